@@ -1,0 +1,199 @@
+//! The commands: each parses nothing (clap did), calls the core and the store, and reports.
+
+use crate::output::{write_atomically, CliError};
+use crate::{Format, SampleSize};
+use nap_core::sample::{generated_plan, new_plan, sample_plan, NewPlan, PlanSize};
+use nap_core::{interchange, ElementCounts, Plan, RecordKind};
+use nap_store::{now, Access, PlanFile};
+use std::io::Read;
+use std::path::Path;
+
+/// Interchange files above this size are refused before reading: a real plan's JSON is a
+/// few megabytes (the 30,000-line benchmark plan is about 25 MB).
+const MAX_JSON_BYTES: u64 = 512 * 1024 * 1024;
+
+fn author() -> String {
+    std::env::var("NAP_AUTHOR").unwrap_or_else(|_| "nap command line".into())
+}
+
+pub fn sample(size: SampleSize, out: &Path, force: bool) -> Result<(), CliError> {
+    let plan = match size {
+        SampleSize::Small => sample_plan(),
+        SampleSize::Medium => generated_plan(PlanSize::Medium),
+        SampleSize::Large => generated_plan(PlanSize::Large),
+    };
+    PlanFile::create(out, &plan, force)?;
+    eprintln!(
+        "Wrote {} ({} activities, {} cost lines).",
+        out.display(),
+        plan.activities.len(),
+        plan.cost_lines.len()
+    );
+    Ok(())
+}
+
+pub fn new(
+    out: &Path,
+    title: String,
+    country: String,
+    start: i32,
+    end: i32,
+    currency: String,
+    force: bool,
+) -> Result<(), CliError> {
+    let spec = NewPlan {
+        title,
+        country: country.to_uppercase(),
+        start_year: start,
+        end_year: end,
+        currency: currency.to_uppercase(),
+    };
+    let plan = new_plan(&spec, &now(), &author(), uuid::Uuid::new_v4);
+    PlanFile::create(out, &plan, force)?;
+    eprintln!("Created {}.", out.display());
+    Ok(())
+}
+
+fn load(file: &Path) -> Result<(PlanFile, Plan), CliError> {
+    let f = PlanFile::open(file, Access::ReadOnly)?;
+    let plan = f.load()?;
+    Ok((f, plan))
+}
+
+pub fn info(file: &Path, format: Format) -> Result<(), CliError> {
+    let (f, plan) = load(file)?;
+    let schema = f.schema_version()?;
+    let m = &plan.meta;
+    let elements = ElementCounts::of(&plan);
+    match format {
+        Format::Json => {
+            let counts: serde_json::Map<String, serde_json::Value> = RecordKind::ALL
+                .iter()
+                .map(|k| (k.name().to_string(), k.count_in(&plan).into()))
+                .collect();
+            let v = serde_json::json!({
+                "plan_id": m.record.id,
+                "title": m.title,
+                "country": m.country,
+                "country_name": m.country_name,
+                "period": { "start": m.start_year, "end": m.end_year },
+                "status": m.status,
+                "base_currency": m.base_currency,
+                "presentation_currency": m.presentation_currency,
+                "schema_version": schema,
+                "format_version": plan.format_version,
+                "modified": m.record.modified,
+                "elements": elements,
+                "counts": counts,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&v).map_err(|e| CliError::Other(e.to_string()))?
+            );
+        }
+        Format::Text => {
+            let presentation = m
+                .presentation_currency
+                .as_deref()
+                .map(|p| format!(" (presented also in {p})"))
+                .unwrap_or_default();
+            println!("Title:     {}", m.title.text);
+            if let Some(l2) = &m.title.l2 {
+                println!("           {l2}");
+            }
+            println!("Country:   {} ({})", m.country_name.text, m.country);
+            println!("Period:    {}–{}", m.start_year, m.end_year);
+            println!("Status:    {:?}", m.status);
+            println!("Currency:  {}{presentation}", m.base_currency);
+            println!(
+                "Schema:    file format {schema}, interchange format {}",
+                plan.format_version
+            );
+            println!();
+            println!("The six elements");
+            let rows = [
+                (
+                    "1. Narrative local framework",
+                    elements.narrative,
+                    "sections",
+                ),
+                (
+                    "2. Results framework (M&E)",
+                    elements.results_framework,
+                    "outcomes, outputs, activities and indicators",
+                ),
+                (
+                    "3. Resources plan (costing)",
+                    elements.resources,
+                    "cost lines",
+                ),
+                (
+                    "4. Communication plan",
+                    elements.communication,
+                    "items and activities",
+                ),
+                (
+                    "5. Agency operational plans",
+                    elements.agency_plans,
+                    "agency plans",
+                ),
+                (
+                    "6. Coordinating bodies (ToR)",
+                    elements.coordination,
+                    "bodies",
+                ),
+            ];
+            for (name, n, what) in rows {
+                println!("  {name:<32} {n:>6}  {what}");
+            }
+            println!();
+            println!("Records");
+            for k in RecordKind::ALL {
+                println!("  {:<24} {:>6}", k.name(), k.count_in(&plan));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn export_json(file: &Path, out: Option<&Path>) -> Result<(), CliError> {
+    let (_, plan) = load(file)?;
+    let json = interchange::to_json(&plan);
+    match out {
+        Some(out) => write_atomically(out, json.as_bytes(), true)?,
+        None => print!("{json}"),
+    }
+    Ok(())
+}
+
+pub fn import_json(input: &Path, out: &Path, force: bool) -> Result<(), CliError> {
+    if !force && out.exists() {
+        return Err(nap_store::StoreError::AlreadyExists(out.to_path_buf()).into());
+    }
+    let f = std::fs::File::open(input).map_err(|e| CliError::io(input, e))?;
+    let len = f.metadata().map_err(|e| CliError::io(input, e))?.len();
+    if len > MAX_JSON_BYTES {
+        return Err(CliError::Other(format!(
+            "{}: the file is {len} bytes, larger than any plan ({MAX_JSON_BYTES} bytes at most)",
+            input.display()
+        )));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    f.take(MAX_JSON_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliError::io(input, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        CliError::Other(format!(
+            "{}: not a JSON plan (the file is not UTF-8 text)",
+            input.display()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let plan = interchange::from_json(text).map_err(|e| CliError::Input {
+        path: input.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    PlanFile::create(out, &plan, force)?;
+    eprintln!("Imported {} into {}.", input.display(), out.display());
+    Ok(())
+}

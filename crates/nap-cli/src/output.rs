@@ -1,0 +1,62 @@
+//! The CLI's error type and safe file output.
+
+use nap_store::StoreError;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Everything a command can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{}: {message}", .path.display())]
+    Input { path: PathBuf, message: String },
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Other(String),
+}
+
+impl CliError {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// Exit codes scripts can rely on: 1 for any failure; 2 is clap's usage error.
+    pub fn exit_code(&self) -> u8 {
+        1
+    }
+}
+
+/// Writes `bytes` to `path` via a temporary file in the same folder, synced and then renamed,
+/// so that `path` is either the old content or the complete new content.
+pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), CliError> {
+    if !overwrite && path.exists() {
+        return Err(StoreError::AlreadyExists(path.to_path_buf()).into());
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        CliError::io(path, e)
+    })
+}

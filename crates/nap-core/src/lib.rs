@@ -1,0 +1,20 @@
+//! NAP Studio's core: the plan model of a National Action Plan on Women, Peace and Security,
+//! its validation, and the built-in sample. Pure: no SQL, no files, no clock, no Tauri.
+//! Money is `rust_decimal::Decimal` everywhere.
+
+pub mod currency;
+pub mod error;
+pub mod interchange;
+pub mod model;
+pub mod record;
+pub mod sample;
+pub mod text;
+pub mod time;
+pub mod validate;
+
+pub use error::CoreError;
+pub use model::*;
+pub use record::{ElementCounts, Record, RecordKind};
+pub use text::LocalText;
+pub use time::{IsoDate, Timestamp};
+pub use validate::{validate, Labelled, RecordRef, ValidationError};

@@ -1,0 +1,59 @@
+//! Text written by users, held in the plan's working language and optionally a second one.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Text in the plan's working language (`text`) and, optionally, its second language (`l2`).
+///
+/// Which languages these are is a property of the plan (`PlanMeta::working_language` and
+/// `PlanMeta::second_language`), not of each field, so that a plan drafted in English with
+/// Khmer alongside reads the same everywhere. `l2` is `None` when no translation exists yet;
+/// readers fall back to `text` per field (see [`LocalText::get`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[ts(export)]
+pub struct LocalText {
+    /// The text in the plan's working language.
+    pub text: String,
+    /// The text in the plan's second language, if it has been written.
+    #[serde(default)]
+    pub l2: Option<String>,
+}
+
+impl LocalText {
+    /// Text in the working language only.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            l2: None,
+        }
+    }
+
+    /// Text in both languages.
+    pub fn both(text: impl Into<String>, l2: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            l2: Some(l2.into()),
+        }
+    }
+
+    /// The text to show in the chosen language: the second language when asked for and
+    /// present (and not blank), otherwise the working language.
+    pub fn get(&self, second_language: bool) -> &str {
+        match (&self.l2, second_language) {
+            (Some(l2), true) if !l2.trim().is_empty() => l2,
+            _ => &self.text,
+        }
+    }
+
+    /// True when the working-language text is blank.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+impl From<&str> for LocalText {
+    fn from(text: &str) -> Self {
+        Self::new(text)
+    }
+}

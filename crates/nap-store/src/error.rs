@@ -1,0 +1,92 @@
+//! The store's error type. Each way a file can be unusable has its own variant so that the
+//! CLI and the app can say exactly what is wrong.
+
+use nap_core::{CoreError, Id, RecordKind, ValidationError};
+use std::path::PathBuf;
+
+/// Everything that can go wrong reading or writing a project file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: no such file", .0.display())]
+    NotFound(PathBuf),
+    #[error("{}: this is not a NAP Studio plan ({reason})", .path.display())]
+    NotAPlan { path: PathBuf, reason: String },
+    #[error("{}: this is a database of another application (application id {application_id:#010x}), not a NAP Studio plan", .path.display())]
+    ForeignDatabase { path: PathBuf, application_id: u32 },
+    #[error("{}: the file is truncated ({actual} bytes of the {expected} its header announces); it was probably copied incompletely. Ask the sender for the file again", .path.display())]
+    Truncated {
+        path: PathBuf,
+        expected: u64,
+        actual: u64,
+    },
+    #[error("{}: the file is damaged ({detail}); it has not been changed. Restore it from a backup or ask the sender for the file again", .path.display())]
+    DamagedFile { path: PathBuf, detail: String },
+    #[error("the plan's data is damaged: {0}")]
+    Damaged(String),
+    #[error("{}: this plan was saved by a newer version of NAP Studio (file format {found}; this version reads up to {supported}). Update NAP Studio to open it; the file has not been changed", .path.display())]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{}: the file is read-only; make a copy or change its permissions to edit it", .0.display())]
+    ReadOnly(PathBuf),
+    #[error("{}: a file with this name already exists (use --force to replace it)", .0.display())]
+    AlreadyExists(PathBuf),
+    #[error("{}", CoreError::Invalid(.0.clone()))]
+    Invalid(Vec<ValidationError>),
+    #[error("there is no {} with id {id} in this plan", .kind.name().replace('_', " "))]
+    RecordNotFound { kind: RecordKind, id: Id },
+    #[error("cannot delete this {}: other records still refer to it", .kind.name().replace('_', " "))]
+    StillReferenced { kind: RecordKind, id: Id },
+    #[error("the file format could not be upgraded: {0}")]
+    Migration(String),
+    #[error("internal storage mapping error: {0}")]
+    Mapping(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl StoreError {
+    pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// A stable machine-readable code for this error, for the CLI's JSON output and IPC.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NotFound(_) => "not_found",
+            Self::NotAPlan { .. } => "not_a_plan",
+            Self::ForeignDatabase { .. } => "foreign_database",
+            Self::Truncated { .. } => "truncated",
+            Self::DamagedFile { .. } | Self::Damaged(_) => "damaged",
+            Self::NewerSchema { .. } => "newer_schema",
+            Self::ReadOnly(_) => "read_only",
+            Self::AlreadyExists(_) => "already_exists",
+            Self::Invalid(_) => "invalid",
+            Self::RecordNotFound { .. } => "record_not_found",
+            Self::StillReferenced { .. } => "still_referenced",
+            Self::Migration(_) => "migration",
+            Self::Mapping(_) => "internal",
+            Self::Sqlite(_) => "database",
+            Self::Io { .. } => "io",
+        }
+    }
+}
+
+impl From<CoreError> for StoreError {
+    fn from(e: CoreError) -> Self {
+        match e {
+            CoreError::Invalid(errors) => Self::Invalid(errors),
+            other => Self::Damaged(other.to_string()),
+        }
+    }
+}

@@ -1,0 +1,321 @@
+//! The project file: one SQLite database per plan.
+
+use crate::error::StoreError;
+use crate::header;
+use crate::rows::TableShape;
+use crate::schema::{migrations, APPLICATION_ID, SCHEMA_VERSION};
+use nap_core::{
+    validate, with_record_type, Id, Plan, PlanMeta, Record, RecordKind, FORMAT_VERSION,
+};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Whether a file is opened for reading only or for editing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Never writes to the file (info, export).
+    ReadOnly,
+    /// Edits are written at once, each in its own transaction.
+    ReadWrite,
+}
+
+/// An open plan file.
+pub struct PlanFile {
+    conn: Connection,
+    path: PathBuf,
+    access: Access,
+    plan_shape: TableShape,
+    shapes: HashMap<RecordKind, TableShape>,
+}
+
+impl std::fmt::Debug for PlanFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PlanFile")
+            .field("path", &self.path)
+            .field("access", &self.access)
+            .finish()
+    }
+}
+
+/// Turns SQLite's "this is corrupt" family of errors into a file-level damage report.
+fn damaged(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::DamagedFile {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        _ => StoreError::Sqlite(e),
+    }
+}
+
+fn temp_path_for(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "plan.nap".into());
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+impl PlanFile {
+    /// Writes `plan` as a new file at `path`, atomically: the file appears complete or not
+    /// at all (it is built under a temporary name beside `path`, synced, then renamed).
+    /// Refuses to replace an existing file unless `overwrite`.
+    pub fn create(path: &Path, plan: &Plan, overwrite: bool) -> Result<Self, StoreError> {
+        let errors = validate(plan);
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        if !overwrite && path.exists() {
+            return Err(StoreError::AlreadyExists(path.to_path_buf()));
+        }
+        let tmp = temp_path_for(path);
+        let result = (|| -> Result<(), StoreError> {
+            let _ = std::fs::remove_file(&tmp);
+            let mut conn = Connection::open(&tmp)?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            // Built with a rollback journal so that the finished file is self-contained
+            // (no -wal beside the temporary name); WAL is switched on when it is opened.
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            conn.pragma_update(None, "foreign_keys", true)?;
+            migrations()
+                .to_latest(&mut conn)
+                .map_err(|e| StoreError::Migration(e.to_string()))?;
+            let mut file = Self::wrap(conn, tmp.clone(), Access::ReadWrite)?;
+            file.write_all(plan)?;
+            file.conn.close().map_err(|(_, e)| StoreError::Sqlite(e))?;
+            let f = std::fs::File::open(&tmp).map_err(|e| StoreError::io(&tmp, e))?;
+            f.sync_all().map_err(|e| StoreError::io(&tmp, e))?;
+            std::fs::rename(&tmp, path).map_err(|e| StoreError::io(path, e))?;
+            Ok(())
+        })();
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        Self::open(path, Access::ReadWrite)
+    }
+
+    /// Opens an existing plan file.
+    ///
+    /// Files that are not plans, are damaged or truncated, or come from a newer version are
+    /// refused with their own error before anything is written. An older file is upgraded
+    /// only when opened for editing, after a copy of the original is kept beside it
+    /// (`NAME.nap.v<N>.bak`).
+    pub fn open(path: &Path, access: Access) -> Result<Self, StoreError> {
+        let header = header::check(path)?;
+        if access == Access::ReadWrite {
+            let meta = std::fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+            // Checked explicitly because SQLite silently opens such files read-only, and
+            // root may write regardless of the permission bits.
+            if meta.permissions().readonly() {
+                return Err(StoreError::ReadOnly(path.to_path_buf()));
+            }
+        }
+        let flags = match access {
+            Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+            Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(path, e))?;
+        // Integrity first, before any statement that could write.
+        let check: String = conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|e| damaged(path, e))?;
+        if check != "ok" {
+            return Err(StoreError::DamagedFile {
+                path: path.to_path_buf(),
+                detail: check,
+            });
+        }
+        if access == Access::ReadWrite {
+            if header.schema_version < SCHEMA_VERSION && header.schema_version > 0 {
+                let backup =
+                    PathBuf::from(format!("{}.v{}.bak", path.display(), header.schema_version));
+                std::fs::copy(path, &backup).map_err(|e| StoreError::io(&backup, e))?;
+            }
+            migrations()
+                .to_latest(&mut conn)
+                .map_err(|e| StoreError::Migration(e.to_string()))?;
+            conn.pragma_update(None, "journal_mode", "WAL")
+                .map_err(|e| damaged(path, e))?;
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            conn.pragma_update(None, "foreign_keys", true)?;
+        } else if header.schema_version < SCHEMA_VERSION {
+            return Err(StoreError::Migration(format!(
+                "{} uses file format {}; open it for editing once to upgrade it to {SCHEMA_VERSION}",
+                path.display(),
+                header.schema_version
+            )));
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let file = Self::wrap(conn, path.to_path_buf(), access)?;
+        let rows: i64 = file
+            .conn
+            .query_row("SELECT count(*) FROM plan", [], |r| r.get(0))
+            .map_err(|e| damaged(path, e))?;
+        if rows != 1 {
+            return Err(StoreError::DamagedFile {
+                path: path.to_path_buf(),
+                detail: format!("it holds {rows} plan records instead of 1"),
+            });
+        }
+        Ok(file)
+    }
+
+    fn wrap(conn: Connection, path: PathBuf, access: Access) -> Result<Self, StoreError> {
+        let plan_shape = TableShape::read(&conn, "plan")?;
+        let mut shapes = HashMap::new();
+        for kind in RecordKind::ALL {
+            shapes.insert(kind, TableShape::read(&conn, kind.name())?);
+        }
+        Ok(Self {
+            conn,
+            path,
+            access,
+            plan_shape,
+            shapes,
+        })
+    }
+
+    /// Where the file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the file (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Reads the whole plan.
+    pub fn load(&self) -> Result<Plan, StoreError> {
+        let mut metas: Vec<PlanMeta> = self.plan_shape.read_all(&self.conn)?;
+        let meta = metas
+            .pop()
+            .ok_or_else(|| StoreError::Damaged("the plan record is missing".into()))?;
+        let mut plan = Plan {
+            format_version: FORMAT_VERSION,
+            meta,
+            agencies: vec![],
+            narrative: vec![],
+            pillars: vec![],
+            outcomes: vec![],
+            outputs: vec![],
+            activities: vec![],
+            indicators: vec![],
+            progress: vec![],
+            catalogue: vec![],
+            cost_lines: vec![],
+            exchange_rates: vec![],
+            funding_sources: vec![],
+            communication: vec![],
+            communication_activities: vec![],
+            agency_plans: vec![],
+            sub_activities: vec![],
+            bodies: vec![],
+            consultations: vec![],
+            versions: vec![],
+        };
+        for kind in RecordKind::ALL {
+            let shape = &self.shapes[&kind];
+            with_record_type!(kind, T => {
+                *T::list_mut(&mut plan) = shape.read_all::<T>(&self.conn)?;
+            });
+        }
+        Ok(plan)
+    }
+
+    fn writable(&self) -> Result<(), StoreError> {
+        match self.access {
+            Access::ReadWrite => Ok(()),
+            Access::ReadOnly => Err(StoreError::ReadOnly(self.path.clone())),
+        }
+    }
+
+    /// Replaces the whole content of the file with `plan`, in one transaction.
+    pub fn write_all(&mut self, plan: &Plan) -> Result<(), StoreError> {
+        self.writable()?;
+        let errors = validate(plan);
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // References are checked at commit, so rows can be replaced in any order.
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        tx.execute("DELETE FROM version_snapshot", [])?;
+        for kind in RecordKind::ALL.iter().rev() {
+            tx.execute(&format!("DELETE FROM \"{}\"", kind.name()), [])?;
+        }
+        tx.execute("DELETE FROM plan", [])?;
+        self.plan_shape.write(&tx, &plan.meta, 0)?;
+        for kind in RecordKind::ALL {
+            let shape = &self.shapes[&kind];
+            with_record_type!(kind, T => {
+                for (i, r) in T::list(plan).iter().enumerate() {
+                    shape.write(&tx, r, i as i64)?;
+                }
+            });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes one record in one transaction: a record with a new id goes to the end of its
+    /// list; an existing one is replaced where it stands. The caller validates the plan the
+    /// record belongs to (see `Document`).
+    pub fn write_record<T: Record>(&mut self, record: &T) -> Result<(), StoreError> {
+        self.writable()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let table = T::KIND.name();
+        let position: i64 = tx.query_row(
+            &format!(
+                "SELECT coalesce((SELECT position FROM \"{table}\" WHERE id = ?1),
+                                 (SELECT max(position) + 1 FROM \"{table}\"), 0)"
+            ),
+            [record.meta().id.to_string()],
+            |r| r.get(0),
+        )?;
+        self.shapes[&T::KIND].write(&tx, record, position)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes the plan metadata and settings, in one transaction.
+    pub fn write_meta(&mut self, meta: &PlanMeta) -> Result<(), StoreError> {
+        self.writable()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.plan_shape.write(&tx, meta, 0)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes one record, in one transaction. Refused while other rows refer to it.
+    pub fn delete_record(&mut self, kind: RecordKind, id: Id) -> Result<(), StoreError> {
+        self.writable()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx
+            .execute(
+                &format!("DELETE FROM \"{}\" WHERE id = ?1", kind.name()),
+                [id.to_string()],
+            )
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(ErrorCode::ConstraintViolation) => StoreError::StillReferenced { kind, id },
+                _ => StoreError::Sqlite(e),
+            })?;
+        if n == 0 {
+            return Err(StoreError::RecordNotFound { kind, id });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,264 @@
+//! Maps records to table rows and back, driven by the table's declared column types.
+//!
+//! A record is turned into its serde JSON object; each column takes the field of the same
+//! name (see the column-type legend at the top of `migrations/0001-initial.sql`). Loading
+//! does the reverse and lets serde rebuild the record. Invariant: every field of a record
+//! has a column; a field without one is an error (never silently dropped), and the store's
+//! round-trip tests exercise every kind.
+
+use crate::error::StoreError;
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{Connection, Transaction};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// How a column's value is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ColumnKind {
+    Plain,
+    LocalText,
+    /// The second-language half of a `LocalText` column; written with its base column.
+    LocalTextL2,
+    Json,
+    Boolean,
+    Position,
+}
+
+/// The columns of one table, in declaration order.
+#[derive(Debug, Clone)]
+pub(crate) struct TableShape {
+    pub table: &'static str,
+    columns: Vec<(String, ColumnKind)>,
+    /// For each `LocalText` column, the index of its `_l2` column.
+    l2_index: Vec<Option<usize>>,
+    insert_sql: String,
+    select_sql: String,
+}
+
+fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+impl TableShape {
+    /// Reads the table's columns from the schema.
+    pub fn read(conn: &Connection, table: &'static str) -> Result<Self, StoreError> {
+        let mut stmt = conn.prepare(&format!("PRAGMA table_info({})", quote(table)))?;
+        let raw: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
+            .collect::<Result<_, _>>()?;
+        if raw.is_empty() {
+            return Err(StoreError::Mapping(format!("table {table} does not exist")));
+        }
+        let local: Vec<&str> = raw
+            .iter()
+            .filter(|(_, t)| t.eq_ignore_ascii_case("LOCALTEXT"))
+            .map(|(n, _)| n.as_str())
+            .collect();
+        let columns: Vec<(String, ColumnKind)> = raw
+            .iter()
+            .map(|(name, ty)| {
+                let kind = match ty.to_ascii_uppercase().as_str() {
+                    _ if name == "position" => ColumnKind::Position,
+                    "LOCALTEXT" => ColumnKind::LocalText,
+                    "JSON_TEXT" => ColumnKind::Json,
+                    "BOOLEAN" => ColumnKind::Boolean,
+                    _ if name
+                        .strip_suffix("_l2")
+                        .is_some_and(|base| local.contains(&base)) =>
+                    {
+                        ColumnKind::LocalTextL2
+                    }
+                    _ => ColumnKind::Plain,
+                };
+                (name.clone(), kind)
+            })
+            .collect();
+        let l2_index = columns
+            .iter()
+            .map(|(name, kind)| {
+                let l2 = format!("{name}_l2");
+                (*kind == ColumnKind::LocalText)
+                    .then(|| columns.iter().position(|(n, _)| *n == l2))
+                    .flatten()
+            })
+            .collect();
+        let names: Vec<String> = columns.iter().map(|(n, _)| quote(n)).collect();
+        let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+        Ok(Self {
+            table,
+            insert_sql: format!(
+                "INSERT OR REPLACE INTO {} ({}) VALUES ({})",
+                quote(table),
+                names.join(", "),
+                placeholders.join(", ")
+            ),
+            select_sql: format!(
+                "SELECT {} FROM {} ORDER BY position, id",
+                names.join(", "),
+                quote(table)
+            ),
+            columns,
+            l2_index,
+        })
+    }
+
+    /// Writes `record` at `position`, replacing any row with the same id.
+    pub fn write<T: Serialize>(
+        &self,
+        tx: &Transaction<'_>,
+        record: &T,
+        position: i64,
+    ) -> Result<(), StoreError> {
+        let Value::Object(mut fields) = serde_json::to_value(record)
+            .map_err(|e| StoreError::Mapping(format!("{}: {e}", self.table)))?
+        else {
+            return Err(StoreError::Mapping(format!(
+                "{}: a record must serialise to an object",
+                self.table
+            )));
+        };
+        let mut values: Vec<SqlValue> = Vec::with_capacity(self.columns.len());
+        for (name, kind) in &self.columns {
+            let v = match kind {
+                ColumnKind::Position => SqlValue::Integer(position),
+                ColumnKind::LocalTextL2 => {
+                    let base = &name[..name.len() - 3];
+                    match fields.get(base).and_then(|v| v.get("l2")) {
+                        Some(Value::String(s)) => SqlValue::Text(s.clone()),
+                        _ => SqlValue::Null,
+                    }
+                }
+                ColumnKind::LocalText => {
+                    match fields.get(name.as_str()).and_then(|v| v.get("text")) {
+                        Some(Value::String(s)) => SqlValue::Text(s.clone()),
+                        _ => return Err(self.missing(name)),
+                    }
+                }
+                ColumnKind::Json => match fields.get(name.as_str()) {
+                    Some(Value::Null) => SqlValue::Null,
+                    Some(v) => SqlValue::Text(v.to_string()),
+                    None => return Err(self.missing(name)),
+                },
+                ColumnKind::Boolean => match fields.get(name.as_str()) {
+                    Some(Value::Bool(b)) => SqlValue::Integer(i64::from(*b)),
+                    _ => return Err(self.missing(name)),
+                },
+                ColumnKind::Plain => match fields.get(name.as_str()) {
+                    Some(Value::Null) => SqlValue::Null,
+                    Some(Value::String(s)) => SqlValue::Text(s.clone()),
+                    Some(Value::Number(n)) => match n.as_i64() {
+                        Some(i) => SqlValue::Integer(i),
+                        None => {
+                            return Err(StoreError::Mapping(format!(
+                                "{}.{name}: only whole numbers are stored in plain columns",
+                                self.table
+                            )))
+                        }
+                    },
+                    Some(Value::Bool(b)) => SqlValue::Integer(i64::from(*b)),
+                    Some(other) => SqlValue::Text(other.to_string()),
+                    None => return Err(self.missing(name)),
+                },
+            };
+            values.push(v);
+        }
+        // Every field must have landed in a column.
+        for (name, kind) in &self.columns {
+            if *kind != ColumnKind::LocalTextL2 && *kind != ColumnKind::Position {
+                fields.remove(name.as_str());
+            }
+        }
+        if let Some(extra) = fields.keys().next() {
+            return Err(StoreError::Mapping(format!(
+                "{}: field `{extra}` has no column; add a migration",
+                self.table
+            )));
+        }
+        let mut stmt = tx.prepare_cached(&self.insert_sql)?;
+        stmt.execute(rusqlite::params_from_iter(values))?;
+        Ok(())
+    }
+
+    fn missing(&self, column: &str) -> StoreError {
+        StoreError::Mapping(format!(
+            "{}.{column}: the record has no field for this column",
+            self.table
+        ))
+    }
+
+    /// Every row of the table as records, in position order.
+    pub fn read_all<T: DeserializeOwned>(&self, conn: &Connection) -> Result<Vec<T>, StoreError> {
+        let mut stmt = conn.prepare_cached(&self.select_sql)?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let mut obj = Map::with_capacity(self.columns.len());
+            for (i, (name, kind)) in self.columns.iter().enumerate() {
+                let cell = row.get_ref(i)?;
+                let v = match kind {
+                    ColumnKind::Position | ColumnKind::LocalTextL2 => continue,
+                    ColumnKind::LocalText => {
+                        let l2 = match self.l2_index[i].map(|j| row.get_ref(j)).transpose()? {
+                            Some(ValueRef::Text(t)) => Value::String(utf8(t, self.table, name)?),
+                            _ => Value::Null,
+                        };
+                        let mut lt = Map::new();
+                        lt.insert("text".into(), to_json_value(cell, self.table, name)?);
+                        lt.insert("l2".into(), l2);
+                        Value::Object(lt)
+                    }
+                    ColumnKind::Json => match cell {
+                        ValueRef::Null => Value::Null,
+                        ValueRef::Text(t) => serde_json::from_slice(t).map_err(|e| {
+                            StoreError::Damaged(format!(
+                                "{}.{name} holds invalid JSON: {e}",
+                                self.table
+                            ))
+                        })?,
+                        _ => {
+                            return Err(StoreError::Damaged(format!(
+                                "{}.{name} should hold JSON text",
+                                self.table
+                            )))
+                        }
+                    },
+                    ColumnKind::Boolean => match cell {
+                        ValueRef::Integer(i) => Value::Bool(i != 0),
+                        _ => {
+                            return Err(StoreError::Damaged(format!(
+                                "{}.{name} should hold 0 or 1",
+                                self.table
+                            )))
+                        }
+                    },
+                    ColumnKind::Plain => to_json_value(cell, self.table, name)?,
+                };
+                obj.insert(name.clone(), v);
+            }
+            let record = serde_json::from_value(Value::Object(obj)).map_err(|e| {
+                StoreError::Damaged(format!("a row of {} cannot be read: {e}", self.table))
+            })?;
+            out.push(record);
+        }
+        Ok(out)
+    }
+}
+
+fn utf8(bytes: &[u8], table: &str, column: &str) -> Result<String, StoreError> {
+    String::from_utf8(bytes.to_vec())
+        .map_err(|_| StoreError::Damaged(format!("{table}.{column} holds text that is not UTF-8")))
+}
+
+fn to_json_value(cell: ValueRef<'_>, table: &str, column: &str) -> Result<Value, StoreError> {
+    Ok(match cell {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::from(i),
+        ValueRef::Text(t) => Value::String(utf8(t, table, column)?),
+        ValueRef::Real(_) | ValueRef::Blob(_) => {
+            return Err(StoreError::Damaged(format!(
+                "{table}.{column} holds a value of the wrong type"
+            )))
+        }
+    })
+}

@@ -1,0 +1,348 @@
+//! The project file: round trips of every kind of record, edits, and every way a file can
+//! be refused without being changed.
+
+use nap_core::sample::{generated_plan, sample_plan, PlanSize};
+use nap_core::{CostLine, Plan, RecordKind, ValidationError};
+use nap_store::{Access, Document, PlanFile, StoreError, APPLICATION_ID, SCHEMA_VERSION};
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+fn write_sample(dir: &Path) -> PathBuf {
+    let path = dir.join("sample.nap");
+    PlanFile::create(&path, &sample_plan(), false).expect("create");
+    path
+}
+
+/// Bytes of the file after SQLite has been closed cleanly (WAL checkpointed).
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read")
+}
+
+#[test]
+fn every_kind_of_record_round_trips() {
+    let plan = sample_plan();
+    for kind in RecordKind::ALL {
+        assert!(
+            kind.count_in(&plan) > 0,
+            "the sample has no {kind:?}: the round trip would not cover it"
+        );
+    }
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let back = PlanFile::open(&path, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+    assert_eq!(back, plan);
+}
+
+#[test]
+fn a_medium_plan_round_trips() {
+    let plan = generated_plan(PlanSize::Medium);
+    let dir = temp();
+    let path = dir.path().join("m.nap");
+    PlanFile::create(&path, &plan, false).unwrap();
+    assert_eq!(
+        PlanFile::open(&path, Access::ReadOnly)
+            .unwrap()
+            .load()
+            .unwrap(),
+        plan
+    );
+}
+
+#[test]
+fn files_are_marked_and_configured() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let raw = bytes(&path);
+    assert_eq!(
+        u32::from_be_bytes(raw[68..72].try_into().unwrap()),
+        APPLICATION_ID
+    );
+    assert_eq!(
+        u32::from_be_bytes(raw[60..64].try_into().unwrap()),
+        SCHEMA_VERSION
+    );
+    let _doc = Document::open(&path, "test").unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    // Money is stored as text, never as a floating-point number.
+    let kind: String = conn
+        .query_row("SELECT typeof(contingency) FROM plan", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kind, "text");
+    let unit_cost: String = conn
+        .query_row(
+            "SELECT unit_cost FROM catalogue_item WHERE code = 'CONS-INT'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(unit_cost, "550");
+}
+
+#[test]
+fn create_refuses_to_overwrite_and_leaves_no_temporary_file() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let before = bytes(&path);
+    let err = PlanFile::create(&path, &sample_plan(), false).unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyExists(_)), "{err}");
+    assert_eq!(bytes(&path), before);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["sample.nap"]);
+}
+
+#[test]
+fn an_invalid_plan_is_never_written() {
+    let dir = temp();
+    let path = dir.path().join("bad.nap");
+    let mut plan = sample_plan();
+    plan.cost_lines[0]
+        .quantities
+        .insert(2027, Decimal::from(-3));
+    let err = PlanFile::create(&path, &plan, false).unwrap_err();
+    assert!(
+        matches!(err, StoreError::Invalid(ref e) if matches!(e[0], ValidationError::NegativeQuantity { .. })),
+        "{err}"
+    );
+    assert!(!path.exists());
+}
+
+fn assert_refused_unchanged(path: &Path, check: impl Fn(&StoreError) -> bool) {
+    let before = bytes(path);
+    for access in [Access::ReadOnly, Access::ReadWrite] {
+        let err = PlanFile::open(path, access).unwrap_err();
+        assert!(
+            check(&err),
+            "unexpected error for {}: {err:?}",
+            path.display()
+        );
+        assert!(!err.to_string().is_empty());
+    }
+    assert_eq!(
+        bytes(path),
+        before,
+        "refusing {} changed it",
+        path.display()
+    );
+}
+
+#[test]
+fn random_bytes_are_not_a_plan() {
+    let dir = temp();
+    let path = dir.path().join("random.nap");
+    let noise: Vec<u8> = (0..10_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(&path, noise).unwrap();
+    assert_refused_unchanged(&path, |e| matches!(e, StoreError::NotAPlan { .. }));
+    let text = dir.path().join("hostname");
+    std::fs::write(&text, "laptop-mowa-07\n").unwrap();
+    assert_refused_unchanged(&text, |e| matches!(e, StoreError::NotAPlan { .. }));
+    let empty = dir.path().join("empty.nap");
+    std::fs::write(&empty, "").unwrap();
+    assert_refused_unchanged(&empty, |e| matches!(e, StoreError::NotAPlan { .. }));
+}
+
+#[test]
+fn a_truncated_plan_is_refused() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let full = bytes(&path);
+    let cut = dir.path().join("cut.nap");
+    std::fs::write(&cut, &full[..full.len() / 2]).unwrap();
+    assert_refused_unchanged(&cut, |e| matches!(e, StoreError::Truncated { .. }));
+    let tiny = dir.path().join("tiny.nap");
+    std::fs::write(&tiny, &full[..60]).unwrap();
+    assert_refused_unchanged(&tiny, |e| matches!(e, StoreError::Truncated { .. }));
+}
+
+#[test]
+fn another_applications_database_is_refused() {
+    let dir = temp();
+    let other = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&other).unwrap();
+        conn.pragma_update(None, "application_id", 0x0F05_5112u32)
+            .unwrap();
+        conn.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    assert_refused_unchanged(&other, |e| {
+        matches!(
+            e,
+            StoreError::ForeignDatabase {
+                application_id: 0x0F05_5112,
+                ..
+            }
+        )
+    });
+    let plain = dir.path().join("plain.db");
+    {
+        let conn = rusqlite::Connection::open(&plain).unwrap();
+        conn.execute_batch("CREATE TABLE t(x);").unwrap();
+    }
+    assert_refused_unchanged(&plain, |e| matches!(e, StoreError::NotAPlan { .. }));
+}
+
+#[test]
+fn a_plan_from_a_newer_schema_is_refused() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    assert_refused_unchanged(
+        &path,
+        |e| matches!(e, StoreError::NewerSchema { found, .. } if *found == SCHEMA_VERSION + 1),
+    );
+}
+
+#[test]
+fn a_damaged_plan_is_refused() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut raw = bytes(&path);
+    let page = usize::from(u16::from_be_bytes([raw[16], raw[17]]));
+    // Scribble over the b-tree pages after the schema page, leaving the header intact.
+    for b in &mut raw[page..page * 6] {
+        *b = 0xA5;
+    }
+    let damaged = dir.path().join("damaged.nap");
+    std::fs::write(&damaged, &raw).unwrap();
+    assert_refused_unchanged(&damaged, |e| matches!(e, StoreError::DamagedFile { .. }));
+}
+
+#[test]
+fn a_read_only_file_can_be_read_but_not_edited() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let before = bytes(&path);
+    let err = PlanFile::open(&path, Access::ReadWrite).unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly(_)), "{err}");
+    let err = Document::open(&path, "x").unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly(_)), "{err}");
+    assert_eq!(
+        PlanFile::open(&path, Access::ReadOnly)
+            .unwrap()
+            .load()
+            .unwrap(),
+        sample_plan()
+    );
+    assert_eq!(bytes(&path), before);
+}
+
+fn reload(path: &Path) -> Plan {
+    PlanFile::open(path, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap()
+}
+
+#[test]
+fn an_edit_is_stamped_and_persists() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut doc = Document::open(&path, "MOI planning department").unwrap();
+    let mut line: CostLine = doc.plan().cost_lines[5].clone();
+    let created = line.record.created.clone();
+    line.quantities.insert(2028, Decimal::new(125, 1));
+    let stored = doc.upsert(line).unwrap();
+    assert_eq!(stored.record.modified_by, "MOI planning department");
+    assert_eq!(stored.record.created, created);
+    assert!(stored.record.modified > created);
+    drop(doc);
+    let back = reload(&path);
+    assert_eq!(
+        back.cost_lines[5], stored,
+        "edited in place, at the same position"
+    );
+    assert_eq!(back.cost_lines[5].quantities[&2028].to_string(), "12.5");
+}
+
+#[test]
+fn a_new_record_goes_to_the_end_even_after_a_delete() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut doc = Document::open(&path, "t").unwrap();
+    let victim = doc.plan().cost_lines[1].record.id;
+    doc.delete::<CostLine>(victim).unwrap();
+    let mut line = doc.plan().cost_lines[0].clone();
+    line.record.id = uuid::Uuid::from_u128(7);
+    doc.upsert(line).unwrap();
+    let in_memory = doc.plan().clone();
+    drop(doc);
+    assert_eq!(reload(&path), in_memory);
+}
+
+#[test]
+fn an_invalid_edit_changes_nothing() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut doc = Document::open(&path, "t").unwrap();
+    let before = doc.plan().clone();
+    let mut line = before.cost_lines[0].clone();
+    line.quantities.insert(2031, Decimal::ONE);
+    let err = doc.upsert(line).unwrap_err();
+    assert!(
+        matches!(err, StoreError::Invalid(ref e) if matches!(e[0], ValidationError::YearOutsidePeriod { year: 2031, .. })),
+        "{err}"
+    );
+    assert_eq!(doc.plan(), &before);
+    let mut activity = before.activities[0].clone();
+    activity.lead_agency_id = Some(uuid::Uuid::from_u128(99));
+    assert!(matches!(
+        doc.upsert(activity).unwrap_err(),
+        StoreError::Invalid(_)
+    ));
+    drop(doc);
+    assert_eq!(reload(&path), before);
+}
+
+#[test]
+fn deleting_a_referenced_record_is_refused() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut doc = Document::open(&path, "t").unwrap();
+    let before = doc.plan().clone();
+    let activity = before.activities[0].record.id;
+    let err = doc.delete::<nap_core::Activity>(activity).unwrap_err();
+    assert!(matches!(err, StoreError::StillReferenced { .. }), "{err}");
+    let err = doc
+        .delete::<nap_core::Activity>(uuid::Uuid::from_u128(5))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::RecordNotFound { .. }), "{err}");
+    drop(doc);
+    assert_eq!(reload(&path), before);
+}
+
+#[test]
+fn the_store_refuses_references_the_validator_would_miss() {
+    // Even if a caller bypasses Document's validation, SQLite's foreign keys hold.
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut file = PlanFile::open(&path, Access::ReadWrite).unwrap();
+    let mut line = sample_plan().cost_lines[0].clone();
+    line.activity_id = uuid::Uuid::from_u128(1234);
+    assert!(file.write_record(&line).is_err());
+    drop(file);
+    assert_eq!(reload(&path), sample_plan());
+}

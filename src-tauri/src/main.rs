@@ -1,0 +1,3 @@
+fn main() {
+    nap_studio_lib::run()
+}
