@@ -1,3 +1,8 @@
 fn main() {
-    tauri_build::build()
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/*.json")
+        // Permissions are generated for exactly these commands; the capability grants them.
+        .app_manifest(tauri_build::AppManifest::new().commands(&["plan_summary"]));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -1,1 +1,62 @@
-pub fn run() {}
+//! The NAP Studio desktop shell: opens the plan given on the command line (or the built-in
+//! sample) and serves the UI's commands. No business logic lives here.
+
+mod commands;
+mod error;
+mod state;
+
+use nap_store::{Document, PlanFile, StoreError};
+use state::AppState;
+use std::path::{Path, PathBuf};
+use tauri::Manager;
+
+/// The plan to open at start: the first command-line argument, or the built-in sample
+/// (written to the app's data folder on first start).
+fn plan_to_open() -> Result<PathBuf, StoreError> {
+    if let Some(arg) = std::env::args_os().nth(1) {
+        return Ok(PathBuf::from(arg));
+    }
+    let dir = state::data_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::Io {
+        path: dir.clone(),
+        source: e,
+    })?;
+    let sample = dir.join("Sample NAP WPS 2026-2030.nap");
+    if !sample.exists() {
+        PlanFile::create(&sample, &nap_core::sample::sample_plan(), false)?;
+    }
+    Ok(sample)
+}
+
+fn window_title(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("{name} — saved — NAP Studio")
+}
+
+/// Starts the app.
+pub fn run() {
+    tauri::Builder::default()
+        .manage(AppState::default())
+        .setup(|app| {
+            let state = app.state::<AppState>();
+            // A plan that cannot be opened is reported in the window, not by a crash.
+            match plan_to_open().and_then(|p| Document::open(&p, "NAP Studio").map(|d| (p, d))) {
+                Ok((path, doc)) => {
+                    if let Some(window) = app.get_webview_window("main") {
+                        window.set_title(&window_title(&path))?;
+                    }
+                    *state.document.lock().map_err(|_| "state poisoned")? = Some(doc);
+                }
+                Err(e) => {
+                    *state.open_error.lock().map_err(|_| "state poisoned")? = Some(e.into());
+                }
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![commands::plan::plan_summary])
+        .run(tauri::generate_context!())
+        .expect("error while running NAP Studio");
+}

@@ -1729,7 +1729,17 @@ fn communication(b: &mut Builder) {
             text: LocalText::new(*text),
         });
     }
-    let acts: &[(&str, &str, &str, &str, Option<Year>, &str, &str)] = &[
+    // (title, audience, channel, timing, year, responsible agency, costed activity)
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<Year>,
+        &'static str,
+        &'static str,
+    );
+    let acts: &[Row] = &[
         (
             "Launch of the NAP with the Prime Minister and civil society",
             "All audiences",
@@ -1961,7 +1971,15 @@ fn bodies(b: &mut Builder) {
         reports_to_id: Some(sc),
         responsibilities: LocalText::new("- Prepare meetings and minutes\n- Merge agency plans and costings\n- Publish the annual progress report"),
     });
-    let groups: &[(&str, &str, &str, &[&str], &[&str])] = &[
+    // (pillar, English, Khmer, co-chairs, members)
+    type Group = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+    let groups: &[Group] = &[
         (
             "1",
             "Pillar 1 Working Group: Participation",
@@ -2013,7 +2031,17 @@ fn bodies(b: &mut Builder) {
 
 fn consultations(b: &mut Builder) {
     use StakeholderGroup as G;
-    let rows: &[(&str, (i32, u32, u32), &str, &[G], (u32, u32, u32), &str, &str)] = &[
+    // (title, date, place, groups, participants women/men/other, inputs, response)
+    type Row = (
+        &'static str,
+        (i32, u32, u32),
+        &'static str,
+        &'static [G],
+        (u32, u32, u32),
+        &'static str,
+        &'static str,
+    );
+    let rows: &[Row] = &[
         ("National consultation on the draft NAP", (2025, 9, 18), "Capital, Ministry of Women's Affairs",
          &[G::Government, G::Csos, G::WomenPeacebuilders, G::DevelopmentPartners, G::SecuritySector], (64, 38, 0),
          "Ministries asked for a costed plan they can put in their budget requests; CSOs asked to co-lead working groups.",

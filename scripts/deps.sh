@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what NAP Studio needs to build, run and test on Debian/Ubuntu, skipping what is
+# already there. Sourced by run.sh and test.sh; safe to run again.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Debian packages: WebKitGTK and friends for the Tauri window, Xvfb for headless runs and
+# screenshots, poppler for PDF checks, the WebKit WebDriver for end-to-end tests.
+debian_packages=(
+  build-essential pkg-config file curl
+  libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
+  webkit2gtk-driver xvfb xauth poppler-utils imagemagick
+)
+
+install_debian_packages() {
+  local missing=()
+  for p in "${debian_packages[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing Debian packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+check_toolchains() {
+  command -v cargo >/dev/null || { echo "Rust (cargo) is required: https://rustup.rs" >&2; exit 1; }
+  command -v npm >/dev/null || { echo "Node.js 20+ with npm is required" >&2; exit 1; }
+}
+
+install_ui_packages() {
+  # npm ci installs exactly the lockfile; skipped when node_modules already matches it.
+  if [ ! -f "$root/ui/node_modules/.package-lock.json" ] ||
+     ! cmp -s "$root/ui/package-lock.json" "$root/ui/node_modules/.nap-lock-stamp"; then
+    (cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$root/ui/package-lock.json" "$root/ui/node_modules/.nap-lock-stamp"
+  fi
+}
+
+build_ui() {
+  (cd "$root/ui" && npm run build --silent)
+}

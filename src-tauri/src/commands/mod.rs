@@ -1,0 +1,3 @@
+//! The IPC commands, one file per group. Each is a few lines: lock, call the store, map the error.
+
+pub mod plan;

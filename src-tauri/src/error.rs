@@ -1,0 +1,84 @@
+//! The error that crosses IPC: `{ code, message }`. The UI branches on `code` (a closed set,
+//! exported to TypeScript) and shows `message` only as detail.
+
+use nap_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What kind of failure an IPC call met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    NoPlanOpen,
+    NotFound,
+    NotAPlan,
+    ForeignDatabase,
+    Truncated,
+    Damaged,
+    NewerSchema,
+    ReadOnly,
+    AlreadyExists,
+    Invalid,
+    RecordNotFound,
+    StillReferenced,
+    Io,
+    Internal,
+}
+
+/// An error as the UI receives it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl From<StoreError> for IpcError {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::NotFound(_) => ErrorCode::NotFound,
+            StoreError::NotAPlan { .. } => ErrorCode::NotAPlan,
+            StoreError::ForeignDatabase { .. } => ErrorCode::ForeignDatabase,
+            StoreError::Truncated { .. } => ErrorCode::Truncated,
+            StoreError::DamagedFile { .. } | StoreError::Damaged(_) => ErrorCode::Damaged,
+            StoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
+            StoreError::ReadOnly(_) => ErrorCode::ReadOnly,
+            StoreError::AlreadyExists(_) => ErrorCode::AlreadyExists,
+            StoreError::Invalid(_) => ErrorCode::Invalid,
+            StoreError::RecordNotFound { .. } => ErrorCode::RecordNotFound,
+            StoreError::StillReferenced { .. } => ErrorCode::StillReferenced,
+            StoreError::Io { .. } => ErrorCode::Io,
+            StoreError::Migration(_) | StoreError::Mapping(_) | StoreError::Sqlite(_) => {
+                ErrorCode::Internal
+            }
+        };
+        Self {
+            code,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl IpcError {
+    pub fn no_plan() -> Self {
+        Self {
+            code: ErrorCode::NoPlanOpen,
+            message: "no plan is open".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_cross_as_code_and_message() {
+        let e: IpcError = StoreError::ReadOnly("/tmp/x.nap".into()).into();
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["code"], "read_only");
+        assert!(json["message"].as_str().unwrap().contains("/tmp/x.nap"));
+        assert_eq!(json.as_object().unwrap().len(), 2);
+    }
+}

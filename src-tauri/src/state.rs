@@ -1,0 +1,25 @@
+//! What the app holds while it runs: the open plan.
+
+use crate::error::IpcError;
+use nap_store::Document;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// The open plan, if any. One plan per window; commands lock it for the length of a call.
+#[derive(Default)]
+pub struct AppState {
+    pub document: Mutex<Option<Document>>,
+    /// Why the plan given at start could not be opened, to show in the window.
+    pub open_error: Mutex<Option<IpcError>>,
+}
+
+/// Where the app keeps its own files (the built-in sample, settings): `NAP_STUDIO_DATA_DIR`
+/// when set (tests use it), otherwise the platform's application data folder.
+pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("NAP_STUDIO_DATA_DIR") {
+        return PathBuf::from(dir);
+    }
+    directories::ProjectDirs::from("org", "NAP Studio", "NAP Studio")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| std::env::temp_dir().join("nap-studio"))
+}

@@ -1,0 +1,273 @@
+//! Scenarios that run the real `nap` binary the way a script or a person would.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn nap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nap"))
+        .args(args)
+        .env("NAP_AUTHOR", "scenario test")
+        .output()
+        .expect("run nap")
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = nap(args);
+    assert!(
+        out.status.success(),
+        "nap {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// Runs a command that must fail; returns its stderr.
+fn fails(args: &[&str]) -> String {
+    let out = nap(args);
+    assert!(!out.status.success(), "nap {args:?} should have failed");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "errors must not go to stdout");
+    String::from_utf8(out.stderr).expect("utf-8 stderr")
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+struct Dir(tempfile::TempDir);
+impl Dir {
+    fn new() -> Self {
+        Self(tempfile::tempdir().expect("temp dir"))
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.0.path().join(name)
+    }
+}
+
+fn info_json(file: &Path) -> serde_json::Value {
+    serde_json::from_str(&ok(&["info", s(file), "--format", "json"])).expect("json")
+}
+
+#[test]
+fn the_sample_has_all_six_elements() {
+    let d = Dir::new();
+    let plan = d.path("s.nap");
+    ok(&["sample", s(&plan)]);
+    let info = info_json(&plan);
+    for element in [
+        "narrative",
+        "results_framework",
+        "resources",
+        "communication",
+        "agency_plans",
+        "coordination",
+    ] {
+        assert!(
+            info["elements"][element].as_u64().unwrap() > 0,
+            "{element} is empty"
+        );
+    }
+    assert_eq!(info["period"]["start"], 2026);
+    assert_eq!(info["period"]["end"], 2030);
+    assert_eq!(info["base_currency"], "KHR");
+    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["counts"]["pillar"], 5);
+    assert!(info["counts"]["activity"].as_u64().unwrap() >= 40);
+    let text = ok(&["info", s(&plan)]);
+    assert!(text.contains("Period:    2026–2030"), "{text}");
+    assert!(text.contains("Resources plan (costing)"));
+}
+
+#[test]
+fn the_large_sample_has_30000_cost_lines() {
+    let d = Dir::new();
+    let plan = d.path("l.nap");
+    ok(&["sample", "--size", "large", s(&plan)]);
+    let info = info_json(&plan);
+    assert_eq!(info["counts"]["cost_line"], 30_000);
+    assert_eq!(info["counts"]["activity"], 1_500);
+    assert_eq!(info["counts"]["funding_source"], 12);
+    assert_eq!(info["period"]["end"], 2035);
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    let d = Dir::new();
+    let (plan, a, copy, b) = (
+        d.path("s.nap"),
+        d.path("a.json"),
+        d.path("t.nap"),
+        d.path("b.json"),
+    );
+    ok(&["sample", s(&plan)]);
+    ok(&["export", "json", s(&plan), "-o", s(&a)]);
+    ok(&["import", "json", s(&a), s(&copy)]);
+    ok(&["export", "json", s(&copy), "-o", s(&b)]);
+    let (a, b) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    assert_eq!(a, b);
+    // Without -o the JSON goes to standard output, identical to the file.
+    assert_eq!(ok(&["export", "json", s(&plan)]).into_bytes(), a);
+}
+
+#[test]
+fn files_that_are_not_plans_are_refused_and_left_alone() {
+    let d = Dir::new();
+    let host = d.path("hostname");
+    std::fs::write(&host, "ministry-laptop-07\n").unwrap();
+    let err = fails(&["info", s(&host)]);
+    assert!(err.starts_with("nap: "), "{err}");
+    assert!(err.contains("not a NAP Studio plan"), "{err}");
+    assert_eq!(std::fs::read(&host).unwrap(), b"ministry-laptop-07\n");
+
+    let plan = d.path("s.nap");
+    ok(&["sample", s(&plan)]);
+    let full = std::fs::read(&plan).unwrap();
+    let cut = d.path("cut.nap");
+    std::fs::write(&cut, &full[..full.len() / 3]).unwrap();
+    let err = fails(&["info", s(&cut)]);
+    assert!(err.contains("truncated"), "{err}");
+    assert_eq!(std::fs::read(&cut).unwrap(), &full[..full.len() / 3]);
+
+    let err = fails(&["info", s(&d.path("missing.nap"))]);
+    assert!(err.contains("no such file"), "{err}");
+}
+
+#[test]
+fn a_plan_from_a_newer_version_is_refused_with_advice() {
+    let d = Dir::new();
+    let plan = d.path("s.nap");
+    ok(&["sample", s(&plan)]);
+    let mut raw = std::fs::read(&plan).unwrap();
+    raw[60..64].copy_from_slice(&99u32.to_be_bytes());
+    std::fs::write(&plan, &raw).unwrap();
+    let err = fails(&["info", s(&plan)]);
+    assert!(err.contains("newer version of NAP Studio"), "{err}");
+    assert_eq!(std::fs::read(&plan).unwrap(), raw);
+}
+
+#[test]
+fn existing_files_are_only_replaced_with_force() {
+    let d = Dir::new();
+    let (plan, json, out) = (d.path("s.nap"), d.path("a.json"), d.path("o.nap"));
+    ok(&["sample", s(&plan)]);
+    ok(&["export", "json", s(&plan), "-o", s(&json)]);
+    ok(&[
+        "new",
+        s(&out),
+        "--title",
+        "Placeholder",
+        "--country",
+        "kh",
+        "--start",
+        "2027",
+        "--end",
+        "2031",
+        "--currency",
+        "khr",
+    ]);
+    let before = std::fs::read(&out).unwrap();
+    let err = fails(&["import", "json", s(&json), s(&out)]);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+    let err = fails(&["sample", s(&out)]);
+    assert!(err.contains("--force"), "{err}");
+    ok(&["import", "json", s(&json), s(&out), "--force"]);
+    assert_eq!(
+        info_json(&out)["counts"]["cost_line"],
+        info_json(&plan)["counts"]["cost_line"]
+    );
+}
+
+#[test]
+fn a_new_plan_has_the_standard_structure() {
+    let d = Dir::new();
+    let out = d.path("new.nap");
+    ok(&[
+        "new",
+        s(&out),
+        "--title",
+        "Plan d'action national FPS",
+        "--country",
+        "KH",
+        "--start",
+        "2027",
+        "--end",
+        "2031",
+        "--currency",
+        "KHR",
+    ]);
+    let info = info_json(&out);
+    assert_eq!(info["title"]["text"], "Plan d'action national FPS");
+    assert_eq!(info["period"]["start"], 2027);
+    assert_eq!(info["counts"]["pillar"], 5);
+    assert_eq!(info["counts"]["narrative_section"], 7);
+    let err = fails(&[
+        "new",
+        s(&d.path("bad.nap")),
+        "--title",
+        "x",
+        "--country",
+        "KH",
+        "--start",
+        "2030",
+        "--end",
+        "2026",
+        "--currency",
+        "KHR",
+    ]);
+    assert!(err.contains("plan period"), "{err}");
+    assert!(!d.path("bad.nap").exists());
+    let err = fails(&[
+        "new",
+        s(&d.path("bad.nap")),
+        "--title",
+        "x",
+        "--country",
+        "KH",
+        "--start",
+        "2026",
+        "--end",
+        "2030",
+        "--currency",
+        "ZZZ",
+    ]);
+    assert!(err.contains("ZZZ"), "{err}");
+}
+
+#[test]
+fn bad_json_is_refused_with_the_reason_and_writes_nothing() {
+    let d = Dir::new();
+    let (plan, json, out) = (d.path("s.nap"), d.path("a.json"), d.path("o.nap"));
+    ok(&["sample", s(&plan)]);
+    ok(&["export", "json", s(&plan), "-o", s(&json)]);
+    let text = std::fs::read_to_string(&json).unwrap();
+
+    let negative = d.path("neg.json");
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["cost_lines"][0]["quantities"]["2027"] = "-4".into();
+    std::fs::write(&negative, v.to_string()).unwrap();
+    let err = fails(&["import", "json", s(&negative), s(&out)]);
+    assert!(err.contains("negative"), "{err}");
+
+    let float = d.path("float.json");
+    std::fs::write(
+        &float,
+        text.replace("\"contingency\": \"0.05\"", "\"contingency\": 0.05"),
+    )
+    .unwrap();
+    let err = fails(&["import", "json", s(&float), s(&out)]);
+    assert!(err.contains("floating point"), "{err}");
+
+    let garbage = d.path("garbage.json");
+    std::fs::write(&garbage, [0xff, 0xfe, 0x00, 0x12]).unwrap();
+    let err = fails(&["import", "json", s(&garbage), s(&out)]);
+    assert!(err.contains("not UTF-8"), "{err}");
+
+    assert!(!out.exists(), "a refused import must not leave a file");
+    let leftovers: Vec<_> = std::fs::read_dir(d.0.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}

@@ -1,0 +1,30 @@
+// Translation catalogues and the current language. Every UI string goes through t().
+import en from './en.json';
+import km from './km.json';
+
+export type Lang = 'en' | 'km';
+export type MessageKey = keyof typeof en;
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { en, km };
+
+let current = $state<Lang>('en');
+
+export const i18n = {
+  get lang(): Lang {
+    return current;
+  },
+  set lang(l: Lang) {
+    current = l;
+    document.documentElement.lang = l;
+  },
+};
+
+/** The message for `key` in the current language (English when a translation is missing). */
+export function t(key: MessageKey): string {
+  return catalogues[current][key] ?? en[key];
+}
+
+/** A whole number formatted for the current language. */
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat(current === 'km' ? 'km-KH' : 'en-GB').format(n);
+}

@@ -1,0 +1,2 @@
+// Svelte compiles <script lang="ts"> itself; no preprocessing is needed.
+export default {};
