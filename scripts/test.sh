@@ -14,8 +14,10 @@ install_ui_packages
 
 step "UI: type check (svelte-check)"
 (cd ui && npm run --silent check)
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
 step "UI: unit and component tests (vitest)"
-(cd ui && npm run --silent test)
+(cd ui && npx vitest run --reporter=default --reporter=json --outputFile.json="$log.vitest.json")
 step "UI: production build"
 build_ui
 
@@ -26,7 +28,7 @@ features=(--workspace --all-targets --features custom-protocol)
 step "Rust: clippy"
 cargo clippy "${features[@]}" -- -D warnings
 step "Rust: tests"
-cargo test "${features[@]}"
+cargo test "${features[@]}" 2>&1 | tee "$log"
 
 step "Generated TypeScript bindings are committed and fresh"
 if [ -n "$(git status --porcelain -- ui/src/lib/api/bindings)" ]; then
@@ -34,4 +36,9 @@ if [ -n "$(git status --porcelain -- ui/src/lib/api/bindings)" ]; then
   echo "The TypeScript bindings changed when the tests regenerated them: commit ui/src/lib/api/bindings." >&2
   exit 1
 fi
+# One closing line that counts every test run above, for people and for CI.
+rust_passed=$(grep -oE 'test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
+ui_passed=$(node -e 'console.log(require(process.argv[1]).numPassedTests)' "$log.vitest.json")
+rm -f "$log.vitest.json"
 echo "All checks passed."
+echo "Summary: $((rust_passed + ui_passed)) passed, 0 failed"
