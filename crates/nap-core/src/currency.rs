@@ -12,11 +12,12 @@ pub struct Currency {
 }
 
 /// The currencies of ASEAN states and Timor-Leste, and those development partners commonly
-/// pledge in. Minor units follow ISO 4217 (KHR has 2 officially even though riel amounts are
-/// in practice whole; presentation may choose whole units).
+/// pledge in. Minor units follow ISO 4217, except the riel: ISO lists 2 decimals but riel
+/// amounts are whole in practice (the budget law and the Ministry of Economy and Finance
+/// publish whole riels), so NAP Studio shows KHR without decimals.
 #[rustfmt::skip]
 pub const CURRENCIES: &[Currency] = &[
-    Currency { code: "KHR", minor_units: 2, name: "Cambodian riel" },
+    Currency { code: "KHR", minor_units: 0, name: "Cambodian riel" },
     Currency { code: "USD", minor_units: 2, name: "US dollar" },
     Currency { code: "EUR", minor_units: 2, name: "Euro" },
     Currency { code: "VND", minor_units: 0, name: "Vietnamese dong" },

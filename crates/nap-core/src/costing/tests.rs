@@ -1,0 +1,299 @@
+//! Each costing rule on numbers computed by hand.
+
+use super::rounding::{format_amount, present, round_to};
+use super::tests_support::{d, Tiny};
+use super::views::Measure;
+use super::*;
+use crate::model::*;
+use crate::validate::validate;
+
+fn amounts(c: &Costing, unit: usize) -> Vec<String> {
+    c.units[unit].amounts.iter().map(|a| a.normalize().to_string()).collect()
+}
+
+#[test]
+fn inflation_compounds_from_the_base_year_over_five_years() {
+    let mut t = Tiny::new();
+    for (y, r) in [(2027, "0.03"), (2028, "0.03"), (2029, "0.025"), (2030, "0.025")] {
+        t.plan.meta.inflation.insert(y, d(r));
+    }
+    let q = [(2026, "10"), (2027, "10"), (2028, "10"), (2029, "10"), (2030, "10")];
+    let inflating = t.line(0, "100000", "KHR", &q);
+    let fixed = t.line(0, "100000", "KHR", &q);
+    t.plan.cost_lines[fixed].inflate = false;
+    assert_eq!(validate(&t.plan), vec![]);
+    let c = compute(&t.plan, None).unwrap();
+    // 1,000,000 × 1.03 = 1,030,000; × 1.03 = 1,060,900; × 1.025 = 1,087,422.5;
+    // × 1.025 = 1,114,608.0625.
+    assert_eq!(
+        amounts(&c, inflating),
+        ["1000000", "1030000", "1060900", "1087422.5", "1114608.0625"]
+    );
+    assert_eq!(amounts(&c, fixed), ["1000000"; 5]);
+}
+
+#[test]
+fn a_later_base_year_does_not_inflate_earlier_years() {
+    let mut t = Tiny::new();
+    t.plan.meta.costing_base_year = 2028;
+    t.plan.meta.inflation.insert(2027, d("0.5"));
+    t.plan.meta.inflation.insert(2029, d("0.1"));
+    let l = t.line(0, "10", "KHR", &[(2026, "1"), (2028, "1"), (2029, "1"), (2030, "1")]);
+    let c = compute(&t.plan, None).unwrap();
+    assert_eq!(amounts(&c, l), ["10", "0", "10", "11", "11"]);
+}
+
+#[test]
+fn exchange_rates_apply_per_year_with_a_plan_wide_fallback() {
+    let mut t = Tiny::new();
+    t.rate("USD", None, "4100");
+    t.rate("USD", Some(2027), "4200");
+    let l = t.line(0, "100", "USD", &[(2026, "2"), (2027, "2"), (2028, "0.5")]);
+    let c = compute(&t.plan, None).unwrap();
+    assert_eq!(amounts(&c, l), ["820000", "840000", "205000", "0", "0"]);
+    // Shown in US dollars, each year converts back at its own rate.
+    let usd = compute(&t.plan, Some("USD")).unwrap();
+    assert_eq!(usd.currency, "USD");
+    assert_eq!(amounts(&usd, l), ["200", "200", "50", "0", "0"]);
+}
+
+#[test]
+fn a_missing_rate_is_an_error_naming_the_currency_and_years() {
+    let mut t = Tiny::new();
+    t.line(0, "100", "EUR", &[(2026, "1")]);
+    let err = compute(&t.plan, None).unwrap_err();
+    assert!(matches!(&err, CostingError::MissingRates(m) if m.contains(&("EUR".to_string(), 2026))));
+    assert!(err.to_string().contains("EUR in 2026"), "{err}");
+    t.rate("EUR", Some(2027), "4500");
+    assert!(compute(&t.plan, None).is_err(), "a rate for another year does not help 2026");
+}
+
+#[test]
+fn contingency_is_its_own_unit_with_activity_override() {
+    let mut t = Tiny::new();
+    t.plan.meta.contingency = d("0.05");
+    t.plan.activities[1].contingency = Some(d("0.10"));
+    t.line(0, "1000", "KHR", &[(2026, "3")]);
+    t.line(1, "1000", "KHR", &[(2026, "5"), (2027, "1")]);
+    let c = compute(&t.plan, None).unwrap();
+    let contingency: Vec<(usize, Vec<String>)> = c
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| matches!(u.kind, UnitKind::Contingency(_)))
+        .map(|(i, u)| (u.activity, amounts(&c, i)))
+        .collect();
+    assert_eq!(
+        contingency,
+        [
+            (0, vec!["150".to_string(), "0".into(), "0".into(), "0".into(), "0".into()]),
+            (1, vec!["500".to_string(), "100".into(), "0".into(), "0".into(), "0".into()]),
+        ]
+    );
+    let s = c.summary(&t.plan);
+    assert_eq!(s.total_cost, d("9750"));
+    assert_eq!(s.contingency, d("750"));
+    // In a view by pillar, contingency is its own row, not part of the pillars.
+    let by_pillar = cross_table(&t.plan, &c, Dimension::Pillar, None, Measure::Cost);
+    let labels: Vec<&str> = by_pillar.rows.iter().map(|r| r.label.text.as_str()).collect();
+    assert_eq!(labels, ["Participation", "Prevention", "Contingency"]);
+    assert_eq!(by_pillar.row_totals, [d("3000"), d("6000"), d("750")]);
+}
+
+#[test]
+fn catalogue_items_supply_what_a_line_leaves_empty() {
+    let mut t = Tiny::new();
+    let item = t.id();
+    t.plan.catalogue.push(CatalogueItem {
+        record: RecordMeta::new(item, &crate::Timestamp::from_unix_millis(0), "t"),
+        code: "PD".into(),
+        name: "Per diem".into(),
+        unit: "day".into(),
+        unit_cost: d("80000"),
+        currency: "KHR".into(),
+        economic_code: "2212".into(),
+    });
+    let follows = t.line(0, "1", "KHR", &[(2026, "2")]);
+    let overrides = t.line(0, "90000", "KHR", &[(2026, "2")]);
+    for l in [follows, overrides] {
+        t.plan.cost_lines[l].catalogue_item_id = Some(item);
+        t.plan.cost_lines[l].economic_code = None;
+    }
+    t.plan.cost_lines[follows].unit_cost = None;
+    t.plan.cost_lines[follows].currency = None;
+    let c = compute(&t.plan, None).unwrap();
+    assert_eq!(amounts(&c, follows)[0], "160000");
+    assert_eq!(amounts(&c, overrides)[0], "180000");
+    assert_eq!(c.units[follows].economic_code, "2212");
+    // The catalogue changes; the line that follows it changes too.
+    t.plan.catalogue[0].unit_cost = d("85000");
+    let c = compute(&t.plan, None).unwrap();
+    assert_eq!(amounts(&c, follows)[0], "170000");
+    assert_eq!(amounts(&c, overrides)[0], "180000");
+}
+
+#[test]
+fn earmarked_funding_goes_first_then_the_pool_pro_rata() {
+    let mut t = Tiny::new();
+    t.line(0, "600", "KHR", &[(2026, "1")]);
+    t.line(1, "400", "KHR", &[(2026, "1")]);
+    let pillar1 = t.plan.pillars[0].record.id;
+    t.source(FundingStatus::Committed, &[(2026, "300")], Some((EarmarkTarget::Pillar, pillar1)));
+    t.source(FundingStatus::Committed, &[(2026, "500")], None);
+    t.source(FundingStatus::Pledged, &[(2026, "150")], None);
+    t.source(FundingStatus::Expected, &[(2026, "10000")], None);
+    let c = compute(&t.plan, None).unwrap();
+    // Pillar 1 gets its 300 earmarked; the 500 pool is shared 300 : 400 between what is
+    // left, i.e. 214.2857142857… and 285.7142857142…; the last ten-billionth goes to the
+    // larger remainder (pillar 2).
+    assert_eq!(c.committed.covered[0][0], d("514.2857142857"));
+    assert_eq!(c.committed.covered[1][0], d("285.7142857143"));
+    let s = c.summary(&t.plan);
+    assert_eq!(s.total_cost, d("1000"));
+    assert_eq!(s.committed, d("800"));
+    assert_eq!(s.pledged, d("150"));
+    assert_eq!(s.expected, d("10000"));
+    assert_eq!(s.gap, d("200"));
+    assert_eq!(s.gap_with_pledged, d("50"));
+    assert_eq!(s.unallocated_committed, d("0"));
+    let gap = cross_table(&t.plan, &c, Dimension::Pillar, Some(Dimension::Year), Measure::Gap);
+    assert_eq!(gap.row_totals, [d("85.7142857143"), d("114.2857142857")]);
+    assert_eq!(gap.total, d("200"));
+}
+
+#[test]
+fn earmarks_that_exceed_their_cost_leave_money_unallocated() {
+    let mut t = Tiny::new();
+    t.line(0, "100", "KHR", &[(2026, "1")]);
+    t.line(1, "900", "KHR", &[(2026, "1")]);
+    let a0 = t.plan.activities[0].record.id;
+    t.source(FundingStatus::Committed, &[(2026, "500")], Some((EarmarkTarget::Activity, a0)));
+    let c = compute(&t.plan, None).unwrap();
+    let s = c.summary(&t.plan);
+    assert_eq!(s.gap, d("900"));
+    assert_eq!(s.unallocated_committed, d("400"));
+    assert_eq!(c.committed.used[0][0], d("100"));
+}
+
+#[test]
+fn lines_that_name_a_source_are_paid_by_it_first() {
+    let mut t = Tiny::new();
+    let named = t.line(0, "100", "KHR", &[(2026, "1")]);
+    t.line(1, "100", "KHR", &[(2026, "1")]);
+    let s = t.source(FundingStatus::Committed, &[(2026, "150")], None);
+    t.plan.cost_lines[named].funding_source_id = Some(t.plan.funding_sources[s].record.id);
+    let c = compute(&t.plan, None).unwrap();
+    assert_eq!(c.committed.covered[named][0], d("100"));
+    assert_eq!(c.committed.covered[1][0], d("50"));
+}
+
+#[test]
+fn views_by_every_dimension_add_up_to_the_total() {
+    let plan = crate::sample::sample_plan();
+    let c = compute(&plan, None).unwrap();
+    let total = c.total();
+    let dims: Vec<Dimension> = Dimension::NAMES.iter().map(|n| Dimension::parse(n).unwrap()).collect();
+    for &r in &dims {
+        for col in std::iter::once(None).chain(dims.iter().map(|d| Some(*d))) {
+            let t = cross_table(&plan, &c, r, col, Measure::Cost);
+            assert_eq!(t.total, total, "{r:?} × {col:?}");
+            let sum_rows: rust_decimal::Decimal = t.row_totals.iter().sum();
+            let sum_cols: rust_decimal::Decimal = t.column_totals.iter().sum();
+            assert_eq!(sum_rows, total);
+            assert_eq!(sum_cols, total);
+        }
+    }
+}
+
+#[test]
+fn the_mtef_view_shows_the_budget_year_and_two_outer_years() {
+    let plan = crate::sample::sample_plan();
+    let c = compute(&plan, None).unwrap();
+    let m = mtef(&plan, &c, Dimension::Pillar, 2027, Measure::Cost).unwrap();
+    let years: Vec<&str> = m.years.columns.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(years, ["2027", "2028", "2029"]);
+    assert_eq!(m.period.total, c.total());
+    let full = cross_table(&plan, &c, Dimension::Year, None, Measure::Cost);
+    assert_eq!(m.years.total, full.row_totals[1] + full.row_totals[2] + full.row_totals[3]);
+    let m = mtef(&plan, &c, Dimension::Pillar, 2030, Measure::Cost).unwrap();
+    assert_eq!(m.years.columns.len(), 1, "only years inside the plan period");
+    assert!(mtef(&plan, &c, Dimension::Pillar, 2031, Measure::Cost).is_err());
+}
+
+#[test]
+fn the_sample_plan_has_a_funding_gap() {
+    let plan = crate::sample::sample_plan();
+    let s = compute(&plan, None).unwrap().summary(&plan);
+    assert!(s.gap > rust_decimal::Decimal::ZERO, "{s:?}");
+    assert!(s.gap_with_pledged <= s.gap);
+    assert!(s.committed > rust_decimal::Decimal::ZERO);
+}
+
+#[test]
+fn rounding_is_half_away_from_zero() {
+    assert_eq!(round_to(d("2.5"), d("1")), d("3"));
+    assert_eq!(round_to(d("-2.5"), d("1")), d("-3"));
+    assert_eq!(round_to(d("2.49"), d("1")), d("2"));
+    assert_eq!(round_to(d("12345500"), d("1000")), d("12346000"));
+    assert_eq!(round_to(d("0.005"), d("0.01")), d("0.01"));
+}
+
+#[test]
+fn amounts_format_with_separators_and_the_right_digits() {
+    use Rounding::*;
+    assert_eq!(format_amount(d("1234567.891"), Unit, 2, ","), "1,234,567.89");
+    assert_eq!(format_amount(d("1234567.5"), Unit, 0, ","), "1,234,568");
+    assert_eq!(format_amount(d("12345500"), Thousands, 0, ","), "12,346");
+    assert_eq!(format_amount(d("987654321"), Millions, 2, ","), "988");
+    // A 12-digit total in a currency without minor unit.
+    assert_eq!(format_amount(d("123456789012.4"), Unit, 0, ","), "123,456,789,012");
+    assert_eq!(format_amount(d("-0.4"), Unit, 0, ","), "0");
+    assert_eq!(format_amount(d("1000.50"), Exact, 2, ""), "1000.5");
+    assert_eq!(format_amount(d("5"), Unit, 2, ","), "5.00");
+}
+
+fn table_of(cells: &[&[&str]]) -> Table {
+    let cells: Vec<Vec<rust_decimal::Decimal>> =
+        cells.iter().map(|r| r.iter().map(|v| d(v)).collect()).collect();
+    let nc = cells[0].len();
+    let row_totals: Vec<_> = cells.iter().map(|r| r.iter().sum()).collect();
+    let column_totals: Vec<_> = (0..nc).map(|j| cells.iter().map(|r| r[j]).sum()).collect();
+    let info = |i: usize| MemberInfo { member: Member::Year(i as i32), code: i.to_string(), label: "x".into() };
+    Table {
+        currency: "KHR".into(),
+        measure: Measure::Cost,
+        row_dimension: Dimension::Pillar,
+        column_dimension: Some(Dimension::Year),
+        rows: (0..cells.len()).map(info).collect(),
+        columns: (0..nc).map(info).collect(),
+        total: row_totals.iter().sum(),
+        cells,
+        row_totals,
+        column_totals,
+    }
+}
+
+#[test]
+fn independent_rounding_notes_when_totals_do_not_add() {
+    let t = table_of(&[&["0.4", "0.4", "0.4"], &["0.4", "0.4", "0.4"]]);
+    let shown = present(&t, Rounding::Unit, 0, false);
+    assert_eq!(shown.cells, vec![vec![d("0"); 3]; 2]);
+    assert_eq!(shown.total, d("2"));
+    assert_eq!(shown.note, Some(TOTALS_NOTE));
+    let exact = table_of(&[&["1", "2"], &["3", "4"]]);
+    assert_eq!(present(&exact, Rounding::Unit, 0, false).note, None);
+}
+
+#[test]
+fn reconciled_rounding_adds_up_in_every_row_and_column() {
+    let t = table_of(&[&["0.4", "0.4", "0.4"], &["0.4", "0.4", "0.4"]]);
+    let shown = present(&t, Rounding::Unit, 0, true);
+    assert!(shown.adds_up(), "{shown:?}");
+    assert_eq!(shown.note, None);
+    assert_eq!(shown.total, d("2"), "the grand total keeps its nearest rounding");
+    for (row, exact) in shown.cells.iter().zip(&t.cells) {
+        for (s, e) in row.iter().zip(exact) {
+            assert!((*s - *e).abs() < d("1"));
+        }
+    }
+}
