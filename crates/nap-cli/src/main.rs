@@ -4,6 +4,7 @@
 //! to a temporary name and renamed into place, so nothing is ever half written.
 
 mod commands;
+mod costs;
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -82,8 +83,47 @@ enum Command {
     /// Import a plan.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Cost summaries and budget views: totals by one or two dimensions, the MTEF view.
+    ///
+    /// With no --by: total cost, committed and pledged funding, and the gap. DIM is one of
+    /// pillar, outcome, output, activity, agency, year, economic (economic:N for N digits),
+    /// function, source, source-type, marker.
+    Costs {
+        file: PathBuf,
+        /// Rows (first --by) and columns (second --by) of the view.
+        #[arg(long = "by", value_name = "DIM")]
+        by: Vec<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: costs::CostsFormat,
+        /// Show amounts in this ISO 4217 currency (the plan's base currency by default).
+        #[arg(long)]
+        currency: Option<String>,
+        /// exact, unit (the currency's minor unit), thousands or millions.
+        #[arg(long, default_value = "unit")]
+        rounding: String,
+        /// Adjust rounded cells so that they add up to the rounded totals.
+        #[arg(long)]
+        reconcile: bool,
+        /// Show the MTEF view: this budget year, the two outer years and the whole period.
+        #[arg(long)]
+        budget_year: Option<i32>,
+        /// What to add up.
+        #[arg(long, value_enum, default_value = "cost")]
+        measure: MeasureArg,
+        /// Label rows in the plan's second language (Khmer) where it exists.
+        #[arg(long)]
+        khmer: bool,
+    },
     /// Print the JSON Schema of the interchange format.
     Schema,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MeasureArg {
+    Cost,
+    Committed,
+    Gap,
+    GapWithPledged,
 }
 
 #[derive(Debug, Subcommand)]
@@ -98,6 +138,39 @@ enum ExportCommand {
 
 #[derive(Debug, Subcommand)]
 enum ImportCommand {
+    /// Add activities and cost lines from a costing spreadsheet saved as CSV.
+    ///
+    /// Required columns: pillar, outcome, output, activity, lead_agency, item, unit,
+    /// unit_cost, currency, year, quantity. Optional: economic_code, function_code,
+    /// funding_source, note, activity_code. With --new, PLAN is a new file made from the CSV.
+    Csv {
+        /// The plan to add to (or, with --new, to create).
+        plan: PathBuf,
+        /// The CSV file.
+        input: PathBuf,
+        /// Import the valid rows and list the invalid ones instead of importing nothing.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Set the plan-wide exchange rate of a currency first, e.g. --rate USD=4100.
+        #[arg(long = "rate", value_name = "CUR=RATE")]
+        rates: Vec<String>,
+        /// Create PLAN from the CSV instead of adding to it.
+        #[arg(long, requires_all = ["title", "country", "start", "end", "currency"])]
+        new: bool,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        start: Option<i32>,
+        #[arg(long)]
+        end: Option<i32>,
+        #[arg(long)]
+        currency: Option<String>,
+        /// With --new, replace PLAN if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Create a plan file from interchange JSON.
     Json {
         input: PathBuf,
@@ -128,6 +201,70 @@ fn main() -> ExitCode {
         Command::Import(ImportCommand::Json { input, out, force }) => {
             commands::import_json(&input, &out, force)
         }
+        Command::Costs {
+            file,
+            by,
+            format,
+            currency,
+            rounding,
+            reconcile,
+            budget_year,
+            measure,
+            khmer,
+        } => costs::costs(
+            &file,
+            costs::CostsRequest {
+                by,
+                format,
+                currency,
+                rounding,
+                reconcile,
+                budget_year,
+                measure: match measure {
+                    MeasureArg::Cost => nap_core::costing::views::Measure::Cost,
+                    MeasureArg::Committed => nap_core::costing::views::Measure::Committed,
+                    MeasureArg::Gap => nap_core::costing::views::Measure::Gap,
+                    MeasureArg::GapWithPledged => nap_core::costing::views::Measure::GapWithPledged,
+                },
+                khmer,
+            },
+        ),
+        Command::Import(ImportCommand::Csv {
+            plan,
+            input,
+            skip_invalid,
+            rates,
+            new,
+            title,
+            country,
+            start,
+            end,
+            currency,
+            force,
+        }) => costs::import_csv_command(costs::CsvRequest {
+            plan: &plan,
+            input: &input,
+            skip_invalid,
+            rates: &rates,
+            new: match (new, title, country, start, end, currency) {
+                (
+                    true,
+                    Some(title),
+                    Some(country),
+                    Some(start_year),
+                    Some(end_year),
+                    Some(currency),
+                ) => Some(nap_core::sample::NewPlan {
+                    title,
+                    country: country.to_uppercase(),
+                    start_year,
+                    end_year,
+                    currency: currency.to_uppercase(),
+                }),
+                _ => None,
+            },
+            force,
+        }),
         Command::Schema => {
             print!("{}", nap_core::interchange::json_schema());
             Ok(())

@@ -23,28 +23,34 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
         proptest::option::of((0usize..44, 0i64..40)),
         1i64..10_000_000,
     )
-        .prop_map(|(quantities, costs, inflation, contingency, override_, rate)| {
-            let mut p = sample_plan();
-            for (l, y, m, s) in quantities {
-                p.cost_lines[l].quantities.insert(y, dec(m, s));
-            }
-            for (i, m, s) in costs {
-                p.catalogue[i].unit_cost = dec(m, s);
-            }
-            for (y, r) in (2027..=2030).zip(inflation) {
-                p.meta.inflation.insert(y, dec(r, 3));
-            }
-            p.meta.contingency = dec(contingency, 2);
-            if let Some((a, c)) = override_ {
-                p.activities[a].contingency = Some(dec(c, 2));
-            }
-            p.exchange_rates[0].rate = dec(rate, 3);
-            p
-        })
+        .prop_map(
+            |(quantities, costs, inflation, contingency, override_, rate)| {
+                let mut p = sample_plan();
+                for (l, y, m, s) in quantities {
+                    p.cost_lines[l].quantities.insert(y, dec(m, s));
+                }
+                for (i, m, s) in costs {
+                    p.catalogue[i].unit_cost = dec(m, s);
+                }
+                for (y, r) in (2027..=2030).zip(inflation) {
+                    p.meta.inflation.insert(y, dec(r, 3));
+                }
+                p.meta.contingency = dec(contingency, 2);
+                if let Some((a, c)) = override_ {
+                    p.activities[a].contingency = Some(dec(c, 2));
+                }
+                p.exchange_rates[0].rate = dec(rate, 3);
+                p
+            },
+        )
 }
 
 fn dimensions() -> Vec<Dimension> {
-    Dimension::NAMES.iter().map(|n| Dimension::parse(n).unwrap()).chain([Dimension::Economic { digits: 4 }]).collect()
+    Dimension::NAMES
+        .iter()
+        .map(|n| Dimension::parse(n).unwrap())
+        .chain([Dimension::Economic { digits: 4 }])
+        .collect()
 }
 
 fn assert_adds_up(t: &Table) {

@@ -74,6 +74,23 @@ impl Document {
         Ok(record)
     }
 
+    /// Makes the plan `next`, validated first, writing only what differs, in one transaction.
+    /// Used for changes that touch many records at once (imports, merges).
+    pub fn replace(&mut self, next: Plan) -> Result<(), StoreError> {
+        let errors = validate(&next);
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        self.file.write_changes(&self.plan, &next)?;
+        self.plan = next;
+        Ok(())
+    }
+
+    /// The author recorded on edits.
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
     /// Replaces the plan metadata and settings.
     pub fn set_meta(&mut self, mut meta: PlanMeta) -> Result<(), StoreError> {
         let existing = self.plan.meta.record.clone();

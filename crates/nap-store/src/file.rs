@@ -264,6 +264,60 @@ impl PlanFile {
         Ok(())
     }
 
+    /// Writes the difference between `before` (what the file holds) and `after` in one
+    /// transaction: changed and new records are written, missing ones deleted, and the
+    /// order of every list that changed is stored. The caller validates `after`.
+    pub fn write_changes(&mut self, before: &Plan, after: &Plan) -> Result<(), StoreError> {
+        self.writable()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        if before.meta != after.meta {
+            self.plan_shape.write(&tx, &after.meta, 0)?;
+        }
+        for kind in RecordKind::ALL {
+            let shape = &self.shapes[&kind];
+            with_record_type!(kind, T => {
+                let old: HashMap<Id, (usize, &T)> = T::list(before)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.meta().id, (i, r)))
+                    .collect();
+                let new_ids: std::collections::HashSet<Id> =
+                    T::list(after).iter().map(|r| r.meta().id).collect();
+                let mut reordered = T::list(before).len() != T::list(after).len();
+                for (i, r) in T::list(after).iter().enumerate() {
+                    match old.get(&r.meta().id) {
+                        Some((j, o)) if *o == r => reordered |= *j != i,
+                        Some((j, _)) => {
+                            reordered |= *j != i;
+                            shape.write(&tx, r, i as i64)?;
+                        }
+                        None => shape.write(&tx, r, i as i64)?,
+                    }
+                }
+                for id in old.keys().filter(|id| !new_ids.contains(id)) {
+                    tx.execute(
+                        &format!("DELETE FROM \"{}\" WHERE id = ?1", kind.name()),
+                        [id.to_string()],
+                    )?;
+                }
+                if reordered {
+                    let mut stmt = tx.prepare_cached(&format!(
+                        "UPDATE \"{}\" SET position = ?1 WHERE id = ?2",
+                        kind.name()
+                    ))?;
+                    for (i, r) in T::list(after).iter().enumerate() {
+                        stmt.execute(rusqlite::params![i as i64, r.meta().id.to_string()])?;
+                    }
+                }
+            });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Writes one record in one transaction: a record with a new id goes to the end of its
     /// list; an existing one is replaced where it stands. The caller validates the plan the
     /// record belongs to (see `Document`).

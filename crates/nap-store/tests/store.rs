@@ -346,3 +346,38 @@ fn the_store_refuses_references_the_validator_would_miss() {
     drop(file);
     assert_eq!(reload(&path), sample_plan());
 }
+
+#[test]
+fn replace_writes_only_the_differences_and_keeps_order() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut doc = Document::open(&path, "t").unwrap();
+    let mut next = doc.plan().clone();
+    next.cost_lines.remove(3);
+    next.cost_lines.swap(0, 1);
+    let mut extra = next.cost_lines[10].clone();
+    extra.record.id = uuid::Uuid::from_u128(77);
+    next.cost_lines.insert(5, extra);
+    next.meta.title.text = "Renamed".into();
+    next.pillars[2].title.l2 = None;
+    doc.replace(next.clone()).unwrap();
+    drop(doc);
+    assert_eq!(reload(&path), next);
+}
+
+#[test]
+fn replace_refuses_an_invalid_plan_and_changes_nothing() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut doc = Document::open(&path, "t").unwrap();
+    let mut next = doc.plan().clone();
+    next.cost_lines[0]
+        .quantities
+        .insert(2026, Decimal::from(-1));
+    assert!(matches!(
+        doc.replace(next).unwrap_err(),
+        StoreError::Invalid(_)
+    ));
+    drop(doc);
+    assert_eq!(reload(&path), sample_plan());
+}

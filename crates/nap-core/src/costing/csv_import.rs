@@ -62,7 +62,11 @@ pub struct RowError {
 
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
     }
 }
 
@@ -206,14 +210,16 @@ fn read_rows(bytes: &[u8], plan: &Plan) -> Result<(Vec<Row>, Vec<RowError>), Csv
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|_| CsvImportError::NotText)?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|_| CsvImportError::NotText)?
+        .clone();
     let mut column: HashMap<String, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let name = norm(h).replace([' ', '-'], "_");
-        if REQUIRED.contains(&name.as_str()) || OPTIONAL.contains(&name.as_str()) {
-            if column.insert(name.clone(), i).is_some() {
-                return Err(CsvImportError::DuplicateColumn(name));
-            }
+        let known = REQUIRED.contains(&name.as_str()) || OPTIONAL.contains(&name.as_str());
+        if known && column.insert(name.clone(), i).is_some() {
+            return Err(CsvImportError::DuplicateColumn(name));
         }
     }
     let missing: Vec<String> = REQUIRED
@@ -290,7 +296,10 @@ fn read_rows(bytes: &[u8], plan: &Plan) -> Result<(Vec<Row>, Vec<RowError>), Csv
         };
         let cur = get("currency").to_uppercase();
         if currency(&cur).is_none() {
-            err("currency", format!("`{cur}` is not a known ISO 4217 currency code"));
+            err(
+                "currency",
+                format!("`{cur}` is not a known ISO 4217 currency code"),
+            );
         } else if cur != plan.meta.base_currency
             && !plan.exchange_rates.iter().any(|r| r.currency == cur)
         {
@@ -305,7 +314,10 @@ fn read_rows(bytes: &[u8], plan: &Plan) -> Result<(Vec<Row>, Vec<RowError>), Csv
             Ok(y) => {
                 err(
                     "year",
-                    format!("{y} is outside the plan period {}–{}", plan.meta.start_year, plan.meta.end_year),
+                    format!(
+                        "{y} is outside the plan period {}–{}",
+                        plan.meta.start_year, plan.meta.end_year
+                    ),
                 );
                 0
             }
@@ -335,7 +347,10 @@ fn read_rows(bytes: &[u8], plan: &Plan) -> Result<(Vec<Row>, Vec<RowError>), Csv
         let function_code = Some(get("function_code")).filter(|s| !s.is_empty());
         if let Some(f) = &function_code {
             if !f.chars().all(|c| c.is_ascii_digit() || c == '.') {
-                err("function_code", format!("`{f}` is not a COFOG code (such as 03.1)"));
+                err(
+                    "function_code",
+                    format!("`{f}` is not a COFOG code (such as 03.1)"),
+                );
             }
         }
         let source_name = norm(&get("funding_source"));
@@ -350,7 +365,10 @@ fn read_rows(bytes: &[u8], plan: &Plan) -> Result<(Vec<Row>, Vec<RowError>), Csv
                 None => {
                     err(
                         "funding_source",
-                        format!("`{}` is not a funding source of this plan (by code or name)", get("funding_source")),
+                        format!(
+                            "`{}` is not a funding source of this plan (by code or name)",
+                            get("funding_source")
+                        ),
                     );
                     None
                 }
@@ -371,7 +389,11 @@ fn read_rows(bytes: &[u8], plan: &Plan) -> Result<(Vec<Row>, Vec<RowError>), Csv
                 currency: cur,
                 year,
                 quantity,
-                economic_code: if economic_code.is_empty() { "22".into() } else { economic_code },
+                economic_code: if economic_code.is_empty() {
+                    "22".into()
+                } else {
+                    economic_code
+                },
                 function_code,
                 source,
                 note: get("note"),
@@ -431,7 +453,11 @@ pub fn import_csv(
                     .filter(|c| c.is_alphanumeric())
                     .collect::<String>()
                     .to_uppercase();
-                let mut code = if code.is_empty() { "AG".to_string() } else { code };
+                let mut code = if code.is_empty() {
+                    "AG".to_string()
+                } else {
+                    code
+                };
                 let base = code.clone();
                 let mut n = 2;
                 while plan.agencies.iter().any(|a| norm(&a.code) == norm(&code)) {
@@ -451,7 +477,11 @@ pub fn import_csv(
             }
         };
         let pillar_name = norm(&row.pillar);
-        let pillar = match plan.pillars.iter().find(|p| matches_name(&p.title, &pillar_name)) {
+        let pillar = match plan
+            .pillars
+            .iter()
+            .find(|p| matches_name(&p.title, &pillar_name))
+        {
             Some(p) => p.record.id,
             None => {
                 let id = new_id();
@@ -467,7 +497,12 @@ pub fn import_csv(
                 id
             }
         };
-        let pillar_code = plan.pillars.iter().find(|p| p.record.id == pillar).map(|p| p.code.clone()).unwrap_or_default();
+        let pillar_code = plan
+            .pillars
+            .iter()
+            .find(|p| p.record.id == pillar)
+            .map(|p| p.code.clone())
+            .unwrap_or_default();
         let outcome_name = norm(&row.outcome);
         let outcome = match plan
             .outcomes
@@ -489,7 +524,12 @@ pub fn import_csv(
                 id
             }
         };
-        let outcome_code = plan.outcomes.iter().find(|o| o.record.id == outcome).map(|o| o.code.clone()).unwrap_or_default();
+        let outcome_code = plan
+            .outcomes
+            .iter()
+            .find(|o| o.record.id == outcome)
+            .map(|o| o.code.clone())
+            .unwrap_or_default();
         let output_name = norm(&row.output);
         let output = match plan
             .outputs
@@ -510,15 +550,24 @@ pub fn import_csv(
                 id
             }
         };
-        let output_code = plan.outputs.iter().find(|o| o.record.id == output).map(|o| o.code.clone()).unwrap_or_default();
+        let output_code = plan
+            .outputs
+            .iter()
+            .find(|o| o.record.id == output)
+            .map(|o| o.code.clone())
+            .unwrap_or_default();
         let activity_name = norm(&row.activity);
-        let found = plan.activities.iter().position(|a| match &row.activity_code {
-            Some(code) => norm(&a.code) == norm(code),
-            None => a.output_id == output && matches_name(&a.title, &activity_name),
-        });
+        let found = plan
+            .activities
+            .iter()
+            .position(|a| match &row.activity_code {
+                Some(code) => norm(&a.code) == norm(code),
+                None => a.output_id == output && matches_name(&a.title, &activity_name),
+            });
         let activity = match found {
             Some(i) => {
                 let a = &mut plan.activities[i];
+                let before = a.clone();
                 match a.lead_agency_id {
                     None => a.lead_agency_id = Some(lead),
                     Some(existing) if existing != lead => warnings.push(format!(
@@ -532,13 +581,22 @@ pub fn import_csv(
                         a.cofog = f.clone();
                     }
                 }
+                if *a != before {
+                    a.record.modified = now.clone();
+                    a.record.modified_by = author.to_string();
+                }
                 a.record.id
             }
             None => {
                 let id = new_id();
                 let code = match &row.activity_code {
-                    Some(c) if !plan.activities.iter().any(|a| norm(&a.code) == norm(c)) => c.clone(),
-                    _ => next_code(&output_code, plan.activities.iter().map(|a| a.code.as_str())),
+                    Some(c) if !plan.activities.iter().any(|a| norm(&a.code) == norm(c)) => {
+                        c.clone()
+                    }
+                    _ => next_code(
+                        &output_code,
+                        plan.activities.iter().map(|a| a.code.as_str()),
+                    ),
                 };
                 plan.activities.push(Activity {
                     record: meta(id),
@@ -565,7 +623,13 @@ pub fn import_csv(
         }
         let key = format!(
             "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}",
-            norm(&row.item), row.unit, row.unit_cost, row.currency, row.economic_code, row.source, row.note
+            norm(&row.item),
+            row.unit,
+            row.unit_cost,
+            row.currency,
+            row.economic_code,
+            row.source,
+            row.note
         );
         let group = open_lines.entry((activity, key)).or_default();
         let target = group
@@ -574,7 +638,9 @@ pub fn import_csv(
             .filter(|&li| !plan.cost_lines[li].quantities.contains_key(&row.year));
         match target {
             Some(li) => {
-                plan.cost_lines[li].quantities.insert(row.year, row.quantity);
+                plan.cost_lines[li]
+                    .quantities
+                    .insert(row.year, row.quantity);
             }
             None => {
                 plan.cost_lines.push(CostLine {
@@ -637,25 +703,62 @@ pub fn export_lines_csv(plan: &Plan) -> String {
     let mut header: Vec<&str> = REQUIRED.to_vec();
     header.extend(OPTIONAL);
     w.write_record(&header).expect("writing to memory");
-    let activities: HashMap<Id, &Activity> = plan.activities.iter().map(|a| (a.record.id, a)).collect();
+    let activities: HashMap<Id, &Activity> =
+        plan.activities.iter().map(|a| (a.record.id, a)).collect();
     let outputs: HashMap<Id, &Output> = plan.outputs.iter().map(|o| (o.record.id, o)).collect();
     let outcomes: HashMap<Id, &Outcome> = plan.outcomes.iter().map(|o| (o.record.id, o)).collect();
     let pillars: HashMap<Id, &Pillar> = plan.pillars.iter().map(|p| (p.record.id, p)).collect();
     let agencies: HashMap<Id, &Agency> = plan.agencies.iter().map(|a| (a.record.id, a)).collect();
-    let sources: HashMap<Id, &FundingSource> = plan.funding_sources.iter().map(|s| (s.record.id, s)).collect();
-    let items: HashMap<Id, &CatalogueItem> = plan.catalogue.iter().map(|c| (c.record.id, c)).collect();
+    let sources: HashMap<Id, &FundingSource> = plan
+        .funding_sources
+        .iter()
+        .map(|s| (s.record.id, s))
+        .collect();
+    let items: HashMap<Id, &CatalogueItem> =
+        plan.catalogue.iter().map(|c| (c.record.id, c)).collect();
     for line in &plan.cost_lines {
-        let Some(a) = activities.get(&line.activity_id) else { continue };
-        let Some(o) = outputs.get(&a.output_id) else { continue };
-        let Some(oc) = outcomes.get(&o.outcome_id) else { continue };
-        let Some(p) = pillars.get(&oc.pillar_id) else { continue };
+        let Some(a) = activities.get(&line.activity_id) else {
+            continue;
+        };
+        let Some(o) = outputs.get(&a.output_id) else {
+            continue;
+        };
+        let Some(oc) = outcomes.get(&o.outcome_id) else {
+            continue;
+        };
+        let Some(p) = pillars.get(&oc.pillar_id) else {
+            continue;
+        };
         let item = line.catalogue_item_id.and_then(|i| items.get(&i));
-        let lead = a.lead_agency_id.and_then(|l| agencies.get(&l)).map(|a| a.name.text.clone()).unwrap_or_default();
-        let unit = line.unit.clone().or(item.map(|i| i.unit.clone())).unwrap_or_default();
-        let cost = line.unit_cost.or(item.map(|i| i.unit_cost)).unwrap_or_default();
-        let cur = line.currency.clone().or(item.map(|i| i.currency.clone())).unwrap_or_default();
-        let econ = line.economic_code.clone().or(item.map(|i| i.economic_code.clone())).unwrap_or_default();
-        let source = line.funding_source_id.and_then(|s| sources.get(&s)).map(|s| s.code.clone()).unwrap_or_default();
+        let lead = a
+            .lead_agency_id
+            .and_then(|l| agencies.get(&l))
+            .map(|a| a.name.text.clone())
+            .unwrap_or_default();
+        let unit = line
+            .unit
+            .clone()
+            .or(item.map(|i| i.unit.clone()))
+            .unwrap_or_default();
+        let cost = line
+            .unit_cost
+            .or(item.map(|i| i.unit_cost))
+            .unwrap_or_default();
+        let cur = line
+            .currency
+            .clone()
+            .or(item.map(|i| i.currency.clone()))
+            .unwrap_or_default();
+        let econ = line
+            .economic_code
+            .clone()
+            .or(item.map(|i| i.economic_code.clone()))
+            .unwrap_or_default();
+        let source = line
+            .funding_source_id
+            .and_then(|s| sources.get(&s))
+            .map(|s| s.code.clone())
+            .unwrap_or_default();
         for (year, q) in &line.quantities {
             w.write_record([
                 p.title.text.as_str(),
@@ -678,7 +781,8 @@ pub fn export_lines_csv(plan: &Plan) -> String {
             .expect("writing to memory");
         }
     }
-    String::from_utf8(w.into_inner().expect("writing to memory")).expect("CSV of UTF-8 fields is UTF-8")
+    String::from_utf8(w.into_inner().expect("writing to memory"))
+        .expect("CSV of UTF-8 fields is UTF-8")
 }
 
 #[cfg(test)]
@@ -687,14 +791,22 @@ mod tests {
     use crate::costing::{compute, cross_table, views::Measure, Dimension};
     use crate::sample::sample_plan;
 
-    const HEADER: &str = "pillar,outcome,output,activity,lead_agency,item,unit,unit_cost,currency,year,quantity";
+    const HEADER: &str =
+        "pillar,outcome,output,activity,lead_agency,item,unit,unit_cost,currency,year,quantity";
 
     fn run(plan: &Plan, text: &[u8], skip: bool) -> Result<Imported, CsvImportError> {
         let mut n = 0u128;
-        import_csv(plan, text, skip, &Timestamp::from_unix_millis(0), "test", || {
-            n += 1;
-            Id::from_u128(0xC5_0000 + n)
-        })
+        import_csv(
+            plan,
+            text,
+            skip,
+            &Timestamp::from_unix_millis(0),
+            "test",
+            || {
+                n += 1;
+                Id::from_u128(0xC5_0000 + n)
+            },
+        )
     }
 
     #[test]
@@ -709,15 +821,34 @@ mod tests {
         let got = run(&plan, csv.as_bytes(), false).unwrap();
         assert_eq!(got.added.rows, 3);
         assert_eq!(got.added.activities, 2);
-        assert_eq!(got.added.cost_lines, 2, "the two workshop rows are one line over two years");
-        assert_eq!(got.added.pillars, 0, "ការការពារ is the Khmer title of Protection");
+        assert_eq!(
+            got.added.cost_lines, 2,
+            "the two workshop rows are one line over two years"
+        );
+        assert_eq!(
+            got.added.pillars, 0,
+            "ការការពារ is the Khmer title of Protection"
+        );
         assert_eq!(got.added.outcomes, 1);
-        assert_eq!(got.added.agencies, 0, "agencies match by code and by Khmer name");
-        let line = got.plan.cost_lines.iter().find(|l| l.item.text == "Workshop").unwrap();
+        assert_eq!(
+            got.added.agencies, 0,
+            "agencies match by code and by Khmer name"
+        );
+        let line = got
+            .plan
+            .cost_lines
+            .iter()
+            .find(|l| l.item.text == "Workshop")
+            .unwrap();
         assert_eq!(line.quantities.len(), 2);
         assert_eq!(line.unit_cost, Some(Decimal::new(60000, 0)));
         assert_eq!(line.note, "provinces");
-        let activity = got.plan.activities.iter().find(|a| a.title.text == "Train women candidates").unwrap();
+        let activity = got
+            .plan
+            .activities
+            .iter()
+            .find(|a| a.title.text == "Train women candidates")
+            .unwrap();
         assert_eq!(activity.code, "1.1.3.1");
         assert_eq!(activity.years, vec![2027, 2028]);
         assert_eq!(validate(&got.plan), vec![]);
@@ -741,7 +872,13 @@ mod tests {
             .round_dp_with_strategy(10, away);
         let contingency = (amount * Decimal::new(5, 2)).round_dp_with_strategy(10, away);
         assert_eq!(c.total() - before.total(), amount + contingency);
-        let t = cross_table(&got.plan, &c, Dimension::Pillar, Some(Dimension::Year), Measure::Cost);
+        let t = cross_table(
+            &got.plan,
+            &c,
+            Dimension::Pillar,
+            Some(Dimension::Year),
+            Measure::Cost,
+        );
         assert_eq!(t.total, c.total());
     }
 
@@ -759,15 +896,30 @@ mod tests {
              Participation,O,P,A,MWA,Item,day,10,KHR,2027,1\n"
         );
         let err = run(&plan, csv.as_bytes(), false).unwrap_err();
-        let CsvImportError::InvalidRows(rows) = &err else { panic!("{err}") };
+        let CsvImportError::InvalidRows(rows) = &err else {
+            panic!("{err}")
+        };
         let got: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.column.as_str())).collect();
         assert_eq!(
             got,
-            [(2, "unit_cost"), (3, "currency"), (4, "year"), (5, "quantity"), (6, "unit_cost"), (7, "currency")]
+            [
+                (2, "unit_cost"),
+                (3, "currency"),
+                (4, "year"),
+                (5, "quantity"),
+                (6, "unit_cost"),
+                (7, "currency")
+            ]
         );
         let text = err.to_string();
-        assert!(text.contains("line 3, column currency: `XYZ` is not a known ISO 4217 currency code"), "{text}");
-        assert!(text.contains("2035 is outside the plan period 2026–2030"), "{text}");
+        assert!(
+            text.contains("line 3, column currency: `XYZ` is not a known ISO 4217 currency code"),
+            "{text}"
+        );
+        assert!(
+            text.contains("2035 is outside the plan period 2026–2030"),
+            "{text}"
+        );
         assert!(text.contains("use `.` for decimals"), "{text}");
         assert!(text.contains("no exchange rate for EUR"), "{text}");
         assert!(text.contains("nothing was imported"));
@@ -781,29 +933,55 @@ mod tests {
     fn unusable_files_are_refused_specifically() {
         let plan = sample_plan();
         assert_eq!(run(&plan, b"", false).unwrap_err(), CsvImportError::Empty);
-        assert_eq!(run(&plan, b"\xEF\xBB\xBF  \n", false).unwrap_err(), CsvImportError::Empty);
-        let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 7) as u8).collect();
-        assert_eq!(run(&plan, &garbage, false).unwrap_err(), CsvImportError::NotText);
+        assert_eq!(
+            run(&plan, b"\xEF\xBB\xBF  \n", false).unwrap_err(),
+            CsvImportError::Empty
+        );
+        let garbage: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 7) as u8)
+            .collect();
+        assert_eq!(
+            run(&plan, &garbage, false).unwrap_err(),
+            CsvImportError::NotText
+        );
         assert_eq!(
             run(&plan, b"pillar,outcome,item\nA,B,C\n", false).unwrap_err(),
             CsvImportError::MissingColumns(
-                ["output", "activity", "lead_agency", "unit", "unit_cost", "currency", "year", "quantity"]
-                    .map(String::from)
-                    .to_vec()
+                [
+                    "output",
+                    "activity",
+                    "lead_agency",
+                    "unit",
+                    "unit_cost",
+                    "currency",
+                    "year",
+                    "quantity"
+                ]
+                .map(String::from)
+                .to_vec()
             )
         );
-        assert_eq!(run(&plan, format!("{HEADER}\n").as_bytes(), false).unwrap_err(), CsvImportError::NoRows);
+        assert_eq!(
+            run(&plan, format!("{HEADER}\n").as_bytes(), false).unwrap_err(),
+            CsvImportError::NoRows
+        );
         assert_eq!(
             run(&plan, format!("{HEADER},Year\n").as_bytes(), false).unwrap_err(),
             CsvImportError::DuplicateColumn("year".into())
         );
         let huge = vec![b'a'; MAX_CSV_BYTES + 1];
-        assert_eq!(run(&plan, &huge, false).unwrap_err(), CsvImportError::TooLarge(MAX_CSV_BYTES + 1));
+        assert_eq!(
+            run(&plan, &huge, false).unwrap_err(),
+            CsvImportError::TooLarge(MAX_CSV_BYTES + 1)
+        );
     }
 
     #[test]
     fn numbers_parse_only_in_the_documented_forms() {
-        assert_eq!(parse_number("1,234,567.25").unwrap(), "1234567.25".parse().unwrap());
+        assert_eq!(
+            parse_number("1,234,567.25").unwrap(),
+            "1234567.25".parse().unwrap()
+        );
         assert_eq!(parse_number(" 42 ").unwrap(), Decimal::from(42));
         for bad in ["1,23", "12,5", "1.234,5", "", "1e5", "ten", "1,2345"] {
             assert!(parse_number(bad).is_err(), "{bad} should be refused");

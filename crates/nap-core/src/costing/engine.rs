@@ -147,7 +147,11 @@ impl<'p> Rates<'p> {
             return Some(Decimal::ONE);
         }
         let mut general = None;
-        for r in plan.exchange_rates.iter().filter(|r| r.currency == currency) {
+        for r in plan
+            .exchange_rates
+            .iter()
+            .filter(|r| r.currency == currency)
+        {
             match r.year {
                 Some(y) if y == year => return Some(r.rate),
                 None => general = Some(r.rate),
@@ -238,7 +242,10 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
     for (li, line) in plan.cost_lines.iter().enumerate() {
         let item = line.catalogue_item_id.and_then(|id| catalogue.get(&id));
         let unit_cost = line.unit_cost.or(item.map(|i| i.unit_cost));
-        let line_currency = line.currency.as_deref().or(item.map(|i| i.currency.as_str()));
+        let line_currency = line
+            .currency
+            .as_deref()
+            .or(item.map(|i| i.currency.as_str()));
         let (Some(unit_cost), Some(line_currency)) = (unit_cost, line_currency) else {
             return Err(CostingError::IncompleteLine(line.record.id));
         };
@@ -250,17 +257,16 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
         let Some(&activity) = activity_index.get(&line.activity_id) else {
             continue;
         };
-        let key = (line_currency, line.inflate);
-        if !line_factors.contains_key(&key) {
-            let conversion = rates.factors(line_currency).to_vec();
-            let f = conversion
-                .iter()
-                .zip(&inflation)
-                .map(|(c, i)| if line.inflate { *c * *i } else { *c })
-                .collect();
-            line_factors.insert(key, f);
-        }
-        let factors = &line_factors[&key];
+        let factors = line_factors
+            .entry((line_currency, line.inflate))
+            .or_insert_with(|| {
+                rates
+                    .factors(line_currency)
+                    .iter()
+                    .zip(&inflation)
+                    .map(|(c, i)| if line.inflate { *c * *i } else { *c })
+                    .collect()
+            });
         let mut amounts = vec![Decimal::ZERO; years.len()];
         for (&year, &q) in &line.quantities {
             let Some(yi) = years.iter().position(|y| *y == year) else {
@@ -278,7 +284,9 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
             activity,
             amounts,
             economic_code,
-            source: line.funding_source_id.and_then(|s| source_index.get(&s).copied()),
+            source: line
+                .funding_source_id
+                .and_then(|s| source_index.get(&s).copied()),
         });
     }
     if !rates.missing.is_empty() {

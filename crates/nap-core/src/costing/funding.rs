@@ -114,7 +114,9 @@ fn share(
     // Hand the last quanta to the largest remainders (ties: plan order), never paying a unit
     // more than it costs.
     let k = (left / quantum).trunc();
-    let k = usize::try_from(k.mantissa().max(0)).unwrap_or(usize::MAX).min(shares.len());
+    let k = usize::try_from(k.mantissa().max(0))
+        .unwrap_or(usize::MAX)
+        .min(shares.len());
     if k > 0 {
         let by_remainder = |a: &(Decimal, Decimal, usize), b: &(Decimal, Decimal, usize)| {
             b.1.cmp(&a.1).then(a.2.cmp(&b.2))
@@ -145,10 +147,9 @@ pub fn allocate(
     source_amounts: &[Vec<Decimal>],
     pass: FundingPass,
 ) -> Allocation {
-    let years = source_amounts.first().map_or_else(
-        || units.first().map_or(0, |u| u.amounts.len()),
-        |a| a.len(),
-    );
+    let years = source_amounts
+        .first()
+        .map_or_else(|| units.first().map_or(0, |u| u.amounts.len()), |a| a.len());
     let outputs: std::collections::HashMap<Id, &Output> =
         plan.outputs.iter().map(|o| (o.record.id, o)).collect();
     let outcomes: std::collections::HashMap<Id, &Outcome> =
@@ -221,7 +222,12 @@ pub fn allocate(
             .map(|(a, c)| if *c { a[y] } else { Decimal::ZERO })
             .collect();
         for s in 0..available.len() {
-            let paid = share(available[s], &directed[s], &mut remaining, &mut covered_year);
+            let paid = share(
+                available[s],
+                &directed[s],
+                &mut remaining,
+                &mut covered_year,
+            );
             available[s] -= paid;
             used[s][y] += paid;
         }
@@ -229,7 +235,12 @@ pub fn allocate(
             if earmarked[s].is_empty() {
                 continue;
             }
-            let paid = share(available[s], &earmarked[s], &mut remaining, &mut covered_year);
+            let paid = share(
+                available[s],
+                &earmarked[s],
+                &mut remaining,
+                &mut covered_year,
+            );
             available[s] -= paid;
             used[s][y] += paid;
         }

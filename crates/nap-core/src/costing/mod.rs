@@ -35,6 +35,7 @@ pub mod csv_import;
 mod engine;
 pub mod funding;
 pub mod labels;
+pub mod render;
 pub mod rounding;
 pub mod views;
 
@@ -48,6 +49,6 @@ use rust_decimal::Decimal;
 pub(crate) fn quantize(value: Decimal, scale: u32) -> Decimal {
     value.round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
-pub(crate) mod tests_support;
 #[cfg(test)]
 mod tests;
+pub(crate) mod tests_support;

@@ -88,9 +88,11 @@ impl Shown {
             .iter()
             .zip(&self.row_totals)
             .all(|(r, t)| r.iter().sum::<Decimal>() == *t);
-        let cols_ok = self.column_totals.iter().enumerate().all(|(j, t)| {
-            self.cells.iter().map(|r| r[j]).sum::<Decimal>() == *t
-        });
+        let cols_ok = self
+            .column_totals
+            .iter()
+            .enumerate()
+            .all(|(j, t)| self.cells.iter().map(|r| r[j]).sum::<Decimal>() == *t);
         rows_ok && cols_ok && self.row_totals.iter().sum::<Decimal>() == self.total
     }
 }
@@ -114,7 +116,11 @@ pub fn present(table: &Table, rounding: Rounding, minor_units: u32, reconcile: b
     }
     let r = |v: &Decimal| round_to(*v, unit);
     let mut shown = Shown {
-        cells: table.cells.iter().map(|row| row.iter().map(r).collect()).collect(),
+        cells: table
+            .cells
+            .iter()
+            .map(|row| row.iter().map(r).collect())
+            .collect(),
         row_totals: table.row_totals.iter().map(r).collect(),
         column_totals: table.column_totals.iter().map(r).collect(),
         total: r(&table.total),
@@ -149,9 +155,7 @@ fn controlled_rounding(table: &Table, unit: Decimal) -> Option<Shown> {
         .map(|r| r.iter().map(|v| floor_units(*v, unit)).collect())
         .collect();
     let row_floor_sum: Vec<Decimal> = cell.iter().map(|r| r.iter().map(|c| c.0).sum()).collect();
-    let col_floor_sum: Vec<Decimal> = (0..nc)
-        .map(|j| cell.iter().map(|r| r[j].0).sum())
-        .collect();
+    let col_floor_sum: Vec<Decimal> = (0..nc).map(|j| cell.iter().map(|r| r[j].0).sum()).collect();
     let all_floor_sum: Decimal = row_floor_sum.iter().sum();
     // Allowed excess (number of cells rounded up) per row, column and overall.
     let bounds = |total: Decimal, floors: Decimal| -> (i64, i64) {
@@ -180,9 +184,8 @@ fn controlled_rounding(table: &Table, unit: Decimal) -> Option<Shown> {
                 })
                 .collect();
             let row_totals: Vec<Decimal> = cells.iter().map(|r| r.iter().sum()).collect();
-            let column_totals: Vec<Decimal> = (0..nc)
-                .map(|j| cells.iter().map(|r| r[j]).sum())
-                .collect();
+            let column_totals: Vec<Decimal> =
+                (0..nc).map(|j| cells.iter().map(|r| r[j]).sum()).collect();
             let total = row_totals.iter().sum();
             return Some(Shown {
                 cells,
@@ -333,7 +336,12 @@ impl Network {
         let mut u = s;
         loop {
             if u == t {
-                let f = path.iter().map(|&e| self.cap[e]).min().unwrap_or(limit).min(limit);
+                let f = path
+                    .iter()
+                    .map(|&e| self.cap[e])
+                    .min()
+                    .unwrap_or(limit)
+                    .min(limit);
                 for &e in &path {
                     self.cap[e] -= f;
                     self.cap[e ^ 1] += f;
@@ -366,12 +374,18 @@ impl Network {
 
 /// Formats a shown amount: divided for thousands or millions, with the digits the mode shows,
 /// and `separator` between groups of three digits ("" for machine-readable output).
-pub fn format_amount(value: Decimal, rounding: Rounding, minor_units: u32, separator: &str) -> String {
+pub fn format_amount(
+    value: Decimal,
+    rounding: Rounding,
+    minor_units: u32,
+    separator: &str,
+) -> String {
     let scaled = value / rounding.divisor();
     let text = match rounding {
         Rounding::Exact => scaled.normalize().to_string(),
         Rounding::Unit => {
-            let mut v = scaled.round_dp_with_strategy(minor_units, RoundingStrategy::MidpointAwayFromZero);
+            let mut v =
+                scaled.round_dp_with_strategy(minor_units, RoundingStrategy::MidpointAwayFromZero);
             v.rescale(minor_units);
             v.to_string()
         }
@@ -394,7 +408,13 @@ pub fn group_digits(text: &str, separator: &str) -> String {
         None => (rest, None),
     };
     let mut out = String::with_capacity(text.len() + int.len() / 3 * separator.len());
-    out.push_str(if int.chars().all(|c| c == '0') && frac.is_none_or(|f| f.chars().all(|c| c == '0')) { "" } else { sign });
+    out.push_str(
+        if int.chars().all(|c| c == '0') && frac.is_none_or(|f| f.chars().all(|c| c == '0')) {
+            ""
+        } else {
+            sign
+        },
+    );
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             out.push_str(separator);

@@ -8,16 +8,31 @@ use crate::model::*;
 use crate::validate::validate;
 
 fn amounts(c: &Costing, unit: usize) -> Vec<String> {
-    c.units[unit].amounts.iter().map(|a| a.normalize().to_string()).collect()
+    c.units[unit]
+        .amounts
+        .iter()
+        .map(|a| a.normalize().to_string())
+        .collect()
 }
 
 #[test]
 fn inflation_compounds_from_the_base_year_over_five_years() {
     let mut t = Tiny::new();
-    for (y, r) in [(2027, "0.03"), (2028, "0.03"), (2029, "0.025"), (2030, "0.025")] {
+    for (y, r) in [
+        (2027, "0.03"),
+        (2028, "0.03"),
+        (2029, "0.025"),
+        (2030, "0.025"),
+    ] {
         t.plan.meta.inflation.insert(y, d(r));
     }
-    let q = [(2026, "10"), (2027, "10"), (2028, "10"), (2029, "10"), (2030, "10")];
+    let q = [
+        (2026, "10"),
+        (2027, "10"),
+        (2028, "10"),
+        (2029, "10"),
+        (2030, "10"),
+    ];
     let inflating = t.line(0, "100000", "KHR", &q);
     let fixed = t.line(0, "100000", "KHR", &q);
     t.plan.cost_lines[fixed].inflate = false;
@@ -38,7 +53,12 @@ fn a_later_base_year_does_not_inflate_earlier_years() {
     t.plan.meta.costing_base_year = 2028;
     t.plan.meta.inflation.insert(2027, d("0.5"));
     t.plan.meta.inflation.insert(2029, d("0.1"));
-    let l = t.line(0, "10", "KHR", &[(2026, "1"), (2028, "1"), (2029, "1"), (2030, "1")]);
+    let l = t.line(
+        0,
+        "10",
+        "KHR",
+        &[(2026, "1"), (2028, "1"), (2029, "1"), (2030, "1")],
+    );
     let c = compute(&t.plan, None).unwrap();
     assert_eq!(amounts(&c, l), ["10", "0", "10", "11", "11"]);
 }
@@ -62,10 +82,15 @@ fn a_missing_rate_is_an_error_naming_the_currency_and_years() {
     let mut t = Tiny::new();
     t.line(0, "100", "EUR", &[(2026, "1")]);
     let err = compute(&t.plan, None).unwrap_err();
-    assert!(matches!(&err, CostingError::MissingRates(m) if m.contains(&("EUR".to_string(), 2026))));
+    assert!(
+        matches!(&err, CostingError::MissingRates(m) if m.contains(&("EUR".to_string(), 2026)))
+    );
     assert!(err.to_string().contains("EUR in 2026"), "{err}");
     t.rate("EUR", Some(2027), "4500");
-    assert!(compute(&t.plan, None).is_err(), "a rate for another year does not help 2026");
+    assert!(
+        compute(&t.plan, None).is_err(),
+        "a rate for another year does not help 2026"
+    );
 }
 
 #[test]
@@ -86,8 +111,26 @@ fn contingency_is_its_own_unit_with_activity_override() {
     assert_eq!(
         contingency,
         [
-            (0, vec!["150".to_string(), "0".into(), "0".into(), "0".into(), "0".into()]),
-            (1, vec!["500".to_string(), "100".into(), "0".into(), "0".into(), "0".into()]),
+            (
+                0,
+                vec![
+                    "150".to_string(),
+                    "0".into(),
+                    "0".into(),
+                    "0".into(),
+                    "0".into()
+                ]
+            ),
+            (
+                1,
+                vec![
+                    "500".to_string(),
+                    "100".into(),
+                    "0".into(),
+                    "0".into(),
+                    "0".into()
+                ]
+            ),
         ]
     );
     let s = c.summary(&t.plan);
@@ -95,7 +138,11 @@ fn contingency_is_its_own_unit_with_activity_override() {
     assert_eq!(s.contingency, d("750"));
     // In a view by pillar, contingency is its own row, not part of the pillars.
     let by_pillar = cross_table(&t.plan, &c, Dimension::Pillar, None, Measure::Cost);
-    let labels: Vec<&str> = by_pillar.rows.iter().map(|r| r.label.text.as_str()).collect();
+    let labels: Vec<&str> = by_pillar
+        .rows
+        .iter()
+        .map(|r| r.label.text.as_str())
+        .collect();
     assert_eq!(labels, ["Participation", "Prevention", "Contingency"]);
     assert_eq!(by_pillar.row_totals, [d("3000"), d("6000"), d("750")]);
 }
@@ -138,7 +185,11 @@ fn earmarked_funding_goes_first_then_the_pool_pro_rata() {
     t.line(0, "600", "KHR", &[(2026, "1")]);
     t.line(1, "400", "KHR", &[(2026, "1")]);
     let pillar1 = t.plan.pillars[0].record.id;
-    t.source(FundingStatus::Committed, &[(2026, "300")], Some((EarmarkTarget::Pillar, pillar1)));
+    t.source(
+        FundingStatus::Committed,
+        &[(2026, "300")],
+        Some((EarmarkTarget::Pillar, pillar1)),
+    );
     t.source(FundingStatus::Committed, &[(2026, "500")], None);
     t.source(FundingStatus::Pledged, &[(2026, "150")], None);
     t.source(FundingStatus::Expected, &[(2026, "10000")], None);
@@ -156,7 +207,13 @@ fn earmarked_funding_goes_first_then_the_pool_pro_rata() {
     assert_eq!(s.gap, d("200"));
     assert_eq!(s.gap_with_pledged, d("50"));
     assert_eq!(s.unallocated_committed, d("0"));
-    let gap = cross_table(&t.plan, &c, Dimension::Pillar, Some(Dimension::Year), Measure::Gap);
+    let gap = cross_table(
+        &t.plan,
+        &c,
+        Dimension::Pillar,
+        Some(Dimension::Year),
+        Measure::Gap,
+    );
     assert_eq!(gap.row_totals, [d("85.7142857143"), d("114.2857142857")]);
     assert_eq!(gap.total, d("200"));
 }
@@ -167,7 +224,11 @@ fn earmarks_that_exceed_their_cost_leave_money_unallocated() {
     t.line(0, "100", "KHR", &[(2026, "1")]);
     t.line(1, "900", "KHR", &[(2026, "1")]);
     let a0 = t.plan.activities[0].record.id;
-    t.source(FundingStatus::Committed, &[(2026, "500")], Some((EarmarkTarget::Activity, a0)));
+    t.source(
+        FundingStatus::Committed,
+        &[(2026, "500")],
+        Some((EarmarkTarget::Activity, a0)),
+    );
     let c = compute(&t.plan, None).unwrap();
     let s = c.summary(&t.plan);
     assert_eq!(s.gap, d("900"));
@@ -192,7 +253,10 @@ fn views_by_every_dimension_add_up_to_the_total() {
     let plan = crate::sample::sample_plan();
     let c = compute(&plan, None).unwrap();
     let total = c.total();
-    let dims: Vec<Dimension> = Dimension::NAMES.iter().map(|n| Dimension::parse(n).unwrap()).collect();
+    let dims: Vec<Dimension> = Dimension::NAMES
+        .iter()
+        .map(|n| Dimension::parse(n).unwrap())
+        .collect();
     for &r in &dims {
         for col in std::iter::once(None).chain(dims.iter().map(|d| Some(*d))) {
             let t = cross_table(&plan, &c, r, col, Measure::Cost);
@@ -214,9 +278,16 @@ fn the_mtef_view_shows_the_budget_year_and_two_outer_years() {
     assert_eq!(years, ["2027", "2028", "2029"]);
     assert_eq!(m.period.total, c.total());
     let full = cross_table(&plan, &c, Dimension::Year, None, Measure::Cost);
-    assert_eq!(m.years.total, full.row_totals[1] + full.row_totals[2] + full.row_totals[3]);
+    assert_eq!(
+        m.years.total,
+        full.row_totals[1] + full.row_totals[2] + full.row_totals[3]
+    );
     let m = mtef(&plan, &c, Dimension::Pillar, 2030, Measure::Cost).unwrap();
-    assert_eq!(m.years.columns.len(), 1, "only years inside the plan period");
+    assert_eq!(
+        m.years.columns.len(),
+        1,
+        "only years inside the plan period"
+    );
     assert!(mtef(&plan, &c, Dimension::Pillar, 2031, Measure::Cost).is_err());
 }
 
@@ -241,24 +312,36 @@ fn rounding_is_half_away_from_zero() {
 #[test]
 fn amounts_format_with_separators_and_the_right_digits() {
     use Rounding::*;
-    assert_eq!(format_amount(d("1234567.891"), Unit, 2, ","), "1,234,567.89");
+    assert_eq!(
+        format_amount(d("1234567.891"), Unit, 2, ","),
+        "1,234,567.89"
+    );
     assert_eq!(format_amount(d("1234567.5"), Unit, 0, ","), "1,234,568");
     assert_eq!(format_amount(d("12345500"), Thousands, 0, ","), "12,346");
     assert_eq!(format_amount(d("987654321"), Millions, 2, ","), "988");
     // A 12-digit total in a currency without minor unit.
-    assert_eq!(format_amount(d("123456789012.4"), Unit, 0, ","), "123,456,789,012");
+    assert_eq!(
+        format_amount(d("123456789012.4"), Unit, 0, ","),
+        "123,456,789,012"
+    );
     assert_eq!(format_amount(d("-0.4"), Unit, 0, ","), "0");
     assert_eq!(format_amount(d("1000.50"), Exact, 2, ""), "1000.5");
     assert_eq!(format_amount(d("5"), Unit, 2, ","), "5.00");
 }
 
 fn table_of(cells: &[&[&str]]) -> Table {
-    let cells: Vec<Vec<rust_decimal::Decimal>> =
-        cells.iter().map(|r| r.iter().map(|v| d(v)).collect()).collect();
+    let cells: Vec<Vec<rust_decimal::Decimal>> = cells
+        .iter()
+        .map(|r| r.iter().map(|v| d(v)).collect())
+        .collect();
     let nc = cells[0].len();
     let row_totals: Vec<_> = cells.iter().map(|r| r.iter().sum()).collect();
     let column_totals: Vec<_> = (0..nc).map(|j| cells.iter().map(|r| r[j]).sum()).collect();
-    let info = |i: usize| MemberInfo { member: Member::Year(i as i32), code: i.to_string(), label: "x".into() };
+    let info = |i: usize| MemberInfo {
+        member: Member::Year(i as i32),
+        code: i.to_string(),
+        label: "x".into(),
+    };
     Table {
         currency: "KHR".into(),
         measure: Measure::Cost,
@@ -290,7 +373,11 @@ fn reconciled_rounding_adds_up_in_every_row_and_column() {
     let shown = present(&t, Rounding::Unit, 0, true);
     assert!(shown.adds_up(), "{shown:?}");
     assert_eq!(shown.note, None);
-    assert_eq!(shown.total, d("2"), "the grand total keeps its nearest rounding");
+    assert_eq!(
+        shown.total,
+        d("2"),
+        "the grand total keeps its nearest rounding"
+    );
     for (row, exact) in shown.cells.iter().zip(&t.cells) {
         for (s, e) in row.iter().zip(exact) {
             assert!((*s - *e).abs() < d("1"));

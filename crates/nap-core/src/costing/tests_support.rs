@@ -39,12 +39,31 @@ impl Tiny {
             let (oc, op, ac) = (t.id(), t.id(), t.id());
             let m = |id| RecordMeta::new(id, &now, "t");
             let code = format!("{}", p + 1);
-            t.plan.outcomes.push(Outcome { record: m(oc), pillar_id: pillar, code: format!("{code}.1"), title: LocalText::new("O"), rpa_outcomes: vec![] });
-            t.plan.outputs.push(Output { record: m(op), outcome_id: oc, code: format!("{code}.1.1"), title: LocalText::new("P") });
+            t.plan.outcomes.push(Outcome {
+                record: m(oc),
+                pillar_id: pillar,
+                code: format!("{code}.1"),
+                title: LocalText::new("O"),
+                rpa_outcomes: vec![],
+            });
+            t.plan.outputs.push(Output {
+                record: m(op),
+                outcome_id: oc,
+                code: format!("{code}.1.1"),
+                title: LocalText::new("P"),
+            });
             t.plan.activities.push(Activity {
-                record: m(ac), output_id: op, code: format!("{code}.1.1.1"), title: LocalText::new(format!("Activity {code}")),
-                description: LocalText::default(), lead_agency_id: None, supporting_agency_ids: vec![], years: vec![2026],
-                cofog: "03.1".into(), gender_marker: Some(GenderMarker::Principal), contingency: None,
+                record: m(ac),
+                output_id: op,
+                code: format!("{code}.1.1.1"),
+                title: LocalText::new(format!("Activity {code}")),
+                description: LocalText::default(),
+                lead_agency_id: None,
+                supporting_agency_ids: vec![],
+                years: vec![2026],
+                cofog: "03.1".into(),
+                gender_marker: Some(GenderMarker::Principal),
+                contingency: None,
             });
         }
         t
@@ -61,15 +80,28 @@ impl Tiny {
     }
 
     /// Adds a line to activity `a` (0 or 1); returns its index.
-    pub fn line(&mut self, a: usize, unit_cost: &str, currency: &str, quantities: &[(Year, &str)]) -> usize {
+    pub fn line(
+        &mut self,
+        a: usize,
+        unit_cost: &str,
+        currency: &str,
+        quantities: &[(Year, &str)],
+    ) -> usize {
         let record = self.meta();
         let activity_id = self.plan.activities[a].record.id;
         self.plan.cost_lines.push(CostLine {
-            record, activity_id, item: LocalText::new("item"), catalogue_item_id: None,
-            unit: Some("day".into()), unit_cost: Some(d(unit_cost)), currency: Some(currency.into()),
+            record,
+            activity_id,
+            item: LocalText::new("item"),
+            catalogue_item_id: None,
+            unit: Some("day".into()),
+            unit_cost: Some(d(unit_cost)),
+            currency: Some(currency.into()),
             economic_code: Some("2211".into()),
             quantities: quantities.iter().map(|(y, q)| (*y, d(q))).collect(),
-            funding_source_id: None, inflate: true, note: String::new(),
+            funding_source_id: None,
+            inflate: true,
+            note: String::new(),
         });
         self.plan.cost_lines.len() - 1
     }
@@ -77,20 +109,37 @@ impl Tiny {
     pub fn rate(&mut self, currency: &str, year: Option<Year>, rate: &str) {
         let record = self.meta();
         self.plan.exchange_rates.push(ExchangeRate {
-            record, currency: currency.into(), year, rate: d(rate),
-            date: IsoDate::from_ymd(2025, 12, 31).unwrap(), source: "test".into(),
+            record,
+            currency: currency.into(),
+            year,
+            rate: d(rate),
+            date: IsoDate::from_ymd(2025, 12, 31).unwrap(),
+            source: "test".into(),
         });
     }
 
     /// Adds a KHR source with `amounts`; returns its index.
-    pub fn source(&mut self, status: FundingStatus, amounts: &[(Year, &str)], earmark: Option<(EarmarkTarget, Id)>) -> usize {
+    pub fn source(
+        &mut self,
+        status: FundingStatus,
+        amounts: &[(Year, &str)],
+        earmark: Option<(EarmarkTarget, Id)>,
+    ) -> usize {
         let record = self.meta();
         let code = format!("S{}", self.plan.funding_sources.len() + 1);
         self.plan.funding_sources.push(FundingSource {
-            record, code, name: LocalText::new("source"), kind: SourceKind::NationalBudget, agency_id: None,
-            on_budget: true, status, currency: "KHR".into(),
+            record,
+            code,
+            name: LocalText::new("source"),
+            kind: SourceKind::NationalBudget,
+            agency_id: None,
+            on_budget: true,
+            status,
+            currency: "KHR".into(),
             amounts: amounts.iter().map(|(y, a)| (*y, d(a))).collect(),
-            earmarks: earmark.map(|(target, target_id)| vec![Earmark { target, target_id }]).unwrap_or_default(),
+            earmarks: earmark
+                .map(|(target, target_id)| vec![Earmark { target, target_id }])
+                .unwrap_or_default(),
         });
         self.plan.funding_sources.len() - 1
     }

@@ -6,7 +6,7 @@
 //! equals the measure's plan total. Contingency is always its own member ("Contingency") in
 //! every dimension but the year.
 
-use super::engine::{Costing, CostUnit, UnitKind};
+use super::engine::{CostUnit, Costing, UnitKind};
 use super::labels::{cofog_name, gfs_name};
 use crate::model::*;
 use crate::text::LocalText;
@@ -26,7 +26,9 @@ pub enum Dimension {
     Agency,
     Year,
     /// GFS 2014 economic classification, cut to this many leading digits.
-    Economic { digits: u8 },
+    Economic {
+        digits: u8,
+    },
     /// COFOG functional classification of the activity.
     Function,
     /// The funding source a cost line names ("Unfunded" when none).
@@ -159,7 +161,11 @@ fn unassigned(label: &str, l2: &str) -> MemberInfo {
 }
 
 fn contingency() -> MemberInfo {
-    info(Member::Contingency, "", LocalText::both("Contingency", "ប្រាក់បម្រុងទុក"))
+    info(
+        Member::Contingency,
+        "",
+        LocalText::both("Contingency", "ប្រាក់បម្រុងទុក"),
+    )
 }
 
 /// The members of a dimension and the member of each cost unit (`None` for the year, whose
@@ -215,12 +221,22 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
             members = costing
                 .years
                 .iter()
-                .map(|y| info(Member::Year(*y), y.to_string(), LocalText::new(y.to_string())))
+                .map(|y| {
+                    info(
+                        Member::Year(*y),
+                        y.to_string(),
+                        LocalText::new(y.to_string()),
+                    )
+                })
                 .collect();
             always = vec![true; members.len()];
         }
-        Dimension::Pillar | Dimension::Outcome | Dimension::Output | Dimension::Activity
-        | Dimension::Agency | Dimension::Source => {
+        Dimension::Pillar
+        | Dimension::Outcome
+        | Dimension::Output
+        | Dimension::Activity
+        | Dimension::Agency
+        | Dimension::Source => {
             let (m, index) = match dim {
                 Dimension::Pillar => record_axis(&plan.pillars, |p| &p.code, |p| p.title.clone()),
                 Dimension::Outcome => record_axis(&plan.outcomes, |p| &p.code, |p| p.title.clone()),
@@ -270,7 +286,9 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
                 }
             }
         }
-        Dimension::Economic { .. } | Dimension::Function | Dimension::SourceType
+        Dimension::Economic { .. }
+        | Dimension::Function
+        | Dimension::SourceType
         | Dimension::Marker => {
             // Members are the codes that occur, in code order.
             let code_of = |u: &CostUnit| -> Option<(String, LocalText)> {
@@ -279,7 +297,9 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
                     Dimension::Economic { digits } => {
                         let code: String = u.economic_code.chars().take(digits as usize).collect();
                         (!code.is_empty()).then(|| {
-                            let name = gfs_name(&code).map(str::to_string).unwrap_or_else(|| code.clone());
+                            let name = gfs_name(&code)
+                                .map(str::to_string)
+                                .unwrap_or_else(|| code.clone());
                             (code, LocalText::new(name))
                         })
                     }
@@ -387,7 +407,11 @@ pub fn cross_table(
             if v.is_zero() {
                 continue;
             }
-            let r = if rows == Dimension::Year { y } else { row_axis.of_unit[u] };
+            let r = if rows == Dimension::Year {
+                y
+            } else {
+                row_axis.of_unit[u]
+            };
             let c = match (&col_axis, columns) {
                 (Some(_), Some(Dimension::Year)) => y,
                 (Some(a), _) => a.of_unit[u],
@@ -405,11 +429,15 @@ pub fn cross_table(
     }
     // Drop pseudo-members (and agencies that lead nothing) that hold nothing.
     let keep_rows: Vec<usize> = (0..nr)
-        .filter(|&i| row_axis.always[i] || !row_totals[i].is_zero() || cells[i].iter().any(|v| !v.is_zero()))
+        .filter(|&i| {
+            row_axis.always[i] || !row_totals[i].is_zero() || cells[i].iter().any(|v| !v.is_zero())
+        })
         .collect();
     let keep_cols: Vec<usize> = match &col_axis {
         Some(a) => (0..nc)
-            .filter(|&j| a.always[j] || !column_totals[j].is_zero() || cells.iter().any(|r| !r[j].is_zero()))
+            .filter(|&j| {
+                a.always[j] || !column_totals[j].is_zero() || cells.iter().any(|r| !r[j].is_zero())
+            })
             .collect(),
         None => vec![0],
     };
@@ -419,7 +447,10 @@ pub fn cross_table(
         measure,
         row_dimension: rows,
         column_dimension: columns,
-        rows: keep_rows.iter().map(|&i| row_axis.members[i].clone()).collect(),
+        rows: keep_rows
+            .iter()
+            .map(|&i| row_axis.members[i].clone())
+            .collect(),
         columns: match col_axis {
             Some(a) => keep_cols.iter().map(|&j| a.members[j].clone()).collect(),
             None => vec![info(Member::Total, "", LocalText::both("Total", "សរុប"))],

@@ -1,0 +1,292 @@
+//! Budget views as text a person reads, CSV a spreadsheet reads, or JSON a program reads.
+//! Amounts are formatted, never recomputed: each shown number comes from [`present`].
+
+use super::rounding::{format_amount, present, Rounding, Shown};
+use super::views::{Dimension, Measure, Table};
+use crate::currency::currency;
+use serde_json::{json, Value};
+
+/// How a table is to be shown.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub rounding: Rounding,
+    pub reconcile: bool,
+    /// Show the plan's second-language labels where they exist.
+    pub second_language: bool,
+}
+
+fn minor_units(code: &str) -> u32 {
+    currency(code).map_or(2, |c| c.minor_units)
+}
+
+fn measure_name(m: Measure) -> &'static str {
+    match m {
+        Measure::Cost => "Cost",
+        Measure::Committed => "Committed funding",
+        Measure::Gap => "Funding gap",
+        Measure::GapWithPledged => "Funding gap with pledges",
+    }
+}
+
+fn dimension_title(d: Dimension) -> String {
+    match d {
+        Dimension::Economic { digits } => format!("economic classification ({digits} digits)"),
+        Dimension::SourceType => "source type".into(),
+        Dimension::Marker => "gender marker".into(),
+        Dimension::Agency => "lead agency".into(),
+        Dimension::Source => "funding source".into(),
+        other => other.name().into(),
+    }
+}
+
+/// "Cost by pillar × year (KHR, thousands)".
+pub fn title(table: &Table, rounding: Rounding) -> String {
+    let dims = match table.column_dimension {
+        Some(c) => format!(
+            "{} × {}",
+            dimension_title(table.row_dimension),
+            dimension_title(c)
+        ),
+        None => dimension_title(table.row_dimension),
+    };
+    let unit = match rounding {
+        Rounding::Thousands => ", thousands",
+        Rounding::Millions => ", millions",
+        _ => "",
+    };
+    format!(
+        "{} by {dims} ({}{unit})",
+        measure_name(table.measure),
+        table.currency
+    )
+}
+
+struct Prepared<'t> {
+    table: &'t Table,
+    shown: Shown,
+    style: Style,
+    minor: u32,
+}
+
+impl<'t> Prepared<'t> {
+    fn new(table: &'t Table, style: Style) -> Self {
+        let minor = minor_units(&table.currency);
+        Self {
+            shown: present(table, style.rounding, minor, style.reconcile),
+            table,
+            style,
+            minor,
+        }
+    }
+    fn fmt(&self, v: rust_decimal::Decimal, sep: &str) -> String {
+        format_amount(v, self.style.rounding, self.minor, sep)
+    }
+    fn label(&self, i: usize) -> String {
+        let m = &self.table.rows[i];
+        let name = m.label.get(self.style.second_language);
+        if m.code.is_empty() || m.code == name {
+            name.to_string()
+        } else {
+            format!("{} {name}", m.code)
+        }
+    }
+    fn column_label(&self, j: usize) -> String {
+        let c = &self.table.columns[j];
+        if c.code.is_empty() {
+            c.label.get(self.style.second_language).to_string()
+        } else {
+            c.code.clone()
+        }
+    }
+    /// The heading of the total column: "Total", or the single column's own name (such as
+    /// the plan period in the MTEF view).
+    fn total_label(&self) -> String {
+        match (self.one_dimension(), self.table.columns.first()) {
+            (true, Some(c)) => c.label.get(self.style.second_language).to_string(),
+            _ => "Total".into(),
+        }
+    }
+    fn one_dimension(&self) -> bool {
+        self.table.column_dimension.is_none()
+    }
+}
+
+/// Display width of a string in a monospaced terminal (combining marks take no space).
+fn width(s: &str) -> usize {
+    s.chars()
+        .filter(|c| {
+            let u = *c as u32;
+            // Khmer, Thai and Lao vowel signs and subscript marks combine with the letter before.
+            !matches!(u, 0x0300..=0x036F | 0x17B4..=0x17D3 | 0x17DD | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1 | 0x0EB4..=0x0EBC | 0x0EC8..=0x0ECD | 0x200B..=0x200D)
+        })
+        .count()
+}
+
+fn pad_right(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+fn pad_left(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for ch in s.chars() {
+        if width(&out) + 1 >= max {
+            break;
+        }
+        out.push(ch);
+    }
+    out.push('…');
+    out
+}
+
+/// The table as aligned text for a terminal.
+pub fn to_text(table: &Table, style: Style) -> String {
+    let p = Prepared::new(table, style);
+    let mut header: Vec<String> = vec![dimension_title(table.row_dimension)];
+    if !p.one_dimension() {
+        header.extend((0..table.columns.len()).map(|j| p.column_label(j)));
+    }
+    header.push(p.total_label());
+    let mut rows: Vec<Vec<String>> = (0..table.rows.len())
+        .map(|i| {
+            let mut r = vec![truncate(&p.label(i), 48)];
+            if !p.one_dimension() {
+                r.extend(p.shown.cells[i].iter().map(|v| p.fmt(*v, ",")));
+            }
+            r.push(p.fmt(p.shown.row_totals[i], ","));
+            r
+        })
+        .collect();
+    let mut total = vec!["Total".to_string()];
+    if !p.one_dimension() {
+        total.extend(p.shown.column_totals.iter().map(|v| p.fmt(*v, ",")));
+    }
+    total.push(p.fmt(p.shown.total, ","));
+    rows.push(total);
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            rows.iter()
+                .chain([&header])
+                .map(|r| width(&r[c]))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |r: &[String]| -> String {
+        r.iter()
+            .enumerate()
+            .map(|(c, s)| {
+                if c == 0 {
+                    pad_right(s, widths[c])
+                } else {
+                    pad_left(s, widths[c])
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let mut out = format!("{}\n\n{}\n", title(table, style.rounding), line(&header));
+    let rule: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+    out.push_str(&"-".repeat(rule));
+    out.push('\n');
+    let n = rows.len();
+    for (k, r) in rows.iter().enumerate() {
+        if k == n - 1 {
+            out.push_str(&"-".repeat(rule));
+            out.push('\n');
+        }
+        out.push_str(&line(r));
+        out.push('\n');
+    }
+    if let Some(note) = p.shown.note {
+        out.push('\n');
+        out.push_str(note);
+        out.push('\n');
+    }
+    out
+}
+
+fn csv_line(fields: &[String]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(fields).expect("writing to memory");
+    String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 fields")
+}
+
+/// The table as CSV: a code and a name column for the rows, one column per column member
+/// (two dimensions), and a total column; the last row holds the column totals.
+pub fn to_csv(table: &Table, style: Style) -> String {
+    let p = Prepared::new(table, style);
+    let dim = table.row_dimension.name().replace('-', "_");
+    let mut header = vec![format!("{dim}_code"), dim];
+    if !p.one_dimension() {
+        header.extend((0..table.columns.len()).map(|j| p.column_label(j)));
+    }
+    header.push(p.total_label().to_lowercase());
+    let mut out = csv_line(&header);
+    for i in 0..table.rows.len() {
+        let m = &table.rows[i];
+        let mut r = vec![
+            m.code.clone(),
+            m.label.get(style.second_language).to_string(),
+        ];
+        if !p.one_dimension() {
+            r.extend(p.shown.cells[i].iter().map(|v| p.fmt(*v, "")));
+        }
+        r.push(p.fmt(p.shown.row_totals[i], ""));
+        out.push_str(&csv_line(&r));
+    }
+    let mut total = vec![String::new(), "Total".into()];
+    if !p.one_dimension() {
+        total.extend(p.shown.column_totals.iter().map(|v| p.fmt(*v, "")));
+    }
+    total.push(p.fmt(p.shown.total, ""));
+    out.push_str(&csv_line(&total));
+    out
+}
+
+/// The table as JSON; amounts are decimal strings as shown.
+pub fn to_json(table: &Table, style: Style) -> Value {
+    let p = Prepared::new(table, style);
+    let rows: Vec<Value> = (0..table.rows.len())
+        .map(|i| {
+            let m = &table.rows[i];
+            json!({
+                "code": m.code,
+                "label": m.label.text,
+                "label_l2": m.label.l2,
+                "cells": if p.one_dimension() { Value::Null } else {
+                    p.shown.cells[i].iter().map(|v| p.fmt(*v, "")).collect::<Value>()
+                },
+                "total": p.fmt(p.shown.row_totals[i], ""),
+            })
+        })
+        .collect();
+    json!({
+        "title": title(table, style.rounding),
+        "currency": table.currency,
+        "measure": table.measure,
+        "rounding": style.rounding,
+        "reconciled": style.reconcile,
+        "rows_by": table.row_dimension.name(),
+        "columns_by": table.column_dimension.map(Dimension::name),
+        "columns": if p.one_dimension() { Value::Null } else {
+            table.columns.iter().map(|c| json!({"code": c.code, "label": c.label.text})).collect::<Value>()
+        },
+        "rows": rows,
+        "column_totals": if p.one_dimension() { Value::Null } else {
+            p.shown.column_totals.iter().map(|v| p.fmt(*v, "")).collect::<Value>()
+        },
+        "total": p.fmt(p.shown.total, ""),
+        "note": p.shown.note,
+    })
+}
