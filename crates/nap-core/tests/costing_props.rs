@@ -85,9 +85,10 @@ proptest! {
             prop_assert_eq!(t.total, expected);
         }
         // Allocated funding never exceeds a unit's cost nor a source's money.
-        for (u, covered) in c.units.iter().zip(&c.committed.covered) {
-            for (cost, cov) in u.amounts.iter().zip(covered) {
-                prop_assert!(cov <= cost && *cov >= Decimal::ZERO);
+        for i in 0..c.units.len() {
+            for (y, cost) in c.amounts(i).iter().enumerate() {
+                let cov = c.committed.covered(i, y);
+                prop_assert!(cov <= *cost && cov >= Decimal::ZERO);
             }
         }
         for (amounts, used) in c.source_amounts.iter().zip(&c.with_pledged.used) {
@@ -106,13 +107,13 @@ proptest! {
         prop_assume!(validate(&plan).is_empty());
         let c = compute(&plan, None).unwrap();
         let usd = plan.exchange_rates[0].rate;
-        for u in &c.units {
+        for (ui, u) in c.units.iter().enumerate() {
             let nap_core::costing::UnitKind::Line(li) = u.kind else { unreachable!("no contingency") };
             let line = &plan.cost_lines[li];
             let item = plan.catalogue.iter().find(|i| Some(i.record.id) == line.catalogue_item_id);
             let cost = line.unit_cost.or(item.map(|i| i.unit_cost)).unwrap();
             let rate = if line.currency.as_deref().or(item.map(|i| i.currency.as_str())) == Some("USD") { usd } else { Decimal::ONE };
-            for (y, amount) in c.years.iter().zip(&u.amounts) {
+            for (y, amount) in c.years.iter().zip(&c.amounts(ui)) {
                 let q = line.quantities.get(y).copied().unwrap_or_default();
                 prop_assert_eq!(*amount, (cost * q * rate).round_dp_with_strategy(10, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
             }

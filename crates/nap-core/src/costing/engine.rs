@@ -1,14 +1,18 @@
 //! Line amounts, contingency and the headline summary.
 
-use super::funding::{allocate, Allocation, FundingPass};
-use super::quantize;
+use super::funding::{allocate, Allocation};
+use super::FastMap;
+use super::{from_fixed, mul_to_fixed, quantize, to_fixed};
 use crate::model::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Decimal places at which every line-year amount is carried (see the module rules).
 pub const AMOUNT_SCALE: u32 = 10;
+
+/// The largest line-year amount costed: 10^18 currency units (as a fixed mantissa), far
+/// beyond any budget, so that sums over a million line-years stay within `i128`.
+const MAX_AMOUNT: i128 = 10_i128.pow(28);
 
 /// Why a plan cannot be costed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -38,16 +42,15 @@ pub enum UnitKind {
     Contingency(usize),
 }
 
-/// One costed item with its amount in every year of the plan period.
+/// One costed item; its amounts are [`Costing::amounts`] of its index.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CostUnit {
     pub kind: UnitKind,
     /// Index into `plan.activities`.
     pub activity: usize,
-    /// Amount per year, aligned with [`Costing::years`], in [`Costing::currency`].
-    pub amounts: Vec<Decimal>,
-    /// Resolved GFS economic code (empty for contingency).
-    pub economic_code: String,
+    /// Index into [`Costing::economic_codes`] of the resolved GFS economic code (contingency
+    /// has the empty code).
+    pub economic: u32,
     /// Index into `plan.funding_sources` of the source the line names.
     pub source: Option<usize>,
 }
@@ -67,6 +70,14 @@ pub struct Costing {
     pub with_pledged: Allocation,
     /// Each funding source's amount per year in `currency` (all statuses).
     pub source_amounts: Vec<Vec<Decimal>>,
+    /// The distinct economic codes the units use.
+    pub economic_codes: Vec<String>,
+    /// The units' amounts as fixed mantissas, year by year (`[year × stride + unit]`).
+    #[serde(skip)]
+    pub(crate) fixed: Vec<i128>,
+    /// Distance between two years' amounts in `fixed` (at least the number of units).
+    #[serde(skip)]
+    pub(crate) stride: usize,
 }
 
 /// The headline figures of a costed plan.
@@ -97,18 +108,43 @@ impl Costing {
 
     /// Total cost over all units and years.
     pub fn total(&self) -> Decimal {
-        self.units.iter().flat_map(|u| &u.amounts).sum()
+        from_fixed(self.fixed.iter().sum())
+    }
+
+    /// The amount of unit `unit` in year index `year`, in [`Costing::currency`].
+    pub fn amount(&self, unit: usize, year: usize) -> Decimal {
+        from_fixed(self.amount_fixed(unit, year))
+    }
+
+    /// The amounts of unit `unit` in every year, aligned with [`Costing::years`].
+    pub fn amounts(&self, unit: usize) -> Vec<Decimal> {
+        (0..self.years.len())
+            .map(|y| self.amount(unit, y))
+            .collect()
+    }
+
+    /// The resolved GFS economic code of unit `unit`.
+    pub fn economic_code(&self, unit: usize) -> &str {
+        &self.economic_codes[self.units[unit].economic as usize]
+    }
+
+    /// The amount of unit `unit` in year index `year`, as a fixed mantissa.
+    pub(crate) fn amount_fixed(&self, unit: usize, year: usize) -> i128 {
+        self.fixed[year * self.stride + unit]
     }
 
     /// The headline figures.
     pub fn summary(&self, plan: &Plan) -> Summary {
         let total_cost = self.total();
-        let contingency = self
-            .units
-            .iter()
-            .filter(|u| matches!(u.kind, UnitKind::Contingency(_)))
-            .flat_map(|u| &u.amounts)
-            .sum();
+        let contingency = from_fixed(
+            self.units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| matches!(u.kind, UnitKind::Contingency(_)))
+                .flat_map(|(i, _)| (0..self.years.len()).map(move |y| (i, y)))
+                .map(|(i, y)| self.amount_fixed(i, y))
+                .sum(),
+        );
         let by_status = |status: FundingStatus| -> Decimal {
             plan.funding_sources
                 .iter()
@@ -136,7 +172,7 @@ struct Rates<'p> {
     plan: &'p Plan,
     target: &'p str,
     years: &'p [Year],
-    cache: HashMap<&'p str, Vec<Decimal>>,
+    cache: FastMap<&'p str, Vec<Decimal>>,
     missing: Vec<(String, Year)>,
 }
 
@@ -186,6 +222,14 @@ impl<'p> Rates<'p> {
     }
 }
 
+/// Index of `year` in the plan years (consecutive, so no search is needed).
+fn year_position(years: &[Year], year: Year) -> Option<usize> {
+    let first = *years.first()?;
+    usize::try_from(year - first)
+        .ok()
+        .filter(|&i| i < years.len())
+}
+
 /// Inflation factor per year of `years`, compounding from the costing base year.
 fn inflation_factors(plan: &Plan, years: &[Year]) -> Vec<Decimal> {
     years
@@ -216,29 +260,37 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
         plan,
         target,
         years: &years,
-        cache: HashMap::new(),
+        cache: FastMap::default(),
         missing: Vec::new(),
     };
-    let activity_index: HashMap<Id, usize> = plan
+    let activity_index: FastMap<Id, usize> = plan
         .activities
         .iter()
         .enumerate()
         .map(|(i, a)| (a.record.id, i))
         .collect();
-    let catalogue: HashMap<Id, &CatalogueItem> =
+    let catalogue: FastMap<Id, &CatalogueItem> =
         plan.catalogue.iter().map(|c| (c.record.id, c)).collect();
-    let source_index: HashMap<Id, usize> = plan
+    let source_index: FastMap<Id, usize> = plan
         .funding_sources
         .iter()
         .enumerate()
         .map(|(i, s)| (s.record.id, i))
         .collect();
 
-    // Per (currency, inflates) the factor to apply to unit cost × quantity in each year.
-    let mut line_factors: HashMap<(&str, bool), Vec<Decimal>> = HashMap::new();
+    let ny = years.len();
+    // Price per year for each (unit cost, currency, inflates): lines that share a catalogue
+    // item share it, so each line-year costs one multiplication. Keyed by the unit cost's
+    // exact representation: `Decimal`'s own hash normalises the value, slow on a hot path.
+    let mut prices: FastMap<([u8; 16], &str, bool), Vec<Decimal>> = FastMap::default();
+    let mut economic_codes: Vec<String> = vec![String::new()];
+    let mut economic_index: FastMap<&str, u32> = FastMap::from_iter([("", 0)]);
     let mut units = Vec::with_capacity(plan.cost_lines.len() + plan.activities.len());
-    let mut activity_totals: Vec<Vec<Decimal>> =
-        vec![vec![Decimal::ZERO; years.len()]; plan.activities.len()];
+    // Year by year, with room for every line and every activity's contingency, so that the
+    // allocation and the views read each year's amounts as one contiguous slice.
+    let stride = plan.cost_lines.len() + plan.activities.len();
+    let mut fixed: Vec<i128> = vec![0; stride * ny];
+    let mut activity_totals: Vec<i128> = vec![0; plan.activities.len() * ny];
     for (li, line) in plan.cost_lines.iter().enumerate() {
         let item = line.catalogue_item_id.and_then(|id| catalogue.get(&id));
         let unit_cost = line.unit_cost.or(item.map(|i| i.unit_cost));
@@ -249,41 +301,52 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
         let (Some(unit_cost), Some(line_currency)) = (unit_cost, line_currency) else {
             return Err(CostingError::IncompleteLine(line.record.id));
         };
-        let economic_code = line
-            .economic_code
-            .clone()
-            .or(item.map(|i| i.economic_code.clone()))
-            .unwrap_or_default();
         let Some(&activity) = activity_index.get(&line.activity_id) else {
             continue;
         };
-        let factors = line_factors
-            .entry((line_currency, line.inflate))
+        let code = line
+            .economic_code
+            .as_deref()
+            .or(item.map(|i| i.economic_code.as_str()))
+            .unwrap_or_default();
+        let economic = *economic_index.entry(code).or_insert_with(|| {
+            economic_codes.push(code.to_string());
+            (economic_codes.len() - 1) as u32
+        });
+        let price = prices
+            .entry((unit_cost.serialize(), line_currency, line.inflate))
             .or_insert_with(|| {
                 rates
                     .factors(line_currency)
                     .iter()
                     .zip(&inflation)
-                    .map(|(c, i)| if line.inflate { *c * *i } else { *c })
+                    .map(|(c, i)| unit_cost * if line.inflate { *c * *i } else { *c })
                     .collect()
             });
-        let mut amounts = vec![Decimal::ZERO; years.len()];
+        let unit = units.len();
         for (&year, &q) in &line.quantities {
-            let Some(yi) = years.iter().position(|y| *y == year) else {
+            let Some(yi) = year_position(&years, year) else {
                 continue;
             };
-            let exact = unit_cost
-                .checked_mul(q)
-                .and_then(|v| v.checked_mul(factors[yi]))
-                .ok_or(CostingError::Overflow(line.record.id))?;
-            amounts[yi] = quantize(exact, AMOUNT_SCALE);
-            activity_totals[activity][yi] += amounts[yi];
+            let m = match mul_to_fixed(price[yi], q) {
+                Some(m) => m,
+                None => to_fixed(quantize(
+                    price[yi]
+                        .checked_mul(q)
+                        .ok_or(CostingError::Overflow(line.record.id))?,
+                    AMOUNT_SCALE,
+                )),
+            };
+            if m.abs() > MAX_AMOUNT {
+                return Err(CostingError::Overflow(line.record.id));
+            }
+            fixed[yi * stride + unit] = m;
+            activity_totals[activity * ny + yi] += m;
         }
         units.push(CostUnit {
             kind: UnitKind::Line(li),
             activity,
-            amounts,
-            economic_code,
+            economic,
             source: line
                 .funding_source_id
                 .and_then(|s| source_index.get(&s).copied()),
@@ -297,21 +360,20 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
     }
     for (ai, activity) in plan.activities.iter().enumerate() {
         let rate = activity.contingency.unwrap_or(plan.meta.contingency);
-        if rate.is_zero() {
+        let totals = &activity_totals[ai * ny..(ai + 1) * ny];
+        if rate.is_zero() || totals.iter().all(|t| *t == 0) {
             continue;
         }
-        let amounts: Vec<Decimal> = activity_totals[ai]
-            .iter()
-            .map(|t| quantize(*t * rate, AMOUNT_SCALE))
-            .collect();
-        if amounts.iter().all(Decimal::is_zero) {
-            continue;
+        let unit = units.len();
+        for (yi, t) in totals.iter().enumerate() {
+            let total = from_fixed(*t);
+            fixed[yi * stride + unit] = mul_to_fixed(total, rate)
+                .unwrap_or_else(|| to_fixed(quantize(total * rate, AMOUNT_SCALE)));
         }
         units.push(CostUnit {
             kind: UnitKind::Contingency(ai),
             activity: ai,
-            amounts,
-            economic_code: String::new(),
+            economic: 0,
             source: None,
         });
     }
@@ -324,10 +386,10 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
                 .iter()
                 .zip(&factors)
                 .map(|(y, f)| {
-                    quantize(
-                        s.amounts.get(y).copied().unwrap_or_default() * *f,
-                        AMOUNT_SCALE,
-                    )
+                    let a = s.amounts.get(y).copied().unwrap_or_default();
+                    mul_to_fixed(a, *f)
+                        .map(from_fixed)
+                        .unwrap_or_else(|| quantize(a * *f, AMOUNT_SCALE))
                 })
                 .collect::<Vec<_>>(),
         );
@@ -338,8 +400,7 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
         missing.dedup();
         return Err(CostingError::MissingRates(missing));
     }
-    let committed = allocate(plan, &units, &source_amounts, FundingPass::Committed);
-    let with_pledged = allocate(plan, &units, &source_amounts, FundingPass::WithPledged);
+    let (committed, with_pledged) = allocate(plan, &units, &fixed, stride, ny, &source_amounts);
     Ok(Costing {
         currency: target.to_string(),
         years,
@@ -347,5 +408,8 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
         committed,
         with_pledged,
         source_amounts,
+        economic_codes,
+        fixed,
+        stride,
     })
 }

@@ -15,11 +15,14 @@
 //!    plan order (so a source is only partly used when an earlier one is fully used).
 //!
 //! Money left over is *unallocated* (it shows when earmarks keep money from the cost that
-//! needs it). Pro rata shares are computed exactly and carried at the engine's
-//! [`AMOUNT_SCALE`]; the last ten-billionths are given to the largest remainders so that the
-//! shares add up to exactly the money allocated.
+//! needs it). Pro rata shares are carried at the engine's `AMOUNT_SCALE` (a ten-billionth of
+//! the currency unit): each is rounded down, and the ten-billionths still to pay go one each
+//! to the rounded-down shares in plan order, so the shares add up to exactly the money
+//! allocated and each is within a ten-billionth or two of its exact pro rata value.
 
-use super::engine::{CostUnit, AMOUNT_SCALE};
+use super::engine::CostUnit;
+use super::FastMap;
+use super::{from_fixed, to_fixed};
 use crate::model::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -46,16 +49,28 @@ impl FundingPass {
 /// The result of one allocation pass.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Allocation {
-    /// Funding covering each cost unit in each year (`[unit][year]`).
-    pub covered: Vec<Vec<Decimal>>,
+    /// Funding covering each cost unit in each year, as fixed mantissas, year by year
+    /// (`[year × units + unit]`), the order the allocation works in.
+    #[serde(skip)]
+    pub(crate) covered: Vec<i128>,
+    units: usize,
     /// Money of each source used in each year (`[source][year]`).
     pub used: Vec<Vec<Decimal>>,
 }
 
 impl Allocation {
+    /// Funding covering cost unit `unit` in year index `year`.
+    pub fn covered(&self, unit: usize, year: usize) -> Decimal {
+        from_fixed(self.covered[year * self.units + unit])
+    }
+
+    pub(crate) fn covered_fixed(&self, unit: usize, year: usize) -> i128 {
+        self.covered[year * self.units + unit]
+    }
+
     /// All funding allocated.
     pub fn total(&self) -> Decimal {
-        self.covered.iter().flatten().sum()
+        from_fixed(self.covered.iter().sum())
     }
 }
 
@@ -79,59 +94,73 @@ fn in_earmark(scope: &Scope, e: &Earmark) -> bool {
 }
 
 /// Pays up to `available` towards the `remaining` cost of `members`, pro rata; returns what
-/// was paid. `covered` and `remaining` are updated.
-fn share(
-    available: Decimal,
-    members: &[usize],
-    remaining: &mut [Decimal],
-    covered: &mut [Decimal],
-) -> Decimal {
-    if available <= Decimal::ZERO || members.is_empty() {
-        return Decimal::ZERO;
+/// was paid. `covered` and `remaining` are updated. Amounts are fixed mantissas at
+/// `AMOUNT_SCALE` places (see `to_fixed`): one quantum is a ten-billionth.
+///
+/// Each member's share is `remaining × available / need` rounded down, computed with a
+/// 64-bit binary fraction of `available / need` (exact to 2^-64 of the amount); the quanta
+/// still to pay go one each to rounded-down members in plan order, so the shares add up to
+/// exactly `available` and none exceeds its cost.
+fn share(available: i128, members: &[usize], remaining: &mut [i128], covered: &mut [i128]) -> i128 {
+    if available <= 0 || members.is_empty() {
+        return 0;
     }
-    let need: Decimal = members.iter().map(|&m| remaining[m]).sum();
-    if need.is_zero() {
-        return Decimal::ZERO;
+    let need: i128 = members.iter().map(|&m| remaining[m]).sum();
+    if need <= 0 {
+        return 0;
     }
     if need <= available {
         for &m in members {
             covered[m] += remaining[m];
-            remaining[m] = Decimal::ZERO;
+            remaining[m] = 0;
         }
         return need;
     }
-    let ratio = available / need;
-    let quantum = Decimal::new(1, AMOUNT_SCALE);
-    let mut shares: Vec<(Decimal, Decimal, usize)> = members
+    // r / 2^64 ≈ available / need, by binary long division (available < need < 2^126).
+    let (a, n) = (available as u128, need as u128);
+    let (mut r, mut rem) = (0u64, a);
+    for _ in 0..64 {
+        rem <<= 1;
+        r <<= 1;
+        if rem >= n {
+            rem -= n;
+            r |= 1;
+        }
+    }
+    const LOW: u128 = u64::MAX as u128;
+    // (share, fractional part, member)
+    let mut shares: Vec<(i128, u64, usize)> = members
         .iter()
         .map(|&m| {
-            let exact = remaining[m] * ratio;
-            let floor = exact.trunc_with_scale(AMOUNT_SCALE).min(remaining[m]);
-            (floor, exact - floor, m)
+            let x = remaining[m].max(0) as u128;
+            let low = (x & LOW) * u128::from(r);
+            let high = (x >> 64) * u128::from(r);
+            let q = (high + (low >> 64)).min(x) as i128;
+            (q, low as u64, m)
         })
         .collect();
-    let mut left = available - shares.iter().map(|s| s.0).sum::<Decimal>();
-    // Hand the last quanta to the largest remainders (ties: plan order), never paying a unit
-    // more than it costs.
-    let k = (left / quantum).trunc();
-    let k = usize::try_from(k.mantissa().max(0))
-        .unwrap_or(usize::MAX)
-        .min(shares.len());
-    if k > 0 {
-        let by_remainder = |a: &(Decimal, Decimal, usize), b: &(Decimal, Decimal, usize)| {
-            b.1.cmp(&a.1).then(a.2.cmp(&b.2))
-        };
-        if k < shares.len() {
-            shares.select_nth_unstable_by(k - 1, by_remainder);
-        }
-        for s in shares.iter_mut().take(k) {
-            if s.0 + quantum <= remaining[s.2] {
-                s.0 += quantum;
-                left -= quantum;
+    let mut left = available - shares.iter().map(|s| s.0).sum::<i128>();
+    // The last quanta go one each to members whose share was rounded down, in plan order,
+    // then (only if the 64-bit fraction fell short by more) to any member not yet paid in
+    // full. Each share stays within a quantum or two of its exact pro rata value.
+    for rounded_only in [true, false] {
+        while left > 0 {
+            let before = left;
+            for s in &mut shares {
+                if left == 0 {
+                    break;
+                }
+                if s.0 < remaining[s.2] && (!rounded_only || s.1 != 0) {
+                    s.0 += 1;
+                    left -= 1;
+                }
+            }
+            if left == before || rounded_only {
+                break;
             }
         }
     }
-    let mut paid = Decimal::ZERO;
+    let mut paid = 0;
     for (amount, _, m) in shares {
         covered[m] += amount;
         remaining[m] -= amount;
@@ -140,20 +169,19 @@ fn share(
     paid
 }
 
-/// Allocates the sources counted by `pass` to the cost units, year by year.
-pub fn allocate(
+/// Allocates the funding sources to the cost units, year by year, once counting committed
+/// sources and once counting committed and pledged ones. `amounts` are the units' fixed
+/// amounts year by year (`[year × stride + unit]`).
+pub(crate) fn allocate(
     plan: &Plan,
     units: &[CostUnit],
+    amounts: &[i128],
+    stride: usize,
+    years: usize,
     source_amounts: &[Vec<Decimal>],
-    pass: FundingPass,
-) -> Allocation {
-    let years = source_amounts
-        .first()
-        .map_or_else(|| units.first().map_or(0, |u| u.amounts.len()), |a| a.len());
-    let outputs: std::collections::HashMap<Id, &Output> =
-        plan.outputs.iter().map(|o| (o.record.id, o)).collect();
-    let outcomes: std::collections::HashMap<Id, &Outcome> =
-        plan.outcomes.iter().map(|o| (o.record.id, o)).collect();
+) -> (Allocation, Allocation) {
+    let outputs: FastMap<Id, &Output> = plan.outputs.iter().map(|o| (o.record.id, o)).collect();
+    let outcomes: FastMap<Id, &Outcome> = plan.outcomes.iter().map(|o| (o.record.id, o)).collect();
     let scopes: Vec<Scope> = plan
         .activities
         .iter()
@@ -168,22 +196,13 @@ pub fn allocate(
             }
         })
         .collect();
-    let counted: Vec<bool> = plan
-        .funding_sources
-        .iter()
-        .map(|s| pass.counts(s.status))
-        .collect();
-    // Members of each step, fixed for all years.
-    let directed: Vec<Vec<usize>> = (0..plan.funding_sources.len())
-        .map(|s| {
-            units
-                .iter()
-                .enumerate()
-                .filter(|(_, u)| u.source == Some(s))
-                .map(|(i, _)| i)
-                .collect()
-        })
-        .collect();
+    // Members of each step, fixed for all years and both passes.
+    let mut directed: Vec<Vec<usize>> = vec![Vec::new(); plan.funding_sources.len()];
+    for (i, u) in units.iter().enumerate() {
+        if let Some(s) = u.source {
+            directed[s].push(i);
+        }
+    }
     let earmarked: Vec<Vec<usize>> = plan
         .funding_sources
         .iter()
@@ -206,60 +225,66 @@ pub fn allocate(
         })
         .collect();
 
-    let mut covered = vec![vec![Decimal::ZERO; years]; units.len()];
-    let mut used = vec![vec![Decimal::ZERO; years]; plan.funding_sources.len()];
-    let mut remaining = vec![Decimal::ZERO; units.len()];
-    let mut covered_year = vec![Decimal::ZERO; units.len()];
-    let mut uncovered: Vec<usize> = Vec::with_capacity(units.len());
-    for y in 0..years {
-        for (i, u) in units.iter().enumerate() {
-            remaining[i] = u.amounts[y];
-            covered_year[i] = Decimal::ZERO;
-        }
-        let mut available: Vec<Decimal> = source_amounts
+    let n = units.len();
+    let money: Vec<Vec<i128>> = source_amounts
+        .iter()
+        .map(|s| s.iter().map(|a| to_fixed(*a)).collect())
+        .collect();
+    let pooled: Vec<usize> = (0..plan.funding_sources.len())
+        .filter(|&s| plan.funding_sources[s].earmarks.is_empty())
+        .collect();
+    let run = |pass: FundingPass| -> Allocation {
+        let counted: Vec<bool> = plan
+            .funding_sources
             .iter()
-            .zip(&counted)
-            .map(|(a, c)| if *c { a[y] } else { Decimal::ZERO })
+            .map(|s| pass.counts(s.status))
             .collect();
-        for s in 0..available.len() {
-            let paid = share(
-                available[s],
-                &directed[s],
-                &mut remaining,
-                &mut covered_year,
-            );
-            available[s] -= paid;
-            used[s][y] += paid;
-        }
-        for s in 0..available.len() {
-            if earmarked[s].is_empty() {
-                continue;
+        let mut covered = vec![0i128; years * n];
+        let mut used = vec![vec![Decimal::ZERO; years]; plan.funding_sources.len()];
+        let mut remaining = vec![0i128; n];
+        let mut used_year = vec![0i128; plan.funding_sources.len()];
+        let mut uncovered: Vec<usize> = Vec::with_capacity(n);
+        for y in 0..years {
+            remaining.copy_from_slice(&amounts[y * stride..y * stride + n]);
+            let covered_year = &mut covered[y * n..(y + 1) * n];
+            let mut available: Vec<i128> = money
+                .iter()
+                .zip(&counted)
+                .map(|(a, c)| if *c { a[y] } else { 0 })
+                .collect();
+            used_year.iter_mut().for_each(|u| *u = 0);
+            for s in 0..available.len() {
+                let paid = share(available[s], &directed[s], &mut remaining, covered_year);
+                available[s] -= paid;
+                used_year[s] += paid;
             }
-            let paid = share(
-                available[s],
-                &earmarked[s],
-                &mut remaining,
-                &mut covered_year,
-            );
-            available[s] -= paid;
-            used[s][y] += paid;
+            for s in 0..available.len() {
+                if earmarked[s].is_empty() {
+                    continue;
+                }
+                let paid = share(available[s], &earmarked[s], &mut remaining, covered_year);
+                available[s] -= paid;
+                used_year[s] += paid;
+            }
+            let pool: i128 = pooled.iter().map(|&s| available[s]).sum();
+            uncovered.clear();
+            uncovered.extend((0..n).filter(|&i| remaining[i] > 0));
+            let mut paid = share(pool, &uncovered, &mut remaining, covered_year);
+            for &s in &pooled {
+                let take = paid.min(available[s]);
+                used_year[s] += take;
+                available[s] -= take;
+                paid -= take;
+            }
+            for (s, u) in used_year.iter().enumerate() {
+                used[s][y] = from_fixed(*u);
+            }
         }
-        let pooled: Vec<usize> = (0..available.len())
-            .filter(|&s| plan.funding_sources[s].earmarks.is_empty())
-            .collect();
-        let pool: Decimal = pooled.iter().map(|&s| available[s]).sum();
-        uncovered.clear();
-        uncovered.extend((0..units.len()).filter(|&i| remaining[i] > Decimal::ZERO));
-        let mut paid = share(pool, &uncovered, &mut remaining, &mut covered_year);
-        for &s in &pooled {
-            let take = paid.min(available[s]);
-            used[s][y] += take;
-            available[s] -= take;
-            paid -= take;
+        Allocation {
+            covered,
+            units: n,
+            used,
         }
-        for (i, c) in covered_year.iter().enumerate() {
-            covered[i][y] = *c;
-        }
-    }
-    Allocation { covered, used }
+    };
+    (run(FundingPass::Committed), run(FundingPass::WithPledged))
 }

@@ -7,12 +7,14 @@
 //! every dimension but the year.
 
 use super::engine::{CostUnit, Costing, UnitKind};
+use super::from_fixed;
 use super::labels::{cofog_name, gfs_name};
+use super::FastMap;
 use crate::model::*;
 use crate::text::LocalText;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// What a budget view totals by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -181,7 +183,7 @@ fn record_axis<T: crate::Labelled>(
     items: &[T],
     code: impl Fn(&T) -> &str,
     label: impl Fn(&T) -> LocalText,
-) -> (Vec<MemberInfo>, HashMap<Id, usize>) {
+) -> (Vec<MemberInfo>, FastMap<Id, usize>) {
     let members = items
         .iter()
         .map(|r| info(Member::Record(r.meta().id), code(r), label(r)))
@@ -197,8 +199,8 @@ fn record_axis<T: crate::Labelled>(
 /// Builds the axis of `dim` for `units`.
 fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
     let units = &costing.units;
-    let outputs: HashMap<Id, &Output> = plan.outputs.iter().map(|o| (o.record.id, o)).collect();
-    let outcomes: HashMap<Id, &Outcome> = plan.outcomes.iter().map(|o| (o.record.id, o)).collect();
+    let outputs: FastMap<Id, &Output> = plan.outputs.iter().map(|o| (o.record.id, o)).collect();
+    let outcomes: FastMap<Id, &Outcome> = plan.outcomes.iter().map(|o| (o.record.id, o)).collect();
     let output_of = |a: &Activity| outputs.get(&a.output_id).copied();
     let outcome_of = |a: &Activity| output_of(a).and_then(|o| outcomes.get(&o.outcome_id).copied());
 
@@ -206,7 +208,7 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
     let mut always: Vec<bool>;
     let mut of_unit = Vec::with_capacity(units.len());
     // Appends a pseudo-member on first use and returns its index.
-    let mut extra: HashMap<Member, usize> = HashMap::new();
+    let mut extra: FastMap<Member, usize> = FastMap::default();
     let mut pseudo = |members: &mut Vec<MemberInfo>, always: &mut Vec<bool>, m: MemberInfo| {
         *extra.entry(m.member.clone()).or_insert_with(|| {
             members.push(m);
@@ -295,7 +297,10 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
                 let a = &plan.activities[u.activity];
                 match dim {
                     Dimension::Economic { digits } => {
-                        let code: String = u.economic_code.chars().take(digits as usize).collect();
+                        let code: String = costing.economic_codes[u.economic as usize]
+                            .chars()
+                            .take(digits as usize)
+                            .collect();
                         (!code.is_empty()).then(|| {
                             let name = gfs_name(&code)
                                 .map(str::to_string)
@@ -345,7 +350,7 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
                 .map(|(c, l)| info(Member::Code(c.clone()), c, l))
                 .collect();
             always = vec![true; members.len()];
-            let index: HashMap<String, usize> = members
+            let index: FastMap<String, usize> = members
                 .iter()
                 .enumerate()
                 .map(|(i, m)| (m.code.clone(), i))
@@ -374,14 +379,14 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
     }
 }
 
-/// The value of `measure` for unit `u` in year `y`.
-fn value(costing: &Costing, measure: Measure, u: usize, y: usize) -> Decimal {
-    let cost = costing.units[u].amounts[y];
+/// The value of `measure` for unit `u` in year `y`, as a fixed mantissa (see `to_fixed`).
+fn value(costing: &Costing, measure: Measure, u: usize, y: usize) -> i128 {
+    let cost = || costing.amount_fixed(u, y);
     match measure {
-        Measure::Cost => cost,
-        Measure::Committed => costing.committed.covered[u][y],
-        Measure::Gap => cost - costing.committed.covered[u][y],
-        Measure::GapWithPledged => cost - costing.with_pledged.covered[u][y],
+        Measure::Cost => cost(),
+        Measure::Committed => costing.committed.covered_fixed(u, y),
+        Measure::Gap => cost() - costing.committed.covered_fixed(u, y),
+        Measure::GapWithPledged => cost() - costing.with_pledged.covered_fixed(u, y),
     }
 }
 
@@ -399,12 +404,13 @@ pub fn cross_table(
         row_axis.members.len(),
         col_axis.as_ref().map_or(1, |a| a.members.len()),
     );
-    let mut cells = vec![vec![Decimal::ZERO; nc]; nr];
+    let mut sums = vec![vec![0i128; nc]; nr];
     let years = costing.years.len();
-    for u in 0..costing.units.len() {
-        for y in 0..years {
+    // Year outside, unit inside: the amounts of a year are contiguous.
+    for y in 0..years {
+        for u in 0..costing.units.len() {
             let v = value(costing, measure, u, y);
-            if v.is_zero() {
+            if v == 0 {
                 continue;
             }
             let r = if rows == Dimension::Year {
@@ -417,9 +423,13 @@ pub fn cross_table(
                 (Some(a), _) => a.of_unit[u],
                 _ => 0,
             };
-            cells[r][c] += v;
+            sums[r][c] += v;
         }
     }
+    let cells: Vec<Vec<Decimal>> = sums
+        .iter()
+        .map(|r| r.iter().map(|v| from_fixed(*v)).collect())
+        .collect();
     let row_totals: Vec<Decimal> = cells.iter().map(|r| r.iter().sum()).collect();
     let mut column_totals = vec![Decimal::ZERO; nc];
     for r in &cells {

@@ -1,0 +1,82 @@
+//! Recompute benchmark: `cargo bench -p nap-core --bench recompute` prints how long the
+//! costing engine takes on the large benchmark plan (30,000 cost lines over 10 years).
+//!
+//! Under `cargo test` (no `--bench` argument) it runs once on the medium plan as a smoke
+//! test, so the benchmark itself cannot rot.
+
+use nap_core::costing::views::{mtef, Measure};
+use nap_core::costing::{compute, cross_table, Dimension};
+use nap_core::sample::{generated_plan, PlanSize};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// "12.3" for 12.34 ms (integer arithmetic: the workspace forbids float arithmetic).
+fn millis(d: Duration) -> String {
+    let us = d.as_micros();
+    format!("{}.{}", us / 1000, (us % 1000) / 100)
+}
+
+fn views(plan: &nap_core::Plan, c: &nap_core::costing::Costing) {
+    for (r, col) in [
+        (Dimension::Pillar, Some(Dimension::Year)),
+        (Dimension::Agency, Some(Dimension::Year)),
+        (Dimension::Source, Some(Dimension::Year)),
+        (Dimension::Economic { digits: 2 }, None),
+        (Dimension::Pillar, Some(Dimension::SourceType)),
+    ] {
+        black_box(cross_table(plan, c, r, col, Measure::Cost));
+    }
+    black_box(cross_table(
+        plan,
+        c,
+        Dimension::Pillar,
+        Some(Dimension::Year),
+        Measure::Gap,
+    ));
+    black_box(
+        mtef(
+            plan,
+            c,
+            Dimension::Pillar,
+            plan.meta.start_year + 1,
+            Measure::Cost,
+        )
+        .unwrap(),
+    );
+}
+
+fn main() {
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    let size = if benchmarking {
+        PlanSize::Large
+    } else {
+        PlanSize::Medium
+    };
+    let plan = generated_plan(size);
+    let runs = if benchmarking { 30 } else { 1 };
+    let mut engine = Vec::new();
+    let mut everything = Vec::new();
+    for _ in 0..runs {
+        let t0 = Instant::now();
+        let c = compute(black_box(&plan), None).expect("the benchmark plan costs");
+        let t1 = Instant::now();
+        views(&plan, &c);
+        let t2 = Instant::now();
+        engine.push(t1 - t0);
+        everything.push(t2 - t0);
+        assert!(c.units.len() >= plan.cost_lines.len());
+    }
+    println!(
+        "recompute {:?} plan ({} cost lines, {} years): engine (amounts, contingency, funding) {} ms; with 7 budget views {} ms (median of {runs})",
+        size,
+        plan.cost_lines.len(),
+        plan.years().count(),
+        millis(median(engine)),
+        millis(median(everything)),
+    );
+}
