@@ -5,6 +5,7 @@
 
 mod commands;
 mod costs;
+mod exports;
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -128,6 +129,27 @@ pub enum MeasureArg {
 
 #[derive(Debug, Subcommand)]
 enum ExportCommand {
+    /// The costed budget annex as PDF (A4 landscape), in English or Khmer.
+    Annex {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        out: PathBuf,
+        /// en or km.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The MTEF budget year (the plan's first year by default).
+        #[arg(long)]
+        budget_year: Option<i32>,
+        /// Show amounts in this ISO 4217 currency.
+        #[arg(long)]
+        currency: Option<String>,
+        /// unit (the currency's minor unit), thousands or millions.
+        #[arg(long, default_value = "unit")]
+        rounding: String,
+        /// Adjust rounded cells so that they add up to the rounded totals.
+        #[arg(long)]
+        reconcile: bool,
+    },
     /// The whole plan as interchange JSON (to standard output without -o).
     Json {
         file: PathBuf,
@@ -195,6 +217,23 @@ fn main() -> ExitCode {
             force,
         } => commands::new(&out, title, country, start, end, currency, force),
         Command::Info { file, format } => commands::info(&file, format),
+        Command::Export(ExportCommand::Annex {
+            file,
+            out,
+            lang,
+            budget_year,
+            currency,
+            rounding,
+            reconcile,
+        }) => exports::annex(
+            &file,
+            &out,
+            &lang,
+            budget_year,
+            currency,
+            &rounding,
+            reconcile,
+        ),
         Command::Export(ExportCommand::Json { file, out }) => {
             commands::export_json(&file, out.as_deref())
         }

@@ -1,0 +1,423 @@
+//! Flowing content down pages: headings kept with what follows, paragraphs, and tables that
+//! continue across pages with their header row repeated. A row is never split.
+#![allow(
+    clippy::float_arithmetic,
+    reason = "page geometry in points, never money"
+)]
+
+use crate::pdf::{black, rgb, Align, Pdf, PAGE_HEIGHT, PAGE_WIDTH};
+use crate::text::Weight;
+use printpdf::Color;
+
+pub const MARGIN_X: f32 = 36.0;
+pub const TOP: f32 = 52.0;
+pub const BOTTOM: f32 = PAGE_HEIGHT - 40.0;
+pub const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
+
+pub fn accent() -> Color {
+    rgb(0x4c, 0x1d, 0x95)
+}
+pub fn muted() -> Color {
+    rgb(0x5b, 0x56, 0x70)
+}
+pub fn line_color() -> Color {
+    rgb(0xd6, 0xd1, 0xe6)
+}
+fn header_fill() -> Color {
+    rgb(0xed, 0xe9, 0xfe)
+}
+fn subtotal_fill() -> Color {
+    rgb(0xf6, 0xf4, 0xfc)
+}
+
+/// How a row looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Body,
+    /// A heading row inside a table (e.g. an activity's title), spanning all columns.
+    Band,
+    Subtotal,
+    Total,
+}
+
+/// One column of a table.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub header: String,
+    pub align: Align,
+    /// Text columns wrap and share the width left after the number columns.
+    pub wrap: bool,
+    /// Relative share of the free width among wrapping columns.
+    pub weight: f32,
+}
+
+impl Column {
+    pub fn text(header: impl Into<String>, weight: f32) -> Self {
+        Self {
+            header: header.into(),
+            align: Align::Left,
+            wrap: true,
+            weight,
+        }
+    }
+    pub fn number(header: impl Into<String>) -> Self {
+        Self {
+            header: header.into(),
+            align: Align::Right,
+            wrap: false,
+            weight: 0.0,
+        }
+    }
+    pub fn short(header: impl Into<String>) -> Self {
+        Self {
+            header: header.into(),
+            align: Align::Left,
+            wrap: false,
+            weight: 0.0,
+        }
+    }
+}
+
+/// One row: its cells and, optionally, a small second line under each cell.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub kind: RowKind,
+    pub cells: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+impl Row {
+    pub fn new(kind: RowKind, cells: Vec<String>) -> Self {
+        Self {
+            kind,
+            cells,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// A table ready to be laid out.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+/// Where the next content goes.
+pub struct Flow<'a> {
+    pub pdf: &'a mut Pdf,
+    pub page: usize,
+    pub y: f32,
+}
+
+impl<'a> Flow<'a> {
+    pub fn new(pdf: &'a mut Pdf) -> Self {
+        let page = pdf.add_page();
+        Self { pdf, page, y: TOP }
+    }
+
+    pub fn new_page(&mut self) {
+        self.page = self.pdf.add_page();
+        self.y = TOP;
+    }
+
+    /// Starts a new page unless `height` still fits on this one.
+    pub fn ensure(&mut self, height: f32) {
+        if self.y + height > BOTTOM {
+            self.new_page();
+        }
+    }
+
+    /// A heading, kept on the same page as at least `keep` points of what follows.
+    pub fn heading(&mut self, text: &str, size: f32, keep: f32) {
+        let lines = self
+            .pdf
+            .shaper
+            .wrap(text, Weight::Bold, size, CONTENT_WIDTH);
+        let lh = self.pdf.line_height(text, Weight::Bold, size);
+        self.ensure(lh * lines.len() as f32 + keep + 6.0);
+        self.y += 4.0;
+        for l in lines {
+            self.y += lh;
+            self.pdf.text(
+                self.page,
+                MARGIN_X,
+                self.y - lh * 0.25,
+                size,
+                Weight::Bold,
+                &accent(),
+                &l,
+                Align::Left,
+            );
+        }
+        self.y += 4.0;
+    }
+
+    /// A paragraph of wrapped text.
+    pub fn paragraph(&mut self, text: &str, size: f32, color: &Color) {
+        let lines = self
+            .pdf
+            .shaper
+            .wrap(text, Weight::Regular, size, CONTENT_WIDTH);
+        for l in lines {
+            let lh = self.pdf.line_height(&l, Weight::Regular, size);
+            self.ensure(lh);
+            self.y += lh;
+            self.pdf.text(
+                self.page,
+                MARGIN_X,
+                self.y - lh * 0.25,
+                size,
+                Weight::Regular,
+                color,
+                &l,
+                Align::Left,
+            );
+        }
+        self.y += 3.0;
+    }
+
+    /// Lays out `table` from the current position, continuing on new pages with the header
+    /// repeated. Fonts shrink (down to 5.5 pt) until the number columns fit.
+    pub fn table(&mut self, table: &Table) {
+        let n = table.columns.len();
+        let weight_of = |kind: RowKind| {
+            if kind == RowKind::Body {
+                Weight::Regular
+            } else {
+                Weight::Bold
+            }
+        };
+        // Choose the largest size at which the fixed columns leave room for the text ones.
+        let mut size = 7.5;
+        let mut widths = vec![0f32; n];
+        let pad = 4.0;
+        loop {
+            for (j, col) in table.columns.iter().enumerate() {
+                let header_words = col
+                    .header
+                    .split(' ')
+                    .map(|w| self.pdf.width(w, Weight::Bold, size))
+                    .fold(0f32, f32::max);
+                let mut w = if col.wrap {
+                    header_words
+                } else {
+                    self.pdf
+                        .width(&col.header, Weight::Bold, size)
+                        .min(header_words.max(size * 4.0))
+                };
+                if !col.wrap {
+                    for r in table.rows.iter().filter(|r| r.kind != RowKind::Band) {
+                        if let Some(c) = r.cells.get(j) {
+                            w = w.max(self.pdf.width(c, weight_of(r.kind), size));
+                        }
+                        if let Some(c) = r.notes.get(j) {
+                            w = w.max(self.pdf.width(c, Weight::Regular, size * 0.8));
+                        }
+                    }
+                }
+                widths[j] = w + 2.0 * pad;
+            }
+            let fixed: f32 = table
+                .columns
+                .iter()
+                .zip(&widths)
+                .filter(|(c, _)| !c.wrap)
+                .map(|(_, w)| *w)
+                .sum();
+            let wrap_weight: f32 = table
+                .columns
+                .iter()
+                .filter(|c| c.wrap)
+                .map(|c| c.weight)
+                .sum();
+            let min_text = if wrap_weight > 0.0 { 90.0 } else { 0.0 };
+            if fixed + min_text <= CONTENT_WIDTH || size <= 5.5 {
+                let free = (CONTENT_WIDTH - fixed).max(0.0);
+                for (j, c) in table.columns.iter().enumerate() {
+                    if c.wrap {
+                        widths[j] = free * c.weight / wrap_weight.max(f32::EPSILON);
+                    }
+                }
+                if wrap_weight == 0.0 {
+                    // No text column to take the slack: stretch the first column.
+                    widths[0] += free;
+                }
+                break;
+            }
+            size -= 0.5;
+        }
+        let xs: Vec<f32> = widths
+            .iter()
+            .scan(MARGIN_X, |x, w| {
+                let here = *x;
+                *x += w;
+                Some(here)
+            })
+            .collect();
+        let total_width: f32 = widths.iter().sum();
+
+        // Header row height.
+        let header_lines: Vec<Vec<String>> = table
+            .columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                self.pdf
+                    .shaper
+                    .wrap(&c.header, Weight::Bold, size, w - 2.0 * pad)
+            })
+            .collect();
+        let header_lh = table
+            .columns
+            .iter()
+            .map(|c| self.pdf.line_height(&c.header, Weight::Bold, size))
+            .fold(0f32, f32::max);
+        let header_h =
+            header_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * header_lh + 2.0 * pad;
+
+        let draw_header = |flow: &mut Flow<'_>| {
+            let (page, y) = (flow.page, flow.y);
+            flow.pdf
+                .fill(page, MARGIN_X, y, total_width, header_h, &header_fill());
+            for (j, lines) in header_lines.iter().enumerate() {
+                for (k, l) in lines.iter().enumerate() {
+                    let baseline = y + pad + header_lh * (k as f32 + 1.0) - header_lh * 0.25;
+                    let x = match table.columns[j].align {
+                        Align::Left => xs[j] + pad,
+                        Align::Right => xs[j] + widths[j] - pad,
+                        Align::Center => xs[j] + widths[j] / 2.0,
+                    };
+                    flow.pdf.text(
+                        page,
+                        x,
+                        baseline,
+                        size,
+                        Weight::Bold,
+                        &accent(),
+                        l,
+                        table.columns[j].align,
+                    );
+                }
+            }
+            flow.y += header_h;
+        };
+
+        self.ensure(header_h + 3.0 * size * 1.75);
+        draw_header(self);
+        for row in &table.rows {
+            let weight = weight_of(row.kind);
+            // Wrapped lines per cell.
+            let cell_lines: Vec<Vec<String>> = if row.kind == RowKind::Band {
+                vec![self.pdf.shaper.wrap(
+                    row.cells.first().map_or("", String::as_str),
+                    weight,
+                    size,
+                    total_width - 2.0 * pad,
+                )]
+            } else {
+                row.cells
+                    .iter()
+                    .enumerate()
+                    .map(|(j, c)| {
+                        if table.columns.get(j).is_some_and(|col| col.wrap) {
+                            self.pdf.shaper.wrap(c, weight, size, widths[j] - 2.0 * pad)
+                        } else {
+                            vec![c.clone()]
+                        }
+                    })
+                    .collect()
+            };
+            let lh = row
+                .cells
+                .iter()
+                .map(|c| self.pdf.line_height(c, weight, size))
+                .fold(size * 1.3, f32::max);
+            let has_notes = row.notes.iter().any(|n| !n.is_empty());
+            let lines = cell_lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
+            let note_h = if has_notes { size * 0.8 * 1.3 } else { 0.0 };
+            let h = lines * lh + note_h + pad;
+            // A band (an activity's or output's title) stays with at least one row after it.
+            let keep = if row.kind == RowKind::Band {
+                2.0 * (size * 1.75 + pad)
+            } else {
+                0.0
+            };
+            if self.y + h + keep > BOTTOM {
+                self.new_page();
+                draw_header(self);
+            }
+            let (page, y) = (self.page, self.y);
+            match row.kind {
+                RowKind::Subtotal | RowKind::Band => {
+                    self.pdf
+                        .fill(page, MARGIN_X, y, total_width, h, &subtotal_fill())
+                }
+                RowKind::Total => self
+                    .pdf
+                    .fill(page, MARGIN_X, y, total_width, h, &header_fill()),
+                RowKind::Body => {}
+            }
+            let color = if row.kind == RowKind::Band {
+                accent()
+            } else {
+                black()
+            };
+            if row.kind == RowKind::Band {
+                for (k, l) in cell_lines[0].iter().enumerate() {
+                    let baseline = y + pad / 2.0 + lh * (k as f32 + 1.0) - lh * 0.25;
+                    self.pdf.text(
+                        page,
+                        MARGIN_X + pad,
+                        baseline,
+                        size,
+                        weight,
+                        &color,
+                        l,
+                        Align::Left,
+                    );
+                }
+            } else {
+                for (j, lines) in cell_lines.iter().enumerate() {
+                    let Some(col) = table.columns.get(j) else {
+                        continue;
+                    };
+                    let x = match col.align {
+                        Align::Left => xs[j] + pad,
+                        Align::Right => xs[j] + widths[j] - pad,
+                        Align::Center => xs[j] + widths[j] / 2.0,
+                    };
+                    for (k, l) in lines.iter().enumerate() {
+                        let baseline = y + pad / 2.0 + lh * (k as f32 + 1.0) - lh * 0.25;
+                        self.pdf
+                            .text(page, x, baseline, size, weight, &color, l, col.align);
+                    }
+                    if let Some(note) = row.notes.get(j).filter(|n| !n.is_empty()) {
+                        let baseline = y + pad / 2.0 + lh + note_h - size * 0.2;
+                        self.pdf.text(
+                            page,
+                            x,
+                            baseline,
+                            size * 0.8,
+                            Weight::Regular,
+                            &muted(),
+                            note,
+                            col.align,
+                        );
+                    }
+                }
+            }
+            self.y += h;
+            self.pdf.rule(
+                page,
+                MARGIN_X,
+                self.y,
+                MARGIN_X + total_width,
+                self.y,
+                0.3,
+                &line_color(),
+            );
+        }
+        self.y += 10.0;
+    }
+}

@@ -1,0 +1,25 @@
+//! NAP Studio's exports: the costed budget annex (PDF), the budget workbook (XLSX) and CSV
+//! tables. Core types in, bytes out; no files, no Tauri.
+
+pub mod annex;
+pub mod labels;
+mod layout;
+mod pdf;
+pub mod text;
+
+pub use annex::{annex, AnnexOptions};
+pub use labels::Lang;
+
+/// Why an export could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The plan cannot be costed (e.g. a currency without an exchange rate).
+    #[error("{0}")]
+    Costing(String),
+    /// An option is out of range (e.g. a budget year outside the plan).
+    #[error("{0}")]
+    Option(String),
+    /// The workbook writer failed.
+    #[error("the workbook could not be written: {0}")]
+    Workbook(String),
+}

@@ -1,0 +1,448 @@
+//! Text for the PDF: fonts, script runs, shaping with rustybuzz, measuring and line breaking.
+//!
+//! printpdf does not shape text, so Khmer, Thai, Lao and Burmese would come out as broken
+//! glyph sequences. Every string is therefore split into runs by script, each run shaped with
+//! rustybuzz in the right Noto font, and drawn as positioned glyphs (see `pdf.rs`). Shaped
+//! strings are cached: an annex repeats the same labels and items thousands of times.
+//!
+//! Geometry is in PDF points (f32); money never passes through here as a number, only as the
+//! already formatted text.
+#![allow(
+    clippy::float_arithmetic,
+    reason = "page geometry in points, never money"
+)]
+
+use nap_core::fasthash::FastMap;
+use std::sync::{Arc, OnceLock};
+use unicode_normalization::UnicodeNormalization;
+
+/// The bundled fonts (SIL OFL 1.1, see `assets/fonts/OFL.txt`).
+pub(crate) const FONT_FILES: [(&[u8], &str); 10] = [
+    (
+        include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf"),
+        "NotoSans-Regular",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf"),
+        "NotoSans-Bold",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/NotoSansKhmer-Regular.ttf"),
+        "NotoSansKhmer-Regular",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/NotoSansKhmer-Bold.ttf"),
+        "NotoSansKhmer-Bold",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/NotoSansThai-Regular.ttf"),
+        "NotoSansThai-Regular",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/NotoSansThai-Bold.ttf"),
+        "NotoSansThai-Bold",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/NotoSansLao-Regular.ttf"),
+        "NotoSansLao-Regular",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/NotoSansLao-Bold.ttf"),
+        "NotoSansLao-Bold",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/NotoSansMyanmar-Regular.ttf"),
+        "NotoSansMyanmar-Regular",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/NotoSansMyanmar-Bold.ttf"),
+        "NotoSansMyanmar-Bold",
+    ),
+];
+
+/// The writing systems the annex shapes with their own font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    Latin,
+    Khmer,
+    Thai,
+    Lao,
+    Myanmar,
+}
+
+impl Script {
+    fn of(c: char) -> Self {
+        match c as u32 {
+            0x1780..=0x17FF | 0x19E0..=0x19FF => Self::Khmer,
+            0x0E00..=0x0E7F => Self::Thai,
+            0x0E80..=0x0EFF => Self::Lao,
+            0x1000..=0x109F | 0xAA60..=0xAA7F | 0xA9E0..=0xA9FF => Self::Myanmar,
+            _ => Self::Latin,
+        }
+    }
+
+    /// Scripts whose glyphs reorder or stack, so that copied text must come from ActualText.
+    pub fn is_complex(self) -> bool {
+        self != Self::Latin
+    }
+
+    /// Index of the regular face in [`FONT_FILES`] (bold is the next one).
+    fn font_index(self) -> usize {
+        match self {
+            Self::Latin => 0,
+            Self::Khmer => 2,
+            Self::Thai => 4,
+            Self::Lao => 6,
+            Self::Myanmar => 8,
+        }
+    }
+}
+
+/// Regular or bold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+/// The index into [`FONT_FILES`] of `script` in `weight`.
+pub fn font_index(script: Script, weight: Weight) -> usize {
+    script.font_index() + usize::from(weight == Weight::Bold)
+}
+
+fn faces() -> &'static Vec<rustybuzz::Face<'static>> {
+    static FACES: OnceLock<Vec<rustybuzz::Face<'static>>> = OnceLock::new();
+    FACES.get_or_init(|| {
+        FONT_FILES
+            .iter()
+            .map(|(bytes, name)| {
+                rustybuzz::Face::from_slice(bytes, 0)
+                    .unwrap_or_else(|| panic!("bundled font {name} is not a valid font"))
+            })
+            .collect()
+    })
+}
+
+/// One glyph placed relative to the start of its run, in ems.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub gid: u16,
+    /// Pen position plus the glyph's own offset, in ems.
+    pub x: f32,
+    pub y: f32,
+    /// True when the shaper moved the glyph off the pen position (marks, stacked
+    /// subscripts): it then needs its own text position.
+    pub offset: bool,
+    /// The shaped advance minus the font's default advance, in ems (kerning).
+    pub adjust: f32,
+    /// The source text of the glyph's cluster, on the first glyph of each cluster: it becomes
+    /// the glyph's entry in the PDF's ToUnicode map (printpdf cannot recover it reliably).
+    pub text: Option<String>,
+}
+
+/// A run of one script, shaped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub script: Script,
+    pub weight: Weight,
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    /// Advance width in ems.
+    pub width: f32,
+}
+
+/// A shaped string: its runs in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shaped {
+    pub runs: Vec<Run>,
+    /// Width in ems.
+    pub width: f32,
+}
+
+impl Shaped {
+    /// True when any run needs a complex-script font (and the taller Khmer line height).
+    pub fn is_complex(&self) -> bool {
+        self.runs.iter().any(|r| r.script.is_complex())
+    }
+}
+
+/// Stand-ins for characters the bundled Noto Sans lacks (it has no mathematical minus).
+fn latin_stand_in(c: char) -> char {
+    match c {
+        '\u{2212}' => '-',
+        '\u{2192}' => '>',
+        other => other,
+    }
+}
+
+fn shape_run(text: &str, script: Script, weight: Weight) -> Run {
+    let face = &faces()[font_index(script, weight)];
+    let substituted: String;
+    let text = if script == Script::Latin && text.chars().any(|c| latin_stand_in(c) != c) {
+        substituted = text.chars().map(latin_stand_in).collect();
+        substituted.as_str()
+    } else {
+        text
+    };
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.guess_segment_properties();
+    let shaped = rustybuzz::shape(face, &[], buffer);
+    let upem = f32::from(face.units_per_em() as u16);
+    let infos = shaped.glyph_infos();
+    let positions = shaped.glyph_positions();
+    let mut glyphs = Vec::with_capacity(infos.len());
+    let mut pen = 0f32;
+    // Cluster text: from this cluster's byte offset to the next cluster's.
+    let mut cluster_starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+    cluster_starts.sort_unstable();
+    cluster_starts.dedup();
+    let mut last_cluster = None;
+    for (info, pos) in infos.iter().zip(positions) {
+        let start = info.cluster as usize;
+        let text_of_cluster = if last_cluster == Some(start) {
+            None
+        } else {
+            last_cluster = Some(start);
+            let end = cluster_starts
+                .iter()
+                .find(|&&c| c > start)
+                .copied()
+                .unwrap_or(text.len());
+            Some(text[start..end].to_string())
+        };
+        let gid = u16::try_from(info.glyph_id).unwrap_or(0);
+        let default_advance = face
+            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+            .map_or(0.0, f32::from);
+        glyphs.push(Glyph {
+            gid,
+            x: (pen + pos.x_offset as f32) / upem,
+            y: pos.y_offset as f32 / upem,
+            offset: pos.x_offset != 0 || pos.y_offset != 0,
+            adjust: (pos.x_advance as f32 - default_advance) / upem,
+            text: text_of_cluster,
+        });
+        pen += pos.x_advance as f32;
+    }
+    Run {
+        script,
+        weight,
+        text: text.to_string(),
+        glyphs,
+        width: pen / upem,
+    }
+}
+
+/// Splits `text` into runs of one script; characters of no particular script (spaces,
+/// digits, punctuation) join the run they are in, so a Khmer phrase with spaces stays one
+/// run and shapes as one.
+fn script_runs(text: &str) -> Vec<(Script, String)> {
+    let mut runs: Vec<(Script, String)> = Vec::new();
+    for c in text.chars() {
+        let s = Script::of(c);
+        let neutral = s == Script::Latin && !c.is_alphabetic();
+        match runs.last_mut() {
+            Some((current, buf)) if *current == s || (neutral && c == ' ') => buf.push(c),
+            _ => runs.push((s, c.to_string())),
+        }
+    }
+    runs
+}
+
+/// Shapes and caches strings.
+#[derive(Default)]
+pub struct Shaper {
+    regular: FastMap<String, Arc<Shaped>>,
+    bold: FastMap<String, Arc<Shaped>>,
+    /// Advance (in ems) of each character used in numbers, per weight.
+    figures: FastMap<(char, Weight), f32>,
+}
+
+/// Characters of formatted amounts and quantities: shaped without the shaper (one glyph per
+/// character, no kerning in Noto Sans figures), because nearly every amount in an annex is a
+/// different string and would otherwise be shaped, and cached, once each.
+pub fn is_figure_text(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | ' ' | '%' | '×' | '–'))
+}
+
+impl Shaper {
+    /// Width in ems of a figure string (see [`is_figure_text`]), from cached advances.
+    pub fn figure_width(&mut self, text: &str, weight: Weight) -> f32 {
+        text.chars()
+            .map(|c| {
+                *self
+                    .figures
+                    .entry((c, weight))
+                    .or_insert_with(|| shape_run(&c.to_string(), Script::Latin, weight).width)
+            })
+            .sum()
+    }
+
+    /// `text` (normalised to NFC) shaped in `weight`.
+    pub fn shape(&mut self, text: &str, weight: Weight) -> Arc<Shaped> {
+        let cache = match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        };
+        if let Some(s) = cache.get(text) {
+            return s.clone();
+        }
+        let nfc: String = text.nfc().collect();
+        let runs: Vec<Run> = script_runs(&nfc)
+            .into_iter()
+            .map(|(script, t)| shape_run(&t, script, weight))
+            .collect();
+        let width = runs.iter().map(|r| r.width).sum();
+        let shaped = Arc::new(Shaped { runs, width });
+        match weight {
+            Weight::Regular => &mut self.regular,
+            Weight::Bold => &mut self.bold,
+        }
+        .insert(text.to_string(), shaped.clone());
+        shaped
+    }
+
+    /// Width of `text` at `size` points.
+    pub fn width(&mut self, text: &str, weight: Weight, size: f32) -> f32 {
+        if is_figure_text(text) {
+            return self.figure_width(text, weight) * size;
+        }
+        self.shape(text, weight).width * size
+    }
+
+    /// Breaks `text` into lines no wider than `max` points at `size`: at line-break
+    /// opportunities (UAX #14, with dictionary/LSTM word boundaries for Khmer, Thai, Lao and
+    /// Burmese), and inside a word only when the word alone is too wide.
+    pub fn wrap(&mut self, text: &str, weight: Weight, size: f32, max: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            if self.width(paragraph, weight, size) <= max {
+                lines.push(paragraph.to_string());
+                continue;
+            }
+            let segmenter = icu_segmenter::LineSegmenter::new_auto(Default::default());
+            let breaks: Vec<usize> = segmenter.segment_str(paragraph).collect();
+            let mut segments: Vec<&str> = Vec::new();
+            for w in breaks.windows(2) {
+                segments.push(&paragraph[w[0]..w[1]]);
+            }
+            let mut line = String::new();
+            for seg in segments {
+                let candidate = format!("{line}{seg}");
+                if line.is_empty() || self.width(candidate.trim_end(), weight, size) <= max {
+                    line = candidate;
+                } else {
+                    lines.push(line.trim_end().to_string());
+                    line = seg.to_string();
+                }
+                // A single word wider than the line is cut by characters.
+                while self.width(line.trim_end(), weight, size) > max && line.chars().count() > 1 {
+                    let mut head = String::new();
+                    for ch in line.chars() {
+                        let next = format!("{head}{ch}");
+                        if !head.is_empty() && self.width(&next, weight, size) > max {
+                            break;
+                        }
+                        head = next;
+                    }
+                    let rest = line[head.len()..].to_string();
+                    lines.push(head);
+                    line = rest;
+                }
+            }
+            if !line.trim().is_empty() || lines.is_empty() {
+                lines.push(line.trim_end().to_string());
+            }
+        }
+        lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn khmer_is_shaped_with_stacked_subscripts() {
+        let mut s = Shaper::default();
+        // ស្ត្រី: SA, COENG, TA, COENG, RO, II — five code points form one cluster whose
+        // subscripts the font substitutes, so there are fewer glyphs than code points.
+        let women = s.shape("ស្ត្រី", Weight::Regular);
+        assert_eq!(women.runs.len(), 1);
+        assert_eq!(women.runs[0].script, Script::Khmer);
+        let glyphs = &women.runs[0].glyphs;
+        assert!(glyphs.len() < "ស្ត្រី".chars().count(), "{glyphs:?}");
+        assert!(
+            glyphs.iter().all(|g| g.gid != 0),
+            "no missing glyph: {glyphs:?}"
+        );
+        assert_eq!(
+            glyphs[0].text.as_deref(),
+            Some("ស្ត្រី"),
+            "the whole cluster is one text unit"
+        );
+        assert!(
+            glyphs.iter().any(|g| g.offset),
+            "the subscripts are positioned by the shaper"
+        );
+    }
+
+    #[test]
+    fn figures_measure_as_the_shaper_would() {
+        let mut s = Shaper::default();
+        let shaped = shape_run("1,234,567.89", Script::Latin, Weight::Regular);
+        assert!(
+            shaped.glyphs.iter().all(|g| g.adjust == 0.0 && !g.offset),
+            "no kerning in figures"
+        );
+        assert!((s.figure_width("1,234,567.89", Weight::Regular) - shaped.width).abs() < 1e-4);
+        assert!(is_figure_text("× 1,200") && !is_figure_text("12 kits"));
+    }
+
+    #[test]
+    fn mixed_text_splits_into_script_runs() {
+        let mut s = Shaper::default();
+        let mixed = s.shape("Pillar 1: ការចូលរួម", Weight::Bold);
+        let scripts: Vec<Script> = mixed.runs.iter().map(|r| r.script).collect();
+        assert_eq!(scripts, [Script::Latin, Script::Khmer]);
+        assert!(mixed.width > 0.0);
+        let thai = s.shape("สันติภาพ", Weight::Regular);
+        assert_eq!(thai.runs[0].script, Script::Thai);
+        assert!(thai.runs[0].glyphs.iter().all(|g| g.gid != 0));
+    }
+
+    #[test]
+    fn lines_break_at_word_boundaries_in_khmer_and_english() {
+        let mut s = Shaper::default();
+        let lines = s.wrap(
+            "Women peacebuilders take part in peace processes",
+            Weight::Regular,
+            8.0,
+            80.0,
+        );
+        assert!(lines.len() > 1);
+        assert!(lines
+            .iter()
+            .all(|l| s.width(l, Weight::Regular, 8.0) <= 80.0));
+        assert_eq!(
+            lines.join(" "),
+            "Women peacebuilders take part in peace processes"
+        );
+        let km = "ការតំណាងរបស់ស្ត្រីក្នុងការសម្រេចចិត្តលើវិស័យសន្តិភាពនិងសន្តិសុខ";
+        let lines = s.wrap(km, Weight::Regular, 8.0, 90.0);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.concat(), km, "no character lost or added");
+        // No line starts with a combining sign: breaks fall between clusters.
+        for l in &lines[1..] {
+            let first = l.chars().next().unwrap() as u32;
+            assert!(
+                !(0x17B6..=0x17D3).contains(&first),
+                "line starts inside a cluster: {l}"
+            );
+        }
+    }
+}
