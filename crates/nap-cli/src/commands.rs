@@ -1,6 +1,6 @@
 //! The commands: each parses nothing (clap did), calls the core and the store, and reports.
 
-use crate::output::{write_atomically, CliError};
+use crate::output::{emit, write_atomically, CliError};
 use crate::{Format, SampleSize};
 use nap_core::sample::{generated_plan, new_plan, sample_plan, NewPlan, PlanSize};
 use nap_core::{interchange, ElementCounts, Plan, RecordKind};
@@ -97,20 +97,23 @@ pub fn info(file: &Path, format: Format) -> Result<(), CliError> {
                 .as_deref()
                 .map(|p| format!(" (presented also in {p})"))
                 .unwrap_or_default();
-            println!("Title:     {}", m.title.text);
+            emit(&format!("Title:     {}\n", m.title.text))?;
             if let Some(l2) = &m.title.l2 {
-                println!("           {l2}");
+                emit(&format!("           {l2}\n"))?;
             }
-            println!("Country:   {} ({})", m.country_name.text, m.country);
-            println!("Period:    {}–{}", m.start_year, m.end_year);
-            println!("Status:    {:?}", m.status);
-            println!("Currency:  {}{presentation}", m.base_currency);
-            println!(
-                "Schema:    file format {schema}, interchange format {}",
+            emit(&format!(
+                "Country:   {} ({})\n",
+                m.country_name.text, m.country
+            ))?;
+            emit(&format!("Period:    {}–{}\n", m.start_year, m.end_year))?;
+            emit(&format!("Status:    {:?}\n", m.status))?;
+            emit(&format!("Currency:  {}{presentation}\n", m.base_currency))?;
+            emit(&format!(
+                "Schema:    file format {schema}, interchange format {}\n",
                 plan.format_version
-            );
-            println!();
-            println!("The six elements");
+            ))?;
+            emit("\n")?;
+            emit(&format!("The six elements\n"))?;
             let rows = [
                 (
                     "1. Narrative local framework",
@@ -144,12 +147,12 @@ pub fn info(file: &Path, format: Format) -> Result<(), CliError> {
                 ),
             ];
             for (name, n, what) in rows {
-                println!("  {name:<32} {n:>6}  {what}");
+                emit(&format!("  {name:<32} {n:>6}  {what}\n"))?;
             }
-            println!();
-            println!("Records");
+            emit("\n")?;
+            emit(&format!("Records\n"))?;
             for k in RecordKind::ALL {
-                println!("  {:<24} {:>6}", k.name(), k.count_in(&plan));
+                emit(&format!("  {:<24} {:>6}\n", k.name(), k.count_in(&plan)))?;
             }
         }
     }
@@ -161,7 +164,7 @@ pub fn export_json(file: &Path, out: Option<&Path>) -> Result<(), CliError> {
     let json = interchange::to_json(&plan);
     match out {
         Some(out) => write_atomically(out, json.as_bytes(), true)?,
-        None => print!("{json}"),
+        None => emit(&format!("{json}"))?,
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! `nap costs` and `nap import csv`.
 
-use crate::output::CliError;
+use crate::output::{emit, CliError};
 use nap_core::costing::csv_import::{import_csv, MAX_CSV_BYTES};
 use nap_core::costing::render::{self, Style};
 use nap_core::costing::rounding::format_amount;
@@ -78,15 +78,15 @@ pub fn costs(file: &Path, req: CostsRequest) -> Result<(), CliError> {
             mtef(&plan, &costing, rows, year, req.measure).map_err(|e| other(e.to_string()))?;
         match req.format {
             CostsFormat::Table => {
-                println!("Medium-term view, budget year {year}\n");
-                print!("{}", render::to_text(&view.years, style));
-                println!();
-                print!("{}", render::to_text(&view.period, style));
+                emit(&format!("Medium-term view, budget year {year}\n\n"))?;
+                emit(&format!("{}", render::to_text(&view.years, style)))?;
+                emit("\n")?;
+                emit(&format!("{}", render::to_text(&view.period, style)))?;
             }
             CostsFormat::Csv => {
-                print!("{}", render::to_csv(&view.years, style));
-                println!();
-                print!("{}", render::to_csv(&view.period, style));
+                emit(&format!("{}", render::to_csv(&view.years, style)))?;
+                emit("\n")?;
+                emit(&format!("{}", render::to_csv(&view.period, style)))?;
             }
             CostsFormat::Json => println!(
                 "{}",
@@ -104,9 +104,9 @@ pub fn costs(file: &Path, req: CostsRequest) -> Result<(), CliError> {
     }
     let table = cross_table(&plan, &costing, dims[0], dims.get(1).copied(), req.measure);
     match req.format {
-        CostsFormat::Table => print!("{}", render::to_text(&table, style)),
-        CostsFormat::Csv => print!("{}", render::to_csv(&table, style)),
-        CostsFormat::Json => println!("{}", pretty(&render::to_json(&table, style))?),
+        CostsFormat::Table => emit(&format!("{}", render::to_text(&table, style)))?,
+        CostsFormat::Csv => emit(&format!("{}", render::to_csv(&table, style)))?,
+        CostsFormat::Json => emit(&format!("{}\n", pretty(&render::to_json(&table, style))?))?,
     }
     Ok(())
 }
@@ -166,14 +166,17 @@ fn summary(
                 "gap_with_pledged_percent".into(),
                 percent(s.gap_with_pledged).into(),
             );
-            println!("{}", pretty(&serde_json::Value::Object(m))?);
+            emit(&format!("{}\n", pretty(&serde_json::Value::Object(m))?))?;
         }
         CostsFormat::Csv => {
-            println!("measure,amount");
+            emit(&format!("measure,amount\n"))?;
             for (key, _, v) in rows {
-                println!("{key},{}", format_amount(v, rounding, minor, ""));
+                emit(&format!(
+                    "{key},{}\n",
+                    format_amount(v, rounding, minor, "")
+                ))?;
             }
-            println!("gap_percent,{}", percent(s.gap));
+            emit(&format!("gap_percent,{}\n", percent(s.gap)))?;
         }
         CostsFormat::Table => {
             let unit = match rounding {
@@ -181,23 +184,23 @@ fn summary(
                 Rounding::Millions => ", millions",
                 _ => "",
             };
-            println!(
-                "{} — {}–{} ({}{unit})\n",
+            emit(&format!(
+                "{} — {}–{} ({}{unit})\n\n",
                 plan.meta.title.text, plan.meta.start_year, plan.meta.end_year, costing.currency
-            );
+            ))?;
             let values: Vec<String> = rows
                 .iter()
                 .map(|r| format_amount(r.2, rounding, minor, ","))
                 .collect();
             let w = values.iter().map(String::len).max().unwrap_or(0);
             for ((_, label, _), v) in rows.iter().zip(&values) {
-                println!("{label:<46} {v:>w$}");
+                emit(&format!("{label:<46} {v:>w$}\n"))?;
             }
-            println!(
-                "{:<46} {:>w$}",
+            emit(&format!(
+                "{:<46} {:>w$}\n",
                 "Funding gap, share of cost",
                 format!("{} %", percent(s.gap))
-            );
+            ))?;
         }
     }
     Ok(())
@@ -322,8 +325,7 @@ pub fn import_csv_command(req: CsvRequest<'_>) -> Result<(), CliError> {
         }
     }
     let a = &imported.added;
-    eprintln!(
-        "Imported {} rows from {} into {}: {} cost lines, {} activities, {} outputs, {} outcomes, {} pillars and {} agencies added.",
+    eprintln!("Imported {} rows from {} into {}: {} cost lines, {} activities, {} outputs, {} outcomes, {} pillars and {} agencies added.",
         a.rows,
         req.input.display(),
         req.plan.display(),

@@ -7,6 +7,7 @@ mod commands;
 mod costs;
 mod exports;
 mod output;
+use output::emit;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -129,6 +130,31 @@ pub enum MeasureArg {
 
 #[derive(Debug, Subcommand)]
 enum ExportCommand {
+    /// The budget workbook as XLSX: Lines, summary sheets with live SUMIFS formulas, MTEF,
+    /// assumptions.
+    Workbook {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        out: PathBuf,
+        /// Show amounts in this ISO 4217 currency.
+        #[arg(long)]
+        currency: Option<String>,
+        /// The MTEF budget year (the plan's first year by default).
+        #[arg(long)]
+        budget_year: Option<i32>,
+    },
+    /// One table as CSV: lines, pillar-year, agency-year or source-year (to standard output
+    /// without -o).
+    Csv {
+        file: PathBuf,
+        #[arg(long)]
+        table: String,
+        #[arg(short = 'o', long = "output")]
+        out: Option<PathBuf>,
+        /// Show amounts in this ISO 4217 currency.
+        #[arg(long)]
+        currency: Option<String>,
+    },
     /// The costed budget annex as PDF (A4 landscape), in English or Khmer.
     Annex {
         file: PathBuf,
@@ -234,6 +260,18 @@ fn main() -> ExitCode {
             &rounding,
             reconcile,
         ),
+        Command::Export(ExportCommand::Workbook {
+            file,
+            out,
+            currency,
+            budget_year,
+        }) => exports::workbook(&file, &out, currency, budget_year),
+        Command::Export(ExportCommand::Csv {
+            file,
+            table,
+            out,
+            currency,
+        }) => exports::csv(&file, &table, out.as_deref(), currency),
         Command::Export(ExportCommand::Json { file, out }) => {
             commands::export_json(&file, out.as_deref())
         }
@@ -304,10 +342,7 @@ fn main() -> ExitCode {
             },
             force,
         }),
-        Command::Schema => {
-            print!("{}", nap_core::interchange::json_schema());
-            Ok(())
-        }
+        Command::Schema => emit(&nap_core::interchange::json_schema()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

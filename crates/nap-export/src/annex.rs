@@ -4,7 +4,10 @@
 //!
 //! Amounts stay `Decimal` and reach the page only as formatted text; the floating-point
 //! arithmetic here is page geometry (and, in the chart, bar heights scaled from amounts).
-#![allow(clippy::float_arithmetic, reason = "page geometry in points, never money")]
+#![allow(
+    clippy::float_arithmetic,
+    reason = "page geometry in points, never money"
+)]
 
 use crate::labels::{t, tf, Lang};
 use crate::layout::{
@@ -701,7 +704,8 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     // A "nice" axis step: 1, 2 or 5 × 10^k millions, about five gridlines.
     let million = Decimal::from(1_000_000);
     let top_m = (max / million).to_f64().unwrap_or(0.0);
-    let raw_step = (top_m / 5.0).max(f64::MIN_POSITIVE);
+    // An empty plan still gets a sensible axis (0 to 1 million), never a degenerate one.
+    let raw_step = if top_m > 0.0 { top_m / 5.0 } else { 0.2 };
     let magnitude = 10f64.powf(raw_step.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0]
         .iter()
@@ -717,12 +721,17 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ((amount / million).to_f64().unwrap_or(0.0) / axis_top) as f32 * plot_h
     };
     let mut tick = 0.0;
-    while tick <= axis_top + step / 2.0 {
+    let mut ticks = 0;
+    while tick <= axis_top + step / 2.0 && ticks <= 12 {
+        ticks += 1;
         let y = base - (tick / axis_top) as f32 * plot_h;
         flow.pdf
             .rule(page, x0, y, x0 + plot_w, y, 0.3, &line_color());
-        let label =
-            nap_core::costing::rounding::group_digits(&format!("{}", tick.round() as i64), ",");
+        let label = if step >= 1.0 {
+            nap_core::costing::rounding::group_digits(&format!("{}", tick.round() as i64), ",")
+        } else {
+            format!("{tick:.1}")
+        };
         flow.pdf.text(
             page,
             x0 - 4.0,

@@ -5,10 +5,14 @@ pub mod annex;
 pub mod labels;
 mod layout;
 mod pdf;
+pub mod tables;
 pub mod text;
+pub mod workbook;
 
 pub use annex::{annex, AnnexOptions};
 pub use labels::Lang;
+pub use tables::{csv_table, CsvTable};
+pub use workbook::{workbook, WorkbookOptions};
 
 /// Why an export could not be produced.
 #[derive(Debug, thiserror::Error)]

@@ -1,0 +1,278 @@
+//! The annex PDF, checked by extracting its text with poppler's pdftotext (installed by the
+//! test command) the way a reader copying from the PDF would get it.
+
+use nap_core::costing::rounding::format_amount;
+use nap_core::costing::views::Measure;
+use nap_core::costing::{compute, cross_table, Dimension, Rounding};
+use nap_core::sample::{generated_plan, new_plan, sample_plan, NewPlan, PlanSize};
+use nap_core::{Id, IsoDate, Plan, Timestamp};
+use nap_export::{annex, AnnexOptions, Lang};
+use std::process::Command;
+
+fn options(lang: Lang) -> AnnexOptions {
+    AnnexOptions {
+        lang,
+        budget_year: None,
+        currency: None,
+        rounding: Rounding::Unit,
+        reconcile: false,
+        date: IsoDate::from_ymd(2026, 11, 22).unwrap(),
+    }
+}
+
+/// Text of each page, via pdftotext.
+fn pages(pdf: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext is needed for these tests (Debian package poppler-utils; scripts/test.sh installs it)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split('\u{c}')
+        .map(str::to_string)
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+fn money(v: rust_decimal::Decimal) -> String {
+    format_amount(v, Rounding::Unit, 0, ",")
+}
+
+#[test]
+fn the_sample_annex_has_the_totals_nap_costs_shows() {
+    let plan = sample_plan();
+    let pdf = annex(&plan, &options(Lang::En)).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let pages = pages(&pdf);
+    let n = pages.len();
+    assert!(n >= 10, "{n} pages");
+    assert!(
+        pages[n - 1].contains(&format!("Page {n} of {n}")),
+        "last page footer"
+    );
+    for (i, p) in pages.iter().enumerate() {
+        assert!(
+            p.contains(&format!("Page {} of {n}", i + 1)),
+            "page {} has its number",
+            i + 1
+        );
+        assert!(p.contains("National Action Plan on Women, Peace and Security 2026–2030"));
+        assert!(
+            p.contains("Draft for consultation"),
+            "version on every page"
+        );
+    }
+    let all = pages.join("\n");
+    let c = compute(&plan, None).unwrap();
+    let by_pillar = cross_table(&plan, &c, Dimension::Pillar, None, Measure::Cost);
+    assert!(
+        all.contains(&money(by_pillar.total)),
+        "grand total {}",
+        money(by_pillar.total)
+    );
+    for (row, total) in by_pillar.rows.iter().zip(&by_pillar.row_totals) {
+        let line = all
+            .lines()
+            .find(|l| l.contains(&row.label.text) && l.contains(&money(*total)));
+        assert!(
+            line.is_some(),
+            "pillar {} total {}",
+            row.label.text,
+            money(*total)
+        );
+    }
+    // The detailed table continues over pages, each starting with the header row.
+    let continued: Vec<&String> = pages
+        .iter()
+        .filter(|p| {
+            let first_row = p.lines().map(str::trim).find(|l| {
+                l.starts_with("Item") || l.contains("Workshop") || l.starts_with("Subtotal")
+            });
+            first_row.is_some_and(|l| l.starts_with("Item")) && !p.contains("Detailed costing")
+        })
+        .collect();
+    assert!(
+        continued.len() >= 3,
+        "continuation pages repeat the header row"
+    );
+    for p in continued {
+        let header = p
+            .lines()
+            .find(|l| l.trim_start().starts_with("Item"))
+            .unwrap();
+        for col in ["Unit cost", "2026", "2030", "Total", "Source"] {
+            assert!(header.contains(col), "{col} in {header}");
+        }
+    }
+    for section in [
+        "Cost by pillar and year",
+        "Funding gap by pillar and year",
+        "Medium-term expenditure framework",
+        "Cost by lead agency and year",
+        "Funding sources",
+        "Cost by economic classification",
+        "Assumptions",
+        "Unit-cost catalogue",
+        "Funding allocation rule",
+        "Exchange rates",
+    ] {
+        assert!(all.contains(section), "{section}");
+    }
+}
+
+#[test]
+fn the_khmer_annex_has_the_khmer_titles_as_text() {
+    let plan = sample_plan();
+    let pages = pages(&annex(&plan, &options(Lang::Km)).unwrap());
+    let all = pages.join("\n");
+    for p in &plan.pillars {
+        let km = p.title.l2.as_deref().unwrap();
+        assert!(all.contains(km), "Khmer pillar title {km}");
+    }
+    for o in &plan.outcomes {
+        assert!(
+            all.contains(o.title.l2.as_deref().unwrap()),
+            "Khmer outcome title"
+        );
+    }
+    assert!(all.contains("ឧបសម្ព័ន្ធថវិកាដែលបានប៉ាន់ស្មាន"), "Khmer heading");
+    assert!(
+        all.contains("ផែនការសកម្មភាពជាតិស្តីពីស្ត្រី សន្តិភាព និងសន្តិសុខ"),
+        "Khmer plan title"
+    );
+    // Activities have no Khmer title in the sample: the working language is used instead.
+    assert!(all.contains(&plan.activities[0].title.text));
+}
+
+fn empty_plan(currency: &str) -> Plan {
+    let mut n = 0u128;
+    let spec = NewPlan {
+        title: "Empty plan".into(),
+        country: "VN".into(),
+        start_year: 2026,
+        end_year: 2030,
+        currency: currency.into(),
+    };
+    new_plan(&spec, &Timestamp::from_unix_millis(0), "t", || {
+        n += 1;
+        Id::from_u128(n)
+    })
+}
+
+#[test]
+fn a_plan_without_cost_lines_gives_a_clear_annex() {
+    let pages = pages(&annex(&empty_plan("KHR"), &options(Lang::En)).unwrap());
+    let all = pages.join("\n");
+    assert!(all.contains("This plan has no cost lines yet"));
+    assert!(all.contains("Total cost"));
+}
+
+#[test]
+fn a_twelve_digit_total_in_dong_fits_its_columns() {
+    let mut plan = sample_plan();
+    plan.meta.base_currency = "VND".into();
+    for l in &mut plan.cost_lines {
+        l.currency = Some("VND".into());
+        l.unit_cost =
+            Some(l.unit_cost.unwrap_or_default() + rust_decimal::Decimal::from(250_000_000));
+    }
+    for s in &mut plan.funding_sources {
+        s.currency = "VND".into();
+    }
+    plan.exchange_rates.clear();
+    let c = compute(&plan, None).unwrap();
+    let total = c.total();
+    assert!(
+        total >= rust_decimal::Decimal::from(100_000_000_000_i64),
+        "{total}"
+    );
+    let pdf = annex(&plan, &options(Lang::En)).unwrap();
+    let text = pages(&pdf).join("\n");
+    assert!(
+        text.contains(&money(total)),
+        "the 12-digit total {} is printed whole",
+        money(total)
+    );
+    // Every word lies inside the page's margins.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-bbox", path.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    let mut words = 0;
+    for w in html.split("<word ").skip(1) {
+        let attr = |name: &str| -> f32 {
+            w.split(&format!("{name}=\""))
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        assert!(
+            attr("xMin") >= 30.0 && attr("xMax") <= 841.89 - 30.0,
+            "word outside the margins: {}",
+            &w[..w.len().min(120)]
+        );
+        words += 1;
+    }
+    assert!(words > 1000);
+}
+
+#[test]
+fn the_large_plan_annex_completes() {
+    let plan = generated_plan(PlanSize::Large);
+    let pdf = annex(&plan, &options(Lang::En)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let info = Command::new("pdfinfo").arg(&path).output().unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    let pages: usize = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(pages > 1000, "{pages} pages for 30,000 lines");
+    let last = Command::new("pdftotext")
+        .args([
+            "-f",
+            &pages.to_string(),
+            "-l",
+            &pages.to_string(),
+            path.to_str().unwrap(),
+            "-",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(last.stdout)
+        .unwrap()
+        .contains(&format!("Page {pages} of {pages}")));
+}
+
+#[test]
+fn bad_options_are_refused() {
+    let plan = sample_plan();
+    let mut o = options(Lang::En);
+    o.budget_year = Some(2040);
+    assert!(annex(&plan, &o)
+        .unwrap_err()
+        .to_string()
+        .contains("outside the plan period"));
+    let mut o = options(Lang::En);
+    o.currency = Some("EUR".into());
+    assert!(annex(&plan, &o).unwrap_err().to_string().contains("EUR"));
+}
