@@ -113,7 +113,7 @@ pub fn info(file: &Path, format: Format) -> Result<(), CliError> {
                 plan.format_version
             ))?;
             emit("\n")?;
-            emit(&format!("The six elements\n"))?;
+            emit("The six elements\n")?;
             let rows = [
                 (
                     "1. Narrative local framework",
@@ -150,7 +150,7 @@ pub fn info(file: &Path, format: Format) -> Result<(), CliError> {
                 emit(&format!("  {name:<32} {n:>6}  {what}\n"))?;
             }
             emit("\n")?;
-            emit(&format!("Records\n"))?;
+            emit("Records\n")?;
             for k in RecordKind::ALL {
                 emit(&format!("  {:<24} {:>6}\n", k.name(), k.count_in(&plan)))?;
             }
@@ -164,7 +164,7 @@ pub fn export_json(file: &Path, out: Option<&Path>) -> Result<(), CliError> {
     let json = interchange::to_json(&plan);
     match out {
         Some(out) => write_atomically(out, json.as_bytes(), true)?,
-        None => emit(&format!("{json}"))?,
+        None => emit(&json)?,
     }
     Ok(())
 }

@@ -79,14 +79,14 @@ pub fn costs(file: &Path, req: CostsRequest) -> Result<(), CliError> {
         match req.format {
             CostsFormat::Table => {
                 emit(&format!("Medium-term view, budget year {year}\n\n"))?;
-                emit(&format!("{}", render::to_text(&view.years, style)))?;
+                emit(&render::to_text(&view.years, style))?;
                 emit("\n")?;
-                emit(&format!("{}", render::to_text(&view.period, style)))?;
+                emit(&render::to_text(&view.period, style))?;
             }
             CostsFormat::Csv => {
-                emit(&format!("{}", render::to_csv(&view.years, style)))?;
+                emit(&render::to_csv(&view.years, style))?;
                 emit("\n")?;
-                emit(&format!("{}", render::to_csv(&view.period, style)))?;
+                emit(&render::to_csv(&view.period, style))?;
             }
             CostsFormat::Json => println!(
                 "{}",
@@ -104,8 +104,8 @@ pub fn costs(file: &Path, req: CostsRequest) -> Result<(), CliError> {
     }
     let table = cross_table(&plan, &costing, dims[0], dims.get(1).copied(), req.measure);
     match req.format {
-        CostsFormat::Table => emit(&format!("{}", render::to_text(&table, style)))?,
-        CostsFormat::Csv => emit(&format!("{}", render::to_csv(&table, style)))?,
+        CostsFormat::Table => emit(&render::to_text(&table, style))?,
+        CostsFormat::Csv => emit(&render::to_csv(&table, style))?,
         CostsFormat::Json => emit(&format!("{}\n", pretty(&render::to_json(&table, style))?))?,
     }
     Ok(())
@@ -169,7 +169,7 @@ fn summary(
             emit(&format!("{}\n", pretty(&serde_json::Value::Object(m))?))?;
         }
         CostsFormat::Csv => {
-            emit(&format!("measure,amount\n"))?;
+            emit("measure,amount\n")?;
             for (key, _, v) in rows {
                 emit(&format!(
                     "{key},{}\n",

@@ -81,7 +81,7 @@ pub fn csv(
         nap_export::csv_table(&plan, which, cur.as_deref()).map_err(|e| other(e.to_string()))?;
     match out {
         Some(out) => write_atomically(out, text.as_bytes(), true)?,
-        None => emit(&format!("{text}"))?,
+        None => emit(&text)?,
     }
     Ok(())
 }
