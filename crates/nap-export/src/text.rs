@@ -251,12 +251,24 @@ fn script_runs(text: &str) -> Vec<(Script, String)> {
 }
 
 /// Shapes and caches strings.
-#[derive(Default)]
 pub struct Shaper {
     regular: FastMap<String, Arc<Shaped>>,
     bold: FastMap<String, Arc<Shaped>>,
-    /// Advance (in ems) of each character used in numbers, per weight.
+    /// Advance (in ems) of each ASCII character used in numbers, per weight (NaN: not yet
+    /// measured), and of the few others.
+    ascii_figures: [[f32; 128]; 2],
     figures: FastMap<(char, Weight), f32>,
+}
+
+impl Default for Shaper {
+    fn default() -> Self {
+        Self {
+            regular: FastMap::default(),
+            bold: FastMap::default(),
+            ascii_figures: [[f32::NAN; 128]; 2],
+            figures: FastMap::default(),
+        }
+    }
 }
 
 /// Characters of formatted amounts and quantities: shaped without the shaper (one glyph per
@@ -272,14 +284,27 @@ pub fn is_figure_text(text: &str) -> bool {
 impl Shaper {
     /// Width in ems of a figure string (see [`is_figure_text`]), from cached advances.
     pub fn figure_width(&mut self, text: &str, weight: Weight) -> f32 {
-        text.chars()
-            .map(|c| {
-                *self
+        let w = usize::from(weight == Weight::Bold);
+        let mut total = 0f32;
+        for c in text.chars() {
+            let slot = if c.is_ascii() {
+                Some(&mut self.ascii_figures[w][c as usize])
+            } else {
+                None
+            };
+            total += match slot {
+                Some(v) if !v.is_nan() => *v,
+                Some(v) => {
+                    *v = shape_run(&c.to_string(), Script::Latin, weight).width;
+                    *v
+                }
+                None => *self
                     .figures
                     .entry((c, weight))
-                    .or_insert_with(|| shape_run(&c.to_string(), Script::Latin, weight).width)
-            })
-            .sum()
+                    .or_insert_with(|| shape_run(&c.to_string(), Script::Latin, weight).width),
+            };
+        }
+        total
     }
 
     /// `text` (normalised to NFC) shaped in `weight`.
@@ -330,14 +355,20 @@ impl Shaper {
             for w in breaks.windows(2) {
                 segments.push(&paragraph[w[0]..w[1]]);
             }
+            // Widths are summed per segment (words repeat, so they come from the cache);
+            // kerning across a break opportunity is too small to matter for fitting.
             let mut line = String::new();
+            let mut line_width = 0f32;
             for seg in segments {
-                let candidate = format!("{line}{seg}");
-                if line.is_empty() || self.width(candidate.trim_end(), weight, size) <= max {
-                    line = candidate;
+                let seg_width = self.width(seg, weight, size);
+                let trimmed_width = self.width(seg.trim_end(), weight, size);
+                if line.is_empty() || line_width + trimmed_width <= max {
+                    line.push_str(seg);
+                    line_width += seg_width;
                 } else {
                     lines.push(line.trim_end().to_string());
                     line = seg.to_string();
+                    line_width = seg_width;
                 }
                 // A single word wider than the line is cut by characters.
                 while self.width(line.trim_end(), weight, size) > max && line.chars().count() > 1 {
@@ -352,6 +383,7 @@ impl Shaper {
                     let rest = line[head.len()..].to_string();
                     lines.push(head);
                     line = rest;
+                    line_width = self.width(&line, weight, size);
                 }
             }
             if !line.trim().is_empty() || lines.is_empty() {

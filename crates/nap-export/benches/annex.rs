@@ -1,0 +1,53 @@
+//! Annex benchmark: `cargo bench -p nap-export --bench annex` prints how long the costed
+//! budget annex takes for the sample, medium (5,000 lines) and large (30,000 lines) plans.
+//! Under `cargo test` (no `--bench`) it makes the sample annex once as a smoke test.
+
+use nap_core::costing::Rounding;
+use nap_core::sample::{generated_plan, sample_plan, PlanSize};
+use nap_core::IsoDate;
+use nap_export::{annex, AnnexOptions, Lang};
+use std::time::{Duration, Instant};
+
+fn millis(d: Duration) -> String {
+    let us = d.as_micros();
+    format!("{}.{:01}", us / 1000, (us % 1000) / 100)
+}
+
+fn main() {
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    let opts = AnnexOptions {
+        lang: Lang::En,
+        budget_year: None,
+        currency: None,
+        rounding: Rounding::Unit,
+        reconcile: false,
+        date: IsoDate::from_ymd(2026, 11, 22).expect("date"),
+    };
+    let plans: Vec<(&str, nap_core::Plan)> = if benchmarking {
+        vec![
+            ("sample", sample_plan()),
+            ("medium", generated_plan(PlanSize::Medium)),
+            ("large", generated_plan(PlanSize::Large)),
+        ]
+    } else {
+        vec![("sample", sample_plan())]
+    };
+    for (name, plan) in plans {
+        let runs = if benchmarking { 3 } else { 1 };
+        let mut times = Vec::new();
+        let mut size = 0;
+        for _ in 0..runs {
+            let t = Instant::now();
+            let pdf = annex(&plan, &opts).expect("annex");
+            times.push(t.elapsed());
+            size = pdf.len();
+        }
+        times.sort();
+        println!(
+            "annex {name}: {} cost lines -> {} KB PDF in {} ms (median of {runs})",
+            plan.cost_lines.len(),
+            size / 1024,
+            millis(times[times.len() / 2])
+        );
+    }
+}

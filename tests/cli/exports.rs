@@ -1,0 +1,112 @@
+//! `nap export annex|workbook|csv` on the real binary.
+
+use std::path::Path;
+use std::process::Command;
+
+fn nap(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_nap"))
+        .args(args)
+        .output()
+        .expect("run nap")
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn exports_write_their_files_and_refuse_bad_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("s.nap");
+    assert!(nap(&["sample", s(&plan)]).status.success());
+
+    let pdf = dir.path().join("annex.pdf");
+    let out = nap(&[
+        "export",
+        "annex",
+        s(&plan),
+        "-o",
+        s(&pdf),
+        "--lang",
+        "km",
+        "--rounding",
+        "millions",
+        "--reconcile",
+        "--budget-year",
+        "2027",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    let xlsx = dir.path().join("budget.xlsx");
+    assert!(nap(&["export", "workbook", s(&plan), "-o", s(&xlsx)])
+        .status
+        .success());
+    assert!(
+        std::fs::read(&xlsx).unwrap().starts_with(b"PK"),
+        "an XLSX is a zip file"
+    );
+
+    let csv = nap(&["export", "csv", s(&plan), "--table", "pillar-year"]);
+    assert!(csv.status.success());
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        text.starts_with("pillar_code,pillar,2026,2027,2028,2029,2030,total"),
+        "{text}"
+    );
+    let summary: serde_json::Value = serde_json::from_slice(
+        &nap(&["costs", s(&plan), "--format", "json", "--rounding", "exact"]).stdout,
+    )
+    .unwrap();
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.ends_with(&format!(",{}", summary["total_cost"].as_str().unwrap())),
+        "{last}"
+    );
+
+    for (args, message) in [
+        (
+            vec!["export", "annex", s(&plan), "-o", s(&pdf), "--lang", "fr"],
+            "not a language",
+        ),
+        (
+            vec![
+                "export",
+                "annex",
+                s(&plan),
+                "-o",
+                s(&pdf),
+                "--rounding",
+                "exact",
+            ],
+            "not a rounding mode",
+        ),
+        (
+            vec![
+                "export",
+                "annex",
+                s(&plan),
+                "-o",
+                s(&pdf),
+                "--budget-year",
+                "2019",
+            ],
+            "outside the plan period",
+        ),
+        (
+            vec!["export", "csv", s(&plan), "--table", "everything"],
+            "not a table",
+        ),
+    ] {
+        let out = nap(&args);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    // A refused export leaves the earlier file as it was.
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}
