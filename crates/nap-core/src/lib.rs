@@ -7,6 +7,7 @@ pub mod currency;
 pub mod error;
 pub mod fasthash;
 pub mod interchange;
+pub mod merge;
 pub mod model;
 pub mod record;
 pub mod sample;

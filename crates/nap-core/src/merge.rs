@@ -1,0 +1,523 @@
+//! Three-way merge of two copies of a plan against the copy they both started from.
+//!
+//! Records are compared field by field as their interchange JSON (bookkeeping fields —
+//! `created`, `modified`, `modified_by` — excepted). For each record and field, with `b` the
+//! base value, `o` ours and `t` theirs:
+//! - `t == b`: nothing came from them;
+//! - `t != b`, `o == b`: only they changed it — their value is applied;
+//! - `t != b`, `o == t`: both made the same change — nothing to do;
+//! - otherwise both changed it differently — a **conflict**.
+//!
+//! A record they deleted that we did not change is deleted; one we changed is a conflict
+//! (edit against delete), and so is a record we deleted that they changed. Records they added
+//! are added. Order within lists is not merged: added records go to the end.
+
+use crate::model::*;
+use crate::record::{Record, RecordKind};
+use crate::time::Timestamp;
+use crate::validate::Labelled;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+const BOOKKEEPING: [&str; 4] = ["id", "created", "modified", "modified_by"];
+
+/// The kind of the plan's own metadata in merge reports.
+pub const PLAN_KIND: &str = "plan";
+
+/// One field's values in a change or conflict (`None`: the record does not exist there).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldValues {
+    pub field: String,
+    pub base: Option<Value>,
+    pub ours: Option<Value>,
+    pub theirs: Option<Value>,
+}
+
+/// What a change does to a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Add,
+    Change,
+    Delete,
+}
+
+/// A change the incoming copy brings for one record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// Record kind name (`RecordKind::name`), or "plan" for the metadata.
+    pub kind: String,
+    pub id: Id,
+    pub label: String,
+    pub action: Action,
+    /// The fields that change (for `Change`), or all fields (for `Add`).
+    pub fields: Vec<FieldValues>,
+    /// Who last changed the record in the incoming copy, and when.
+    pub author: String,
+    pub at: Timestamp,
+}
+
+/// A field (or, with `field` "(record)", a whole record) changed differently on both sides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    pub kind: String,
+    pub id: Id,
+    pub label: String,
+    pub values: FieldValues,
+    pub our_author: String,
+    pub our_time: Option<Timestamp>,
+    pub their_author: String,
+    pub their_time: Option<Timestamp>,
+}
+
+/// What merging an incoming copy would do.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MergeReport {
+    /// Changes that apply cleanly.
+    pub changes: Vec<Change>,
+    pub conflicts: Vec<Conflict>,
+    /// Changes from a copy scoped to one agency that fall outside its part.
+    pub refused: Vec<Change>,
+}
+
+impl MergeReport {
+    /// True when the incoming copy brings nothing new.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.conflicts.is_empty() && self.refused.is_empty()
+    }
+}
+
+/// How conflicts are settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolve {
+    Ours,
+    Theirs,
+}
+
+/// A record as a field map without bookkeeping, with its label and provenance.
+struct Flat {
+    fields: Map<String, Value>,
+    label: String,
+    author: String,
+    at: Timestamp,
+}
+
+fn flatten<T: Labelled>(r: &T) -> Flat {
+    let mut fields = match serde_json::to_value(r) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    for k in BOOKKEEPING {
+        fields.remove(k);
+    }
+    Flat {
+        fields,
+        label: r.label(),
+        author: r.meta().modified_by.clone(),
+        at: r.meta().modified.clone(),
+    }
+}
+
+fn flat_meta(m: &PlanMeta) -> Flat {
+    let mut fields = match serde_json::to_value(m) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    for k in BOOKKEEPING {
+        fields.remove(k);
+    }
+    Flat {
+        fields,
+        label: m.title.text.clone(),
+        author: m.record.modified_by.clone(),
+        at: m.record.modified.clone(),
+    }
+}
+
+/// The part of a plan that belongs to one agency, for scoped copies.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    pub ids: HashSet<Id>,
+}
+
+impl Scope {
+    /// The agency's activities (as lead), their cost lines, its operational plan and
+    /// sub-activities, the indicators it is responsible for and their progress values.
+    pub fn of_agency(plan: &Plan, agency: Id) -> Self {
+        let mut ids = HashSet::new();
+        let activities: HashSet<Id> = plan
+            .activities
+            .iter()
+            .filter(|a| a.lead_agency_id == Some(agency))
+            .map(|a| a.record.id)
+            .collect();
+        ids.extend(&activities);
+        ids.extend(
+            plan.cost_lines
+                .iter()
+                .filter(|l| activities.contains(&l.activity_id))
+                .map(|l| l.record.id),
+        );
+        let plans: HashSet<Id> = plan
+            .agency_plans
+            .iter()
+            .filter(|p| p.agency_id == agency)
+            .map(|p| p.record.id)
+            .collect();
+        ids.extend(&plans);
+        ids.extend(
+            plan.sub_activities
+                .iter()
+                .filter(|s| plans.contains(&s.agency_plan_id))
+                .map(|s| s.record.id),
+        );
+        let indicators: HashSet<Id> = plan
+            .indicators
+            .iter()
+            .filter(|i| i.responsible_agency_id == Some(agency))
+            .map(|i| i.record.id)
+            .collect();
+        ids.extend(&indicators);
+        ids.extend(
+            plan.progress
+                .iter()
+                .filter(|p| indicators.contains(&p.indicator_id))
+                .map(|p| p.record.id),
+        );
+        Self { ids }
+    }
+
+    /// Whether a change to `kind` record `id` (with its incoming fields) is inside the scope:
+    /// existing records by id; new cost lines by their activity, new sub-activities by their
+    /// agency plan, new progress values by their indicator.
+    fn allows(&self, kind: &str, id: Id, fields: &Map<String, Value>) -> bool {
+        if self.ids.contains(&id) {
+            return true;
+        }
+        let parent = |key: &str| {
+            fields
+                .get(key)
+                .and_then(Value::as_str)
+                .and_then(|s| s.parse::<Id>().ok())
+                .is_some_and(|p| self.ids.contains(&p))
+        };
+        match kind {
+            "cost_line" => parent("activity_id"),
+            "sub_activity" => parent("agency_plan_id"),
+            "progress" => parent("indicator_id"),
+            _ => false,
+        }
+    }
+}
+
+fn collect<T: Labelled>(plan: &Plan) -> BTreeMap<Id, Flat> {
+    T::list(plan)
+        .iter()
+        .map(|r| (r.meta().id, flatten(r)))
+        .collect()
+}
+
+fn diff_one(
+    kind: &str,
+    base: &BTreeMap<Id, Flat>,
+    ours: &BTreeMap<Id, Flat>,
+    theirs: &BTreeMap<Id, Flat>,
+    scope: Option<&Scope>,
+    report: &mut MergeReport,
+) {
+    let ids: std::collections::BTreeSet<Id> = base
+        .keys()
+        .chain(ours.keys())
+        .chain(theirs.keys())
+        .copied()
+        .collect();
+    for id in ids {
+        let (b, o, t) = (base.get(&id), ours.get(&id), theirs.get(&id));
+        let mut push = |change: Change| {
+            let fields_of_theirs = t.map(|t| &t.fields).cloned().unwrap_or_default();
+            if scope.is_some_and(|s| !s.allows(kind, id, &fields_of_theirs)) {
+                report.refused.push(change);
+            } else {
+                report.changes.push(change);
+            }
+        };
+        match (b, o, t) {
+            (_, _, None) if b.is_none() => {}
+            (None, None, Some(t)) => push(Change {
+                kind: kind.into(),
+                id,
+                label: t.label.clone(),
+                action: Action::Add,
+                fields: t
+                    .fields
+                    .iter()
+                    .map(|(k, v)| FieldValues {
+                        field: k.clone(),
+                        base: None,
+                        ours: None,
+                        theirs: Some(v.clone()),
+                    })
+                    .collect(),
+                author: t.author.clone(),
+                at: t.at.clone(),
+            }),
+            (Some(b), Some(o), None) => {
+                if o.fields == b.fields {
+                    push(Change {
+                        kind: kind.into(),
+                        id,
+                        label: o.label.clone(),
+                        action: Action::Delete,
+                        fields: vec![],
+                        author: String::new(),
+                        at: o.at.clone(),
+                    });
+                } else {
+                    report.conflicts.push(Conflict {
+                        kind: kind.into(),
+                        id,
+                        label: o.label.clone(),
+                        values: FieldValues {
+                            field: "(record)".into(),
+                            base: Some(Value::Object(b.fields.clone())),
+                            ours: Some(Value::Object(o.fields.clone())),
+                            theirs: None,
+                        },
+                        our_author: o.author.clone(),
+                        our_time: Some(o.at.clone()),
+                        their_author: String::new(),
+                        their_time: None,
+                    });
+                }
+            }
+            (Some(_), None, None) => {}
+            (Some(b), None, Some(t)) => {
+                if t.fields != b.fields {
+                    report.conflicts.push(Conflict {
+                        kind: kind.into(),
+                        id,
+                        label: t.label.clone(),
+                        values: FieldValues {
+                            field: "(record)".into(),
+                            base: Some(Value::Object(b.fields.clone())),
+                            ours: None,
+                            theirs: Some(Value::Object(t.fields.clone())),
+                        },
+                        our_author: String::new(),
+                        our_time: None,
+                        their_author: t.author.clone(),
+                        their_time: Some(t.at.clone()),
+                    });
+                }
+            }
+            (b, Some(o), Some(t)) => {
+                let empty = Map::new();
+                let bf = b.map_or(&empty, |b| &b.fields);
+                let mut applied = Vec::new();
+                let keys: std::collections::BTreeSet<&String> = bf
+                    .keys()
+                    .chain(o.fields.keys())
+                    .chain(t.fields.keys())
+                    .collect();
+                for key in keys {
+                    let (bv, ov, tv) = (bf.get(key), o.fields.get(key), t.fields.get(key));
+                    if tv == bv && b.is_some() {
+                        continue;
+                    }
+                    if ov == tv {
+                        continue;
+                    }
+                    if ov == bv && b.is_some() {
+                        applied.push(FieldValues {
+                            field: key.clone(),
+                            base: bv.cloned(),
+                            ours: ov.cloned(),
+                            theirs: tv.cloned(),
+                        });
+                    } else {
+                        report.conflicts.push(Conflict {
+                            kind: kind.into(),
+                            id,
+                            label: o.label.clone(),
+                            values: FieldValues {
+                                field: key.clone(),
+                                base: bv.cloned(),
+                                ours: ov.cloned(),
+                                theirs: tv.cloned(),
+                            },
+                            our_author: o.author.clone(),
+                            our_time: Some(o.at.clone()),
+                            their_author: t.author.clone(),
+                            their_time: Some(t.at.clone()),
+                        });
+                    }
+                }
+                if !applied.is_empty() {
+                    push(Change {
+                        kind: kind.into(),
+                        id,
+                        label: t.label.clone(),
+                        action: Action::Change,
+                        fields: applied,
+                        author: t.author.clone(),
+                        at: t.at.clone(),
+                    });
+                }
+            }
+            (None, Some(_), None) | (None, None, None) => {}
+        }
+    }
+}
+
+/// What merging `theirs` into `ours` would do, given the `base` both started from. With a
+/// `scope`, changes outside it are refused.
+pub fn three_way(base: &Plan, ours: &Plan, theirs: &Plan, scope: Option<&Scope>) -> MergeReport {
+    let mut report = MergeReport::default();
+    let one = |p: &Plan| -> BTreeMap<Id, Flat> {
+        [(p.meta.record.id, flat_meta(&p.meta))]
+            .into_iter()
+            .collect()
+    };
+    // A scoped copy may not change the plan's metadata at all.
+    let nothing = Scope::default();
+    diff_one(
+        PLAN_KIND,
+        &one(base),
+        &one(ours),
+        &one(theirs),
+        scope.map(|_| &nothing),
+        &mut report,
+    );
+    for kind in RecordKind::ALL {
+        crate::with_record_type!(kind, T => {
+            diff_one(kind.name(), &collect::<T>(base), &collect::<T>(ours), &collect::<T>(theirs), scope, &mut report);
+        });
+    }
+    report
+}
+
+/// Sets `fields` on a record's JSON and reads it back; provenance comes from `theirs` meta.
+fn patched<T: Record>(
+    record: &T,
+    fields: &[(String, Value)],
+    meta: Option<&RecordMeta>,
+) -> Option<T> {
+    let mut v = serde_json::to_value(record).ok()?;
+    let obj = v.as_object_mut()?;
+    for (k, val) in fields {
+        obj.insert(k.clone(), val.clone());
+    }
+    let mut out: T = serde_json::from_value(v).ok()?;
+    if let Some(m) = meta {
+        out.meta_mut().modified = m.modified.clone();
+        out.meta_mut().modified_by = m.modified_by.clone();
+    }
+    Some(out)
+}
+
+fn apply_kind<T: Record>(
+    result: &mut Plan,
+    theirs: &Plan,
+    kind: &str,
+    changes: &[&Change],
+    conflicts: &[&Conflict],
+    resolve: Option<Resolve>,
+) {
+    let theirs_by_id: HashMap<Id, &T> = T::list(theirs).iter().map(|r| (r.meta().id, r)).collect();
+    let mut set: HashMap<Id, Vec<(String, Value)>> = HashMap::new();
+    let mut delete: HashSet<Id> = HashSet::new();
+    let mut add: Vec<Id> = Vec::new();
+    for c in changes.iter().filter(|c| c.kind == kind) {
+        match c.action {
+            Action::Add => add.push(c.id),
+            Action::Delete => {
+                delete.insert(c.id);
+            }
+            Action::Change => set.entry(c.id).or_default().extend(
+                c.fields
+                    .iter()
+                    .filter_map(|f| f.theirs.clone().map(|v| (f.field.clone(), v))),
+            ),
+        }
+    }
+    if resolve == Some(Resolve::Theirs) {
+        for c in conflicts.iter().filter(|c| c.kind == kind) {
+            match (&c.values.field[..], &c.values.theirs) {
+                ("(record)", None) => {
+                    delete.insert(c.id);
+                }
+                ("(record)", Some(_)) => add.push(c.id),
+                (field, Some(v)) => set
+                    .entry(c.id)
+                    .or_default()
+                    .push((field.to_string(), v.clone())),
+                (_, None) => {}
+            }
+        }
+    }
+    let list = T::list_mut(result);
+    list.retain(|r| !delete.contains(&r.meta().id));
+    for r in list.iter_mut() {
+        if let Some(fields) = set.get(&r.meta().id) {
+            let meta = theirs_by_id.get(&r.meta().id).map(|t| t.meta().clone());
+            if let Some(p) = patched(r, fields, meta.as_ref()) {
+                *r = p;
+            }
+        }
+    }
+    let present: HashSet<Id> = list.iter().map(|r| r.meta().id).collect();
+    for id in add {
+        if let Some(t) = theirs_by_id.get(&id) {
+            if !present.contains(&id) {
+                list.push((*t).clone());
+            }
+        }
+    }
+}
+
+/// `ours` with the report's clean changes applied, and conflicts settled by `resolve`
+/// (`None`: conflicts keep our values — the caller refuses to merge when there are any).
+pub fn apply(ours: &Plan, theirs: &Plan, report: &MergeReport, resolve: Option<Resolve>) -> Plan {
+    let mut result = ours.clone();
+    let changes: Vec<&Change> = report.changes.iter().collect();
+    let conflicts: Vec<&Conflict> = report.conflicts.iter().collect();
+    // The plan's metadata.
+    let mut meta_fields: Vec<(String, Value)> = changes
+        .iter()
+        .filter(|c| c.kind == PLAN_KIND)
+        .flat_map(|c| {
+            c.fields
+                .iter()
+                .filter_map(|f| f.theirs.clone().map(|v| (f.field.clone(), v)))
+        })
+        .collect();
+    if resolve == Some(Resolve::Theirs) {
+        meta_fields.extend(
+            conflicts
+                .iter()
+                .filter(|c| c.kind == PLAN_KIND)
+                .filter_map(|c| c.values.theirs.clone().map(|v| (c.values.field.clone(), v))),
+        );
+    }
+    if !meta_fields.is_empty() {
+        if let Ok(mut v) = serde_json::to_value(&result.meta) {
+            if let Some(obj) = v.as_object_mut() {
+                for (k, val) in meta_fields {
+                    obj.insert(k, val);
+                }
+            }
+            if let Ok(mut m) = serde_json::from_value::<PlanMeta>(v) {
+                m.record.modified = theirs.meta.record.modified.clone();
+                m.record.modified_by = theirs.meta.record.modified_by.clone();
+                result.meta = m;
+            }
+        }
+    }
+    for kind in RecordKind::ALL {
+        crate::with_record_type!(kind, T => {
+            apply_kind::<T>(&mut result, theirs, kind.name(), &changes, &conflicts, resolve);
+        });
+    }
+    result
+}

@@ -1,0 +1,207 @@
+//! Three-way merge of plan copies: clean changes, conflicts, deletes, scope, and a property
+//! test over random edits on both sides.
+
+use nap_core::merge::{apply, three_way, Action, Resolve, Scope};
+use nap_core::sample::sample_plan;
+use nap_core::{validate, Id, LocalText, Plan};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn d(v: i64) -> Decimal {
+    Decimal::from(v)
+}
+
+#[test]
+fn edits_to_different_activities_merge_cleanly_in_either_order() {
+    let base = sample_plan();
+    let mut a = base.clone();
+    a.activities[0].title = LocalText::new("Edited by ministry A");
+    a.cost_lines[0].quantities.insert(2026, d(91));
+    let mut b = base.clone();
+    b.activities[10].title = LocalText::new("Edited by ministry B");
+    b.cost_lines[40].quantities.insert(2027, d(7));
+
+    let r = three_way(&base, &a, &b, None);
+    assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
+    let ab = apply(&a, &b, &r, None);
+    let r2 = three_way(&base, &b, &a, None);
+    let ba = apply(&b, &a, &r2, None);
+    for merged in [&ab, &ba] {
+        assert_eq!(merged.activities[0].title.text, "Edited by ministry A");
+        assert_eq!(merged.activities[10].title.text, "Edited by ministry B");
+        assert_eq!(merged.cost_lines[0].quantities[&2026], d(91));
+        assert_eq!(merged.cost_lines[40].quantities[&2027], d(7));
+        assert_eq!(validate(merged), vec![]);
+    }
+    // Same content whichever side merges (provenance aside).
+    assert_eq!(strip(&ab), strip(&ba));
+}
+
+fn strip(p: &Plan) -> serde_json::Value {
+    let mut v = serde_json::to_value(p).unwrap();
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.remove("modified");
+                m.remove("modified_by");
+                m.values_mut().for_each(walk);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&mut v);
+    v
+}
+
+#[test]
+fn the_same_quantity_changed_on_both_sides_is_one_conflict() {
+    let base = sample_plan();
+    let mut ours = base.clone();
+    ours.cost_lines[3].quantities.insert(2026, d(50));
+    let mut theirs = base.clone();
+    theirs.cost_lines[3].quantities.insert(2026, d(70));
+    theirs.cost_lines[3].record.modified_by = "MOI planning".into();
+    let r = three_way(&base, &ours, &theirs, None);
+    assert_eq!(r.conflicts.len(), 1, "{:?}", r.conflicts);
+    let c = &r.conflicts[0];
+    assert_eq!(
+        (c.kind.as_str(), c.values.field.as_str()),
+        ("cost_line", "quantities")
+    );
+    assert_eq!(c.their_author, "MOI planning");
+    assert_eq!(
+        apply(&ours, &theirs, &r, Some(Resolve::Ours)).cost_lines[3].quantities[&2026],
+        d(50)
+    );
+    assert_eq!(
+        apply(&ours, &theirs, &r, Some(Resolve::Theirs)).cost_lines[3].quantities[&2026],
+        d(70)
+    );
+}
+
+#[test]
+fn edit_against_delete_is_a_conflict_and_clean_deletes_apply() {
+    let base = sample_plan();
+    let mut ours = base.clone();
+    ours.cost_lines[5].note = "keep this".into();
+    let mut theirs = base.clone();
+    let deleted = theirs.cost_lines.remove(5).record.id;
+    let clean = theirs.cost_lines.remove(10).record.id;
+    let r = three_way(&base, &ours, &theirs, None);
+    assert_eq!(r.conflicts.len(), 1);
+    assert_eq!(r.conflicts[0].id, deleted);
+    assert!(r
+        .changes
+        .iter()
+        .any(|c| c.id == clean && c.action == Action::Delete));
+    let kept = apply(&ours, &theirs, &r, Some(Resolve::Ours));
+    assert!(kept.cost_lines.iter().any(|l| l.record.id == deleted));
+    assert!(!kept.cost_lines.iter().any(|l| l.record.id == clean));
+    let gone = apply(&ours, &theirs, &r, Some(Resolve::Theirs));
+    assert!(!gone.cost_lines.iter().any(|l| l.record.id == deleted));
+}
+
+#[test]
+fn additions_are_added_and_merging_twice_changes_nothing() {
+    let base = sample_plan();
+    let ours = base.clone();
+    let mut theirs = base.clone();
+    let mut line = theirs.cost_lines[0].clone();
+    line.record.id = Id::from_u128(77);
+    theirs.cost_lines.push(line);
+    let r = three_way(&base, &ours, &theirs, None);
+    assert_eq!(r.changes.len(), 1);
+    assert_eq!(r.changes[0].action, Action::Add);
+    let merged = apply(&ours, &theirs, &r, None);
+    assert_eq!(merged.cost_lines.len(), base.cost_lines.len() + 1);
+    let again = three_way(&base, &merged, &theirs, None);
+    assert!(again.is_empty(), "{again:?}");
+    assert_eq!(apply(&merged, &theirs, &again, None), merged);
+}
+
+#[test]
+fn a_scoped_copy_may_only_change_its_agency_s_part() {
+    let base = sample_plan();
+    let moi = base
+        .agencies
+        .iter()
+        .find(|a| a.code == "MOI")
+        .unwrap()
+        .record
+        .id;
+    let scope = Scope::of_agency(&base, moi);
+    let mut theirs = base.clone();
+    let own = theirs
+        .activities
+        .iter()
+        .position(|a| a.lead_agency_id == Some(moi))
+        .unwrap();
+    let other = theirs
+        .activities
+        .iter()
+        .position(|a| a.lead_agency_id != Some(moi))
+        .unwrap();
+    theirs.activities[own].title = LocalText::new("MOI's own activity, edited");
+    theirs.activities[other].title = LocalText::new("Not MOI's activity");
+    theirs.meta.title = LocalText::new("Renamed plan");
+    let mut new_line = theirs
+        .cost_lines
+        .iter()
+        .find(|l| l.activity_id == theirs.activities[own].record.id)
+        .unwrap()
+        .clone();
+    new_line.record.id = Id::from_u128(5);
+    theirs.cost_lines.push(new_line);
+    let r = three_way(&base, &base, &theirs, Some(&scope));
+    assert_eq!(r.changes.len(), 2, "{:?}", r.changes);
+    assert_eq!(r.refused.len(), 2);
+    let merged = apply(&base, &theirs, &r, None);
+    assert_eq!(
+        merged.activities[own].title.text,
+        "MOI's own activity, edited"
+    );
+    assert_eq!(merged.activities[other].title, base.activities[other].title);
+    assert_eq!(merged.meta.title, base.meta.title);
+}
+
+/// An edit: which line, which year, and the new quantity.
+fn edits() -> impl Strategy<Value = Vec<(usize, i32, i64)>> {
+    proptest::collection::vec((0usize..103, 2026i32..=2030, 0i64..500), 0..25)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// No non-conflicting edit is lost, and the conflicts are exactly the lines whose
+    /// quantities were edited differently on both sides.
+    #[test]
+    fn random_edits_merge_without_loss(ours_edits in edits(), their_edits in edits()) {
+        let base = sample_plan();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        for (l, y, q) in &ours_edits { ours.cost_lines[*l].quantities.insert(*y, d(*q)); }
+        for (l, y, q) in &their_edits { theirs.cost_lines[*l].quantities.insert(*y, d(*q)); }
+        let r = three_way(&base, &ours, &theirs, None);
+        let expected_conflicts: std::collections::BTreeSet<usize> = (0..103)
+            .filter(|&l| ours.cost_lines[l].quantities != base.cost_lines[l].quantities
+                && theirs.cost_lines[l].quantities != base.cost_lines[l].quantities
+                && ours.cost_lines[l].quantities != theirs.cost_lines[l].quantities)
+            .collect();
+        let got: std::collections::BTreeSet<usize> = r.conflicts.iter()
+            .map(|c| base.cost_lines.iter().position(|l| l.record.id == c.id).unwrap())
+            .collect();
+        prop_assert_eq!(&got, &expected_conflicts);
+        let merged = apply(&ours, &theirs, &r, None);
+        for l in 0..103 {
+            let (b, o, t, m) = (&base.cost_lines[l].quantities, &ours.cost_lines[l].quantities, &theirs.cost_lines[l].quantities, &merged.cost_lines[l].quantities);
+            if expected_conflicts.contains(&l) {
+                prop_assert_eq!(m, o, "a conflict keeps ours until resolved");
+            } else if t != b {
+                prop_assert_eq!(m, t, "their edit is kept");
+            } else {
+                prop_assert_eq!(m, o, "our edit is kept");
+            }
+        }
+    }
+}
