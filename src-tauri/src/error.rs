@@ -23,6 +23,10 @@ pub enum ErrorCode {
     RecordNotFound,
     StillReferenced,
     Io,
+    ForeignPlan,
+    NoCommonBase,
+    NothingToUndo,
+    ChangedSinceMerge,
     Internal,
 }
 
@@ -49,6 +53,10 @@ impl From<StoreError> for IpcError {
             StoreError::RecordNotFound { .. } => ErrorCode::RecordNotFound,
             StoreError::StillReferenced { .. } => ErrorCode::StillReferenced,
             StoreError::Io { .. } => ErrorCode::Io,
+            StoreError::ForeignPlan { .. } => ErrorCode::ForeignPlan,
+            StoreError::NoCommonBase(_) => ErrorCode::NoCommonBase,
+            StoreError::NothingToUndo => ErrorCode::NothingToUndo,
+            StoreError::ChangedSinceMerge => ErrorCode::ChangedSinceMerge,
             StoreError::Migration(_) | StoreError::Mapping(_) | StoreError::Sqlite(_) => {
                 ErrorCode::Internal
             }

@@ -45,6 +45,14 @@ impl Document {
         &self.file
     }
 
+    pub(crate) fn file_mut(&mut self) -> &mut PlanFile {
+        &mut self.file
+    }
+
+    pub(crate) fn set_plan(&mut self, plan: Plan) {
+        self.plan = plan;
+    }
+
     fn stamp(&self, meta: &mut RecordMeta, existing: Option<&RecordMeta>) {
         let now = now();
         meta.created = existing.map_or_else(|| now.clone(), |m| m.created.clone());

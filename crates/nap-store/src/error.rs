@@ -39,6 +39,18 @@ pub enum StoreError {
     RecordNotFound { kind: RecordKind, id: Id },
     #[error("cannot delete this {}: other records still refer to it", .kind.name().replace('_', " "))]
     StillReferenced { kind: RecordKind, id: Id },
+    #[error("{}: this file is a copy of another plan (\"{theirs}\"), not of this one (\"{ours}\"); nothing was merged", .path.display())]
+    ForeignPlan {
+        path: PathBuf,
+        ours: String,
+        theirs: String,
+    },
+    #[error("{}: this file was not sent from this plan (it has no record of a common starting point), so it cannot be merged safely; nothing was merged", .0.display())]
+    NoCommonBase(PathBuf),
+    #[error("there is no merge to undo")]
+    NothingToUndo,
+    #[error("the plan has changed since the last merge; undoing it now would lose those changes")]
+    ChangedSinceMerge,
     #[error("the file format could not be upgraded: {0}")]
     Migration(String),
     #[error("internal storage mapping error: {0}")]
@@ -74,6 +86,10 @@ impl StoreError {
             Self::Invalid(_) => "invalid",
             Self::RecordNotFound { .. } => "record_not_found",
             Self::StillReferenced { .. } => "still_referenced",
+            Self::ForeignPlan { .. } => "foreign_plan",
+            Self::NoCommonBase(_) => "no_common_base",
+            Self::NothingToUndo => "nothing_to_undo",
+            Self::ChangedSinceMerge => "changed_since_merge",
             Self::Migration(_) => "migration",
             Self::Mapping(_) => "internal",
             Self::Sqlite(_) => "database",

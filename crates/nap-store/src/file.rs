@@ -177,6 +177,17 @@ impl PlanFile {
         })
     }
 
+    /// The connection, for the sharing tables (`sharing.rs`).
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The connection, to write the sharing tables in a transaction.
+    pub(crate) fn conn_mut(&mut self) -> Result<&mut Connection, StoreError> {
+        self.writable()?;
+        Ok(&mut self.conn)
+    }
+
     /// Where the file is.
     pub fn path(&self) -> &Path {
         &self.path
@@ -268,10 +279,22 @@ impl PlanFile {
     /// transaction: changed and new records are written, missing ones deleted, and the
     /// order of every list that changed is stored. The caller validates `after`.
     pub fn write_changes(&mut self, before: &Plan, after: &Plan) -> Result<(), StoreError> {
+        self.write_changes_and(before, after, |_| Ok(()))
+    }
+
+    /// [`PlanFile::write_changes`], with `also` run in the same transaction (e.g. to log a
+    /// merge together with what it changed).
+    pub fn write_changes_and(
+        &mut self,
+        before: &Plan,
+        after: &Plan,
+        also: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         self.writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        also(&tx)?;
         tx.pragma_update(None, "defer_foreign_keys", true)?;
         if before.meta != after.meta {
             self.plan_shape.write(&tx, &after.meta, 0)?;

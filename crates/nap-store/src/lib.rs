@@ -13,6 +13,7 @@ mod file;
 pub mod header;
 mod rows;
 pub mod schema;
+pub mod sharing;
 
 pub use document::{now, Document};
 pub use error::StoreError;

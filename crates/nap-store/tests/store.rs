@@ -381,3 +381,24 @@ fn replace_refuses_an_invalid_plan_and_changes_nothing() {
     drop(doc);
     assert_eq!(reload(&path), sample_plan());
 }
+
+#[test]
+fn an_older_file_is_upgraded_after_a_backup_and_read_only_access_refuses_to_upgrade() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    // Make it look like a file of schema version 1: no sharing tables.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TABLE copy_info; DROP TABLE sync_base; DROP TABLE merge_log; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;").unwrap();
+    }
+    let v1 = bytes(&path);
+    let err = PlanFile::open(&path, Access::ReadOnly).unwrap_err();
+    assert!(matches!(err, StoreError::Migration(_)), "{err}");
+    assert_eq!(bytes(&path), v1);
+    let doc = Document::open(&path, "t").unwrap();
+    assert_eq!(doc.file().schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(doc.plan(), &sample_plan());
+    drop(doc);
+    let backup = PathBuf::from(format!("{}.v1.bak", path.display()));
+    assert_eq!(bytes(&backup), v1, "the original is kept before upgrading");
+}

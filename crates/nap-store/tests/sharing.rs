@@ -1,0 +1,293 @@
+//! Sending copies and merging them back, with real files.
+
+use nap_core::merge::Resolve;
+use nap_core::sample::sample_plan;
+use nap_core::{CostLine, LocalText, Plan};
+use nap_store::sharing::{merge, send, undo_merge};
+use nap_store::{Access, Document, PlanFile, StoreError};
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+struct Setup {
+    dir: tempfile::TempDir,
+}
+
+impl Setup {
+    fn new() -> Self {
+        let s = Self {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        PlanFile::create(&s.path("secretariat.nap"), &sample_plan(), false).unwrap();
+        s
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    fn doc(&self, name: &str, author: &str) -> Document {
+        Document::open(&self.path(name), author).unwrap()
+    }
+    /// The secretariat sends a copy named `name`.
+    fn send(&self, name: &str, agency: Option<&str>) -> PathBuf {
+        let mut doc = self.doc("secretariat.nap", "MWA secretariat");
+        let agency = agency.map(|code| {
+            doc.plan()
+                .agencies
+                .iter()
+                .find(|a| a.code == code)
+                .unwrap()
+                .record
+                .id
+        });
+        let out = self.path(name);
+        send(&mut doc, &out, agency, "for review").unwrap();
+        out
+    }
+}
+
+fn load(p: &Path) -> Plan {
+    PlanFile::open(p, Access::ReadOnly).unwrap().load().unwrap()
+}
+
+fn edit_title(path: &Path, author: &str, activity: usize, title: &str) {
+    let mut doc = Document::open(path, author).unwrap();
+    let mut a = doc.plan().activities[activity].clone();
+    a.title = LocalText::new(title);
+    doc.upsert(a).unwrap();
+}
+
+fn edit_quantity(path: &Path, author: &str, line: usize, q: i64) {
+    let mut doc = Document::open(path, author).unwrap();
+    let mut l: CostLine = doc.plan().cost_lines[line].clone();
+    l.quantities.insert(2026, Decimal::from(q));
+    doc.upsert(l).unwrap();
+}
+
+#[test]
+fn two_ministries_edit_different_activities_and_every_edit_is_kept() {
+    let s = Setup::new();
+    let a = s.send("moi.nap", None);
+    let b = s.send("mnd.nap", None);
+    edit_title(&a, "MOI", 5, "MOI's edit");
+    edit_title(&b, "MND", 7, "MND's edit");
+    let mut doc = s.doc("secretariat.nap", "MWA secretariat");
+    let first = merge(&mut doc, &a, None, false).unwrap();
+    assert!(first.applied && first.report.conflicts.is_empty());
+    let second = merge(&mut doc, &b, None, false).unwrap();
+    assert!(second.applied && second.report.conflicts.is_empty());
+    drop(doc);
+    let p = load(&s.path("secretariat.nap"));
+    assert_eq!(p.activities[5].title.text, "MOI's edit");
+    assert_eq!(
+        p.activities[5].record.modified_by, "MOI",
+        "provenance travels with the change"
+    );
+    assert_eq!(p.activities[7].title.text, "MND's edit");
+}
+
+#[test]
+fn the_same_quantity_edited_on_both_sides_is_a_conflict_resolved_as_asked() {
+    for (resolve, expected) in [(Resolve::Ours, 11), (Resolve::Theirs, 22)] {
+        let s = Setup::new();
+        let copy = s.send("moi.nap", None);
+        edit_quantity(&s.path("secretariat.nap"), "MWA", 2, 11);
+        edit_quantity(&copy, "MOI", 2, 22);
+        let before = std::fs::read(s.path("secretariat.nap")).unwrap();
+        let mut doc = s.doc("secretariat.nap", "MWA");
+        let blocked = merge(&mut doc, &copy, None, false).unwrap();
+        assert!(!blocked.applied);
+        assert_eq!(blocked.report.conflicts.len(), 1);
+        assert_eq!(blocked.report.conflicts[0].their_author, "MOI");
+        drop(doc);
+        assert_eq!(
+            std::fs::read(s.path("secretariat.nap")).unwrap(),
+            before,
+            "a blocked merge writes nothing"
+        );
+        let mut doc = s.doc("secretariat.nap", "MWA");
+        assert!(
+            merge(&mut doc, &copy, Some(resolve), false)
+                .unwrap()
+                .applied
+                || resolve == Resolve::Ours
+        );
+        drop(doc);
+        assert_eq!(
+            load(&s.path("secretariat.nap")).cost_lines[2].quantities[&2026],
+            Decimal::from(expected)
+        );
+    }
+}
+
+#[test]
+fn an_edit_against_a_delete_is_a_conflict() {
+    let s = Setup::new();
+    let copy = s.send("moi.nap", None);
+    let victim = load(&copy).cost_lines[9].record.id;
+    let mut theirs = Document::open(&copy, "MOI").unwrap();
+    theirs.delete::<CostLine>(victim).unwrap();
+    drop(theirs);
+    let mut ours = s.doc("secretariat.nap", "MWA");
+    let mut line = ours.plan().cost_lines[9].clone();
+    line.note = "raised after the consultation".into();
+    ours.upsert(line).unwrap();
+    let r = merge(&mut ours, &copy, None, false).unwrap();
+    assert_eq!(r.report.conflicts.len(), 1);
+    assert_eq!(r.report.conflicts[0].values.field, "(record)");
+    assert!(!r.applied);
+}
+
+#[test]
+fn a_three_way_round_keeps_every_edit_and_merging_twice_changes_nothing() {
+    let s = Setup::new();
+    let a = s.send("a.nap", None);
+    let b = s.send("b.nap", None);
+    edit_quantity(&a, "A", 1, 101);
+    edit_quantity(&b, "B", 30, 202);
+    edit_title(
+        &s.path("secretariat.nap"),
+        "MWA",
+        0,
+        "Secretariat's own edit",
+    );
+    let mut doc = s.doc("secretariat.nap", "MWA");
+    merge(&mut doc, &a, None, false).unwrap();
+    merge(&mut doc, &b, None, false).unwrap();
+    drop(doc);
+    let p = load(&s.path("secretariat.nap"));
+    assert_eq!(p.cost_lines[1].quantities[&2026], Decimal::from(101));
+    assert_eq!(p.cost_lines[30].quantities[&2026], Decimal::from(202));
+    assert_eq!(p.activities[0].title.text, "Secretariat's own edit");
+    let before = load(&s.path("secretariat.nap"));
+    let mut doc = s.doc("secretariat.nap", "MWA");
+    let again = merge(&mut doc, &a, None, false).unwrap();
+    assert!(!again.applied, "{:?}", again.report);
+    assert!(again.report.is_empty());
+    drop(doc);
+    assert_eq!(load(&s.path("secretariat.nap")), before);
+}
+
+#[test]
+fn undoing_a_merge_restores_the_previous_content() {
+    let s = Setup::new();
+    let a = s.send("a.nap", None);
+    edit_quantity(&a, "A", 4, 404);
+    let before = load(&s.path("secretariat.nap"));
+    let mut doc = s.doc("secretariat.nap", "MWA");
+    merge(&mut doc, &a, None, false).unwrap();
+    assert_ne!(doc.plan(), &before);
+    undo_merge(&mut doc).unwrap();
+    assert_eq!(doc.plan(), &before);
+    assert!(matches!(
+        undo_merge(&mut doc),
+        Err(StoreError::NothingToUndo)
+    ));
+    drop(doc);
+    assert_eq!(load(&s.path("secretariat.nap")), before);
+}
+
+#[test]
+fn an_edit_after_the_merge_blocks_its_undo() {
+    let s = Setup::new();
+    let a = s.send("a.nap", None);
+    edit_quantity(&a, "A", 4, 404);
+    let mut doc = s.doc("secretariat.nap", "MWA");
+    merge(&mut doc, &a, None, false).unwrap();
+    let mut l = doc.plan().cost_lines[0].clone();
+    l.note = "later".into();
+    doc.upsert(l).unwrap();
+    assert!(matches!(
+        undo_merge(&mut doc),
+        Err(StoreError::ChangedSinceMerge)
+    ));
+}
+
+#[test]
+fn a_scoped_copy_s_changes_outside_its_part_are_refused() {
+    let s = Setup::new();
+    let copy = s.send("moi.nap", Some("MOI"));
+    let plan = load(&copy);
+    let moi = plan
+        .agencies
+        .iter()
+        .find(|a| a.code == "MOI")
+        .unwrap()
+        .record
+        .id;
+    let own = plan
+        .activities
+        .iter()
+        .position(|a| a.lead_agency_id == Some(moi))
+        .unwrap();
+    let other = plan
+        .activities
+        .iter()
+        .position(|a| a.lead_agency_id != Some(moi))
+        .unwrap();
+    edit_title(&copy, "MOI", own, "MOI edit inside");
+    edit_title(&copy, "MOI", other, "MOI edit outside");
+    let mut doc = s.doc("secretariat.nap", "MWA");
+    let r = merge(&mut doc, &copy, None, false).unwrap();
+    assert_eq!(r.report.refused.len(), 1);
+    assert_eq!(r.report.changes.len(), 1);
+    drop(doc);
+    let p = load(&s.path("secretariat.nap"));
+    assert_eq!(p.activities[own].title.text, "MOI edit inside");
+    assert_ne!(p.activities[other].title.text, "MOI edit outside");
+}
+
+#[test]
+fn foreign_newer_damaged_and_random_files_are_refused_and_the_plan_is_untouched() {
+    let s = Setup::new();
+    let copy = s.send("moi.nap", None);
+    let ours = s.path("secretariat.nap");
+    // Another plan, sent the same way.
+    let other = s.path("other.nap");
+    let mut p = sample_plan();
+    p.meta.record.id = nap_core::Id::from_u128(9);
+    p.meta.title = LocalText::new("Another country's plan");
+    PlanFile::create(&other, &p, false).unwrap();
+    let newer = s.path("newer.nap");
+    let mut raw = std::fs::read(&copy).unwrap();
+    raw[60..64].copy_from_slice(&99u32.to_be_bytes());
+    std::fs::write(&newer, &raw).unwrap();
+    let damaged = s.path("damaged.nap");
+    let mut raw = std::fs::read(&copy).unwrap();
+    let page = usize::from(u16::from_be_bytes([raw[16], raw[17]]));
+    for b in &mut raw[page..page * 5] {
+        *b = 0x5A;
+    }
+    std::fs::write(&damaged, &raw).unwrap();
+    let random = s.path("random.nap");
+    std::fs::write(
+        &random,
+        (0..5000u32)
+            .map(|i| (i * 31 % 251) as u8)
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let never_sent = s.path("never-sent.nap");
+    std::fs::copy(&ours, &never_sent).unwrap();
+
+    let before = std::fs::read(&ours).unwrap();
+    let mut doc = s.doc("secretariat.nap", "MWA");
+    let plan_before = doc.plan().clone();
+    let cases: [(&Path, fn(&StoreError) -> bool); 5] = [
+        (&other, |e| matches!(e, StoreError::ForeignPlan { .. })),
+        (&newer, |e| matches!(e, StoreError::NewerSchema { .. })),
+        (&damaged, |e| matches!(e, StoreError::DamagedFile { .. })),
+        (&random, |e| matches!(e, StoreError::NotAPlan { .. })),
+        (&never_sent, |e| matches!(e, StoreError::NoCommonBase(_))),
+    ];
+    for (path, expected) in cases {
+        let err = merge(&mut doc, path, None, false).unwrap_err();
+        assert!(expected(&err), "{}: {err:?}", path.display());
+        assert!(!err.to_string().is_empty());
+    }
+    assert_eq!(doc.plan(), &plan_before);
+    drop(doc);
+    assert_eq!(
+        std::fs::read(&ours).unwrap(),
+        before,
+        "the open plan's file is byte-identical"
+    );
+}
