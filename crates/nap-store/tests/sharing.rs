@@ -271,7 +271,8 @@ fn foreign_newer_damaged_and_random_files_are_refused_and_the_plan_is_untouched(
     let before = std::fs::read(&ours).unwrap();
     let mut doc = s.doc("secretariat.nap", "MWA");
     let plan_before = doc.plan().clone();
-    let cases: [(&Path, fn(&StoreError) -> bool); 5] = [
+    type Expect = fn(&StoreError) -> bool;
+    let cases: [(&Path, Expect); 5] = [
         (&other, |e| matches!(e, StoreError::ForeignPlan { .. })),
         (&newer, |e| matches!(e, StoreError::NewerSchema { .. })),
         (&damaged, |e| matches!(e, StoreError::DamagedFile { .. })),
