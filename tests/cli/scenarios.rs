@@ -70,7 +70,7 @@ fn the_sample_has_all_six_elements() {
     assert_eq!(info["period"]["start"], 2026);
     assert_eq!(info["period"]["end"], 2030);
     assert_eq!(info["base_currency"], "KHR");
-    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["schema_version"], nap_store::SCHEMA_VERSION);
     assert_eq!(info["counts"]["pillar"], 5);
     assert!(info["counts"]["activity"].as_u64().unwrap() >= 40);
     let text = ok(&["info", s(&plan)]);

@@ -7,6 +7,7 @@ mod commands;
 mod costs;
 mod exports;
 mod output;
+mod sharing;
 use output::emit;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -116,6 +117,51 @@ enum Command {
         #[arg(long)]
         khmer: bool,
     },
+    /// Write a copy of the plan for another ministry (scoped to one agency's part with
+    /// --agency).
+    Send {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        out: PathBuf,
+        /// The agency code whose part the receiver may change.
+        #[arg(long)]
+        agency: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Merge a copy that came back: report what it adds, changes and deletes, then apply.
+    /// Exits with code 3, changing nothing, when there are conflicts and no --resolve.
+    Merge {
+        file: PathBuf,
+        incoming: PathBuf,
+        /// Only report; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Settle conflicts by keeping ours or taking theirs.
+        #[arg(long)]
+        resolve: Option<String>,
+    },
+    /// Undo the last merge.
+    UndoMerge { file: PathBuf },
+    /// List the records of one kind with their ids (pillar, outcome, output, activity,
+    /// cost-line, indicator, agency, source, body, ...).
+    List {
+        file: PathBuf,
+        kind: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Change fields of a record: nap set FILE ID FIELD=VALUE [FIELD=VALUE...]
+    Set {
+        file: PathBuf,
+        id: String,
+        #[arg(required = true)]
+        assignments: Vec<String>,
+    },
+    /// Delete a record (refused while others refer to it).
+    Delete { file: PathBuf, id: String },
     /// Print the JSON Schema of the interchange format.
     Schema,
 }
@@ -231,7 +277,38 @@ enum ImportCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Merge {
+        file,
+        incoming,
+        dry_run,
+        format,
+        resolve,
+    } = &cli.command
+    {
+        return match sharing::merge(file, incoming, *dry_run, *format, resolve.as_deref()) {
+            Ok(code) => ExitCode::from(code),
+            Err(e) => {
+                eprintln!("nap: {e}");
+                ExitCode::from(e.exit_code())
+            }
+        };
+    }
     let result = match cli.command {
+        Command::Merge { .. } => Ok(()),
+        Command::Send {
+            file,
+            out,
+            agency,
+            note,
+        } => sharing::send(&file, &out, agency.as_deref(), &note),
+        Command::UndoMerge { file } => sharing::undo_merge(&file),
+        Command::List { file, kind, format } => sharing::list(&file, &kind, format),
+        Command::Set {
+            file,
+            id,
+            assignments,
+        } => sharing::set(&file, &id, &assignments),
+        Command::Delete { file, id } => sharing::delete(&file, &id),
         Command::Sample { size, out, force } => commands::sample(size, &out, force),
         Command::New {
             out,

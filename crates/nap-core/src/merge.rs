@@ -234,6 +234,30 @@ fn diff_one(
         .collect();
     for id in ids {
         let (b, o, t) = (base.get(&id), ours.get(&id), theirs.get(&id));
+        // A scoped copy's changes outside its part are refused whole, conflicting or not.
+        if let (Some(s), Some(tf)) = (scope, t.or(b)) {
+            let changed = match (b, t) {
+                (Some(b), Some(t)) => b.fields != t.fields,
+                _ => true,
+            };
+            let fields = t.map(|t| &t.fields).unwrap_or(&tf.fields);
+            if changed && !s.allows(kind, id, fields) {
+                report.refused.push(Change {
+                    kind: kind.into(),
+                    id,
+                    label: tf.label.clone(),
+                    action: match (b, t) {
+                        (None, _) => Action::Add,
+                        (_, None) => Action::Delete,
+                        _ => Action::Change,
+                    },
+                    fields: vec![],
+                    author: t.map(|t| t.author.clone()).unwrap_or_default(),
+                    at: tf.at.clone(),
+                });
+                continue;
+            }
+        }
         let mut push = |change: Change| {
             let fields_of_theirs = t.map(|t| &t.fields).cloned().unwrap_or_default();
             if scope.is_some_and(|s| !s.allows(kind, id, &fields_of_theirs)) {
