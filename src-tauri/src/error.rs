@@ -27,6 +27,8 @@ pub enum ErrorCode {
     NoCommonBase,
     NothingToUndo,
     ChangedSinceMerge,
+    /// The plan cannot be costed (e.g. a currency without an exchange rate).
+    Costing,
     Internal,
 }
 
@@ -63,6 +65,15 @@ impl From<StoreError> for IpcError {
         };
         Self {
             code,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<nap_core::costing::CostingError> for IpcError {
+    fn from(e: nap_core::costing::CostingError) -> Self {
+        Self {
+            code: ErrorCode::Costing,
             message: e.to_string(),
         }
     }

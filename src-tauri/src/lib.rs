@@ -56,7 +56,10 @@ pub fn run() {
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![commands::plan::plan_summary])
+        .invoke_handler(tauri::generate_handler![
+            commands::plan::plan_summary,
+            commands::plan::dashboard
+        ])
         .run(tauri::generate_context!())
         .expect("error while running NAP Studio");
 }

@@ -4,6 +4,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
 import { tauriBackend } from './lib/api/backend';
 import type { PlanSummary } from './lib/api/bindings/PlanSummary';
+import type { Dashboard } from './lib/api/bindings/Dashboard';
 import { i18n } from './lib/i18n/i18n.svelte';
 
 const summary: PlanSummary = {
@@ -25,13 +26,32 @@ const summary: PlanSummary = {
   },
 };
 
+const dashboard: Dashboard = {
+  currency: 'KHR',
+  total_cost: '16393210317',
+  committed: '7085000000',
+  gap: '9308210317',
+  gap_percent: '56.8',
+  by_pillar: [
+    { code: '1', label: { text: 'Participation', l2: 'ការចូលរួម' }, amount: '1908848180', percent: '32.1', committed: null, committed_percent: null },
+  ],
+  by_year: [
+    { code: '2026', label: { text: '2026', l2: '2026' }, amount: '2958107250', percent: '78.5', committed: '1591000000', committed_percent: '42.2' },
+  ],
+  completeness: [{ element: 'resources', done: 44, of: 44 }],
+  recent: [{ kind: 'cost_line', label: 'Per diem', modified_by: 'MOI planning', modified: '2026-11-22T10:00:00.000Z' }],
+};
+
+function backendMock(cmd: string) {
+  if (cmd === 'plan_summary') return summary;
+  if (cmd === 'dashboard') return dashboard;
+  throw new Error(`unexpected command ${cmd}`);
+}
+
 describe('App', () => {
   it('shows the open plan through the real IPC wrapper', async () => {
     i18n.lang = 'en';
-    mockIPC((cmd) => {
-      if (cmd === 'plan_summary') return summary;
-      throw new Error(`unexpected command ${cmd}`);
-    });
+    mockIPC(backendMock);
     render(App, { props: { backend: tauriBackend } });
     expect(await screen.findByText('National Action Plan on WPS 2026–2030')).toBeTruthy();
     expect(screen.getByTestId('period').textContent).toBe('2026–2030');
@@ -41,13 +61,25 @@ describe('App', () => {
 
   it('switches to Khmer labels and the Khmer title', async () => {
     i18n.lang = 'en';
-    mockIPC(() => summary);
+    mockIPC(backendMock);
     render(App, { props: { backend: tauriBackend } });
     await screen.findByText('National Action Plan on WPS 2026–2030');
     await fireEvent.click(screen.getByRole('button', { name: 'Switch the interface to Khmer' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('ផែនការសកម្មភាពជាតិ');
-    expect(screen.getByText('ផែនការធនធាន (ការប៉ាន់ស្មានថវិកា)')).toBeTruthy();
+    expect(screen.getByTestId('element-resources').textContent).toContain('ផែនការធនធាន (ការប៉ាន់ស្មានថវិកា)');
+    expect(await screen.findByText('ផ្ទាំងសង្ខេប')).toBeTruthy();
     i18n.lang = 'en';
+  });
+
+  it('shows the dashboard totals formatted from the backend strings', async () => {
+    i18n.lang = 'en';
+    mockIPC(backendMock);
+    render(App, { props: { backend: tauriBackend } });
+    expect((await screen.findByTestId('total-cost')).textContent).toBe('16,393,210,317');
+    expect(screen.getByTestId('gap').textContent).toBe('9,308,210,317');
+    expect(screen.getByText('56.8 % of cost not yet funded')).toBeTruthy();
+    expect(screen.getByText('44 of 44')).toBeTruthy();
+    expect(screen.getByText('by MOI planning · 2026-11-22')).toBeTruthy();
   });
 
   it('explains a refused file by its error code', async () => {

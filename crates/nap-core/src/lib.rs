@@ -4,6 +4,7 @@
 
 pub mod costing;
 pub mod currency;
+pub mod dashboard;
 pub mod error;
 pub mod fasthash;
 pub mod interchange;

@@ -543,7 +543,7 @@ pub struct FundingSource {
 }
 
 /// The parts of a communication plan that are statements rather than activities.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum CommunicationItemKind {

@@ -44,3 +44,12 @@ pub fn plan_summary(state: State<'_, AppState>) -> Result<PlanSummary, IpcError>
         elements: ElementCounts::of(plan),
     })
 }
+
+/// The dashboard of the open plan: headline costing, cost by pillar and year, the
+/// completeness of the six elements, recent changes.
+#[tauri::command]
+pub fn dashboard(state: State<'_, AppState>) -> Result<nap_core::dashboard::Dashboard, IpcError> {
+    let guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
+    let doc = guard.as_ref().ok_or_else(IpcError::no_plan)?;
+    Ok(nap_core::dashboard::dashboard(doc.plan())?)
+}

@@ -1,11 +1,13 @@
 // The backend behind an interface: the app uses Tauri's invoke, tests use mockIPC or a fake.
 import { invoke } from '@tauri-apps/api/core';
 import type { PlanSummary } from './bindings/PlanSummary';
+import type { Dashboard } from './bindings/Dashboard';
 import type { IpcError } from './bindings/IpcError';
 import type { ErrorCode } from './bindings/ErrorCode';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
+  dashboard(): Promise<Dashboard>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -33,4 +35,5 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const tauriBackend: Backend = {
   planSummary: () => call<PlanSummary>('plan_summary'),
+  dashboard: () => call<Dashboard>('dashboard'),
 };

@@ -28,3 +28,21 @@ export function t(key: MessageKey): string {
 export function formatCount(n: number): string {
   return new Intl.NumberFormat(current === 'km' ? 'km-KH' : 'en-GB').format(n);
 }
+
+/** The message for `key` with `{name}` placeholders filled in. */
+export function tf(key: MessageKey, args: Record<string, string>): string {
+  let s = t(key);
+  for (const [name, value] of Object.entries(args)) s = s.replaceAll(`{${name}}`, value);
+  return s;
+}
+
+/**
+ * An amount sent by the backend as a decimal string, with thousands separators. Amounts are
+ * formatted as text here and never converted to numbers: the backend has already rounded them.
+ */
+export function formatAmount(decimal: string): string {
+  const negative = decimal.startsWith('-');
+  const [int = '0', frac] = (negative ? decimal.slice(1) : decimal).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}

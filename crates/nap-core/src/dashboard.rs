@@ -1,0 +1,274 @@
+//! What the dashboard shows: headline costing, cost by pillar and by year, the completeness of
+//! the six elements, and the latest changes. Amounts are exact decimals rounded for display
+//! here (the UI formats them, never computes with them); bar lengths come as percentages.
+
+use crate::costing::rounding::round_to;
+use crate::costing::views::Measure;
+use crate::costing::{compute, cross_table, CostingError, Dimension, Member};
+use crate::currency::currency;
+use crate::model::*;
+use crate::record::{Record, RecordKind};
+use crate::text::LocalText;
+use crate::validate::Labelled;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::HashSet;
+use ts_rs::TS;
+
+/// One bar: a label, an amount and its length as a percentage of the longest bar.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Bar {
+    pub code: String,
+    pub label: LocalText,
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    /// 0–100, one decimal.
+    #[ts(type = "string")]
+    pub percent: Decimal,
+    /// For year bars: committed funding, and its length on the same scale.
+    #[ts(type = "string | null")]
+    pub committed: Option<Decimal>,
+    #[ts(type = "string | null")]
+    pub committed_percent: Option<Decimal>,
+}
+
+/// How complete one of the six elements is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Completeness {
+    /// "narrative", "results_framework", "resources", "communication", "agency_plans",
+    /// "coordination".
+    pub element: String,
+    pub done: u32,
+    pub of: u32,
+}
+
+/// A recently changed record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RecentChange {
+    pub kind: RecordKind,
+    pub label: String,
+    pub modified_by: String,
+    pub modified: String,
+}
+
+/// Everything the dashboard shows.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Dashboard {
+    pub currency: String,
+    #[ts(type = "string")]
+    pub total_cost: Decimal,
+    #[ts(type = "string")]
+    pub committed: Decimal,
+    #[ts(type = "string")]
+    pub gap: Decimal,
+    /// The gap as a percentage of cost, one decimal.
+    #[ts(type = "string")]
+    pub gap_percent: Decimal,
+    pub by_pillar: Vec<Bar>,
+    pub by_year: Vec<Bar>,
+    pub completeness: Vec<Completeness>,
+    pub recent: Vec<RecentChange>,
+}
+
+fn pct(part: Decimal, whole: Decimal) -> Decimal {
+    if whole.is_zero() {
+        return Decimal::ZERO;
+    }
+    (part * Decimal::from(100) / whole)
+        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The completeness of the six elements, by the good-practice checks of SPEC §6.
+pub fn completeness(plan: &Plan) -> Vec<Completeness> {
+    let with_indicator: HashSet<Id> = plan.indicators.iter().filter_map(|i| i.parent_id).collect();
+    let costed: HashSet<Id> = plan.cost_lines.iter().map(|l| l.activity_id).collect();
+    let leads: HashSet<Id> = plan
+        .activities
+        .iter()
+        .filter_map(|a| a.lead_agency_id)
+        .collect();
+    let planned: HashSet<Id> = plan.agency_plans.iter().map(|p| p.agency_id).collect();
+    let cso: HashSet<Id> = plan
+        .agencies
+        .iter()
+        .filter(|a| a.kind == AgencyKind::Csos)
+        .map(|a| a.record.id)
+        .collect();
+    let comm_kinds: HashSet<_> = plan.communication.iter().map(|c| c.kind).collect();
+    vec![
+        Completeness {
+            element: "narrative".into(),
+            done: count(plan.narrative.iter().filter(|s| !s.body.is_blank()).count()),
+            of: count(plan.narrative.len().max(7)),
+        },
+        Completeness {
+            element: "results_framework".into(),
+            done: count(
+                plan.outcomes
+                    .iter()
+                    .filter(|o| with_indicator.contains(&o.record.id))
+                    .count(),
+            ),
+            of: count(plan.outcomes.len()),
+        },
+        Completeness {
+            element: "resources".into(),
+            done: count(
+                plan.activities
+                    .iter()
+                    .filter(|a| costed.contains(&a.record.id))
+                    .count(),
+            ),
+            of: count(plan.activities.len()),
+        },
+        Completeness {
+            element: "communication".into(),
+            done: count(comm_kinds.len() + usize::from(!plan.communication_activities.is_empty())),
+            of: 5,
+        },
+        Completeness {
+            element: "agency_plans".into(),
+            done: count(leads.iter().filter(|a| planned.contains(a)).count()),
+            of: count(leads.len()),
+        },
+        Completeness {
+            element: "coordination".into(),
+            done: count(
+                plan.bodies
+                    .iter()
+                    .filter(|b| {
+                        !b.mandate.is_blank()
+                            && b.member_ids
+                                .iter()
+                                .chain(&b.chair_ids)
+                                .any(|m| cso.contains(m))
+                    })
+                    .count(),
+            ),
+            of: count(plan.bodies.len().max(1)),
+        },
+    ]
+}
+
+fn recent(plan: &Plan, n: usize) -> Vec<RecentChange> {
+    let mut all: Vec<RecentChange> = Vec::new();
+    for kind in RecordKind::ALL {
+        crate::with_record_type!(kind, T => {
+            all.extend(T::list(plan).iter().map(|r| RecentChange {
+                kind,
+                label: r.label(),
+                modified_by: r.meta().modified_by.clone(),
+                modified: r.meta().modified.to_string(),
+            }));
+        });
+    }
+    all.sort_by(|a, b| b.modified.cmp(&a.modified));
+    all.truncate(n);
+    all
+}
+
+/// The dashboard of `plan`, amounts in its base currency rounded to the currency's minor unit.
+pub fn dashboard(plan: &Plan) -> Result<Dashboard, CostingError> {
+    let c = compute(plan, None)?;
+    let unit = Decimal::new(1, currency(&c.currency).map_or(2, |x| x.minor_units));
+    let s = c.summary(plan);
+    let pillars = cross_table(plan, &c, Dimension::Pillar, None, Measure::Cost);
+    let max_pillar = pillars.row_totals.iter().copied().max().unwrap_or_default();
+    let by_pillar = pillars
+        .rows
+        .iter()
+        .zip(&pillars.row_totals)
+        .filter(|(m, _)| m.member != Member::Contingency)
+        .map(|(m, t)| Bar {
+            code: m.code.clone(),
+            label: m.label.clone(),
+            amount: round_to(*t, unit),
+            percent: pct(*t, max_pillar),
+            committed: None,
+            committed_percent: None,
+        })
+        .collect();
+    let years = cross_table(plan, &c, Dimension::Year, None, Measure::Cost);
+    let funded = cross_table(plan, &c, Dimension::Year, None, Measure::Committed);
+    let max_year = years
+        .row_totals
+        .iter()
+        .chain(&funded.row_totals)
+        .copied()
+        .max()
+        .unwrap_or_default();
+    let by_year = years
+        .rows
+        .iter()
+        .zip(years.row_totals.iter().zip(&funded.row_totals))
+        .map(|(m, (t, f))| Bar {
+            code: m.code.clone(),
+            label: m.label.clone(),
+            amount: round_to(*t, unit),
+            percent: pct(*t, max_year),
+            committed: Some(round_to(*f, unit)),
+            committed_percent: Some(pct(*f, max_year)),
+        })
+        .collect();
+    Ok(Dashboard {
+        currency: c.currency.clone(),
+        total_cost: round_to(s.total_cost, unit),
+        committed: round_to(s.committed, unit),
+        gap: round_to(s.gap, unit),
+        gap_percent: pct(s.gap, s.total_cost),
+        by_pillar,
+        by_year,
+        completeness: completeness(plan),
+        recent: recent(plan, 8),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::sample_plan;
+
+    #[test]
+    fn the_sample_dashboard_matches_the_costing() {
+        let plan = sample_plan();
+        let d = dashboard(&plan).unwrap();
+        let s = compute(&plan, None).unwrap().summary(&plan);
+        assert_eq!(
+            d.total_cost,
+            s.total_cost
+                .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        );
+        assert_eq!(d.by_pillar.len(), 5);
+        assert!(d.by_pillar.iter().any(|b| b.percent == Decimal::from(100)));
+        assert_eq!(d.by_year.len(), 5);
+        assert!(d
+            .by_year
+            .iter()
+            .all(|b| b.committed_percent.unwrap() <= Decimal::from(100)));
+        let elements: Vec<&str> = d.completeness.iter().map(|c| c.element.as_str()).collect();
+        assert_eq!(
+            elements,
+            [
+                "narrative",
+                "results_framework",
+                "resources",
+                "communication",
+                "agency_plans",
+                "coordination"
+            ]
+        );
+        let resources = &d.completeness[2];
+        assert_eq!((resources.done, resources.of), (44, 44));
+        assert!(d.completeness.iter().all(|c| c.done <= c.of));
+        assert_eq!(d.recent.len(), 8);
+        assert!(d.gap_percent > Decimal::ZERO && d.gap_percent < Decimal::from(100));
+    }
+}
