@@ -705,6 +705,33 @@ pub struct NamedVersion {
 }
 
 impl Plan {
+    /// A plan with `meta` and no records yet.
+    pub fn empty(meta: PlanMeta) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            meta,
+            agencies: vec![],
+            narrative: vec![],
+            pillars: vec![],
+            outcomes: vec![],
+            outputs: vec![],
+            activities: vec![],
+            indicators: vec![],
+            progress: vec![],
+            catalogue: vec![],
+            cost_lines: vec![],
+            exchange_rates: vec![],
+            funding_sources: vec![],
+            communication: vec![],
+            communication_activities: vec![],
+            agency_plans: vec![],
+            sub_activities: vec![],
+            bodies: vec![],
+            consultations: vec![],
+            versions: vec![],
+        }
+    }
+
     /// Years of the plan period, in order.
     pub fn years(&self) -> impl Iterator<Item = Year> {
         self.meta.start_year..=self.meta.end_year

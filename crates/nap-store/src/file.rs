@@ -4,9 +4,7 @@ use crate::error::StoreError;
 use crate::header;
 use crate::rows::TableShape;
 use crate::schema::{migrations, APPLICATION_ID, SCHEMA_VERSION};
-use nap_core::{
-    validate, with_record_type, Id, Plan, PlanMeta, Record, RecordKind, FORMAT_VERSION,
-};
+use nap_core::{validate, with_record_type, Id, Plan, PlanMeta, Record, RecordKind};
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -206,29 +204,7 @@ impl PlanFile {
         let meta = metas
             .pop()
             .ok_or_else(|| StoreError::Damaged("the plan record is missing".into()))?;
-        let mut plan = Plan {
-            format_version: FORMAT_VERSION,
-            meta,
-            agencies: vec![],
-            narrative: vec![],
-            pillars: vec![],
-            outcomes: vec![],
-            outputs: vec![],
-            activities: vec![],
-            indicators: vec![],
-            progress: vec![],
-            catalogue: vec![],
-            cost_lines: vec![],
-            exchange_rates: vec![],
-            funding_sources: vec![],
-            communication: vec![],
-            communication_activities: vec![],
-            agency_plans: vec![],
-            sub_activities: vec![],
-            bodies: vec![],
-            consultations: vec![],
-            versions: vec![],
-        };
+        let mut plan = Plan::empty(meta);
         for kind in RecordKind::ALL {
             let shape = &self.shapes[&kind];
             with_record_type!(kind, T => {
