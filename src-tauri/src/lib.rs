@@ -3,6 +3,8 @@
 
 mod commands;
 mod error;
+#[cfg(test)]
+mod ipc_tests;
 mod state;
 
 use nap_store::{Document, PlanFile, StoreError};
