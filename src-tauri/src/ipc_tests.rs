@@ -23,17 +23,17 @@ fn app_with(document: Option<Document>) -> tauri::App<tauri::test::MockRuntime> 
     app
 }
 
-fn call(
-    app: &tauri::App<tauri::test::MockRuntime>,
-    cmd: &str,
-) -> Result<serde_json::Value, serde_json::Value> {
+/// The command's answer: `Ok` with the value the UI receives, or `Err` with its error.
+struct Answer(Result<serde_json::Value, serde_json::Value>);
+
+fn call(app: &tauri::App<tauri::test::MockRuntime>, cmd: &str) -> Answer {
     let webview = match app.get_webview_window("main") {
         Some(w) => w,
         None => WebviewWindowBuilder::new(app, "main", Default::default())
             .build()
             .expect("mock window"),
     };
-    get_ipc_response(
+    let response = get_ipc_response(
         &webview,
         InvokeRequest {
             cmd: cmd.into(),
@@ -49,7 +49,8 @@ fn call(
     .map(|body| {
         body.deserialize::<serde_json::Value>()
             .expect("JSON response")
-    })
+    });
+    Answer(response)
 }
 
 fn sample_doc(dir: &tempfile::TempDir) -> Document {
@@ -62,14 +63,14 @@ fn sample_doc(dir: &tempfile::TempDir) -> Document {
 fn plan_summary_and_dashboard_cross_as_json_with_money_as_strings() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_with(Some(sample_doc(&dir)));
-    let summary = call(&app, "plan_summary").expect("summary");
+    let summary = call(&app, "plan_summary").0.expect("summary");
     assert_eq!(summary["start_year"], 2026);
     assert_eq!(summary["elements"]["resources"], 103);
     assert_eq!(
         summary["title"]["l2"],
         "ផែនការសកម្មភាពជាតិស្តីពីស្ត្រី សន្តិភាព និងសន្តិសុខ ២០២៦–២០៣០"
     );
-    let dashboard = call(&app, "dashboard").expect("dashboard");
+    let dashboard = call(&app, "dashboard").0.expect("dashboard");
     let plan = nap_core::sample::sample_plan();
     let total = nap_core::costing::compute(&plan, None)
         .unwrap()
@@ -89,7 +90,7 @@ fn plan_summary_and_dashboard_cross_as_json_with_money_as_strings() {
 #[test]
 fn without_a_plan_commands_answer_with_a_code() {
     let app = app_with(None);
-    let err = call(&app, "dashboard").unwrap_err();
+    let err = call(&app, "dashboard").0.unwrap_err();
     assert_eq!(err["code"], "no_plan_open");
     assert!(err["message"].as_str().unwrap().contains("no plan"));
 }
