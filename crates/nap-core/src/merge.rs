@@ -103,16 +103,21 @@ struct Flat {
     at: Timestamp,
 }
 
-fn flatten<T: Labelled>(r: &T) -> Flat {
-    let mut fields = match serde_json::to_value(r) {
+/// A record's serde fields, without the bookkeeping ones.
+fn fields_of(value: Result<Value, serde_json::Error>) -> Map<String, Value> {
+    let mut fields = match value {
         Ok(Value::Object(m)) => m,
         _ => Map::new(),
     };
     for k in BOOKKEEPING {
         fields.remove(k);
     }
+    fields
+}
+
+fn flatten<T: Labelled>(r: &T) -> Flat {
     Flat {
-        fields,
+        fields: fields_of(serde_json::to_value(r)),
         label: r.label(),
         author: r.meta().modified_by.clone(),
         at: r.meta().modified.clone(),
@@ -120,15 +125,8 @@ fn flatten<T: Labelled>(r: &T) -> Flat {
 }
 
 fn flat_meta(m: &PlanMeta) -> Flat {
-    let mut fields = match serde_json::to_value(m) {
-        Ok(Value::Object(m)) => m,
-        _ => Map::new(),
-    };
-    for k in BOOKKEEPING {
-        fields.remove(k);
-    }
     Flat {
-        fields,
+        fields: fields_of(serde_json::to_value(m)),
         label: m.title.text.clone(),
         author: m.record.modified_by.clone(),
         at: m.record.modified.clone(),

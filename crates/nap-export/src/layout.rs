@@ -255,7 +255,7 @@ impl<'a> Flow<'a> {
                 Some(here)
             })
             .collect();
-        let total_width: f32 = widths.iter().sum();
+        let table_width: f32 = widths.iter().sum();
 
         // Header row height.
         let header_lines: Vec<Vec<String>> = table
@@ -279,7 +279,7 @@ impl<'a> Flow<'a> {
         let draw_header = |flow: &mut Flow<'_>| {
             let (page, y) = (flow.page, flow.y);
             flow.pdf
-                .fill(page, MARGIN_X, y, total_width, header_h, &header_fill());
+                .fill(page, MARGIN_X, y, table_width, header_h, &header_fill());
             for (j, lines) in header_lines.iter().enumerate() {
                 for (k, l) in lines.iter().enumerate() {
                     let baseline = y + pad + header_lh * (k as f32 + 1.0) - header_lh * 0.25;
@@ -313,7 +313,7 @@ impl<'a> Flow<'a> {
                     row.cells.first().map_or("", String::as_str),
                     weight,
                     size,
-                    total_width - 2.0 * pad,
+                    table_width - 2.0 * pad,
                 )]
             } else {
                 row.cells
@@ -351,11 +351,11 @@ impl<'a> Flow<'a> {
             match row.kind {
                 RowKind::Subtotal | RowKind::Band => {
                     self.pdf
-                        .fill(page, MARGIN_X, y, total_width, h, &subtotal_fill())
+                        .fill(page, MARGIN_X, y, table_width, h, &subtotal_fill())
                 }
                 RowKind::Total => self
                     .pdf
-                    .fill(page, MARGIN_X, y, total_width, h, &header_fill()),
+                    .fill(page, MARGIN_X, y, table_width, h, &header_fill()),
                 RowKind::Body => {}
             }
             let color = if row.kind == RowKind::Band {
@@ -412,7 +412,7 @@ impl<'a> Flow<'a> {
                 page,
                 MARGIN_X,
                 self.y,
-                MARGIN_X + total_width,
+                MARGIN_X + table_width,
                 self.y,
                 0.3,
                 &line_color(),
