@@ -3,6 +3,10 @@ fn main() {
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/*.json")
         // Permissions are generated for exactly these commands; the capability grants them.
-        .app_manifest(tauri_build::AppManifest::new().commands(&["plan_summary", "dashboard"]));
+        .app_manifest(tauri_build::AppManifest::new().commands(&[
+            "plan_summary",
+            "dashboard",
+            "budget_view",
+        ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -29,6 +29,8 @@ pub enum ErrorCode {
     ChangedSinceMerge,
     /// The plan cannot be costed (e.g. a currency without an exchange rate).
     Costing,
+    /// The request names something that does not exist (a dimension, a rounding mode).
+    BadRequest,
     Internal,
 }
 

@@ -1,6 +1,5 @@
 //! The IPC commands through Tauri's mock runtime: the JSON the UI receives, success and error.
 
-use crate::commands;
 use crate::state::AppState;
 use nap_store::{Document, PlanFile};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -11,10 +10,7 @@ use tauri::{Manager, WebviewWindowBuilder};
 fn app_with(document: Option<Document>) -> tauri::App<tauri::test::MockRuntime> {
     let app = mock_builder()
         .manage(AppState::default())
-        .invoke_handler(tauri::generate_handler![
-            commands::plan::plan_summary,
-            commands::plan::dashboard
-        ])
+        .invoke_handler(crate::handler())
         // The app's real configuration and capabilities, so that the test also checks that
         // the main window is granted these commands.
         .build(tauri::generate_context!(test = true))
@@ -27,6 +23,14 @@ fn app_with(document: Option<Document>) -> tauri::App<tauri::test::MockRuntime> 
 struct Answer(Result<serde_json::Value, serde_json::Value>);
 
 fn call(app: &tauri::App<tauri::test::MockRuntime>, cmd: &str) -> Answer {
+    call_with(app, cmd, serde_json::json!({}))
+}
+
+fn call_with(
+    app: &tauri::App<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: serde_json::Value,
+) -> Answer {
     let webview = match app.get_webview_window("main") {
         Some(w) => w,
         None => WebviewWindowBuilder::new(app, "main", Default::default())
@@ -41,7 +45,7 @@ fn call(app: &tauri::App<tauri::test::MockRuntime>, cmd: &str) -> Answer {
             error: CallbackFn(1),
             // The origin the app's own pages have on Linux.
             url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::default(),
+            body: InvokeBody::Json(args),
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
         },
@@ -93,4 +97,21 @@ fn without_a_plan_commands_answer_with_a_code() {
     let err = call(&app, "dashboard").0.unwrap_err();
     assert_eq!(err["code"], "no_plan_open");
     assert!(err["message"].as_str().unwrap().contains("no plan"));
+}
+
+#[test]
+fn budget_views_come_formatted_and_bad_requests_get_their_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let request = |rows: &str| serde_json::json!({"request": {"rows": rows, "columns": "year", "measure": "cost", "rounding": "millions", "reconcile": true, "second_language": false}});
+    let view = call_with(&app, "budget_view", request("pillar"))
+        .0
+        .expect("view");
+    assert_eq!(view["columns"].as_array().unwrap().len(), 5);
+    assert_eq!(view["rows"][0]["label"]["text"], "Participation");
+    assert!(view["note"].is_null(), "reconciled");
+    let err = call_with(&app, "budget_view", request("colour"))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "bad_request");
 }

@@ -38,6 +38,16 @@ fn window_title(path: &Path) -> String {
     format!("{name} — saved — NAP Studio")
 }
 
+/// Every IPC command of the app (each is also granted in `capabilities/default.json`).
+pub(crate) fn handler<R: tauri::Runtime>(
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        commands::plan::plan_summary,
+        commands::plan::dashboard,
+        commands::plan::budget_view
+    ]
+}
+
 /// Starts the app.
 pub fn run() {
     tauri::Builder::default()
@@ -58,10 +68,7 @@ pub fn run() {
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::plan::plan_summary,
-            commands::plan::dashboard
-        ])
+        .invoke_handler(handler())
         .run(tauri::generate_context!())
         .expect("error while running NAP Studio");
 }

@@ -42,9 +42,25 @@ const dashboard: Dashboard = {
   recent: [{ kind: 'cost_line', label: 'Per diem', modified_by: 'MOI planning', modified: '2026-11-22T10:00:00.000Z' }],
 };
 
-function backendMock(cmd: string) {
+let lastRequest: unknown = null;
+
+const view = {
+  title: 'Cost by pillar × year (KHR)',
+  currency: 'KHR',
+  columns: ['2026', '2027'],
+  rows: [{ code: '1', label: { text: 'Participation', l2: 'ការចូលរួម' }, cells: ['428,800,000', '719,495,800'], total: '1,148,295,800' }],
+  column_totals: ['428,800,000', '719,495,800'],
+  total: '1,148,295,800',
+  note: null,
+};
+
+function backendMock(cmd: string, args?: unknown) {
   if (cmd === 'plan_summary') return summary;
   if (cmd === 'dashboard') return dashboard;
+  if (cmd === 'budget_view') {
+    lastRequest = args;
+    return view;
+  }
   throw new Error(`unexpected command ${cmd}`);
 }
 
@@ -67,7 +83,7 @@ describe('App', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Switch the interface to Khmer' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('ផែនការសកម្មភាពជាតិ');
     expect(screen.getByTestId('element-resources').textContent).toContain('ផែនការធនធាន (ការប៉ាន់ស្មានថវិកា)');
-    expect(await screen.findByText('ផ្ទាំងសង្ខេប')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'ផ្ទាំងសង្ខេប' })).toBeTruthy();
     i18n.lang = 'en';
   });
 
@@ -80,6 +96,18 @@ describe('App', () => {
     expect(screen.getByText('56.8 % of cost not yet funded')).toBeTruthy();
     expect(screen.getByText('44 of 44')).toBeTruthy();
     expect(screen.getByText('by MOI planning · 2026-11-22')).toBeTruthy();
+  });
+
+  it('shows budget views and asks for the chosen dimensions', async () => {
+    i18n.lang = 'en';
+    mockIPC(backendMock);
+    render(App, { props: { backend: tauriBackend } });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Budget views' }));
+    expect((await screen.findByTestId('view-total')).textContent).toBe('1,148,295,800');
+    expect(lastRequest).toMatchObject({ request: { rows: 'pillar', columns: 'year', measure: 'cost', rounding: 'unit' } });
+    await fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'gap' } });
+    await screen.findByTestId('view-total');
+    expect(lastRequest).toMatchObject({ request: { measure: 'gap' } });
   });
 
   it('explains a refused file by its error code', async () => {

@@ -53,3 +53,62 @@ pub fn dashboard(state: State<'_, AppState>) -> Result<nap_core::dashboard::Dash
     let doc = guard.as_ref().ok_or_else(IpcError::no_plan)?;
     Ok(nap_core::dashboard::dashboard(doc.plan())?)
 }
+
+/// What budget view the UI asks for.
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[ts(export)]
+pub struct ViewRequest {
+    /// A dimension name: pillar, outcome, output, activity, agency, year, economic, function,
+    /// source, source-type, marker.
+    pub rows: String,
+    pub columns: Option<String>,
+    /// cost, committed, gap or gap-with-pledged.
+    pub measure: String,
+    /// unit, thousands or millions.
+    pub rounding: String,
+    pub reconcile: bool,
+    pub second_language: bool,
+}
+
+fn bad(message: String) -> IpcError {
+    IpcError {
+        code: crate::error::ErrorCode::BadRequest,
+        message,
+    }
+}
+
+/// A budget view (totals by one or two dimensions) of the open plan, formatted for display.
+#[tauri::command]
+pub fn budget_view(
+    state: State<'_, AppState>,
+    request: ViewRequest,
+) -> Result<nap_core::costing::render::ShownTable, IpcError> {
+    use nap_core::costing::views::Measure;
+    use nap_core::costing::{compute, cross_table, render, Dimension, Rounding};
+    let dim = |name: &str| {
+        Dimension::parse(name).ok_or_else(|| bad(format!("`{name}` is not a dimension")))
+    };
+    let rows = dim(&request.rows)?;
+    let columns = request.columns.as_deref().map(dim).transpose()?;
+    let measure = match request.measure.as_str() {
+        "cost" => Measure::Cost,
+        "committed" => Measure::Committed,
+        "gap" => Measure::Gap,
+        "gap-with-pledged" => Measure::GapWithPledged,
+        other => return Err(bad(format!("`{other}` is not a measure"))),
+    };
+    let rounding = Rounding::parse(&request.rounding)
+        .ok_or_else(|| bad(format!("`{}` is not a rounding mode", request.rounding)))?;
+    let guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
+    let doc = guard.as_ref().ok_or_else(IpcError::no_plan)?;
+    let costing = compute(doc.plan(), None)?;
+    let table = cross_table(doc.plan(), &costing, rows, columns, measure);
+    Ok(render::to_shown(
+        &table,
+        render::Style {
+            rounding,
+            reconcile: request.reconcile,
+            second_language: request.second_language,
+        },
+    ))
+}

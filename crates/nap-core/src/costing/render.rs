@@ -290,3 +290,119 @@ pub fn to_json(table: &Table, style: Style) -> Value {
         "note": p.shown.note,
     })
 }
+
+/// A row of a [`ShownTable`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ShownRow {
+    pub code: String,
+    pub label: crate::text::LocalText,
+    /// Shown amounts, one per column (empty for a one-dimension view).
+    pub cells: Vec<String>,
+    pub total: String,
+}
+
+/// A budget view as the app shows it: every amount already rounded and formatted with
+/// thousands separators, so that the UI only lays it out.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ShownTable {
+    pub title: String,
+    pub currency: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<ShownRow>,
+    pub column_totals: Vec<String>,
+    pub total: String,
+    /// "Totals may not add due to rounding." when the shown numbers do not add up.
+    pub note: Option<String>,
+}
+
+/// The table as the app shows it.
+pub fn to_shown(table: &Table, style: Style) -> ShownTable {
+    let p = Prepared::new(table, style);
+    let one = p.one_dimension();
+    ShownTable {
+        title: title(table, style.rounding),
+        currency: table.currency.clone(),
+        columns: if one {
+            vec![]
+        } else {
+            (0..table.columns.len())
+                .map(|j| p.column_label(j))
+                .collect()
+        },
+        rows: table
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ShownRow {
+                code: r.code.clone(),
+                label: r.label.clone(),
+                cells: if one {
+                    vec![]
+                } else {
+                    p.shown.cells[i].iter().map(|v| p.fmt(*v, ",")).collect()
+                },
+                total: p.fmt(p.shown.row_totals[i], ","),
+            })
+            .collect(),
+        column_totals: if one {
+            vec![]
+        } else {
+            p.shown
+                .column_totals
+                .iter()
+                .map(|v| p.fmt(*v, ","))
+                .collect()
+        },
+        total: p.fmt(p.shown.total, ","),
+        note: p.shown.note.map(str::to_string),
+    }
+}
+
+#[cfg(test)]
+mod shown_tests {
+    use super::*;
+    use crate::costing::{compute, cross_table};
+    use crate::sample::sample_plan;
+
+    #[test]
+    fn shown_tables_carry_formatted_reconciled_amounts() {
+        let plan = sample_plan();
+        let c = compute(&plan, None).unwrap();
+        let t = cross_table(
+            &plan,
+            &c,
+            Dimension::Pillar,
+            Some(Dimension::Year),
+            Measure::Cost,
+        );
+        let style = Style {
+            rounding: Rounding::Millions,
+            reconcile: true,
+            second_language: false,
+        };
+        let shown = to_shown(&t, style);
+        assert_eq!(shown.columns, ["2026", "2027", "2028", "2029", "2030"]);
+        assert_eq!(shown.rows.len(), t.rows.len());
+        assert_eq!(shown.note, None);
+        // Reconciled: each row's shown cells add up to its shown total.
+        for r in &shown.rows {
+            let sum: i64 = r
+                .cells
+                .iter()
+                .map(|c| c.replace(',', "").parse::<i64>().unwrap())
+                .sum();
+            assert_eq!(sum, r.total.replace(',', "").parse::<i64>().unwrap());
+        }
+        let unit = to_shown(
+            &t,
+            Style {
+                rounding: Rounding::Unit,
+                reconcile: false,
+                second_language: false,
+            },
+        );
+        assert!(unit.total.contains(','));
+    }
+}

@@ -2,12 +2,15 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { PlanSummary } from './bindings/PlanSummary';
 import type { Dashboard } from './bindings/Dashboard';
+import type { ShownTable } from './bindings/ShownTable';
+import type { ViewRequest } from './bindings/ViewRequest';
 import type { IpcError } from './bindings/IpcError';
 import type { ErrorCode } from './bindings/ErrorCode';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
   dashboard(): Promise<Dashboard>;
+  budgetView(request: ViewRequest): Promise<ShownTable>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -36,4 +39,5 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const tauriBackend: Backend = {
   planSummary: () => call<PlanSummary>('plan_summary'),
   dashboard: () => call<Dashboard>('dashboard'),
+  budgetView: (request) => call<ShownTable>('budget_view', { request }),
 };
