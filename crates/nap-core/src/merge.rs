@@ -143,47 +143,29 @@ impl Scope {
     /// The agency's activities (as lead), their cost lines, its operational plan and
     /// sub-activities, the indicators it is responsible for and their progress values.
     pub fn of_agency(plan: &Plan, agency: Id) -> Self {
-        let mut ids = HashSet::new();
-        let activities: HashSet<Id> = plan
-            .activities
-            .iter()
-            .filter(|a| a.lead_agency_id == Some(agency))
-            .map(|a| a.record.id)
-            .collect();
-        ids.extend(&activities);
-        ids.extend(
-            plan.cost_lines
+        fn ids<T: Record>(items: &[T], keep: impl Fn(&T) -> bool) -> HashSet<Id> {
+            items
                 .iter()
-                .filter(|l| activities.contains(&l.activity_id))
-                .map(|l| l.record.id),
-        );
-        let plans: HashSet<Id> = plan
-            .agency_plans
-            .iter()
-            .filter(|p| p.agency_id == agency)
-            .map(|p| p.record.id)
-            .collect();
-        ids.extend(&plans);
-        ids.extend(
-            plan.sub_activities
-                .iter()
-                .filter(|s| plans.contains(&s.agency_plan_id))
-                .map(|s| s.record.id),
-        );
-        let indicators: HashSet<Id> = plan
-            .indicators
-            .iter()
-            .filter(|i| i.responsible_agency_id == Some(agency))
-            .map(|i| i.record.id)
-            .collect();
-        ids.extend(&indicators);
-        ids.extend(
-            plan.progress
-                .iter()
-                .filter(|p| indicators.contains(&p.indicator_id))
-                .map(|p| p.record.id),
-        );
-        Self { ids }
+                .filter(|r| keep(r))
+                .map(|r| r.meta().id)
+                .collect()
+        }
+        let activities = ids(&plan.activities, |a| a.lead_agency_id == Some(agency));
+        let plans = ids(&plan.agency_plans, |p| p.agency_id == agency);
+        let indicators = ids(&plan.indicators, |i| {
+            i.responsible_agency_id == Some(agency)
+        });
+        let mut all = ids(&plan.cost_lines, |l| activities.contains(&l.activity_id));
+        all.extend(ids(&plan.sub_activities, |s| {
+            plans.contains(&s.agency_plan_id)
+        }));
+        all.extend(ids(&plan.progress, |p| {
+            indicators.contains(&p.indicator_id)
+        }));
+        all.extend(activities);
+        all.extend(plans);
+        all.extend(indicators);
+        Self { ids: all }
     }
 
     /// Whether a change to `kind` record `id` (with its incoming fields) is inside the scope:

@@ -428,30 +428,10 @@ pub fn workbook(plan: &Plan, opts: &WorkbookOptions) -> Result<Vec<u8>, ExportEr
             )
             .map_err(xe)?;
         }
-        let total_row = header_row + 1 + m.years.rows.len() as u32;
-        ws.write_string_with_format(total_row, 0, "", &st.total_label)
-            .map_err(xe)?;
-        ws.write_string_with_format(total_row, 1, "Total", &st.total_label)
-            .map_err(xe)?;
         let mut totals: Vec<Decimal> = m.years.column_totals.clone();
         totals.push(m.years.total);
         totals.push(m.period.total);
-        for (k, t) in totals.iter().enumerate() {
-            let col = 2 + k as u16;
-            let f = format!(
-                "=SUM({0}{1}:{0}{2})",
-                col_name(col),
-                header_row + 2,
-                total_row
-            );
-            ws.write_formula_with_format(
-                total_row,
-                col,
-                Formula::new(f).set_result(result(*t)),
-                &st.money_bold,
-            )
-            .map_err(xe)?;
-        }
+        total_row(ws, &st, header_row, m.years.rows.len(), &totals)?;
         ws.set_column_width(0, 8).map_err(xe)?;
         ws.set_column_width(1, 44).map_err(xe)?;
         for k in 2..=period_col {
@@ -463,6 +443,34 @@ pub fn workbook(plan: &Plan, opts: &WorkbookOptions) -> Result<Vec<u8>, ExportEr
 
     assumptions_sheet(wb.add_worksheet(), &st, plan, &c)?;
     wb.save_to_buffer().map_err(xe)
+}
+
+/// The "Total" row under `rows` body rows: a SUM formula per column from column C on, with
+/// the engine's exact `totals` stored as results.
+fn total_row(
+    ws: &mut Worksheet,
+    st: &Styles,
+    header_row: u32,
+    rows: usize,
+    totals: &[Decimal],
+) -> Result<(), ExportError> {
+    let row = header_row + 1 + rows as u32;
+    ws.write_string_with_format(row, 0, "", &st.total_label)
+        .map_err(xe)?;
+    ws.write_string_with_format(row, 1, "Total", &st.total_label)
+        .map_err(xe)?;
+    for (k, t) in totals.iter().enumerate() {
+        let col = 2 + k as u16;
+        let f = format!("=SUM({0}{1}:{0}{2})", col_name(col), header_row + 2, row);
+        ws.write_formula_with_format(
+            row,
+            col,
+            Formula::new(f).set_result(result(*t)),
+            &st.money_bold,
+        )
+        .map_err(xe)?;
+    }
+    Ok(())
 }
 
 fn write_member(
@@ -567,29 +575,9 @@ fn summary_sheet(
         )
         .map_err(xe)?;
     }
-    let total_row = header_row + 1 + view.rows.len() as u32;
-    ws.write_string_with_format(total_row, 0, "", &st.total_label)
-        .map_err(xe)?;
-    ws.write_string_with_format(total_row, 1, "Total", &st.total_label)
-        .map_err(xe)?;
     let mut totals = view.column_totals.clone();
     totals.push(view.total);
-    for (k, t) in totals.iter().enumerate() {
-        let col = 2 + k as u16;
-        let f = format!(
-            "=SUM({0}{1}:{0}{2})",
-            col_name(col),
-            header_row + 2,
-            total_row
-        );
-        ws.write_formula_with_format(
-            total_row,
-            col,
-            Formula::new(f).set_result(result(*t)),
-            &st.money_bold,
-        )
-        .map_err(xe)?;
-    }
+    total_row(ws, st, header_row, view.rows.len(), &totals)?;
     ws.set_column_width(0, 10).map_err(xe)?;
     ws.set_column_width(1, 48).map_err(xe)?;
     for k in 2..=2 + nc {
