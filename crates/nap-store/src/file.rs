@@ -98,8 +98,8 @@ impl PlanFile {
     ///
     /// Files that are not plans, are damaged or truncated, or come from a newer version are
     /// refused with their own error before anything is written. An older file is upgraded
-    /// only when opened for editing, after a copy of the original is kept beside it
-    /// (`NAME.nap.v<N>.bak`).
+    /// when opened for editing, after a copy of the original is kept beside it
+    /// (`NAME.nap.v<N>.bak`); opened for reading, it is upgraded in memory and left as it is.
     pub fn open(path: &Path, access: Access) -> Result<Self, StoreError> {
         let header = header::check(path)?;
         if access == Access::ReadWrite {
@@ -139,11 +139,15 @@ impl PlanFile {
             conn.pragma_update(None, "synchronous", "FULL")?;
             conn.pragma_update(None, "foreign_keys", true)?;
         } else if header.schema_version < SCHEMA_VERSION {
-            return Err(StoreError::Migration(format!(
-                "{} uses file format {}; open it for editing once to upgrade it to {SCHEMA_VERSION}",
-                path.display(),
-                header.schema_version
-            )));
+            // Reading an older file: upgrade a copy in memory, never the file itself.
+            let mut copy = Connection::open_in_memory()?;
+            rusqlite::backup::Backup::new(&conn, &mut copy)?
+                .run_to_completion(256, std::time::Duration::ZERO, None)
+                .map_err(|e| damaged(path, e))?;
+            migrations()
+                .to_latest(&mut copy)
+                .map_err(|e| StoreError::Migration(e.to_string()))?;
+            conn = copy;
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let file = Self::wrap(conn, path.to_path_buf(), access)?;

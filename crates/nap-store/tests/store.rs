@@ -383,7 +383,7 @@ fn replace_refuses_an_invalid_plan_and_changes_nothing() {
 }
 
 #[test]
-fn an_older_file_is_upgraded_after_a_backup_and_read_only_access_refuses_to_upgrade() {
+fn an_older_file_is_upgraded_after_a_backup_and_read_in_memory_without_one() {
     let dir = temp();
     let path = write_sample(dir.path());
     // Make it look like a file of schema version 1: no sharing tables.
@@ -392,9 +392,12 @@ fn an_older_file_is_upgraded_after_a_backup_and_read_only_access_refuses_to_upgr
         conn.execute_batch("DROP TABLE copy_info; DROP TABLE sync_base; DROP TABLE merge_log; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;").unwrap();
     }
     let v1 = bytes(&path);
-    let err = PlanFile::open(&path, Access::ReadOnly).unwrap_err();
-    assert!(matches!(err, StoreError::Migration(_)), "{err}");
+    // Read-only: upgraded in memory, the file untouched.
+    let read = PlanFile::open(&path, Access::ReadOnly).unwrap();
+    assert_eq!(read.load().unwrap(), sample_plan());
+    drop(read);
     assert_eq!(bytes(&path), v1);
+    assert!(!PathBuf::from(format!("{}.v1.bak", path.display())).exists());
     let doc = Document::open(&path, "t").unwrap();
     assert_eq!(doc.file().schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(doc.plan(), &sample_plan());
