@@ -87,7 +87,7 @@ pub fn annex(plan: &Plan, opts: &AnnexOptions) -> Result<Vec<u8>, ExportError> {
         minor,
     };
     let title = ctx.text(&plan.meta.title).to_string();
-    let mut pdf = Pdf::new(&title);
+    let mut pdf = Pdf::new(&title, opts.date.as_str());
     {
         let mut flow = Flow::new(&mut pdf);
         cover(&ctx, &mut flow);
@@ -759,7 +759,7 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let fund_bar = group * 0.16;
     let gap_color = rgb(0xdc, 0x26, 0x26);
     let fund_color = rgb(0x1e, 0x29, 0x3b);
-    let colour_of = |i: usize| -> printpdf::Color {
+    let colour_of = |i: usize| -> crate::pdf::Color {
         if by_pillar.rows[i].member == nap_core::costing::Member::Contingency {
             rgb(0xa8, 0xa2, 0xb8)
         } else {
@@ -822,7 +822,7 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     // Legend.
     let lx = x0 + plot_w + 20.0;
     let mut ly = y0 + 4.0;
-    let mut entry = |flow: &mut Flow<'_>, color: printpdf::Color, label: &str, outline: bool| {
+    let mut entry = |flow: &mut Flow<'_>, color: crate::pdf::Color, label: &str, outline: bool| {
         if outline {
             flow.pdf.frame(page, lx, ly - 7.0, 10.0, 8.0, 1.6, &color);
         } else {

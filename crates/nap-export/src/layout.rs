@@ -5,9 +5,9 @@
     reason = "page geometry in points, never money"
 )]
 
+use crate::pdf::Color;
 use crate::pdf::{black, rgb, Align, Pdf, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::text::Weight;
-use printpdf::Color;
 
 pub const MARGIN_X: f32 = 36.0;
 pub const TOP: f32 = 52.0;
@@ -188,34 +188,47 @@ impl<'a> Flow<'a> {
                 Weight::Bold
             }
         };
+        // Widths scale with the font size, so each column's widest content is measured once,
+        // in ems: (widest header word, whole header, widest cell).
+        let em_widths: Vec<(f32, f32, f32)> = table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(j, col)| {
+                let header_words = col
+                    .header
+                    .split(' ')
+                    .map(|w| self.pdf.width(w, Weight::Bold, 1.0))
+                    .fold(0f32, f32::max);
+                let header = self.pdf.width(&col.header, Weight::Bold, 1.0);
+                let mut cells = 0f32;
+                if !col.wrap {
+                    for r in table.rows.iter().filter(|r| r.kind != RowKind::Band) {
+                        if let Some(c) = r.cells.get(j) {
+                            cells = cells.max(self.pdf.width(c, weight_of(r.kind), 1.0));
+                        }
+                        if let Some(c) = r.notes.get(j) {
+                            cells = cells.max(self.pdf.width(c, Weight::Regular, 0.8));
+                        }
+                    }
+                }
+                (header_words, header, cells)
+            })
+            .collect();
         // Choose the largest size at which the fixed columns leave room for the text ones.
         let mut size = 7.5;
         let mut widths = vec![0f32; n];
         let pad = 4.0;
         loop {
             for (j, col) in table.columns.iter().enumerate() {
-                let header_words = col
-                    .header
-                    .split(' ')
-                    .map(|w| self.pdf.width(w, Weight::Bold, size))
-                    .fold(0f32, f32::max);
-                let mut w = if col.wrap {
-                    header_words
+                let (header_words, header, cells) = em_widths[j];
+                let w = if col.wrap {
+                    header_words * size
                 } else {
-                    self.pdf
-                        .width(&col.header, Weight::Bold, size)
-                        .min(header_words.max(size * 4.0))
+                    (header * size)
+                        .min((header_words * size).max(size * 4.0))
+                        .max(cells * size)
                 };
-                if !col.wrap {
-                    for r in table.rows.iter().filter(|r| r.kind != RowKind::Band) {
-                        if let Some(c) = r.cells.get(j) {
-                            w = w.max(self.pdf.width(c, weight_of(r.kind), size));
-                        }
-                        if let Some(c) = r.notes.get(j) {
-                            w = w.max(self.pdf.width(c, Weight::Regular, size * 0.8));
-                        }
-                    }
-                }
                 widths[j] = w + 2.0 * pad;
             }
             let fixed: f32 = table

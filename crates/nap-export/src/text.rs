@@ -98,6 +98,12 @@ impl Script {
     }
 }
 
+/// True when `text` has characters of a script that stacks or reorders (and so needs the
+/// taller line height); decided without shaping.
+pub fn has_complex_script(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(|c| Script::of(c).is_complex())
+}
+
 /// Regular or bold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Weight {
@@ -133,8 +139,11 @@ pub struct Glyph {
     /// True when the shaper moved the glyph off the pen position (marks, stacked
     /// subscripts): it then needs its own text position.
     pub offset: bool,
-    /// The shaped advance minus the font's default advance, in ems (kerning).
-    pub adjust: f32,
+    /// The shaped advance, in thousandths of an em (kerning included).
+    pub advance: f32,
+    /// The advance a PDF viewer applies after the glyph: the font's own advance in
+    /// thousandths of an em, truncated, as the font's `/W` array states it.
+    pub pdf_advance: i32,
     /// The source text of the glyph's cluster, on the first glyph of each cluster: it becomes
     /// the glyph's entry in the PDF's ToUnicode map (printpdf cannot recover it reliably).
     pub text: Option<String>,
@@ -159,13 +168,6 @@ pub struct Shaped {
     pub width: f32,
 }
 
-impl Shaped {
-    /// True when any run needs a complex-script font (and the taller Khmer line height).
-    pub fn is_complex(&self) -> bool {
-        self.runs.iter().any(|r| r.script.is_complex())
-    }
-}
-
 /// Stand-ins for characters the bundled Noto Sans lacks (it has no mathematical minus).
 fn latin_stand_in(c: char) -> char {
     match c {
@@ -173,6 +175,14 @@ fn latin_stand_in(c: char) -> char {
         '\u{2192}' => '>',
         other => other,
     }
+}
+
+/// The advance of `gid` as the embedded font's `/W` array gives it: thousandths of an em,
+/// truncated (printpdf computes the array this way; positions are corrected against it).
+fn pdf_advance(face: &rustybuzz::Face<'_>, gid: u16) -> i32 {
+    let upem = f32::from(face.units_per_em() as u16);
+    face.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+        .map_or(0, |a| (f32::from(a) * 1000.0 / upem) as i32)
 }
 
 fn shape_run(text: &str, script: Script, weight: Weight) -> Run {
@@ -212,15 +222,13 @@ fn shape_run(text: &str, script: Script, weight: Weight) -> Run {
             Some(text[start..end].to_string())
         };
         let gid = u16::try_from(info.glyph_id).unwrap_or(0);
-        let default_advance = face
-            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
-            .map_or(0.0, f32::from);
         glyphs.push(Glyph {
             gid,
             x: (pen + pos.x_offset as f32) / upem,
             y: pos.y_offset as f32 / upem,
             offset: pos.x_offset != 0 || pos.y_offset != 0,
-            adjust: (pos.x_advance as f32 - default_advance) / upem,
+            advance: pos.x_advance as f32 * 1000.0 / upem,
+            pdf_advance: pdf_advance(face, gid),
             text: text_of_cluster,
         });
         pen += pos.x_advance as f32;
@@ -250,25 +258,24 @@ fn script_runs(text: &str) -> Vec<(Script, String)> {
     runs
 }
 
+/// One character of a figure string (see [`is_figure_text`]) as its Noto Sans glyph.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FigureGlyph {
+    pub gid: u16,
+    /// Advance in ems.
+    pub advance: f32,
+    /// Advance as the PDF's `/W` array gives it (see [`Glyph::pdf_advance`]).
+    pub pdf_advance: i32,
+}
+
 /// Shapes and caches strings.
+#[derive(Default)]
 pub struct Shaper {
     regular: FastMap<String, Arc<Shaped>>,
     bold: FastMap<String, Arc<Shaped>>,
-    /// Advance (in ems) of each ASCII character used in numbers, per weight (NaN: not yet
-    /// measured), and of the few others.
-    ascii_figures: [[f32; 128]; 2],
-    figures: FastMap<(char, Weight), f32>,
-}
-
-impl Default for Shaper {
-    fn default() -> Self {
-        Self {
-            regular: FastMap::default(),
-            bold: FastMap::default(),
-            ascii_figures: [[f32::NAN; 128]; 2],
-            figures: FastMap::default(),
-        }
-    }
+    /// Glyphs of the ASCII characters used in numbers, per weight, and of the few others.
+    ascii_figures: [Vec<Option<FigureGlyph>>; 2],
+    figures: FastMap<(char, Weight), FigureGlyph>,
 }
 
 /// Characters of formatted amounts and quantities: shaped without the shaper (one glyph per
@@ -282,29 +289,33 @@ pub fn is_figure_text(text: &str) -> bool {
 }
 
 impl Shaper {
+    /// The glyph of one figure character `c` (see [`is_figure_text`]), cached.
+    pub fn figure_glyph(&mut self, c: char, weight: Weight) -> FigureGlyph {
+        let measure = || {
+            let run = shape_run(&c.to_string(), Script::Latin, weight);
+            let g = run.glyphs.first();
+            FigureGlyph {
+                gid: g.map_or(0, |g| g.gid),
+                advance: run.width,
+                pdf_advance: g.map_or(0, |g| g.pdf_advance),
+            }
+        };
+        if c.is_ascii() {
+            let table = &mut self.ascii_figures[usize::from(weight == Weight::Bold)];
+            if table.is_empty() {
+                table.resize(128, None);
+            }
+            *table[c as usize].get_or_insert_with(measure)
+        } else {
+            *self.figures.entry((c, weight)).or_insert_with(measure)
+        }
+    }
+
     /// Width in ems of a figure string (see [`is_figure_text`]), from cached advances.
     pub fn figure_width(&mut self, text: &str, weight: Weight) -> f32 {
-        let w = usize::from(weight == Weight::Bold);
-        let mut total = 0f32;
-        for c in text.chars() {
-            let slot = if c.is_ascii() {
-                Some(&mut self.ascii_figures[w][c as usize])
-            } else {
-                None
-            };
-            total += match slot {
-                Some(v) if !v.is_nan() => *v,
-                Some(v) => {
-                    *v = shape_run(&c.to_string(), Script::Latin, weight).width;
-                    *v
-                }
-                None => *self
-                    .figures
-                    .entry((c, weight))
-                    .or_insert_with(|| shape_run(&c.to_string(), Script::Latin, weight).width),
-            };
-        }
-        total
+        text.chars()
+            .map(|c| self.figure_glyph(c, weight).advance)
+            .sum()
     }
 
     /// `text` (normalised to NFC) shaped in `weight`.
@@ -428,7 +439,10 @@ mod tests {
         let mut s = Shaper::default();
         let shaped = shape_run("1,234,567.89", Script::Latin, Weight::Regular);
         assert!(
-            shaped.glyphs.iter().all(|g| g.adjust == 0.0 && !g.offset),
+            shaped
+                .glyphs
+                .iter()
+                .all(|g| (g.advance - g.pdf_advance as f32).abs() < 1.0 && !g.offset),
             "no kerning in figures"
         );
         assert!((s.figure_width("1,234,567.89", Weight::Regular) - shaped.width).abs() < 1e-4);
