@@ -14,13 +14,92 @@ pub fn now() -> Timestamp {
     Timestamp::from_unix_millis(millis)
 }
 
+/// How many edits can be undone; older ones are forgotten first.
+pub const UNDO_LIMIT: usize = 500;
+
+/// One record as it was or became: where it stood in its list and its stored form.
+#[derive(Debug, Clone)]
+struct RecordState {
+    position: usize,
+    value: serde_json::Value,
+}
+
+/// What one edit changed, enough to put it back or do it again.
+#[derive(Debug, Clone)]
+enum Change {
+    Record {
+        kind: RecordKind,
+        id: Id,
+        before: Option<RecordState>,
+        after: Option<RecordState>,
+    },
+    Meta {
+        before: Box<PlanMeta>,
+        after: Box<PlanMeta>,
+    },
+}
+
+/// One undoable edit.
+#[derive(Debug, Clone)]
+struct Step {
+    label: UndoLabel,
+    changes: Vec<Change>,
+}
+
+/// What an undoable edit did, for "Undo …" in the interface.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UndoLabel {
+    /// `add`, `edit`, `delete` or `settings`.
+    pub action: String,
+    /// The record kind's name (`cost_line`, …), or `plan` for the plan's settings.
+    pub kind: String,
+}
+
 /// A plan being edited. Every edit is validated against the whole plan first, then written
 /// in its own transaction; if either fails, neither the file nor the plan in memory changes.
+/// Edits made through the document can be undone and redone while it is open (the history
+/// lives in memory, not in the file).
 #[derive(Debug)]
 pub struct Document {
     file: PlanFile,
     plan: Plan,
     author: String,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+fn state_of<T: Record>(plan: &Plan, id: Id) -> Result<Option<RecordState>, StoreError> {
+    T::list(plan)
+        .iter()
+        .position(|r| r.meta().id == id)
+        .map(|position| {
+            serde_json::to_value(&T::list(plan)[position])
+                .map(|value| RecordState { position, value })
+                .map_err(|e| StoreError::Mapping(e.to_string()))
+        })
+        .transpose()
+}
+
+/// Puts record `id` of `kind` in `plan` as `state` says: removed when `None`, otherwise at
+/// its position (or the end of its list, if the list is now shorter).
+fn restore(
+    plan: &mut Plan,
+    kind: RecordKind,
+    id: Id,
+    state: Option<&RecordState>,
+) -> Result<(), StoreError> {
+    nap_core::with_record_type!(kind, T => {
+        let list = T::list_mut(plan);
+        if let Some(i) = list.iter().position(|r| r.meta().id == id) {
+            list.remove(i);
+        }
+        if let Some(s) = state {
+            let record: T = serde_json::from_value(s.value.clone())
+                .map_err(|e| StoreError::Mapping(e.to_string()))?;
+            list.insert(s.position.min(list.len()), record);
+        }
+        Ok(())
+    })
 }
 
 impl Document {
@@ -32,7 +111,104 @@ impl Document {
             file,
             plan,
             author: author.to_string(),
+            undo: Vec::new(),
+            redo: Vec::new(),
         })
+    }
+
+    fn remember(&mut self, action: &str, kind: &str, changes: Vec<Change>) {
+        if self.undo.len() == UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.undo.push(Step {
+            label: UndoLabel {
+                action: action.to_string(),
+                kind: kind.to_string(),
+            },
+            changes,
+        });
+        self.redo.clear();
+    }
+
+    /// What [`Document::undo`] would undo, if anything.
+    pub fn undo_label(&self) -> Option<&UndoLabel> {
+        self.undo.last().map(|s| &s.label)
+    }
+
+    /// What [`Document::redo`] would redo, if anything.
+    pub fn redo_label(&self) -> Option<&UndoLabel> {
+        self.redo.last().map(|s| &s.label)
+    }
+
+    /// Undoes the last edit made through this document, in one transaction. Returns what
+    /// was undone, or `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<UndoLabel>, StoreError> {
+        let Some(step) = self.undo.pop() else {
+            return Ok(None);
+        };
+        match self.apply_step(&step, false) {
+            Ok(()) => {
+                let label = step.label.clone();
+                self.redo.push(step);
+                Ok(Some(label))
+            }
+            Err(e) => {
+                self.undo.push(step);
+                Err(e)
+            }
+        }
+    }
+
+    /// Redoes the last undone edit, in one transaction.
+    pub fn redo(&mut self) -> Result<Option<UndoLabel>, StoreError> {
+        let Some(step) = self.redo.pop() else {
+            return Ok(None);
+        };
+        match self.apply_step(&step, true) {
+            Ok(()) => {
+                let label = step.label.clone();
+                self.undo.push(step);
+                Ok(Some(label))
+            }
+            Err(e) => {
+                self.redo.push(step);
+                Err(e)
+            }
+        }
+    }
+
+    /// Puts every record `step` touched back as it was (`forward` false) or as the step
+    /// left it (`forward` true), validated and written in one transaction.
+    fn apply_step(&mut self, step: &Step, forward: bool) -> Result<(), StoreError> {
+        let mut next = self.plan.clone();
+        let ordered: Box<dyn Iterator<Item = &Change>> = if forward {
+            Box::new(step.changes.iter())
+        } else {
+            Box::new(step.changes.iter().rev())
+        };
+        for change in ordered {
+            match change {
+                Change::Record {
+                    kind,
+                    id,
+                    before,
+                    after,
+                } => {
+                    let state = if forward { after } else { before };
+                    restore(&mut next, *kind, *id, state.as_ref())?;
+                }
+                Change::Meta { before, after } => {
+                    next.meta = if forward { after } else { before }.as_ref().clone();
+                }
+            }
+        }
+        let errors = validate(&next);
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        self.file.write_changes(&self.plan, &next)?;
+        self.plan = next;
+        Ok(())
     }
 
     /// The plan as it is in the file.
@@ -49,8 +225,12 @@ impl Document {
         &mut self.file
     }
 
+    /// After a merge or its undo: the undo history of single edits ends there (a merge is
+    /// undone as a whole, by `undo_merge`).
     pub(crate) fn set_plan(&mut self, plan: Plan) {
         self.plan = plan;
+        self.undo.clear();
+        self.redo.clear();
     }
 
     fn stamp(&self, meta: &mut RecordMeta, existing: Option<&RecordMeta>) {
@@ -77,13 +257,28 @@ impl Document {
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
+        let before = state_of::<T>(&self.plan, id)?;
+        let after = state_of::<T>(&next, id)?;
         self.file.write_record(&record)?;
         self.plan = next;
+        let action = if before.is_some() { "edit" } else { "add" };
+        self.remember(
+            action,
+            T::KIND.name(),
+            vec![Change::Record {
+                kind: T::KIND,
+                id,
+                before,
+                after,
+            }],
+        );
         Ok(record)
     }
 
     /// Makes the plan `next`, validated first, writing only what differs, in one transaction.
-    /// Used for changes that touch many records at once (imports, merges).
+    /// Used for changes that touch many records at once (imports, merges), which have their
+    /// own way back (undo-merge, the backup kept by an import): the undo history of single
+    /// edits ends here, since its steps no longer describe the plan.
     pub fn replace(&mut self, next: Plan) -> Result<(), StoreError> {
         let errors = validate(&next);
         if !errors.is_empty() {
@@ -91,6 +286,8 @@ impl Document {
         }
         self.file.write_changes(&self.plan, &next)?;
         self.plan = next;
+        self.undo.clear();
+        self.redo.clear();
         Ok(())
     }
 
@@ -110,7 +307,9 @@ impl Document {
             return Err(StoreError::Invalid(errors));
         }
         self.file.write_meta(&next.meta)?;
-        self.plan = next;
+        let before = Box::new(std::mem::replace(&mut self.plan, next).meta);
+        let after = Box::new(self.plan.meta.clone());
+        self.remember("settings", "plan", vec![Change::Meta { before, after }]);
         Ok(())
     }
 
@@ -125,8 +324,19 @@ impl Document {
         if !validate(&next).is_empty() {
             return Err(StoreError::StillReferenced { kind: T::KIND, id });
         }
+        let before = state_of::<T>(&self.plan, id)?;
         self.file.delete_record(T::KIND, id)?;
         self.plan = next;
+        self.remember(
+            "delete",
+            T::KIND.name(),
+            vec![Change::Record {
+                kind: T::KIND,
+                id,
+                before,
+                after: None,
+            }],
+        );
         Ok(())
     }
 

@@ -15,7 +15,7 @@ mod rows;
 pub mod schema;
 pub mod sharing;
 
-pub use document::{now, Document};
+pub use document::{now, Document, UndoLabel, UNDO_LIMIT};
 pub use error::StoreError;
 pub use file::{Access, PlanFile};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

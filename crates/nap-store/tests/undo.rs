@@ -1,0 +1,134 @@
+//! Undo and redo of edits made through a `Document`: every kind of edit goes back exactly,
+//! in memory and in the file, and a refused edit leaves nothing to undo.
+
+use nap_core::sample::sample_plan;
+use nap_core::{CostLine, Plan};
+use nap_store::{Document, PlanFile};
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+fn sample_file(dir: &Path) -> PathBuf {
+    let path = dir.join("plan.nap");
+    PlanFile::create(&path, &sample_plan(), false).expect("create");
+    path
+}
+
+/// The plan as a fresh reader of the file sees it.
+fn on_disk(path: &Path) -> Plan {
+    Document::open(path, "reader").expect("open").plan().clone()
+}
+
+#[test]
+fn an_edit_an_addition_and_a_deletion_undo_and_redo_exactly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_file(dir.path());
+    let mut doc = Document::open(&path, "MOWA").expect("open");
+    let original = doc.plan().clone();
+
+    let mut line = doc.plan().cost_lines[3].clone();
+    line.quantities.insert(2027, Decimal::from(999));
+    doc.upsert(line).expect("edit");
+    let edited = doc.plan().clone();
+
+    let mut added = doc.plan().cost_lines[0].clone();
+    added.record.id = nap_core::Id::new_v4();
+    added.note = "added in the test".into();
+    doc.upsert(added.clone()).expect("add");
+    let victim = doc.plan().cost_lines[10].record.id;
+    doc.delete::<CostLine>(victim).expect("delete");
+    let after_all = doc.plan().clone();
+    assert_eq!(doc.undo_label().map(|l| l.action.as_str()), Some("delete"));
+
+    // Undo the delete: the line is back where it was.
+    doc.undo().expect("undo delete");
+    assert_eq!(doc.plan().cost_lines[10].record.id, victim);
+    // Undo the addition and the edit: the plan is as it was opened, and so is the file.
+    assert_eq!(
+        doc.undo().expect("undo add").map(|l| l.action),
+        Some("add".into())
+    );
+    assert_eq!(doc.plan(), &edited);
+    doc.undo().expect("undo edit");
+    assert_eq!(doc.plan(), &original);
+    assert_eq!(on_disk(&path), original);
+    assert_eq!(doc.undo().expect("nothing left"), None);
+
+    // Redo all three: the plan is as it was after them, in the file too.
+    for _ in 0..3 {
+        assert!(doc.redo().expect("redo").is_some());
+    }
+    assert_eq!(doc.plan(), &after_all);
+    assert_eq!(on_disk(&path), after_all);
+    assert_eq!(doc.redo().expect("nothing to redo"), None);
+}
+
+#[test]
+fn a_new_edit_after_an_undo_forgets_the_redo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_file(dir.path());
+    let mut doc = Document::open(&path, "MOWA").expect("open");
+    let mut line = doc.plan().cost_lines[0].clone();
+    line.note = "first".into();
+    doc.upsert(line.clone()).expect("edit");
+    doc.undo().expect("undo");
+    assert!(doc.redo_label().is_some());
+    line.note = "second".into();
+    doc.upsert(line).expect("another edit");
+    assert_eq!(doc.redo_label(), None);
+    assert_eq!(doc.redo().expect("redo"), None);
+}
+
+#[test]
+fn a_refused_edit_leaves_nothing_to_undo_and_the_settings_undo_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_file(dir.path());
+    let mut doc = Document::open(&path, "MOWA").expect("open");
+    let mut bad = doc.plan().cost_lines[0].clone();
+    bad.activity_id = nap_core::Id::new_v4();
+    doc.upsert(bad)
+        .expect_err("a line of no activity is refused");
+    assert_eq!(doc.undo_label(), None);
+
+    let before = doc.plan().meta.clone();
+    let mut meta = before.clone();
+    meta.contingency = Decimal::new(7, 2);
+    doc.set_meta(meta).expect("settings");
+    assert_eq!(doc.undo_label().map(|l| l.kind.as_str()), Some("plan"));
+    doc.undo().expect("undo settings");
+    assert_eq!(doc.plan().meta, before);
+    assert_eq!(on_disk(&path).meta, before);
+}
+
+#[test]
+fn dependent_additions_undo_and_redo_in_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_file(dir.path());
+    let mut doc = Document::open(&path, "MOWA").expect("open");
+    // A new activity, then a line under it: the line goes first on undo, the activity
+    // first on redo, so the plan is valid at every step.
+    let mut activity = doc.plan().activities[0].clone();
+    activity.record.id = nap_core::Id::new_v4();
+    activity.code = "9.9.9.9".into();
+    doc.upsert(activity.clone()).expect("add activity");
+    let mut line = doc.plan().cost_lines[0].clone();
+    line.record.id = nap_core::Id::new_v4();
+    line.activity_id = activity.record.id;
+    doc.upsert(line).expect("add line");
+    doc.undo().expect("undo the line");
+    let with_activity = doc.plan().clone();
+    doc.undo().expect("undo the activity");
+    assert!(!doc
+        .plan()
+        .activities
+        .iter()
+        .any(|a| a.record.id == activity.record.id));
+    doc.redo().expect("redo the activity");
+    assert_eq!(doc.plan(), &with_activity);
+    doc.redo().expect("redo the line");
+    assert!(doc
+        .plan()
+        .cost_lines
+        .iter()
+        .any(|l| l.activity_id == activity.record.id));
+    assert_eq!(on_disk(&path), *doc.plan());
+}
