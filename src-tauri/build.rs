@@ -7,6 +7,14 @@ fn main() {
             "plan_summary",
             "dashboard",
             "budget_view",
+            "cost_grid",
+            "set_cost_line",
+            "add_cost_line",
+            "add_activity",
+            "delete_cost_line",
+            "history",
+            "undo",
+            "redo",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -32,6 +32,10 @@ pub enum ErrorCode {
     /// The request names something that does not exist (a dimension, a rounding mode).
     BadRequest,
     Internal,
+    /// A value typed into a field was refused; the code is the problem's own name
+    /// (`not_a_number`, `negative`, …).
+    #[serde(untagged)]
+    Field(nap_core::edit::Problem),
 }
 
 /// An error as the UI receives it.
@@ -76,6 +80,15 @@ impl From<nap_core::costing::CostingError> for IpcError {
     fn from(e: nap_core::costing::CostingError) -> Self {
         Self {
             code: ErrorCode::Costing,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<nap_core::edit::FieldError> for IpcError {
+    fn from(e: nap_core::edit::FieldError) -> Self {
+        Self {
+            code: ErrorCode::Field(e.problem),
             message: e.to_string(),
         }
     }

@@ -115,3 +115,150 @@ fn budget_views_come_formatted_and_bad_requests_get_their_code() {
         .unwrap_err();
     assert_eq!(err["code"], "bad_request");
 }
+
+/// The plan as a fresh reader of `dir`'s file sees it.
+fn on_disk(dir: &tempfile::TempDir) -> nap_core::Plan {
+    Document::open(&dir.path().join("s.nap"), "reader")
+        .unwrap()
+        .plan()
+        .clone()
+}
+
+#[test]
+fn editing_a_quantity_saves_it_and_returns_the_new_amounts_and_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let all = serde_json::json!({});
+    let grid = call_with(&app, "cost_grid", serde_json::json!({ "filter": all }))
+        .0
+        .expect("grid");
+    let line = &grid["lines"][0];
+    let id = line["id"].as_str().unwrap().to_string();
+    let before_total = grid["totals"]["total"].as_str().unwrap().to_string();
+    let update = call_with(
+        &app,
+        "set_cost_line",
+        serde_json::json!({"id": id, "field": "quantity:2026", "value": "1,000", "filter": all}),
+    )
+    .0
+    .expect("edit");
+    assert_eq!(update["line"]["quantities"][0], "1000");
+    assert_ne!(update["totals"]["total"].as_str().unwrap(), before_total);
+    // The edit is in the file, and the returned totals are the engine's.
+    let plan = on_disk(&dir);
+    let saved = plan
+        .cost_lines
+        .iter()
+        .find(|l| l.record.id.to_string() == id)
+        .unwrap();
+    assert_eq!(saved.quantities[&2026].to_string(), "1000");
+    let engine = call_with(&app, "cost_grid", serde_json::json!({ "filter": all }))
+        .0
+        .expect("grid again");
+    assert_eq!(engine["totals"], update["totals"]);
+
+    // Undo puts the file back; redo repeats the edit.
+    let history = call(&app, "undo").0.expect("undo");
+    assert_eq!(history["redo"]["action"], "edit");
+    assert_eq!(
+        on_disk(&dir)
+            .cost_lines
+            .iter()
+            .find(|l| l.record.id.to_string() == id)
+            .unwrap()
+            .quantities
+            .get(&2026),
+        nap_core::sample::sample_plan()
+            .cost_lines
+            .iter()
+            .find(|l| l.record.id.to_string() == id)
+            .unwrap()
+            .quantities
+            .get(&2026)
+    );
+    call(&app, "redo").0.expect("redo");
+    assert_eq!(
+        call(&app, "history").0.expect("history")["redo"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn an_invalid_quantity_is_refused_with_its_code_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let before = on_disk(&dir);
+    let id = before.cost_lines[0].record.id.to_string();
+    for (value, code) in [("12 kits", "not_a_number"), ("-5", "negative")] {
+        let err = call_with(
+            &app,
+            "set_cost_line",
+            serde_json::json!({"id": id, "field": "quantity:2027", "value": value, "filter": {}}),
+        )
+        .0
+        .unwrap_err();
+        assert_eq!(err["code"], code, "{value}");
+    }
+    assert_eq!(on_disk(&dir), before, "nothing was saved");
+    assert_eq!(
+        call(&app, "history").0.expect("history")["undo"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn an_activity_and_its_line_are_added_and_counted_in_the_pillar() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let plan = on_disk(&dir);
+    let output = &plan.outputs[0];
+    let activity = call_with(
+        &app,
+        "add_activity",
+        serde_json::json!({"outputId": output.record.id, "title": "Radio drama on women mediators", "leadAgencyId": null}),
+    )
+    .0
+    .expect("activity");
+    assert!(activity["code"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("{}.", output.code)));
+    let pillar = activity["pillar_id"].clone();
+    let filter = serde_json::json!({ "pillar_id": pillar });
+    let before = call_with(&app, "cost_grid", serde_json::json!({ "filter": filter }))
+        .0
+        .expect("grid");
+    let added = call_with(
+        &app,
+        "add_cost_line",
+        serde_json::json!({"activityId": activity["id"], "item": "Studio hire", "filter": filter}),
+    )
+    .0
+    .expect("line");
+    let id = added["line"]["id"].clone();
+    let set = |field: &str, value: &str| {
+        call_with(
+            &app,
+            "set_cost_line",
+            serde_json::json!({"id": id, "field": field, "value": value, "filter": filter}),
+        )
+        .0
+        .expect(field)
+    };
+    set("unit_cost", "250000");
+    let update = set("quantity:2026", "4");
+    assert_eq!(update["line"]["amounts"][0], "1,000,000");
+    assert_eq!(
+        update["totals"]["lines"],
+        before["totals"]["lines"].as_u64().unwrap() + 1
+    );
+    assert_ne!(update["totals"]["total"], before["totals"]["total"]);
+    let err = call_with(
+        &app,
+        "add_activity",
+        serde_json::json!({"outputId": output.record.id, "title": "  ", "leadAgencyId": null}),
+    )
+    .0
+    .unwrap_err();
+    assert_eq!(err["code"], "required");
+}

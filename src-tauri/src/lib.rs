@@ -44,7 +44,15 @@ pub(crate) fn handler<R: tauri::Runtime>(
     tauri::generate_handler![
         commands::plan::plan_summary,
         commands::plan::dashboard,
-        commands::plan::budget_view
+        commands::plan::budget_view,
+        commands::costing::cost_grid,
+        commands::costing::set_cost_line,
+        commands::costing::add_cost_line,
+        commands::costing::add_activity,
+        commands::costing::delete_cost_line,
+        commands::costing::history,
+        commands::costing::undo,
+        commands::costing::redo
     ]
 }
 

@@ -5,6 +5,7 @@
 pub mod costing;
 pub mod currency;
 pub mod dashboard;
+pub mod edit;
 pub mod error;
 pub mod fasthash;
 pub mod interchange;

@@ -1,3 +1,4 @@
 //! The IPC commands, one file per group. Each is a few lines: lock, call the store, map the error.
 
+pub mod costing;
 pub mod plan;

@@ -34,6 +34,7 @@
 pub mod csv_import;
 mod engine;
 pub mod funding;
+pub mod grid;
 pub mod labels;
 pub mod render;
 pub mod rounding;

@@ -1,0 +1,394 @@
+//! The costing grid: every cost line with its classification, its inputs as the user typed
+//! them and its amounts per year, as the desktop app's costing screen shows them. Amounts
+//! leave as formatted text in the costing currency; the interface never computes with them.
+
+use super::rounding::{format_amount, Rounding};
+use super::{Costing, UnitKind};
+use crate::currency::currency;
+use crate::fasthash::FastMap;
+use crate::model::{Id, Plan, Year};
+use crate::text::LocalText;
+use crate::time::Timestamp;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One cost line in the grid.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct GridLine {
+    pub id: Id,
+    pub activity_id: Id,
+    /// The activity's code, e.g. "1.2.1.3".
+    pub activity_code: String,
+    pub pillar_id: Option<Id>,
+    pub lead_agency_id: Option<Id>,
+    pub item: LocalText,
+    pub catalogue_item_id: Option<Id>,
+    /// As the line states it (empty when it follows its catalogue item).
+    pub unit: String,
+    /// As the line states it, unformatted ("18000.00"); empty when it follows its catalogue
+    /// item.
+    pub unit_cost: String,
+    pub currency: String,
+    pub economic_code: String,
+    pub funding_source_id: Option<Id>,
+    /// Quantity per plan year, unformatted; empty for a year without quantity.
+    pub quantities: Vec<String>,
+    /// Amount per plan year in the costing currency, formatted with thousands separators.
+    pub amounts: Vec<String>,
+    pub total: String,
+    pub inflate: bool,
+    pub note: String,
+    /// Who last changed the line, and when.
+    pub modified_by: String,
+    pub modified: Timestamp,
+}
+
+/// An activity lines can be added to, with where it sits.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct GridActivity {
+    pub id: Id,
+    pub code: String,
+    pub title: LocalText,
+    pub pillar_id: Option<Id>,
+    pub lead_agency_id: Option<Id>,
+}
+
+/// A choice offered by a filter or a picker.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct GridChoice {
+    pub id: Id,
+    pub code: String,
+    pub name: LocalText,
+}
+
+/// A unit-cost catalogue entry, for the picker.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct GridCatalogueItem {
+    pub id: Id,
+    pub code: String,
+    pub name: LocalText,
+    pub unit: String,
+    /// Unformatted, in `currency`.
+    pub unit_cost: String,
+    pub currency: String,
+    pub economic_code: String,
+}
+
+/// Which lines the grid shows; `None` shows all.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[ts(export)]
+pub struct GridFilter {
+    pub pillar_id: Option<Id>,
+    pub lead_agency_id: Option<Id>,
+    pub funding_source_id: Option<Id>,
+}
+
+/// Totals of the lines a grid shows, per year and overall, formatted.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct GridTotals {
+    pub per_year: Vec<String>,
+    pub total: String,
+    /// Number of lines shown.
+    pub lines: u32,
+}
+
+/// The whole grid.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CostGrid {
+    pub currency: String,
+    pub years: Vec<Year>,
+    pub lines: Vec<GridLine>,
+    pub totals: GridTotals,
+    pub activities: Vec<GridActivity>,
+    /// Outputs, which new activities go under.
+    pub outputs: Vec<GridChoice>,
+    pub pillars: Vec<GridChoice>,
+    pub agencies: Vec<GridChoice>,
+    pub sources: Vec<GridChoice>,
+    pub catalogue: Vec<GridCatalogueItem>,
+}
+
+/// Where each activity sits: its pillar, through its output and outcome.
+fn activity_pillars(plan: &Plan) -> FastMap<Id, Option<Id>> {
+    let outcome_pillar: FastMap<Id, Id> = plan
+        .outcomes
+        .iter()
+        .map(|o| (o.record.id, o.pillar_id))
+        .collect();
+    let output_pillar: FastMap<Id, Option<Id>> = plan
+        .outputs
+        .iter()
+        .map(|o| (o.record.id, outcome_pillar.get(&o.outcome_id).copied()))
+        .collect();
+    plan.activities
+        .iter()
+        .map(|a| {
+            (
+                a.record.id,
+                output_pillar.get(&a.output_id).copied().flatten(),
+            )
+        })
+        .collect()
+}
+
+fn plain(value: Option<Decimal>) -> String {
+    value.map(|d| d.normalize().to_string()).unwrap_or_default()
+}
+
+struct Formatter {
+    minor: u32,
+}
+
+impl Formatter {
+    fn new(costing: &Costing) -> Self {
+        Self {
+            minor: currency(&costing.currency).map_or(2, |c| c.minor_units),
+        }
+    }
+
+    fn amount(&self, value: Decimal) -> String {
+        format_amount(value, Rounding::Unit, self.minor, ",")
+    }
+}
+
+/// Index of each line's costing unit.
+fn line_units(costing: &Costing) -> Vec<usize> {
+    let mut units = Vec::new();
+    for (u, unit) in costing.units.iter().enumerate() {
+        if let UnitKind::Line(li) = unit.kind {
+            if units.len() <= li {
+                units.resize(li + 1, usize::MAX);
+            }
+            units[li] = u;
+        }
+    }
+    units
+}
+
+/// What every grid line needs to know about the plan, built once per request.
+struct GridContext<'a> {
+    plan: &'a Plan,
+    costing: &'a Costing,
+    fmt: Formatter,
+    pillars: FastMap<Id, Option<Id>>,
+    activity_index: FastMap<Id, usize>,
+    units: Vec<usize>,
+}
+
+impl<'a> GridContext<'a> {
+    fn new(plan: &'a Plan, costing: &'a Costing) -> Self {
+        Self {
+            plan,
+            costing,
+            fmt: Formatter::new(costing),
+            pillars: activity_pillars(plan),
+            activity_index: plan
+                .activities
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.record.id, i))
+                .collect(),
+            units: line_units(costing),
+        }
+    }
+
+    /// The costing unit of the line at index `li`, if it has one.
+    fn unit_of(&self, li: usize) -> Option<usize> {
+        self.units.get(li).copied().filter(|&u| u != usize::MAX)
+    }
+
+    fn line(&self, li: usize) -> GridLine {
+        let (plan, costing) = (self.plan, self.costing);
+        let line = &plan.cost_lines[li];
+        let activity = self
+            .activity_index
+            .get(&line.activity_id)
+            .map(|&i| &plan.activities[i]);
+        let amounts: Vec<Decimal> = self.unit_of(li).map_or_else(
+            || vec![Decimal::ZERO; costing.years.len()],
+            |u| costing.amounts(u),
+        );
+        GridLine {
+            id: line.record.id,
+            activity_id: line.activity_id,
+            activity_code: activity.map(|a| a.code.clone()).unwrap_or_default(),
+            pillar_id: self.pillars.get(&line.activity_id).copied().flatten(),
+            lead_agency_id: activity.and_then(|a| a.lead_agency_id),
+            item: line.item.clone(),
+            catalogue_item_id: line.catalogue_item_id,
+            unit: line.unit.clone().unwrap_or_default(),
+            unit_cost: plain(line.unit_cost),
+            currency: line.currency.clone().unwrap_or_default(),
+            economic_code: line.economic_code.clone().unwrap_or_default(),
+            funding_source_id: line.funding_source_id,
+            quantities: costing
+                .years
+                .iter()
+                .map(|y| plain(line.quantities.get(y).copied()))
+                .collect(),
+            amounts: amounts.iter().map(|&a| self.fmt.amount(a)).collect(),
+            total: self.fmt.amount(amounts.iter().sum()),
+            inflate: line.inflate,
+            note: line.note.clone(),
+            modified_by: line.record.modified_by.clone(),
+            modified: line.record.modified.clone(),
+        }
+    }
+
+    /// True when `filter` lets the line at index `li` through.
+    fn passes(&self, filter: &GridFilter, li: usize) -> bool {
+        let line = &self.plan.cost_lines[li];
+        let lead = self
+            .activity_index
+            .get(&line.activity_id)
+            .and_then(|&i| self.plan.activities[i].lead_agency_id);
+        let pillar = self.pillars.get(&line.activity_id).copied().flatten();
+        filter.pillar_id.is_none_or(|p| pillar == Some(p))
+            && filter.lead_agency_id.is_none_or(|a| lead == Some(a))
+            && filter
+                .funding_source_id
+                .is_none_or(|s| line.funding_source_id == Some(s))
+    }
+
+    /// The totals of the lines `filter` lets through, and the indices of those lines.
+    fn totals(&self, filter: &GridFilter) -> (GridTotals, Vec<usize>) {
+        let mut per_year = vec![Decimal::ZERO; self.costing.years.len()];
+        let mut shown = Vec::new();
+        for li in 0..self.plan.cost_lines.len() {
+            if !self.passes(filter, li) {
+                continue;
+            }
+            shown.push(li);
+            if let Some(u) = self.unit_of(li) {
+                for (y, total) in per_year.iter_mut().enumerate() {
+                    *total += self.costing.amount(u, y);
+                }
+            }
+        }
+        let totals = GridTotals {
+            total: self.fmt.amount(per_year.iter().sum()),
+            per_year: per_year.iter().map(|&a| self.fmt.amount(a)).collect(),
+            lines: u32::try_from(shown.len()).unwrap_or(u32::MAX),
+        };
+        (totals, shown)
+    }
+}
+
+/// The grid of `plan`'s cost lines that `filter` lets through, with their totals and the
+/// choices the screen offers.
+pub fn cost_grid(plan: &Plan, costing: &Costing, filter: &GridFilter) -> CostGrid {
+    let ctx = GridContext::new(plan, costing);
+    let (totals, shown) = ctx.totals(filter);
+    let lines: Vec<GridLine> = shown.into_iter().map(|li| ctx.line(li)).collect();
+    let choice = |id: Id, code: &str, name: &LocalText| GridChoice {
+        id,
+        code: code.to_string(),
+        name: name.clone(),
+    };
+    CostGrid {
+        currency: costing.currency.clone(),
+        years: costing.years.clone(),
+        totals,
+        lines,
+        activities: plan
+            .activities
+            .iter()
+            .map(|a| GridActivity {
+                id: a.record.id,
+                code: a.code.clone(),
+                title: a.title.clone(),
+                pillar_id: ctx.pillars.get(&a.record.id).copied().flatten(),
+                lead_agency_id: a.lead_agency_id,
+            })
+            .collect(),
+        outputs: plan
+            .outputs
+            .iter()
+            .map(|o| choice(o.record.id, &o.code, &o.title))
+            .collect(),
+        pillars: plan
+            .pillars
+            .iter()
+            .map(|p| choice(p.record.id, &p.code, &p.title))
+            .collect(),
+        agencies: plan
+            .agencies
+            .iter()
+            .map(|a| choice(a.record.id, &a.code, &a.name))
+            .collect(),
+        sources: plan
+            .funding_sources
+            .iter()
+            .map(|s| choice(s.record.id, &s.code, &s.name))
+            .collect(),
+        catalogue: plan
+            .catalogue
+            .iter()
+            .map(|c| GridCatalogueItem {
+                id: c.record.id,
+                code: c.code.clone(),
+                name: c.name.clone(),
+                unit: c.unit.clone(),
+                unit_cost: c.unit_cost.normalize().to_string(),
+                currency: c.currency.clone(),
+                economic_code: c.economic_code.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// One line of the grid and the totals of the lines `filter` shows: what the screen needs
+/// after an edit, without sending the whole grid again. `None` if there is no such line.
+pub fn grid_line_and_totals(
+    plan: &Plan,
+    costing: &Costing,
+    filter: &GridFilter,
+    id: Id,
+) -> Option<(GridLine, GridTotals)> {
+    let ctx = GridContext::new(plan, costing);
+    let li = plan.cost_lines.iter().position(|l| l.record.id == id)?;
+    Some((ctx.line(li), ctx.totals(filter).0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::costing::compute;
+    use crate::sample::sample_plan;
+
+    #[test]
+    fn the_grid_adds_up_to_the_engine_and_filters_by_pillar() {
+        let plan = sample_plan();
+        let costing = compute(&plan, None).expect("costs");
+        let all = cost_grid(&plan, &costing, &GridFilter::default());
+        assert_eq!(all.lines.len(), plan.cost_lines.len());
+        // Contingency is not a line: the lines' total is the plan total less contingency.
+        let summary = costing.summary(&plan);
+        let fmt = Formatter::new(&costing);
+        assert_eq!(
+            all.totals.total,
+            fmt.amount(summary.total_cost - summary.contingency)
+        );
+        let pillar = plan.pillars[1].record.id;
+        let filter = GridFilter {
+            pillar_id: Some(pillar),
+            ..GridFilter::default()
+        };
+        let some = cost_grid(&plan, &costing, &filter);
+        assert!(!some.lines.is_empty() && some.lines.len() < all.lines.len());
+        assert!(some.lines.iter().all(|l| l.pillar_id == Some(pillar)));
+        let one = &some.lines[0];
+        let (line, totals) =
+            grid_line_and_totals(&plan, &costing, &filter, one.id).expect("the line");
+        assert_eq!(&line, one);
+        assert_eq!(totals, some.totals);
+        assert_eq!(line.quantities.len(), costing.years.len());
+    }
+}

@@ -1,0 +1,408 @@
+//! Edits as the desktop app makes them: one field of a record set from the text the user
+//! typed, checked first, and new records with sensible defaults. Pure functions; the store
+//! validates the whole plan and writes the result.
+
+use crate::costing::csv_import::parse_number;
+use crate::currency::currency;
+use crate::model::{Activity, CostLine, Id, Plan, RecordMeta};
+use crate::text::LocalText;
+use crate::time::Timestamp;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Why a value typed into a field was refused. The interface shows a message per problem in
+/// its own language; [`Problem::describe`] gives the English one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Problem {
+    /// Not a number (letters, two decimal points, `,` used for decimals).
+    NotANumber,
+    /// A quantity or unit cost below zero.
+    Negative,
+    /// More than 28 significant digits, or more than 10 decimal places.
+    TooLarge,
+    /// Not an ISO 4217 code NAP Studio knows.
+    UnknownCurrency,
+    /// A currency with no exchange rate into the plan's base currency.
+    NoExchangeRate,
+    /// An id that is not one of the plan's records of the expected kind.
+    UnknownChoice,
+    /// The field cannot be empty.
+    Required,
+    /// A year outside the plan period.
+    YearOutsidePlan,
+    /// Not `true` or `false`.
+    NotYesNo,
+    /// The record has no such field, or it is not edited this way.
+    UnknownField,
+}
+
+impl Problem {
+    /// The problem in English, for the command line and logs.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::NotANumber => "is not a number (use . for decimals, e.g. 12 or 3.5)",
+            Self::Negative => "cannot be negative",
+            Self::TooLarge => "is too large or has too many decimal places",
+            Self::UnknownCurrency => "is not a currency code NAP Studio knows (e.g. KHR, USD)",
+            Self::NoExchangeRate => {
+                "has no exchange rate into the plan's base currency; add one in Settings first"
+            }
+            Self::UnknownChoice => "is not one of this plan's choices",
+            Self::Required => "cannot be empty",
+            Self::YearOutsidePlan => "is a year outside the plan period",
+            Self::NotYesNo => "must be yes or no",
+            Self::UnknownField => "is not a field that can be edited here",
+        }
+    }
+}
+
+/// A value refused for one field; nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: `{text}` {}", .problem.describe())]
+pub struct FieldError {
+    pub field: String,
+    pub text: String,
+    pub problem: Problem,
+}
+
+fn refuse(field: &str, text: &str, problem: Problem) -> FieldError {
+    FieldError {
+        field: field.to_string(),
+        text: text.to_string(),
+        problem,
+    }
+}
+
+/// The largest number of decimal places an input may carry (amounts are computed at ten).
+const MAX_INPUT_SCALE: u32 = 10;
+
+/// A non-negative number as typed (`.` decimals, optional `,` between thousands).
+fn amount(field: &str, text: &str) -> Result<Decimal, FieldError> {
+    let trimmed = text.trim();
+    let looks_numeric = trimmed
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'));
+    let value = parse_number(trimmed).map_err(|_| {
+        let digits = trimmed.chars().filter(char::is_ascii_digit).count();
+        // A long string of digits that does not parse overflowed the 96-bit mantissa.
+        let problem = if looks_numeric && digits > 28 {
+            Problem::TooLarge
+        } else {
+            Problem::NotANumber
+        };
+        refuse(field, text, problem)
+    })?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(refuse(field, text, Problem::Negative));
+    }
+    if value.normalize().scale() > MAX_INPUT_SCALE {
+        return Err(refuse(field, text, Problem::TooLarge));
+    }
+    Ok(value.normalize())
+}
+
+fn choice(
+    plan_ids: impl IntoIterator<Item = Id>,
+    field: &str,
+    text: &str,
+) -> Result<Option<Id>, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let id: Id = t
+        .parse()
+        .map_err(|_| refuse(field, text, Problem::UnknownChoice))?;
+    if plan_ids.into_iter().any(|p| p == id) {
+        Ok(Some(id))
+    } else {
+        Err(refuse(field, text, Problem::UnknownChoice))
+    }
+}
+
+fn optional(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Sets one field of `line` from `text` as the user typed it. Fields: `item`, `item_l2`,
+/// `unit`, `unit_cost`, `currency`, `economic_code`, `funding_source_id`,
+/// `catalogue_item_id`, `inflate`, `note`, and `quantity:YEAR`. An empty text clears an
+/// optional field (a quantity, the unit cost, the source). On error `line` is unchanged.
+pub fn set_cost_line_field(
+    plan: &Plan,
+    line: &mut CostLine,
+    field: &str,
+    text: &str,
+) -> Result<(), FieldError> {
+    if let Some(year) = field.strip_prefix("quantity:") {
+        let year: i32 = year
+            .parse()
+            .map_err(|_| refuse(field, text, Problem::UnknownField))?;
+        if year < plan.meta.start_year || year > plan.meta.end_year {
+            return Err(refuse(field, text, Problem::YearOutsidePlan));
+        }
+        if text.trim().is_empty() {
+            line.quantities.remove(&year);
+        } else {
+            line.quantities.insert(year, amount(field, text)?);
+        }
+        return Ok(());
+    }
+    match field {
+        "item" => {
+            let t = text.trim();
+            if t.is_empty() {
+                return Err(refuse(field, text, Problem::Required));
+            }
+            line.item.text = t.to_string();
+        }
+        "item_l2" => line.item.l2 = optional(text),
+        "unit" => line.unit = optional(text),
+        "unit_cost" => {
+            line.unit_cost = if text.trim().is_empty() {
+                None
+            } else {
+                Some(amount(field, text)?)
+            }
+        }
+        "currency" => {
+            let code = text.trim().to_uppercase();
+            if code.is_empty() {
+                line.currency = None;
+            } else {
+                if currency(&code).is_none() {
+                    return Err(refuse(field, text, Problem::UnknownCurrency));
+                }
+                let has_rate = code == plan.meta.base_currency
+                    || plan.exchange_rates.iter().any(|r| r.currency == code);
+                if !has_rate {
+                    return Err(refuse(field, text, Problem::NoExchangeRate));
+                }
+                line.currency = Some(code);
+            }
+        }
+        "economic_code" => line.economic_code = optional(text),
+        "funding_source_id" => {
+            line.funding_source_id = choice(
+                plan.funding_sources.iter().map(|s| s.record.id),
+                field,
+                text,
+            )?;
+        }
+        "catalogue_item_id" => {
+            line.catalogue_item_id =
+                choice(plan.catalogue.iter().map(|c| c.record.id), field, text)?;
+        }
+        "inflate" => {
+            line.inflate = match text.trim() {
+                "true" | "yes" => true,
+                "false" | "no" => false,
+                _ => return Err(refuse(field, text, Problem::NotYesNo)),
+            }
+        }
+        "note" => line.note = text.trim().to_string(),
+        _ => return Err(refuse(field, text, Problem::UnknownField)),
+    }
+    Ok(())
+}
+
+fn fresh_meta(id: Id, now: &Timestamp, author: &str) -> RecordMeta {
+    RecordMeta {
+        id,
+        created: now.clone(),
+        modified: now.clone(),
+        modified_by: author.to_string(),
+    }
+}
+
+/// A new, empty cost line for `activity_id`: unit "unit" at a unit cost of 0 in the plan's
+/// base currency, GFS economic code 22 (use of goods and services), no quantities yet,
+/// inflating, unfunded. The user fills it in the grid.
+pub fn new_cost_line(
+    plan: &Plan,
+    activity_id: Id,
+    item: &str,
+    id: Id,
+    now: &Timestamp,
+    author: &str,
+) -> CostLine {
+    CostLine {
+        record: fresh_meta(id, now, author),
+        activity_id,
+        item: LocalText::new(item),
+        catalogue_item_id: None,
+        unit: Some("unit".to_string()),
+        unit_cost: Some(Decimal::ZERO),
+        currency: Some(plan.meta.base_currency.clone()),
+        economic_code: Some("22".to_string()),
+        quantities: Default::default(),
+        funding_source_id: None,
+        inflate: true,
+        note: String::new(),
+    }
+}
+
+/// A new activity under `output_id`, coded after the output's last activity (output
+/// "1.2.1" with activities up to "1.2.1.4" gives "1.2.1.5"), implemented in every year of
+/// the plan, led by `lead_agency_id`. `None` when there is no such output.
+pub fn new_activity(
+    plan: &Plan,
+    output_id: Id,
+    title: &str,
+    lead_agency_id: Option<Id>,
+    id: Id,
+    now: &Timestamp,
+    author: &str,
+) -> Option<Activity> {
+    let output = plan.outputs.iter().find(|o| o.record.id == output_id)?;
+    let prefix = format!("{}.", output.code);
+    let last = plan
+        .activities
+        .iter()
+        .filter(|a| a.output_id == output_id)
+        .filter_map(|a| a.code.strip_prefix(&prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    Some(Activity {
+        record: fresh_meta(id, now, author),
+        output_id,
+        code: format!("{prefix}{}", last + 1),
+        title: LocalText::new(title),
+        description: LocalText::default(),
+        lead_agency_id,
+        supporting_agency_ids: Vec::new(),
+        years: (plan.meta.start_year..=plan.meta.end_year).collect(),
+        cofog: String::new(),
+        gender_marker: None,
+        contingency: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::sample_plan;
+    use crate::validate;
+
+    #[test]
+    fn quantities_and_costs_are_read_as_typed_or_refused_unchanged() {
+        let plan = sample_plan();
+        let mut line = plan.cost_lines[0].clone();
+        let year = plan.meta.start_year + 1;
+        let field = format!("quantity:{year}");
+        set_cost_line_field(&plan, &mut line, &field, "1,250.5").expect("grouped number");
+        assert_eq!(line.quantities[&year], Decimal::new(12505, 1));
+        let before = line.clone();
+        for (text, problem) in [
+            ("12 kits", Problem::NotANumber),
+            ("1,5", Problem::NotANumber),
+            ("-3", Problem::Negative),
+            ("1.00000000001", Problem::TooLarge),
+            ("99999999999999999999999999999999", Problem::TooLarge),
+        ] {
+            let err = set_cost_line_field(&plan, &mut line, &field, text).unwrap_err();
+            assert_eq!(err.problem, problem, "{text}");
+            assert_eq!(line, before, "{text} changed nothing");
+        }
+        let outside = format!("quantity:{}", plan.meta.end_year + 1);
+        assert_eq!(
+            set_cost_line_field(&plan, &mut line, &outside, "3")
+                .unwrap_err()
+                .problem,
+            Problem::YearOutsidePlan
+        );
+        set_cost_line_field(&plan, &mut line, &field, " ").expect("empty clears");
+        assert!(!line.quantities.contains_key(&year));
+    }
+
+    #[test]
+    fn choices_and_currencies_must_exist_in_the_plan() {
+        let plan = sample_plan();
+        let mut line = plan.cost_lines[0].clone();
+        let source = plan.funding_sources[0].record.id;
+        set_cost_line_field(&plan, &mut line, "funding_source_id", &source.to_string())
+            .expect("a source of the plan");
+        assert_eq!(line.funding_source_id, Some(source));
+        let stranger = Id::new_v4().to_string();
+        assert_eq!(
+            set_cost_line_field(&plan, &mut line, "funding_source_id", &stranger)
+                .unwrap_err()
+                .problem,
+            Problem::UnknownChoice
+        );
+        assert_eq!(
+            set_cost_line_field(&plan, &mut line, "currency", "XYZ")
+                .unwrap_err()
+                .problem,
+            Problem::UnknownCurrency
+        );
+        assert_eq!(
+            set_cost_line_field(&plan, &mut line, "currency", "JPY")
+                .unwrap_err()
+                .problem,
+            Problem::NoExchangeRate
+        );
+        set_cost_line_field(&plan, &mut line, "currency", "usd").expect("a rated currency");
+        assert_eq!(line.currency.as_deref(), Some("USD"));
+        assert_eq!(
+            set_cost_line_field(&plan, &mut line, "item", "  ")
+                .unwrap_err()
+                .problem,
+            Problem::Required
+        );
+        assert_eq!(
+            set_cost_line_field(&plan, &mut line, "record", "x")
+                .unwrap_err()
+                .problem,
+            Problem::UnknownField
+        );
+    }
+
+    #[test]
+    fn new_activities_and_lines_are_valid_and_coded_after_their_siblings() {
+        let mut plan = sample_plan();
+        let output = plan.activities[0].output_id;
+        let siblings: Vec<String> = plan
+            .activities
+            .iter()
+            .filter(|a| a.output_id == output)
+            .map(|a| a.code.clone())
+            .collect();
+        let now = Timestamp::from_unix_millis(1_790_000_000_000);
+        let activity = new_activity(
+            &plan,
+            output,
+            "Radio drama",
+            None,
+            Id::new_v4(),
+            &now,
+            "MOI",
+        )
+        .expect("output exists");
+        assert!(
+            !siblings.contains(&activity.code),
+            "{} is new",
+            activity.code
+        );
+        let line = new_cost_line(
+            &plan,
+            activity.record.id,
+            "Studio hire",
+            Id::new_v4(),
+            &now,
+            "MOI",
+        );
+        plan.activities.push(activity);
+        plan.cost_lines.push(line);
+        assert_eq!(
+            validate(&plan),
+            vec![],
+            "the new records keep the plan valid"
+        );
+        assert!(new_activity(&plan, Id::new_v4(), "x", None, Id::new_v4(), &now, "MOI").is_none());
+    }
+}

@@ -1,0 +1,218 @@
+//! Commands of the costing screen: the grid of cost lines, editing one cell, adding an
+//! activity or a line, deleting a line, and undo/redo (which every screen shares).
+
+use crate::error::{ErrorCode, IpcError};
+use crate::state::AppState;
+use nap_core::costing::compute;
+use nap_core::costing::grid::{
+    cost_grid as build_grid, grid_line_and_totals, CostGrid, GridActivity, GridFilter, GridLine,
+    GridTotals,
+};
+use nap_core::edit::{new_activity, new_cost_line, set_cost_line_field};
+use nap_core::{CostLine, Id};
+use nap_store::{now, Document};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+/// A line after an edit, with the totals of the lines the grid shows.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct LineUpdate {
+    pub line: GridLine,
+    pub totals: GridTotals,
+}
+
+/// What Undo and Redo would do next: an action (`add`, `edit`, `delete`, `settings`) and
+/// the kind of record.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct HistoryStep {
+    pub action: String,
+    pub kind: String,
+}
+
+/// The state of undo and redo.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct History {
+    pub undo: Option<HistoryStep>,
+    pub redo: Option<HistoryStep>,
+}
+
+fn with_doc<T>(
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&mut Document) -> Result<T, IpcError>,
+) -> Result<T, IpcError> {
+    let mut guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
+    let doc = guard.as_mut().ok_or_else(IpcError::no_plan)?;
+    f(doc)
+}
+
+fn no_line(id: Id) -> IpcError {
+    IpcError {
+        code: ErrorCode::RecordNotFound,
+        message: format!("there is no cost line with id {id} in this plan"),
+    }
+}
+
+fn line_update(doc: &Document, filter: &GridFilter, id: Id) -> Result<LineUpdate, IpcError> {
+    let costing = compute(doc.plan(), None)?;
+    let (line, totals) =
+        grid_line_and_totals(doc.plan(), &costing, filter, id).ok_or_else(|| no_line(id))?;
+    Ok(LineUpdate { line, totals })
+}
+
+fn history_of(doc: &Document) -> History {
+    let step = |l: Option<&nap_store::UndoLabel>| {
+        l.map(|l| HistoryStep {
+            action: l.action.clone(),
+            kind: l.kind.clone(),
+        })
+    };
+    History {
+        undo: step(doc.undo_label()),
+        redo: step(doc.redo_label()),
+    }
+}
+
+/// The cost lines `filter` lets through, their totals, and the choices the screen offers.
+#[tauri::command]
+pub fn cost_grid(state: State<'_, AppState>, filter: GridFilter) -> Result<CostGrid, IpcError> {
+    with_doc(&state, |doc| {
+        let costing = compute(doc.plan(), None)?;
+        Ok(build_grid(doc.plan(), &costing, &filter))
+    })
+}
+
+/// Sets one field of a cost line from the text typed in its cell. A refused value changes
+/// nothing and comes back as an error whose code names the problem.
+#[tauri::command]
+pub fn set_cost_line(
+    state: State<'_, AppState>,
+    id: Id,
+    field: String,
+    value: String,
+    filter: GridFilter,
+) -> Result<LineUpdate, IpcError> {
+    with_doc(&state, |doc| {
+        let mut line = doc
+            .plan()
+            .cost_lines
+            .iter()
+            .find(|l| l.record.id == id)
+            .cloned()
+            .ok_or_else(|| no_line(id))?;
+        set_cost_line_field(doc.plan(), &mut line, &field, &value)?;
+        doc.upsert(line)?;
+        line_update(doc, &filter, id)
+    })
+}
+
+/// Adds an empty cost line to an activity.
+#[tauri::command]
+pub fn add_cost_line(
+    state: State<'_, AppState>,
+    activity_id: Id,
+    item: String,
+    filter: GridFilter,
+) -> Result<LineUpdate, IpcError> {
+    with_doc(&state, |doc| {
+        let item = if item.trim().is_empty() {
+            "New cost line"
+        } else {
+            item.trim()
+        };
+        let line = new_cost_line(
+            doc.plan(),
+            activity_id,
+            item,
+            Id::new_v4(),
+            &now(),
+            doc.author(),
+        );
+        let id = line.record.id;
+        doc.upsert(line)?;
+        line_update(doc, &filter, id)
+    })
+}
+
+/// Adds an activity under an output; its code follows the output's last activity.
+#[tauri::command]
+pub fn add_activity(
+    state: State<'_, AppState>,
+    output_id: Id,
+    title: String,
+    lead_agency_id: Option<Id>,
+) -> Result<GridActivity, IpcError> {
+    with_doc(&state, |doc| {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(IpcError {
+                code: ErrorCode::Field(nap_core::edit::Problem::Required),
+                message: "an activity needs a title".into(),
+            });
+        }
+        let activity = new_activity(
+            doc.plan(),
+            output_id,
+            title,
+            lead_agency_id,
+            Id::new_v4(),
+            &now(),
+            doc.author(),
+        )
+        .ok_or_else(|| IpcError {
+            code: ErrorCode::RecordNotFound,
+            message: format!("there is no output with id {output_id} in this plan"),
+        })?;
+        let stored = doc.upsert(activity)?;
+        let costing = compute(doc.plan(), None)?;
+        build_grid(doc.plan(), &costing, &GridFilter::default())
+            .activities
+            .into_iter()
+            .find(|a| a.id == stored.record.id)
+            .ok_or_else(|| IpcError {
+                code: ErrorCode::Internal,
+                message: "the new activity is missing from the grid".into(),
+            })
+    })
+}
+
+/// Deletes a cost line; returns the totals of the lines the grid shows.
+#[tauri::command]
+pub fn delete_cost_line(
+    state: State<'_, AppState>,
+    id: Id,
+    filter: GridFilter,
+) -> Result<GridTotals, IpcError> {
+    with_doc(&state, |doc| {
+        doc.delete::<CostLine>(id)?;
+        let costing = compute(doc.plan(), None)?;
+        Ok(build_grid(doc.plan(), &costing, &filter).totals)
+    })
+}
+
+/// What Undo and Redo would do next.
+#[tauri::command]
+pub fn history(state: State<'_, AppState>) -> Result<History, IpcError> {
+    with_doc(&state, |doc| Ok(history_of(doc)))
+}
+
+/// Undoes the last edit (on any screen). Returns the new state of undo and redo.
+#[tauri::command]
+pub fn undo(state: State<'_, AppState>) -> Result<History, IpcError> {
+    with_doc(&state, |doc| {
+        doc.undo()?;
+        Ok(history_of(doc))
+    })
+}
+
+/// Redoes the last undone edit.
+#[tauri::command]
+pub fn redo(state: State<'_, AppState>) -> Result<History, IpcError> {
+    with_doc(&state, |doc| {
+        doc.redo()?;
+        Ok(history_of(doc))
+    })
+}
