@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, fireEvent } from '@testing-library/svelte';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
 import { tauriBackend } from './lib/api/backend';
@@ -43,6 +43,8 @@ const dashboard: Dashboard = {
 };
 
 let lastRequest: unknown = null;
+const calls: string[] = [];
+let undoable = true;
 
 const view = {
   title: 'Cost by pillar × year (KHR)',
@@ -55,7 +57,13 @@ const view = {
 };
 
 function backendMock(cmd: string, args?: unknown) {
+  calls.push(cmd);
   if (cmd === 'plan_summary') return summary;
+  if (cmd === 'history') return { undo: undoable ? { action: 'edit', kind: 'cost_line' } : null, redo: null };
+  if (cmd === 'undo') {
+    undoable = false;
+    return { undo: null, redo: { action: 'edit', kind: 'cost_line' } };
+  }
   if (cmd === 'dashboard') return dashboard;
   if (cmd === 'budget_view') {
     lastRequest = args;
@@ -108,6 +116,24 @@ describe('App', () => {
     await fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'gap' } });
     await screen.findByTestId('view-total');
     expect(lastRequest).toMatchObject({ request: { measure: 'gap' } });
+  });
+
+  it('undoes the last edit with Ctrl+Z and shows the dashboard again from the backend', async () => {
+    i18n.lang = 'en';
+    undoable = true;
+    calls.length = 0;
+    mockIPC(backendMock);
+    render(App, { props: { backend: tauriBackend } });
+    await screen.findByTestId('total-cost');
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    await waitFor(() => expect((undo as HTMLButtonElement).disabled).toBe(false));
+    const dashboards = calls.filter((c) => c === 'dashboard').length;
+    await fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(calls).toContain('undo'));
+    await waitFor(() => expect(calls.filter((c) => c === 'dashboard').length).toBe(dashboards + 1));
+    expect(screen.getByRole('status').textContent).toBe('Undone.');
+    expect((screen.getByRole('button', { name: 'Undo' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Redo' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('explains a refused file by its error code', async () => {

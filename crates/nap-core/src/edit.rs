@@ -194,8 +194,31 @@ pub fn set_cost_line_field(
             )?;
         }
         "catalogue_item_id" => {
-            line.catalogue_item_id =
-                choice(plan.catalogue.iter().map(|c| c.record.id), field, text)?;
+            let chosen = choice(plan.catalogue.iter().map(|c| c.record.id), field, text)?;
+            match chosen {
+                // Following an item: the line takes its unit, cost, currency and code from
+                // it, now and when the catalogue changes later.
+                Some(_) => {
+                    line.unit = None;
+                    line.unit_cost = None;
+                    line.currency = None;
+                    line.economic_code = None;
+                }
+                // Leaving the item: the line keeps what it had from it, as its own values.
+                None => {
+                    if let Some(item) = line
+                        .catalogue_item_id
+                        .and_then(|id| plan.catalogue.iter().find(|c| c.record.id == id))
+                    {
+                        line.unit.get_or_insert_with(|| item.unit.clone());
+                        line.unit_cost.get_or_insert(item.unit_cost);
+                        line.currency.get_or_insert_with(|| item.currency.clone());
+                        line.economic_code
+                            .get_or_insert_with(|| item.economic_code.clone());
+                    }
+                }
+            }
+            line.catalogue_item_id = chosen;
         }
         "inflate" => {
             line.inflate = match text.trim() {
@@ -359,6 +382,42 @@ mod tests {
                 .unwrap_err()
                 .problem,
             Problem::UnknownField
+        );
+    }
+
+    #[test]
+    fn a_line_follows_the_catalogue_item_it_picks_and_keeps_its_values_when_it_leaves() {
+        let plan = sample_plan();
+        let item = &plan.catalogue[0];
+        let mut line = plan
+            .cost_lines
+            .iter()
+            .find(|l| l.catalogue_item_id.is_none())
+            .expect("a line of its own")
+            .clone();
+        set_cost_line_field(
+            &plan,
+            &mut line,
+            "catalogue_item_id",
+            &item.record.id.to_string(),
+        )
+        .expect("pick");
+        assert_eq!(line.catalogue_item_id, Some(item.record.id));
+        assert_eq!((line.unit.as_deref(), line.unit_cost), (None, None));
+        let mut picked = plan.clone();
+        let at = picked
+            .cost_lines
+            .iter()
+            .position(|l| l.record.id == line.record.id)
+            .expect("line");
+        picked.cost_lines[at] = line.clone();
+        assert_eq!(validate(&picked), vec![]);
+        set_cost_line_field(&picked, &mut line, "catalogue_item_id", "").expect("leave");
+        assert_eq!(line.unit.as_deref(), Some(item.unit.as_str()));
+        assert_eq!(line.unit_cost, Some(item.unit_cost));
+        assert_eq!(
+            line.economic_code.as_deref(),
+            Some(item.economic_code.as_str())
         );
     }
 

@@ -6,11 +6,26 @@ import type { ShownTable } from './bindings/ShownTable';
 import type { ViewRequest } from './bindings/ViewRequest';
 import type { IpcError } from './bindings/IpcError';
 import type { ErrorCode } from './bindings/ErrorCode';
+import type { CostGrid } from './bindings/CostGrid';
+import type { GridFilter } from './bindings/GridFilter';
+import type { GridActivity } from './bindings/GridActivity';
+import type { GridTotals } from './bindings/GridTotals';
+import type { LineUpdate } from './bindings/LineUpdate';
+import type { History } from './bindings/History';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
   dashboard(): Promise<Dashboard>;
   budgetView(request: ViewRequest): Promise<ShownTable>;
+  costGrid(filter: GridFilter): Promise<CostGrid>;
+  /** Sets one field of a cost line from the text typed; refused values change nothing. */
+  setCostLine(id: string, field: string, value: string, filter: GridFilter): Promise<LineUpdate>;
+  addCostLine(activityId: string, item: string, filter: GridFilter): Promise<LineUpdate>;
+  addActivity(outputId: string, title: string, leadAgencyId: string | null): Promise<GridActivity>;
+  deleteCostLine(id: string, filter: GridFilter): Promise<GridTotals>;
+  history(): Promise<History>;
+  undo(): Promise<History>;
+  redo(): Promise<History>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -40,4 +55,17 @@ export const tauriBackend: Backend = {
   planSummary: () => call<PlanSummary>('plan_summary'),
   dashboard: () => call<Dashboard>('dashboard'),
   budgetView: (request) => call<ShownTable>('budget_view', { request }),
+  costGrid: (filter) => call<CostGrid>('cost_grid', { filter }),
+  setCostLine: (id, field, value, filter) => call<LineUpdate>('set_cost_line', { id, field, value, filter }),
+  addCostLine: (activityId, item, filter) => call<LineUpdate>('add_cost_line', { activityId, item, filter }),
+  addActivity: (outputId, title, leadAgencyId) => call<GridActivity>('add_activity', { outputId, title, leadAgencyId }),
+  deleteCostLine: (id, filter) => call<GridTotals>('delete_cost_line', { id, filter }),
+  history: () => call<History>('history'),
+  undo: () => call<History>('undo'),
+  redo: () => call<History>('redo'),
 };
+
+/** The BackendError for anything a backend call threw. */
+export function asBackendError(e: unknown): BackendError {
+  return e instanceof BackendError ? e : new BackendError('internal', String(e));
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import CostingGrid from './CostingGrid.svelte';
+import { BackendError, type Backend } from '../api/backend';
+import type { CostGrid } from '../api/bindings/CostGrid';
+import type { GridLine } from '../api/bindings/GridLine';
+import type { GridFilter } from '../api/bindings/GridFilter';
+import { i18n } from '../i18n/i18n.svelte';
+
+const PILLAR = '00000000-0000-4000-8000-000000000001';
+const ACTIVITY = '00000000-0000-4000-8000-000000000002';
+
+function line(n: number): GridLine {
+  return {
+    id: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    activity_id: ACTIVITY,
+    activity_code: '1.1.1.1',
+    pillar_id: PILLAR,
+    lead_agency_id: null,
+    item: { text: `Workshop ${n}`, l2: null },
+    catalogue_item_id: null,
+    unit: 'day',
+    unit_cost: '100',
+    currency: 'KHR',
+    economic_code: '22',
+    funding_source_id: null,
+    quantities: ['2', ''],
+    amounts: ['200', '0'],
+    total: '200',
+    inflate: true,
+    note: '',
+    modified_by: 'MOWA',
+    modified: '2026-11-20T09:00:00.000Z',
+  };
+}
+
+function grid(count: number): CostGrid {
+  const lines = Array.from({ length: count }, (_, n) => line(n));
+  return {
+    currency: 'KHR',
+    years: [2026, 2027],
+    lines,
+    totals: { per_year: [String(200 * count), '0'], total: String(200 * count), lines: count },
+    activities: [{ id: ACTIVITY, code: '1.1.1.1', title: { text: 'Train mediators', l2: null }, pillar_id: PILLAR, lead_agency_id: null }],
+    outputs: [],
+    pillars: [{ id: PILLAR, code: '1', name: { text: 'Participation', l2: 'ការចូលរួម' } }],
+    agencies: [],
+    sources: [],
+    catalogue: [],
+  };
+}
+
+/** A backend whose grid has `count` lines and whose edits are checked like the real one. */
+function fakeBackend(count: number) {
+  const setCostLine = vi.fn(async (id: string, field: string, value: string, _filter: GridFilter) => {
+    if (!/^\d+$/.test(value.trim())) throw new BackendError('not_a_number', `${field}: \`${value}\` is not a number`);
+    const updated = { ...line(0), id, quantities: [value, ''], amounts: [String(Number(value) * 100), '0'], total: String(Number(value) * 100) };
+    return { line: updated, totals: { per_year: ['999', '0'], total: '999', lines: count } };
+  });
+  const backend = {
+    costGrid: vi.fn(async () => grid(count)),
+    setCostLine,
+    history: vi.fn(async () => ({ undo: null, redo: null })),
+  } as unknown as Backend;
+  return { backend, setCostLine };
+}
+
+describe('the costing grid', () => {
+  it('renders only the rows in view of a 30,000-line plan', async () => {
+    i18n.lang = 'en';
+    const { backend } = fakeBackend(30000);
+    const { container } = render(CostingGrid, { backend });
+    await waitFor(() => expect(container.querySelectorAll('tbody tr[aria-rowindex]').length).toBeGreaterThan(0));
+    const rows = container.querySelectorAll('tbody tr[aria-rowindex]');
+    expect(rows.length).toBeLessThan(60);
+    expect(container.querySelector('table')?.getAttribute('aria-rowcount')).toBe('30001');
+    expect(screen.getByText(/30,000 lines shown/)).toBeTruthy();
+  });
+
+  it('saves a valid quantity and shows the new amounts and totals', async () => {
+    i18n.lang = 'en';
+    const { backend, setCostLine } = fakeBackend(3);
+    render(CostingGrid, { backend });
+    const cell = await screen.findByLabelText('Quantity 2026, Workshop 1');
+    await fireEvent.change(cell, { target: { value: '7' } });
+    await waitFor(() => expect(setCostLine).toHaveBeenCalledWith(line(1).id, 'quantity:2026', '7', { pillar_id: null, lead_agency_id: null, funding_source_id: null }));
+    expect(await screen.findByText('700', { selector: '.amount' })).toBeTruthy();
+    expect(screen.getAllByText('999').length).toBeGreaterThan(0);
+  });
+
+  it('marks a refused quantity in its cell with the reason, in Khmer too', async () => {
+    i18n.lang = 'en';
+    const { backend } = fakeBackend(3);
+    render(CostingGrid, { backend });
+    const cell = await screen.findByLabelText('Quantity 2027, Workshop 2');
+    await fireEvent.change(cell, { target: { value: '12 kits' } });
+    await waitFor(() => expect(cell.getAttribute('aria-invalid')).toBe('true'));
+    const notice = screen.getByRole('status');
+    expect(notice.textContent).toContain('“12 kits”');
+    expect(notice.textContent).toContain('This is not a number');
+    expect(notice.textContent).toContain('Nothing was saved');
+    expect((cell as HTMLInputElement).value).toBe('12 kits');
+    i18n.lang = 'km';
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBeTruthy());
+    await fireEvent.change(cell, { target: { value: 'abc' } });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('មិនបានរក្សាទុក'));
+    i18n.lang = 'en';
+  });
+
+  it('takes rows pasted from a spreadsheet into the cells right and below', async () => {
+    i18n.lang = 'en';
+    const { backend, setCostLine } = fakeBackend(3);
+    render(CostingGrid, { backend });
+    const cell = await screen.findByLabelText('Quantity 2026, Workshop 0');
+    const clipboardData = { getData: () => '4\t5\n6\t7\n' };
+    await fireEvent.paste(cell, { clipboardData });
+    await waitFor(() => expect(setCostLine).toHaveBeenCalledTimes(4));
+    expect(setCostLine.mock.calls.map((c) => [c[0], c[1], c[2]])).toEqual([
+      [line(0).id, 'quantity:2026', '4'],
+      [line(0).id, 'quantity:2027', '5'],
+      [line(1).id, 'quantity:2026', '6'],
+      [line(1).id, 'quantity:2027', '7'],
+    ]);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('4 cells saved'));
+  });
+});
