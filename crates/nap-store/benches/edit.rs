@@ -1,0 +1,73 @@
+//! Edit benchmark: `cargo bench -p nap-store --bench edit` prints how long one cell edit of
+//! the costing grid takes on the large plan (30,000 lines), from the typed text to the
+//! updated line and totals the screen shows: the field checked, the plan validated, the
+//! record written in its transaction, the plan costed again, the grid line and the filtered
+//! totals built; and the whole grid as the costing screen loads it. The app's IPC and rendering add a few milliseconds on top. Under
+//! `cargo test` it makes one edit on the medium plan.
+
+use nap_core::costing::compute;
+use nap_core::costing::grid::{grid_line_and_totals, GridFilter};
+use nap_core::edit::set_cost_line_field;
+use nap_core::sample::{generated_plan, PlanSize};
+use nap_store::{Document, PlanFile};
+use std::time::{Duration, Instant};
+
+fn millis(d: Duration) -> String {
+    let us = d.as_micros();
+    format!("{}.{:01}", us / 1000, (us % 1000) / 100)
+}
+
+fn main() {
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    let (size, edits) = if benchmarking {
+        (PlanSize::Large, 21)
+    } else {
+        (PlanSize::Medium, 1)
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.nap");
+    PlanFile::create(&path, &generated_plan(size), false).expect("create");
+    let mut doc = Document::open(&path, "bench").expect("open");
+    let filter = GridFilter {
+        pillar_id: Some(doc.plan().pillars[0].record.id),
+        ..GridFilter::default()
+    };
+    let year = doc.plan().meta.start_year;
+    let mut times = Vec::new();
+    for k in 0..edits {
+        let t = Instant::now();
+        let mut line = doc.plan().cost_lines[k * 997 % doc.plan().cost_lines.len()].clone();
+        set_cost_line_field(
+            doc.plan(),
+            &mut line,
+            &format!("quantity:{year}"),
+            &format!("{}", 10 + k),
+        )
+        .expect("valid quantity");
+        let id = line.record.id;
+        doc.upsert(line).expect("saved");
+        let costing = compute(doc.plan(), None).expect("costs");
+        let (shown, _totals) =
+            grid_line_and_totals(doc.plan(), &costing, &filter, id).expect("the line");
+        times.push(t.elapsed());
+        assert_eq!(shown.quantities[0], format!("{}", 10 + k));
+    }
+    times.sort();
+    // Opening the costing screen: the whole grid, as the JSON that crosses IPC.
+    let t = Instant::now();
+    let costing = compute(doc.plan(), None).expect("costs");
+    let grid = nap_core::costing::grid::cost_grid(doc.plan(), &costing, &GridFilter::default());
+    let json = serde_json::to_vec(&grid).expect("json");
+    let whole = t.elapsed();
+    assert_eq!(grid.lines.len(), doc.plan().cost_lines.len());
+    println!(
+        "the whole costing grid: {} ms, {} KB of JSON",
+        millis(whole),
+        json.len() / 1024
+    );
+    println!(
+        "edit one cell of the {} cost-line plan to its updated totals: {} ms (median of {edits})",
+        doc.plan().cost_lines.len(),
+        millis(times[times.len() / 2])
+    );
+}
