@@ -15,6 +15,10 @@ fn main() {
             "history",
             "undo",
             "redo",
+            "suggested_export_path",
+            "choose_export_path",
+            "export_plan",
+            "reveal_export",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -262,3 +262,62 @@ fn an_activity_and_its_line_are_added_and_counted_in_the_pillar() {
     .unwrap_err();
     assert_eq!(err["code"], "required");
 }
+
+#[test]
+fn exports_write_their_files_and_refuse_what_cannot_be_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let request = |kind: &str, path: &std::path::Path| serde_json::json!({"request": {"kind": kind, "path": path.display().to_string(), "lang": "km", "rounding": "unit", "table": "pillar-year"}});
+    for (kind, magic) in [
+        ("annex", &b"%PDF"[..]),
+        ("workbook", &b"PK"[..]),
+        ("json", &b"{"[..]),
+    ] {
+        let path = dir.path().join(format!("out.{kind}"));
+        let done = call_with(&app, "export_plan", request(kind, &path))
+            .0
+            .expect(kind);
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(magic), "{kind}");
+        assert_eq!(
+            done["kilobytes"].as_u64().unwrap(),
+            bytes.len().div_ceil(1024) as u64
+        );
+    }
+    let csv = dir.path().join("pillars.csv");
+    call_with(&app, "export_plan", request("csv", &csv))
+        .0
+        .expect("csv");
+    assert!(std::fs::read_to_string(&csv)
+        .unwrap()
+        .contains("Participation"));
+
+    let nowhere = dir.path().join("missing folder").join("annex.pdf");
+    let err = call_with(&app, "export_plan", request("annex", &nowhere))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "io");
+    let err = call_with(&app, "export_plan", request("slides", &csv))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "bad_request");
+    let err = call_with(
+        &app,
+        "export_plan",
+        request("annex", std::path::Path::new("")),
+    )
+    .0
+    .unwrap_err();
+    assert_eq!(err["code"], "required");
+    let suggested = call_with(
+        &app,
+        "suggested_export_path",
+        serde_json::json!({"kind": "annex", "lang": "km", "table": "lines"}),
+    )
+    .0
+    .expect("suggestion");
+    assert!(suggested
+        .as_str()
+        .unwrap()
+        .ends_with("s - budget annex (km).pdf"));
+}

@@ -52,13 +52,19 @@ pub(crate) fn handler<R: tauri::Runtime>(
         commands::costing::delete_cost_line,
         commands::costing::history,
         commands::costing::undo,
-        commands::costing::redo
+        commands::costing::redo,
+        commands::export::suggested_export_path,
+        commands::export::choose_export_path,
+        commands::export::export_plan,
+        commands::export::reveal_export
     ]
 }
 
 /// Starts the app.
 pub fn run() {
     tauri::Builder::default()
+        // The save dialog, opened by our own command (the page is granted no dialog API).
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::default())
         .setup(|app| {
             let state = app.state::<AppState>();

@@ -34,31 +34,9 @@ impl CliError {
     }
 }
 
-/// Writes `bytes` to `path` via a temporary file in the same folder, synced and then renamed,
-/// so that `path` is either the old content or the complete new content.
+/// Writes `bytes` to `path` atomically (see [`nap_store::write_atomically`]).
 pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), CliError> {
-    if !overwrite && path.exists() {
-        return Err(StoreError::AlreadyExists(path.to_path_buf()).into());
-    }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        CliError::io(path, e)
-    })
+    Ok(nap_store::write_atomically(path, bytes, overwrite)?)
 }
 
 /// Writes `text` to standard output. A closed pipe (`nap … | head`) ends the output quietly

@@ -1,4 +1,5 @@
 //! The IPC commands, one file per group. Each is a few lines: lock, call the store, map the error.
 
 pub mod costing;
+pub mod export;
 pub mod plan;

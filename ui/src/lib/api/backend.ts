@@ -12,6 +12,8 @@ import type { GridActivity } from './bindings/GridActivity';
 import type { GridTotals } from './bindings/GridTotals';
 import type { LineUpdate } from './bindings/LineUpdate';
 import type { History } from './bindings/History';
+import type { ExportRequest } from './bindings/ExportRequest';
+import type { ExportDone } from './bindings/ExportDone';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
@@ -26,6 +28,11 @@ export interface Backend {
   history(): Promise<History>;
   undo(): Promise<History>;
   redo(): Promise<History>;
+  suggestedExportPath(kind: string, lang: string, table: string): Promise<string>;
+  /** The system's save dialog; `null` when the user cancels. */
+  chooseExportPath(kind: string, current: string): Promise<string | null>;
+  exportPlan(request: ExportRequest): Promise<ExportDone>;
+  revealExport(path: string): Promise<void>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -63,6 +70,10 @@ export const tauriBackend: Backend = {
   history: () => call<History>('history'),
   undo: () => call<History>('undo'),
   redo: () => call<History>('redo'),
+  suggestedExportPath: (kind, lang, table) => call<string>('suggested_export_path', { kind, lang, table }),
+  chooseExportPath: (kind, current) => call<string | null>('choose_export_path', { kind, current }),
+  exportPlan: (request) => call<ExportDone>('export_plan', { request }),
+  revealExport: (path) => call<void>('reveal_export', { path }),
 };
 
 /** The BackendError for anything a backend call threw. */

@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import ExportScreen from './ExportScreen.svelte';
+import { BackendError, type Backend } from '../api/backend';
+import type { ExportRequest } from '../api/bindings/ExportRequest';
+import { i18n } from '../i18n/i18n.svelte';
+
+function fakeBackend(result: 'ok' | 'io') {
+  let finish: () => void = () => {};
+  const exportPlan = vi.fn(
+    (request: ExportRequest) =>
+      new Promise((resolve, reject) => {
+        finish = () =>
+          result === 'ok'
+            ? resolve({ path: request.path, kilobytes: 1234 })
+            : reject(new BackendError('io', `${request.path}: permission denied`));
+      }),
+  );
+  const backend = {
+    suggestedExportPath: vi.fn(async (kind: string, lang: string) => `/home/officer/Documents/Plan - ${kind} (${lang}).pdf`),
+    chooseExportPath: vi.fn(async () => '/media/usb/annex.pdf'),
+    exportPlan,
+    revealExport: vi.fn(async () => {}),
+  } as unknown as Backend;
+  return { backend, exportPlan, finish: () => finish() };
+}
+
+describe('the export screen', () => {
+  it('exports the Khmer annex to the suggested path, showing progress, then offers the folder', async () => {
+    i18n.lang = 'en';
+    const { backend, exportPlan, finish } = fakeBackend('ok');
+    render(ExportScreen, { backend });
+    await fireEvent.change(screen.getByLabelText('Language of the annex'), { target: { value: 'km' } });
+    const path = screen.getByLabelText('Save as') as HTMLInputElement;
+    await waitFor(() => expect(path.value).toBe('/home/officer/Documents/Plan - annex (km).pdf'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect(await screen.findByText('Making the file…')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Export' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(exportPlan).toHaveBeenCalledWith({ kind: 'annex', path: path.value, lang: 'km', rounding: 'unit', table: 'pillar-year' });
+    finish();
+    expect(await screen.findByText(/Saved .*annex \(km\)\.pdf \(1,234 KB\)/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Open containing folder' }));
+    expect(backend.revealExport).toHaveBeenCalledWith(path.value);
+  });
+
+  it('keeps a chosen path and explains a failed write', async () => {
+    i18n.lang = 'en';
+    const { backend, finish } = fakeBackend('io');
+    render(ExportScreen, { backend });
+    await fireEvent.click(screen.getByRole('button', { name: 'Choose…' }));
+    const path = screen.getByLabelText('Save as') as HTMLInputElement;
+    await waitFor(() => expect(path.value).toBe('/media/usb/annex.pdf'));
+    await fireEvent.click(screen.getByLabelText(/Budget workbook/));
+    expect(path.value).toBe('/media/usb/annex.pdf');
+    await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    finish();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The file could not be read or written.');
+    expect(alert.textContent).toContain('permission denied');
+  });
+});
