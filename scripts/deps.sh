@@ -32,12 +32,27 @@ check_toolchains() {
   command -v npm >/dev/null || { echo "Node.js 20+ with npm is required" >&2; exit 1; }
 }
 
+# npm ci installs exactly the lockfile of the package in folder $1; skipped when its
+# node_modules already matches it.
+npm_ci_once() {
+  local dir="$root/$1"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+     ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.nap-lock-stamp"; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$dir/node_modules/.nap-lock-stamp"
+  fi
+}
+
 install_ui_packages() {
-  # npm ci installs exactly the lockfile; skipped when node_modules already matches it.
-  if [ ! -f "$root/ui/node_modules/.package-lock.json" ] ||
-     ! cmp -s "$root/ui/package-lock.json" "$root/ui/node_modules/.nap-lock-stamp"; then
-    (cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error)
-    cp "$root/ui/package-lock.json" "$root/ui/node_modules/.nap-lock-stamp"
+  npm_ci_once ui
+}
+
+# What the end-to-end tests need: the WebDriver client (e2e/) and tauri-driver 2.x, which
+# starts WebKitWebDriver (Debian's webkit2gtk-driver) and the app.
+install_e2e_tools() {
+  npm_ci_once e2e
+  if ! command -v tauri-driver >/dev/null || ! tauri-driver --help 2>&1 | grep -q .; then
+    cargo install tauri-driver --locked --version '^2'
   fi
 }
 

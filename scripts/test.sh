@@ -11,6 +11,8 @@ step "Debian packages"
 install_debian_packages
 step "UI packages"
 install_ui_packages
+step "End-to-end test tools (tauri-driver, WebDriver client)"
+install_e2e_tools
 
 step "UI: type check (svelte-check)"
 (cd ui && npm run --silent check)
@@ -30,6 +32,12 @@ cargo clippy "${features[@]}" -- -D warnings
 step "Rust: tests"
 cargo test "${features[@]}" 2>&1 | tee "$log"
 
+step "End-to-end: the real app under Xvfb, through tauri-driver and WebKitWebDriver"
+cargo build --workspace --bins --features custom-protocol
+e2e_data="$(mktemp -d)"
+NAP_STUDIO_DATA_DIR="$e2e_data" xvfb-run -a npm test --prefix e2e 2>&1 | tee "$log.e2e"
+rm -rf "$e2e_data"
+
 step "Generated TypeScript bindings are committed and fresh"
 if [ -n "$(git status --porcelain -- ui/src/lib/api/bindings)" ]; then
   git status --short -- ui/src/lib/api/bindings
@@ -39,6 +47,7 @@ fi
 # One closing line that counts every test run above, for people and for CI.
 rust_passed=$(grep -oE 'test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
 ui_passed=$(node -e 'console.log(require(process.argv[1]).numPassedTests)' "$log.vitest.json")
-rm -f "$log.vitest.json"
+e2e_passed=$(grep -oE '^# pass [0-9]+' "$log.e2e" | awk '{print $3}')
+rm -f "$log.vitest.json" "$log.e2e"
 echo "All checks passed."
-echo "Summary: $((rust_passed + ui_passed)) passed, 0 failed"
+echo "Summary: $((rust_passed + ui_passed + ${e2e_passed:-0})) passed, 0 failed"

@@ -1,0 +1,147 @@
+// End-to-end tests of the real app: the release-built binary in its WebKitGTK window, driven
+// through tauri-driver (which starts WebKitWebDriver) under Xvfb. Run by scripts/test.sh:
+//   NAP_STUDIO_BIN=target/debug/nap-studio xvfb-run -a npm test --prefix e2e
+// One plan file is used throughout, as an officer would: open it, cost a new activity, have
+// a wrong quantity refused, read Khmer, export the annex, quit, start again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { remote } from 'webdriverio';
+
+const root = resolve(import.meta.dirname, '..');
+const app = resolve(root, process.env.NAP_STUDIO_BIN ?? 'target/debug/nap-studio');
+const nap = resolve(root, process.env.NAP_BIN ?? 'target/debug/nap');
+const work = mkdtempSync(join(tmpdir(), 'nap-e2e-'));
+const plan = join(work, 'Sample plan.nap');
+let driver;
+
+/** The plan total as `nap costs` prints it (the engine, not the window). */
+function totalFromCli() {
+  const out = JSON.parse(execFileSync(nap, ['costs', plan, '--by', 'pillar', '--format', 'json']).toString());
+  return out.total;
+}
+
+async function openApp() {
+  return remote({
+    hostname: '127.0.0.1',
+    port: 4444,
+    logLevel: process.env.WDIO_LOG ?? 'error',
+    capabilities: {
+      // WebKitWebDriver speaks classic WebDriver only (no BiDi).
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: app, args: [plan] },
+    },
+    connectionRetryCount: 2,
+    connectionRetryTimeout: 60000,
+    waitforTimeout: 15000,
+  });
+}
+
+/** The text of the dashboard's total cost, once it is shown. */
+async function dashboardTotal(browser) {
+  await (await browser.$('button=Dashboard')).click();
+  const total = await browser.$('[data-testid="total-cost"]');
+  await total.waitForDisplayed();
+  return total.getText();
+}
+
+/** Types into the grid cell labelled `label` and presses Enter (which saves it). */
+async function typeInCell(browser, label, value) {
+  const cell = await browser.$(`input[aria-label="${label}"]`);
+  await cell.waitForDisplayed();
+  await cell.click();
+  await cell.clearValue();
+  await cell.setValue(value);
+  await browser.keys('Enter');
+}
+
+const digits = (text) => BigInt(text.replace(/[^0-9]/g, ''));
+
+before(async () => {
+  assert.ok(existsSync(app), `the app is built at ${app}`);
+  execFileSync(nap, ['sample', plan]);
+  driver = spawn('tauri-driver', ['--port', '4444'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  await new Promise((r) => setTimeout(r, 1500));
+});
+
+after(() => {
+  driver?.kill();
+});
+
+test('an officer costs a new activity, is stopped on a bad quantity, reads Khmer, exports, and finds the work after a restart', async () => {
+  let browser = await openApp();
+  try {
+    // The sample plan opens on its dashboard.
+    const title = await browser.$('h1');
+    await title.waitForDisplayed();
+    assert.match(await title.getText(), /Women, Peace and Security/);
+    const before = await dashboardTotal(browser);
+    assert.equal(digits(before), digits(String(totalFromCli()).split('.')[0]));
+
+    // A new activity under the first output, with one cost line.
+    await (await browser.$('button=Costing')).click();
+    await (await browser.$('button*=New activity')).click();
+    await (await browser.$('input[required]')).setValue('Radio drama on women mediators');
+    await (await browser.$('button=Create activity')).click();
+    await (await browser.$('p*=Activity')).waitForDisplayed();
+    await (await browser.$('button=Add cost line')).click();
+    await typeInCell(browser, 'Item, New cost line', 'Studio hire');
+    await typeInCell(browser, 'Unit cost, Studio hire', '250000');
+    await typeInCell(browser, 'Quantity 2026, Studio hire', '4');
+    const quantity = await browser.$('input[aria-label="Quantity 2026, Studio hire"]');
+    await browser.waitUntil(async () => (await quantity.parentElement().$('.amount').getText()) === '1,000,000');
+
+    // A quantity that is not a number is refused in its cell; nothing is saved.
+    const onDiskBefore = totalFromCli();
+    await typeInCell(browser, 'Quantity 2027, Studio hire', '12 kits');
+    const bad = await browser.$('input[aria-label="Quantity 2027, Studio hire"]');
+    await browser.waitUntil(async () => (await bad.getAttribute('aria-invalid')) === 'true');
+    assert.match(await (await browser.$('p.notice')).getText(), /not a number.*Nothing was saved/);
+    assert.equal(totalFromCli(), onDiskBefore, 'the refused value did not reach the file');
+
+    // The dashboard total grew by the line and its 5 % contingency (the sample plan's rate).
+    const after = await dashboardTotal(browser);
+    assert.equal(digits(after) - digits(before), 1_050_000n);
+
+    // Khmer.
+    await (await browser.$('button[aria-label="Switch the interface to Khmer"]')).click();
+    await (await browser.$('button=ការប៉ាន់ស្មានថ្លៃ')).waitForDisplayed();
+    assert.match(await (await browser.$('h2=ផ្ទាំងសង្ខេប')).getText(), /ផ្ទាំងសង្ខេប/);
+    await (await browser.$('button=English')).click();
+
+    // The annex, exported to a chosen path.
+    await (await browser.$('button=Export')).click();
+    const target = join(work, 'annex.pdf');
+    const path = await browser.$('input[spellcheck="false"]');
+    await path.waitForDisplayed();
+    await path.clearValue();
+    await path.setValue(target);
+    await (await browser.$('form button[type="submit"]')).click();
+    await (await browser.$('p*=Saved')).waitForDisplayed({ timeout: 60000 });
+    assert.equal(readFileSync(target).subarray(0, 4).toString(), '%PDF');
+    const text = execFileSync('pdftotext', [target, '-']).toString();
+    assert.match(text, /Radio drama on women mediators/);
+  } finally {
+    await browser.deleteSession();
+  }
+
+  // Quit and start again: the edit is in the file and on screen.
+  copyFileSync(plan, join(work, 'after-first-session.nap'));
+  browser = await openApp();
+  try {
+    const total = await dashboardTotal(browser);
+    assert.equal(digits(total), digits(String(totalFromCli()).split('.')[0]));
+    await (await browser.$('button=Costing')).click();
+    await (await browser.$('select.activity-pick')).waitForExist();
+    // One script rather than a request per option: tauri-driver serves one request at a time.
+    const labels = await browser.execute(() =>
+      [...document.querySelectorAll('select.activity-pick option')].map((o) => o.textContent ?? ''),
+    );
+    assert.ok(labels.some((l) => l.includes('Radio drama on women mediators')), 'the new activity is still there');
+  } finally {
+    await browser.deleteSession();
+  }
+});
