@@ -1,0 +1,84 @@
+// App benchmark (prints figures; not a test): the real app under Xvfb through tauri-driver.
+//   NAP_STUDIO_DATA_DIR=$(mktemp -d) xvfb-run -a node e2e/bench.mjs
+// For the sample plan and the large plan (30,000 cost lines):
+// - cold start: from asking WebDriver for a session (which starts the app) until the
+//   dashboard's total is on screen — an upper bound, WebKitWebDriver's own start included;
+// - memory: resident set of the app process and of its WebKit web process, with the costing
+//   grid open;
+// - edit: from pressing Enter in a quantity cell until the line's new amount is on screen.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { remote } from 'webdriverio';
+
+const root = resolve(import.meta.dirname, '..');
+const app = resolve(root, process.env.NAP_STUDIO_BIN ?? 'target/debug/nap-studio');
+const nap = resolve(root, process.env.NAP_BIN ?? 'target/debug/nap');
+const work = mkdtempSync(join(tmpdir(), 'nap-bench-'));
+
+/** Resident memory in MB of the processes whose command line contains `needle`. */
+function rssMb(needle) {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes(needle)) continue;
+      const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+      if (m) kb += Number(m[1]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+async function measure(size) {
+  const plan = join(work, `${size}.nap`);
+  execFileSync(nap, size === 'sample' ? ['sample', plan] : ['sample', '--size', size, plan]);
+  const started = performance.now();
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: 4444,
+    logLevel: 'error',
+    capabilities: { 'wdio:enforceWebDriverClassic': true, 'tauri:options': { application: app, args: [plan] } },
+    waitforTimeout: 60000,
+  });
+  try {
+    await (await browser.$('[data-testid="total-cost"]')).waitForDisplayed();
+    const start = performance.now() - started;
+    await (await browser.$('button=Costing')).click();
+    const cell = await browser.$('input[data-row="0"][data-col="5"]');
+    await cell.waitForDisplayed();
+    const appRss = rssMb('nap-studio');
+    const webRss = rssMb('WebKitWebProcess');
+    const amount = await cell.parentElement().$('.amount');
+    const edits = [];
+    for (const value of ['7', '8', '9', '10', '11']) {
+      const before = await amount.getText();
+      await cell.click();
+      await cell.clearValue();
+      await cell.setValue(value);
+      const t = performance.now();
+      await browser.keys('Enter');
+      await browser.waitUntil(async () => (await amount.getText()) !== before, { interval: 5 });
+      edits.push(performance.now() - t);
+    }
+    edits.sort((a, b) => a - b);
+    console.log(
+      `${size}: cold start to dashboard ${Math.round(start)} ms; ` +
+        `memory with the costing grid open: app ${appRss} MB + web view ${webRss} MB; ` +
+        `cell edit to new amount on screen ${Math.round(edits[2])} ms (median of 5, WebDriver round trips included)`,
+    );
+  } finally {
+    await browser.deleteSession();
+  }
+}
+
+const driver = spawn('tauri-driver', ['--port', '4444'], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 1500));
+try {
+  for (const size of ['sample', 'large']) await measure(size);
+} finally {
+  driver.kill();
+}
