@@ -17,20 +17,27 @@ const app = resolve(root, process.env.NAP_STUDIO_BIN ?? 'target/debug/nap-studio
 const nap = resolve(root, process.env.NAP_BIN ?? 'target/debug/nap');
 const work = mkdtempSync(join(tmpdir(), 'nap-bench-'));
 
-/** Resident memory in MB of the processes whose command line contains `needle`. */
-function rssMb(needle) {
+/**
+ * Memory in MB of the processes whose command line contains `needle`: resident (RSS, shared
+ * libraries counted in full) and proportional (PSS, shared pages split between the processes
+ * that map them).
+ */
+function memoryMb(needle) {
   let kb = 0;
+  let pss = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes(needle)) continue;
       const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
       if (m) kb += Number(m[1]);
+      const p = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/Pss:\s+(\d+)/);
+      if (p) pss += Number(p[1]);
     } catch {
       // The process ended while we looked.
     }
   }
-  return Math.round(kb / 1024);
+  return `${Math.round(kb / 1024)} MB RSS (${Math.round(pss / 1024)} MB PSS)`;
 }
 
 async function measure(size) {
@@ -50,8 +57,8 @@ async function measure(size) {
     await (await browser.$('button=Costing')).click();
     const cell = await browser.$('input[data-row="0"][data-col="5"]');
     await cell.waitForDisplayed();
-    const appRss = rssMb('nap-studio');
-    const webRss = rssMb('WebKitWebProcess');
+    const appMemory = memoryMb('nap-studio');
+    const webMemory = memoryMb('WebKitWebProcess');
     const amount = await cell.parentElement().$('.amount');
     const edits = [];
     for (const value of ['7', '8', '9', '10', '11']) {
@@ -67,7 +74,7 @@ async function measure(size) {
     edits.sort((a, b) => a - b);
     console.log(
       `${size}: cold start to dashboard ${Math.round(start)} ms; ` +
-        `memory with the costing grid open: app ${appRss} MB + web view ${webRss} MB; ` +
+        `memory with the costing grid open: app ${appMemory}, web view ${webMemory}; ` +
         `cell edit to new amount on screen ${Math.round(edits[2])} ms (median of 5, WebDriver round trips included)`,
     );
   } finally {

@@ -19,6 +19,12 @@ fn main() {
             "choose_export_path",
             "export_plan",
             "reveal_export",
+            "recent_plans",
+            "open_plan",
+            "choose_plan_to_open",
+            "choose_new_plan_path",
+            "suggested_plan_path",
+            "create_plan",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

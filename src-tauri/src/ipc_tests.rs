@@ -321,3 +321,64 @@ fn exports_write_their_files_and_refuse_what_cannot_be_made() {
         .unwrap()
         .ends_with("s - budget annex (km).pdf"));
 }
+
+#[test]
+fn opening_a_bad_file_keeps_the_open_plan_and_new_plans_are_created_and_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    // The recent-plans list lives in the app's data folder.
+    std::env::set_var("NAP_STUDIO_DATA_DIR", dir.path().join("data"));
+    let app = app_with(Some(sample_doc(&dir)));
+    let damaged = dir.path().join("damaged.nap");
+    std::fs::write(&damaged, b"SQLite format 3\0 but not really a database").unwrap();
+    let err = call_with(
+        &app,
+        "open_plan",
+        serde_json::json!({"path": damaged.display().to_string()}),
+    )
+    .0
+    .unwrap_err();
+    assert!(
+        ["not_a_plan", "damaged", "truncated"].contains(&err["code"].as_str().unwrap()),
+        "{err}"
+    );
+    let still = call(&app, "plan_summary")
+        .0
+        .expect("the sample is still open");
+    assert!(still["path"].as_str().unwrap().ends_with("s.nap"));
+
+    let path = dir.path().join("Kampuchea NAP.nap");
+    let request = |path: &std::path::Path, country: &str| serde_json::json!({"request": {"path": path.display().to_string(), "title": "NAP WPS 2027–2031", "country": country, "start_year": 2027, "end_year": 2031, "currency": "KHR", "from_sample": false}});
+    let err = call_with(&app, "create_plan", request(&path, "Cambodia"))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    assert!(!path.exists(), "nothing was created");
+    let created = call_with(&app, "create_plan", request(&path, "kh"))
+        .0
+        .expect("created");
+    assert_eq!(created["title"]["text"], "NAP WPS 2027–2031");
+    assert_eq!(created["country"], "KH");
+    assert_eq!(created["elements"]["resources"], 0);
+    let summary = call(&app, "plan_summary").0.expect("the new plan is open");
+    assert_eq!(summary["start_year"], 2027);
+    let err = call_with(&app, "create_plan", request(&path, "KH"))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "already_exists");
+
+    let recent = call(&app, "recent_plans").0.expect("recent");
+    assert_eq!(recent[0]["path"], path.display().to_string());
+    assert_eq!(recent[0]["title"], "NAP WPS 2027–2031");
+    // Reopening the sample puts it first.
+    let sample = dir.path().join("s.nap");
+    call_with(
+        &app,
+        "open_plan",
+        serde_json::json!({"path": sample.display().to_string()}),
+    )
+    .0
+    .expect("reopen");
+    let recent = call(&app, "recent_plans").0.expect("recent");
+    assert_eq!(recent[0]["path"], sample.display().to_string());
+    assert_eq!(recent.as_array().unwrap().len(), 2);
+}

@@ -30,7 +30,7 @@ fn plan_to_open() -> Result<PathBuf, StoreError> {
     Ok(sample)
 }
 
-fn window_title(path: &Path) -> String {
+pub(crate) fn window_title(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -56,7 +56,13 @@ pub(crate) fn handler<R: tauri::Runtime>(
         commands::export::suggested_export_path,
         commands::export::choose_export_path,
         commands::export::export_plan,
-        commands::export::reveal_export
+        commands::export::reveal_export,
+        commands::files::recent_plans,
+        commands::files::open_plan,
+        commands::files::choose_plan_to_open,
+        commands::files::choose_new_plan_path,
+        commands::files::suggested_plan_path,
+        commands::files::create_plan
     ]
 }
 
@@ -69,11 +75,14 @@ pub fn run() {
         .setup(|app| {
             let state = app.state::<AppState>();
             // A plan that cannot be opened is reported in the window, not by a crash.
-            match plan_to_open().and_then(|p| Document::open(&p, "NAP Studio").map(|d| (p, d))) {
+            match plan_to_open()
+                .and_then(|p| Document::open(&p, commands::files::AUTHOR).map(|d| (p, d)))
+            {
                 Ok((path, doc)) => {
                     if let Some(window) = app.get_webview_window("main") {
                         window.set_title(&window_title(&path))?;
                     }
+                    commands::files::remember(&doc);
                     *state.document.lock().map_err(|_| "state poisoned")? = Some(doc);
                 }
                 Err(e) => {

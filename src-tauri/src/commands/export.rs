@@ -10,7 +10,6 @@ use nap_store::now;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tauri::State;
-use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
 /// What to export, and where.
@@ -76,17 +75,6 @@ fn suggested_name(
     Ok(format!("{stem} - {what}.{}", extension(kind)?))
 }
 
-/// Where exports go unless the user chooses otherwise: the Documents folder, else home.
-fn export_folder() -> PathBuf {
-    directories::UserDirs::new()
-        .and_then(|u| {
-            u.document_dir()
-                .map(Path::to_path_buf)
-                .or_else(|| Some(u.home_dir().to_path_buf()))
-        })
-        .unwrap_or_else(std::env::temp_dir)
-}
-
 fn plan_path(state: &State<'_, AppState>) -> Result<PathBuf, IpcError> {
     let guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
     let doc = guard.as_ref().ok_or_else(IpcError::no_plan)?;
@@ -102,7 +90,10 @@ pub fn suggested_export_path(
     table: String,
 ) -> Result<String, IpcError> {
     let name = suggested_name(&plan_path(&state)?, &kind, &lang, &table)?;
-    Ok(export_folder().join(name).display().to_string())
+    Ok(crate::commands::files::documents_folder()
+        .join(name)
+        .display()
+        .to_string())
 }
 
 /// Asks where to save with the system's file dialog, starting from `current`. `None` when
@@ -114,18 +105,12 @@ pub async fn choose_export_path<R: tauri::Runtime>(
     current: String,
 ) -> Result<Option<String>, IpcError> {
     let ext = extension(&kind)?;
-    let current = PathBuf::from(current);
-    let mut dialog = app.dialog().file().add_filter(ext.to_uppercase(), &[ext]);
-    if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
-        dialog = dialog.set_directory(dir);
-    }
-    if let Some(name) = current.file_name() {
-        dialog = dialog.set_file_name(name.to_string_lossy());
-    }
-    Ok(dialog
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-        .map(|p| p.display().to_string()))
+    Ok(crate::commands::files::ask_save_path(
+        &app,
+        &ext.to_uppercase(),
+        ext,
+        &current,
+    ))
 }
 
 fn make(plan: &nap_core::Plan, request: &ExportRequest) -> Result<Vec<u8>, IpcError> {

@@ -2,4 +2,5 @@
 
 pub mod costing;
 pub mod export;
+pub mod files;
 pub mod plan;

@@ -23,16 +23,11 @@ pub struct PlanSummary {
     pub elements: ElementCounts,
 }
 
-#[tauri::command]
-pub fn plan_summary(state: State<'_, AppState>) -> Result<PlanSummary, IpcError> {
-    let guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
-    let Some(doc) = guard.as_ref() else {
-        let open_error = state.open_error.lock().ok().and_then(|e| e.clone());
-        return Err(open_error.unwrap_or_else(IpcError::no_plan));
-    };
+/// The summary of `doc`, as the window shows it.
+pub(crate) fn summary_of(doc: &nap_store::Document) -> PlanSummary {
     let plan = doc.plan();
     let m = &plan.meta;
-    Ok(PlanSummary {
+    PlanSummary {
         path: doc.file().path().display().to_string(),
         title: m.title.clone(),
         country: m.country.clone(),
@@ -42,7 +37,17 @@ pub fn plan_summary(state: State<'_, AppState>) -> Result<PlanSummary, IpcError>
         status: m.status,
         base_currency: m.base_currency.clone(),
         elements: ElementCounts::of(plan),
-    })
+    }
+}
+
+#[tauri::command]
+pub fn plan_summary(state: State<'_, AppState>) -> Result<PlanSummary, IpcError> {
+    let guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
+    let Some(doc) = guard.as_ref() else {
+        let open_error = state.open_error.lock().ok().and_then(|e| e.clone());
+        return Err(open_error.unwrap_or_else(IpcError::no_plan));
+    };
+    Ok(summary_of(doc))
 }
 
 /// The dashboard of the open plan: headline costing, cost by pillar and year, the

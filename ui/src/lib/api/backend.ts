@@ -14,6 +14,8 @@ import type { LineUpdate } from './bindings/LineUpdate';
 import type { History } from './bindings/History';
 import type { ExportRequest } from './bindings/ExportRequest';
 import type { ExportDone } from './bindings/ExportDone';
+import type { RecentPlan } from './bindings/RecentPlan';
+import type { NewPlanRequest } from './bindings/NewPlanRequest';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
@@ -33,6 +35,13 @@ export interface Backend {
   chooseExportPath(kind: string, current: string): Promise<string | null>;
   exportPlan(request: ExportRequest): Promise<ExportDone>;
   revealExport(path: string): Promise<void>;
+  recentPlans(): Promise<RecentPlan[]>;
+  /** Opens another plan; a refused file leaves the open plan open. */
+  openPlan(path: string): Promise<PlanSummary>;
+  choosePlanToOpen(): Promise<string | null>;
+  chooseNewPlanPath(current: string): Promise<string | null>;
+  suggestedPlanPath(title: string): Promise<string>;
+  createPlan(request: NewPlanRequest): Promise<PlanSummary>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -74,6 +83,12 @@ export const tauriBackend: Backend = {
   chooseExportPath: (kind, current) => call<string | null>('choose_export_path', { kind, current }),
   exportPlan: (request) => call<ExportDone>('export_plan', { request }),
   revealExport: (path) => call<void>('reveal_export', { path }),
+  recentPlans: () => call<RecentPlan[]>('recent_plans'),
+  openPlan: (path) => call<PlanSummary>('open_plan', { path }),
+  choosePlanToOpen: () => call<string | null>('choose_plan_to_open'),
+  chooseNewPlanPath: (current) => call<string | null>('choose_new_plan_path', { current }),
+  suggestedPlanPath: (title) => call<string>('suggested_plan_path', { title }),
+  createPlan: (request) => call<PlanSummary>('create_plan', { request }),
 };
 
 /** The BackendError for anything a backend call threw. */

@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import StartScreen from './StartScreen.svelte';
+import { BackendError, type Backend } from '../api/backend';
+import type { NewPlanRequest } from '../api/bindings/NewPlanRequest';
+import { i18n } from '../i18n/i18n.svelte';
+
+const summary = { path: '/plans/MOI copy.nap', title: { text: 'NAP WPS', l2: null } };
+
+function fakeBackend() {
+  return {
+    recentPlans: vi.fn(async () => [
+      { path: '/plans/MOI copy.nap', title: 'NAP WPS — MOI copy', opened: '2026-11-20T09:00:00.000Z' },
+      { path: '/plans/broken.nap', title: 'Old draft', opened: '2026-10-01T09:00:00.000Z' },
+    ]),
+    openPlan: vi.fn(async (path: string) => {
+      if (path.includes('broken')) throw new BackendError('damaged', `${path}: the file is damaged`);
+      return summary;
+    }),
+    suggestedPlanPath: vi.fn(async (title: string) => `/home/officer/${title || 'New plan'}.nap`),
+    createPlan: vi.fn(async (_request: NewPlanRequest) => summary),
+  } as unknown as Backend & { openPlan: ReturnType<typeof vi.fn>; createPlan: ReturnType<typeof vi.fn> };
+}
+
+describe('the start screen', () => {
+  it('opens a recent plan, and explains one that cannot be opened', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const onopen = vi.fn();
+    render(StartScreen, { backend, onopen });
+    await fireEvent.click(await screen.findByText('Old draft'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The file is damaged');
+    expect(onopen).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByText('NAP WPS — MOI copy'));
+    await waitFor(() => expect(onopen).toHaveBeenCalledWith(summary));
+  });
+
+  it('creates a plan from the standard structure with what the officer typed', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const onopen = vi.fn();
+    render(StartScreen, { backend, onopen });
+    await fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'NAP WPS 2027–2031' } });
+    await fireEvent.input(screen.getByLabelText('First year'), { target: { value: '2027' } });
+    await fireEvent.input(screen.getByLabelText('Last year'), { target: { value: '2031' } });
+    const file = screen.getByLabelText('Plan file') as HTMLInputElement;
+    await waitFor(() => expect(file.value).toBe('/home/officer/NAP WPS 2027–2031.nap'));
+    await fireEvent.submit(screen.getByRole('button', { name: 'Create and open' }).closest('form')!);
+    await waitFor(() =>
+      expect(backend.createPlan).toHaveBeenCalledWith({
+        path: '/home/officer/NAP WPS 2027–2031.nap',
+        title: 'NAP WPS 2027–2031',
+        country: 'KH',
+        start_year: 2027,
+        end_year: 2031,
+        currency: 'KHR',
+        from_sample: false,
+      }),
+    );
+    expect(onopen).toHaveBeenCalledWith(summary);
+  });
+});
