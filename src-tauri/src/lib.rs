@@ -95,3 +95,29 @@ pub fn run() {
         .run(tauri::generate_context!())
         .expect("error while running NAP Studio");
 }
+
+#[cfg(test)]
+mod bundle_tests {
+    /// Double-clicking a plan must hand its path to the app: the desktop entry's Exec line
+    /// carries the file, and the package declares *.nap as the plan type it claims.
+    #[test]
+    fn the_linux_package_opens_plan_files() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../../tauri.conf.json")).expect("config");
+        let deb = &config["bundle"]["linux"]["deb"];
+        assert_eq!(deb["desktopTemplate"], "assets/linux/nap-studio.desktop");
+        let entry = include_str!("../../assets/linux/nap-studio.desktop");
+        assert!(entry.lines().any(|l| l == "Exec={{exec}} %f"), "{entry}");
+        let mime = config["bundle"]["fileAssociations"][0]["mimeType"]
+            .as_str()
+            .expect("mime type");
+        assert!(entry.contains(&format!("MimeType={mime};")));
+        assert_eq!(
+            deb["files"]["/usr/share/mime/packages/nap-studio.xml"],
+            "assets/linux/nap-studio-mime.xml"
+        );
+        let packet = include_str!("../../assets/linux/nap-studio-mime.xml");
+        assert!(packet.contains(&format!("type=\"{mime}\"")));
+        assert!(packet.contains("<glob pattern=\"*.nap\"/>"));
+    }
+}
