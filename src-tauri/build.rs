@@ -25,6 +25,8 @@ fn main() {
             "choose_new_plan_path",
             "suggested_plan_path",
             "create_plan",
+            "preferences",
+            "set_preferences",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -57,6 +57,18 @@ fn call_with(
     Answer(response)
 }
 
+/// The app's data folder for the tests that use it: one for the whole test process, set
+/// once, since the environment is shared by the tests running in parallel.
+fn shared_data_dir() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("data dir");
+        std::env::set_var("NAP_STUDIO_DATA_DIR", dir.path());
+        dir
+    })
+    .path()
+}
+
 fn sample_doc(dir: &tempfile::TempDir) -> Document {
     let path = dir.path().join("s.nap");
     PlanFile::create(&path, &nap_core::sample::sample_plan(), false).unwrap();
@@ -326,7 +338,7 @@ fn exports_write_their_files_and_refuse_what_cannot_be_made() {
 fn opening_a_bad_file_keeps_the_open_plan_and_new_plans_are_created_and_remembered() {
     let dir = tempfile::tempdir().unwrap();
     // The recent-plans list lives in the app's data folder.
-    std::env::set_var("NAP_STUDIO_DATA_DIR", dir.path().join("data"));
+    shared_data_dir();
     let app = app_with(Some(sample_doc(&dir)));
     let damaged = dir.path().join("damaged.nap");
     std::fs::write(&damaged, b"SQLite format 3\0 but not really a database").unwrap();
@@ -381,4 +393,42 @@ fn opening_a_bad_file_keeps_the_open_plan_and_new_plans_are_created_and_remember
     let recent = call(&app, "recent_plans").0.expect("recent");
     assert_eq!(recent[0]["path"], sample.display().to_string());
     assert_eq!(recent.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn the_user_s_agency_is_recorded_on_their_edits() {
+    shared_data_dir();
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let err = call_with(
+        &app,
+        "set_preferences",
+        serde_json::json!({"preferences": {"language": "fr", "author": "x"}}),
+    )
+    .0
+    .unwrap_err();
+    assert_eq!(err["code"], "bad_request");
+    let saved = call_with(
+        &app,
+        "set_preferences",
+        serde_json::json!({"preferences": {"language": "km", "author": "  MOI planning department "}}),
+    )
+    .0
+    .expect("saved");
+    assert_eq!(saved["author"], "MOI planning department");
+    assert_eq!(call(&app, "preferences").0.expect("read")["language"], "km");
+    let id = on_disk(&dir).cost_lines[0].record.id.to_string();
+    call_with(
+        &app,
+        "set_cost_line",
+        serde_json::json!({"id": id, "field": "note", "value": "checked with MOI", "filter": {}}),
+    )
+    .0
+    .expect("edit");
+    let line = on_disk(&dir)
+        .cost_lines
+        .into_iter()
+        .find(|l| l.record.id.to_string() == id)
+        .unwrap();
+    assert_eq!(line.record.modified_by, "MOI planning department");
 }

@@ -62,7 +62,9 @@ pub(crate) fn handler<R: tauri::Runtime>(
         commands::files::choose_plan_to_open,
         commands::files::choose_new_plan_path,
         commands::files::suggested_plan_path,
-        commands::files::create_plan
+        commands::files::create_plan,
+        commands::settings::preferences,
+        commands::settings::set_preferences
     ]
 }
 
@@ -76,7 +78,7 @@ pub fn run() {
             let state = app.state::<AppState>();
             // A plan that cannot be opened is reported in the window, not by a crash.
             match plan_to_open()
-                .and_then(|p| Document::open(&p, commands::files::AUTHOR).map(|d| (p, d)))
+                .and_then(|p| Document::open(&p, &commands::files::author()).map(|d| (p, d)))
             {
                 Ok((path, doc)) => {
                     if let Some(window) = app.get_webview_window("main") {

@@ -44,6 +44,7 @@ const dashboard: Dashboard = {
 
 let lastRequest: unknown = null;
 const calls: string[] = [];
+let savedPreferences: unknown = null;
 let undoable = true;
 
 const view = {
@@ -59,6 +60,11 @@ const view = {
 function backendMock(cmd: string, args?: unknown) {
   calls.push(cmd);
   if (cmd === 'plan_summary') return summary;
+  if (cmd === 'preferences') return { language: 'en', author: 'MOWA secretariat' };
+  if (cmd === 'set_preferences') {
+    savedPreferences = (args as { preferences: unknown }).preferences;
+    return savedPreferences;
+  }
   if (cmd === 'history') return { undo: undoable ? { action: 'edit', kind: 'cost_line' } : null, redo: null };
   if (cmd === 'undo') {
     undoable = false;
@@ -92,6 +98,8 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('ផែនការសកម្មភាពជាតិ');
     expect(screen.getByTestId('element-resources').textContent).toContain('ផែនការធនធាន (ការប៉ាន់ស្មានថវិកា)');
     expect(await screen.findByRole('heading', { name: 'ផ្ទាំងសង្ខេប' })).toBeTruthy();
+    // The choice is remembered for the next start, with the agency name kept.
+    await waitFor(() => expect(savedPreferences).toEqual({ language: 'km', author: 'MOWA secretariat' }));
     i18n.lang = 'en';
   });
 

@@ -296,6 +296,11 @@ impl Document {
         &self.author
     }
 
+    /// Records later edits under `author` (the user changed their agency's name).
+    pub fn set_author(&mut self, author: &str) {
+        self.author = author.to_string();
+    }
+
     /// Replaces the plan metadata and settings.
     pub fn set_meta(&mut self, mut meta: PlanMeta) -> Result<(), StoreError> {
         let existing = self.plan.meta.record.clone();

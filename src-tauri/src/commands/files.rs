@@ -12,8 +12,12 @@ use tauri::{Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
-/// The author recorded on edits made in the app.
-pub(crate) const AUTHOR: &str = "NAP Studio";
+/// The author recorded on edits made in the app: the user's agency from their settings.
+pub(crate) fn author() -> String {
+    crate::commands::settings::load()
+        .author_or_default()
+        .to_string()
+}
 
 /// How many plans the start screen remembers.
 const RECENT_LIMIT: usize = 10;
@@ -112,7 +116,7 @@ pub fn open_plan<R: tauri::Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<PlanSummary, IpcError> {
-    let doc = Document::open(Path::new(&path), AUTHOR)?;
+    let doc = Document::open(Path::new(&path), &author())?;
     install(&app, &state, doc)
 }
 
@@ -259,9 +263,9 @@ pub fn create_plan<R: tauri::Runtime>(
             end_year: request.end_year,
             currency,
         };
-        new_plan(&spec, &now(), AUTHOR, uuid::Uuid::new_v4)
+        new_plan(&spec, &now(), &author(), uuid::Uuid::new_v4)
     };
     PlanFile::create(&path, &plan, false)?;
-    let doc = Document::open(&path, AUTHOR)?;
+    let doc = Document::open(&path, &author())?;
     install(&app, &state, doc)
 }

@@ -4,3 +4,4 @@ pub mod costing;
 pub mod export;
 pub mod files;
 pub mod plan;
+pub mod settings;

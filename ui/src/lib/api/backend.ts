@@ -16,6 +16,7 @@ import type { ExportRequest } from './bindings/ExportRequest';
 import type { ExportDone } from './bindings/ExportDone';
 import type { RecentPlan } from './bindings/RecentPlan';
 import type { NewPlanRequest } from './bindings/NewPlanRequest';
+import type { Preferences } from './bindings/Preferences';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
@@ -42,6 +43,8 @@ export interface Backend {
   chooseNewPlanPath(current: string): Promise<string | null>;
   suggestedPlanPath(title: string): Promise<string>;
   createPlan(request: NewPlanRequest): Promise<PlanSummary>;
+  preferences(): Promise<Preferences>;
+  setPreferences(preferences: Preferences): Promise<Preferences>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -89,6 +92,8 @@ export const tauriBackend: Backend = {
   chooseNewPlanPath: (current) => call<string | null>('choose_new_plan_path', { current }),
   suggestedPlanPath: (title) => call<string>('suggested_plan_path', { title }),
   createPlan: (request) => call<PlanSummary>('create_plan', { request }),
+  preferences: () => call<Preferences>('preferences'),
+  setPreferences: (preferences) => call<Preferences>('set_preferences', { preferences }),
 };
 
 /** The BackendError for anything a backend call threw. */
