@@ -19,6 +19,7 @@ fn main() {
             "choose_export_path",
             "export_plan",
             "reveal_export",
+            "plan_agencies",
             "recent_plans",
             "open_plan",
             "choose_plan_to_open",

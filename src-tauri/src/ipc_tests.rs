@@ -432,3 +432,43 @@ fn the_user_s_agency_is_recorded_on_their_edits() {
         .unwrap();
     assert_eq!(line.record.modified_by, "MOI planning department");
 }
+
+#[test]
+fn a_copy_for_another_ministry_is_scoped_to_its_agency_and_can_be_merged_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let agencies = call(&app, "plan_agencies").0.expect("agencies");
+    let moi = agencies
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == "MOI")
+        .expect("the sample has MOI")
+        .clone();
+    let copy = dir.path().join("for MOI.nap");
+    let request = |agency: &str| serde_json::json!({"request": {"kind": "copy", "path": copy.display().to_string(), "lang": "en", "rounding": "unit", "table": "lines", "agency": agency, "note": "Please cost your activities"}});
+    let err = call_with(&app, "export_plan", request("XYZ"))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "bad_request");
+    assert!(!copy.exists());
+    let done = call_with(&app, "export_plan", request("moi"))
+        .0
+        .expect("sent");
+    assert!(done["kilobytes"].as_u64().unwrap() > 0);
+    // The copy knows it is MOI's part of this plan.
+    let file = PlanFile::open(&copy, nap_store::Access::ReadOnly).unwrap();
+    let info = nap_store::sharing::copy_info(&file)
+        .unwrap()
+        .expect("copy info");
+    assert_eq!(
+        info.scope_agency_id.map(|id| id.to_string()).as_deref(),
+        moi["id"].as_str()
+    );
+    assert_eq!(info.note, "Please cost your activities");
+    assert!(info.base_id.is_some(), "it can be merged back");
+    let err = call_with(&app, "export_plan", request("MOI"))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "already_exists", "a copy is never overwritten");
+}

@@ -57,6 +57,7 @@ pub(crate) fn handler<R: tauri::Runtime>(
         commands::export::choose_export_path,
         commands::export::export_plan,
         commands::export::reveal_export,
+        commands::export::plan_agencies,
         commands::files::recent_plans,
         commands::files::open_plan,
         commands::files::choose_plan_to_open,

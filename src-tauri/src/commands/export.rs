@@ -26,6 +26,12 @@ pub struct ExportRequest {
     pub rounding: String,
     /// The CSV table: `lines`, `pillar-year`, `agency-year` or `source-year`.
     pub table: String,
+    /// For a copy for another ministry: the code of the agency whose part it is scoped to
+    /// (empty: the whole plan), and a note for the receiver.
+    #[serde(default)]
+    pub agency: String,
+    #[serde(default)]
+    pub note: String,
 }
 
 /// A finished export.
@@ -51,6 +57,7 @@ fn extension(kind: &str) -> Result<&'static str, IpcError> {
         "workbook" => "xlsx",
         "json" => "json",
         "csv" => "csv",
+        "copy" => "nap",
         other => return Err(bad(format!("`{other}` is not an export"))),
     })
 }
@@ -70,6 +77,9 @@ fn suggested_name(
         "annex" => format!("budget annex ({lang})"),
         "workbook" => "budget workbook".to_string(),
         "csv" => format!("costs {table}"),
+        // For a copy, `table` carries the agency it is scoped to, if any.
+        "copy" if table.is_empty() || table == "whole plan" => "copy".to_string(),
+        "copy" => format!("copy for {table}"),
         _ => "plan".to_string(),
     };
     Ok(format!("{stem} - {what}.{}", extension(kind)?))
@@ -161,6 +171,57 @@ fn make(plan: &nap_core::Plan, request: &ExportRequest) -> Result<Vec<u8>, IpcEr
     })
 }
 
+/// Writes a copy of the open plan for another ministry (see `nap_store::sharing::send`):
+/// the copy remembers what it was sent from, so that it can be merged back; with an agency
+/// it is scoped to that agency's part. An existing file is not replaced.
+fn send_copy(state: &State<'_, AppState>, request: &ExportRequest) -> Result<ExportDone, IpcError> {
+    let path = PathBuf::from(request.path.trim());
+    if path.file_name().is_none() {
+        return Err(IpcError {
+            code: ErrorCode::Field(nap_core::edit::Problem::Required),
+            message: "choose where to save the copy".into(),
+        });
+    }
+    let mut guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
+    let doc = guard.as_mut().ok_or_else(IpcError::no_plan)?;
+    let agency = match request.agency.trim() {
+        "" => None,
+        code => Some(
+            doc.plan()
+                .agencies
+                .iter()
+                .find(|a| a.code.eq_ignore_ascii_case(code))
+                .map(|a| a.record.id)
+                .ok_or_else(|| bad(format!("`{code}` is not an agency of this plan")))?,
+        ),
+    };
+    let sent = nap_store::sharing::send(doc, &path, agency, request.note.trim())?;
+    let bytes = std::fs::metadata(&sent.path).map_or(0, |m| m.len());
+    Ok(ExportDone {
+        path: sent.path.display().to_string(),
+        kilobytes: u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX),
+    })
+}
+
+/// The agencies a copy can be scoped to: code and name.
+#[tauri::command]
+pub fn plan_agencies(
+    state: State<'_, AppState>,
+) -> Result<Vec<nap_core::costing::grid::GridChoice>, IpcError> {
+    let guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
+    let doc = guard.as_ref().ok_or_else(IpcError::no_plan)?;
+    Ok(doc
+        .plan()
+        .agencies
+        .iter()
+        .map(|a| nap_core::costing::grid::GridChoice {
+            id: a.record.id,
+            code: a.code.clone(),
+            name: a.name.clone(),
+        })
+        .collect())
+}
+
 /// Makes the export and writes it. The plan is copied first, so the window stays usable and
 /// the plan editable while a long annex is made.
 #[tauri::command]
@@ -168,6 +229,9 @@ pub async fn export_plan(
     state: State<'_, AppState>,
     request: ExportRequest,
 ) -> Result<ExportDone, IpcError> {
+    if request.kind == "copy" {
+        return send_copy(&state, &request);
+    }
     let plan = {
         let guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
         guard.as_ref().ok_or_else(IpcError::no_plan)?.plan().clone()

@@ -9,6 +9,7 @@ import type { ErrorCode } from './bindings/ErrorCode';
 import type { CostGrid } from './bindings/CostGrid';
 import type { GridFilter } from './bindings/GridFilter';
 import type { GridActivity } from './bindings/GridActivity';
+import type { GridChoice } from './bindings/GridChoice';
 import type { GridTotals } from './bindings/GridTotals';
 import type { LineUpdate } from './bindings/LineUpdate';
 import type { History } from './bindings/History';
@@ -36,6 +37,8 @@ export interface Backend {
   chooseExportPath(kind: string, current: string): Promise<string | null>;
   exportPlan(request: ExportRequest): Promise<ExportDone>;
   revealExport(path: string): Promise<void>;
+  /** The agencies a copy for another ministry can be scoped to. */
+  planAgencies(): Promise<GridChoice[]>;
   recentPlans(): Promise<RecentPlan[]>;
   /** Opens another plan; a refused file leaves the open plan open. */
   openPlan(path: string): Promise<PlanSummary>;
@@ -86,6 +89,7 @@ export const tauriBackend: Backend = {
   chooseExportPath: (kind, current) => call<string | null>('choose_export_path', { kind, current }),
   exportPlan: (request) => call<ExportDone>('export_plan', { request }),
   revealExport: (path) => call<void>('reveal_export', { path }),
+  planAgencies: () => call<GridChoice[]>('plan_agencies'),
   recentPlans: () => call<RecentPlan[]>('recent_plans'),
   openPlan: (path) => call<PlanSummary>('open_plan', { path }),
   choosePlanToOpen: () => call<string | null>('choose_plan_to_open'),

@@ -21,6 +21,9 @@ function fakeBackend(result: 'ok' | 'io') {
     chooseExportPath: vi.fn(async () => '/media/usb/annex.pdf'),
     exportPlan,
     revealExport: vi.fn(async () => {}),
+    planAgencies: vi.fn(async () => [
+      { id: '00000000-0000-4000-8000-0000000000a1', code: 'MOI', name: { text: 'Ministry of Interior', l2: 'ក្រសួងមហាផ្ទៃ' } },
+    ]),
   } as unknown as Backend;
   return { backend, exportPlan, finish: () => finish() };
 }
@@ -36,7 +39,7 @@ describe('the export screen', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect(await screen.findByText('Making the file…')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Export' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(exportPlan).toHaveBeenCalledWith({ kind: 'annex', path: path.value, lang: 'km', rounding: 'unit', table: 'pillar-year' });
+    expect(exportPlan).toHaveBeenCalledWith({ kind: 'annex', path: path.value, lang: 'km', rounding: 'unit', table: 'pillar-year', agency: '', note: '' });
     finish();
     expect(await screen.findByText(/Saved .*annex \(km\)\.pdf \(1,234 KB\)/)).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Open containing folder' }));
@@ -57,5 +60,20 @@ describe('the export screen', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The file could not be read or written.');
     expect(alert.textContent).toContain('permission denied');
+  });
+
+  it('sends a copy scoped to one agency, with a note for the receiver', async () => {
+    i18n.lang = 'en';
+    const { backend, exportPlan, finish } = fakeBackend('ok');
+    render(ExportScreen, { backend });
+    await fireEvent.click(screen.getByLabelText(/A copy for another ministry/));
+    const scope = screen.getByLabelText('Part of the plan') as HTMLSelectElement;
+    await waitFor(() => expect(scope.options.length).toBe(2));
+    await fireEvent.change(scope, { target: { value: 'MOI' } });
+    await fireEvent.input(screen.getByLabelText('Note for the receiver'), { target: { value: 'Cost your activities' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect(exportPlan).toHaveBeenCalledWith(expect.objectContaining({ kind: 'copy', agency: 'MOI', note: 'Cost your activities' }));
+    finish();
+    expect(await screen.findByText(/Saved/)).toBeTruthy();
   });
 });

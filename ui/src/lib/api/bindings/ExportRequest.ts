@@ -23,4 +23,9 @@ rounding: string,
 /**
  * The CSV table: `lines`, `pillar-year`, `agency-year` or `source-year`.
  */
-table: string, };
+table: string, 
+/**
+ * For a copy for another ministry: the code of the agency whose part it is scoped to
+ * (empty: the whole plan), and a note for the receiver.
+ */
+agency: string, note: string, };
