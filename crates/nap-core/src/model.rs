@@ -456,6 +456,35 @@ pub struct CostLine {
     pub note: String,
 }
 
+/// What a cost line is priced with: its own unit, unit cost, currency and economic code, or
+/// its catalogue item's where it leaves one empty. `None` only when neither has it (which
+/// validation refuses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineInputs<'a> {
+    pub unit: Option<&'a str>,
+    pub unit_cost: Option<Decimal>,
+    pub currency: Option<&'a str>,
+    pub economic_code: Option<&'a str>,
+}
+
+impl CostLine {
+    /// The line's inputs, falling back to `item` (the catalogue item it names, if found).
+    pub fn inputs<'a>(&'a self, item: Option<&'a CatalogueItem>) -> LineInputs<'a> {
+        LineInputs {
+            unit: self.unit.as_deref().or(item.map(|i| i.unit.as_str())),
+            unit_cost: self.unit_cost.or(item.map(|i| i.unit_cost)),
+            currency: self
+                .currency
+                .as_deref()
+                .or(item.map(|i| i.currency.as_str())),
+            economic_code: self
+                .economic_code
+                .as_deref()
+                .or(item.map(|i| i.economic_code.as_str())),
+        }
+    }
+}
+
 /// A rate converting one unit of `currency` into the plan's base currency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[ts(export)]

@@ -1001,21 +1001,11 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                             UnitKind::Line(li) => {
                                 let line = &plan.cost_lines[li];
                                 let item = line.catalogue_item_id.and_then(|i| catalogue.get(&i));
-                                let unit = line
-                                    .unit
-                                    .clone()
-                                    .or(item.map(|i| i.unit.clone()))
-                                    .unwrap_or_default();
-                                let cost = line
-                                    .unit_cost
-                                    .or(item.map(|i| i.unit_cost))
-                                    .unwrap_or_default();
-                                let cur = line
-                                    .currency
-                                    .clone()
-                                    .or(item.map(|i| i.currency.clone()))
-                                    .unwrap_or_default();
-                                let cur_minor = currency(&cur).map_or(2, |c| c.minor_units);
+                                let inputs = line.inputs(item.copied());
+                                let unit = inputs.unit.unwrap_or_default().to_string();
+                                let cost = inputs.unit_cost.unwrap_or_default();
+                                let cur = inputs.currency.unwrap_or_default();
+                                let cur_minor = currency(cur).map_or(2, |c| c.minor_units);
                                 let source = line
                                     .funding_source_id
                                     .and_then(|s| sources.get(&s))

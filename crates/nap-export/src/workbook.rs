@@ -129,18 +129,13 @@ pub fn line_rows(plan: &Plan, c: &Costing) -> Vec<LineRow> {
             UnitKind::Line(li) => {
                 let line = &plan.cost_lines[li];
                 let ci = line.catalogue_item_id.and_then(|i| items.get(&i));
+                let inputs = line.inputs(ci.copied());
                 (
                     "Line",
                     line.item.text.clone(),
-                    line.unit
-                        .clone()
-                        .or(ci.map(|i| i.unit.clone()))
-                        .unwrap_or_default(),
-                    line.unit_cost.or(ci.map(|i| i.unit_cost)),
-                    line.currency
-                        .clone()
-                        .or(ci.map(|i| i.currency.clone()))
-                        .unwrap_or_default(),
+                    inputs.unit.unwrap_or_default().to_string(),
+                    inputs.unit_cost,
+                    inputs.currency.unwrap_or_default().to_string(),
                     Some(line),
                 )
             }

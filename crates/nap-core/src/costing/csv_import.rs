@@ -735,25 +735,11 @@ pub fn export_lines_csv(plan: &Plan) -> String {
             .and_then(|l| agencies.get(&l))
             .map(|a| a.name.text.clone())
             .unwrap_or_default();
-        let unit = line
-            .unit
-            .clone()
-            .or(item.map(|i| i.unit.clone()))
-            .unwrap_or_default();
-        let cost = line
-            .unit_cost
-            .or(item.map(|i| i.unit_cost))
-            .unwrap_or_default();
-        let cur = line
-            .currency
-            .clone()
-            .or(item.map(|i| i.currency.clone()))
-            .unwrap_or_default();
-        let econ = line
-            .economic_code
-            .clone()
-            .or(item.map(|i| i.economic_code.clone()))
-            .unwrap_or_default();
+        let inputs = line.inputs(item.copied());
+        let unit = inputs.unit.unwrap_or_default();
+        let cost = inputs.unit_cost.unwrap_or_default();
+        let cur = inputs.currency.unwrap_or_default();
+        let econ = inputs.economic_code.unwrap_or_default();
         let source = line
             .funding_source_id
             .and_then(|s| sources.get(&s))
@@ -767,12 +753,12 @@ pub fn export_lines_csv(plan: &Plan) -> String {
                 &a.title.text,
                 &lead,
                 &line.item.text,
-                &unit,
+                unit,
                 &cost.to_string(),
-                &cur,
+                cur,
                 &year.to_string(),
                 &q.to_string(),
-                &econ,
+                econ,
                 &a.cofog,
                 &source,
                 &line.note,

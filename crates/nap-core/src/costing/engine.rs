@@ -292,23 +292,17 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
     let mut fixed: Vec<i128> = vec![0; stride * ny];
     let mut activity_totals: Vec<i128> = vec![0; plan.activities.len() * ny];
     for (li, line) in plan.cost_lines.iter().enumerate() {
-        let item = line.catalogue_item_id.and_then(|id| catalogue.get(&id));
-        let unit_cost = line.unit_cost.or(item.map(|i| i.unit_cost));
-        let line_currency = line
-            .currency
-            .as_deref()
-            .or(item.map(|i| i.currency.as_str()));
-        let (Some(unit_cost), Some(line_currency)) = (unit_cost, line_currency) else {
+        let item = line
+            .catalogue_item_id
+            .and_then(|id| catalogue.get(&id).copied());
+        let inputs = line.inputs(item);
+        let (Some(unit_cost), Some(line_currency)) = (inputs.unit_cost, inputs.currency) else {
             return Err(CostingError::IncompleteLine(line.record.id));
         };
         let Some(&activity) = activity_index.get(&line.activity_id) else {
             continue;
         };
-        let code = line
-            .economic_code
-            .as_deref()
-            .or(item.map(|i| i.economic_code.as_str()))
-            .unwrap_or_default();
+        let code = inputs.economic_code.unwrap_or_default();
         let economic = *economic_index.entry(code).or_insert_with(|| {
             economic_codes.push(code.to_string());
             (economic_codes.len() - 1) as u32
