@@ -47,7 +47,7 @@ fn main() {
         let id = line.record.id;
         doc.upsert(line).expect("saved");
         let costing = compute(doc.plan(), None).expect("costs");
-        let (shown, _totals) =
+        let (shown, _in_filter, _totals) =
             grid_line_and_totals(doc.plan(), &costing, &filter, id).expect("the line");
         times.push(t.elapsed());
         assert_eq!(shown.quantities[0], format!("{}", 10 + k));

@@ -5,8 +5,8 @@ use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 use nap_core::costing::compute;
 use nap_core::costing::grid::{
-    cost_grid as build_grid, grid_line_and_totals, CostGrid, GridActivity, GridFilter, GridLine,
-    GridTotals,
+    cost_grid as build_grid, grid_activity, grid_line_and_totals, grid_totals, CostGrid,
+    GridActivity, GridFilter, GridLine, GridTotals,
 };
 use nap_core::edit::{new_activity, new_cost_line, set_cost_line_field};
 use nap_core::{CostLine, Id};
@@ -20,6 +20,8 @@ use ts_rs::TS;
 #[ts(export)]
 pub struct LineUpdate {
     pub line: GridLine,
+    /// Whether the grid's filter shows the line (a new line may fall outside it).
+    pub shown: bool,
     pub totals: GridTotals,
 }
 
@@ -58,9 +60,13 @@ fn no_line(id: Id) -> IpcError {
 
 fn line_update(doc: &Document, filter: &GridFilter, id: Id) -> Result<LineUpdate, IpcError> {
     let costing = compute(doc.plan(), None)?;
-    let (line, totals) =
+    let (line, shown, totals) =
         grid_line_and_totals(doc.plan(), &costing, filter, id).ok_or_else(|| no_line(id))?;
-    Ok(LineUpdate { line, totals })
+    Ok(LineUpdate {
+        line,
+        shown,
+        totals,
+    })
 }
 
 fn history_of(doc: &Document) -> History {
@@ -168,14 +174,10 @@ pub fn add_activity(
         })?;
         let stored = doc.upsert(activity)?;
         let costing = compute(doc.plan(), None)?;
-        build_grid(doc.plan(), &costing, &GridFilter::default())
-            .activities
-            .into_iter()
-            .find(|a| a.id == stored.record.id)
-            .ok_or_else(|| IpcError {
-                code: ErrorCode::Internal,
-                message: "the new activity is missing from the grid".into(),
-            })
+        grid_activity(doc.plan(), &costing, stored.record.id).ok_or_else(|| IpcError {
+            code: ErrorCode::Internal,
+            message: "the new activity is missing from the plan".into(),
+        })
     })
 }
 
@@ -189,7 +191,7 @@ pub fn delete_cost_line(
     with_doc(&state, |doc| {
         doc.delete::<CostLine>(id)?;
         let costing = compute(doc.plan(), None)?;
-        Ok(build_grid(doc.plan(), &costing, &filter).totals)
+        Ok(grid_totals(doc.plan(), &costing, &filter))
     })
 }
 

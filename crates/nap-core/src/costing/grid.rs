@@ -242,6 +242,16 @@ impl<'a> GridContext<'a> {
         }
     }
 
+    fn activity(&self, a: &crate::model::Activity) -> GridActivity {
+        GridActivity {
+            id: a.record.id,
+            code: a.code.clone(),
+            title: a.title.clone(),
+            pillar_id: self.pillars.get(&a.record.id).copied().flatten(),
+            lead_agency_id: a.lead_agency_id,
+        }
+    }
+
     /// True when `filter` lets the line at index `li` through.
     fn passes(&self, filter: &GridFilter, li: usize) -> bool {
         let line = &self.plan.cost_lines[li];
@@ -297,17 +307,7 @@ pub fn cost_grid(plan: &Plan, costing: &Costing, filter: &GridFilter) -> CostGri
         years: costing.years.clone(),
         totals,
         lines,
-        activities: plan
-            .activities
-            .iter()
-            .map(|a| GridActivity {
-                id: a.record.id,
-                code: a.code.clone(),
-                title: a.title.clone(),
-                pillar_id: ctx.pillars.get(&a.record.id).copied().flatten(),
-                lead_agency_id: a.lead_agency_id,
-            })
-            .collect(),
+        activities: plan.activities.iter().map(|a| ctx.activity(a)).collect(),
         outputs: plan
             .outputs
             .iter()
@@ -344,17 +344,29 @@ pub fn cost_grid(plan: &Plan, costing: &Costing, filter: &GridFilter) -> CostGri
     }
 }
 
-/// One line of the grid and the totals of the lines `filter` shows: what the screen needs
-/// after an edit, without sending the whole grid again. `None` if there is no such line.
+/// One line of the grid, whether `filter` lets it through, and the totals of the lines
+/// `filter` shows: what the screen needs after an edit, without sending the whole grid
+/// again. `None` if there is no such line.
 pub fn grid_line_and_totals(
     plan: &Plan,
     costing: &Costing,
     filter: &GridFilter,
     id: Id,
-) -> Option<(GridLine, GridTotals)> {
+) -> Option<(GridLine, bool, GridTotals)> {
     let ctx = GridContext::new(plan, costing);
     let li = plan.cost_lines.iter().position(|l| l.record.id == id)?;
-    Some((ctx.line(li), ctx.totals(filter).0))
+    Some((ctx.line(li), ctx.passes(filter, li), ctx.totals(filter).0))
+}
+
+/// The totals of the lines `filter` shows (after a line was deleted, say).
+pub fn grid_totals(plan: &Plan, costing: &Costing, filter: &GridFilter) -> GridTotals {
+    GridContext::new(plan, costing).totals(filter).0
+}
+
+/// Activity `id` as the grid lists it, with its pillar. `None` if there is no such activity.
+pub fn grid_activity(plan: &Plan, costing: &Costing, id: Id) -> Option<GridActivity> {
+    let a = plan.activities.iter().find(|a| a.record.id == id)?;
+    Some(GridContext::new(plan, costing).activity(a))
 }
 
 #[cfg(test)]
@@ -385,10 +397,17 @@ mod tests {
         assert!(!some.lines.is_empty() && some.lines.len() < all.lines.len());
         assert!(some.lines.iter().all(|l| l.pillar_id == Some(pillar)));
         let one = &some.lines[0];
-        let (line, totals) =
+        let (line, shown, totals) =
             grid_line_and_totals(&plan, &costing, &filter, one.id).expect("the line");
         assert_eq!(&line, one);
+        assert!(shown);
         assert_eq!(totals, some.totals);
+        assert_eq!(grid_totals(&plan, &costing, &filter), some.totals);
+        let activity = grid_activity(&plan, &costing, line.activity_id).expect("activity");
+        assert_eq!(
+            Some(&activity),
+            all.activities.iter().find(|a| a.id == line.activity_id)
+        );
         assert_eq!(line.quantities.len(), costing.years.len());
     }
 }

@@ -55,7 +55,7 @@ function fakeBackend(count: number) {
   const setCostLine = vi.fn(async (id: string, field: string, value: string, _filter: GridFilter) => {
     if (!/^\d+$/.test(value.trim())) throw new BackendError('not_a_number', `${field}: \`${value}\` is not a number`);
     const updated = { ...line(0), id, quantities: [value, ''], amounts: [String(Number(value) * 100), '0'], total: String(Number(value) * 100) };
-    return { line: updated, totals: { per_year: ['999', '0'], total: '999', lines: count } };
+    return { line: updated, shown: true, totals: { per_year: ['999', '0'], total: '999', lines: count } };
   });
   const backend = {
     costGrid: vi.fn(async () => grid(count)),

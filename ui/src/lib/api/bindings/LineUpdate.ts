@@ -5,4 +5,8 @@ import type { GridTotals } from "./GridTotals";
 /**
  * A line after an edit, with the totals of the lines the grid shows.
  */
-export type LineUpdate = { line: GridLine, totals: GridTotals, };
+export type LineUpdate = { line: GridLine, 
+/**
+ * Whether the grid's filter shows the line (a new line may fall outside it).
+ */
+shown: boolean, totals: GridTotals, };
