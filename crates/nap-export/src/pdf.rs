@@ -7,7 +7,7 @@
 //! written as bytes as it is laid out, with glyph ids in the original fonts' numbering. When
 //! the document is finished the subset fonts' numbering is known and every glyph id is
 //! patched in place (each is four hex digits, so the stream keeps its length), then the
-//! pages are compressed on all cores.
+//! pages and fonts are compressed on all cores.
 #![allow(
     clippy::float_arithmetic,
     reason = "page geometry in points, never money"
@@ -570,31 +570,12 @@ impl Pdf {
         let glyph_page = FontPage::read(&doc, &fonts_by_name);
         let remap = glyph_page.remap(&used_order);
 
-        // Page contents: glyph ids patched, then compressed, on all cores.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8);
-        let chunk = pages.len().div_ceil(threads).max(1);
-        let mut streams: Vec<Stream> = Vec::with_capacity(pages.len());
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = pages
-                .chunks_mut(chunk)
-                .map(|part| {
-                    let remap = &remap;
-                    scope.spawn(move || {
-                        part.iter_mut()
-                            .map(|p| {
-                                patch_glyphs(p, remap);
-                                compressed_stream(std::mem::take(&mut p.bytes))
-                            })
-                            .collect::<Vec<Stream>>()
-                    })
-                })
-                .collect();
-            for h in handles {
-                streams.extend(h.join().unwrap_or_default());
-            }
-        });
+        // Page contents: glyph ids patched on all cores; compressed with the fonts below.
+        on_all_cores(&mut pages, |p| patch_glyphs(p, &remap));
+        let streams: Vec<Stream> = pages
+            .into_iter()
+            .map(|p| Stream::new(Dictionary::new(), p.bytes))
+            .collect();
 
         let font_dict: Dictionary = glyph_page
             .font_refs
@@ -773,19 +754,22 @@ fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
     enc.finish().ok()
 }
 
-/// A content stream, compressed when that makes it smaller.
-fn compressed_stream(bytes: Vec<u8>) -> Stream {
-    match deflate(&bytes) {
-        Some(c) if c.len() + 19 < bytes.len() => Stream::new(
-            Dictionary::from_iter(vec![("Filter", Object::Name(b"FlateDecode".to_vec()))]),
-            c,
-        ),
-        _ => Stream::new(Dictionary::new(), bytes),
-    }
+/// Runs `work` on every item, the items split evenly over the machine's cores.
+fn on_all_cores<T: Send>(items: &mut [T], work: impl Fn(&mut T) + Sync) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let work = &work;
+    std::thread::scope(|scope| {
+        for part in items.chunks_mut(chunk) {
+            scope.spawn(move || part.iter_mut().for_each(work));
+        }
+    });
 }
 
-/// Compresses every other stream (the fonts) that allows it and has no filter yet,
-/// spreading the work over the machine's cores.
+/// Compresses every stream (pages and fonts) that allows it and has no filter yet, when that
+/// makes it smaller, on all cores.
 fn compress_streams(doc: &mut lopdf::Document) {
     let mut streams: Vec<&mut Stream> = doc
         .objects
@@ -795,22 +779,12 @@ fn compress_streams(doc: &mut lopdf::Document) {
             _ => None,
         })
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let chunk = streams.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        for part in streams.chunks_mut(chunk) {
-            scope.spawn(move || {
-                for s in part {
-                    if let Some(compressed) = deflate(&s.content) {
-                        if compressed.len() + 19 < s.content.len() {
-                            s.dict.set("Filter", "FlateDecode");
-                            s.set_content(compressed);
-                        }
-                    }
-                }
-            });
+    on_all_cores(&mut streams, |s| {
+        if let Some(compressed) = deflate(&s.content) {
+            if compressed.len() + 19 < s.content.len() {
+                s.dict.set("Filter", "FlateDecode");
+                s.set_content(compressed);
+            }
         }
     });
 }

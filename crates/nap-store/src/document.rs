@@ -143,35 +143,35 @@ impl Document {
     /// Undoes the last edit made through this document, in one transaction. Returns what
     /// was undone, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<UndoLabel>, StoreError> {
-        let Some(step) = self.undo.pop() else {
-            return Ok(None);
-        };
-        match self.apply_step(&step, false) {
-            Ok(()) => {
-                let label = step.label.clone();
-                self.redo.push(step);
-                Ok(Some(label))
-            }
-            Err(e) => {
-                self.undo.push(step);
-                Err(e)
-            }
-        }
+        self.replay(false)
     }
 
     /// Redoes the last undone edit, in one transaction.
     pub fn redo(&mut self) -> Result<Option<UndoLabel>, StoreError> {
-        let Some(step) = self.redo.pop() else {
+        self.replay(true)
+    }
+
+    /// Moves the top step of one stack to the other, applying it backward (undo) or forward
+    /// (redo). A step that cannot be applied stays where it was.
+    fn replay(&mut self, forward: bool) -> Result<Option<UndoLabel>, StoreError> {
+        let from = if forward { &mut self.redo } else { &mut self.undo };
+        let Some(step) = from.pop() else {
             return Ok(None);
         };
-        match self.apply_step(&step, true) {
+        let applied = self.apply_step(&step, forward);
+        let label = step.label.clone();
+        let (to, back) = if forward {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        match applied {
             Ok(()) => {
-                let label = step.label.clone();
-                self.undo.push(step);
+                to.push(step);
                 Ok(Some(label))
             }
             Err(e) => {
-                self.redo.push(step);
+                back.push(step);
                 Err(e)
             }
         }
