@@ -5,15 +5,12 @@
 // a wrong quantity refused, read Khmer, export the annex, quit, start again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { remote } from 'webdriverio';
+import { join } from 'node:path';
+import { app, nap, openApp as open, startDriver } from './driver.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const app = resolve(root, process.env.NAP_STUDIO_BIN ?? 'target/debug/nap-studio');
-const nap = resolve(root, process.env.NAP_BIN ?? 'target/debug/nap');
 const work = mkdtempSync(join(tmpdir(), 'nap-e2e-'));
 const plan = join(work, 'Sample plan.nap');
 let driver;
@@ -24,21 +21,7 @@ function totalFromCli() {
   return out.total;
 }
 
-async function openApp() {
-  return remote({
-    hostname: '127.0.0.1',
-    port: 4444,
-    logLevel: process.env.WDIO_LOG ?? 'error',
-    capabilities: {
-      // WebKitWebDriver speaks classic WebDriver only (no BiDi).
-      'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application: app, args: [plan] },
-    },
-    connectionRetryCount: 2,
-    connectionRetryTimeout: 60000,
-    waitforTimeout: 15000,
-  });
-}
+const openApp = () => open(plan);
 
 /** The text of the dashboard's total cost, once it is shown. */
 async function dashboardTotal(browser) {
@@ -63,8 +46,7 @@ const digits = (text) => BigInt(text.replace(/[^0-9]/g, ''));
 before(async () => {
   assert.ok(existsSync(app), `the app is built at ${app}`);
   execFileSync(nap, ['sample', plan]);
-  driver = spawn('tauri-driver', ['--port', '4444'], { stdio: ['ignore', 'inherit', 'inherit'] });
-  await new Promise((r) => setTimeout(r, 1500));
+  driver = await startDriver();
 });
 
 after(() => {

@@ -6,15 +6,11 @@
 // - memory: resident set of the app process and of its WebKit web process, with the costing
 //   grid open;
 // - edit: from pressing Enter in a quantity cell until the line's new amount is on screen.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { remote } from 'webdriverio';
-
-const root = resolve(import.meta.dirname, '..');
-const app = resolve(root, process.env.NAP_STUDIO_BIN ?? 'target/debug/nap-studio');
-const nap = resolve(root, process.env.NAP_BIN ?? 'target/debug/nap');
+import { join } from 'node:path';
+import { nap, openApp, startDriver } from './driver.mjs';
 const work = mkdtempSync(join(tmpdir(), 'nap-bench-'));
 
 /**
@@ -44,13 +40,7 @@ async function measure(size) {
   const plan = join(work, `${size}.nap`);
   execFileSync(nap, size === 'sample' ? ['sample', plan] : ['sample', '--size', size, plan]);
   const started = performance.now();
-  const browser = await remote({
-    hostname: '127.0.0.1',
-    port: 4444,
-    logLevel: 'error',
-    capabilities: { 'wdio:enforceWebDriverClassic': true, 'tauri:options': { application: app, args: [plan] } },
-    waitforTimeout: 60000,
-  });
+  const browser = await openApp(plan, { waitforTimeout: 60000 });
   try {
     await (await browser.$('[data-testid="total-cost"]')).waitForDisplayed();
     const start = performance.now() - started;
@@ -82,8 +72,7 @@ async function measure(size) {
   }
 }
 
-const driver = spawn('tauri-driver', ['--port', '4444'], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 1500));
+const driver = await startDriver();
 try {
   for (const size of ['sample', 'large']) await measure(size);
 } finally {

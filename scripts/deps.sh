@@ -51,9 +51,9 @@ install_ui_packages() {
 # starts WebKitWebDriver (Debian's webkit2gtk-driver) and the app.
 install_e2e_tools() {
   npm_ci_once e2e
-  if ! command -v tauri-driver >/dev/null || ! tauri-driver --help 2>&1 | grep -q .; then
-    cargo install tauri-driver --locked --version '^2'
-  fi
+  # cargo install puts it in cargo's bin folder, which a fresh shell may not have on PATH.
+  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+  command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
 }
 
 build_ui() {

@@ -1,0 +1,38 @@
+// What the end-to-end test and the app benchmark share: where the binaries are, starting
+// tauri-driver, and opening the app on a plan through it.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { remote } from 'webdriverio';
+
+const root = resolve(import.meta.dirname, '..');
+/** The app binary (debug build unless NAP_STUDIO_BIN says otherwise). */
+export const app = resolve(root, process.env.NAP_STUDIO_BIN ?? 'target/debug/nap-studio');
+/** The command line, to make plans and read what the engine says. */
+export const nap = resolve(root, process.env.NAP_BIN ?? 'target/debug/nap');
+
+const PORT = 4444;
+
+/** Starts tauri-driver (which starts WebKitWebDriver) and waits until it listens. */
+export async function startDriver() {
+  const driver = spawn('tauri-driver', ['--port', String(PORT)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  await new Promise((r) => setTimeout(r, 1500));
+  return driver;
+}
+
+/** Starts the app on `plan` and returns the WebdriverIO browser driving its window. */
+export function openApp(plan, options = {}) {
+  return remote({
+    hostname: '127.0.0.1',
+    port: PORT,
+    logLevel: process.env.WDIO_LOG ?? 'error',
+    capabilities: {
+      // WebKitWebDriver speaks classic WebDriver only (no BiDi).
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: app, args: [plan] },
+    },
+    connectionRetryCount: 2,
+    connectionRetryTimeout: 60000,
+    waitforTimeout: 15000,
+    ...options,
+  });
+}
