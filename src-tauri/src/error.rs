@@ -95,6 +95,14 @@ impl From<nap_core::edit::FieldError> for IpcError {
 }
 
 impl IpcError {
+    /// A required field left empty; `message` says which.
+    pub fn required(message: &str) -> Self {
+        Self {
+            code: ErrorCode::Field(nap_core::edit::Problem::Required),
+            message: message.into(),
+        }
+    }
+
     pub fn no_plan() -> Self {
         Self {
             code: ErrorCode::NoPlanOpen,

@@ -154,7 +154,11 @@ impl Document {
     /// Moves the top step of one stack to the other, applying it backward (undo) or forward
     /// (redo). A step that cannot be applied stays where it was.
     fn replay(&mut self, forward: bool) -> Result<Option<UndoLabel>, StoreError> {
-        let from = if forward { &mut self.redo } else { &mut self.undo };
+        let from = if forward {
+            &mut self.redo
+        } else {
+            &mut self.undo
+        };
         let Some(step) = from.pop() else {
             return Ok(None);
         };

@@ -154,10 +154,7 @@ pub fn add_activity(
     with_doc(&state, |doc| {
         let title = title.trim();
         if title.is_empty() {
-            return Err(IpcError {
-                code: ErrorCode::Field(nap_core::edit::Problem::Required),
-                message: "an activity needs a title".into(),
-            });
+            return Err(IpcError::required("an activity needs a title"));
         }
         let activity = new_activity(
             doc.plan(),

@@ -2,6 +2,7 @@
 //! export itself (off the UI thread, so a long annex never freezes the window), and showing
 //! the file in its folder afterwards.
 
+use crate::commands::files::chosen_path;
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 use nap_core::costing::Rounding;
@@ -175,13 +176,7 @@ fn make(plan: &nap_core::Plan, request: &ExportRequest) -> Result<Vec<u8>, IpcEr
 /// the copy remembers what it was sent from, so that it can be merged back; with an agency
 /// it is scoped to that agency's part. An existing file is not replaced.
 fn send_copy(state: &State<'_, AppState>, request: &ExportRequest) -> Result<ExportDone, IpcError> {
-    let path = PathBuf::from(request.path.trim());
-    if path.file_name().is_none() {
-        return Err(IpcError {
-            code: ErrorCode::Field(nap_core::edit::Problem::Required),
-            message: "choose where to save the copy".into(),
-        });
-    }
+    let path = chosen_path(&request.path, "choose where to save the copy")?;
     let mut guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
     let doc = guard.as_mut().ok_or_else(IpcError::no_plan)?;
     let agency = match request.agency.trim() {
@@ -237,13 +232,7 @@ pub async fn export_plan(
         guard.as_ref().ok_or_else(IpcError::no_plan)?.plan().clone()
     };
     tauri::async_runtime::spawn_blocking(move || {
-        let path = PathBuf::from(&request.path);
-        if request.path.trim().is_empty() || path.file_name().is_none() {
-            return Err(IpcError {
-                code: ErrorCode::Field(nap_core::edit::Problem::Required),
-                message: "choose where to save the export".into(),
-            });
-        }
+        let path = chosen_path(&request.path, "choose where to save the export")?;
         let bytes = make(&plan, &request)?;
         nap_store::write_atomically(&path, &bytes, true)?;
         Ok(ExportDone {

@@ -203,6 +203,16 @@ pub fn suggested_plan_path(title: String) -> Result<String, IpcError> {
         .to_string())
 }
 
+/// The file the user named in `text` (trimmed); refused as `required` with `what` when it
+/// names no file.
+pub(crate) fn chosen_path(text: &str, what: &str) -> Result<PathBuf, IpcError> {
+    let path = PathBuf::from(text.trim());
+    if path.file_name().is_none() {
+        return Err(IpcError::required(what));
+    }
+    Ok(path)
+}
+
 fn refuse(message: String) -> IpcError {
     IpcError {
         code: ErrorCode::Invalid,
@@ -217,22 +227,13 @@ pub fn create_plan<R: tauri::Runtime>(
     state: State<'_, AppState>,
     request: NewPlanRequest,
 ) -> Result<PlanSummary, IpcError> {
-    let path = PathBuf::from(request.path.trim());
-    if path.file_name().is_none() {
-        return Err(IpcError {
-            code: ErrorCode::Field(nap_core::edit::Problem::Required),
-            message: "choose where to create the plan".into(),
-        });
-    }
+    let path = chosen_path(&request.path, "choose where to create the plan")?;
     let plan = if request.from_sample {
         sample_plan()
     } else {
         let title = request.title.trim();
         if title.is_empty() {
-            return Err(IpcError {
-                code: ErrorCode::Field(nap_core::edit::Problem::Required),
-                message: "a plan needs a title".into(),
-            });
+            return Err(IpcError::required("a plan needs a title"));
         }
         let country = request.country.trim().to_uppercase();
         if country.len() != 2 || !country.chars().all(|c| c.is_ascii_alphabetic()) {
