@@ -27,6 +27,10 @@ pub enum ErrorCode {
     NoCommonBase,
     NothingToUndo,
     ChangedSinceMerge,
+    /// An edit in a copy scoped to one agency touched a record outside its part.
+    OutsideScope,
+    /// A merge still has conflicts without a chosen side.
+    Unresolved,
     /// The plan cannot be costed (e.g. a currency without an exchange rate).
     Costing,
     /// The request names something that does not exist (a dimension, a rounding mode).
@@ -65,6 +69,7 @@ impl From<StoreError> for IpcError {
             StoreError::NoCommonBase(_) => ErrorCode::NoCommonBase,
             StoreError::NothingToUndo => ErrorCode::NothingToUndo,
             StoreError::ChangedSinceMerge => ErrorCode::ChangedSinceMerge,
+            StoreError::OutsideScope { .. } => ErrorCode::OutsideScope,
             StoreError::Migration(_) | StoreError::Mapping(_) | StoreError::Sqlite(_) => {
                 ErrorCode::Internal
             }

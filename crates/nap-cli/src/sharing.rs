@@ -2,7 +2,7 @@
 
 use crate::output::{emit, CliError};
 use crate::Format;
-use nap_core::merge::{Action, MergeReport, Resolve};
+use nap_core::merge::{Action, Decisions, MergeReport, Resolve};
 use nap_core::{with_record_type, Id, Labelled, Record, RecordKind};
 use nap_store::sharing::{merge as merge_copy, send as send_copy, undo_merge as undo};
 use nap_store::{Access, Document, PlanFile};
@@ -172,7 +172,7 @@ pub fn merge(
         Some(r) => return Err(other(format!("--resolve takes ours or theirs, not `{r}`"))),
     };
     let mut doc = Document::open(file, &author())?;
-    let merged = merge_copy(&mut doc, incoming, resolve, dry_run)?;
+    let merged = merge_copy(&mut doc, incoming, &Decisions::all(resolve), dry_run)?;
     match format {
         Format::Json => emit(&format!(
             "{}\n",

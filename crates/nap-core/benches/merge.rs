@@ -2,7 +2,7 @@
 //! of two copies of the large plan takes with 1,000 changes on each side. Under `cargo test`
 //! it runs once on the medium plan with 100 changes a side.
 
-use nap_core::merge::{apply, three_way};
+use nap_core::merge::{apply, three_way, Decisions};
 use nap_core::sample::{generated_plan, PlanSize};
 use rust_decimal::Decimal;
 use std::time::Instant;
@@ -32,7 +32,7 @@ fn main() {
     for _ in 0..if benchmarking { 5 } else { 1 } {
         let t = Instant::now();
         let report = three_way(&base, &ours, &theirs, None);
-        let merged = apply(&ours, &theirs, &report, None);
+        let merged = apply(&ours, &theirs, &report, &Decisions::all(None));
         times.push(t.elapsed());
         assert_eq!(report.changes.len(), changes);
         assert!(report.conflicts.is_empty());

@@ -168,26 +168,37 @@ impl Scope {
         Self { ids: all }
     }
 
-    /// Whether a change to `kind` record `id` (with its incoming fields) is inside the scope:
-    /// existing records by id; new cost lines by their activity, new sub-activities by their
-    /// agency plan, new progress values by their indicator.
-    fn allows(&self, kind: &str, id: Id, fields: &Map<String, Value>) -> bool {
-        if self.ids.contains(&id) {
-            return true;
+    /// Whether record `id` is in this part.
+    pub fn contains(&self, id: Id) -> bool {
+        self.ids.contains(&id)
+    }
+}
+
+/// One agency's part of a plan before and after some changes, to judge those changes.
+///
+/// Invariant: a change to a record is inside the part when the record belonged to the part
+/// before (if it existed) and still belongs to it after (if it still exists). So an agency
+/// may add a cost line to its own activity, or an activity it leads, but may not take over
+/// another agency's activity or hand its own to someone else.
+#[derive(Debug, Clone, Default)]
+pub struct Part {
+    before: Scope,
+    after: Scope,
+}
+
+impl Part {
+    /// `agency`'s part in `before` and in `after`.
+    pub fn between(before: &Plan, after: &Plan, agency: Id) -> Self {
+        Self {
+            before: Scope::of_agency(before, agency),
+            after: Scope::of_agency(after, agency),
         }
-        let parent = |key: &str| {
-            fields
-                .get(key)
-                .and_then(Value::as_str)
-                .and_then(|s| s.parse::<Id>().ok())
-                .is_some_and(|p| self.ids.contains(&p))
-        };
-        match kind {
-            "cost_line" => parent("activity_id"),
-            "sub_activity" => parent("agency_plan_id"),
-            "progress" => parent("indicator_id"),
-            _ => false,
-        }
+    }
+
+    /// Whether a change to record `id`, which exists before and/or after as the flags say,
+    /// stays inside the part. The plan's metadata is never inside an agency's part.
+    pub fn allows(&self, id: Id, existed_before: bool, exists_after: bool) -> bool {
+        (!existed_before || self.before.contains(id)) && (!exists_after || self.after.contains(id))
     }
 }
 
@@ -203,7 +214,7 @@ fn diff_one(
     base: &BTreeMap<Id, Flat>,
     ours: &BTreeMap<Id, Flat>,
     theirs: &BTreeMap<Id, Flat>,
-    scope: Option<&Scope>,
+    part: Option<&Part>,
     report: &mut MergeReport,
 ) {
     let ids: std::collections::BTreeSet<Id> = base
@@ -215,13 +226,12 @@ fn diff_one(
     for id in ids {
         let (b, o, t) = (base.get(&id), ours.get(&id), theirs.get(&id));
         // A scoped copy's changes outside its part are refused whole, conflicting or not.
-        if let (Some(s), Some(tf)) = (scope, t.or(b)) {
+        if let (Some(part), Some(tf)) = (part, t.or(b)) {
             let changed = match (b, t) {
                 (Some(b), Some(t)) => b.fields != t.fields,
                 _ => true,
             };
-            let fields = t.map(|t| &t.fields).unwrap_or(&tf.fields);
-            if changed && !s.allows(kind, id, fields) {
+            if changed && !part.allows(id, b.is_some(), t.is_some()) {
                 report.refused.push(Change {
                     kind: kind.into(),
                     id,
@@ -238,14 +248,7 @@ fn diff_one(
                 continue;
             }
         }
-        let mut push = |change: Change| {
-            let fields_of_theirs = t.map(|t| &t.fields).cloned().unwrap_or_default();
-            if scope.is_some_and(|s| !s.allows(kind, id, &fields_of_theirs)) {
-                report.refused.push(change);
-            } else {
-                report.changes.push(change);
-            }
-        };
+        let mut push = |change: Change| report.changes.push(change);
         match (b, o, t) {
             (_, _, None) if b.is_none() => {}
             (None, None, Some(t)) => push(Change {
@@ -374,31 +377,81 @@ fn diff_one(
     }
 }
 
-/// What merging `theirs` into `ours` would do, given the `base` both started from. With a
-/// `scope`, changes outside it are refused.
-pub fn three_way(base: &Plan, ours: &Plan, theirs: &Plan, scope: Option<&Scope>) -> MergeReport {
+/// What merging `theirs` into `ours` would do, given the `base` both started from. With
+/// `scope_agency` (a copy scoped to that agency's part), changes outside the part are refused.
+pub fn three_way(base: &Plan, ours: &Plan, theirs: &Plan, scope_agency: Option<Id>) -> MergeReport {
     let mut report = MergeReport::default();
     let one = |p: &Plan| -> BTreeMap<Id, Flat> {
         [(p.meta.record.id, flat_meta(&p.meta))]
             .into_iter()
             .collect()
     };
+    let part = scope_agency.map(|a| Part::between(base, theirs, a));
     // A scoped copy may not change the plan's metadata at all.
-    let nothing = Scope::default();
+    let nothing = Part::default();
     diff_one(
         PLAN_KIND,
         &one(base),
         &one(ours),
         &one(theirs),
-        scope.map(|_| &nothing),
+        part.as_ref().map(|_| &nothing),
         &mut report,
     );
     for kind in RecordKind::ALL {
         crate::with_record_type!(kind, T => {
-            diff_one(kind.name(), &collect::<T>(base), &collect::<T>(ours), &collect::<T>(theirs), scope, &mut report);
+            diff_one(kind.name(), &collect::<T>(base), &collect::<T>(ours), &collect::<T>(theirs), part.as_ref(), &mut report);
         });
     }
     report
+}
+
+/// A reviewer's decisions on a [`MergeReport`]: which clean changes to turn down and which
+/// side wins each conflict.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Decisions {
+    /// Changes not to apply, by record kind name and id (a record has at most one change
+    /// in a report).
+    pub rejected: HashSet<(String, Id)>,
+    /// The side chosen for single conflicts, by record kind name, id and field.
+    pub chosen: HashMap<(String, Id, String), Resolve>,
+    /// The side for every conflict without its own choice; `None` leaves them undecided.
+    pub otherwise: Option<Resolve>,
+}
+
+impl Decisions {
+    /// Every change accepted and every conflict settled the same way (or left undecided).
+    pub fn all(resolve: Option<Resolve>) -> Self {
+        Self {
+            otherwise: resolve,
+            ..Self::default()
+        }
+    }
+
+    /// The side that wins `conflict`, if decided.
+    pub fn side(&self, conflict: &Conflict) -> Option<Resolve> {
+        self.chosen
+            .get(&(
+                conflict.kind.clone(),
+                conflict.id,
+                conflict.values.field.clone(),
+            ))
+            .copied()
+            .or(self.otherwise)
+    }
+
+    /// Whether `change` is to be applied.
+    pub fn accepts(&self, change: &Change) -> bool {
+        !self.rejected.contains(&(change.kind.clone(), change.id))
+    }
+
+    /// The conflicts of `report` that no decision settles.
+    pub fn undecided<'r>(&self, report: &'r MergeReport) -> Vec<&'r Conflict> {
+        report
+            .conflicts
+            .iter()
+            .filter(|c| self.side(c).is_none())
+            .collect()
+    }
 }
 
 /// Sets `fields` on a record's JSON and reads it back; provenance comes from `theirs` meta.
@@ -425,8 +478,7 @@ fn apply_kind<T: Record>(
     theirs: &Plan,
     kind: &str,
     changes: &[&Change],
-    conflicts: &[&Conflict],
-    resolve: Option<Resolve>,
+    taken: &[&Conflict],
 ) {
     let theirs_by_id: HashMap<Id, &T> = T::list(theirs).iter().map(|r| (r.meta().id, r)).collect();
     let mut set: HashMap<Id, Vec<(String, Value)>> = HashMap::new();
@@ -445,8 +497,8 @@ fn apply_kind<T: Record>(
             ),
         }
     }
-    if resolve == Some(Resolve::Theirs) {
-        for c in conflicts.iter().filter(|c| c.kind == kind) {
+    {
+        for c in taken.iter().filter(|c| c.kind == kind) {
             match (&c.values.field[..], &c.values.theirs) {
                 ("(record)", None) => {
                     delete.insert(c.id);
@@ -480,12 +532,21 @@ fn apply_kind<T: Record>(
     }
 }
 
-/// `ours` with the report's clean changes applied, and conflicts settled by `resolve`
-/// (`None`: conflicts keep our values — the caller refuses to merge when there are any).
-pub fn apply(ours: &Plan, theirs: &Plan, report: &MergeReport, resolve: Option<Resolve>) -> Plan {
+/// `ours` with the report's changes applied as `decisions` say: accepted clean changes, and
+/// conflicts settled on their chosen side (an undecided conflict keeps our value — callers
+/// refuse to merge while any is undecided).
+pub fn apply(ours: &Plan, theirs: &Plan, report: &MergeReport, decisions: &Decisions) -> Plan {
     let mut result = ours.clone();
-    let changes: Vec<&Change> = report.changes.iter().collect();
-    let conflicts: Vec<&Conflict> = report.conflicts.iter().collect();
+    let changes: Vec<&Change> = report
+        .changes
+        .iter()
+        .filter(|c| decisions.accepts(c))
+        .collect();
+    let taken: Vec<&Conflict> = report
+        .conflicts
+        .iter()
+        .filter(|c| decisions.side(c) == Some(Resolve::Theirs))
+        .collect();
     // The plan's metadata.
     let mut meta_fields: Vec<(String, Value)> = changes
         .iter()
@@ -496,14 +557,12 @@ pub fn apply(ours: &Plan, theirs: &Plan, report: &MergeReport, resolve: Option<R
                 .filter_map(|f| f.theirs.clone().map(|v| (f.field.clone(), v)))
         })
         .collect();
-    if resolve == Some(Resolve::Theirs) {
-        meta_fields.extend(
-            conflicts
-                .iter()
-                .filter(|c| c.kind == PLAN_KIND)
-                .filter_map(|c| c.values.theirs.clone().map(|v| (c.values.field.clone(), v))),
-        );
-    }
+    meta_fields.extend(
+        taken
+            .iter()
+            .filter(|c| c.kind == PLAN_KIND)
+            .filter_map(|c| c.values.theirs.clone().map(|v| (c.values.field.clone(), v))),
+    );
     if !meta_fields.is_empty() {
         if let Ok(mut v) = serde_json::to_value(&result.meta) {
             if let Some(obj) = v.as_object_mut() {
@@ -520,7 +579,7 @@ pub fn apply(ours: &Plan, theirs: &Plan, report: &MergeReport, resolve: Option<R
     }
     for kind in RecordKind::ALL {
         crate::with_record_type!(kind, T => {
-            apply_kind::<T>(&mut result, theirs, kind.name(), &changes, &conflicts, resolve);
+            apply_kind::<T>(&mut result, theirs, kind.name(), &changes, &taken);
         });
     }
     result

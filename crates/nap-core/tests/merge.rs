@@ -1,7 +1,7 @@
 //! Three-way merge of plan copies: clean changes, conflicts, deletes, scope, and a property
 //! test over random edits on both sides.
 
-use nap_core::merge::{apply, three_way, Action, Resolve, Scope};
+use nap_core::merge::{apply, three_way, Action, Decisions, Resolve};
 use nap_core::sample::sample_plan;
 use nap_core::{validate, Id, LocalText, Plan};
 use proptest::prelude::*;
@@ -23,9 +23,9 @@ fn edits_to_different_activities_merge_cleanly_in_either_order() {
 
     let r = three_way(&base, &a, &b, None);
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
-    let ab = apply(&a, &b, &r, None);
+    let ab = apply(&a, &b, &r, &Decisions::all(None));
     let r2 = three_way(&base, &b, &a, None);
-    let ba = apply(&b, &a, &r2, None);
+    let ba = apply(&b, &a, &r2, &Decisions::all(None));
     for merged in [&ab, &ba] {
         assert_eq!(merged.activities[0].title.text, "Edited by ministry A");
         assert_eq!(merged.activities[10].title.text, "Edited by ministry B");
@@ -71,11 +71,13 @@ fn the_same_quantity_changed_on_both_sides_is_one_conflict() {
     );
     assert_eq!(c.their_author, "MOI planning");
     assert_eq!(
-        apply(&ours, &theirs, &r, Some(Resolve::Ours)).cost_lines[3].quantities[&2026],
+        apply(&ours, &theirs, &r, &Decisions::all(Some(Resolve::Ours))).cost_lines[3].quantities
+            [&2026],
         d(50)
     );
     assert_eq!(
-        apply(&ours, &theirs, &r, Some(Resolve::Theirs)).cost_lines[3].quantities[&2026],
+        apply(&ours, &theirs, &r, &Decisions::all(Some(Resolve::Theirs))).cost_lines[3].quantities
+            [&2026],
         d(70)
     );
 }
@@ -95,10 +97,10 @@ fn edit_against_delete_is_a_conflict_and_clean_deletes_apply() {
         .changes
         .iter()
         .any(|c| c.id == clean && c.action == Action::Delete));
-    let kept = apply(&ours, &theirs, &r, Some(Resolve::Ours));
+    let kept = apply(&ours, &theirs, &r, &Decisions::all(Some(Resolve::Ours)));
     assert!(kept.cost_lines.iter().any(|l| l.record.id == deleted));
     assert!(!kept.cost_lines.iter().any(|l| l.record.id == clean));
-    let gone = apply(&ours, &theirs, &r, Some(Resolve::Theirs));
+    let gone = apply(&ours, &theirs, &r, &Decisions::all(Some(Resolve::Theirs)));
     assert!(!gone.cost_lines.iter().any(|l| l.record.id == deleted));
 }
 
@@ -113,11 +115,14 @@ fn additions_are_added_and_merging_twice_changes_nothing() {
     let r = three_way(&base, &ours, &theirs, None);
     assert_eq!(r.changes.len(), 1);
     assert_eq!(r.changes[0].action, Action::Add);
-    let merged = apply(&ours, &theirs, &r, None);
+    let merged = apply(&ours, &theirs, &r, &Decisions::all(None));
     assert_eq!(merged.cost_lines.len(), base.cost_lines.len() + 1);
     let again = three_way(&base, &merged, &theirs, None);
     assert!(again.is_empty(), "{again:?}");
-    assert_eq!(apply(&merged, &theirs, &again, None), merged);
+    assert_eq!(
+        apply(&merged, &theirs, &again, &Decisions::all(None)),
+        merged
+    );
 }
 
 #[test]
@@ -130,7 +135,6 @@ fn a_scoped_copy_may_only_change_its_agency_s_part() {
         .unwrap()
         .record
         .id;
-    let scope = Scope::of_agency(&base, moi);
     let mut theirs = base.clone();
     let own = theirs
         .activities
@@ -153,16 +157,118 @@ fn a_scoped_copy_may_only_change_its_agency_s_part() {
         .clone();
     new_line.record.id = Id::from_u128(5);
     theirs.cost_lines.push(new_line);
-    let r = three_way(&base, &base, &theirs, Some(&scope));
+    let r = three_way(&base, &base, &theirs, Some(moi));
     assert_eq!(r.changes.len(), 2, "{:?}", r.changes);
     assert_eq!(r.refused.len(), 2);
-    let merged = apply(&base, &theirs, &r, None);
+    let merged = apply(&base, &theirs, &r, &Decisions::all(None));
     assert_eq!(
         merged.activities[own].title.text,
         "MOI's own activity, edited"
     );
     assert_eq!(merged.activities[other].title, base.activities[other].title);
     assert_eq!(merged.meta.title, base.meta.title);
+}
+
+#[test]
+fn a_reviewer_can_turn_down_a_change_and_choose_a_side_per_field() {
+    let base = sample_plan();
+    let mut ours = base.clone();
+    ours.cost_lines[3].quantities.insert(2026, d(50));
+    ours.cost_lines[3].note = "our note".into();
+    let mut theirs = base.clone();
+    theirs.cost_lines[3].quantities.insert(2026, d(70));
+    theirs.cost_lines[3].note = "their note".into();
+    theirs.activities[2].title = LocalText::new("Retitled by them");
+    theirs.activities[4].title = LocalText::new("Also retitled by them");
+    let r = three_way(&base, &ours, &theirs, None);
+    assert_eq!(r.conflicts.len(), 2, "{:?}", r.conflicts);
+    assert_eq!(r.changes.len(), 2, "{:?}", r.changes);
+
+    let line = base.cost_lines[3].record.id;
+    let mut decisions = Decisions::default();
+    decisions
+        .rejected
+        .insert(("activity".into(), base.activities[4].record.id));
+    decisions.chosen.insert(
+        ("cost_line".into(), line, "quantities".into()),
+        Resolve::Theirs,
+    );
+    let undecided = decisions.undecided(&r);
+    assert_eq!(undecided.len(), 1);
+    assert_eq!(undecided[0].values.field, "note");
+    decisions
+        .chosen
+        .insert(("cost_line".into(), line, "note".into()), Resolve::Ours);
+    assert!(decisions.undecided(&r).is_empty());
+
+    let merged = apply(&ours, &theirs, &r, &decisions);
+    assert_eq!(merged.cost_lines[3].quantities[&2026], d(70));
+    assert_eq!(merged.cost_lines[3].note, "our note");
+    assert_eq!(merged.activities[2].title.text, "Retitled by them");
+    assert_eq!(merged.activities[4].title, base.activities[4].title);
+    assert_eq!(validate(&merged), vec![]);
+}
+
+#[test]
+fn a_scoped_copy_may_grow_its_part_but_not_give_away_or_take_over_records() {
+    let base = sample_plan();
+    let agency = |code: &str| {
+        base.agencies
+            .iter()
+            .find(|a| a.code == code)
+            .unwrap()
+            .record
+            .id
+    };
+    let (moi, other_agency) = (agency("MOI"), agency("MOJ"));
+    let mut theirs = base.clone();
+    let own = theirs
+        .activities
+        .iter()
+        .position(|a| a.lead_agency_id == Some(moi))
+        .unwrap();
+    let given_away = theirs
+        .activities
+        .iter()
+        .rposition(|a| a.lead_agency_id == Some(moi))
+        .unwrap();
+    assert_ne!(own, given_away);
+    let taken_over = theirs
+        .activities
+        .iter()
+        .position(|a| a.lead_agency_id == Some(other_agency))
+        .unwrap();
+    // A new activity MOI leads, with a cost line under it: both inside the part.
+    let mut new_activity = theirs.activities[own].clone();
+    new_activity.record.id = Id::from_u128(901);
+    new_activity.code = format!("{}.9", new_activity.code);
+    let mut new_line = theirs
+        .cost_lines
+        .iter()
+        .find(|l| l.activity_id == theirs.activities[own].record.id)
+        .unwrap()
+        .clone();
+    new_line.record.id = Id::from_u128(902);
+    new_line.activity_id = new_activity.record.id;
+    theirs.activities.push(new_activity);
+    theirs.cost_lines.push(new_line);
+    theirs.activities[given_away].lead_agency_id = Some(other_agency);
+    theirs.activities[taken_over].lead_agency_id = Some(moi);
+
+    let r = three_way(&base, &base, &theirs, Some(moi));
+    let added: Vec<Id> = r.changes.iter().map(|c| c.id).collect();
+    assert!(added.contains(&Id::from_u128(901)), "{:?}", r.changes);
+    assert!(added.contains(&Id::from_u128(902)), "{:?}", r.changes);
+    let refused: Vec<Id> = r.refused.iter().map(|c| c.id).collect();
+    assert!(refused.contains(&base.activities[given_away].record.id));
+    assert!(refused.contains(&base.activities[taken_over].record.id));
+    let merged = apply(&base, &theirs, &r, &Decisions::all(None));
+    assert_eq!(merged.activities.len(), base.activities.len() + 1);
+    assert_eq!(
+        merged.activities[taken_over].lead_agency_id,
+        Some(other_agency)
+    );
+    assert_eq!(validate(&merged), vec![]);
 }
 
 /// An edit: which line, which year, and the new quantity.
@@ -192,7 +298,7 @@ proptest! {
             .map(|c| base.cost_lines.iter().position(|l| l.record.id == c.id).unwrap())
             .collect();
         prop_assert_eq!(&got, &expected_conflicts);
-        let merged = apply(&ours, &theirs, &r, None);
+        let merged = apply(&ours, &theirs, &r, &Decisions::all(None));
         for l in 0..103 {
             let (b, o, t, m) = (&base.cost_lines[l].quantities, &ours.cost_lines[l].quantities, &theirs.cost_lines[l].quantities, &merged.cost_lines[l].quantities);
             if expected_conflicts.contains(&l) {

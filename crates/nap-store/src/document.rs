@@ -66,6 +66,9 @@ pub struct Document {
     author: String,
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// For a copy sent for one agency's part: that agency (id, and name for messages).
+    /// Edits outside its part are refused, since the merge back would refuse them anyway.
+    scope: Option<(Id, String)>,
 }
 
 fn state_of<T: Record>(plan: &Plan, id: Id) -> Result<Option<RecordState>, StoreError> {
@@ -107,13 +110,59 @@ impl Document {
     pub fn open(path: &Path, author: &str) -> Result<Self, StoreError> {
         let file = PlanFile::open(path, Access::ReadWrite)?;
         let plan = file.load()?;
+        let scope = crate::sharing::copy_info(&file)?
+            .and_then(|info| info.scope_agency_id)
+            .map(|id| {
+                let name = plan
+                    .agencies
+                    .iter()
+                    .find(|a| a.record.id == id)
+                    .map_or_else(|| id.to_string(), |a| a.name.text.clone());
+                (id, name)
+            });
         Ok(Self {
             file,
             plan,
             author: author.to_string(),
             undo: Vec::new(),
             redo: Vec::new(),
+            scope,
         })
+    }
+
+    /// The agency whose part this copy was sent for, if it is a scoped copy.
+    pub fn scope_agency(&self) -> Option<Id> {
+        self.scope.as_ref().map(|(id, _)| *id)
+    }
+
+    /// Refuses a change of record `id` (existing before and/or after as the flags say) that
+    /// leaves a scoped copy's part, judged as the merge back will judge it.
+    fn check_scope(
+        &self,
+        kind: &str,
+        next: &Plan,
+        id: Option<Id>,
+        existed_before: bool,
+        exists_after: bool,
+    ) -> Result<(), StoreError> {
+        let Some((agency, name)) = &self.scope else {
+            return Ok(());
+        };
+        let inside = id.is_some_and(|id| {
+            nap_core::merge::Part::between(&self.plan, next, *agency).allows(
+                id,
+                existed_before,
+                exists_after,
+            )
+        });
+        if inside {
+            Ok(())
+        } else {
+            Err(StoreError::OutsideScope {
+                kind: kind.to_string(),
+                agency: name.clone(),
+            })
+        }
     }
 
     fn remember(&mut self, action: &str, kind: &str, changes: Vec<Change>) {
@@ -257,6 +306,7 @@ impl Document {
             Some(i) => list[i] = record.clone(),
             None => list.push(record.clone()),
         }
+        self.check_scope(T::KIND.name(), &next, Some(id), position.is_some(), true)?;
         let errors = validate(&next);
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
@@ -311,6 +361,7 @@ impl Document {
         self.stamp(&mut meta.record, Some(&existing));
         let mut next = self.plan.clone();
         next.meta = meta;
+        self.check_scope("plan", &next, None, true, true)?;
         let errors = validate(&next);
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
@@ -330,6 +381,7 @@ impl Document {
         };
         let mut next = self.plan.clone();
         T::list_mut(&mut next).remove(i);
+        self.check_scope(T::KIND.name(), &next, Some(id), true, false)?;
         if !validate(&next).is_empty() {
             return Err(StoreError::StillReferenced { kind: T::KIND, id });
         }

@@ -47,6 +47,8 @@ pub enum StoreError {
     },
     #[error("{}: this file was not sent from this plan (it has no record of a common starting point), so it cannot be merged safely; nothing was merged", .0.display())]
     NoCommonBase(PathBuf),
+    #[error("this copy was sent for {agency}'s part of the plan; this {} is outside that part, so it is read-only here. Ask the NAP secretariat to change it in the full plan", .kind.replace('_', " "))]
+    OutsideScope { kind: String, agency: String },
     #[error("there is no merge to undo")]
     NothingToUndo,
     #[error("the plan has changed since the last merge; undoing it now would lose those changes")]
@@ -76,6 +78,7 @@ impl StoreError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::NotFound(_) => "not_found",
+            Self::OutsideScope { .. } => "outside_scope",
             Self::NotAPlan { .. } => "not_a_plan",
             Self::ForeignDatabase { .. } => "foreign_database",
             Self::Truncated { .. } => "truncated",

@@ -10,7 +10,7 @@ use crate::document::{now, Document};
 use crate::error::StoreError;
 use crate::file::{Access, PlanFile};
 use nap_core::interchange::{from_json, to_json};
-use nap_core::merge::{apply, three_way, MergeReport, Resolve, Scope};
+use nap_core::merge::{apply, three_way, Decisions, MergeReport, Resolve};
 use nap_core::{validate, Id, Plan};
 use rusqlite::{params, OptionalExtension};
 use std::hash::Hasher;
@@ -166,12 +166,13 @@ fn plan_hash(plan: &Plan) -> String {
     format!("{:016x}", h.finish())
 }
 
-/// Merges the copy at `incoming` into the open plan. With `dry_run`, or when there are
-/// conflicts and no `resolve`, nothing changes and the report says what would happen.
+/// Merges the copy at `incoming` into the open plan as `decisions` say (see
+/// [`Decisions`]). With `dry_run`, or while a conflict is undecided, nothing changes and the
+/// report says what would happen.
 pub fn merge(
     doc: &mut Document,
     incoming: &Path,
-    resolve: Option<Resolve>,
+    decisions: &Decisions,
     dry_run: bool,
 ) -> Result<Merged, StoreError> {
     let theirs_file = PlanFile::open(incoming, Access::ReadOnly)?;
@@ -193,9 +194,8 @@ pub fn merge(
         None => sync_base(&theirs_file, base_id)?
             .ok_or_else(|| StoreError::NoCommonBase(incoming.to_path_buf()))?,
     };
-    let scope = info.scope_agency_id.map(|a| Scope::of_agency(&base, a));
-    let report = three_way(&base, &ours, &theirs, scope.as_ref());
-    let blocked = !report.conflicts.is_empty() && resolve.is_none();
+    let report = three_way(&base, &ours, &theirs, info.scope_agency_id);
+    let blocked = !decisions.undecided(&report).is_empty();
     if dry_run || blocked || (report.changes.is_empty() && report.conflicts.is_empty()) {
         return Ok(Merged {
             report,
@@ -203,7 +203,7 @@ pub fn merge(
             applied: false,
         });
     }
-    let merged = apply(&ours, &theirs, &report, resolve);
+    let merged = apply(&ours, &theirs, &report, decisions);
     let errors = validate(&merged);
     if !errors.is_empty() {
         return Err(StoreError::Invalid(errors));
@@ -211,15 +211,21 @@ pub fn merge(
     let before = to_json(&ours);
     let after_hash = plan_hash(&merged);
     let author = doc.author().to_string();
+    let accepted = report
+        .changes
+        .iter()
+        .filter(|c| decisions.accepts(c))
+        .count();
+    let taken = report
+        .conflicts
+        .iter()
+        .filter(|c| decisions.side(c) == Some(Resolve::Theirs))
+        .count();
     let summary = format!(
-        "{} changes, {} conflicts ({}), {} refused",
-        report.changes.len(),
+        "{accepted} changes applied, {} turned down; {} conflicts ({} kept ours, {taken} took theirs); {} refused",
+        report.changes.len() - accepted,
         report.conflicts.len(),
-        match resolve {
-            Some(Resolve::Ours) => "kept ours",
-            Some(Resolve::Theirs) => "took theirs",
-            None => "none",
-        },
+        report.conflicts.len() - taken,
         report.refused.len()
     );
     let from = incoming.display().to_string();
@@ -236,6 +242,35 @@ pub fn merge(
         info,
         applied: true,
     })
+}
+
+/// One merge recorded in a plan's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeRecord {
+    pub at: String,
+    pub author: String,
+    pub from_file: String,
+    /// What was applied, turned down, settled and refused.
+    pub summary: String,
+    /// Whether the merge has been undone.
+    pub undone: bool,
+}
+
+/// The merges recorded in `file`, newest first.
+pub fn merge_history(file: &PlanFile) -> Result<Vec<MergeRecord>, StoreError> {
+    let mut stmt = file.conn().prepare(
+        "SELECT at, author, from_file, summary, undone FROM merge_log ORDER BY at DESC, rowid DESC",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(MergeRecord {
+            at: r.get(0)?,
+            author: r.get(1)?,
+            from_file: r.get(2)?,
+            summary: r.get(3)?,
+            undone: r.get::<_, i64>(4)? != 0,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// What an undone merge was.

@@ -1,9 +1,9 @@
 //! Sending copies and merging them back, with real files.
 
-use nap_core::merge::Resolve;
+use nap_core::merge::{Decisions, Resolve};
 use nap_core::sample::sample_plan;
 use nap_core::{CostLine, LocalText, Plan};
-use nap_store::sharing::{merge, send, undo_merge};
+use nap_store::sharing::{merge, merge_history, send, undo_merge};
 use nap_store::{Access, Document, PlanFile, StoreError};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
@@ -70,9 +70,9 @@ fn two_ministries_edit_different_activities_and_every_edit_is_kept() {
     edit_title(&a, "MOI", 5, "MOI's edit");
     edit_title(&b, "MND", 7, "MND's edit");
     let mut doc = s.doc("secretariat.nap", "MWA secretariat");
-    let first = merge(&mut doc, &a, None, false).unwrap();
+    let first = merge(&mut doc, &a, &Decisions::all(None), false).unwrap();
     assert!(first.applied && first.report.conflicts.is_empty());
-    let second = merge(&mut doc, &b, None, false).unwrap();
+    let second = merge(&mut doc, &b, &Decisions::all(None), false).unwrap();
     assert!(second.applied && second.report.conflicts.is_empty());
     drop(doc);
     let p = load(&s.path("secretariat.nap"));
@@ -93,7 +93,7 @@ fn the_same_quantity_edited_on_both_sides_is_a_conflict_resolved_as_asked() {
         edit_quantity(&copy, "MOI", 2, 22);
         let before = std::fs::read(s.path("secretariat.nap")).unwrap();
         let mut doc = s.doc("secretariat.nap", "MWA");
-        let blocked = merge(&mut doc, &copy, None, false).unwrap();
+        let blocked = merge(&mut doc, &copy, &Decisions::all(None), false).unwrap();
         assert!(!blocked.applied);
         assert_eq!(blocked.report.conflicts.len(), 1);
         assert_eq!(blocked.report.conflicts[0].their_author, "MOI");
@@ -105,7 +105,7 @@ fn the_same_quantity_edited_on_both_sides_is_a_conflict_resolved_as_asked() {
         );
         let mut doc = s.doc("secretariat.nap", "MWA");
         assert!(
-            merge(&mut doc, &copy, Some(resolve), false)
+            merge(&mut doc, &copy, &Decisions::all(Some(resolve)), false)
                 .unwrap()
                 .applied
                 || resolve == Resolve::Ours
@@ -130,7 +130,7 @@ fn an_edit_against_a_delete_is_a_conflict() {
     let mut line = ours.plan().cost_lines[9].clone();
     line.note = "raised after the consultation".into();
     ours.upsert(line).unwrap();
-    let r = merge(&mut ours, &copy, None, false).unwrap();
+    let r = merge(&mut ours, &copy, &Decisions::all(None), false).unwrap();
     assert_eq!(r.report.conflicts.len(), 1);
     assert_eq!(r.report.conflicts[0].values.field, "(record)");
     assert!(!r.applied);
@@ -150,8 +150,8 @@ fn a_three_way_round_keeps_every_edit_and_merging_twice_changes_nothing() {
         "Secretariat's own edit",
     );
     let mut doc = s.doc("secretariat.nap", "MWA");
-    merge(&mut doc, &a, None, false).unwrap();
-    merge(&mut doc, &b, None, false).unwrap();
+    merge(&mut doc, &a, &Decisions::all(None), false).unwrap();
+    merge(&mut doc, &b, &Decisions::all(None), false).unwrap();
     drop(doc);
     let p = load(&s.path("secretariat.nap"));
     assert_eq!(p.cost_lines[1].quantities[&2026], Decimal::from(101));
@@ -159,7 +159,7 @@ fn a_three_way_round_keeps_every_edit_and_merging_twice_changes_nothing() {
     assert_eq!(p.activities[0].title.text, "Secretariat's own edit");
     let before = load(&s.path("secretariat.nap"));
     let mut doc = s.doc("secretariat.nap", "MWA");
-    let again = merge(&mut doc, &a, None, false).unwrap();
+    let again = merge(&mut doc, &a, &Decisions::all(None), false).unwrap();
     assert!(!again.applied, "{:?}", again.report);
     assert!(again.report.is_empty());
     drop(doc);
@@ -173,7 +173,7 @@ fn undoing_a_merge_restores_the_previous_content() {
     edit_quantity(&a, "A", 4, 404);
     let before = load(&s.path("secretariat.nap"));
     let mut doc = s.doc("secretariat.nap", "MWA");
-    merge(&mut doc, &a, None, false).unwrap();
+    merge(&mut doc, &a, &Decisions::all(None), false).unwrap();
     assert_ne!(doc.plan(), &before);
     undo_merge(&mut doc).unwrap();
     assert_eq!(doc.plan(), &before);
@@ -191,7 +191,7 @@ fn an_edit_after_the_merge_blocks_its_undo() {
     let a = s.send("a.nap", None);
     edit_quantity(&a, "A", 4, 404);
     let mut doc = s.doc("secretariat.nap", "MWA");
-    merge(&mut doc, &a, None, false).unwrap();
+    merge(&mut doc, &a, &Decisions::all(None), false).unwrap();
     let mut l = doc.plan().cost_lines[0].clone();
     l.note = "later".into();
     doc.upsert(l).unwrap();
@@ -224,9 +224,16 @@ fn a_scoped_copy_s_changes_outside_its_part_are_refused() {
         .position(|a| a.lead_agency_id != Some(moi))
         .unwrap();
     edit_title(&copy, "MOI", own, "MOI edit inside");
-    edit_title(&copy, "MOI", other, "MOI edit outside");
+    // The app refuses edits outside the part, so write this one as an older version or a
+    // hand-edited file would: straight into the file.
+    let mut outside = plan.activities[other].clone();
+    outside.title = LocalText::new("MOI edit outside");
+    PlanFile::open(&copy, Access::ReadWrite)
+        .unwrap()
+        .write_record(&outside)
+        .unwrap();
     let mut doc = s.doc("secretariat.nap", "MWA");
-    let r = merge(&mut doc, &copy, None, false).unwrap();
+    let r = merge(&mut doc, &copy, &Decisions::all(None), false).unwrap();
     assert_eq!(r.report.refused.len(), 1);
     assert_eq!(r.report.changes.len(), 1);
     drop(doc);
@@ -280,7 +287,7 @@ fn foreign_newer_damaged_and_random_files_are_refused_and_the_plan_is_untouched(
         (&never_sent, |e| matches!(e, StoreError::NoCommonBase(_))),
     ];
     for (path, expected) in cases {
-        let err = merge(&mut doc, path, None, false).unwrap_err();
+        let err = merge(&mut doc, path, &Decisions::all(None), false).unwrap_err();
         assert!(expected(&err), "{}: {err:?}", path.display());
         assert!(!err.to_string().is_empty());
     }
@@ -291,4 +298,126 @@ fn foreign_newer_damaged_and_random_files_are_refused_and_the_plan_is_untouched(
         before,
         "the open plan's file is byte-identical"
     );
+}
+
+/// Index of the first cost line whose activity `agency` leads (or, with `own` false, does not).
+fn line_of(plan: &Plan, agency: &str, own: bool) -> usize {
+    let id = plan
+        .agencies
+        .iter()
+        .find(|a| a.code == agency)
+        .unwrap()
+        .record
+        .id;
+    plan.cost_lines
+        .iter()
+        .position(|l| {
+            let lead = plan
+                .activities
+                .iter()
+                .find(|a| a.record.id == l.activity_id)
+                .unwrap()
+                .lead_agency_id;
+            (lead == Some(id)) == own
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_scoped_copy_refuses_edits_outside_its_part_and_changes_nothing() {
+    let s = Setup::new();
+    let copy = s.send("moi.nap", Some("MOI"));
+    let plan = load(&copy);
+    let (own, other) = (line_of(&plan, "MOI", true), line_of(&plan, "MOI", false));
+    let mut doc = Document::open(&copy, "MOI").unwrap();
+    assert!(doc.scope_agency().is_some());
+
+    let mut line = doc.plan().cost_lines[own].clone();
+    line.quantities.insert(2026, Decimal::from(3));
+    doc.upsert(line.clone())
+        .expect("its own line can be edited");
+    let mut added = line.clone();
+    added.record.id = nap_core::Id::new_v4();
+    doc.upsert(added)
+        .expect("a new line under its own activity can be added");
+    drop(doc);
+
+    let before = std::fs::read(&copy).unwrap();
+    let mut doc = Document::open(&copy, "MOI").unwrap();
+    let mut foreign = doc.plan().cost_lines[other].clone();
+    foreign.quantities.insert(2026, Decimal::from(999));
+    let err = doc.upsert(foreign).unwrap_err();
+    assert!(matches!(err, StoreError::OutsideScope { .. }), "{err:?}");
+    assert_eq!(err.code(), "outside_scope");
+    assert!(err.to_string().contains("read-only"), "{err}");
+    let other_id = doc.plan().cost_lines[other].record.id;
+    assert!(matches!(
+        doc.delete::<CostLine>(other_id).unwrap_err(),
+        StoreError::OutsideScope { .. }
+    ));
+    let mut meta = doc.plan().meta.clone();
+    meta.title = LocalText::new("Renamed by MOI");
+    assert!(matches!(
+        doc.set_meta(meta).unwrap_err(),
+        StoreError::OutsideScope { .. }
+    ));
+    drop(doc);
+    assert!(
+        std::fs::read(&copy).unwrap() == before,
+        "refused edits write nothing"
+    );
+    assert_eq!(load(&copy).cost_lines[other], plan.cost_lines[other]);
+
+    // The full plan is not limited.
+    let mut full = s.doc("secretariat.nap", "MWA");
+    assert_eq!(full.scope_agency(), None);
+    let mut line = full.plan().cost_lines[other].clone();
+    line.note = "secretariat note".into();
+    full.upsert(line).unwrap();
+}
+
+#[test]
+fn a_reviewed_merge_applies_only_the_accepted_changes_and_the_chosen_sides() {
+    let s = Setup::new();
+    let copy = s.send("moi.nap", None);
+    edit_quantity(&s.path("secretariat.nap"), "MWA", 2, 11);
+    edit_quantity(&copy, "MOI", 2, 22);
+    edit_title(&copy, "MOI", 5, "accepted title");
+    edit_title(&copy, "MOI", 6, "turned-down title");
+    let plan = load(&s.path("secretariat.nap"));
+    let mut doc = s.doc("secretariat.nap", "MWA");
+    let review = merge(&mut doc, &copy, &Decisions::all(None), true).unwrap();
+    assert_eq!(review.report.conflicts.len(), 1);
+    let mut decisions = Decisions::default();
+    decisions
+        .rejected
+        .insert(("activity".into(), plan.activities[6].record.id));
+    let conflict = &review.report.conflicts[0];
+    decisions.chosen.insert(
+        (
+            conflict.kind.clone(),
+            conflict.id,
+            conflict.values.field.clone(),
+        ),
+        Resolve::Theirs,
+    );
+    let merged = merge(&mut doc, &copy, &decisions, false).unwrap();
+    assert!(merged.applied);
+    let history = merge_history(doc.file()).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        (history[0].author.as_str(), history[0].undone),
+        ("MWA", false)
+    );
+    assert!(history[0].from_file.ends_with("moi.nap"));
+    let summary = &history[0].summary;
+    assert!(
+        summary.starts_with("1 changes applied, 1 turned down"),
+        "{summary}"
+    );
+    drop(doc);
+    let p = load(&s.path("secretariat.nap"));
+    assert_eq!(p.cost_lines[2].quantities[&2026], Decimal::from(22));
+    assert_eq!(p.activities[5].title.text, "accepted title");
+    assert_eq!(p.activities[6].title, plan.activities[6].title);
 }
