@@ -472,3 +472,164 @@ fn a_copy_for_another_ministry_is_scoped_to_its_agency_and_can_be_merged_back() 
         .unwrap_err();
     assert_eq!(err["code"], "already_exists", "a copy is never overwritten");
 }
+
+/// The lines of the cost grid (all of them, no filter).
+fn grid_lines(app: &tauri::App<tauri::test::MockRuntime>) -> Vec<serde_json::Value> {
+    let grid = call_with(app, "cost_grid", serde_json::json!({"filter": {}}))
+        .0
+        .expect("grid");
+    grid["lines"].as_array().unwrap().clone()
+}
+
+fn set_quantity(
+    app: &tauri::App<tauri::test::MockRuntime>,
+    id: &serde_json::Value,
+    value: &str,
+) -> Answer {
+    call_with(
+        app,
+        "set_cost_line",
+        serde_json::json!({"id": id, "field": "quantity:2026", "value": value, "filter": {}}),
+    )
+}
+
+#[test]
+fn a_returned_copy_is_reviewed_then_merged_as_decided_and_can_be_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours_path = dir.path().join("s.nap");
+    let secretariat = app_with(Some(sample_doc(&dir)));
+    let copy = dir.path().join("for MOI.nap");
+    call_with(&secretariat, "export_plan", serde_json::json!({"request": {"kind": "copy", "path": copy.display().to_string(), "lang": "en", "rounding": "unit", "table": "lines", "agency": "MOI", "note": "Please cost your activities"}}))
+        .0
+        .expect("sent");
+
+    // The ministry opens its copy: its part is editable, the rest is locked and refused.
+    let ministry = app_with(Some(Document::open(&copy, "MOI planning").unwrap()));
+    let summary = call(&ministry, "plan_summary").0.expect("summary");
+    assert!(summary["scope_agency"]
+        .as_str()
+        .is_some_and(|n| n.contains("Interior")));
+    let lines = grid_lines(&ministry);
+    let own: Vec<_> = lines.iter().filter(|l| l["locked"] == false).collect();
+    let locked: Vec<_> = lines.iter().filter(|l| l["locked"] == true).collect();
+    assert!(!own.is_empty() && !locked.is_empty());
+    let err = set_quantity(&ministry, &locked[0]["id"], "5")
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "outside_scope");
+    set_quantity(&ministry, &own[0]["id"], "41")
+        .0
+        .expect("own line");
+    set_quantity(&ministry, &own[1]["id"], "42")
+        .0
+        .expect("own line");
+    drop(ministry);
+
+    // Meanwhile the secretariat changed one of the same lines.
+    set_quantity(&secretariat, &own[0]["id"], "7")
+        .0
+        .expect("edit");
+    let path = copy.display().to_string();
+    let review = call_with(
+        &secretariat,
+        "review_merge",
+        serde_json::json!({"path": path}),
+    )
+    .0
+    .expect("review");
+    assert_eq!(review["note"], "Please cost your activities");
+    assert_eq!(review["conflicts"].as_array().unwrap().len(), 1);
+    let conflict = &review["conflicts"][0];
+    assert_eq!(conflict["element"], "resources");
+    assert!(conflict["ours"].as_str().unwrap().contains('7'));
+    assert!(conflict["theirs"].as_str().unwrap().contains("41"));
+    assert_eq!(conflict["their_author"], "MOI planning");
+    let change = review["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == own[1]["id"])
+        .expect("the clean change");
+    assert_eq!(change["action"], "change");
+
+    // Apply is refused while the conflict has no side, and nothing changes.
+    let before = std::fs::read(&ours_path).unwrap();
+    let err = call_with(
+        &secretariat,
+        "apply_merge",
+        serde_json::json!({"path": path, "choices": {"rejected": [], "chosen": []}}),
+    )
+    .0
+    .unwrap_err();
+    assert_eq!(err["code"], "unresolved");
+    assert!(std::fs::read(&ours_path).unwrap() == before);
+
+    // Take theirs for the conflict and turn the clean change down.
+    let choices = serde_json::json!({
+        "rejected": [{"kind": change["kind"], "id": change["id"]}],
+        "chosen": [{"kind": conflict["kind"], "id": conflict["id"], "field": conflict["field"], "side": "theirs"}],
+    });
+    let outcome = call_with(
+        &secretariat,
+        "apply_merge",
+        serde_json::json!({"path": path, "choices": choices}),
+    )
+    .0
+    .expect("merged");
+    assert_eq!(outcome["took_theirs"], 1);
+    assert_eq!(outcome["turned_down"], 1);
+    let quantity = |app: &tauri::App<tauri::test::MockRuntime>, id: &serde_json::Value| {
+        grid_lines(app)
+            .into_iter()
+            .find(|l| &l["id"] == id)
+            .unwrap()["quantities"][0]
+            .clone()
+    };
+    assert_eq!(quantity(&secretariat, &own[0]["id"]), "41");
+    assert_ne!(quantity(&secretariat, &own[1]["id"]), "42");
+    let merges = call(&secretariat, "merges").0.expect("merges");
+    assert_eq!(merges.as_array().unwrap().len(), 1);
+    assert!(merges[0]["from_file"]
+        .as_str()
+        .unwrap()
+        .ends_with("for MOI.nap"));
+
+    // Undo restores the plan as it was before the merge.
+    let after_undo = call(&secretariat, "undo_merge").0.expect("undone");
+    assert_eq!(after_undo[0]["undone"], true);
+    assert_eq!(quantity(&secretariat, &own[0]["id"]), "7");
+    let err = call(&secretariat, "undo_merge").0.unwrap_err();
+    assert_eq!(err["code"], "nothing_to_undo");
+}
+
+#[test]
+fn a_file_that_cannot_be_merged_is_refused_and_the_plan_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let ours = std::fs::read(dir.path().join("s.nap")).unwrap();
+    let random = dir.path().join("random.nap");
+    std::fs::write(&random, b"not a plan at all, just bytes").unwrap();
+    let other = dir.path().join("other.nap");
+    let mut plan = nap_core::sample::sample_plan();
+    plan.meta.record.id = nap_core::Id::from_u128(42);
+    PlanFile::create(&other, &plan, false).unwrap();
+    for (path, code) in [
+        (&random, "not_a_plan"),
+        (&other, "foreign_plan"),
+        (&dir.path().join("missing.nap"), "not_found"),
+    ] {
+        let err = call_with(
+            &app,
+            "review_merge",
+            serde_json::json!({"path": path.display().to_string()}),
+        )
+        .0
+        .unwrap_err();
+        assert_eq!(err["code"], code, "{err}");
+    }
+    let err = call_with(&app, "review_merge", serde_json::json!({"path": " "}))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "required");
+    assert!(std::fs::read(dir.path().join("s.nap")).unwrap() == ours);
+}

@@ -13,6 +13,19 @@ pub struct AppState {
     pub open_error: Mutex<Option<IpcError>>,
 }
 
+impl AppState {
+    /// Runs `f` on the open plan, holding the lock for the call; `no_plan_open` when no plan
+    /// is open.
+    pub fn with_doc<T>(
+        &self,
+        f: impl FnOnce(&mut Document) -> Result<T, IpcError>,
+    ) -> Result<T, IpcError> {
+        let mut guard = self.document.lock().map_err(|_| IpcError::no_plan())?;
+        let doc = guard.as_mut().ok_or_else(IpcError::no_plan)?;
+        f(doc)
+    }
+}
+
 /// Where the app keeps its own files (the built-in sample, settings): `NAP_STUDIO_DATA_DIR`
 /// when set (tests use it), otherwise the platform's application data folder.
 pub fn data_dir() -> PathBuf {

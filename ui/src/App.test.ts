@@ -24,6 +24,7 @@ const summary: PlanSummary = {
     agency_plans: 2,
     coordination: 6,
   },
+  scope_agency: null,
 };
 
 const dashboard: Dashboard = {

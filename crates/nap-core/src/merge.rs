@@ -405,6 +405,54 @@ pub fn three_way(base: &Plan, ours: &Plan, theirs: &Plan, scope_agency: Option<I
     report
 }
 
+/// Every record's label (code and title) in `plans`, by id; a later plan's label wins. Used to
+/// show references (`activity_id`, …) by name in a review.
+pub fn labels(plans: &[&Plan]) -> HashMap<Id, String> {
+    let mut out = HashMap::new();
+    for plan in plans {
+        for kind in RecordKind::ALL {
+            crate::with_record_type!(kind, T => {
+                out.extend(T::list(plan).iter().map(|r| (r.meta().id, r.label())));
+            });
+        }
+    }
+    out
+}
+
+/// A field's value as a person reads it: text in both languages, references by label,
+/// per-year maps as "2026: 12; 2027: 3", lists joined by commas. `None` (the record does not
+/// exist on that side) and JSON null read as an empty string.
+pub fn describe(value: Option<&Value>, labels: &HashMap<Id, String>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s
+            .parse::<Id>()
+            .ok()
+            .and_then(|id| labels.get(&id).cloned())
+            .unwrap_or_else(|| s.clone()),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| describe(Some(v), labels))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(Value::Object(map)) => {
+            if let Some(text) = map.get("text").and_then(Value::as_str) {
+                // A LocalText: the text, and the second language when there is one.
+                return match map.get("l2").and_then(Value::as_str) {
+                    Some(l2) if !l2.is_empty() => format!("{text} / {l2}"),
+                    _ => text.to_string(),
+                };
+            }
+            map.iter()
+                .map(|(k, v)| format!("{k}: {}", describe(Some(v), labels)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    }
+}
+
 /// A reviewer's decisions on a [`MergeReport`]: which clean changes to turn down and which
 /// side wins each conflict.
 #[derive(Debug, Clone, Default, PartialEq)]

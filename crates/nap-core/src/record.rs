@@ -61,6 +61,24 @@ impl RecordKind {
         Self::Version,
     ];
 
+    /// The part of the plan a record of this kind belongs to, to group records as a reader
+    /// of the plan thinks of them: `narrative`, `results_framework`, `resources`,
+    /// `communication`, `agency_plans`, `coordination`, `consultations` or `plan` (agencies,
+    /// exchange rates and versions, which serve the whole plan).
+    pub fn element(self) -> &'static str {
+        match self {
+            Self::NarrativeSection => "narrative",
+            Self::Pillar | Self::Outcome | Self::Output | Self::Activity => "results_framework",
+            Self::Indicator | Self::Progress => "results_framework",
+            Self::CatalogueItem | Self::CostLine | Self::FundingSource => "resources",
+            Self::CommunicationItem | Self::CommunicationActivity => "communication",
+            Self::AgencyPlan | Self::SubActivity => "agency_plans",
+            Self::Body => "coordination",
+            Self::Consultation => "consultations",
+            Self::Agency | Self::ExchangeRate | Self::Version => "plan",
+        }
+    }
+
     /// The stable name: table name and command-line kind.
     pub fn name(self) -> &'static str {
         match self {

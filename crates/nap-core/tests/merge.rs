@@ -311,3 +311,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn values_read_as_a_person_reads_them() {
+    use nap_core::merge::{describe, labels};
+    use serde_json::json;
+    let plan = sample_plan();
+    let names = labels(&[&plan]);
+    let activity = &plan.activities[0];
+    assert_eq!(
+        describe(Some(&json!(activity.record.id.to_string())), &names),
+        format!("{} {}", activity.code, activity.title.text).trim()
+    );
+    assert_eq!(
+        describe(Some(&json!({"2026": "12", "2027": "3.5"})), &names),
+        "2026: 12; 2027: 3.5"
+    );
+    assert_eq!(
+        describe(
+            Some(&json!({"text": "Training", "l2": "វគ្គបណ្តុះបណ្តាល"})),
+            &names
+        ),
+        "Training / វគ្គបណ្តុះបណ្តាល"
+    );
+    assert_eq!(
+        describe(Some(&json!({"text": "Training", "l2": null})), &names),
+        "Training"
+    );
+    assert_eq!(describe(Some(&json!(["a", "b"])), &names), "a, b");
+    assert_eq!(describe(None, &names), "");
+    assert_eq!(describe(Some(&json!(null)), &names), "");
+}

@@ -135,6 +135,11 @@ impl Document {
         self.scope.as_ref().map(|(id, _)| *id)
     }
 
+    /// The name of the agency whose part this copy was sent for, if it is a scoped copy.
+    pub fn scope_agency_name(&self) -> Option<&str> {
+        self.scope.as_ref().map(|(_, name)| name.as_str())
+    }
+
     /// Refuses a change of record `id` (existing before and/or after as the flags say) that
     /// leaves a scoped copy's part, judged as the merge back will judge it.
     fn check_scope(

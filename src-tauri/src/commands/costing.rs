@@ -9,6 +9,7 @@ use nap_core::costing::grid::{
     GridActivity, GridFilter, GridLine, GridTotals,
 };
 use nap_core::edit::{new_activity, new_cost_line, set_cost_line_field};
+use nap_core::merge::Scope;
 use nap_core::{CostLine, Id};
 use nap_store::{now, Document};
 use serde::Serialize;
@@ -42,15 +43,6 @@ pub struct History {
     pub redo: Option<HistoryStep>,
 }
 
-fn with_doc<T>(
-    state: &State<'_, AppState>,
-    f: impl FnOnce(&mut Document) -> Result<T, IpcError>,
-) -> Result<T, IpcError> {
-    let mut guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
-    let doc = guard.as_mut().ok_or_else(IpcError::no_plan)?;
-    f(doc)
-}
-
 fn no_line(id: Id) -> IpcError {
     IpcError {
         code: ErrorCode::RecordNotFound,
@@ -58,10 +50,22 @@ fn no_line(id: Id) -> IpcError {
     }
 }
 
+/// In a copy sent for one agency, marks the lines outside its part as locked (the store
+/// refuses edits to them; the screen greys them out).
+fn lock_outside_part<'a>(doc: &Document, lines: impl IntoIterator<Item = &'a mut GridLine>) {
+    if let Some(agency) = doc.scope_agency() {
+        let part = Scope::of_agency(doc.plan(), agency);
+        for line in lines {
+            line.locked = !part.contains(line.id);
+        }
+    }
+}
+
 fn line_update(doc: &Document, filter: &GridFilter, id: Id) -> Result<LineUpdate, IpcError> {
     let costing = compute(doc.plan(), None)?;
-    let (line, shown, totals) =
+    let (mut line, shown, totals) =
         grid_line_and_totals(doc.plan(), &costing, filter, id).ok_or_else(|| no_line(id))?;
+    lock_outside_part(doc, [&mut line]);
     Ok(LineUpdate {
         line,
         shown,
@@ -85,9 +89,11 @@ fn history_of(doc: &Document) -> History {
 /// The cost lines `filter` lets through, their totals, and the choices the screen offers.
 #[tauri::command]
 pub fn cost_grid(state: State<'_, AppState>, filter: GridFilter) -> Result<CostGrid, IpcError> {
-    with_doc(&state, |doc| {
+    state.with_doc(|doc| {
         let costing = compute(doc.plan(), None)?;
-        Ok(build_grid(doc.plan(), &costing, &filter))
+        let mut grid = build_grid(doc.plan(), &costing, &filter);
+        lock_outside_part(doc, &mut grid.lines);
+        Ok(grid)
     })
 }
 
@@ -101,7 +107,7 @@ pub fn set_cost_line(
     value: String,
     filter: GridFilter,
 ) -> Result<LineUpdate, IpcError> {
-    with_doc(&state, |doc| {
+    state.with_doc(|doc| {
         let mut line = doc
             .plan()
             .cost_lines
@@ -123,7 +129,7 @@ pub fn add_cost_line(
     item: String,
     filter: GridFilter,
 ) -> Result<LineUpdate, IpcError> {
-    with_doc(&state, |doc| {
+    state.with_doc(|doc| {
         let item = if item.trim().is_empty() {
             "New cost line"
         } else {
@@ -151,7 +157,7 @@ pub fn add_activity(
     title: String,
     lead_agency_id: Option<Id>,
 ) -> Result<GridActivity, IpcError> {
-    with_doc(&state, |doc| {
+    state.with_doc(|doc| {
         let title = title.trim();
         if title.is_empty() {
             return Err(IpcError::required("an activity needs a title"));
@@ -185,7 +191,7 @@ pub fn delete_cost_line(
     id: Id,
     filter: GridFilter,
 ) -> Result<GridTotals, IpcError> {
-    with_doc(&state, |doc| {
+    state.with_doc(|doc| {
         doc.delete::<CostLine>(id)?;
         let costing = compute(doc.plan(), None)?;
         Ok(grid_totals(doc.plan(), &costing, &filter))
@@ -195,13 +201,13 @@ pub fn delete_cost_line(
 /// What Undo and Redo would do next.
 #[tauri::command]
 pub fn history(state: State<'_, AppState>) -> Result<History, IpcError> {
-    with_doc(&state, |doc| Ok(history_of(doc)))
+    state.with_doc(|doc| Ok(history_of(doc)))
 }
 
 /// Undoes the last edit (on any screen). Returns the new state of undo and redo.
 #[tauri::command]
 pub fn undo(state: State<'_, AppState>) -> Result<History, IpcError> {
-    with_doc(&state, |doc| {
+    state.with_doc(|doc| {
         doc.undo()?;
         Ok(history_of(doc))
     })
@@ -210,7 +216,7 @@ pub fn undo(state: State<'_, AppState>) -> Result<History, IpcError> {
 /// Redoes the last undone edit.
 #[tauri::command]
 pub fn redo(state: State<'_, AppState>) -> Result<History, IpcError> {
-    with_doc(&state, |doc| {
+    state.with_doc(|doc| {
         doc.redo()?;
         Ok(history_of(doc))
     })

@@ -3,5 +3,6 @@
 pub mod costing;
 pub mod export;
 pub mod files;
+pub mod merge;
 pub mod plan;
 pub mod settings;

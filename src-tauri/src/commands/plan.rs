@@ -21,6 +21,8 @@ pub struct PlanSummary {
     pub status: PlanStatus,
     pub base_currency: String,
     pub elements: ElementCounts,
+    /// For a copy sent for one agency's part: that agency's name (the rest is read-only).
+    pub scope_agency: Option<String>,
 }
 
 /// The summary of `doc`, as the window shows it.
@@ -37,6 +39,7 @@ pub(crate) fn summary_of(doc: &nap_store::Document) -> PlanSummary {
         status: m.status,
         base_currency: m.base_currency.clone(),
         elements: ElementCounts::of(plan),
+        scope_agency: doc.scope_agency_name().map(str::to_string),
     }
 }
 

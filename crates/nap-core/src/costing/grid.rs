@@ -43,6 +43,9 @@ pub struct GridLine {
     /// Who last changed the line, and when.
     pub modified_by: String,
     pub modified: Timestamp,
+    /// Read-only here: outside the part of a copy sent for one agency. The grid itself knows
+    /// nothing of copies and leaves this false; the app sets it.
+    pub locked: bool,
 }
 
 /// An activity lines can be added to, with where it sits.
@@ -239,6 +242,7 @@ impl<'a> GridContext<'a> {
             note: line.note.clone(),
             modified_by: line.record.modified_by.clone(),
             modified: line.record.modified.clone(),
+            locked: false,
         }
     }
 

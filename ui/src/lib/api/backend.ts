@@ -18,6 +18,10 @@ import type { ExportDone } from './bindings/ExportDone';
 import type { RecentPlan } from './bindings/RecentPlan';
 import type { NewPlanRequest } from './bindings/NewPlanRequest';
 import type { Preferences } from './bindings/Preferences';
+import type { MergeReview } from './bindings/MergeReview';
+import type { MergeChoices } from './bindings/MergeChoices';
+import type { MergeOutcome } from './bindings/MergeOutcome';
+import type { MergeEntry } from './bindings/MergeEntry';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
@@ -48,6 +52,14 @@ export interface Backend {
   createPlan(request: NewPlanRequest): Promise<PlanSummary>;
   preferences(): Promise<Preferences>;
   setPreferences(preferences: Preferences): Promise<Preferences>;
+  /** What merging a returned copy would change; nothing changes. */
+  reviewMerge(path: string): Promise<MergeReview>;
+  /** Merges the copy as decided; refused (`unresolved`) while a conflict has no side. */
+  applyMerge(path: string, choices: MergeChoices): Promise<MergeOutcome>;
+  /** The merges made in the open plan, newest first. */
+  merges(): Promise<MergeEntry[]>;
+  /** Undoes the last merge; returns the merges again. */
+  undoMerge(): Promise<MergeEntry[]>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -98,6 +110,10 @@ export const tauriBackend: Backend = {
   createPlan: (request) => call<PlanSummary>('create_plan', { request }),
   preferences: () => call<Preferences>('preferences'),
   setPreferences: (preferences) => call<Preferences>('set_preferences', { preferences }),
+  reviewMerge: (path) => call<MergeReview>('review_merge', { path }),
+  applyMerge: (path, choices) => call<MergeOutcome>('apply_merge', { path, choices }),
+  merges: () => call<MergeEntry[]>('merges'),
+  undoMerge: () => call<MergeEntry[]>('undo_merge'),
 };
 
 /** The BackendError for anything a backend call threw. */

@@ -31,6 +31,7 @@ function line(n: number): GridLine {
     note: '',
     modified_by: 'MOWA',
     modified: '2026-11-20T09:00:00.000Z',
+    locked: false,
   };
 }
 
@@ -50,15 +51,19 @@ function grid(count: number): CostGrid {
   };
 }
 
-/** A backend whose grid has `count` lines and whose edits are checked like the real one. */
-function fakeBackend(count: number) {
+/** A backend whose grid has `count` lines (those in `locked` read-only, as outside a scoped
+ * copy's part) and whose edits are checked like the real one. */
+function fakeBackend(count: number, locked: number[] = []) {
   const setCostLine = vi.fn(async (id: string, field: string, value: string, _filter: GridFilter) => {
     if (!/^\d+$/.test(value.trim())) throw new BackendError('not_a_number', `${field}: \`${value}\` is not a number`);
     const updated = { ...line(0), id, quantities: [value, ''], amounts: [String(Number(value) * 100), '0'], total: String(Number(value) * 100) };
     return { line: updated, shown: true, totals: { per_year: ['999', '0'], total: '999', lines: count } };
   });
   const backend = {
-    costGrid: vi.fn(async () => grid(count)),
+    costGrid: vi.fn(async () => {
+      const g = grid(count);
+      return { ...g, lines: g.lines.map((l, n) => ({ ...l, locked: locked.includes(n) })) };
+    }),
     setCostLine,
     history: vi.fn(async () => ({ undo: null, redo: null })),
   } as unknown as Backend;
@@ -105,6 +110,21 @@ describe('the costing grid', () => {
     await fireEvent.change(cell, { target: { value: 'abc' } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('មិនបានរក្សាទុក'));
     i18n.lang = 'en';
+  });
+
+  it('greys out the lines outside a scoped copy\'s part and sends no edit for them', async () => {
+    i18n.lang = 'en';
+    const { backend, setCostLine } = fakeBackend(3, [1]);
+    render(CostingGrid, { backend });
+    const locked = (await screen.findByLabelText('Quantity 2026, Workshop 1')) as HTMLInputElement;
+    expect(locked.readOnly).toBe(true);
+    expect(locked.closest('tr')?.classList.contains('locked')).toBe(true);
+    const own = screen.getByLabelText('Quantity 2026, Workshop 0') as HTMLInputElement;
+    expect(own.readOnly).toBe(false);
+    // A paste reaching the locked row is refused there, with the reason, and not sent.
+    await fireEvent.paste(own, { clipboardData: { getData: () => '4\n5\n' } });
+    await waitFor(() => expect(setCostLine).toHaveBeenCalledTimes(1));
+    expect(setCostLine.mock.calls[0]?.[0]).toBe(line(0).id);
   });
 
   it('takes rows pasted from a spreadsheet into the cells right and below', async () => {

@@ -24,9 +24,24 @@ export function t(key: MessageKey): string {
   return catalogues[current][key] ?? en[key];
 }
 
+/**
+ * The message for a key built at run time (a record kind, a field name), or `fallback` when
+ * the catalogues have no such key.
+ */
+export function messageOr(key: string, fallback: string): string {
+  return key in en ? t(key as MessageKey) : fallback;
+}
+
 /** A whole number formatted for the current language. */
 export function formatCount(n: number): string {
   return new Intl.NumberFormat(current === 'km' ? 'km-KH' : 'en-GB').format(n);
+}
+
+/** A moment (ISO 8601, as the backend sends it) as a date and time for the current language. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(current === 'km' ? 'km-KH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** The message for `key` with `{name}` placeholders filled in. */

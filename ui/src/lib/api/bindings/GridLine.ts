@@ -30,4 +30,9 @@ amounts: Array<string>, total: string, inflate: boolean, note: string,
 /**
  * Who last changed the line, and when.
  */
-modified_by: string, modified: Timestamp, };
+modified_by: string, modified: Timestamp, 
+/**
+ * Read-only here: outside the part of a copy sent for one agency. The grid itself knows
+ * nothing of copies and leaves this false; the app sets it.
+ */
+locked: boolean, };

@@ -10,4 +10,8 @@ export type PlanSummary = {
 /**
  * The file's path as the user gave it.
  */
-path: string, title: LocalText, country: string, country_name: LocalText, start_year: number, end_year: number, status: PlanStatus, base_currency: string, elements: ElementCounts, };
+path: string, title: LocalText, country: string, country_name: LocalText, start_year: number, end_year: number, status: PlanStatus, base_currency: string, elements: ElementCounts, 
+/**
+ * For a copy sent for one agency's part: that agency's name (the rest is read-only).
+ */
+scope_agency: string | null, };
