@@ -587,6 +587,8 @@ fn a_returned_copy_is_reviewed_then_merged_as_decided_and_can_be_undone() {
     };
     assert_eq!(quantity(&secretariat, &own[0]["id"]), "41");
     assert_ne!(quantity(&secretariat, &own[1]["id"]), "42");
+    let history = call(&secretariat, "history").0.expect("history");
+    assert_eq!(history["undo"]["action"], "merge", "the app's Undo undoes the merge");
     let merges = call(&secretariat, "merges").0.expect("merges");
     assert_eq!(merges.as_array().unwrap().len(), 1);
     assert!(merges[0]["from_file"]

@@ -69,6 +69,10 @@ pub struct Document {
     /// For a copy sent for one agency's part: that agency (id, and name for messages).
     /// Edits outside its part are refused, since the merge back would refuse them anyway.
     scope: Option<(Id, String)>,
+    /// True when a merge lies under the undo history: once every later edit is undone, Undo
+    /// undoes the merge itself (through `sharing::undo_merge`, which checks nothing was
+    /// changed since).
+    merge_below: bool,
 }
 
 fn state_of<T: Record>(plan: &Plan, id: Id) -> Result<Option<RecordState>, StoreError> {
@@ -127,6 +131,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             scope,
+            merge_below: false,
         })
     }
 
@@ -173,6 +178,8 @@ impl Document {
     fn remember(&mut self, action: &str, kind: &str, changes: Vec<Change>) {
         if self.undo.len() == UNDO_LIMIT {
             self.undo.remove(0);
+            // The merge is no longer right below the oldest step kept.
+            self.merge_below = false;
         }
         self.undo.push(Step {
             label: UndoLabel {
@@ -184,19 +191,33 @@ impl Document {
         self.redo.clear();
     }
 
-    /// What [`Document::undo`] would undo, if anything.
-    pub fn undo_label(&self) -> Option<&UndoLabel> {
-        self.undo.last().map(|s| &s.label)
+    /// What [`Document::undo`] would undo, if anything (action `merge` when it would undo a
+    /// merge).
+    pub fn undo_label(&self) -> Option<UndoLabel> {
+        match self.undo.last() {
+            Some(step) => Some(step.label.clone()),
+            None if self.merge_below => Some(UndoLabel {
+                action: "merge".into(),
+                kind: "plan".into(),
+            }),
+            None => None,
+        }
     }
 
     /// What [`Document::redo`] would redo, if anything.
-    pub fn redo_label(&self) -> Option<&UndoLabel> {
-        self.redo.last().map(|s| &s.label)
+    pub fn redo_label(&self) -> Option<UndoLabel> {
+        self.redo.last().map(|s| s.label.clone())
     }
 
     /// Undoes the last edit made through this document, in one transaction. Returns what
-    /// was undone, or `None` when there is nothing to undo.
+    /// was undone, or `None` when there is nothing to undo. With every edit since a merge
+    /// undone, undoes the merge.
     pub fn undo(&mut self) -> Result<Option<UndoLabel>, StoreError> {
+        if self.undo.is_empty() && self.merge_below {
+            let label = self.undo_label();
+            crate::sharing::undo_merge(self)?;
+            return Ok(label);
+        }
         self.replay(false)
     }
 
@@ -283,12 +304,14 @@ impl Document {
         &mut self.file
     }
 
-    /// After a merge or its undo: the undo history of single edits ends there (a merge is
-    /// undone as a whole, by `undo_merge`).
-    pub(crate) fn set_plan(&mut self, plan: Plan) {
+    /// After a merge (`merged` true) or its undo: the undo history of single edits ends
+    /// there; a merge is undone as a whole, by `undo_merge` or by [`Document::undo`] once
+    /// the edits made after it are undone.
+    pub(crate) fn set_plan(&mut self, plan: Plan, merged: bool) {
         self.plan = plan;
         self.undo.clear();
         self.redo.clear();
+        self.merge_below = merged;
     }
 
     fn stamp(&self, meta: &mut RecordMeta, existing: Option<&RecordMeta>) {
@@ -347,6 +370,7 @@ impl Document {
         self.plan = next;
         self.undo.clear();
         self.redo.clear();
+        self.merge_below = false;
         Ok(())
     }
 

@@ -236,7 +236,7 @@ pub fn merge(
         )?;
         Ok(())
     })?;
-    doc.set_plan(merged);
+    doc.set_plan(merged, true);
     Ok(Merged {
         report,
         info,
@@ -305,6 +305,6 @@ pub fn undo_merge(doc: &mut Document) -> Result<Undone, StoreError> {
         tx.execute("UPDATE merge_log SET undone = 1 WHERE id = ?1", [&id])?;
         Ok(())
     })?;
-    doc.set_plan(before);
+    doc.set_plan(before, false);
     Ok(Undone { from_file, at })
 }

@@ -421,3 +421,32 @@ fn a_reviewed_merge_applies_only_the_accepted_changes_and_the_chosen_sides() {
     assert_eq!(p.activities[5].title.text, "accepted title");
     assert_eq!(p.activities[6].title, plan.activities[6].title);
 }
+
+#[test]
+fn undo_goes_back_through_the_edits_made_after_a_merge_and_then_undoes_the_merge() {
+    let s = Setup::new();
+    let copy = s.send("moi.nap", None);
+    edit_title(&copy, "MOI", 5, "MOI's edit");
+    let before = load(&s.path("secretariat.nap"));
+    let mut doc = s.doc("secretariat.nap", "MWA");
+    merge(&mut doc, &copy, &Decisions::all(None), false).unwrap();
+    assert_eq!(
+        doc.undo_label().map(|l| l.action),
+        Some("merge".to_string())
+    );
+    let mut line = doc.plan().cost_lines[0].clone();
+    line.note = "after the merge".into();
+    doc.upsert(line).unwrap();
+    assert_eq!(doc.undo_label().map(|l| l.action), Some("edit".to_string()));
+    doc.undo().unwrap();
+    assert_eq!(doc.plan().activities[5].title.text, "MOI's edit");
+    let undone = doc.undo().unwrap().expect("the merge is undone");
+    assert_eq!(undone.action, "merge");
+    assert_eq!(doc.undo_label(), None);
+    assert_eq!(doc.plan().activities[5].title, before.activities[5].title);
+    drop(doc);
+    assert_eq!(
+        load(&s.path("secretariat.nap")).activities[5].title,
+        before.activities[5].title
+    );
+}

@@ -37,7 +37,10 @@ fn an_edit_an_addition_and_a_deletion_undo_and_redo_exactly() {
     let victim = doc.plan().cost_lines[10].record.id;
     doc.delete::<CostLine>(victim).expect("delete");
     let after_all = doc.plan().clone();
-    assert_eq!(doc.undo_label().map(|l| l.action.as_str()), Some("delete"));
+    assert_eq!(
+        doc.undo_label().as_ref().map(|l| l.action.as_str()),
+        Some("delete")
+    );
 
     // Undo the delete: the line is back where it was.
     doc.undo().expect("undo delete");
@@ -93,7 +96,10 @@ fn a_refused_edit_leaves_nothing_to_undo_and_the_settings_undo_too() {
     let mut meta = before.clone();
     meta.contingency = Decimal::new(7, 2);
     doc.set_meta(meta).expect("settings");
-    assert_eq!(doc.undo_label().map(|l| l.kind.as_str()), Some("plan"));
+    assert_eq!(
+        doc.undo_label().as_ref().map(|l| l.kind.as_str()),
+        Some("plan")
+    );
     doc.undo().expect("undo settings");
     assert_eq!(doc.plan().meta, before);
     assert_eq!(on_disk(&path).meta, before);

@@ -74,10 +74,10 @@ fn line_update(doc: &Document, filter: &GridFilter, id: Id) -> Result<LineUpdate
 }
 
 fn history_of(doc: &Document) -> History {
-    let step = |l: Option<&nap_store::UndoLabel>| {
+    let step = |l: Option<nap_store::UndoLabel>| {
         l.map(|l| HistoryStep {
-            action: l.action.clone(),
-            kind: l.kind.clone(),
+            action: l.action,
+            kind: l.kind,
         })
     };
     History {
