@@ -31,6 +31,8 @@ pub enum ErrorCode {
     OutsideScope,
     /// A merge still has conflicts without a chosen side.
     Unresolved,
+    /// An exchange rate cannot be removed or narrowed: cost lines still need it.
+    RateNeeded,
     /// The plan cannot be costed (e.g. a currency without an exchange rate).
     Costing,
     /// The request names something that does not exist (a dimension, a rounding mode).

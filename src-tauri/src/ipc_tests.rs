@@ -588,7 +588,10 @@ fn a_returned_copy_is_reviewed_then_merged_as_decided_and_can_be_undone() {
     assert_eq!(quantity(&secretariat, &own[0]["id"]), "41");
     assert_ne!(quantity(&secretariat, &own[1]["id"]), "42");
     let history = call(&secretariat, "history").0.expect("history");
-    assert_eq!(history["undo"]["action"], "merge", "the app's Undo undoes the merge");
+    assert_eq!(
+        history["undo"]["action"], "merge",
+        "the app's Undo undoes the merge"
+    );
     let merges = call(&secretariat, "merges").0.expect("merges");
     assert_eq!(merges.as_array().unwrap().len(), 1);
     assert!(merges[0]["from_file"]
@@ -634,4 +637,108 @@ fn a_file_that_cannot_be_merged_is_refused_and_the_plan_is_untouched() {
         .unwrap_err();
     assert_eq!(err["code"], "required");
     assert!(std::fs::read(dir.path().join("s.nap")).unwrap() == ours);
+}
+
+#[test]
+fn plan_settings_are_edited_checked_and_kept_costable() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let file = dir.path().join("s.nap");
+    let total = |app: &tauri::App<tauri::test::MockRuntime>| {
+        call(app, "dashboard").0.expect("dashboard")["total_cost"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let settings = call(&app, "plan_settings").0.expect("settings");
+    assert_eq!(settings["contingency"], "5");
+    assert_eq!(settings["locked"], false);
+    let before_total = total(&app);
+    let set = |field: &str, value: &str| {
+        call_with(
+            &app,
+            "set_plan_setting_field",
+            serde_json::json!({"field": field, "value": value}),
+        )
+        .0
+    };
+    let changed = set("contingency", "10").expect("saved");
+    assert_eq!(changed["contingency"], "10");
+    assert_ne!(
+        total(&app),
+        before_total,
+        "the dashboard follows the contingency"
+    );
+
+    let bytes = std::fs::read(&file).unwrap();
+    for (field, value, code) in [
+        ("contingency", "150", "over_hundred_percent"),
+        ("inflation:2099", "3", "year_outside_plan"),
+        ("presentation_currency", "EUR", "no_exchange_rate"),
+    ] {
+        assert_eq!(
+            set(field, value).unwrap_err()["code"],
+            code,
+            "{field}={value}"
+        );
+    }
+    assert!(
+        std::fs::read(&file).unwrap() == bytes,
+        "refused values write nothing"
+    );
+
+    let add = |currency: &str, rate: &str| {
+        call_with(
+            &app,
+            "add_exchange_rate",
+            serde_json::json!({"currency": currency, "rate": rate}),
+        )
+        .0
+    };
+    let with_eur = add("eur", "4450").expect("added");
+    let eur = with_eur["rates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["currency"] == "EUR")
+        .expect("the new rate")
+        .clone();
+    assert_eq!(eur["rate"], "4450");
+    assert_eq!(add("EUR", "4400").unwrap_err()["code"], "duplicate_rate");
+    assert_eq!(add("KHR", "1").unwrap_err()["code"], "base_currency");
+    set("presentation_currency", "EUR").expect("now it has a rate");
+
+    // The USD rate is needed by the sample's USD lines: narrowing or deleting it is refused.
+    let usd = with_eur["rates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["currency"] == "USD")
+        .unwrap()["id"]
+        .clone();
+    let err = call_with(&app, "delete_exchange_rate", serde_json::json!({"id": usd}))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "rate_needed");
+    let err = call_with(
+        &app,
+        "set_exchange_rate",
+        serde_json::json!({"id": usd, "field": "year", "value": "2027"}),
+    )
+    .0
+    .unwrap_err();
+    assert_eq!(err["code"], "rate_needed");
+    set("presentation_currency", "").expect("cleared");
+    let after = call_with(
+        &app,
+        "delete_exchange_rate",
+        serde_json::json!({"id": eur["id"]}),
+    )
+    .0
+    .expect("an unused rate can go");
+    assert!(!after["rates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["currency"] == "EUR"));
 }

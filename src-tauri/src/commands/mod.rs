@@ -5,4 +5,5 @@ pub mod export;
 pub mod files;
 pub mod merge;
 pub mod plan;
+pub mod plan_settings;
 pub mod settings;

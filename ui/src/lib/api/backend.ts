@@ -22,6 +22,7 @@ import type { MergeReview } from './bindings/MergeReview';
 import type { MergeChoices } from './bindings/MergeChoices';
 import type { MergeOutcome } from './bindings/MergeOutcome';
 import type { MergeEntry } from './bindings/MergeEntry';
+import type { PlanSettings } from './bindings/PlanSettings';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
@@ -60,6 +61,13 @@ export interface Backend {
   merges(): Promise<MergeEntry[]>;
   /** Undoes the last merge; returns the merges again. */
   undoMerge(): Promise<MergeEntry[]>;
+  /** The plan's costing settings: contingency, inflation, base year, currencies, rates. */
+  planSettings(): Promise<PlanSettings>;
+  setPlanSettingField(field: string, value: string): Promise<PlanSettings>;
+  setExchangeRate(id: string, field: string, value: string): Promise<PlanSettings>;
+  addExchangeRate(currency: string, rate: string): Promise<PlanSettings>;
+  /** Refused (`rate_needed`) while cost lines need the rate. */
+  deleteExchangeRate(id: string): Promise<PlanSettings>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -114,6 +122,11 @@ export const tauriBackend: Backend = {
   applyMerge: (path, choices) => call<MergeOutcome>('apply_merge', { path, choices }),
   merges: () => call<MergeEntry[]>('merges'),
   undoMerge: () => call<MergeEntry[]>('undo_merge'),
+  planSettings: () => call<PlanSettings>('plan_settings'),
+  setPlanSettingField: (field, value) => call<PlanSettings>('set_plan_setting_field', { field, value }),
+  setExchangeRate: (id, field, value) => call<PlanSettings>('set_exchange_rate', { id, field, value }),
+  addExchangeRate: (currency, rate) => call<PlanSettings>('add_exchange_rate', { currency, rate }),
+  deleteExchangeRate: (id) => call<PlanSettings>('delete_exchange_rate', { id }),
 };
 
 /** The BackendError for anything a backend call threw. */

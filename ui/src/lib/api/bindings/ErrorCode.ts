@@ -4,4 +4,4 @@ import type { Problem } from "./Problem";
 /**
  * What kind of failure an IPC call met.
  */
-export type ErrorCode = "no_plan_open" | "not_found" | "not_a_plan" | "foreign_database" | "truncated" | "damaged" | "newer_schema" | "read_only" | "already_exists" | "invalid" | "record_not_found" | "still_referenced" | "io" | "foreign_plan" | "no_common_base" | "nothing_to_undo" | "changed_since_merge" | "outside_scope" | "unresolved" | "costing" | "bad_request" | "internal" | Problem;
+export type ErrorCode = "no_plan_open" | "not_found" | "not_a_plan" | "foreign_database" | "truncated" | "damaged" | "newer_schema" | "read_only" | "already_exists" | "invalid" | "record_not_found" | "still_referenced" | "io" | "foreign_plan" | "no_common_base" | "nothing_to_undo" | "changed_since_merge" | "outside_scope" | "unresolved" | "rate_needed" | "costing" | "bad_request" | "internal" | Problem;
