@@ -125,27 +125,31 @@ fn additions_are_added_and_merging_twice_changes_nothing() {
     );
 }
 
+/// The id of the agency with `code`.
+fn agency(plan: &Plan, code: &str) -> Id {
+    plan.agencies
+        .iter()
+        .find(|a| a.code == code)
+        .unwrap()
+        .record
+        .id
+}
+
+/// The index of the first activity `agency` leads (with `leads` false: does not lead).
+fn activity_led(plan: &Plan, agency: Id, leads: bool) -> usize {
+    plan.activities
+        .iter()
+        .position(|a| (a.lead_agency_id == Some(agency)) == leads)
+        .unwrap()
+}
+
 #[test]
 fn a_scoped_copy_may_only_change_its_agency_s_part() {
     let base = sample_plan();
-    let moi = base
-        .agencies
-        .iter()
-        .find(|a| a.code == "MOI")
-        .unwrap()
-        .record
-        .id;
+    let moi = agency(&base, "MOI");
     let mut theirs = base.clone();
-    let own = theirs
-        .activities
-        .iter()
-        .position(|a| a.lead_agency_id == Some(moi))
-        .unwrap();
-    let other = theirs
-        .activities
-        .iter()
-        .position(|a| a.lead_agency_id != Some(moi))
-        .unwrap();
+    let own = activity_led(&base, moi, true);
+    let other = activity_led(&base, moi, false);
     theirs.activities[own].title = LocalText::new("MOI's own activity, edited");
     theirs.activities[other].title = LocalText::new("Not MOI's activity");
     theirs.meta.title = LocalText::new("Renamed plan");
@@ -212,32 +216,16 @@ fn a_reviewer_can_turn_down_a_change_and_choose_a_side_per_field() {
 #[test]
 fn a_scoped_copy_may_grow_its_part_but_not_give_away_or_take_over_records() {
     let base = sample_plan();
-    let agency = |code: &str| {
-        base.agencies
-            .iter()
-            .find(|a| a.code == code)
-            .unwrap()
-            .record
-            .id
-    };
-    let (moi, other_agency) = (agency("MOI"), agency("MOJ"));
+    let (moi, other_agency) = (agency(&base, "MOI"), agency(&base, "MOJ"));
     let mut theirs = base.clone();
-    let own = theirs
-        .activities
-        .iter()
-        .position(|a| a.lead_agency_id == Some(moi))
-        .unwrap();
+    let own = activity_led(&base, moi, true);
     let given_away = theirs
         .activities
         .iter()
         .rposition(|a| a.lead_agency_id == Some(moi))
         .unwrap();
     assert_ne!(own, given_away);
-    let taken_over = theirs
-        .activities
-        .iter()
-        .position(|a| a.lead_agency_id == Some(other_agency))
-        .unwrap();
+    let taken_over = activity_led(&base, other_agency, true);
     // A new activity MOI leads, with a cost line under it: both inside the part.
     let mut new_activity = theirs.activities[own].clone();
     new_activity.record.id = Id::from_u128(901);
