@@ -2,7 +2,7 @@
 
 use crate::output::{emit, CliError};
 use crate::Format;
-use nap_core::merge::{Action, Decisions, MergeReport, Resolve};
+use nap_core::merge::{Action, Decisions, MergeReport, Resolve, BOOKKEEPING};
 use nap_core::{with_record_type, Id, Labelled, Record, RecordKind};
 use nap_store::sharing::{merge as merge_copy, send as send_copy, undo_merge as undo};
 use nap_store::{Access, Document, PlanFile};
@@ -288,25 +288,31 @@ fn find_kind(doc: &Document, id: Id) -> Result<RecordKind, CliError> {
         .ok_or_else(|| other(format!("there is no record with id {id} in this plan")))
 }
 
-pub fn set(file: &Path, id: &str, assignments: &[String]) -> Result<(), CliError> {
+/// Opens `file` for a scripted edit of record `id`: the document, the id and its kind.
+fn open_record(file: &Path, id: &str) -> Result<(Document, Id, RecordKind), CliError> {
     let id: Id = id.parse().map_err(|_| {
         other(format!(
             "`{id}` is not a record id (a UUID, as `nap list` shows)"
         ))
     })?;
-    let mut doc = Document::open(file, &author())?;
+    let doc = Document::open(file, &author())?;
     let kind = find_kind(&doc, id)?;
+    Ok((doc, id, kind))
+}
+
+pub fn set(file: &Path, id: &str, assignments: &[String]) -> Result<(), CliError> {
+    let (mut doc, id, kind) = open_record(file, id)?;
     with_record_type!(kind, T => {
         let record = T::list(doc.plan()).iter().find(|r| r.meta().id == id).cloned().ok_or_else(|| other("record vanished"))?;
         let mut v = serde_json::to_value(&record).map_err(|e| other(e.to_string()))?;
         let obj: &mut Map<String, Value> = v.as_object_mut().ok_or_else(|| other("record is not an object"))?;
         for a in assignments {
             let (field, text) = a.split_once('=').ok_or_else(|| other(format!("`{a}`: write FIELD=VALUE")))?;
-            if ["id", "created", "modified", "modified_by"].contains(&field) {
+            if BOOKKEEPING.contains(&field) {
                 return Err(other(format!("{field} is kept by NAP Studio and cannot be set")));
             }
             if !obj.contains_key(field) {
-                let fields: Vec<&String> = obj.keys().filter(|k| !["id", "created", "modified", "modified_by"].contains(&k.as_str())).collect();
+                let fields: Vec<&String> = obj.keys().filter(|k| !BOOKKEEPING.contains(&k.as_str())).collect();
                 return Err(other(format!("a {} has no field `{field}`; its fields are {}", kind.name().replace('_', " "), fields.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))));
             }
             let value = field_value(obj.get(field), field, text)?;
@@ -321,13 +327,7 @@ pub fn set(file: &Path, id: &str, assignments: &[String]) -> Result<(), CliError
 }
 
 pub fn delete(file: &Path, id: &str) -> Result<(), CliError> {
-    let id: Id = id.parse().map_err(|_| {
-        other(format!(
-            "`{id}` is not a record id (a UUID, as `nap list` shows)"
-        ))
-    })?;
-    let mut doc = Document::open(file, &author())?;
-    let kind = find_kind(&doc, id)?;
+    let (mut doc, id, kind) = open_record(file, id)?;
     with_record_type!(kind, T => doc.delete::<T>(id))?;
     eprintln!("Deleted {} {id}.", kind.name().replace('_', " "));
     Ok(())

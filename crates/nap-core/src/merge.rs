@@ -20,7 +20,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-const BOOKKEEPING: [&str; 4] = ["id", "created", "modified", "modified_by"];
+/// The fields NAP Studio keeps itself on every record; never merged, never set by hand.
+pub const BOOKKEEPING: [&str; 4] = ["id", "created", "modified", "modified_by"];
 
 /// The kind of the plan's own metadata in merge reports.
 pub const PLAN_KIND: &str = "plan";

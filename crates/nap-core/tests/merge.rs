@@ -143,6 +143,18 @@ fn activity_led(plan: &Plan, agency: Id, leads: bool) -> usize {
         .unwrap()
 }
 
+/// A copy, with id `id`, of the first cost line of activity `activity` (an index).
+fn copy_of_line_under(plan: &Plan, activity: usize, id: Id) -> nap_core::CostLine {
+    let mut line = plan
+        .cost_lines
+        .iter()
+        .find(|l| l.activity_id == plan.activities[activity].record.id)
+        .unwrap()
+        .clone();
+    line.record.id = id;
+    line
+}
+
 #[test]
 fn a_scoped_copy_may_only_change_its_agency_s_part() {
     let base = sample_plan();
@@ -153,13 +165,7 @@ fn a_scoped_copy_may_only_change_its_agency_s_part() {
     theirs.activities[own].title = LocalText::new("MOI's own activity, edited");
     theirs.activities[other].title = LocalText::new("Not MOI's activity");
     theirs.meta.title = LocalText::new("Renamed plan");
-    let mut new_line = theirs
-        .cost_lines
-        .iter()
-        .find(|l| l.activity_id == theirs.activities[own].record.id)
-        .unwrap()
-        .clone();
-    new_line.record.id = Id::from_u128(5);
+    let new_line = copy_of_line_under(&theirs, own, Id::from_u128(5));
     theirs.cost_lines.push(new_line);
     let r = three_way(&base, &base, &theirs, Some(moi));
     assert_eq!(r.changes.len(), 2, "{:?}", r.changes);
@@ -230,13 +236,7 @@ fn a_scoped_copy_may_grow_its_part_but_not_give_away_or_take_over_records() {
     let mut new_activity = theirs.activities[own].clone();
     new_activity.record.id = Id::from_u128(901);
     new_activity.code = format!("{}.9", new_activity.code);
-    let mut new_line = theirs
-        .cost_lines
-        .iter()
-        .find(|l| l.activity_id == theirs.activities[own].record.id)
-        .unwrap()
-        .clone();
-    new_line.record.id = Id::from_u128(902);
+    let mut new_line = copy_of_line_under(&theirs, own, Id::from_u128(902));
     new_line.activity_id = new_activity.record.id;
     theirs.activities.push(new_activity);
     theirs.cost_lines.push(new_line);
