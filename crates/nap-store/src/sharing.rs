@@ -158,6 +158,8 @@ pub struct Merged {
     pub info: CopyInfo,
     /// True when the plan was changed.
     pub applied: bool,
+    /// The incoming copy's plan, as read (to show its records by name in a review).
+    pub theirs: Plan,
 }
 
 fn plan_hash(plan: &Plan) -> String {
@@ -201,6 +203,7 @@ pub fn merge(
             report,
             info,
             applied: false,
+            theirs,
         });
     }
     let merged = apply(&ours, &theirs, &report, decisions);
@@ -241,6 +244,7 @@ pub fn merge(
         report,
         info,
         applied: true,
+        theirs,
     })
 }
 

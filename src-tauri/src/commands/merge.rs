@@ -15,7 +15,6 @@ use nap_store::sharing::{merge, merge_history, undo_merge as undo_last_merge, Me
 use nap_store::Document;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::Path;
 use tauri::State;
 use ts_rs::TS;
 
@@ -230,9 +229,7 @@ pub fn review_merge(state: State<'_, AppState>, path: String) -> Result<MergeRev
     let path = chosen_path(&path, "choose the returned copy to merge")?;
     state.with_doc(|doc| {
         let dry = merge(doc, &path, &Decisions::all(None), true)?;
-        let theirs =
-            nap_store::PlanFile::open(Path::new(&path), nap_store::Access::ReadOnly)?.load()?;
-        let names = labels(&[doc.plan(), &theirs]);
+        let names = labels(&[doc.plan(), &dry.theirs]);
         let scope_agency = dry
             .info
             .scope_agency_id
@@ -277,8 +274,10 @@ pub fn apply_merge(
     let path = chosen_path(&path, "choose the returned copy to merge")?;
     let decisions = decisions_of(&choices);
     state.with_doc(|doc| {
-        let review = merge(doc, &path, &decisions, true)?;
-        let undecided = decisions.undecided(&review.report).len();
+        // The store applies nothing while a conflict is undecided; say so by code.
+        let merged = merge(doc, &path, &decisions, false)?;
+        let r = &merged.report;
+        let undecided = decisions.undecided(r).len();
         if undecided > 0 {
             return Err(IpcError {
                 code: ErrorCode::Unresolved,
@@ -287,8 +286,6 @@ pub fn apply_merge(
                 ),
             });
         }
-        let merged = merge(doc, &path, &decisions, false)?;
-        let r = &merged.report;
         let applied = r.changes.iter().filter(|c| decisions.accepts(c)).count();
         let took_theirs = r
             .conflicts
