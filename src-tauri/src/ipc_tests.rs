@@ -742,3 +742,111 @@ fn plan_settings_are_edited_checked_and_kept_costable() {
         .iter()
         .any(|r| r["currency"] == "EUR"));
 }
+
+#[test]
+fn funding_sources_are_added_edited_and_close_the_gap_and_bad_values_save_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let file = dir.path().join("s.nap");
+    let view = call(&app, "funding").0.expect("funding view");
+    let gap_before: rust_decimal::Decimal = view["gap"].as_str().unwrap().parse().unwrap();
+    assert!(
+        gap_before > rust_decimal::Decimal::ZERO,
+        "the sample has a gap"
+    );
+    let sources_before = view["sources"].as_array().unwrap().len();
+
+    let added = call_with(
+        &app,
+        "add_funding_source",
+        serde_json::json!({"name": "UN Women"}),
+    )
+    .0
+    .expect("added");
+    let sources = added["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), sources_before + 1);
+    let new = sources.last().unwrap();
+    assert_eq!(new["name"]["text"], "UN Women");
+    assert_eq!(new["status"], "committed");
+    assert_eq!(new["modified_by"], "test");
+    let id = new["id"].clone();
+    let set = |field: &str, value: &str| {
+        call_with(
+            &app,
+            "set_funding_source",
+            serde_json::json!({"id": id, "field": field, "value": value}),
+        )
+        .0
+    };
+    // Unearmarked committed money in the first year pays for cost in that year.
+    let funded = set("amount:2026", "1000000").expect("amount saved");
+    let row = funded["sources"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(row["amounts"][0], "1000000");
+    let gap_after: rust_decimal::Decimal = funded["gap"].as_str().unwrap().parse().unwrap();
+    assert_eq!(gap_before - gap_after, "1000000".parse().unwrap());
+    assert_eq!(row["allocated"][0], "1000000");
+
+    let bytes = std::fs::read(&file).unwrap();
+    for (field, value, code) in [
+        ("amount:2026", "a lot", "not_a_number"),
+        ("amount:2099", "5", "year_outside_plan"),
+        ("status", "promised", "unknown_choice"),
+        ("currency", "JPY", "no_exchange_rate"),
+        ("name", " ", "required"),
+        ("earmark_add", "pillar:nothing", "unknown_choice"),
+    ] {
+        assert_eq!(
+            set(field, value).unwrap_err()["code"],
+            code,
+            "{field}={value}"
+        );
+    }
+    let err = call_with(&app, "add_funding_source", serde_json::json!({"name": ""}))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "required");
+    // A source cost lines name cannot go.
+    let named = on_disk(&dir)
+        .cost_lines
+        .iter()
+        .find_map(|l| l.funding_source_id)
+        .expect("the sample names a source");
+    let err = call_with(
+        &app,
+        "delete_funding_source",
+        serde_json::json!({"id": named}),
+    )
+    .0
+    .unwrap_err();
+    assert_eq!(err["code"], "still_referenced");
+    assert!(
+        std::fs::read(&file).unwrap() == bytes,
+        "refused values write nothing"
+    );
+
+    // Earmarked to a pillar, the money pays only for that pillar's cost.
+    let pillar = added["earmark_choices"][0].clone();
+    assert_eq!(pillar["target"], "pillar");
+    let earmarked = set(
+        "earmark_add",
+        &format!("pillar:{}", pillar["id"].as_str().unwrap()),
+    )
+    .expect("earmark saved");
+    let row = earmarked["sources"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(row["earmarks"][0]["code"], pillar["code"]);
+    let deleted = call_with(&app, "delete_funding_source", serde_json::json!({"id": id}))
+        .0
+        .expect("an unused source can go");
+    assert_eq!(deleted["gap"], view["gap"]);
+    assert_eq!(on_disk(&dir).funding_sources.len(), sources_before);
+}

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod edit;
 pub mod error;
 pub mod fasthash;
+pub mod funding_view;
 pub mod interchange;
 pub mod merge;
 pub mod model;

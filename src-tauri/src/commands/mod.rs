@@ -3,6 +3,7 @@
 pub mod costing;
 pub mod export;
 pub mod files;
+pub mod funding;
 pub mod merge;
 pub mod plan;
 pub mod plan_settings;

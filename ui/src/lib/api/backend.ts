@@ -23,6 +23,7 @@ import type { MergeChoices } from './bindings/MergeChoices';
 import type { MergeOutcome } from './bindings/MergeOutcome';
 import type { MergeEntry } from './bindings/MergeEntry';
 import type { PlanSettings } from './bindings/PlanSettings';
+import type { FundingView } from './bindings/FundingView';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
@@ -68,6 +69,13 @@ export interface Backend {
   addExchangeRate(currency: string, rate: string): Promise<PlanSettings>;
   /** Refused (`rate_needed`) while cost lines need the rate. */
   deleteExchangeRate(id: string): Promise<PlanSettings>;
+  /** The funding sources, what the allocation makes of them, and the headline gap. */
+  funding(): Promise<FundingView>;
+  /** Sets one field of a source (`amount:YEAR`, `status`, `earmark_add`, …); refused values change nothing. */
+  setFundingSource(id: string, field: string, value: string): Promise<FundingView>;
+  addFundingSource(name: string): Promise<FundingView>;
+  /** Refused (`still_referenced`) while cost lines name the source. */
+  deleteFundingSource(id: string): Promise<FundingView>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -127,6 +135,10 @@ export const tauriBackend: Backend = {
   setExchangeRate: (id, field, value) => call<PlanSettings>('set_exchange_rate', { id, field, value }),
   addExchangeRate: (currency, rate) => call<PlanSettings>('add_exchange_rate', { currency, rate }),
   deleteExchangeRate: (id) => call<PlanSettings>('delete_exchange_rate', { id }),
+  funding: () => call<FundingView>('funding'),
+  setFundingSource: (id, field, value) => call<FundingView>('set_funding_source', { id, field, value }),
+  addFundingSource: (name) => call<FundingView>('add_funding_source', { name }),
+  deleteFundingSource: (id) => call<FundingView>('delete_funding_source', { id }),
 };
 
 /** The BackendError for anything a backend call threw. */

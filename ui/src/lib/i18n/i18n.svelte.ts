@@ -61,3 +61,8 @@ export function formatAmount(decimal: string): string {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
+
+/** A record's text in the interface language: its second-language text in Khmer when it has one. */
+export function localText(text: { text: string; l2: string | null }): string {
+  return current === 'km' && text.l2 ? text.l2 : text.text;
+}

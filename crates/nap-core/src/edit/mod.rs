@@ -12,6 +12,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
+mod funding;
+pub use funding::{new_funding_source, set_funding_source_field};
+
 /// Why a value typed into a field was refused. The interface shows a message per problem in
 /// its own language; [`Problem::describe`] gives the English one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -48,6 +51,10 @@ pub enum Problem {
     BaseCurrency,
     /// A second exchange rate for the same currency and year.
     DuplicateRate,
+    /// A code another record of the same kind already has.
+    DuplicateCode,
+    /// The record already has this (an earmark named twice).
+    AlreadyThere,
 }
 
 impl Problem {
@@ -71,6 +78,8 @@ impl Problem {
             Self::NotADate => "is not a date written as YYYY-MM-DD, e.g. 2026-01-15",
             Self::BaseCurrency => "is the plan's base currency, which needs no exchange rate",
             Self::DuplicateRate => "already has an exchange rate for that year in this plan",
+            Self::DuplicateCode => "is already the code of another record of this kind",
+            Self::AlreadyThere => "is already there",
         }
     }
 }
@@ -155,18 +164,7 @@ pub fn set_cost_line_field(
     text: &str,
 ) -> Result<(), FieldError> {
     if let Some(year) = field.strip_prefix("quantity:") {
-        let year: i32 = year
-            .parse()
-            .map_err(|_| refuse(field, text, Problem::UnknownField))?;
-        if year < plan.meta.start_year || year > plan.meta.end_year {
-            return Err(refuse(field, text, Problem::YearOutsidePlan));
-        }
-        if text.trim().is_empty() {
-            line.quantities.remove(&year);
-        } else {
-            line.quantities.insert(year, amount(field, text)?);
-        }
-        return Ok(());
+        return set_year_amount(plan, &mut line.quantities, year, field, text);
     }
     match field {
         "item" => {
@@ -245,6 +243,29 @@ pub fn set_cost_line_field(
         }
         "note" => line.note = text.trim().to_string(),
         _ => return Err(refuse(field, text, Problem::UnknownField)),
+    }
+    Ok(())
+}
+
+/// Sets the amount of the plan year written `year` in `amounts` from `text` (a non-negative
+/// number; empty removes the year). `field` names the field in a refusal.
+fn set_year_amount(
+    plan: &Plan,
+    amounts: &mut crate::model::PerYear<Decimal>,
+    year: &str,
+    field: &str,
+    text: &str,
+) -> Result<(), FieldError> {
+    let year: i32 = year
+        .parse()
+        .map_err(|_| refuse(field, text, Problem::UnknownField))?;
+    if year < plan.meta.start_year || year > plan.meta.end_year {
+        return Err(refuse(field, text, Problem::YearOutsidePlan));
+    }
+    if text.trim().is_empty() {
+        amounts.remove(&year);
+    } else {
+        amounts.insert(year, amount(field, text)?);
     }
     Ok(())
 }

@@ -1,0 +1,282 @@
+//! Edits of funding sources as the funding screen makes them: one field from the text typed,
+//! earmarks added and removed, new sources.
+
+use super::{
+    choice, fresh_meta, optional, rated_currency, refuse, set_year_amount, FieldError, Problem,
+};
+use crate::model::{Earmark, EarmarkTarget, FundingSource, FundingStatus, Id, Plan, SourceKind};
+use crate::text::LocalText;
+use crate::time::Timestamp;
+use std::collections::BTreeMap;
+
+fn source_kind(field: &str, text: &str) -> Result<SourceKind, FieldError> {
+    Ok(match text.trim() {
+        "national_budget" => SourceKind::NationalBudget,
+        "development_partner" => SourceKind::DevelopmentPartner,
+        "csos" => SourceKind::Csos,
+        "private" => SourceKind::Private,
+        "other" => SourceKind::Other,
+        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
+    })
+}
+
+fn funding_status(field: &str, text: &str) -> Result<FundingStatus, FieldError> {
+    Ok(match text.trim() {
+        "committed" => FundingStatus::Committed,
+        "pledged" => FundingStatus::Pledged,
+        "expected" => FundingStatus::Expected,
+        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
+    })
+}
+
+fn earmark_target(text: &str) -> Option<EarmarkTarget> {
+    Some(match text {
+        "activity" => EarmarkTarget::Activity,
+        "output" => EarmarkTarget::Output,
+        "outcome" => EarmarkTarget::Outcome,
+        "pillar" => EarmarkTarget::Pillar,
+        "agency" => EarmarkTarget::Agency,
+        _ => return None,
+    })
+}
+
+/// The ids of `plan`'s records an earmark of `target` may name.
+fn earmark_ids(plan: &Plan, target: EarmarkTarget) -> Vec<Id> {
+    match target {
+        EarmarkTarget::Activity => plan.activities.iter().map(|r| r.record.id).collect(),
+        EarmarkTarget::Output => plan.outputs.iter().map(|r| r.record.id).collect(),
+        EarmarkTarget::Outcome => plan.outcomes.iter().map(|r| r.record.id).collect(),
+        EarmarkTarget::Pillar => plan.pillars.iter().map(|r| r.record.id).collect(),
+        EarmarkTarget::Agency => plan.agencies.iter().map(|r| r.record.id).collect(),
+    }
+}
+
+/// An earmark written `target:id` ("pillar:5f0c…"), naming a record of `plan` of that kind.
+fn earmark(plan: &Plan, field: &str, text: &str) -> Result<Earmark, FieldError> {
+    let (target, id) = text
+        .trim()
+        .split_once(':')
+        .ok_or_else(|| refuse(field, text, Problem::UnknownChoice))?;
+    let target =
+        earmark_target(target).ok_or_else(|| refuse(field, text, Problem::UnknownChoice))?;
+    let target_id = choice(earmark_ids(plan, target), field, id)?
+        .ok_or_else(|| refuse(field, text, Problem::Required))?;
+    Ok(Earmark { target, target_id })
+}
+
+/// Sets one field of `source` from `text` as the user typed it. Fields: `code`, `name`,
+/// `name_l2`, `kind` (national_budget, development_partner, csos, private, other),
+/// `status` (committed, pledged, expected), `agency_id` (empty for none), `on_budget`,
+/// `currency` (one with an exchange rate), `amount:YEAR` (empty for none that year),
+/// `earmark_add` and `earmark_remove` (`target:id`, target one of activity, output, outcome,
+/// pillar, agency). On error `source` is unchanged.
+pub fn set_funding_source_field(
+    plan: &Plan,
+    source: &mut FundingSource,
+    field: &str,
+    text: &str,
+) -> Result<(), FieldError> {
+    if let Some(year) = field.strip_prefix("amount:") {
+        return set_year_amount(plan, &mut source.amounts, year, field, text);
+    }
+    match field {
+        "code" => {
+            let code = text.trim();
+            if code.is_empty() {
+                return Err(refuse(field, text, Problem::Required));
+            }
+            let taken = plan
+                .funding_sources
+                .iter()
+                .any(|s| s.record.id != source.record.id && s.code == code);
+            if taken {
+                return Err(refuse(field, text, Problem::DuplicateCode));
+            }
+            source.code = code.to_string();
+        }
+        "name" => {
+            let name = text.trim();
+            if name.is_empty() {
+                return Err(refuse(field, text, Problem::Required));
+            }
+            source.name.text = name.to_string();
+        }
+        "name_l2" => source.name.l2 = optional(text),
+        "kind" => source.kind = source_kind(field, text)?,
+        "status" => source.status = funding_status(field, text)?,
+        "agency_id" => {
+            source.agency_id = choice(plan.agencies.iter().map(|a| a.record.id), field, text)?
+        }
+        "on_budget" => {
+            source.on_budget = match text.trim() {
+                "true" | "yes" => true,
+                "false" | "no" => false,
+                _ => return Err(refuse(field, text, Problem::NotYesNo)),
+            }
+        }
+        "currency" => source.currency = rated_currency(plan, field, text)?,
+        "earmark_add" => {
+            let new = earmark(plan, field, text)?;
+            if source.earmarks.contains(&new) {
+                return Err(refuse(field, text, Problem::AlreadyThere));
+            }
+            source.earmarks.push(new);
+        }
+        "earmark_remove" => {
+            let gone = earmark(plan, field, text)?;
+            let before = source.earmarks.len();
+            source.earmarks.retain(|e| *e != gone);
+            if source.earmarks.len() == before {
+                return Err(refuse(field, text, Problem::UnknownChoice));
+            }
+        }
+        _ => return Err(refuse(field, text, Problem::UnknownField)),
+    }
+    Ok(())
+}
+
+/// A new funding source named `name`: coded "FS-n" with the first free n, a committed,
+/// on-budget national budget in the plan's base currency with no amounts yet and no
+/// earmarks. The user fills it in on the funding screen.
+pub fn new_funding_source(
+    plan: &Plan,
+    name: &str,
+    id: Id,
+    now: &Timestamp,
+    author: &str,
+) -> FundingSource {
+    let code = (1..)
+        .map(|n| format!("FS-{n}"))
+        .find(|c| !plan.funding_sources.iter().any(|s| &s.code == c))
+        .unwrap_or_default();
+    FundingSource {
+        record: fresh_meta(id, now, author),
+        code,
+        name: LocalText::new(name),
+        kind: SourceKind::NationalBudget,
+        agency_id: None,
+        on_budget: true,
+        status: FundingStatus::Committed,
+        currency: plan.meta.base_currency.clone(),
+        amounts: BTreeMap::new(),
+        earmarks: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::sample_plan;
+    use crate::validate;
+    use rust_decimal::Decimal;
+
+    fn edit(plan: &Plan, source: &mut FundingSource, field: &str, text: &str) -> Problem {
+        let before = source.clone();
+        let err = set_funding_source_field(plan, source, field, text).unwrap_err();
+        assert_eq!(*source, before, "{field} = {text:?} changed nothing");
+        err.problem
+    }
+
+    #[test]
+    fn amounts_status_and_kind_are_read_as_typed_or_refused_unchanged() {
+        let plan = sample_plan();
+        let mut source = plan.funding_sources[0].clone();
+        let year = plan.meta.start_year + 2;
+        let field = format!("amount:{year}");
+        set_funding_source_field(&plan, &mut source, &field, "1,500,000.25").expect("amount");
+        assert_eq!(source.amounts[&year], Decimal::new(150_000_025, 2));
+        assert_eq!(
+            edit(&plan, &mut source, &field, "lots"),
+            Problem::NotANumber
+        );
+        assert_eq!(edit(&plan, &mut source, &field, "-1"), Problem::Negative);
+        let outside = format!("amount:{}", plan.meta.end_year + 1);
+        assert_eq!(
+            edit(&plan, &mut source, &outside, "5"),
+            Problem::YearOutsidePlan
+        );
+        set_funding_source_field(&plan, &mut source, &field, "").expect("empty clears");
+        assert!(!source.amounts.contains_key(&year));
+
+        set_funding_source_field(&plan, &mut source, "status", "pledged").expect("status");
+        assert_eq!(source.status, FundingStatus::Pledged);
+        assert_eq!(
+            edit(&plan, &mut source, "status", "promised"),
+            Problem::UnknownChoice
+        );
+        set_funding_source_field(&plan, &mut source, "kind", "development_partner").unwrap();
+        assert_eq!(source.kind, SourceKind::DevelopmentPartner);
+        assert_eq!(
+            edit(&plan, &mut source, "on_budget", "maybe"),
+            Problem::NotYesNo
+        );
+        assert_eq!(
+            edit(&plan, &mut source, "currency", "JPY"),
+            Problem::NoExchangeRate
+        );
+        assert_eq!(edit(&plan, &mut source, "name", "  "), Problem::Required);
+        let other = plan.funding_sources[1].code.clone();
+        assert_eq!(
+            edit(&plan, &mut source, "code", &other),
+            Problem::DuplicateCode
+        );
+        assert_eq!(
+            edit(&plan, &mut source, "agency_id", "nobody"),
+            Problem::UnknownChoice
+        );
+        assert_eq!(
+            edit(&plan, &mut source, "earmarks", "x"),
+            Problem::UnknownField
+        );
+    }
+
+    #[test]
+    fn earmarks_name_records_of_their_kind_once() {
+        let plan = sample_plan();
+        let mut source = plan.funding_sources[0].clone();
+        source.earmarks.clear();
+        let pillar = plan.pillars[1].record.id;
+        let text = format!("pillar:{pillar}");
+        set_funding_source_field(&plan, &mut source, "earmark_add", &text).expect("a pillar");
+        assert_eq!(
+            source.earmarks,
+            vec![Earmark {
+                target: EarmarkTarget::Pillar,
+                target_id: pillar
+            }]
+        );
+        assert_eq!(
+            edit(&plan, &mut source, "earmark_add", &text),
+            Problem::AlreadyThere
+        );
+        // A pillar's id is not an outcome's.
+        let wrong_kind = format!("outcome:{pillar}");
+        assert_eq!(
+            edit(&plan, &mut source, "earmark_add", &wrong_kind),
+            Problem::UnknownChoice
+        );
+        assert_eq!(
+            edit(&plan, &mut source, "earmark_add", "pillar"),
+            Problem::UnknownChoice
+        );
+        assert_eq!(
+            edit(&plan, &mut source, "earmark_remove", &wrong_kind),
+            Problem::UnknownChoice
+        );
+        set_funding_source_field(&plan, &mut source, "earmark_remove", &text).expect("removed");
+        assert!(source.earmarks.is_empty());
+    }
+
+    #[test]
+    fn a_new_source_takes_the_first_free_code_and_keeps_the_plan_valid() {
+        let mut plan = sample_plan();
+        let now = Timestamp::try_from("2026-11-23T08:00:00.000Z".to_string()).unwrap();
+        let first = new_funding_source(&plan, "UN Women", Id::new_v4(), &now, "MWA");
+        assert_eq!(first.code, "FS-1");
+        plan.funding_sources.push(first);
+        let second = new_funding_source(&plan, "UNFPA", Id::new_v4(), &now, "MWA");
+        assert_eq!(second.code, "FS-2");
+        plan.funding_sources.push(second);
+        assert!(validate(&plan).is_empty(), "{:?}", validate(&plan));
+    }
+}
