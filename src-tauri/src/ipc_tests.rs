@@ -850,3 +850,167 @@ fn funding_sources_are_added_edited_and_close_the_gap_and_bad_values_save_nothin
     assert_eq!(deleted["gap"], view["gap"]);
     assert_eq!(on_disk(&dir).funding_sources.len(), sources_before);
 }
+
+#[test]
+fn results_are_moved_renumbered_edited_and_undone_and_bad_values_save_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let file = dir.path().join("s.nap");
+    let view = call(&app, "results").0.expect("results view");
+    let nodes = view["nodes"].as_array().unwrap().clone();
+    let find = |nodes: &[serde_json::Value], code: &str| {
+        nodes
+            .iter()
+            .find(|n| n["code"] == code && n["level"] == "outcome")
+            .cloned()
+            .unwrap_or_else(|| panic!("outcome {code}"))
+    };
+    let second = find(&nodes, "1.2");
+    assert_eq!(second["first"], false);
+
+    let moved = call_with(
+        &app,
+        "move_result_step",
+        serde_json::json!({"level": "outcome", "id": second["id"], "up": true}),
+    )
+    .0
+    .expect("moved");
+    let moved_nodes = moved["nodes"].as_array().unwrap();
+    assert_eq!(find(moved_nodes, "1.1")["id"], second["id"]);
+    // Its outputs follow it in the tree and carry its new code.
+    let at = moved_nodes
+        .iter()
+        .position(|n| n["id"] == second["id"])
+        .unwrap();
+    assert_eq!(moved_nodes[at + 1]["level"], "output");
+    assert!(moved_nodes[at + 1]["code"]
+        .as_str()
+        .unwrap()
+        .starts_with("1.1."));
+    let history = call(&app, "history").0.expect("history");
+    assert_eq!(history["undo"]["action"], "move");
+    call(&app, "undo").0.expect("undo the move");
+    let back = call(&app, "results").0.unwrap();
+    assert_eq!(back["nodes"], view["nodes"], "the tree is as it was");
+
+    // A title in Khmer, a new output with an indicator.
+    let outcome = find(&nodes, "1.1");
+    let titled = call_with(
+        &app,
+        "set_result",
+        serde_json::json!({"level": "outcome", "id": outcome["id"], "field": "title_l2", "value": "ស្ត្រីក្នុងតំណែងជាន់ខ្ពស់"}),
+    )
+    .0
+    .expect("title saved");
+    assert_eq!(
+        find(titled["nodes"].as_array().unwrap(), "1.1")["title"]["l2"],
+        "ស្ត្រីក្នុងតំណែងជាន់ខ្ពស់"
+    );
+    let added = call_with(
+        &app,
+        "add_result",
+        serde_json::json!({"parentId": outcome["id"], "title": "Mentoring for women officers"}),
+    )
+    .0
+    .expect("output added");
+    let output = added["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["title"]["text"] == "Mentoring for women officers")
+        .cloned()
+        .unwrap();
+    assert_eq!(output["level"], "output");
+    let with_indicator = call_with(
+        &app,
+        "add_indicator",
+        serde_json::json!({"parentId": output["id"], "statement": "Women officers mentored"}),
+    )
+    .0
+    .expect("indicator added");
+    let indicator = with_indicator["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["statement"]["text"] == "Women officers mentored")
+        .cloned()
+        .unwrap();
+    assert_eq!(indicator["level"], "output");
+    let target = call_with(
+        &app,
+        "set_indicator",
+        serde_json::json!({"id": indicator["id"], "field": "target:2027", "value": "40"}),
+    )
+    .0
+    .expect("target saved");
+    let row = target["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == indicator["id"])
+        .cloned()
+        .unwrap();
+    assert_eq!(row["targets"][1], "40");
+
+    let bytes = std::fs::read(&file).unwrap();
+    let refused = |cmd: &str, args: serde_json::Value| {
+        call_with(&app, cmd, args).0.unwrap_err()["code"].clone()
+    };
+    assert_eq!(
+        refused(
+            "set_indicator",
+            serde_json::json!({"id": indicator["id"], "field": "target:2027", "value": "forty"})
+        ),
+        "not_a_number"
+    );
+    assert_eq!(
+        refused(
+            "set_result",
+            serde_json::json!({"level": "outcome", "id": outcome["id"], "field": "title", "value": " "})
+        ),
+        "required"
+    );
+    assert_eq!(
+        refused(
+            "move_result_step",
+            serde_json::json!({"level": "pillar", "id": view["nodes"][0]["id"], "up": true})
+        ),
+        "unknown_choice"
+    );
+    assert_eq!(
+        refused(
+            "delete_result",
+            serde_json::json!({"level": "outcome", "id": outcome["id"]})
+        ),
+        "still_referenced"
+    );
+    assert_eq!(
+        refused(
+            "add_result",
+            serde_json::json!({"parentId": indicator["id"], "title": "x"})
+        ),
+        "record_not_found"
+    );
+    assert!(
+        std::fs::read(&file).unwrap() == bytes,
+        "refusals write nothing"
+    );
+    call_with(
+        &app,
+        "delete_indicator",
+        serde_json::json!({"id": indicator["id"]}),
+    )
+    .0
+    .expect("an indicator without progress can go");
+    call_with(
+        &app,
+        "delete_result",
+        serde_json::json!({"level": "output", "id": output["id"]}),
+    )
+    .0
+    .expect("an empty output can go");
+    assert_eq!(
+        on_disk(&dir).outputs.len(),
+        nap_core::sample::sample_plan().outputs.len()
+    );
+}

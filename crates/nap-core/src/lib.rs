@@ -13,6 +13,7 @@ pub mod interchange;
 pub mod merge;
 pub mod model;
 pub mod record;
+pub mod results_view;
 pub mod sample;
 pub mod text;
 pub mod time;

@@ -265,6 +265,10 @@ impl Document {
         } else {
             Box::new(step.changes.iter().rev())
         };
+        // Every record the step touched is taken out first, then put back in order of its
+        // position, so that a step moving several records of one list (a reorder) restores
+        // the list exactly; the records it did not touch keep their order between them.
+        let mut put_back: Vec<(RecordKind, Id, &RecordState)> = Vec::new();
         for change in ordered {
             match change {
                 Change::Record {
@@ -273,13 +277,19 @@ impl Document {
                     before,
                     after,
                 } => {
-                    let state = if forward { after } else { before };
-                    restore(&mut next, *kind, *id, state.as_ref())?;
+                    restore(&mut next, *kind, *id, None)?;
+                    if let Some(state) = if forward { after } else { before } {
+                        put_back.push((*kind, *id, state));
+                    }
                 }
                 Change::Meta { before, after } => {
                     next.meta = if forward { after } else { before }.as_ref().clone();
                 }
             }
+        }
+        put_back.sort_by_key(|(_, _, state)| state.position);
+        for (kind, id, state) in put_back {
+            restore(&mut next, kind, id, Some(state))?;
         }
         let errors = validate(&next);
         if !errors.is_empty() {
@@ -355,6 +365,82 @@ impl Document {
             }],
         );
         Ok(record)
+    }
+
+    /// One undoable edit that changes several records at once (moving a result and
+    /// renumbering the codes under it): every record of `next` that differs from the plan
+    /// (added, changed, moved in its list or deleted) is stamped with the author and time,
+    /// checked against a scoped copy's part, validated with the whole plan and written in one
+    /// transaction. `action` and `kind` label it for Undo. Plan settings are not changed
+    /// this way (see [`Document::set_meta`]). Returns the number of records changed.
+    pub fn edit_many(
+        &mut self,
+        mut next: Plan,
+        action: &str,
+        kind: &str,
+    ) -> Result<usize, StoreError> {
+        next.meta = self.plan.meta.clone();
+        let mut changes = Vec::new();
+        for record_kind in RecordKind::ALL {
+            nap_core::with_record_type!(record_kind, T => {
+                let old: std::collections::HashMap<Id, (usize, &T)> = T::list(&self.plan)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.meta().id, (i, r)))
+                    .collect();
+                let mut touched: Vec<(Id, bool)> = Vec::new();
+                for (i, r) in T::list_mut(&mut next).iter_mut().enumerate() {
+                    let id = r.meta().id;
+                    match old.get(&id) {
+                        Some((j, o)) if *o == &*r && *j == i => {}
+                        Some((_, o)) => {
+                            if *o != &*r {
+                                let existing = o.meta().clone();
+                                self.stamp(r.meta_mut(), Some(&existing));
+                            }
+                            touched.push((id, true));
+                        }
+                        None => {
+                            self.stamp(r.meta_mut(), None);
+                            touched.push((id, false));
+                        }
+                    }
+                }
+                let kept: std::collections::HashSet<Id> =
+                    T::list(&next).iter().map(|r| r.meta().id).collect();
+                for &id in old.keys().filter(|id| !kept.contains(id)) {
+                    self.check_scope(T::KIND.name(), &next, Some(id), true, false)?;
+                    changes.push(Change::Record {
+                        kind: T::KIND,
+                        id,
+                        before: state_of::<T>(&self.plan, id)?,
+                        after: None,
+                    });
+                }
+                for (id, existed) in touched {
+                    self.check_scope(T::KIND.name(), &next, Some(id), existed, true)?;
+                    changes.push(Change::Record {
+                        kind: T::KIND,
+                        id,
+                        before: state_of::<T>(&self.plan, id)?,
+                        after: state_of::<T>(&next, id)?,
+                    });
+                }
+                Ok::<(), StoreError>(())
+            })?;
+        }
+        if changes.is_empty() {
+            return Ok(0);
+        }
+        let errors = validate(&next);
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        self.file.write_changes(&self.plan, &next)?;
+        self.plan = next;
+        let count = changes.len();
+        self.remember(action, kind, changes);
+        Ok(count)
     }
 
     /// Makes the plan `next`, validated first, writing only what differs, in one transaction.

@@ -138,3 +138,59 @@ fn dependent_additions_undo_and_redo_in_order() {
         .any(|l| l.activity_id == activity.record.id));
     assert_eq!(on_disk(&path), *doc.plan());
 }
+
+#[test]
+fn moving_a_result_changes_many_records_in_one_step_that_undoes_exactly() {
+    use nap_core::edit::{move_result, ResultLevel};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_file(dir.path());
+    let mut doc = Document::open(&path, "MOWA").expect("open");
+    let original = doc.plan().clone();
+    // The second pillar's last outcome moves up: it and its sibling swap places and codes,
+    // and everything under both is renumbered.
+    let pillar = original.pillars[1].record.id;
+    let last = original
+        .outcomes
+        .iter()
+        .rev()
+        .find(|o| o.pillar_id == pillar)
+        .expect("an outcome")
+        .record
+        .id;
+    let next = move_result(&original, ResultLevel::Outcome, last, true).expect("moved");
+    let changed = doc
+        .edit_many(next.clone(), "move", "outcome")
+        .expect("saved");
+    assert!(
+        changed > 2,
+        "the two outcomes and the records under them: {changed}"
+    );
+    let moved = doc.plan().clone();
+    assert_eq!(
+        doc.undo_label().map(|l| (l.action, l.kind)),
+        Some(("move".to_string(), "outcome".to_string()))
+    );
+    // Changed records carry the author; the others keep theirs.
+    let mover = moved.outcomes.iter().find(|o| o.record.id == last).unwrap();
+    assert_eq!(mover.record.modified_by, "MOWA");
+    assert_eq!(moved.pillars, original.pillars);
+    assert_eq!(on_disk(&path), moved);
+
+    doc.undo().expect("undo the move");
+    assert_eq!(doc.plan(), &original, "order and codes are back exactly");
+    assert_eq!(on_disk(&path), original);
+    doc.redo().expect("redo the move");
+    assert_eq!(doc.plan(), &moved);
+    assert_eq!(on_disk(&path), moved);
+
+    // Nothing to change is no step at all; an invalid plan is refused and changes nothing.
+    assert_eq!(doc.edit_many(moved.clone(), "move", "outcome").unwrap(), 0);
+    let mut broken = moved.clone();
+    broken.outcomes[0].pillar_id = nap_core::Id::new_v4();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(doc.edit_many(broken, "move", "outcome").is_err());
+    assert_eq!(doc.plan(), &moved);
+    assert!(std::fs::read(&path).unwrap() == bytes);
+    doc.undo().expect("the move is still the step to undo");
+    assert_eq!(doc.plan(), &original);
+}

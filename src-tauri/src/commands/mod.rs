@@ -7,4 +7,5 @@ pub mod funding;
 pub mod merge;
 pub mod plan;
 pub mod plan_settings;
+pub mod results;
 pub mod settings;

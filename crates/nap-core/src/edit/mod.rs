@@ -13,7 +13,12 @@ use serde::Serialize;
 use ts_rs::TS;
 
 mod funding;
+mod results;
 pub use funding::{new_funding_source, set_funding_source_field};
+pub use results::{
+    move_result, new_indicator, new_outcome, new_output, set_indicator_field, set_result_field,
+    ResultLevel,
+};
 
 /// Why a value typed into a field was refused. The interface shows a message per problem in
 /// its own language; [`Problem::describe`] gives the English one.
