@@ -55,6 +55,24 @@ fn temp_path_for(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
+/// Removes the SQLite journals left beside `path` by a file that was there before (deleted,
+/// or being written over). SQLite takes a `-wal` it finds beside a database as that
+/// database's own and replays it on opening, so a new plan would otherwise take in the old
+/// file's last edits.
+fn remove_leftover_journals(path: &Path) -> Result<(), StoreError> {
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let journal = PathBuf::from(name);
+        match std::fs::remove_file(&journal) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(StoreError::io(&journal, e)),
+        }
+    }
+    Ok(())
+}
+
 impl PlanFile {
     /// Writes `plan` as a new file at `path`, atomically: the file appears complete or not
     /// at all (it is built under a temporary name beside `path`, synced, then renamed).
@@ -84,6 +102,7 @@ impl PlanFile {
             file.conn.close().map_err(|(_, e)| StoreError::Sqlite(e))?;
             let f = std::fs::File::open(&tmp).map_err(|e| StoreError::io(&tmp, e))?;
             f.sync_all().map_err(|e| StoreError::io(&tmp, e))?;
+            remove_leftover_journals(path)?;
             std::fs::rename(&tmp, path).map_err(|e| StoreError::io(path, e))?;
             Ok(())
         })();

@@ -405,3 +405,35 @@ fn an_older_file_is_upgraded_after_a_backup_and_read_in_memory_without_one() {
     let backup = PathBuf::from(format!("{}.v1.bak", path.display()));
     assert_eq!(bytes(&backup), v1, "the original is kept before upgrading");
 }
+
+#[test]
+fn a_new_plan_never_takes_in_the_leftover_journal_of_a_file_once_at_its_path() {
+    let dir = temp();
+    let path = dir.path().join("plan.nap");
+    let wal = dir.path().join("plan.nap-wal");
+    PlanFile::create(&path, &sample_plan(), false).expect("create");
+    // An edit still in the write-ahead log of an open plan (a crash would leave it there).
+    let mut doc = Document::open(&path, "MOWA").expect("open");
+    let mut line = doc.plan().cost_lines[0].clone();
+    line.note = "from the old file".into();
+    doc.upsert(line).expect("edit");
+    let leftover = std::fs::read(&wal).expect("the edit is in the log");
+    assert!(!leftover.is_empty());
+    drop(doc);
+    // The plan is deleted in the file manager; its log is left beside where it was.
+    std::fs::remove_file(&path).unwrap();
+    std::fs::write(&wal, &leftover).unwrap();
+
+    let fresh = sample_plan();
+    PlanFile::create(&path, &fresh, false).expect("a new plan at the same path");
+    let opened = Document::open(&path, "reader").expect("open the new plan");
+    assert!(
+        opened.plan() == &fresh,
+        "the new plan is exactly what was created, without the old file's edit"
+    );
+    // The same when a plan is written over an existing one.
+    drop(opened);
+    std::fs::write(&wal, &leftover).unwrap();
+    PlanFile::create(&path, &fresh, true).expect("overwrite");
+    assert!(Document::open(&path, "reader").unwrap().plan() == &fresh);
+}
