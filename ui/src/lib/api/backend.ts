@@ -24,6 +24,8 @@ import type { MergeOutcome } from './bindings/MergeOutcome';
 import type { MergeEntry } from './bindings/MergeEntry';
 import type { PlanSettings } from './bindings/PlanSettings';
 import type { FundingView } from './bindings/FundingView';
+import type { ResultsView } from './bindings/ResultsView';
+import type { ResultLevel } from './bindings/ResultLevel';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
@@ -76,6 +78,20 @@ export interface Backend {
   addFundingSource(name: string): Promise<FundingView>;
   /** Refused (`still_referenced`) while cost lines name the source. */
   deleteFundingSource(id: string): Promise<FundingView>;
+  /** The results tree and every indicator. */
+  results(): Promise<ResultsView>;
+  /** Sets `title`, `title_l2`, `description`, `description_l2` or an activity's `lead_agency_id`. */
+  setResult(level: ResultLevel, id: string, field: string, value: string): Promise<ResultsView>;
+  /** Moves a result one place among its siblings; the codes under it renumber. */
+  moveResult(level: ResultLevel, id: string, up: boolean): Promise<ResultsView>;
+  /** Adds the next level down under a pillar, outcome or output. */
+  addResult(parentId: string, title: string): Promise<ResultsView>;
+  /** Refused (`still_referenced`) while anything is under the result. */
+  deleteResult(level: ResultLevel, id: string): Promise<ResultsView>;
+  setIndicator(id: string, field: string, value: string): Promise<ResultsView>;
+  /** An indicator of an outcome or output, or of the goal (`null`). */
+  addIndicator(parentId: string | null, statement: string): Promise<ResultsView>;
+  deleteIndicator(id: string): Promise<ResultsView>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -139,6 +155,14 @@ export const tauriBackend: Backend = {
   setFundingSource: (id, field, value) => call<FundingView>('set_funding_source', { id, field, value }),
   addFundingSource: (name) => call<FundingView>('add_funding_source', { name }),
   deleteFundingSource: (id) => call<FundingView>('delete_funding_source', { id }),
+  results: () => call<ResultsView>('results'),
+  setResult: (level, id, field, value) => call<ResultsView>('set_result', { level, id, field, value }),
+  moveResult: (level, id, up) => call<ResultsView>('move_result_step', { level, id, up }),
+  addResult: (parentId, title) => call<ResultsView>('add_result', { parentId, title }),
+  deleteResult: (level, id) => call<ResultsView>('delete_result', { level, id }),
+  setIndicator: (id, field, value) => call<ResultsView>('set_indicator', { id, field, value }),
+  addIndicator: (parentId, statement) => call<ResultsView>('add_indicator', { parentId, statement }),
+  deleteIndicator: (id) => call<ResultsView>('delete_indicator', { id }),
 };
 
 /** The BackendError for anything a backend call threw. */

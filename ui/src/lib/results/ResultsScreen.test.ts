@@ -1,0 +1,151 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import ResultsScreen from './ResultsScreen.svelte';
+import { BackendError, type Backend } from '../api/backend';
+import type { ResultsView } from '../api/bindings/ResultsView';
+import type { ResultNode } from '../api/bindings/ResultNode';
+import type { IndicatorRow } from '../api/bindings/IndicatorRow';
+import { i18n } from '../i18n/i18n.svelte';
+
+const P1 = '10000000-0000-4000-8000-000000000001';
+const O11 = '20000000-0000-4000-8000-000000000001';
+const O12 = '20000000-0000-4000-8000-000000000002';
+const IND = '30000000-0000-4000-8000-000000000001';
+
+function node(overrides: Partial<ResultNode>): ResultNode {
+  return {
+    level: 'outcome',
+    id: O11,
+    parent_id: P1,
+    depth: 1,
+    code: '1.1',
+    title: { text: "Women's representation increases", l2: 'ការតំណាងរបស់ស្ត្រីកើនឡើង' },
+    description: null,
+    lead_agency_id: null,
+    indicators: 1,
+    children: 0,
+    cost_lines: 0,
+    first: true,
+    last: false,
+    modified_by: 'MWA',
+    modified: '2026-01-15T09:00:00.000Z',
+    locked: false,
+    ...overrides,
+  };
+}
+
+const indicator: IndicatorRow = {
+  id: IND,
+  parent_id: O12,
+  level: 'outcome',
+  code: '1.2.a',
+  statement: { text: 'Share of women among police officers', l2: null },
+  kind: 'percentage',
+  unit: '%',
+  disaggregation: ['sex'],
+  baseline_value: '9',
+  baseline_year: '2025',
+  baseline_source: 'Ministry data',
+  targets: ['9.5', ''],
+  means_of_verification: { text: 'HR records', l2: null },
+  frequency: 'annual',
+  responsible_agency_id: null,
+  modified_by: 'MOI',
+  modified: '2026-01-15T09:00:00.000Z',
+  locked: false,
+};
+
+function view(nodes?: ResultNode[]): ResultsView {
+  return {
+    goal: { text: 'Women and girls live free from violence', l2: null },
+    years: [2026, 2027],
+    nodes: nodes ?? [
+      node({ level: 'pillar', id: P1, parent_id: null, depth: 0, code: '1', title: { text: 'Participation', l2: 'ការចូលរួម' }, description: { text: '', l2: null }, indicators: 0, children: 2, last: true }),
+      node({}),
+      node({ id: O12, code: '1.2', title: { text: 'Women serve in the security sector', l2: null }, first: false, last: true }),
+    ],
+    indicators: [indicator],
+    agencies: [],
+  };
+}
+
+function fakeBackend() {
+  const backend = {
+    results: vi.fn(async () => view()),
+    moveResult: vi.fn(async () => {
+      const v = view();
+      // The backend swaps places and codes.
+      return view([v.nodes[0]!, { ...v.nodes[2]!, code: '1.1', first: true, last: false }, { ...v.nodes[1]!, code: '1.2', first: false, last: true }]);
+    }),
+    setIndicator: vi.fn(async (_id: string, field: string, value: string) => {
+      if (field.startsWith('target:') && Number.isNaN(Number(value))) throw new BackendError('not_a_number', value);
+      return view();
+    }),
+    setResult: vi.fn(async () => view()),
+    addResult: vi.fn(async () => view()),
+    deleteResult: vi.fn(async () => {
+      throw new BackendError('still_referenced', 'indicators under it');
+    }),
+    addIndicator: vi.fn(async () => view()),
+    deleteIndicator: vi.fn(async () => view()),
+  } as unknown as Backend;
+  return backend;
+}
+
+describe('the results framework', () => {
+  it('walks the tree with the arrow keys and moves the selected outcome with Alt+↑', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const onedit = vi.fn();
+    render(ResultsScreen, { backend, onedit });
+    const tree = await screen.findByRole('tree');
+    const goal = screen.getByRole('treeitem', { selected: true });
+    expect(goal.textContent).toContain('Women and girls live free from violence');
+    // Goal → pillar → 1.1 → 1.2
+    for (let k = 0; k < 3; k++) await fireEvent.keyDown(tree, { key: 'ArrowDown' });
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('1.2');
+    expect(screen.getByRole('heading', { name: /Outcome 1.2 Women serve/ })).toBeTruthy();
+    // Its indicator is shown for editing.
+    expect((screen.getByLabelText('Targets 2026') as HTMLInputElement).value).toBe('9.5');
+
+    await fireEvent.keyDown(tree, { key: 'ArrowUp', altKey: true });
+    await waitFor(() => expect(backend.moveResult).toHaveBeenCalledWith('outcome', O12, true));
+    // The same outcome stays selected, now coded 1.1 and first: it cannot move further up.
+    await waitFor(() => expect(screen.getByRole('heading', { name: /Outcome 1.1 Women serve/ })).toBeTruthy());
+    expect((screen.getByRole('button', { name: 'Move up' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(onedit).toHaveBeenCalledTimes(1);
+  });
+
+  it('saves an indicator target, marks a refused one, and explains why a result cannot go', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    render(ResultsScreen, { backend });
+    await fireEvent.click(await screen.findByText('Women serve in the security sector'));
+    const target2027 = screen.getByLabelText('Targets 2027') as HTMLInputElement;
+    await fireEvent.change(target2027, { target: { value: '10.5' } });
+    await waitFor(() => expect(backend.setIndicator).toHaveBeenCalledWith(IND, 'target:2027', '10.5'));
+    await fireEvent.change(target2027, { target: { value: 'ten' } });
+    await waitFor(() => expect(target2027.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByRole('status').textContent).toBe('This is not a number: use . for decimals, e.g. 12 or 3.5.');
+
+    await fireEvent.click(screen.getByLabelText('Age'));
+    await waitFor(() => expect(backend.setIndicator).toHaveBeenCalledWith(IND, 'disaggregation:age', 'true'));
+
+    await fireEvent.input(screen.getByLabelText('Title of a new output'), { target: { value: 'More women recruited' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(backend.addResult).toHaveBeenCalledWith(O12, 'More women recruited'));
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete this outcome' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Something is still under this'));
+  });
+
+  it('shows titles and labels in Khmer', async () => {
+    i18n.lang = 'km';
+    render(ResultsScreen, { backend: fakeBackend() });
+    expect(await screen.findByText('ការតំណាងរបស់ស្ត្រីកើនឡើង')).toBeTruthy();
+    expect(screen.getByText('ការចូលរួម')).toBeTruthy();
+    await fireEvent.click(screen.getByText('ការតំណាងរបស់ស្ត្រីកើនឡើង'));
+    expect(screen.getByRole('button', { name: 'ផ្លាស់ចុះក្រោម' })).toBeTruthy();
+    i18n.lang = 'en';
+  });
+});
