@@ -1014,3 +1014,96 @@ fn results_are_moved_renumbered_edited_and_undone_and_bad_values_save_nothing() 
         nap_core::sample::sample_plan().outputs.len()
     );
 }
+
+#[test]
+fn narrative_sections_are_edited_previewed_moved_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let file = dir.path().join("s.nap");
+    let view = call(&app, "narrative").0.expect("narrative");
+    let first = view["sections"][0].clone();
+    let second = view["sections"][1].clone();
+    let saved = call_with(
+        &app,
+        "set_narrative",
+        serde_json::json!({"id": first["id"], "field": "body_l2", "value": "## បរិបទ\n\n- **ស្ត្រី** ២១ %\n"}),
+    )
+    .0
+    .expect("Khmer body saved");
+    let html = saved["sections"][0]["html_l2"].as_str().unwrap();
+    assert!(html.contains("<h2>បរិបទ</h2>"), "{html}");
+    assert!(html.contains("<strong>ស្ត្រី</strong>"), "{html}");
+    assert_eq!(
+        on_disk(&dir).narrative[0].body.l2.as_deref(),
+        Some("## បរិបទ\n\n- **ស្ត្រី** ២១ %")
+    );
+
+    let moved = call_with(
+        &app,
+        "move_narrative",
+        serde_json::json!({"id": second["id"], "up": true}),
+    )
+    .0
+    .expect("moved");
+    assert_eq!(moved["sections"][0]["id"], second["id"]);
+    call(&app, "undo").0.expect("undo the move");
+    assert_eq!(
+        on_disk(&dir).narrative[0].record.id.to_string(),
+        first["id"].as_str().unwrap()
+    );
+
+    let bytes = std::fs::read(&file).unwrap();
+    let refused = |cmd: &str, args: serde_json::Value| {
+        call_with(&app, cmd, args).0.unwrap_err()["code"].clone()
+    };
+    assert_eq!(
+        refused(
+            "set_narrative",
+            serde_json::json!({"id": first["id"], "field": "title", "value": ""})
+        ),
+        "required"
+    );
+    assert_eq!(
+        refused(
+            "move_narrative",
+            serde_json::json!({"id": first["id"], "up": true})
+        ),
+        "unknown_choice"
+    );
+    assert_eq!(
+        refused(
+            "add_narrative_section",
+            serde_json::json!({"kind": "preface", "title": "x"})
+        ),
+        "unknown_choice"
+    );
+    assert!(
+        std::fs::read(&file).unwrap() == bytes,
+        "refusals write nothing"
+    );
+    let added = call_with(
+        &app,
+        "add_narrative_section",
+        serde_json::json!({"kind": "other", "title": "Glossary"}),
+    )
+    .0
+    .expect("added");
+    let last = added["sections"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["title"]["text"], "Glossary");
+    call_with(
+        &app,
+        "delete_narrative_section",
+        serde_json::json!({"id": last["id"]}),
+    )
+    .0
+    .expect("deleted");
+    assert_eq!(
+        on_disk(&dir).narrative.len(),
+        view["sections"].as_array().unwrap().len()
+    );
+}

@@ -5,6 +5,7 @@ pub mod export;
 pub mod files;
 pub mod funding;
 pub mod merge;
+pub mod narrative;
 pub mod plan;
 pub mod plan_settings;
 pub mod results;

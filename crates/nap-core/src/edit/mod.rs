@@ -13,8 +13,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 mod funding;
+mod narrative;
 mod results;
 pub use funding::{new_funding_source, set_funding_source_field};
+pub use narrative::{move_narrative_section, new_narrative_section, set_narrative_field};
 pub use results::{
     move_result, new_indicator, new_outcome, new_output, set_indicator_field, set_result_field,
     ResultLevel,
