@@ -25,6 +25,7 @@ import type { MergeEntry } from './bindings/MergeEntry';
 import type { PlanSettings } from './bindings/PlanSettings';
 import type { FundingView } from './bindings/FundingView';
 import type { ResultsView } from './bindings/ResultsView';
+import type { NarrativeView } from './bindings/NarrativeView';
 import type { ResultLevel } from './bindings/ResultLevel';
 
 export interface Backend {
@@ -92,6 +93,13 @@ export interface Backend {
   /** An indicator of an outcome or output, or of the goal (`null`). */
   addIndicator(parentId: string | null, statement: string): Promise<ResultsView>;
   deleteIndicator(id: string): Promise<ResultsView>;
+  /** The narrative sections, each with its Markdown and preview in both languages. */
+  narrative(): Promise<NarrativeView>;
+  /** Sets `title`, `title_l2`, `body`, `body_l2` or `kind` of a section. */
+  setNarrative(id: string, field: string, value: string): Promise<NarrativeView>;
+  addNarrativeSection(kind: string, title: string): Promise<NarrativeView>;
+  moveNarrative(id: string, up: boolean): Promise<NarrativeView>;
+  deleteNarrativeSection(id: string): Promise<NarrativeView>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -163,6 +171,11 @@ export const tauriBackend: Backend = {
   setIndicator: (id, field, value) => call<ResultsView>('set_indicator', { id, field, value }),
   addIndicator: (parentId, statement) => call<ResultsView>('add_indicator', { parentId, statement }),
   deleteIndicator: (id) => call<ResultsView>('delete_indicator', { id }),
+  narrative: () => call<NarrativeView>('narrative'),
+  setNarrative: (id, field, value) => call<NarrativeView>('set_narrative', { id, field, value }),
+  addNarrativeSection: (kind, title) => call<NarrativeView>('add_narrative_section', { kind, title }),
+  moveNarrative: (id, up) => call<NarrativeView>('move_narrative', { id, up }),
+  deleteNarrativeSection: (id) => call<NarrativeView>('delete_narrative_section', { id }),
 };
 
 /** The BackendError for anything a backend call threw. */

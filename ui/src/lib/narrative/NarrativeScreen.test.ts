@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import NarrativeScreen from './NarrativeScreen.svelte';
+import { BackendError, type Backend } from '../api/backend';
+import type { NarrativeView } from '../api/bindings/NarrativeView';
+import type { SectionRow } from '../api/bindings/SectionRow';
+import { i18n } from '../i18n/i18n.svelte';
+
+const CONTEXT = '10000000-0000-4000-8000-000000000001';
+const RATIONALE = '10000000-0000-4000-8000-000000000002';
+
+function section(overrides: Partial<SectionRow>): SectionRow {
+  return {
+    id: CONTEXT,
+    kind: 'context',
+    title: { text: 'Context', l2: 'បរិបទ' },
+    body: { text: 'Mekara has enjoyed peace', l2: null },
+    html: '<p>Mekara has enjoyed peace</p>\n',
+    html_l2: '',
+    first: true,
+    last: false,
+    modified_by: 'MWA',
+    modified: '2026-01-15T09:00:00.000Z',
+    locked: false,
+    ...overrides,
+  };
+}
+
+function view(body = 'Mekara has enjoyed peace'): NarrativeView {
+  return {
+    sections: [
+      section({ body: { text: body, l2: null }, html: `<p>${body.replace(/\*\*(.+?)\*\*/, '<strong>$1</strong>')}</p>\n` }),
+      section({ id: RATIONALE, kind: 'rationale', title: { text: 'Rationale', l2: null }, body: { text: '', l2: null }, html: '', first: false, last: true }),
+    ],
+  };
+}
+
+function fakeBackend() {
+  return {
+    narrative: vi.fn(async () => view()),
+    setNarrative: vi.fn(async (_id: string, field: string, value: string) => {
+      if (field === 'title' && !value.trim()) throw new BackendError('required', 'title');
+      return view(field === 'body' ? value : undefined);
+    }),
+    addNarrativeSection: vi.fn(async () => view()),
+    moveNarrative: vi.fn(async () => view()),
+    deleteNarrativeSection: vi.fn(async () => view()),
+  } as unknown as Backend;
+}
+
+describe('the narrative screen', () => {
+  it('makes the selected words bold, saves the Markdown and previews it', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const onedit = vi.fn();
+    render(NarrativeScreen, { backend, onedit });
+    const body = (await screen.findByLabelText('Text')) as HTMLTextAreaElement;
+    expect(body.value).toBe('Mekara has enjoyed peace');
+    // An empty section is marked in the list.
+    expect(screen.getByRole('button', { name: /Rationale \(empty\)/ })).toBeTruthy();
+
+    await fireEvent.focus(body);
+    body.setSelectionRange(0, 6);
+    await fireEvent.click(screen.getByRole('button', { name: 'Bold' }));
+    await waitFor(() => expect(backend.setNarrative).toHaveBeenCalledWith(CONTEXT, 'body', '**Mekara** has enjoyed peace'));
+    expect(onedit).toHaveBeenCalledTimes(1);
+
+    await fireEvent.click(screen.getByLabelText('Preview'));
+    const preview = await screen.findByRole('article', { name: 'Text' });
+    expect(preview.querySelector('strong')?.textContent).toBe('Mekara');
+    expect(screen.getByText('No Khmer text yet.')).toBeTruthy();
+  });
+
+  it('refuses an empty title with its reason and moves nothing past the ends', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    render(NarrativeScreen, { backend });
+    const title = (await screen.findByLabelText('Title')) as HTMLInputElement;
+    await fireEvent.change(title, { target: { value: ' ' } });
+    await waitFor(() => expect(title.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByRole('status').textContent).toBe('It cannot be empty.');
+    expect((screen.getByRole('button', { name: 'Move up' }) as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByRole('button', { name: 'Move down' }));
+    await waitFor(() => expect(backend.moveNarrative).toHaveBeenCalledWith(CONTEXT, false));
+  });
+
+  it('shows its labels and the Khmer titles in Khmer', async () => {
+    i18n.lang = 'km';
+    render(NarrativeScreen, { backend: fakeBackend() });
+    expect(await screen.findByRole('heading', { name: 'បរិបទ' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'ដិត' })).toBeTruthy();
+    i18n.lang = 'en';
+  });
+});
