@@ -231,15 +231,7 @@ pub fn funding_view(plan: &Plan) -> Result<FundingView, CostingError> {
         gap_percent: percent_of(summary.gap, summary.total_cost),
         gap_with_pledged: round(summary.gap_with_pledged),
         sources,
-        agencies: plan
-            .agencies
-            .iter()
-            .map(|a| GridChoice {
-                id: a.record.id,
-                code: a.code.clone(),
-                name: a.name.clone(),
-            })
-            .collect(),
+        agencies: GridChoice::agencies(plan),
         earmark_choices: all_choices,
         currencies,
     })

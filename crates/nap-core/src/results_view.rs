@@ -261,15 +261,7 @@ pub fn results_view(plan: &Plan) -> ResultsView {
             .collect(),
         years,
         nodes,
-        agencies: plan
-            .agencies
-            .iter()
-            .map(|a| GridChoice {
-                id: a.record.id,
-                code: a.code.clone(),
-                name: a.name.clone(),
-            })
-            .collect(),
+        agencies: GridChoice::agencies(plan),
     }
 }
 

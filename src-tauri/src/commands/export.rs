@@ -203,18 +203,7 @@ fn send_copy(state: &State<'_, AppState>, request: &ExportRequest) -> Result<Exp
 pub fn plan_agencies(
     state: State<'_, AppState>,
 ) -> Result<Vec<nap_core::costing::grid::GridChoice>, IpcError> {
-    let guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
-    let doc = guard.as_ref().ok_or_else(IpcError::no_plan)?;
-    Ok(doc
-        .plan()
-        .agencies
-        .iter()
-        .map(|a| nap_core::costing::grid::GridChoice {
-            id: a.record.id,
-            code: a.code.clone(),
-            name: a.name.clone(),
-        })
-        .collect())
+    state.with_doc(|doc| Ok(nap_core::costing::grid::GridChoice::agencies(doc.plan())))
 }
 
 /// Makes the export and writes it. The plan is copied first, so the window stays usable and

@@ -68,6 +68,19 @@ pub struct GridChoice {
     pub name: LocalText,
 }
 
+impl GridChoice {
+    /// Every agency of `plan`, in plan order, as a choice for a picker.
+    pub fn agencies(plan: &Plan) -> Vec<Self> {
+        (plan.agencies.iter())
+            .map(|a| Self {
+                id: a.record.id,
+                code: a.code.clone(),
+                name: a.name.clone(),
+            })
+            .collect()
+    }
+}
+
 /// A unit-cost catalogue entry, for the picker.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -322,11 +335,7 @@ pub fn cost_grid(plan: &Plan, costing: &Costing, filter: &GridFilter) -> CostGri
             .iter()
             .map(|p| choice(p.record.id, &p.code, &p.title))
             .collect(),
-        agencies: plan
-            .agencies
-            .iter()
-            .map(|a| choice(a.record.id, &a.code, &a.name))
-            .collect(),
+        agencies: GridChoice::agencies(plan),
         sources: plan
             .funding_sources
             .iter()
