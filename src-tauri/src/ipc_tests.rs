@@ -126,6 +126,29 @@ fn budget_views_come_formatted_and_bad_requests_get_their_code() {
         .0
         .unwrap_err();
     assert_eq!(err["code"], "bad_request");
+
+    // The same view in US dollars, and the medium-term view of 2027 (2027–2029).
+    let with = |extra: serde_json::Value| {
+        let mut r = serde_json::json!({"rows": "pillar", "columns": "year", "measure": "cost", "rounding": "unit", "reconcile": false, "second_language": false});
+        r.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        call_with(&app, "budget_view", serde_json::json!({ "request": r })).0
+    };
+    let khr = with(serde_json::json!({})).expect("base currency");
+    let usd = with(serde_json::json!({"currency": "USD"})).expect("in dollars");
+    assert_eq!(khr["currency"], "KHR");
+    assert_eq!(usd["currency"], "USD");
+    assert_ne!(usd["total"], khr["total"]);
+    let mtef = with(serde_json::json!({"budget_year": 2027})).expect("MTEF");
+    assert_eq!(mtef["columns"], serde_json::json!(["2027", "2028", "2029"]));
+    assert_eq!(mtef["rows"][0]["cells"][0], khr["rows"][0]["cells"][1]);
+    for (extra, code) in [
+        (serde_json::json!({"currency": "JPY"}), "costing"),
+        (serde_json::json!({"budget_year": 2040}), "bad_request"),
+    ] {
+        assert_eq!(with(extra.clone()).unwrap_err()["code"], code, "{extra}");
+    }
 }
 
 /// The plan as a fresh reader of `dir`'s file sees it.

@@ -76,6 +76,9 @@ function backendMock(cmd: string, args?: unknown) {
     lastRequest = args;
     return view;
   }
+  if (cmd === 'plan_settings') {
+    return { base_currency: 'KHR', presentation_currency: '', costing_base_year: 2026, years: [2026, 2027, 2028], inflation: ['', '', ''], contingency: '5', rates: [], currencies: ['USD'], rated_currencies: ['USD'], locked: false };
+  }
   throw new Error(`unexpected command ${cmd}`);
 }
 
@@ -125,6 +128,15 @@ describe('App', () => {
     await fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'gap' } });
     await screen.findByTestId('view-total');
     expect(lastRequest).toMatchObject({ request: { measure: 'gap' } });
+    // In dollars, then the medium-term view of 2027: the columns are then the MTEF years.
+    const currency = screen.getByLabelText('Currency') as HTMLSelectElement;
+    await waitFor(() => expect(currency.options.length).toBe(2));
+    await fireEvent.change(currency, { target: { value: 'USD' } });
+    await waitFor(() => expect(lastRequest).toMatchObject({ request: { currency: 'USD' } }));
+    expect((lastRequest as { request: object }).request).not.toHaveProperty('budget_year');
+    await fireEvent.change(screen.getByLabelText('Medium-term view (budget year)'), { target: { value: '2027' } });
+    await waitFor(() => expect(lastRequest).toMatchObject({ request: { currency: 'USD', budget_year: 2027 } }));
+    expect((screen.getByLabelText('Columns') as HTMLSelectElement).disabled).toBe(true);
   });
 
   it('undoes the last edit with Ctrl+Z and shows the dashboard again from the backend', async () => {

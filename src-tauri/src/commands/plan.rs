@@ -76,6 +76,16 @@ pub struct ViewRequest {
     pub rounding: String,
     pub reconcile: bool,
     pub second_language: bool,
+    /// The currency to show amounts in: the base currency when absent, otherwise one with an
+    /// exchange rate.
+    #[serde(default)]
+    #[ts(optional)]
+    pub currency: Option<String>,
+    /// The medium-term view for this budget year: its year and the two outer years as
+    /// columns (`columns` is then ignored).
+    #[serde(default)]
+    #[ts(optional)]
+    pub budget_year: Option<i32>,
 }
 
 fn bad(message: String) -> IpcError {
@@ -109,8 +119,16 @@ pub fn budget_view(
         .ok_or_else(|| bad(format!("`{}` is not a rounding mode", request.rounding)))?;
     let guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
     let doc = guard.as_ref().ok_or_else(IpcError::no_plan)?;
-    let costing = compute(doc.plan(), None)?;
-    let table = cross_table(doc.plan(), &costing, rows, columns, measure);
+    let currency = request.currency.as_deref().filter(|c| !c.is_empty());
+    let costing = compute(doc.plan(), currency)?;
+    let table = match request.budget_year {
+        Some(year) => {
+            nap_core::costing::views::mtef(doc.plan(), &costing, rows, year, measure)
+                .map_err(|e| bad(e.to_string()))?
+                .years
+        }
+        None => cross_table(doc.plan(), &costing, rows, columns, measure),
+    };
     Ok(render::to_shown(
         &table,
         render::Style {

@@ -16,4 +16,14 @@ measure: string,
 /**
  * unit, thousands or millions.
  */
-rounding: string, reconcile: boolean, second_language: boolean, };
+rounding: string, reconcile: boolean, second_language: boolean, 
+/**
+ * The currency to show amounts in: the base currency when absent, otherwise one with an
+ * exchange rate.
+ */
+currency?: string, 
+/**
+ * The medium-term view for this budget year: its year and the two outer years as
+ * columns (`columns` is then ignored).
+ */
+budget_year?: number, };
