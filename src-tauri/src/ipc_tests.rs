@@ -1130,3 +1130,76 @@ fn narrative_sections_are_edited_previewed_moved_and_undone() {
         view["sections"].as_array().unwrap().len()
     );
 }
+
+#[test]
+fn coordinating_bodies_are_edited_charted_and_loops_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let file = dir.path().join("s.nap");
+    let view = call(&app, "coordination").0.expect("coordination");
+    let bodies = view["bodies"].as_array().unwrap().clone();
+    assert_eq!(
+        view["chart"]["boxes"].as_array().unwrap().len(),
+        bodies.len()
+    );
+    let top = bodies
+        .iter()
+        .find(|b| b["reports_to_id"].is_null())
+        .unwrap()
+        .clone();
+    let added = call_with(
+        &app,
+        "add_body",
+        serde_json::json!({"name": "Gender focal points network", "reportsToId": top["id"]}),
+    )
+    .0
+    .expect("added");
+    let new = added["bodies"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(new["code"], "CB-1");
+    // The new body is drawn below the top body, with a line to it.
+    let boxes = added["chart"]["boxes"].as_array().unwrap();
+    let y_of = |id: &serde_json::Value| {
+        boxes.iter().find(|b| &b["id"] == id).unwrap()["y"]
+            .as_u64()
+            .unwrap()
+    };
+    assert!(y_of(&new["id"]) > y_of(&top["id"]));
+    assert_eq!(
+        added["chart"]["lines"].as_array().unwrap().len(),
+        view["chart"]["lines"].as_array().unwrap().len() + 1
+    );
+    let agency = added["agencies"][0]["id"].as_str().unwrap().to_string();
+    let member = call_with(
+        &app,
+        "set_body",
+        serde_json::json!({"id": new["id"], "field": format!("member:{agency}"), "value": "true"}),
+    )
+    .0
+    .expect("member added");
+    let row = member["bodies"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(row["member_ids"][0], agency);
+
+    let bytes = std::fs::read(&file).unwrap();
+    let refused =
+        |args: serde_json::Value| call_with(&app, "set_body", args).0.unwrap_err()["code"].clone();
+    assert_eq!(
+        refused(serde_json::json!({"id": top["id"], "field": "reports_to_id", "value": new["id"]})),
+        "cycle"
+    );
+    assert_eq!(
+        refused(serde_json::json!({"id": new["id"], "field": "name", "value": ""})),
+        "required"
+    );
+    let err = call_with(&app, "delete_body", serde_json::json!({"id": top["id"]}))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "still_referenced");
+    assert!(
+        std::fs::read(&file).unwrap() == bytes,
+        "refusals write nothing"
+    );
+    call_with(&app, "delete_body", serde_json::json!({"id": new["id"]}))
+        .0
+        .expect("a body nobody reports to can go");
+    assert_eq!(on_disk(&dir).bodies.len(), bodies.len());
+}

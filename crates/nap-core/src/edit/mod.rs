@@ -12,9 +12,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
+mod coordination;
 mod funding;
 mod narrative;
 mod results;
+pub use coordination::{new_body, set_body_field};
 pub use funding::{new_funding_source, set_funding_source_field};
 pub use narrative::{move_narrative_section, new_narrative_section, set_narrative_field};
 pub use results::{
@@ -62,6 +64,8 @@ pub enum Problem {
     DuplicateCode,
     /// The record already has this (an earmark named twice).
     AlreadyThere,
+    /// A reporting line that would lead back to the body itself.
+    Cycle,
 }
 
 impl Problem {
@@ -87,6 +91,7 @@ impl Problem {
             Self::DuplicateRate => "already has an exchange rate for that year in this plan",
             Self::DuplicateCode => "is already the code of another record of this kind",
             Self::AlreadyThere => "is already there",
+            Self::Cycle => "would make the body report to itself through the bodies below it",
         }
     }
 }

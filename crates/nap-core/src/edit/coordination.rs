@@ -1,0 +1,247 @@
+//! Edits of the coordinating bodies and their terms of reference: one field from the text
+//! typed, chairs and members ticked on and off, and new bodies.
+
+use super::{choice, fresh_meta, optional, refuse, FieldError, Problem};
+use crate::model::{BodyKind, CoordinatingBody, Id, Plan};
+use crate::text::LocalText;
+use crate::time::Timestamp;
+
+fn body_kind(field: &str, text: &str) -> Result<BodyKind, FieldError> {
+    Ok(match text.trim() {
+        "steering_committee" => BodyKind::SteeringCommittee,
+        "technical_working_group" => BodyKind::TechnicalWorkingGroup,
+        "pillar_working_group" => BodyKind::PillarWorkingGroup,
+        "secretariat" => BodyKind::Secretariat,
+        "monitoring_team" => BodyKind::MonitoringTeam,
+        "other" => BodyKind::Other,
+        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
+    })
+}
+
+fn yes_no(field: &str, text: &str) -> Result<bool, FieldError> {
+    match text.trim() {
+        "true" | "yes" => Ok(true),
+        "false" | "no" => Ok(false),
+        _ => Err(refuse(field, text, Problem::NotYesNo)),
+    }
+}
+
+/// True when `to` is `body` or reports, through any number of bodies, to `body`.
+fn reports_through(plan: &Plan, to: Id, body: Id) -> bool {
+    let mut at = Some(to);
+    let mut steps = 0;
+    while let Some(id) = at {
+        if id == body {
+            return true;
+        }
+        steps += 1;
+        if steps > plan.bodies.len() {
+            return false;
+        }
+        at = plan
+            .bodies
+            .iter()
+            .find(|b| b.record.id == id)
+            .and_then(|b| b.reports_to_id);
+    }
+    false
+}
+
+/// Sets one field of `body` from `text`. Fields: `code` (unique), `name`, `name_l2`, `kind`
+/// (steering_committee, technical_working_group, pillar_working_group, secretariat,
+/// monitoring_team, other), `pillar_id`, `reports_to_id` (empty for a top body; never the
+/// body itself or one below it), `mandate`, `decision_rule`, `responsibilities` (each with
+/// `_l2`), `meeting_frequency`, `quorum`, and `chair:AGENCY_ID` / `member:AGENCY_ID` =
+/// `true`/`false`. On error `body` is unchanged.
+pub fn set_body_field(
+    plan: &Plan,
+    body: &mut CoordinatingBody,
+    field: &str,
+    text: &str,
+) -> Result<(), FieldError> {
+    let agencies = || plan.agencies.iter().map(|a| a.record.id);
+    for (prefix, is_chair) in [("chair:", true), ("member:", false)] {
+        if let Some(agency) = field.strip_prefix(prefix) {
+            let agency = choice(agencies(), field, agency)?
+                .ok_or_else(|| refuse(field, text, Problem::Required))?;
+            let on = yes_no(field, text)?;
+            let list = if is_chair {
+                &mut body.chair_ids
+            } else {
+                &mut body.member_ids
+            };
+            list.retain(|a| *a != agency);
+            if on {
+                list.push(agency);
+            }
+            return Ok(());
+        }
+    }
+    let localised = |target: &mut LocalText, l2: bool| {
+        if l2 {
+            target.l2 = optional(text);
+        } else {
+            target.text = text.trim().to_string();
+        }
+    };
+    match field {
+        "code" => {
+            let code = text.trim();
+            if code.is_empty() {
+                return Err(refuse(field, text, Problem::Required));
+            }
+            if (plan.bodies.iter()).any(|b| b.record.id != body.record.id && b.code == code) {
+                return Err(refuse(field, text, Problem::DuplicateCode));
+            }
+            body.code = code.to_string();
+        }
+        "name" => {
+            if text.trim().is_empty() {
+                return Err(refuse(field, text, Problem::Required));
+            }
+            localised(&mut body.name, false);
+        }
+        "name_l2" => localised(&mut body.name, true),
+        "kind" => body.kind = body_kind(field, text)?,
+        "pillar_id" => {
+            body.pillar_id = choice(plan.pillars.iter().map(|p| p.record.id), field, text)?
+        }
+        "reports_to_id" => {
+            let to = choice(plan.bodies.iter().map(|b| b.record.id), field, text)?;
+            if to.is_some_and(|to| reports_through(plan, to, body.record.id)) {
+                return Err(refuse(field, text, Problem::Cycle));
+            }
+            body.reports_to_id = to;
+        }
+        "mandate" => localised(&mut body.mandate, false),
+        "mandate_l2" => localised(&mut body.mandate, true),
+        "decision_rule" => localised(&mut body.decision_rule, false),
+        "decision_rule_l2" => localised(&mut body.decision_rule, true),
+        "responsibilities" => body.responsibilities.text = text.trim_end().to_string(),
+        "responsibilities_l2" => {
+            body.responsibilities.l2 = optional(text).map(|_| text.trim_end().to_string())
+        }
+        "meeting_frequency" => body.meeting_frequency = text.trim().to_string(),
+        "quorum" => body.quorum = text.trim().to_string(),
+        _ => return Err(refuse(field, text, Problem::UnknownField)),
+    }
+    Ok(())
+}
+
+/// A new body named `name` reporting to `reports_to_id`, coded "CB-n" with the first free n,
+/// of kind "other", with no members yet.
+pub fn new_body(
+    plan: &Plan,
+    name: &str,
+    reports_to_id: Option<Id>,
+    id: Id,
+    now: &Timestamp,
+    author: &str,
+) -> Result<CoordinatingBody, FieldError> {
+    if name.trim().is_empty() {
+        return Err(refuse("name", name, Problem::Required));
+    }
+    if let Some(to) = reports_to_id {
+        if !plan.bodies.iter().any(|b| b.record.id == to) {
+            return Err(refuse(
+                "reports_to_id",
+                &to.to_string(),
+                Problem::UnknownChoice,
+            ));
+        }
+    }
+    let code = (1..)
+        .map(|n| format!("CB-{n}"))
+        .find(|c| !plan.bodies.iter().any(|b| &b.code == c))
+        .unwrap_or_default();
+    Ok(CoordinatingBody {
+        record: fresh_meta(id, now, author),
+        code,
+        name: LocalText::new(name.trim()),
+        kind: BodyKind::Other,
+        pillar_id: None,
+        mandate: LocalText::default(),
+        chair_ids: Vec::new(),
+        member_ids: Vec::new(),
+        meeting_frequency: String::new(),
+        quorum: String::new(),
+        decision_rule: LocalText::default(),
+        reports_to_id,
+        responsibilities: LocalText::default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::sample_plan;
+    use crate::validate;
+
+    #[test]
+    fn members_tick_on_and_off_and_reporting_lines_never_loop() {
+        let plan = sample_plan();
+        let top = plan
+            .bodies
+            .iter()
+            .find(|b| b.reports_to_id.is_none())
+            .unwrap();
+        let below = plan
+            .bodies
+            .iter()
+            .find(|b| b.reports_to_id == Some(top.record.id))
+            .unwrap();
+        let mut body = top.clone();
+        let agency = plan
+            .agencies
+            .iter()
+            .find(|a| !body.member_ids.contains(&a.record.id))
+            .unwrap()
+            .record
+            .id;
+        set_body_field(&plan, &mut body, &format!("member:{agency}"), "true").unwrap();
+        assert!(body.member_ids.contains(&agency));
+        set_body_field(&plan, &mut body, &format!("member:{agency}"), "false").unwrap();
+        assert!(!body.member_ids.contains(&agency));
+        let before = body.clone();
+        let chair = format!("chair:{agency}");
+        for (field, text, problem) in [
+            // The top body cannot report to a body below it, nor to itself.
+            ("reports_to_id", below.record.id.to_string(), Problem::Cycle),
+            ("reports_to_id", top.record.id.to_string(), Problem::Cycle),
+            ("kind", "board".to_string(), Problem::UnknownChoice),
+            ("code", below.code.clone(), Problem::DuplicateCode),
+            ("name", " ".to_string(), Problem::Required),
+            (chair.as_str(), "maybe".to_string(), Problem::NotYesNo),
+            ("member:nobody", "true".to_string(), Problem::UnknownChoice),
+        ] {
+            let err = set_body_field(&plan, &mut body, field, &text).unwrap_err();
+            assert_eq!(err.problem, problem, "{field}={text}");
+            assert_eq!(body, before, "{field}={text} changed nothing");
+        }
+        // A body below may move to the top.
+        let mut lower = below.clone();
+        set_body_field(&plan, &mut lower, "reports_to_id", "").unwrap();
+        assert_eq!(lower.reports_to_id, None);
+    }
+
+    #[test]
+    fn a_new_body_is_coded_and_keeps_the_plan_valid() {
+        let mut plan = sample_plan();
+        let now = Timestamp::try_from("2026-11-23T08:00:00.000Z".to_string()).unwrap();
+        let top = plan.bodies[0].record.id;
+        let body = new_body(
+            &plan,
+            "Gender focal points network",
+            Some(top),
+            Id::new_v4(),
+            &now,
+            "MWA",
+        )
+        .unwrap();
+        assert_eq!(body.code, "CB-1");
+        plan.bodies.push(body);
+        assert!(validate(&plan).is_empty(), "{:?}", validate(&plan));
+        assert!(new_body(&plan, "x", Some(Id::new_v4()), Id::new_v4(), &now, "MWA").is_err());
+        assert!(new_body(&plan, " ", None, Id::new_v4(), &now, "MWA").is_err());
+    }
+}
