@@ -12,7 +12,7 @@ use ts_rs::TS;
 /// Width and height of a box of the chart, and the gaps between boxes, in chart units
 /// (the screen draws one unit as one CSS pixel).
 pub const BOX_WIDTH: u32 = 190;
-pub const BOX_HEIGHT: u32 = 64;
+pub const BOX_HEIGHT: u32 = 72;
 const GAP_X: u32 = 24;
 const GAP_Y: u32 = 48;
 const MARGIN: u32 = 8;

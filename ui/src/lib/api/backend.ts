@@ -26,6 +26,7 @@ import type { PlanSettings } from './bindings/PlanSettings';
 import type { FundingView } from './bindings/FundingView';
 import type { ResultsView } from './bindings/ResultsView';
 import type { NarrativeView } from './bindings/NarrativeView';
+import type { CoordinationView } from './bindings/CoordinationView';
 import type { ResultLevel } from './bindings/ResultLevel';
 
 export interface Backend {
@@ -100,6 +101,13 @@ export interface Backend {
   addNarrativeSection(kind: string, title: string): Promise<NarrativeView>;
   moveNarrative(id: string, up: boolean): Promise<NarrativeView>;
   deleteNarrativeSection(id: string): Promise<NarrativeView>;
+  /** The coordinating bodies and their organisation chart. */
+  coordination(): Promise<CoordinationView>;
+  /** Sets one field of a body (`name`, `reports_to_id`, `member:AGENCY` = true/false, …). */
+  setBody(id: string, field: string, value: string): Promise<CoordinationView>;
+  addBody(name: string, reportsToId: string | null): Promise<CoordinationView>;
+  /** Refused (`still_referenced`) while bodies report to it. */
+  deleteBody(id: string): Promise<CoordinationView>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -176,6 +184,10 @@ export const tauriBackend: Backend = {
   addNarrativeSection: (kind, title) => call<NarrativeView>('add_narrative_section', { kind, title }),
   moveNarrative: (id, up) => call<NarrativeView>('move_narrative', { id, up }),
   deleteNarrativeSection: (id) => call<NarrativeView>('delete_narrative_section', { id }),
+  coordination: () => call<CoordinationView>('coordination'),
+  setBody: (id, field, value) => call<CoordinationView>('set_body', { id, field, value }),
+  addBody: (name, reportsToId) => call<CoordinationView>('add_body', { name, reportsToId }),
+  deleteBody: (id) => call<CoordinationView>('delete_body', { id }),
 };
 
 /** The BackendError for anything a backend call threw. */
