@@ -1203,3 +1203,103 @@ fn coordinating_bodies_are_edited_charted_and_loops_refused() {
         .expect("a body nobody reports to can go");
     assert_eq!(on_disk(&dir).bodies.len(), bodies.len());
 }
+
+#[test]
+fn an_agency_plan_is_started_and_its_steps_scheduled_by_quarter() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let file = dir.path().join("s.nap");
+    let first = call_with(
+        &app,
+        "agency_plan",
+        serde_json::json!({"agencyId": null, "secondLanguage": false}),
+    )
+    .0
+    .expect("agency plans");
+    let without = first["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["has_plan"] == false && a["leads"].as_u64().unwrap() > 0)
+        .cloned()
+        .expect("an agency leading activities without a plan");
+    let agency = without["agency"]["id"].clone();
+    let view = call_with(
+        &app,
+        "agency_plan",
+        serde_json::json!({"agencyId": agency, "secondLanguage": false}),
+    )
+    .0
+    .unwrap();
+    assert!(view["plan"].is_null());
+    assert_ne!(view["budget"]["total"], "0", "it leads costed activities");
+    let started = call_with(
+        &app,
+        "start_agency_plan",
+        serde_json::json!({"agencyId": agency, "secondLanguage": false}),
+    )
+    .0
+    .expect("started");
+    let plan_id = started["plan"]["id"].clone();
+    let activity = started["activities"][0]["id"].clone();
+    let added = call_with(
+        &app,
+        "add_sub_activity",
+        serde_json::json!({"agencyPlanId": plan_id, "activityId": activity, "title": "Book the venue", "secondLanguage": false}),
+    )
+    .0
+    .expect("step added");
+    let step = added["activities"][0]["steps"][0].clone();
+    assert_eq!(step["title"]["text"], "Book the venue");
+    let scheduled = call_with(
+        &app,
+        "set_sub_activity",
+        serde_json::json!({"id": step["id"], "field": "quarter:2", "value": "true", "secondLanguage": false}),
+    )
+    .0
+    .expect("quarter set");
+    assert_eq!(
+        scheduled["activities"][0]["steps"][0]["quarters"],
+        serde_json::json!([2])
+    );
+
+    let bytes = std::fs::read(&file).unwrap();
+    let refused = |args: serde_json::Value| {
+        call_with(&app, "set_sub_activity", args).0.unwrap_err()["code"].clone()
+    };
+    assert_eq!(
+        refused(
+            serde_json::json!({"id": step["id"], "field": "budget", "value": "lots", "secondLanguage": false})
+        ),
+        "not_a_number"
+    );
+    assert_eq!(
+        refused(
+            serde_json::json!({"id": step["id"], "field": "year", "value": "2040", "secondLanguage": false})
+        ),
+        "year_outside_plan"
+    );
+    let again = call_with(
+        &app,
+        "start_agency_plan",
+        serde_json::json!({"agencyId": agency, "secondLanguage": false}),
+    )
+    .0
+    .unwrap_err();
+    assert_eq!(again["code"], "bad_request");
+    assert!(
+        std::fs::read(&file).unwrap() == bytes,
+        "refusals write nothing"
+    );
+    call_with(
+        &app,
+        "delete_sub_activity",
+        serde_json::json!({"id": step["id"], "secondLanguage": false}),
+    )
+    .0
+    .expect("deleted");
+    assert_eq!(
+        on_disk(&dir).sub_activities.len(),
+        nap_core::sample::sample_plan().sub_activities.len()
+    );
+}

@@ -2,6 +2,7 @@
 //! its validation, and the built-in sample. Pure: no SQL, no files, no clock, no Tauri.
 //! Money is `rust_decimal::Decimal` everywhere.
 
+pub mod agency_plan_view;
 pub mod coordination_view;
 pub mod costing;
 pub mod currency;

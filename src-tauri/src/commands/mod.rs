@@ -1,5 +1,6 @@
 //! The IPC commands, one file per group. Each is a few lines: lock, call the store, map the error.
 
+pub mod agency_plans;
 pub mod coordination;
 pub mod costing;
 pub mod export;

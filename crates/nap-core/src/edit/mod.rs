@@ -12,10 +12,14 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
+mod agency_plans;
 mod coordination;
 mod funding;
 mod narrative;
 mod results;
+pub use agency_plans::{
+    new_agency_plan, new_sub_activity, set_agency_plan_field, set_sub_activity_field,
+};
 pub use coordination::{new_body, set_body_field};
 pub use funding::{new_funding_source, set_funding_source_field};
 pub use narrative::{move_narrative_section, new_narrative_section, set_narrative_field};
