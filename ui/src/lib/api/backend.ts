@@ -27,6 +27,7 @@ import type { FundingView } from './bindings/FundingView';
 import type { ResultsView } from './bindings/ResultsView';
 import type { NarrativeView } from './bindings/NarrativeView';
 import type { CoordinationView } from './bindings/CoordinationView';
+import type { AgencyPlanView } from './bindings/AgencyPlanView';
 import type { ResultLevel } from './bindings/ResultLevel';
 
 export interface Backend {
@@ -108,6 +109,14 @@ export interface Backend {
   addBody(name: string, reportsToId: string | null): Promise<CoordinationView>;
   /** Refused (`still_referenced`) while bodies report to it. */
   deleteBody(id: string): Promise<CoordinationView>;
+  /** One agency's operational plan (the first agency leading activities when `null`). */
+  agencyPlan(agencyId: string | null, secondLanguage: boolean): Promise<AgencyPlanView>;
+  startAgencyPlan(agencyId: string, secondLanguage: boolean): Promise<AgencyPlanView>;
+  setAgencyPlan(id: string, field: string, value: string, secondLanguage: boolean): Promise<AgencyPlanView>;
+  addSubActivity(agencyPlanId: string, activityId: string, title: string, secondLanguage: boolean): Promise<AgencyPlanView>;
+  /** Sets `title`, `year`, `quarter:N` (true/false), `budget_line`, `economic_code` or `budget`. */
+  setSubActivity(id: string, field: string, value: string, secondLanguage: boolean): Promise<AgencyPlanView>;
+  deleteSubActivity(id: string, secondLanguage: boolean): Promise<AgencyPlanView>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -188,6 +197,13 @@ export const tauriBackend: Backend = {
   setBody: (id, field, value) => call<CoordinationView>('set_body', { id, field, value }),
   addBody: (name, reportsToId) => call<CoordinationView>('add_body', { name, reportsToId }),
   deleteBody: (id) => call<CoordinationView>('delete_body', { id }),
+  agencyPlan: (agencyId, secondLanguage) => call<AgencyPlanView>('agency_plan', { agencyId, secondLanguage }),
+  startAgencyPlan: (agencyId, secondLanguage) => call<AgencyPlanView>('start_agency_plan', { agencyId, secondLanguage }),
+  setAgencyPlan: (id, field, value, secondLanguage) => call<AgencyPlanView>('set_agency_plan', { id, field, value, secondLanguage }),
+  addSubActivity: (agencyPlanId, activityId, title, secondLanguage) =>
+    call<AgencyPlanView>('add_sub_activity', { agencyPlanId, activityId, title, secondLanguage }),
+  setSubActivity: (id, field, value, secondLanguage) => call<AgencyPlanView>('set_sub_activity', { id, field, value, secondLanguage }),
+  deleteSubActivity: (id, secondLanguage) => call<AgencyPlanView>('delete_sub_activity', { id, secondLanguage }),
 };
 
 /** The BackendError for anything a backend call threw. */
