@@ -1303,3 +1303,79 @@ fn an_agency_plan_is_started_and_its_steps_scheduled_by_quarter() {
         nap_core::sample::sample_plan().sub_activities.len()
     );
 }
+
+#[test]
+fn the_communication_plan_and_consultations_are_edited_and_refusals_save_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let file = dir.path().join("s.nap");
+    let view = call(&app, "communication").0.expect("communication");
+    let women_before = view["participation"]["women"].as_u64().unwrap();
+    let added = call_with(
+        &app,
+        "add_communication",
+        serde_json::json!({"record": "consultation", "text": "Provincial forum, Battambang", "itemKind": null}),
+    )
+    .0
+    .expect("consultation added");
+    let new = added["consultations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["title"]["text"] == "Provincial forum, Battambang")
+        .cloned()
+        .unwrap();
+    let set = |record: &str, id: &serde_json::Value, field: &str, value: &str| {
+        call_with(
+            &app,
+            "set_communication",
+            serde_json::json!({"record": record, "id": id, "field": field, "value": value}),
+        )
+        .0
+    };
+    let counted = set("consultation", &new["id"], "participants_women", "40").expect("counted");
+    assert_eq!(
+        counted["participation"]["women"].as_u64().unwrap(),
+        women_before + 40
+    );
+    let message = call_with(
+        &app,
+        "add_communication",
+        serde_json::json!({"record": "item", "text": "Peace needs women at the table", "itemKind": "key_message"}),
+    )
+    .0
+    .expect("message added");
+    assert!(message["items"].as_array().unwrap().iter().any(
+        |i| i["kind"] == "key_message" && i["text"]["text"] == "Peace needs women at the table"
+    ));
+
+    let bytes = std::fs::read(&file).unwrap();
+    assert_eq!(
+        set("consultation", &new["id"], "date", "23/11/2026").unwrap_err()["code"],
+        "not_a_date"
+    );
+    let activity = view["activities"][0]["id"].clone();
+    assert_eq!(
+        set("activity", &activity, "year", "2099").unwrap_err()["code"],
+        "year_outside_plan"
+    );
+    assert_eq!(
+        set("poster", &activity, "title", "x").unwrap_err()["code"],
+        "bad_request"
+    );
+    assert!(
+        std::fs::read(&file).unwrap() == bytes,
+        "refusals write nothing"
+    );
+    call_with(
+        &app,
+        "delete_communication",
+        serde_json::json!({"record": "consultation", "id": new["id"]}),
+    )
+    .0
+    .expect("deleted");
+    assert_eq!(
+        on_disk(&dir).consultations.len(),
+        nap_core::sample::sample_plan().consultations.len()
+    );
+}

@@ -3,6 +3,7 @@
 //! Money is `rust_decimal::Decimal` everywhere.
 
 pub mod agency_plan_view;
+pub mod communication_view;
 pub mod coordination_view;
 pub mod costing;
 pub mod currency;

@@ -13,12 +13,17 @@ use serde::Serialize;
 use ts_rs::TS;
 
 mod agency_plans;
+mod communication;
 mod coordination;
 mod funding;
 mod narrative;
 mod results;
 pub use agency_plans::{
     new_agency_plan, new_sub_activity, set_agency_plan_field, set_sub_activity_field,
+};
+pub use communication::{
+    new_communication_activity, new_communication_item, new_consultation,
+    set_communication_activity_field, set_communication_item_field, set_consultation_field,
 };
 pub use coordination::{new_body, set_body_field};
 pub use funding::{new_funding_source, set_funding_source_field};
