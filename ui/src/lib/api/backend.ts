@@ -28,6 +28,7 @@ import type { ResultsView } from './bindings/ResultsView';
 import type { NarrativeView } from './bindings/NarrativeView';
 import type { CoordinationView } from './bindings/CoordinationView';
 import type { AgencyPlanView } from './bindings/AgencyPlanView';
+import type { CommunicationView } from './bindings/CommunicationView';
 import type { ResultLevel } from './bindings/ResultLevel';
 
 export interface Backend {
@@ -117,6 +118,13 @@ export interface Backend {
   /** Sets `title`, `year`, `quarter:N` (true/false), `budget_line`, `economic_code` or `budget`. */
   setSubActivity(id: string, field: string, value: string, secondLanguage: boolean): Promise<AgencyPlanView>;
   deleteSubActivity(id: string, secondLanguage: boolean): Promise<AgencyPlanView>;
+  /** The communication plan and the consultations. */
+  communication(): Promise<CommunicationView>;
+  /** `record` is `item`, `activity` or `consultation`. */
+  setCommunication(record: string, id: string, field: string, value: string): Promise<CommunicationView>;
+  /** `itemKind` (objective, audience, key_message, channel) for a statement, otherwise `null`. */
+  addCommunication(record: string, text: string, itemKind: string | null): Promise<CommunicationView>;
+  deleteCommunication(record: string, id: string): Promise<CommunicationView>;
 }
 
 /** An IPC failure with the code the UI branches on. */
@@ -204,6 +212,10 @@ export const tauriBackend: Backend = {
     call<AgencyPlanView>('add_sub_activity', { agencyPlanId, activityId, title, secondLanguage }),
   setSubActivity: (id, field, value, secondLanguage) => call<AgencyPlanView>('set_sub_activity', { id, field, value, secondLanguage }),
   deleteSubActivity: (id, secondLanguage) => call<AgencyPlanView>('delete_sub_activity', { id, secondLanguage }),
+  communication: () => call<CommunicationView>('communication'),
+  setCommunication: (record, id, field, value) => call<CommunicationView>('set_communication', { record, id, field, value }),
+  addCommunication: (record, text, itemKind) => call<CommunicationView>('add_communication', { record, text, itemKind }),
+  deleteCommunication: (record, id) => call<CommunicationView>('delete_communication', { record, id }),
 };
 
 /** The BackendError for anything a backend call threw. */
