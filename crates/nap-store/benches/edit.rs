@@ -53,6 +53,33 @@ fn main() {
         assert_eq!(shown.quantities[0], format!("{}", 10 + k));
     }
     times.sort();
+    // Moving an outcome on the results screen: the records under it renumbered, all saved
+    // as one undoable step.
+    let mut moves = Vec::new();
+    for k in 0..edits {
+        let outcome = &doc.plan().outcomes[1 + k % 3];
+        let (id, up) = (outcome.record.id, k % 2 == 0);
+        let t = Instant::now();
+        let next =
+            nap_core::edit::move_result(doc.plan(), nap_core::edit::ResultLevel::Outcome, id, up)
+                .or_else(|_| {
+                    nap_core::edit::move_result(
+                        doc.plan(),
+                        nap_core::edit::ResultLevel::Outcome,
+                        id,
+                        !up,
+                    )
+                })
+                .expect("an outcome with a sibling");
+        let changed = doc.edit_many(next, "move", "outcome").expect("saved");
+        moves.push(t.elapsed());
+        assert!(changed > 1);
+    }
+    moves.sort();
+    println!(
+        "move an outcome and renumber what is under it, as one undoable edit: {} ms (median of {edits})",
+        millis(moves[moves.len() / 2])
+    );
     // Opening the costing screen: the whole grid, as the JSON that crosses IPC.
     let t = Instant::now();
     let costing = compute(doc.plan(), None).expect("costs");

@@ -1,0 +1,93 @@
+//! Screens benchmark: `cargo bench -p nap-core --bench screens` prints how long each editing
+//! screen's view takes to build on the large benchmark plan (30,000 cost lines, 1,500
+//! activities): what the app computes every time the screen is shown or one of its fields is
+//! saved. Under `cargo test` it builds each once on the medium plan, so it cannot rot.
+
+use nap_core::agency_plan_view::agency_plan_view;
+use nap_core::communication_view::communication_view;
+use nap_core::coordination_view::coordination_view;
+use nap_core::funding_view::funding_view;
+use nap_core::narrative_view::narrative_view;
+use nap_core::results_view::results_view;
+use nap_core::sample::{generated_plan, PlanSize};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// "12.3" for 12.34 ms (integer arithmetic: the workspace forbids float arithmetic).
+fn millis(d: Duration) -> String {
+    let us = d.as_micros();
+    format!("{}.{}", us / 1000, (us % 1000) / 100)
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> String {
+    let mut all: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    all.sort();
+    millis(all[all.len() / 2])
+}
+
+fn main() {
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    let size = if benchmarking {
+        PlanSize::Large
+    } else {
+        PlanSize::Medium
+    };
+    let runs = if benchmarking { 11 } else { 1 };
+    let plan = generated_plan(size);
+    let busiest = plan
+        .agencies
+        .iter()
+        .max_by_key(|a| {
+            (plan.activities.iter())
+                .filter(|x| x.lead_agency_id == Some(a.record.id))
+                .count()
+        })
+        .map(|a| a.record.id);
+    println!(
+        "screen views of the {size:?} plan ({} cost lines, {} activities), median of {runs}:",
+        plan.cost_lines.len(),
+        plan.activities.len()
+    );
+    println!(
+        "  funding {} ms",
+        time(runs, || {
+            black_box(funding_view(&plan).expect("costs"));
+        })
+    );
+    println!(
+        "  results framework {} ms",
+        time(runs, || {
+            black_box(results_view(&plan));
+        })
+    );
+    println!(
+        "  agency plan (the agency leading most activities) {} ms",
+        time(runs, || {
+            black_box(agency_plan_view(&plan, busiest, false).expect("costs"));
+        })
+    );
+    println!(
+        "  narrative {} ms",
+        time(runs, || {
+            black_box(narrative_view(&plan));
+        })
+    );
+    println!(
+        "  coordination {} ms",
+        time(runs, || {
+            black_box(coordination_view(&plan));
+        })
+    );
+    println!(
+        "  communication {} ms",
+        time(runs, || {
+            black_box(communication_view(&plan));
+        })
+    );
+}
