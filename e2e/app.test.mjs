@@ -2,14 +2,15 @@
 // through tauri-driver (which starts WebKitWebDriver) under Xvfb. Run by scripts/test.sh:
 //   NAP_STUDIO_BIN=target/debug/nap-studio xvfb-run -a npm test --prefix e2e
 // One plan file is used throughout, as an officer would: open it, cost a new activity, have
-// a wrong quantity refused, read Khmer, export the annex, quit, start again.
+// a wrong quantity refused, read Khmer, export the annex, quit, start again; then fund part
+// of the gap and reorder the results framework, and undo the reorder.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { app, nap, openApp as open, startDriver } from './driver.mjs';
+import { app, appExited, nap, openApp as open, startDriver } from './driver.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'nap-e2e-'));
 const plan = join(work, 'Sample plan.nap');
@@ -123,6 +124,50 @@ test('an officer costs a new activity, is stopped on a bad quantity, reads Khmer
       [...document.querySelectorAll('select.activity-pick option')].map((o) => o.textContent ?? ''),
     );
     assert.ok(labels.some((l) => l.includes('Radio drama on women mediators')), 'the new activity is still there');
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test('a budget analyst funds part of the gap, and a planner reorders the results and undoes it', async () => {
+  await appExited();
+  const browser = await openApp();
+  try {
+    await (await browser.$('[data-testid="total-cost"]')).waitForDisplayed();
+    const gapBefore = digits(await (await browser.$('[data-testid="gap"]')).getText());
+
+    // Funding: a committed national budget gets one more million riel in 2026; with no
+    // earmark it pays for 2026 cost, so the gap falls by exactly that.
+    await (await browser.$('button=Funding')).click();
+    const amount = await browser.$('input[aria-label="Amount (KHR) 2026"]');
+    await amount.waitForDisplayed();
+    const was = digits(await amount.getValue());
+    await amount.click();
+    await amount.clearValue();
+    await amount.setValue(String(was + 1_000_000n));
+    await browser.keys('Tab');
+    await (await browser.$('p=Saved.')).waitForDisplayed();
+    // "9,308,210,317 KHR (56.8 %)": the amount is the first word.
+    const fundingGap = async () => digits((await (await browser.$('[data-testid="funding-gap"]')).getText()).split(' ')[0]);
+    await browser.waitUntil(async () => (await fundingGap()) === gapBefore - 1_000_000n);
+
+    // Results: outcome 1.2 moves up with Alt+↑ and becomes 1.1, its outputs renumbered;
+    // Ctrl+Z (from the top bar's undo) puts everything back.
+    await (await browser.$('button=Results')).click();
+    const second = await browser.$('li[role="treeitem"]*=Women serve in greater numbers');
+    await second.waitForDisplayed();
+    await second.click();
+    await browser.keys(['\uE00A', '\uE013']); // Alt+↑
+    await browser.waitUntil(async () => (await second.getText()).startsWith('1.1'));
+    const codes = await browser.execute(() =>
+      [...document.querySelectorAll('li[role="treeitem"] .code')].map((c) => c.textContent ?? ''),
+    );
+    assert.ok(codes.indexOf('1.1') < codes.indexOf('1.2'));
+    await (await browser.$('button=Undo')).click();
+    await browser.waitUntil(async () => (await (await browser.$('li[role="treeitem"]*=Women serve in greater numbers')).getText()).startsWith('1.2'));
+    const outcomes = JSON.parse(execFileSync(nap, ['list', plan, 'outcome', '--format', 'json']).toString());
+    const moved = outcomes.find((o) => o.title.text.startsWith('Women serve in greater numbers'));
+    assert.equal(moved.code, '1.2', 'the undo reached the file');
   } finally {
     await browser.deleteSession();
   }

@@ -36,3 +36,24 @@ export function openApp(plan, options = {}) {
     ...options,
   });
 }
+
+/**
+ * Waits (up to 15 s) until no process of the app is running any more: WebKitWebDriver cannot
+ * start a new session while the window of the previous one is still closing.
+ */
+export async function appExited() {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const running = () =>
+    readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .some((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(app);
+        } catch {
+          return false; // it ended while we looked
+        }
+      });
+  for (let waited = 0; running() && waited < 15000; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
