@@ -87,14 +87,7 @@ pub fn add_sub_activity(
     second_language: bool,
 ) -> Result<AgencyPlanView, IpcError> {
     state.with_doc(|doc| {
-        if title.trim().is_empty() {
-            return Err(nap_core::edit::FieldError {
-                field: "title".into(),
-                text: title,
-                problem: nap_core::edit::Problem::Required,
-            }
-            .into());
-        }
+        let title = nap_core::edit::required_text("title", &title)?;
         let step = new_sub_activity(
             doc.plan(),
             agency_plan_id,

@@ -65,16 +65,8 @@ pub fn add_funding_source(
     name: String,
 ) -> Result<FundingView, IpcError> {
     state.with_doc(|doc| {
-        if name.trim().is_empty() {
-            return Err(nap_core::edit::FieldError {
-                field: "name".into(),
-                text: name,
-                problem: nap_core::edit::Problem::Required,
-            }
-            .into());
-        }
-        let source =
-            new_funding_source(doc.plan(), name.trim(), Id::new_v4(), &now(), doc.author());
+        let name = nap_core::edit::required_text("name", &name)?;
+        let source = new_funding_source(doc.plan(), &name, Id::new_v4(), &now(), doc.author());
         doc.upsert(source)?;
         view_of(doc)
     })

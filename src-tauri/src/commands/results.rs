@@ -4,8 +4,8 @@
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 use nap_core::edit::{
-    move_result, new_activity, new_indicator, new_outcome, new_output, set_indicator_field,
-    set_result_field, FieldError, Problem, ResultLevel,
+    move_result, new_activity, new_indicator, new_outcome, new_output, required_text,
+    set_indicator_field, set_result_field, ResultLevel,
 };
 use nap_core::merge::Scope;
 use nap_core::results_view::{results_view, ResultsView};
@@ -92,22 +92,14 @@ pub fn add_result(
     title: String,
 ) -> Result<ResultsView, IpcError> {
     state.with_doc(|doc| {
-        let title = title.trim();
-        if title.is_empty() {
-            return Err(FieldError {
-                field: "title".into(),
-                text: String::new(),
-                problem: Problem::Required,
-            }
-            .into());
-        }
+        let title = required_text("title", &title)?;
         let plan = doc.plan();
         let (id, at, author) = (Id::new_v4(), now(), doc.author().to_string());
-        if let Some(o) = new_outcome(plan, parent_id, title, id, &at, &author) {
+        if let Some(o) = new_outcome(plan, parent_id, &title, id, &at, &author) {
             doc.upsert(o)?;
-        } else if let Some(o) = new_output(plan, parent_id, title, id, &at, &author) {
+        } else if let Some(o) = new_output(plan, parent_id, &title, id, &at, &author) {
             doc.upsert(o)?;
-        } else if let Some(a) = new_activity(plan, parent_id, title, None, id, &at, &author) {
+        } else if let Some(a) = new_activity(plan, parent_id, &title, None, id, &at, &author) {
             doc.upsert(a)?;
         } else {
             return Err(no_parent(parent_id));
@@ -168,19 +160,11 @@ pub fn add_indicator(
     statement: String,
 ) -> Result<ResultsView, IpcError> {
     state.with_doc(|doc| {
-        let statement = statement.trim();
-        if statement.is_empty() {
-            return Err(FieldError {
-                field: "statement".into(),
-                text: String::new(),
-                problem: Problem::Required,
-            }
-            .into());
-        }
+        let statement = required_text("statement", &statement)?;
         let indicator = new_indicator(
             doc.plan(),
             parent_id,
-            statement,
+            &statement,
             Id::new_v4(),
             &now(),
             doc.author(),

@@ -1,7 +1,9 @@
 //! Edits of the agencies' operational plans: the plan's focal point and notes, and the
 //! sub-activities it schedules by quarter under the NAP's activities.
 
-use super::{amount, fresh_meta, optional, refuse, FieldError, Problem};
+use super::{
+    amount, fresh_meta, optional, refuse, required_text, year_in, yes_no, FieldError, Problem,
+};
 use crate::model::{AgencyPlan, Id, Plan, SubActivity};
 use crate::text::LocalText;
 use crate::time::Timestamp;
@@ -58,11 +60,7 @@ pub fn set_sub_activity_field(
             .ok()
             .filter(|q| (1..=4).contains(q))
             .ok_or_else(|| refuse(field, text, Problem::UnknownField))?;
-        let on = match text.trim() {
-            "true" | "yes" => true,
-            "false" | "no" => false,
-            _ => return Err(refuse(field, text, Problem::NotYesNo)),
-        };
+        let on = yes_no(field, text)?;
         step.quarters.retain(|q| *q != quarter);
         if on {
             step.quarters.push(quarter);
@@ -71,24 +69,10 @@ pub fn set_sub_activity_field(
         return Ok(());
     }
     match field {
-        "title" => {
-            if text.trim().is_empty() {
-                return Err(refuse(field, text, Problem::Required));
-            }
-            step.title.text = text.trim().to_string();
-        }
+        "title" => step.title.text = required_text(field, text)?,
         "title_l2" => step.title.l2 = optional(text),
         "code" => step.code = text.trim().to_string(),
-        "year" => {
-            let year: i32 = text
-                .trim()
-                .parse()
-                .map_err(|_| refuse(field, text, Problem::NotANumber))?;
-            if year < plan.meta.start_year || year > plan.meta.end_year {
-                return Err(refuse(field, text, Problem::YearOutsidePlan));
-            }
-            step.year = year;
-        }
+        "year" => step.year = year_in(plan, field, text)?,
         "budget_line" => step.budget_line = text.trim().to_string(),
         "economic_code" => step.economic_code = text.trim().to_string(),
         "budget" => {

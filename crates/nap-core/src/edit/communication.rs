@@ -1,46 +1,13 @@
 //! Edits of the communication plan (its statements and activities) and of the record of
 //! consultations, one field at a time from the text typed, and new records.
 
-use super::{choice, fresh_meta, optional, refuse, FieldError, Problem};
+use super::{
+    choice, fresh_meta, optional, refuse, required_text, variant, year_in, yes_no, FieldError,
+    Problem,
+};
 use crate::model::*;
 use crate::text::LocalText;
 use crate::time::{IsoDate, Timestamp};
-
-fn item_kind(field: &str, text: &str) -> Result<CommunicationItemKind, FieldError> {
-    Ok(match text.trim() {
-        "objective" => CommunicationItemKind::Objective,
-        "audience" => CommunicationItemKind::Audience,
-        "key_message" => CommunicationItemKind::KeyMessage,
-        "channel" => CommunicationItemKind::Channel,
-        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
-    })
-}
-
-fn group(field: &str, text: &str) -> Result<StakeholderGroup, FieldError> {
-    use StakeholderGroup as G;
-    Ok(match text.trim() {
-        "government" => G::Government,
-        "csos" => G::Csos,
-        "women_peacebuilders" => G::WomenPeacebuilders,
-        "youth" => G::Youth,
-        "persons_with_disabilities" => G::PersonsWithDisabilities,
-        "indigenous_peoples" => G::IndigenousPeoples,
-        "survivors" => G::Survivors,
-        "academia" => G::Academia,
-        "development_partners" => G::DevelopmentPartners,
-        "security_sector" => G::SecuritySector,
-        "community" => G::Community,
-        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
-    })
-}
-
-fn required(target: &mut String, field: &str, text: &str) -> Result<(), FieldError> {
-    if text.trim().is_empty() {
-        return Err(refuse(field, text, Problem::Required));
-    }
-    *target = text.trim().to_string();
-    Ok(())
-}
 
 /// Sets `text` (required), `text_l2` or `kind` (objective, audience, key_message, channel)
 /// of a statement of the communication plan.
@@ -50,9 +17,9 @@ pub fn set_communication_item_field(
     text: &str,
 ) -> Result<(), FieldError> {
     match field {
-        "text" => required(&mut item.text.text, field, text)?,
+        "text" => item.text.text = required_text(field, text)?,
         "text_l2" => item.text.l2 = optional(text),
-        "kind" => item.kind = item_kind(field, text)?,
+        "kind" => item.kind = variant(field, text)?,
         _ => return Err(refuse(field, text, Problem::UnknownField)),
     }
     Ok(())
@@ -69,7 +36,7 @@ pub fn set_communication_activity_field(
     text: &str,
 ) -> Result<(), FieldError> {
     match field {
-        "title" => required(&mut activity.title.text, field, text)?,
+        "title" => activity.title.text = required_text(field, text)?,
         "title_l2" => activity.title.l2 = optional(text),
         "audience" => activity.audience = text.trim().to_string(),
         "channel" => activity.channel = text.trim().to_string(),
@@ -78,14 +45,7 @@ pub fn set_communication_activity_field(
             activity.year = if text.trim().is_empty() {
                 None
             } else {
-                let year: i32 = text
-                    .trim()
-                    .parse()
-                    .map_err(|_| refuse(field, text, Problem::NotANumber))?;
-                if year < plan.meta.start_year || year > plan.meta.end_year {
-                    return Err(refuse(field, text, Problem::YearOutsidePlan));
-                }
-                Some(year)
+                Some(year_in(plan, field, text)?)
             }
         }
         "responsible_agency_id" => {
@@ -139,12 +99,8 @@ pub fn set_consultation_field(
     text: &str,
 ) -> Result<(), FieldError> {
     if let Some(name) = field.strip_prefix("group:") {
-        let g = group(field, name)?;
-        let on = match text.trim() {
-            "true" | "yes" => true,
-            "false" | "no" => false,
-            _ => return Err(refuse(field, text, Problem::NotYesNo)),
-        };
+        let g: StakeholderGroup = variant(field, name)?;
+        let on = yes_no(field, text)?;
         consultation.groups.retain(|x| *x != g);
         if on {
             consultation.groups.push(g);
@@ -152,7 +108,7 @@ pub fn set_consultation_field(
         return Ok(());
     }
     match field {
-        "title" => required(&mut consultation.title.text, field, text)?,
+        "title" => consultation.title.text = required_text(field, text)?,
         "title_l2" => consultation.title.l2 = optional(text),
         "date" => {
             consultation.date = IsoDate::try_from(text.trim().to_string())
@@ -183,7 +139,7 @@ pub fn new_communication_item(
 ) -> Result<CommunicationItem, FieldError> {
     let mut item = CommunicationItem {
         record: fresh_meta(id, now, author),
-        kind: item_kind("kind", kind)?,
+        kind: variant("kind", kind)?,
         text: LocalText::default(),
     };
     set_communication_item_field(&mut item, "text", text)?;
@@ -208,7 +164,7 @@ pub fn new_communication_activity(
         languages: Vec::new(),
         activity_id: None,
     };
-    required(&mut activity.title.text, "title", title)?;
+    activity.title.text = required_text("title", title)?;
     Ok(activity)
 }
 
@@ -231,7 +187,7 @@ pub fn new_consultation(
         inputs: LocalText::default(),
         response: LocalText::default(),
     };
-    required(&mut consultation.title.text, "title", title)?;
+    consultation.title.text = required_text("title", title)?;
     Ok(consultation)
 }
 

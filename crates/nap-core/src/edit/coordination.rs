@@ -1,30 +1,12 @@
 //! Edits of the coordinating bodies and their terms of reference: one field from the text
 //! typed, chairs and members ticked on and off, and new bodies.
 
-use super::{choice, fresh_meta, optional, refuse, FieldError, Problem};
+use super::{
+    choice, fresh_meta, optional, refuse, required_text, variant, yes_no, FieldError, Problem,
+};
 use crate::model::{BodyKind, CoordinatingBody, Id, Plan};
 use crate::text::LocalText;
 use crate::time::Timestamp;
-
-fn body_kind(field: &str, text: &str) -> Result<BodyKind, FieldError> {
-    Ok(match text.trim() {
-        "steering_committee" => BodyKind::SteeringCommittee,
-        "technical_working_group" => BodyKind::TechnicalWorkingGroup,
-        "pillar_working_group" => BodyKind::PillarWorkingGroup,
-        "secretariat" => BodyKind::Secretariat,
-        "monitoring_team" => BodyKind::MonitoringTeam,
-        "other" => BodyKind::Other,
-        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
-    })
-}
-
-fn yes_no(field: &str, text: &str) -> Result<bool, FieldError> {
-    match text.trim() {
-        "true" | "yes" => Ok(true),
-        "false" | "no" => Ok(false),
-        _ => Err(refuse(field, text, Problem::NotYesNo)),
-    }
-}
 
 /// True when `to` is `body` or reports, through any number of bodies, to `body`.
 fn reports_through(plan: &Plan, to: Id, body: Id) -> bool {
@@ -86,23 +68,15 @@ pub fn set_body_field(
     };
     match field {
         "code" => {
-            let code = text.trim();
-            if code.is_empty() {
-                return Err(refuse(field, text, Problem::Required));
-            }
+            let code = required_text(field, text)?;
             if (plan.bodies.iter()).any(|b| b.record.id != body.record.id && b.code == code) {
                 return Err(refuse(field, text, Problem::DuplicateCode));
             }
-            body.code = code.to_string();
+            body.code = code;
         }
-        "name" => {
-            if text.trim().is_empty() {
-                return Err(refuse(field, text, Problem::Required));
-            }
-            localised(&mut body.name, false);
-        }
+        "name" => body.name.text = required_text(field, text)?,
         "name_l2" => localised(&mut body.name, true),
-        "kind" => body.kind = body_kind(field, text)?,
+        "kind" => body.kind = variant(field, text)?,
         "pillar_id" => {
             body.pillar_id = choice(plan.pillars.iter().map(|p| p.record.id), field, text)?
         }
@@ -138,9 +112,7 @@ pub fn new_body(
     now: &Timestamp,
     author: &str,
 ) -> Result<CoordinatingBody, FieldError> {
-    if name.trim().is_empty() {
-        return Err(refuse("name", name, Problem::Required));
-    }
+    let name = required_text("name", name)?;
     if let Some(to) = reports_to_id {
         if !plan.bodies.iter().any(|b| b.record.id == to) {
             return Err(refuse(
@@ -157,7 +129,7 @@ pub fn new_body(
     Ok(CoordinatingBody {
         record: fresh_meta(id, now, author),
         code,
-        name: LocalText::new(name.trim()),
+        name: LocalText::new(name),
         kind: BodyKind::Other,
         pillar_id: None,
         mandate: LocalText::default(),

@@ -2,43 +2,13 @@
 //! earmarks added and removed, new sources.
 
 use super::{
-    choice, fresh_meta, optional, rated_currency, refuse, set_year_amount, FieldError, Problem,
+    choice, fresh_meta, optional, rated_currency, refuse, required_text, set_year_amount, variant,
+    yes_no, FieldError, Problem,
 };
 use crate::model::{Earmark, EarmarkTarget, FundingSource, FundingStatus, Id, Plan, SourceKind};
 use crate::text::LocalText;
 use crate::time::Timestamp;
 use std::collections::BTreeMap;
-
-fn source_kind(field: &str, text: &str) -> Result<SourceKind, FieldError> {
-    Ok(match text.trim() {
-        "national_budget" => SourceKind::NationalBudget,
-        "development_partner" => SourceKind::DevelopmentPartner,
-        "csos" => SourceKind::Csos,
-        "private" => SourceKind::Private,
-        "other" => SourceKind::Other,
-        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
-    })
-}
-
-fn funding_status(field: &str, text: &str) -> Result<FundingStatus, FieldError> {
-    Ok(match text.trim() {
-        "committed" => FundingStatus::Committed,
-        "pledged" => FundingStatus::Pledged,
-        "expected" => FundingStatus::Expected,
-        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
-    })
-}
-
-fn earmark_target(text: &str) -> Option<EarmarkTarget> {
-    Some(match text {
-        "activity" => EarmarkTarget::Activity,
-        "output" => EarmarkTarget::Output,
-        "outcome" => EarmarkTarget::Outcome,
-        "pillar" => EarmarkTarget::Pillar,
-        "agency" => EarmarkTarget::Agency,
-        _ => return None,
-    })
-}
 
 /// The ids of `plan`'s records an earmark of `target` may name.
 fn earmark_ids(plan: &Plan, target: EarmarkTarget) -> Vec<Id> {
@@ -57,8 +27,8 @@ fn earmark(plan: &Plan, field: &str, text: &str) -> Result<Earmark, FieldError> 
         .trim()
         .split_once(':')
         .ok_or_else(|| refuse(field, text, Problem::UnknownChoice))?;
-    let target =
-        earmark_target(target).ok_or_else(|| refuse(field, text, Problem::UnknownChoice))?;
+    let target: EarmarkTarget =
+        variant(field, target).map_err(|_| refuse(field, text, Problem::UnknownChoice))?;
     let target_id = choice(earmark_ids(plan, target), field, id)?
         .ok_or_else(|| refuse(field, text, Problem::Required))?;
     Ok(Earmark { target, target_id })
@@ -81,10 +51,7 @@ pub fn set_funding_source_field(
     }
     match field {
         "code" => {
-            let code = text.trim();
-            if code.is_empty() {
-                return Err(refuse(field, text, Problem::Required));
-            }
+            let code = required_text(field, text)?;
             let taken = plan
                 .funding_sources
                 .iter()
@@ -92,28 +59,16 @@ pub fn set_funding_source_field(
             if taken {
                 return Err(refuse(field, text, Problem::DuplicateCode));
             }
-            source.code = code.to_string();
+            source.code = code;
         }
-        "name" => {
-            let name = text.trim();
-            if name.is_empty() {
-                return Err(refuse(field, text, Problem::Required));
-            }
-            source.name.text = name.to_string();
-        }
+        "name" => source.name.text = required_text(field, text)?,
         "name_l2" => source.name.l2 = optional(text),
-        "kind" => source.kind = source_kind(field, text)?,
-        "status" => source.status = funding_status(field, text)?,
+        "kind" => source.kind = variant(field, text)?,
+        "status" => source.status = variant(field, text)?,
         "agency_id" => {
             source.agency_id = choice(plan.agencies.iter().map(|a| a.record.id), field, text)?
         }
-        "on_budget" => {
-            source.on_budget = match text.trim() {
-                "true" | "yes" => true,
-                "false" | "no" => false,
-                _ => return Err(refuse(field, text, Problem::NotYesNo)),
-            }
-        }
+        "on_budget" => source.on_budget = yes_no(field, text)?,
         "currency" => source.currency = rated_currency(plan, field, text)?,
         "earmark_add" => {
             let new = earmark(plan, field, text)?;

@@ -169,6 +169,31 @@ fn choice(
     }
 }
 
+/// One of an enum's values by its snake_case name ("national_budget"), as the model's own
+/// serialisation writes it, so that the names live in one place; `unknown_choice` otherwise.
+fn variant<T: serde::de::DeserializeOwned>(field: &str, text: &str) -> Result<T, FieldError> {
+    serde_json::from_value(serde_json::Value::String(text.trim().to_string()))
+        .map_err(|_| refuse(field, text, Problem::UnknownChoice))
+}
+
+/// `true`/`yes` or `false`/`no`; `not_yes_no` otherwise.
+fn yes_no(field: &str, text: &str) -> Result<bool, FieldError> {
+    match text.trim() {
+        "true" | "yes" => Ok(true),
+        "false" | "no" => Ok(false),
+        _ => Err(refuse(field, text, Problem::NotYesNo)),
+    }
+}
+
+/// `text` trimmed; `required` when nothing is left (a name, a title).
+pub fn required_text(field: &str, text: &str) -> Result<String, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(refuse(field, text, Problem::Required));
+    }
+    Ok(t.to_string())
+}
+
 fn optional(text: &str) -> Option<String> {
     let t = text.trim();
     (!t.is_empty()).then(|| t.to_string())
@@ -255,13 +280,7 @@ pub fn set_cost_line_field(
             }
             line.catalogue_item_id = chosen;
         }
-        "inflate" => {
-            line.inflate = match text.trim() {
-                "true" | "yes" => true,
-                "false" | "no" => false,
-                _ => return Err(refuse(field, text, Problem::NotYesNo)),
-            }
-        }
+        "inflate" => line.inflate = yes_no(field, text)?,
         "note" => line.note = text.trim().to_string(),
         _ => return Err(refuse(field, text, Problem::UnknownField)),
     }

@@ -1,24 +1,10 @@
 //! Edits of the narrative local framework: a section's title and Markdown body in either
 //! language, its kind, new sections and their order.
 
-use super::{fresh_meta, optional, refuse, FieldError, Problem};
-use crate::model::{Id, NarrativeKind, NarrativeSection, Plan};
+use super::{fresh_meta, optional, refuse, required_text, variant, FieldError, Problem};
+use crate::model::{Id, NarrativeSection, Plan};
 use crate::text::LocalText;
 use crate::time::Timestamp;
-
-fn narrative_kind(field: &str, text: &str) -> Result<NarrativeKind, FieldError> {
-    Ok(match text.trim() {
-        "context" => NarrativeKind::Context,
-        "rationale" => NarrativeKind::Rationale,
-        "alignment" => NarrativeKind::Alignment,
-        "theory_of_change" => NarrativeKind::TheoryOfChange,
-        "priorities" => NarrativeKind::Priorities,
-        "guiding_principles" => NarrativeKind::GuidingPrinciples,
-        "consultation_process" => NarrativeKind::ConsultationProcess,
-        "other" => NarrativeKind::Other,
-        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
-    })
-}
 
 /// Sets one field of `section` from `text`. Fields: `title` (required), `title_l2`, `body`
 /// and `body_l2` (Markdown, kept as typed but for trailing blank lines), `kind`. On error
@@ -29,18 +15,12 @@ pub fn set_narrative_field(
     text: &str,
 ) -> Result<(), FieldError> {
     match field {
-        "title" => {
-            let t = text.trim();
-            if t.is_empty() {
-                return Err(refuse(field, text, Problem::Required));
-            }
-            section.title.text = t.to_string();
-        }
+        "title" => section.title.text = required_text(field, text)?,
         "title_l2" => section.title.l2 = optional(text),
         // Leading spaces mean something in Markdown (an indented list); only the end is trimmed.
         "body" => section.body.text = text.trim_end().to_string(),
         "body_l2" => section.body.l2 = optional(text).map(|_| text.trim_end().to_string()),
-        "kind" => section.kind = narrative_kind(field, text)?,
+        "kind" => section.kind = variant(field, text)?,
         _ => return Err(refuse(field, text, Problem::UnknownField)),
     }
     Ok(())
@@ -54,13 +34,11 @@ pub fn new_narrative_section(
     now: &Timestamp,
     author: &str,
 ) -> Result<NarrativeSection, FieldError> {
-    if title.trim().is_empty() {
-        return Err(refuse("title", title, Problem::Required));
-    }
+    let title = required_text("title", title)?;
     Ok(NarrativeSection {
         record: fresh_meta(id, now, author),
-        kind: narrative_kind("kind", kind)?,
-        title: LocalText::new(title.trim()),
+        kind: variant("kind", kind)?,
+        title: LocalText::new(title),
         body: LocalText::default(),
     })
 }

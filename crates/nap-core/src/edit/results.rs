@@ -5,7 +5,7 @@
 //! Structural edits return the next plan (several records change at once); the store saves
 //! it as one undoable edit.
 
-use super::{choice, fresh_meta, optional, refuse, FieldError, Problem};
+use super::{choice, fresh_meta, optional, refuse, variant, yes_no, FieldError, Problem};
 use crate::model::*;
 use crate::text::LocalText;
 use crate::time::Timestamp;
@@ -443,40 +443,6 @@ pub fn new_indicator(
     })
 }
 
-fn indicator_type(field: &str, text: &str) -> Result<IndicatorType, FieldError> {
-    Ok(match text.trim() {
-        "number" => IndicatorType::Number,
-        "percentage" => IndicatorType::Percentage,
-        "yes_no" => IndicatorType::YesNo,
-        "scale" => IndicatorType::Scale,
-        "qualitative" => IndicatorType::Qualitative,
-        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
-    })
-}
-
-fn frequency(field: &str, text: &str) -> Result<Frequency, FieldError> {
-    Ok(match text.trim() {
-        "quarterly" => Frequency::Quarterly,
-        "six_monthly" => Frequency::SixMonthly,
-        "annual" => Frequency::Annual,
-        "mid_term" => Frequency::MidTerm,
-        "end_of_plan" => Frequency::EndOfPlan,
-        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
-    })
-}
-
-fn disaggregation(field: &str, text: &str) -> Result<Disaggregation, FieldError> {
-    Ok(match text.trim() {
-        "sex" => Disaggregation::Sex,
-        "age" => Disaggregation::Age,
-        "disability" => Disaggregation::Disability,
-        "location" => Disaggregation::Location,
-        "ethnicity" => Disaggregation::Ethnicity,
-        "agency" => Disaggregation::Agency,
-        _ => return Err(refuse(field, text, Problem::UnknownChoice)),
-    })
-}
-
 /// A value of an indicator as typed: for number and percentage indicators it must be a
 /// number (negative values allowed: a change can fall); other kinds take any text.
 fn indicator_value(
@@ -525,12 +491,8 @@ pub fn set_indicator_field(
         return Ok(());
     }
     if let Some(dim) = field.strip_prefix("disaggregation:") {
-        let dim = disaggregation(field, dim)?;
-        let on = match text.trim() {
-            "true" | "yes" => true,
-            "false" | "no" => false,
-            _ => return Err(refuse(field, text, Problem::NotYesNo)),
-        };
+        let dim: Disaggregation = variant(field, dim)?;
+        let on = yes_no(field, text)?;
         indicator.disaggregation.retain(|d| *d != dim);
         if on {
             indicator.disaggregation.push(dim);
@@ -543,7 +505,7 @@ pub fn set_indicator_field(
             text_field(&mut indicator.means_of_verification, field, text, false)?
         }
         "kind" => {
-            let kind = indicator_type(field, text)?;
+            let kind: IndicatorType = variant(field, text)?;
             // Values typed for a text kind may not be numbers: they must fit the new kind.
             for (f, v) in indicator
                 .baseline_value
@@ -579,7 +541,7 @@ pub fn set_indicator_field(
             }
         }
         "baseline_source" => indicator.baseline_source = text.trim().to_string(),
-        "frequency" => indicator.frequency = frequency(field, text)?,
+        "frequency" => indicator.frequency = variant(field, text)?,
         "responsible_agency_id" => {
             indicator.responsible_agency_id =
                 choice(plan.agencies.iter().map(|a| a.record.id), field, text)?
