@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { app, appExited, nap, openApp as open, startDriver } from './driver.mjs';
+import { app, nap, openApp as open, startDriver } from './driver.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'nap-e2e-'));
 const plan = join(work, 'Sample plan.nap');
@@ -130,7 +130,6 @@ test('an officer costs a new activity, is stopped on a bad quantity, reads Khmer
 });
 
 test('a budget analyst funds part of the gap, and a planner reorders the results and undoes it', async () => {
-  await appExited();
   const browser = await openApp();
   try {
     await (await browser.$('[data-testid="total-cost"]')).waitForDisplayed();

@@ -19,8 +19,12 @@ export async function startDriver() {
   return driver;
 }
 
-/** Starts the app on `plan` and returns the WebdriverIO browser driving its window. */
-export function openApp(plan, options = {}) {
+/**
+ * Starts the app on `plan` and returns the WebdriverIO browser driving its window, once the
+ * app of any previous session has exited.
+ */
+export async function openApp(plan, options = {}) {
+  await appExited();
   return remote({
     hostname: '127.0.0.1',
     port: PORT,
@@ -41,7 +45,7 @@ export function openApp(plan, options = {}) {
  * Waits (up to 15 s) until no process of the app is running any more: WebKitWebDriver cannot
  * start a new session while the window of the previous one is still closing.
  */
-export async function appExited() {
+async function appExited() {
   const { readdirSync, readFileSync } = await import('node:fs');
   const running = () =>
     readdirSync('/proc')
