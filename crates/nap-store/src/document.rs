@@ -87,6 +87,18 @@ fn state_of<T: Record>(plan: &Plan, id: Id) -> Result<Option<RecordState>, Store
         .transpose()
 }
 
+/// Puts `record` at `position` of `list` (returning the record it replaces) or, without a
+/// position, at the end.
+fn put<T>(list: &mut Vec<T>, position: Option<usize>, record: T) -> Option<T> {
+    match position {
+        Some(i) => Some(std::mem::replace(&mut list[i], record)),
+        None => {
+            list.push(record);
+            None
+        }
+    }
+}
+
 /// Puts record `id` of `kind` in `plan` as `state` says: removed when `None`, otherwise at
 /// its position (or the end of its list, if the list is now shorter).
 fn restore(
@@ -338,21 +350,34 @@ impl Document {
         let position = T::list(&self.plan).iter().position(|r| r.meta().id == id);
         let existing = position.map(|i| T::list(&self.plan)[i].meta().clone());
         self.stamp(record.meta_mut(), existing.as_ref());
-        let mut next = self.plan.clone();
-        let list = T::list_mut(&mut next);
-        match position {
-            Some(i) => list[i] = record.clone(),
-            None => list.push(record.clone()),
-        }
-        self.check_scope(T::KIND.name(), &next, Some(id), position.is_some(), true)?;
-        let errors = validate(&next);
-        if !errors.is_empty() {
-            return Err(StoreError::Invalid(errors));
+        if self.scope.is_some() {
+            // A copy's part is judged between the plan before and after the edit.
+            let mut next = self.plan.clone();
+            put(T::list_mut(&mut next), position, record.clone());
+            self.check_scope(T::KIND.name(), &next, Some(id), position.is_some(), true)?;
         }
         let before = state_of::<T>(&self.plan, id)?;
-        let after = state_of::<T>(&next, id)?;
-        self.file.write_record(&record)?;
-        self.plan = next;
+        // The edit is tried on the plan itself and taken back if it is refused: on the large
+        // plan a copy to try it on costs as much as validating it. Invariant: when this
+        // returns an error, the plan is as it was.
+        let replaced = put(T::list_mut(&mut self.plan), position, record.clone());
+        let errors = validate(&self.plan);
+        let saved = if errors.is_empty() {
+            self.file.write_record(&record)
+        } else {
+            Err(StoreError::Invalid(errors))
+        };
+        if let Err(e) = saved {
+            let list = T::list_mut(&mut self.plan);
+            match (position, replaced) {
+                (Some(i), Some(old)) => list[i] = old,
+                _ => {
+                    list.pop();
+                }
+            }
+            return Err(e);
+        }
+        let after = state_of::<T>(&self.plan, id)?;
         let action = if before.is_some() { "edit" } else { "add" };
         self.remember(
             action,
@@ -494,15 +519,23 @@ impl Document {
         let Some(i) = T::list(&self.plan).iter().position(|r| r.meta().id == id) else {
             return Err(StoreError::RecordNotFound { kind: T::KIND, id });
         };
-        let mut next = self.plan.clone();
-        T::list_mut(&mut next).remove(i);
-        self.check_scope(T::KIND.name(), &next, Some(id), true, false)?;
-        if !validate(&next).is_empty() {
-            return Err(StoreError::StillReferenced { kind: T::KIND, id });
+        if self.scope.is_some() {
+            let mut next = self.plan.clone();
+            T::list_mut(&mut next).remove(i);
+            self.check_scope(T::KIND.name(), &next, Some(id), true, false)?;
         }
         let before = state_of::<T>(&self.plan, id)?;
-        self.file.delete_record(T::KIND, id)?;
-        self.plan = next;
+        // Tried in place and put back if refused, as in `upsert`.
+        let removed = T::list_mut(&mut self.plan).remove(i);
+        let deleted = if validate(&self.plan).is_empty() {
+            self.file.delete_record(T::KIND, id)
+        } else {
+            Err(StoreError::StillReferenced { kind: T::KIND, id })
+        };
+        if let Err(e) = deleted {
+            T::list_mut(&mut self.plan).insert(i, removed);
+            return Err(e);
+        }
         self.remember(
             "delete",
             T::KIND.name(),

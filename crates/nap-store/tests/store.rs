@@ -313,8 +313,52 @@ fn an_invalid_edit_changes_nothing() {
         doc.upsert(activity).unwrap_err(),
         StoreError::Invalid(_)
     ));
+    assert_eq!(doc.plan(), &before);
+    // A new record the plan refuses is not left at the end of its list.
+    let mut added = before.cost_lines[0].clone();
+    added.record.id = uuid::Uuid::from_u128(4242);
+    added.activity_id = uuid::Uuid::from_u128(99);
+    assert!(matches!(
+        doc.upsert(added).unwrap_err(),
+        StoreError::Invalid(_)
+    ));
+    assert_eq!(doc.plan(), &before);
+    assert!(doc.undo_label().is_none());
     drop(doc);
     assert_eq!(reload(&path), before);
+}
+
+#[test]
+fn an_edit_the_file_refuses_leaves_the_open_plan_as_it_was() {
+    // The edit passes validation but SQLite refuses to write it (here a trigger added by
+    // another connection; on a real machine a full disk or a lock): the plan in memory
+    // must still match the file.
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut doc = Document::open(&path, "t").unwrap();
+    let before = doc.plan().clone();
+    let table = RecordKind::CostLine.name();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(&format!(
+            "CREATE TRIGGER no_update BEFORE UPDATE ON \"{table}\" BEGIN SELECT RAISE(ABORT, 'refused'); END;
+             CREATE TRIGGER no_insert BEFORE INSERT ON \"{table}\" BEGIN SELECT RAISE(ABORT, 'refused'); END;
+             CREATE TRIGGER no_delete BEFORE DELETE ON \"{table}\" BEGIN SELECT RAISE(ABORT, 'refused'); END;"
+        ))
+        .unwrap();
+    let mut line = before.cost_lines[2].clone();
+    line.quantities.insert(2027, Decimal::from(41));
+    assert!(doc.upsert(line).is_err());
+    assert_eq!(doc.plan(), &before);
+    let mut added = before.cost_lines[2].clone();
+    added.record.id = uuid::Uuid::from_u128(4243);
+    assert!(doc.upsert(added).is_err());
+    assert_eq!(doc.plan(), &before);
+    assert!(doc
+        .delete::<CostLine>(before.cost_lines[2].record.id)
+        .is_err());
+    assert_eq!(doc.plan(), &before);
+    assert!(doc.undo_label().is_none());
 }
 
 #[test]
@@ -330,6 +374,8 @@ fn deleting_a_referenced_record_is_refused() {
         .delete::<nap_core::Activity>(uuid::Uuid::from_u128(5))
         .unwrap_err();
     assert!(matches!(err, StoreError::RecordNotFound { .. }), "{err}");
+    // Back in memory too, at its place in the list.
+    assert_eq!(doc.plan(), &before);
     drop(doc);
     assert_eq!(reload(&path), before);
 }
