@@ -8,6 +8,7 @@ fn main() {
             "dashboard",
             "budget_view",
             "cost_grid",
+            "cost_grid_rows",
             "set_cost_line",
             "add_cost_line",
             "add_activity",

@@ -164,9 +164,13 @@ fn editing_a_quantity_saves_it_and_returns_the_new_amounts_and_totals() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_with(Some(sample_doc(&dir)));
     let all = serde_json::json!({});
-    let grid = call_with(&app, "cost_grid", serde_json::json!({ "filter": all }))
-        .0
-        .expect("grid");
+    let grid = call_with(
+        &app,
+        "cost_grid",
+        serde_json::json!({ "filter": all, "rows": 1000 }),
+    )
+    .0
+    .expect("grid");
     let line = &grid["lines"][0];
     let id = line["id"].as_str().unwrap().to_string();
     let before_total = grid["totals"]["total"].as_str().unwrap().to_string();
@@ -187,9 +191,13 @@ fn editing_a_quantity_saves_it_and_returns_the_new_amounts_and_totals() {
         .find(|l| l.record.id.to_string() == id)
         .unwrap();
     assert_eq!(saved.quantities[&2026].to_string(), "1000");
-    let engine = call_with(&app, "cost_grid", serde_json::json!({ "filter": all }))
-        .0
-        .expect("grid again");
+    let engine = call_with(
+        &app,
+        "cost_grid",
+        serde_json::json!({ "filter": all, "rows": 1000 }),
+    )
+    .0
+    .expect("grid again");
     assert_eq!(engine["totals"], update["totals"]);
 
     // Undo puts the file back; redo repeats the edit.
@@ -216,6 +224,54 @@ fn editing_a_quantity_saves_it_and_returns_the_new_amounts_and_totals() {
         call(&app, "history").0.expect("history")["redo"],
         serde_json::Value::Null
     );
+}
+
+#[test]
+fn the_grid_arrives_a_window_of_rows_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let lines = on_disk(&dir).cost_lines;
+    let first = call_with(
+        &app,
+        "cost_grid",
+        serde_json::json!({"filter": {}, "rows": 10}),
+    )
+    .0
+    .expect("grid");
+    assert_eq!(first["lines"].as_array().unwrap().len(), 10);
+    assert_eq!(first["totals"]["lines"], lines.len());
+    let rows = |offset: usize, limit: usize| {
+        call_with(
+            &app,
+            "cost_grid_rows",
+            serde_json::json!({"filter": {}, "offset": offset, "limit": limit}),
+        )
+        .0
+        .expect("rows")
+    };
+    let middle = rows(50, 20);
+    assert_eq!(middle["offset"], 50);
+    assert_eq!(middle["count"], lines.len());
+    let ids: Vec<String> = middle["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = lines[50..70]
+        .iter()
+        .map(|l| l.record.id.to_string())
+        .collect();
+    assert_eq!(ids, expected);
+    // Past the end: the lines that are there, then none.
+    assert_eq!(
+        rows(lines.len() - 3, 20)["lines"].as_array().unwrap().len(),
+        3
+    );
+    assert!(rows(lines.len() + 5, 20)["lines"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -260,9 +316,13 @@ fn an_activity_and_its_line_are_added_and_counted_in_the_pillar() {
         .starts_with(&format!("{}.", output.code)));
     let pillar = activity["pillar_id"].clone();
     let filter = serde_json::json!({ "pillar_id": pillar });
-    let before = call_with(&app, "cost_grid", serde_json::json!({ "filter": filter }))
-        .0
-        .expect("grid");
+    let before = call_with(
+        &app,
+        "cost_grid",
+        serde_json::json!({ "filter": filter, "rows": 1000 }),
+    )
+    .0
+    .expect("grid");
     let added = call_with(
         &app,
         "add_cost_line",
@@ -271,6 +331,18 @@ fn an_activity_and_its_line_are_added_and_counted_in_the_pillar() {
     .0
     .expect("line");
     let id = added["line"]["id"].clone();
+    // The new line's row among those the filter shows is where the grid fetches it.
+    let row = added["row"]
+        .as_u64()
+        .expect("the filter shows the new line");
+    let at_row = call_with(
+        &app,
+        "cost_grid_rows",
+        serde_json::json!({ "filter": filter, "offset": row, "limit": 1 }),
+    )
+    .0
+    .expect("rows");
+    assert_eq!(at_row["lines"][0]["id"], id);
     let set = |field: &str, value: &str| {
         call_with(
             &app,
@@ -498,9 +570,13 @@ fn a_copy_for_another_ministry_is_scoped_to_its_agency_and_can_be_merged_back() 
 
 /// The lines of the cost grid (all of them, no filter).
 fn grid_lines(app: &tauri::App<tauri::test::MockRuntime>) -> Vec<serde_json::Value> {
-    let grid = call_with(app, "cost_grid", serde_json::json!({"filter": {}}))
-        .0
-        .expect("grid");
+    let grid = call_with(
+        app,
+        "cost_grid",
+        serde_json::json!({"filter": {}, "rows": 1000}),
+    )
+    .0
+    .expect("grid");
     grid["lines"].as_array().unwrap().clone()
 }
 

@@ -46,6 +46,7 @@ pub(crate) fn handler<R: tauri::Runtime>(
         commands::plan::dashboard,
         commands::plan::budget_view,
         commands::costing::cost_grid,
+        commands::costing::cost_grid_rows,
         commands::costing::set_cost_line,
         commands::costing::add_cost_line,
         commands::costing::add_activity,

@@ -2,7 +2,7 @@
 //! the costing grid takes on the large plan (30,000 lines), from the typed text to the
 //! updated line and totals the screen shows: the field checked, the plan validated, the
 //! record written in its transaction, the plan costed again, the grid line and the filtered
-//! totals built; and the whole grid as the costing screen loads it. The app's IPC and rendering add a few milliseconds on top. Under
+//! totals built; and the grid as the costing screen loads it, a window of rows at a time. The app's IPC and rendering add a few milliseconds on top. Under
 //! `cargo test` it makes one edit on the medium plan.
 
 use nap_core::costing::compute;
@@ -11,6 +11,9 @@ use nap_core::edit::set_cost_line_field;
 use nap_core::sample::{generated_plan, PlanSize};
 use nap_store::{Document, PlanFile};
 use std::time::{Duration, Instant};
+
+/// Rows the costing screen asks for at a time (`ui/src/lib/costing/CostingGrid.svelte`).
+const GRID_ROWS: usize = 100;
 
 fn millis(d: Duration) -> String {
     let us = d.as_micros();
@@ -47,7 +50,7 @@ fn main() {
         let id = line.record.id;
         doc.upsert(line).expect("saved");
         let costing = compute(doc.plan(), None).expect("costs");
-        let (shown, _in_filter, _totals) =
+        let (shown, _row, _totals) =
             grid_line_and_totals(doc.plan(), &costing, &filter, id).expect("the line");
         times.push(t.elapsed());
         assert_eq!(shown.quantities[0], format!("{}", 10 + k));
@@ -83,14 +86,45 @@ fn main() {
     // Opening the costing screen: the whole grid, as the JSON that crosses IPC.
     let t = Instant::now();
     let costing = compute(doc.plan(), None).expect("costs");
-    let grid = nap_core::costing::grid::cost_grid(doc.plan(), &costing, &GridFilter::default());
+    let grid = nap_core::costing::grid::cost_grid(
+        doc.plan(),
+        &costing,
+        &GridFilter::default(),
+        usize::MAX,
+    );
     let json = serde_json::to_vec(&grid).expect("json");
     let whole = t.elapsed();
     assert_eq!(grid.lines.len(), doc.plan().cost_lines.len());
     println!(
-        "the whole costing grid: {} ms, {} KB of JSON",
+        "the whole costing grid (what the screen no longer loads): {} ms, {} KB of JSON",
         millis(whole),
         json.len() / 1024
+    );
+    // What the screen loads: the grid with its first rows, then rows as they scroll into view.
+    let t = Instant::now();
+    let costing = compute(doc.plan(), None).expect("costs");
+    let grid =
+        nap_core::costing::grid::cost_grid(doc.plan(), &costing, &GridFilter::default(), GRID_ROWS);
+    let json = serde_json::to_vec(&grid).expect("json");
+    let opened = t.elapsed();
+    let t = Instant::now();
+    let costing = compute(doc.plan(), None).expect("costs");
+    let rows = nap_core::costing::grid::grid_rows(
+        doc.plan(),
+        &costing,
+        &GridFilter::default(),
+        doc.plan().cost_lines.len() / 2,
+        GRID_ROWS,
+    );
+    let rows_json = serde_json::to_vec(&rows).expect("json");
+    let scrolled = t.elapsed();
+    assert_eq!(rows.lines.len(), GRID_ROWS);
+    println!(
+        "the costing screen opening ({GRID_ROWS} rows): {} ms, {} KB of JSON; {GRID_ROWS} more rows as they scroll into view: {} ms, {} KB",
+        millis(opened),
+        json.len() / 1024,
+        millis(scrolled),
+        rows_json.len() / 1024
     );
     println!(
         "edit one cell of the {} cost-line plan to its updated totals: {} ms (median of {edits})",

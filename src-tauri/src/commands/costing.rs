@@ -5,8 +5,8 @@ use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 use nap_core::costing::compute;
 use nap_core::costing::grid::{
-    cost_grid as build_grid, grid_activity, grid_line_and_totals, grid_totals, CostGrid,
-    GridActivity, GridFilter, GridLine, GridTotals,
+    cost_grid as build_grid, grid_activity, grid_line_and_totals, grid_rows, grid_totals, CostGrid,
+    GridActivity, GridFilter, GridLine, GridRows, GridTotals,
 };
 use nap_core::edit::{new_activity, new_cost_line, set_cost_line_field};
 use nap_core::merge::Scope;
@@ -21,10 +21,15 @@ use ts_rs::TS;
 #[ts(export)]
 pub struct LineUpdate {
     pub line: GridLine,
-    /// Whether the grid's filter shows the line (a new line may fall outside it).
-    pub shown: bool,
+    /// The line's row among those the grid's filter shows; `None` when the filter hides it
+    /// (a new line may fall outside it).
+    pub row: Option<u32>,
     pub totals: GridTotals,
 }
+
+/// The most rows one call returns: a screenful many times over, and a bound on what one
+/// call can make the web view hold.
+const MAX_ROWS: u32 = 1000;
 
 /// What Undo and Redo would do next: an action (`add`, `edit`, `delete`, `settings`) and
 /// the kind of record.
@@ -63,14 +68,10 @@ fn lock_outside_part<'a>(doc: &Document, lines: impl IntoIterator<Item = &'a mut
 
 fn line_update(doc: &Document, filter: &GridFilter, id: Id) -> Result<LineUpdate, IpcError> {
     let costing = compute(doc.plan(), None)?;
-    let (mut line, shown, totals) =
+    let (mut line, row, totals) =
         grid_line_and_totals(doc.plan(), &costing, filter, id).ok_or_else(|| no_line(id))?;
     lock_outside_part(doc, [&mut line]);
-    Ok(LineUpdate {
-        line,
-        shown,
-        totals,
-    })
+    Ok(LineUpdate { line, row, totals })
 }
 
 fn history_of(doc: &Document) -> History {
@@ -86,14 +87,42 @@ fn history_of(doc: &Document) -> History {
     }
 }
 
-/// The cost lines `filter` lets through, their totals, and the choices the screen offers.
+/// The first `rows` cost lines `filter` lets through (at most 1,000), the totals of all of
+/// them, and the choices the screen offers.
 #[tauri::command]
-pub fn cost_grid(state: State<'_, AppState>, filter: GridFilter) -> Result<CostGrid, IpcError> {
+pub fn cost_grid(
+    state: State<'_, AppState>,
+    filter: GridFilter,
+    rows: u32,
+) -> Result<CostGrid, IpcError> {
     state.with_doc(|doc| {
         let costing = compute(doc.plan(), None)?;
-        let mut grid = build_grid(doc.plan(), &costing, &filter);
+        let mut grid = build_grid(doc.plan(), &costing, &filter, rows.min(MAX_ROWS) as usize);
         lock_outside_part(doc, &mut grid.lines);
         Ok(grid)
+    })
+}
+
+/// Cost lines `offset..offset + limit` of those `filter` lets through (at most 1,000), as the
+/// grid scrolls to them.
+#[tauri::command]
+pub fn cost_grid_rows(
+    state: State<'_, AppState>,
+    filter: GridFilter,
+    offset: u32,
+    limit: u32,
+) -> Result<GridRows, IpcError> {
+    state.with_doc(|doc| {
+        let costing = compute(doc.plan(), None)?;
+        let mut rows = grid_rows(
+            doc.plan(),
+            &costing,
+            &filter,
+            offset as usize,
+            limit.min(MAX_ROWS) as usize,
+        );
+        lock_outside_part(doc, &mut rows.lines);
+        Ok(rows)
     })
 }
 

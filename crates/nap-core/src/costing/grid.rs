@@ -114,12 +114,16 @@ pub struct GridTotals {
     pub lines: u32,
 }
 
-/// The whole grid.
+/// The grid: its first lines, the totals of all the lines it shows, and the choices the
+/// screen offers. The screen asks for further lines with [`grid_rows`] as they scroll into
+/// view, so that a 30,000-line plan never crosses IPC or sits in the web view whole.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct CostGrid {
     pub currency: String,
     pub years: Vec<Year>,
+    /// The first lines the filter lets through (as many as were asked for); `totals.lines`
+    /// says how many there are in all.
     pub lines: Vec<GridLine>,
     pub totals: GridTotals,
     pub activities: Vec<GridActivity>,
@@ -129,6 +133,16 @@ pub struct CostGrid {
     pub agencies: Vec<GridChoice>,
     pub sources: Vec<GridChoice>,
     pub catalogue: Vec<GridCatalogueItem>,
+}
+
+/// Lines `offset..offset + lines.len()` of those a filter lets through, in plan order.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct GridRows {
+    pub offset: u32,
+    pub lines: Vec<GridLine>,
+    /// How many lines the filter lets through in all.
+    pub count: u32,
 }
 
 /// Where each activity sits: its pillar, through its output and outcome.
@@ -308,12 +322,16 @@ impl<'a> GridContext<'a> {
     }
 }
 
-/// The grid of `plan`'s cost lines that `filter` lets through, with their totals and the
-/// choices the screen offers.
-pub fn cost_grid(plan: &Plan, costing: &Costing, filter: &GridFilter) -> CostGrid {
+/// The grid of `plan`'s cost lines that `filter` lets through: the first `rows` of them,
+/// the totals of all of them, and the choices the screen offers.
+pub fn cost_grid(plan: &Plan, costing: &Costing, filter: &GridFilter, rows: usize) -> CostGrid {
     let ctx = GridContext::new(plan, costing);
     let (totals, shown) = ctx.totals(filter);
-    let lines: Vec<GridLine> = shown.into_iter().map(|li| ctx.line(li)).collect();
+    let lines: Vec<GridLine> = shown
+        .into_iter()
+        .take(rows)
+        .map(|li| ctx.line(li))
+        .collect();
     let choice = |id: Id, code: &str, name: &LocalText| GridChoice {
         id,
         code: code.to_string(),
@@ -357,18 +375,47 @@ pub fn cost_grid(plan: &Plan, costing: &Costing, filter: &GridFilter) -> CostGri
     }
 }
 
-/// One line of the grid, whether `filter` lets it through, and the totals of the lines
-/// `filter` shows: what the screen needs after an edit, without sending the whole grid
-/// again. `None` if there is no such line.
+/// Lines `offset..offset + limit` of those `filter` lets through (fewer at the end).
+pub fn grid_rows(
+    plan: &Plan,
+    costing: &Costing,
+    filter: &GridFilter,
+    offset: usize,
+    limit: usize,
+) -> GridRows {
+    let ctx = GridContext::new(plan, costing);
+    let shown: Vec<usize> = (0..plan.cost_lines.len())
+        .filter(|&li| ctx.passes(filter, li))
+        .collect();
+    GridRows {
+        offset: u32::try_from(offset).unwrap_or(u32::MAX),
+        lines: shown
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .map(|&li| ctx.line(li))
+            .collect(),
+        count: u32::try_from(shown.len()).unwrap_or(u32::MAX),
+    }
+}
+
+/// One line of the grid, its row among the lines `filter` lets through (`None` if the
+/// filter hides it), and the totals of those lines: what the screen needs after an edit,
+/// without sending the grid again. `None` if there is no such line.
 pub fn grid_line_and_totals(
     plan: &Plan,
     costing: &Costing,
     filter: &GridFilter,
     id: Id,
-) -> Option<(GridLine, bool, GridTotals)> {
+) -> Option<(GridLine, Option<u32>, GridTotals)> {
     let ctx = GridContext::new(plan, costing);
     let li = plan.cost_lines.iter().position(|l| l.record.id == id)?;
-    Some((ctx.line(li), ctx.passes(filter, li), ctx.totals(filter).0))
+    let (totals, shown) = ctx.totals(filter);
+    let row = shown
+        .binary_search(&li)
+        .ok()
+        .and_then(|r| u32::try_from(r).ok());
+    Some((ctx.line(li), row, totals))
 }
 
 /// The totals of the lines `filter` shows (after a line was deleted, say).
@@ -392,7 +439,7 @@ mod tests {
     fn the_grid_adds_up_to_the_engine_and_filters_by_pillar() {
         let plan = sample_plan();
         let costing = compute(&plan, None).expect("costs");
-        let all = cost_grid(&plan, &costing, &GridFilter::default());
+        let all = cost_grid(&plan, &costing, &GridFilter::default(), usize::MAX);
         assert_eq!(all.lines.len(), plan.cost_lines.len());
         // Contingency is not a line: the lines' total is the plan total less contingency.
         let summary = costing.summary(&plan);
@@ -406,14 +453,25 @@ mod tests {
             pillar_id: Some(pillar),
             ..GridFilter::default()
         };
-        let some = cost_grid(&plan, &costing, &filter);
+        let some = cost_grid(&plan, &costing, &filter, usize::MAX);
         assert!(!some.lines.is_empty() && some.lines.len() < all.lines.len());
         assert!(some.lines.iter().all(|l| l.pillar_id == Some(pillar)));
         let one = &some.lines[0];
-        let (line, shown, totals) =
+        let (line, row, totals) =
             grid_line_and_totals(&plan, &costing, &filter, one.id).expect("the line");
         assert_eq!(&line, one);
-        assert!(shown);
+        assert_eq!(row, Some(0));
+        let last = some.lines.last().expect("lines");
+        let (_, row, _) = grid_line_and_totals(&plan, &costing, &filter, last.id).expect("line");
+        assert_eq!(row, u32::try_from(some.lines.len() - 1).ok());
+        // A line of another pillar is hidden by the filter.
+        let other = all
+            .lines
+            .iter()
+            .find(|l| l.pillar_id != Some(pillar))
+            .expect("line");
+        let (_, row, _) = grid_line_and_totals(&plan, &costing, &filter, other.id).expect("line");
+        assert_eq!(row, None);
         assert_eq!(totals, some.totals);
         assert_eq!(grid_totals(&plan, &costing, &filter), some.totals);
         let activity = grid_activity(&plan, &costing, line.activity_id).expect("activity");
@@ -422,5 +480,31 @@ mod tests {
             all.activities.iter().find(|a| a.id == line.activity_id)
         );
         assert_eq!(line.quantities.len(), costing.years.len());
+    }
+
+    #[test]
+    fn the_grid_comes_in_windows_that_put_together_make_the_whole() {
+        let plan = sample_plan();
+        let costing = compute(&plan, None).expect("costs");
+        let filter = GridFilter {
+            pillar_id: Some(plan.pillars[1].record.id),
+            ..GridFilter::default()
+        };
+        let whole = cost_grid(&plan, &costing, &filter, usize::MAX);
+        let first = cost_grid(&plan, &costing, &filter, 3);
+        assert_eq!(first.lines, whole.lines[..3]);
+        assert_eq!(first.totals, whole.totals);
+        let count = whole.lines.len();
+        let mut joined = Vec::new();
+        let mut offset = 0;
+        while offset < count + 4 {
+            let rows = grid_rows(&plan, &costing, &filter, offset, 4);
+            assert_eq!(rows.offset as usize, offset);
+            assert_eq!(rows.count as usize, count);
+            assert_eq!(rows.lines.len(), 4.min(count.saturating_sub(offset)));
+            joined.extend(rows.lines);
+            offset += 4;
+        }
+        assert_eq!(joined, whole.lines);
     }
 }

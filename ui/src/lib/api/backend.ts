@@ -30,12 +30,15 @@ import type { CoordinationView } from './bindings/CoordinationView';
 import type { AgencyPlanView } from './bindings/AgencyPlanView';
 import type { CommunicationView } from './bindings/CommunicationView';
 import type { ResultLevel } from './bindings/ResultLevel';
+import type { GridRows } from './bindings/GridRows';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
   dashboard(): Promise<Dashboard>;
   budgetView(request: ViewRequest): Promise<ShownTable>;
-  costGrid(filter: GridFilter): Promise<CostGrid>;
+  /** The grid with its first `rows` lines; the rest come from `costGridRows` as they scroll into view. */
+  costGrid(filter: GridFilter, rows: number): Promise<CostGrid>;
+  costGridRows(filter: GridFilter, offset: number, limit: number): Promise<GridRows>;
   /** Sets one field of a cost line from the text typed; refused values change nothing. */
   setCostLine(id: string, field: string, value: string, filter: GridFilter): Promise<LineUpdate>;
   addCostLine(activityId: string, item: string, filter: GridFilter): Promise<LineUpdate>;
@@ -154,7 +157,8 @@ export const tauriBackend: Backend = {
   planSummary: () => call<PlanSummary>('plan_summary'),
   dashboard: () => call<Dashboard>('dashboard'),
   budgetView: (request) => call<ShownTable>('budget_view', { request }),
-  costGrid: (filter) => call<CostGrid>('cost_grid', { filter }),
+  costGrid: (filter, rows) => call<CostGrid>('cost_grid', { filter, rows }),
+  costGridRows: (filter, offset, limit) => call<GridRows>('cost_grid_rows', { filter, offset, limit }),
   setCostLine: (id, field, value, filter) => call<LineUpdate>('set_cost_line', { id, field, value, filter }),
   addCostLine: (activityId, item, filter) => call<LineUpdate>('add_cost_line', { activityId, item, filter }),
   addActivity: (outputId, title, leadAgencyId) => call<GridActivity>('add_activity', { outputId, title, leadAgencyId }),

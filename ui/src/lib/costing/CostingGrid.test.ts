@@ -57,17 +57,21 @@ function fakeBackend(count: number, locked: number[] = []) {
   const setCostLine = vi.fn(async (id: string, field: string, value: string, _filter: GridFilter) => {
     if (!/^\d+$/.test(value.trim())) throw new BackendError('not_a_number', `${field}: \`${value}\` is not a number`);
     const updated = { ...line(0), id, quantities: [value, ''], amounts: [String(Number(value) * 100), '0'], total: String(Number(value) * 100) };
-    return { line: updated, shown: true, totals: { per_year: ['999', '0'], total: '999', lines: count } };
+    return { line: updated, row: 0, totals: { per_year: ['999', '0'], total: '999', lines: count } };
   });
+  const all = () => {
+    const g = grid(count);
+    return g.lines.map((l, n) => ({ ...l, locked: locked.includes(n) }));
+  };
+  const costGrid = vi.fn(async (_filter: GridFilter, rows: number) => ({ ...grid(0), totals: grid(count).totals, lines: all().slice(0, rows) }));
+  const costGridRows = vi.fn(async (_filter: GridFilter, offset: number, limit: number) => ({ offset, lines: all().slice(offset, offset + limit), count }));
   const backend = {
-    costGrid: vi.fn(async () => {
-      const g = grid(count);
-      return { ...g, lines: g.lines.map((l, n) => ({ ...l, locked: locked.includes(n) })) };
-    }),
+    costGrid,
+    costGridRows,
     setCostLine,
     history: vi.fn(async () => ({ undo: null, redo: null })),
   } as unknown as Backend;
-  return { backend, setCostLine };
+  return { backend, setCostLine, costGrid, costGridRows };
 }
 
 describe('the costing grid', () => {
@@ -80,6 +84,21 @@ describe('the costing grid', () => {
     expect(rows.length).toBeLessThan(60);
     expect(container.querySelector('table')?.getAttribute('aria-rowcount')).toBe('30001');
     expect(screen.getByText(/30,000 lines shown/)).toBeTruthy();
+  });
+
+  it('fetches the rows of a 30,000-line plan as they scroll into view, never the whole plan', async () => {
+    i18n.lang = 'en';
+    const { backend, costGrid, costGridRows } = fakeBackend(30000);
+    const { container } = render(CostingGrid, { backend });
+    await screen.findByLabelText('Quantity 2026, Workshop 0');
+    expect(costGrid.mock.calls[0]?.[1]).toBeLessThanOrEqual(100);
+    const viewport = container.querySelector('.viewport') as HTMLElement;
+    viewport.scrollTop = 15000 * 46;
+    await fireEvent.scroll(viewport);
+    expect(await screen.findByLabelText('Quantity 2026, Workshop 15000')).toBeTruthy();
+    const asked = costGridRows.mock.calls.map((c) => [c[1], c[2]] as [number, number]);
+    expect(asked.some(([offset, limit]) => offset <= 15000 && 15000 < offset + limit)).toBe(true);
+    expect(asked.every(([, limit]) => limit <= 100)).toBe(true);
   });
 
   it('saves a valid quantity and shows the new amounts and totals', async () => {

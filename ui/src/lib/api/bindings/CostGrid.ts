@@ -6,9 +6,16 @@ import type { GridLine } from "./GridLine";
 import type { GridTotals } from "./GridTotals";
 
 /**
- * The whole grid.
+ * The grid: its first lines, the totals of all the lines it shows, and the choices the
+ * screen offers. The screen asks for further lines with [`grid_rows`] as they scroll into
+ * view, so that a 30,000-line plan never crosses IPC or sits in the web view whole.
  */
-export type CostGrid = { currency: string, years: Array<number>, lines: Array<GridLine>, totals: GridTotals, activities: Array<GridActivity>, 
+export type CostGrid = { currency: string, years: Array<number>, 
+/**
+ * The first lines the filter lets through (as many as were asked for); `totals.lines`
+ * says how many there are in all.
+ */
+lines: Array<GridLine>, totals: GridTotals, activities: Array<GridActivity>, 
 /**
  * Outputs, which new activities go under.
  */

@@ -7,6 +7,7 @@ import type { GridTotals } from "./GridTotals";
  */
 export type LineUpdate = { line: GridLine, 
 /**
- * Whether the grid's filter shows the line (a new line may fall outside it).
+ * The line's row among those the grid's filter shows; `None` when the filter hides it
+ * (a new line may fall outside it).
  */
-shown: boolean, totals: GridTotals, };
+row: number | null, totals: GridTotals, };
