@@ -129,7 +129,7 @@ test('an officer costs a new activity, is stopped on a bad quantity, reads Khmer
   }
 });
 
-test('a budget analyst funds part of the gap, and a planner reorders the results and undoes it', async () => {
+test('a budget analyst funds part of the gap, and a planner reorders the results from the keyboard, undoes it, and drags it with the mouse', async () => {
   const browser = await openApp();
   try {
     await (await browser.$('[data-testid="total-cost"]')).waitForDisplayed();
@@ -151,7 +151,7 @@ test('a budget analyst funds part of the gap, and a planner reorders the results
     await browser.waitUntil(async () => (await fundingGap()) === gapBefore - 1_000_000n);
 
     // Results: outcome 1.2 moves up with Alt+↑ and becomes 1.1, its outputs renumbered;
-    // Ctrl+Z (from the top bar's undo) puts everything back.
+    // Ctrl+Z (from the top bar's undo) puts everything back; then it is dragged there.
     await (await browser.$('button=Results')).click();
     const second = await browser.$('li[role="treeitem"]*=Women serve in greater numbers');
     await second.waitForDisplayed();
@@ -167,6 +167,15 @@ test('a budget analyst funds part of the gap, and a planner reorders the results
     const outcomes = JSON.parse(execFileSync(nap, ['list', plan, 'outcome', '--format', 'json']).toString());
     const moved = outcomes.find((o) => o.title.text.startsWith('Women serve in greater numbers'));
     assert.equal(moved.code, '1.2', 'the undo reached the file');
+
+    // The same move with the mouse: 1.2 dragged onto 1.1 takes its place, in the file too.
+    const dragged = await browser.$('li[role="treeitem"]*=Women serve in greater numbers');
+    const firstOutcome = await browser.$('li[role="treeitem"][aria-level="3"]');
+    assert.match(await firstOutcome.getText(), /^1\.1/);
+    await dragged.dragAndDrop(firstOutcome);
+    await browser.waitUntil(async () => (await (await browser.$('li[role="treeitem"]*=Women serve in greater numbers')).getText()).startsWith('1.1'));
+    const afterDrag = JSON.parse(execFileSync(nap, ['list', plan, 'outcome', '--format', 'json']).toString());
+    assert.equal(afterDrag.find((o) => o.title.text.startsWith('Women serve in greater numbers')).code, '1.1');
   } finally {
     await browser.deleteSession();
   }

@@ -37,6 +37,7 @@ fn main() {
             "results",
             "set_result",
             "move_result_step",
+            "move_result_to",
             "add_result",
             "delete_result",
             "set_indicator",

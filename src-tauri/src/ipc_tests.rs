@@ -992,6 +992,40 @@ fn results_are_moved_renumbered_edited_and_undone_and_bad_values_save_nothing() 
     let back = call(&app, "results").0.unwrap();
     assert_eq!(back["nodes"], view["nodes"], "the tree is as it was");
 
+    // Dragged onto its first sibling: the same move, as one undoable step.
+    let first = find(&nodes, "1.1");
+    let dragged = call_with(
+        &app,
+        "move_result_to",
+        serde_json::json!({"level": "outcome", "id": second["id"], "target": first["id"]}),
+    )
+    .0
+    .expect("dragged");
+    let places = |view: &serde_json::Value| -> Vec<(String, String)> {
+        view["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| (n["id"].to_string(), n["code"].to_string()))
+            .collect()
+    };
+    assert_eq!(places(&dragged), places(&moved));
+    // Onto an outcome of another pillar: refused, and the file is untouched.
+    let bytes_before = std::fs::read(&file).unwrap();
+    let elsewhere = find(&nodes, "2.1");
+    let err = call_with(
+        &app,
+        "move_result_to",
+        serde_json::json!({"level": "outcome", "id": second["id"], "target": elsewhere["id"]}),
+    )
+    .0
+    .unwrap_err();
+    assert_eq!(err["code"], "unknown_choice");
+    assert!(std::fs::read(&file).unwrap() == bytes_before);
+    call(&app, "undo").0.expect("undo the drag");
+    let back = call(&app, "results").0.unwrap();
+    assert_eq!(back["nodes"], view["nodes"], "the tree is as it was");
+
     // A title in Khmer, a new output with an indicator.
     let outcome = find(&nodes, "1.1");
     let titled = call_with(

@@ -75,6 +75,7 @@ pub(crate) fn handler<R: tauri::Runtime>(
         commands::results::results,
         commands::results::set_result,
         commands::results::move_result_step,
+        commands::results::move_result_to,
         commands::results::add_result,
         commands::results::delete_result,
         commands::results::set_indicator,

@@ -4,8 +4,8 @@
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 use nap_core::edit::{
-    move_result, new_activity, new_indicator, new_outcome, new_output, required_text,
-    set_indicator_field, set_result_field, ResultLevel,
+    move_result, move_result_to as move_result_to_place, new_activity, new_indicator, new_outcome,
+    new_output, required_text, set_indicator_field, set_result_field, ResultLevel,
 };
 use nap_core::merge::Scope;
 use nap_core::results_view::{results_view, ResultsView};
@@ -78,6 +78,22 @@ pub fn move_result_step(
 ) -> Result<ResultsView, IpcError> {
     state.with_doc(|doc| {
         let next = move_result(doc.plan(), level, id, up)?;
+        doc.edit_many(next, "move", level_name(level))?;
+        Ok(view_of(doc))
+    })
+}
+
+/// Moves a result to the place of its sibling `target` (dragged onto it); the siblings
+/// between shift by one and codes under all of them renumber, as one undoable step.
+#[tauri::command]
+pub fn move_result_to(
+    state: State<'_, AppState>,
+    level: ResultLevel,
+    id: Id,
+    target: Id,
+) -> Result<ResultsView, IpcError> {
+    state.with_doc(|doc| {
+        let next = move_result_to_place(doc.plan(), level, id, target)?;
         doc.edit_many(next, "move", level_name(level))?;
         Ok(view_of(doc))
     })

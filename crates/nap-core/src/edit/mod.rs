@@ -29,8 +29,8 @@ pub use coordination::{new_body, set_body_field};
 pub use funding::{new_funding_source, set_funding_source_field};
 pub use narrative::{move_narrative_section, new_narrative_section, set_narrative_field};
 pub use results::{
-    move_result, new_indicator, new_outcome, new_output, set_indicator_field, set_result_field,
-    ResultLevel,
+    move_result, move_result_to, new_indicator, new_outcome, new_output, set_indicator_field,
+    set_result_field, ResultLevel,
 };
 
 /// Why a value typed into a field was refused. The interface shows a message per problem in

@@ -323,6 +323,42 @@ pub fn move_result(plan: &Plan, level: ResultLevel, id: Id, up: bool) -> Result<
     Ok(next)
 }
 
+/// Moves the result `id` at `level` to the place of its sibling `target` (as when it is
+/// dragged onto it), the siblings between shifting by one, each code carried down to
+/// everything under it as [`move_result`] does step by step. Refused (`unknown_choice`) when
+/// `target` is not another child of the same parent. Returns the next plan; `plan` is
+/// unchanged.
+pub fn move_result_to(
+    plan: &Plan,
+    level: ResultLevel,
+    id: Id,
+    target: Id,
+) -> Result<Plan, FieldError> {
+    let parent = parent_of(plan, level, id).ok_or_else(|| not_found("move_to", &id.to_string()))?;
+    let siblings = siblings(plan, level, parent);
+    let place = |of: Id| siblings.iter().position(|(s, _)| *s == of);
+    let (Some(from), Some(to)) = (place(id), place(target)) else {
+        return Err(refuse(
+            "move_to",
+            &target.to_string(),
+            Problem::UnknownChoice,
+        ));
+    };
+    if from == to {
+        return Err(refuse(
+            "move_to",
+            &target.to_string(),
+            Problem::UnknownChoice,
+        ));
+    }
+    let up = to < from;
+    let mut next = move_result(plan, level, id, up)?;
+    for _ in 1..from.abs_diff(to) {
+        next = move_result(&next, level, id, up)?;
+    }
+    Ok(next)
+}
+
 /// The next free child code under `parent_code`: one more than the highest `parent.N`.
 fn next_code<'a>(parent_code: &str, codes: impl Iterator<Item = &'a str>) -> String {
     let prefix = format!("{parent_code}.");
@@ -635,6 +671,61 @@ mod tests {
         // And moving it back down gives the plan back exactly.
         let back = move_result(&next, ResultLevel::Outcome, second, false).unwrap();
         assert!(back == plan);
+    }
+
+    #[test]
+    fn a_result_dragged_onto_a_sibling_takes_its_place_and_the_ones_between_shift() {
+        let plan = sample_plan();
+        let codes = |p: &Plan| -> Vec<(Id, String)> {
+            p.pillars
+                .iter()
+                .map(|r| (r.record.id, r.code.clone()))
+                .collect()
+        };
+        let before = codes(&plan);
+        assert!(before.len() >= 4);
+        let (last, first) = (before[before.len() - 1].0, before[0].0);
+        let next = move_result_to(&plan, ResultLevel::Pillar, last, first).expect("moved");
+        assert!(validate(&next).is_empty(), "{:?}", validate(&next));
+        let after = codes(&next);
+        // The last pillar is now first with the first code; the others keep their order, each
+        // one place down with the next code.
+        let mut order: Vec<Id> = before.iter().map(|(id, _)| *id).collect();
+        let moved = order.pop().unwrap();
+        order.insert(0, moved);
+        assert_eq!(after.iter().map(|(id, _)| *id).collect::<Vec<_>>(), order);
+        assert_eq!(
+            after.iter().map(|(_, c)| c.clone()).collect::<Vec<_>>(),
+            before.iter().map(|(_, c)| c.clone()).collect::<Vec<_>>()
+        );
+        // Outcomes follow their pillar's new code.
+        for o in &next.outcomes {
+            let pillar = next
+                .pillars
+                .iter()
+                .find(|p| p.record.id == o.pillar_id)
+                .unwrap();
+            assert!(
+                o.code.starts_with(&format!("{}.", pillar.code)),
+                "{}",
+                o.code
+            );
+        }
+        // And back down again gives the plan it started from.
+        let now_last = after[after.len() - 1].0;
+        let back = move_result_to(&next, ResultLevel::Pillar, last, now_last).expect("moved back");
+        assert!(back == plan);
+    }
+
+    #[test]
+    fn a_result_cannot_be_dropped_on_itself_or_on_a_result_of_another_parent() {
+        let plan = sample_plan();
+        let one = outcome(&plan, "1.1");
+        let other_pillar = outcome(&plan, "2.1");
+        for target in [one, other_pillar, plan.pillars[0].record.id] {
+            let err = move_result_to(&plan, ResultLevel::Outcome, one, target).unwrap_err();
+            assert_eq!(err.problem, Problem::UnknownChoice);
+        }
     }
 
     #[test]

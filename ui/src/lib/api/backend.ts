@@ -91,6 +91,8 @@ export interface Backend {
   setResult(level: ResultLevel, id: string, field: string, value: string): Promise<ResultsView>;
   /** Moves a result one place among its siblings; the codes under it renumber. */
   moveResult(level: ResultLevel, id: string, up: boolean): Promise<ResultsView>;
+  /** Moves a result to the place of its sibling `target` (dragged onto it). */
+  moveResultTo(level: ResultLevel, id: string, target: string): Promise<ResultsView>;
   /** Adds the next level down under a pillar, outcome or output. */
   addResult(parentId: string, title: string): Promise<ResultsView>;
   /** Refused (`still_referenced`) while anything is under the result. */
@@ -195,6 +197,7 @@ export const tauriBackend: Backend = {
   results: () => call<ResultsView>('results'),
   setResult: (level, id, field, value) => call<ResultsView>('set_result', { level, id, field, value }),
   moveResult: (level, id, up) => call<ResultsView>('move_result_step', { level, id, up }),
+  moveResultTo: (level, id, target) => call<ResultsView>('move_result_to', { level, id, target }),
   addResult: (parentId, title) => call<ResultsView>('add_result', { parentId, title }),
   deleteResult: (level, id) => call<ResultsView>('delete_result', { level, id }),
   setIndicator: (id, field, value) => call<ResultsView>('set_indicator', { id, field, value }),

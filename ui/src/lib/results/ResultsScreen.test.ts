@@ -77,6 +77,10 @@ function fakeBackend() {
       // The backend swaps places and codes.
       return view([v.nodes[0]!, { ...v.nodes[2]!, code: '1.1', first: true, last: false }, { ...v.nodes[1]!, code: '1.2', first: false, last: true }]);
     }),
+    moveResultTo: vi.fn(async () => {
+      const v = view();
+      return view([v.nodes[0]!, { ...v.nodes[2]!, code: '1.1', first: true, last: false }, { ...v.nodes[1]!, code: '1.2', first: false, last: true }]);
+    }),
     setIndicator: vi.fn(async (_id: string, field: string, value: string) => {
       if (field.startsWith('target:') && Number.isNaN(Number(value))) throw new BackendError('not_a_number', value);
       return view();
@@ -114,6 +118,39 @@ describe('the results framework', () => {
     await waitFor(() => expect(screen.getByRole('heading', { name: /Outcome 1.1 Women serve/ })).toBeTruthy());
     expect((screen.getByRole('button', { name: 'Move up' }) as HTMLButtonElement).disabled).toBe(true);
     expect(onedit).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves an outcome dragged onto its sibling, and drops nothing on a result of another level', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const onedit = vi.fn();
+    render(ResultsScreen, { backend, onedit });
+    await screen.findByRole('tree');
+    const item = (text: string) => screen.getByText(text).closest('li') as HTMLElement;
+    const second = item('Women serve in the security sector');
+    const first = item("Women's representation increases");
+    const pillar = item('Participation');
+    // Onto the pillar (another level): no line is drawn and nothing is sent.
+    await fireEvent.pointerDown(second, { button: 0, clientX: 40, clientY: 90 });
+    await fireEvent.pointerMove(pillar, { clientX: 40, clientY: 30 });
+    expect(pillar.className).not.toMatch(/drop-/);
+    await fireEvent.pointerUp(pillar);
+    expect(backend.moveResultTo).not.toHaveBeenCalled();
+    // Onto the outcome above it: a line above that outcome, then the move.
+    await fireEvent.pointerDown(second, { button: 0, clientX: 40, clientY: 90 });
+    await fireEvent.pointerMove(first, { clientX: 40, clientY: 60 });
+    expect(first.classList.contains('drop-above')).toBe(true);
+    expect(second.classList.contains('drag-source')).toBe(true);
+    await fireEvent.pointerUp(first);
+    await waitFor(() => expect(backend.moveResultTo).toHaveBeenCalledWith('outcome', O12, O11));
+    await waitFor(() => expect(screen.getByRole('heading', { name: /Outcome 1.1 Women serve/ })).toBeTruthy());
+    expect(onedit).toHaveBeenCalledTimes(1);
+    // A click without moving is a click: it selects, and moves nothing.
+    await fireEvent.pointerDown(pillar, { button: 0, clientX: 40, clientY: 30 });
+    await fireEvent.pointerUp(pillar);
+    await fireEvent.click(pillar);
+    expect(backend.moveResultTo).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('Participation');
   });
 
   it('saves an indicator target, marks a refused one, and explains why a result cannot go', async () => {
