@@ -112,10 +112,32 @@ pub(crate) fn handler<R: tauri::Runtime>(
 }
 
 /// Starts the app.
+/// Whether the window may go to `url`: only the app's own pages. A link in a narrative (a
+/// Markdown link is kept as text that can still be clicked) or anything else that would
+/// take the window to the network is stopped, so the app never loads a remote page.
+pub fn stays_in_app(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        // The bundled pages: tauri://localhost on Linux and macOS, http(s)://tauri.localhost
+        // on Windows.
+        "tauri" => true,
+        "http" | "https" => {
+            url.host_str() == Some("tauri.localhost")
+                // The Vite dev server, in debug builds only.
+                || (cfg!(debug_assertions) && url.host_str() == Some("localhost"))
+        }
+        _ => false,
+    }
+}
+
 pub fn run() {
     tauri::Builder::default()
         // The save dialog, opened by our own command (the page is granted no dialog API).
         .plugin(tauri_plugin_dialog::init())
+        .plugin(
+            tauri::plugin::Builder::<tauri::Wry>::new("stay-in-app")
+                .on_navigation(|_, url| stays_in_app(url))
+                .build(),
+        )
         .manage(AppState::default())
         .setup(|app| {
             let state = app.state::<AppState>();
@@ -139,6 +161,27 @@ pub fn run() {
         .invoke_handler(handler())
         .run(tauri::generate_context!())
         .expect("error while running NAP Studio");
+}
+
+#[cfg(test)]
+mod navigation_tests {
+    use super::stays_in_app;
+
+    #[test]
+    fn the_window_stays_on_the_apps_own_pages() {
+        let url = |u: &str| tauri::Url::parse(u).unwrap();
+        assert!(stays_in_app(&url("tauri://localhost/index.html")));
+        assert!(stays_in_app(&url("http://tauri.localhost/")));
+        for away in [
+            "https://example.org/",
+            "http://un.org/wps",
+            "file:///etc/passwd",
+            "ftp://tauri.localhost/",
+            "https://tauri.localhost.example.org/",
+        ] {
+            assert!(!stays_in_app(&url(away)), "{away}");
+        }
+    }
 }
 
 #[cfg(test)]
