@@ -149,6 +149,22 @@ describe('App', () => {
     const undo = await screen.findByRole('button', { name: 'Undo' });
     await waitFor(() => expect((undo as HTMLButtonElement).disabled).toBe(false));
     const dashboards = calls.filter((c) => c === 'dashboard').length;
+    // A Ctrl+Z a focused control already took for itself (an editor undoing its own typing)
+    // is left to it.
+    const editor = document.createElement('div');
+    document.body.append(editor);
+    editor.addEventListener('keydown', (e) => e.preventDefault());
+    await fireEvent.keyDown(editor, { key: 'z', ctrlKey: true });
+    // So is one in a text area whose typing is not saved yet.
+    const area = document.createElement('textarea');
+    area.dataset.saved = 'as saved';
+    area.value = 'as saved, and more';
+    document.body.append(area);
+    area.focus();
+    await fireEvent.keyDown(area, { key: 'z', ctrlKey: true });
+    area.remove();
+    editor.remove();
+    expect(calls).not.toContain('undo');
     await fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
     await waitFor(() => expect(calls).toContain('undo'));
     await waitFor(() => expect(calls.filter((c) => c === 'dashboard').length).toBe(dashboards + 1));
