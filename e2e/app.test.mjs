@@ -129,7 +129,7 @@ test('an officer costs a new activity, is stopped on a bad quantity, reads Khmer
   }
 });
 
-test('a budget analyst funds part of the gap, and a planner reorders the results from the keyboard, undoes it, and drags it with the mouse', async () => {
+test('a budget analyst funds part of the gap, a drafter writes Khmer in the narrative, and a planner reorders the results from the keyboard, undoes it, and drags it with the mouse', async () => {
   const browser = await openApp();
   try {
     await (await browser.$('[data-testid="total-cost"]')).waitForDisplayed();
@@ -149,6 +149,24 @@ test('a budget analyst funds part of the gap, and a planner reorders the results
     // "9,308,210,317 KHR (56.8 %)": the amount is the first word.
     const fundingGap = async () => digits((await (await browser.$('[data-testid="funding-gap"]')).getText()).split(' ')[0]);
     await browser.waitUntil(async () => (await fundingGap()) === gapBefore - 1_000_000n);
+
+    // Narrative: Khmer typed into the rich-text editor, made bold from the toolbar, is saved
+    // as Markdown when the editor is left.
+    await (await browser.$('button=Narrative')).click();
+    const khmer = await browser.$('[role="textbox"][aria-label="Text in Khmer"]');
+    await khmer.waitForDisplayed();
+    await khmer.click();
+    await browser.keys(['Control', 'a']);
+    await browser.keys(['Control']); // releases it
+    // Typed as one string: WebDriver's key actions take one grapheme at a time.
+    await khmer.addValue('ការចូលរួមរបស់ស្ត្រី');
+    await browser.keys(['Control', 'a']);
+    await browser.keys(['Control']);
+    await (await browser.$('button=Bold')).click();
+    await (await browser.$('input[data-saved="Context and situation analysis"]')).click();
+    await (await browser.$('p=Saved.')).waitForDisplayed();
+    const sections = JSON.parse(execFileSync(nap, ['list', plan, 'narrative_section', '--format', 'json']).toString());
+    assert.equal(sections[0].body.l2, '**ការចូលរួមរបស់ស្ត្រី**', 'the file holds the Markdown of what was typed');
 
     // Results: outcome 1.2 moves up with Alt+↑ and becomes 1.1, its outputs renumbered;
     // Ctrl+Z (from the top bar's undo) puts everything back; then it is dragged there.

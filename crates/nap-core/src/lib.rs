@@ -13,7 +13,6 @@ pub mod error;
 pub mod fasthash;
 pub mod funding_view;
 pub mod interchange;
-pub mod markdown;
 pub mod merge;
 pub mod model;
 pub mod narrative_view;

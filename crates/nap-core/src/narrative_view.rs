@@ -1,7 +1,6 @@
 //! What the narrative screen shows: each section of the narrative local framework with its
-//! Markdown in both languages and a preview of each, made safe to show in the window.
+//! Markdown in both languages (the screen's editors show it formatted).
 
-use crate::markdown::to_safe_html;
 use crate::model::*;
 use crate::text::LocalText;
 use serde::Serialize;
@@ -17,10 +16,6 @@ pub struct SectionRow {
     pub title: LocalText,
     /// Markdown as typed.
     pub body: LocalText,
-    /// The preview of `body.text` and of `body.l2` (empty when there is none), as HTML with
-    /// no links, images, scripts or attributes but table alignment.
-    pub html: String,
-    pub html_l2: String,
     pub first: bool,
     pub last: bool,
     pub modified_by: String,
@@ -46,8 +41,6 @@ pub fn narrative_view(plan: &Plan) -> NarrativeView {
                 kind: s.kind,
                 title: s.title.clone(),
                 body: s.body.clone(),
-                html: to_safe_html(&s.body.text),
-                html_l2: s.body.l2.as_deref().map(to_safe_html).unwrap_or_default(),
                 first: i == 0,
                 last: i + 1 == n,
                 modified_by: s.record.modified_by.clone(),
@@ -64,20 +57,15 @@ mod tests {
     use crate::sample::sample_plan;
 
     #[test]
-    fn every_section_comes_in_order_with_its_preview() {
+    fn every_section_comes_in_order_with_its_text() {
         let plan = sample_plan();
         let view = narrative_view(&plan);
         assert_eq!(view.sections.len(), plan.narrative.len());
         for (row, section) in view.sections.iter().zip(&plan.narrative) {
             assert_eq!(row.id, section.record.id);
-            assert_eq!(row.html, to_safe_html(&section.body.text));
-            assert_eq!(row.html_l2.is_empty(), section.body.l2.is_none());
+            assert_eq!(row.body, section.body);
         }
         assert!(view.sections[0].first && view.sections.last().unwrap().last);
-        let context = &view.sections[0];
-        assert!(
-            context.html.contains("<table>"),
-            "the sample's context has a table"
-        );
+        assert!(view.sections.iter().skip(1).all(|s| !s.first));
     }
 }

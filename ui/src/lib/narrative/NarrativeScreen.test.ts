@@ -15,8 +15,6 @@ function section(overrides: Partial<SectionRow>): SectionRow {
     kind: 'context',
     title: { text: 'Context', l2: 'បរិបទ' },
     body: { text: 'Mekara has enjoyed peace', l2: null },
-    html: '<p>Mekara has enjoyed peace</p>\n',
-    html_l2: '',
     first: true,
     last: false,
     modified_by: 'MWA',
@@ -29,8 +27,8 @@ function section(overrides: Partial<SectionRow>): SectionRow {
 function view(body = 'Mekara has enjoyed peace'): NarrativeView {
   return {
     sections: [
-      section({ body: { text: body, l2: null }, html: `<p>${body.replace(/\*\*(.+?)\*\*/, '<strong>$1</strong>')}</p>\n` }),
-      section({ id: RATIONALE, kind: 'rationale', title: { text: 'Rationale', l2: null }, body: { text: '', l2: null }, html: '', first: false, last: true }),
+      section({ body: { text: body, l2: null } }),
+      section({ id: RATIONALE, kind: 'rationale', title: { text: 'Rationale', l2: null }, body: { text: '', l2: null }, first: false, last: true }),
     ],
   };
 }
@@ -49,26 +47,43 @@ function fakeBackend() {
 }
 
 describe('the narrative screen', () => {
-  it('makes the selected words bold, saves the Markdown and previews it', async () => {
+  it('shows the text formatted, makes the selected words bold and saves the Markdown when left', async () => {
     i18n.lang = 'en';
     const backend = fakeBackend();
+    backend.narrative = vi.fn(async () => view('Mekara has *enjoyed* peace'));
     const onedit = vi.fn();
     render(NarrativeScreen, { backend, onedit });
-    const body = (await screen.findByLabelText('Text')) as HTMLTextAreaElement;
-    expect(body.value).toBe('Mekara has enjoyed peace');
+    const body = await screen.findByRole('textbox', { name: 'Text' });
+    expect(body.querySelector('em')?.textContent).toBe('enjoyed');
     // An empty section is marked in the list.
     expect(screen.getByRole('button', { name: /Rationale \(empty\)/ })).toBeTruthy();
+    // The table tools wait for a table.
+    expect((screen.getByRole('button', { name: '+ Row' }) as HTMLButtonElement).disabled).toBe(true);
 
     await fireEvent.focus(body);
-    body.setSelectionRange(0, 6);
-    await fireEvent.click(screen.getByRole('button', { name: 'Bold' }));
-    await waitFor(() => expect(backend.setNarrative).toHaveBeenCalledWith(CONTEXT, 'body', '**Mekara** has enjoyed peace'));
+    await fireEvent.keyDown(body, { key: 'a', ctrlKey: true });
+    const bold = screen.getByRole('button', { name: 'Bold' });
+    expect(bold.getAttribute('aria-pressed')).toBe('false');
+    await fireEvent.click(bold);
+    await waitFor(() => expect(bold.getAttribute('aria-pressed')).toBe('true'));
+    expect(backend.setNarrative).not.toHaveBeenCalled();
+    await fireEvent.blur(body);
+    await waitFor(() => expect(backend.setNarrative).toHaveBeenCalledWith(CONTEXT, 'body', '**Mekara has *enjoyed* peace**'));
     expect(onedit).toHaveBeenCalledTimes(1);
+    // Leaving it again unchanged saves nothing more.
+    await fireEvent.focus(body);
+    await fireEvent.blur(body);
+    expect(backend.setNarrative).toHaveBeenCalledTimes(1);
+  });
 
-    await fireEvent.click(screen.getByLabelText('Preview'));
-    const preview = await screen.findByRole('article', { name: 'Text' });
-    expect(preview.querySelector('strong')?.textContent).toBe('Mekara');
-    expect(screen.getByText('No Khmer text yet.')).toBeTruthy();
+  it('opens a section another agency owns read-only', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    backend.narrative = vi.fn(async () => ({ sections: [section({ locked: true })] }));
+    render(NarrativeScreen, { backend });
+    const body = await screen.findByRole('textbox', { name: 'Text' });
+    expect(body.getAttribute('contenteditable')).toBe('false');
+    expect((screen.getByRole('button', { name: 'Bold' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('refuses an empty title with its reason and moves nothing past the ends', async () => {

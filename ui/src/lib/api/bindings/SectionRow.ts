@@ -9,12 +9,7 @@ export type SectionRow = { id: string, kind: NarrativeKind, title: LocalText,
 /**
  * Markdown as typed.
  */
-body: LocalText, 
-/**
- * The preview of `body.text` and of `body.l2` (empty when there is none), as HTML with
- * no links, images, scripts or attributes but table alignment.
- */
-html: string, html_l2: string, first: boolean, last: boolean, modified_by: string, modified: string, 
+body: LocalText, first: boolean, last: boolean, modified_by: string, modified: string, 
 /**
  * Set by the shell in a copy scoped to one agency (the narrative is then read-only).
  */
