@@ -12,21 +12,33 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nap, openApp, startDriver } from './driver.mjs';
+import { app, nap, openApp, startDriver } from './driver.mjs';
 const work = mkdtempSync(join(tmpdir(), 'nap-bench-'));
 
-/**
- * Memory in MB of the processes whose command line contains `needle`: resident (RSS, shared
- * libraries counted in full) and proportional (PSS, shared pages split between the processes
- * that map them).
- */
-function memoryMb(needle) {
-  let kb = 0;
-  let pss = 0;
+/** The ids of the running processes, with their command line and parent. */
+function processes() {
+  const all = [];
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes(needle)) continue;
+      const ppid = readFileSync(`/proc/${pid}/status`, 'utf8').match(/PPid:\s+(\d+)/)?.[1];
+      all.push({ pid, cmd, ppid });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return all;
+}
+
+/**
+ * Memory in MB of the processes `pids`: resident (RSS, shared libraries counted in full) and
+ * proportional (PSS, shared pages split between the processes that map them).
+ */
+function memoryMb(pids) {
+  let kb = 0;
+  let pss = 0;
+  for (const pid of pids) {
+    try {
       const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
       if (m) kb += Number(m[1]);
       const p = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/Pss:\s+(\d+)/);
@@ -49,8 +61,13 @@ async function measure(size) {
     await (await browser.$('button=Costing')).click();
     const cell = await browser.$('input[data-row="0"][data-col="5"]');
     await cell.waitForDisplayed();
-    const appMemory = memoryMb('nap-studio');
-    const webMemory = memoryMb('WebKitWebProcess');
+    // This run's app (its command line names this run's plan) and the web view it started;
+    // another copy of the app running on the machine is not counted.
+    const running = processes();
+    const appPid = running.find((p) => p.cmd.startsWith(app) && p.cmd.includes(plan))?.pid;
+    if (!appPid) throw new Error(`the app for ${plan} is not running`);
+    const appMemory = memoryMb([appPid]);
+    const webMemory = memoryMb(running.filter((p) => p.ppid === appPid && p.cmd.includes('WebKitWebProcess')).map((p) => p.pid));
     const amount = await cell.parentElement().$('.amount');
     // In the page: when Enter went down in the cell, and the first frame after its amount
     // changed.
