@@ -135,7 +135,7 @@ pub struct CostGrid {
     pub catalogue: Vec<GridCatalogueItem>,
 }
 
-/// Lines `offset..offset + lines.len()` of those a filter lets through, in plan order.
+/// Lines `offset..offset + lines.len()` of those a filter lets through, in grid order.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct GridRows {
@@ -166,6 +166,37 @@ fn activity_pillars(plan: &Plan) -> FastMap<Id, Option<Id>> {
             )
         })
         .collect()
+}
+
+/// Each activity's place in the results tree (pillars, their outcomes, their outputs, their
+/// activities, each in plan order): the grid shows an activity's lines there, so that a line
+/// or an activity added later (at the end of the plan's lists) sits with its siblings.
+fn activity_ranks(plan: &Plan) -> FastMap<Id, usize> {
+    let mut outcomes: FastMap<Id, Vec<Id>> = FastMap::default();
+    for o in &plan.outcomes {
+        outcomes.entry(o.pillar_id).or_default().push(o.record.id);
+    }
+    let mut outputs: FastMap<Id, Vec<Id>> = FastMap::default();
+    for o in &plan.outputs {
+        outputs.entry(o.outcome_id).or_default().push(o.record.id);
+    }
+    let mut activities: FastMap<Id, Vec<Id>> = FastMap::default();
+    for a in &plan.activities {
+        activities.entry(a.output_id).or_default().push(a.record.id);
+    }
+    let children = |map: &FastMap<Id, Vec<Id>>, id: Id| map.get(&id).cloned().unwrap_or_default();
+    let mut ranks = FastMap::default();
+    for pillar in &plan.pillars {
+        for outcome in children(&outcomes, pillar.record.id) {
+            for output in children(&outputs, outcome) {
+                for activity in children(&activities, output) {
+                    let next = ranks.len();
+                    ranks.insert(activity, next);
+                }
+            }
+        }
+    }
+    ranks
 }
 
 fn plain(value: Option<Decimal>) -> String {
@@ -209,6 +240,7 @@ struct GridContext<'a> {
     fmt: Formatter,
     pillars: FastMap<Id, Option<Id>>,
     activity_index: FastMap<Id, usize>,
+    activity_ranks: FastMap<Id, usize>,
     units: Vec<usize>,
 }
 
@@ -225,6 +257,7 @@ impl<'a> GridContext<'a> {
                 .enumerate()
                 .map(|(i, a)| (a.record.id, i))
                 .collect(),
+            activity_ranks: activity_ranks(plan),
             units: line_units(costing),
         }
     }
@@ -298,7 +331,20 @@ impl<'a> GridContext<'a> {
                 .is_none_or(|s| line.funding_source_id == Some(s))
     }
 
-    /// The totals of the lines `filter` lets through, and the indices of those lines.
+    /// Where the line at index `li` comes in the grid: by its activity's place in the
+    /// results tree, then in plan order.
+    fn order_key(&self, li: usize) -> (usize, usize) {
+        let activity = self.plan.cost_lines[li].activity_id;
+        let rank = self
+            .activity_ranks
+            .get(&activity)
+            .copied()
+            .unwrap_or(usize::MAX);
+        (rank, li)
+    }
+
+    /// The totals of the lines `filter` lets through, and the indices of those lines in grid
+    /// order.
     fn totals(&self, filter: &GridFilter) -> (GridTotals, Vec<usize>) {
         let mut per_year = vec![Decimal::ZERO; self.costing.years.len()];
         let mut shown = Vec::new();
@@ -313,6 +359,7 @@ impl<'a> GridContext<'a> {
                 }
             }
         }
+        shown.sort_by_cached_key(|&li| self.order_key(li));
         let totals = GridTotals {
             total: self.fmt.amount(per_year.iter().sum()),
             per_year: per_year.iter().map(|&a| self.fmt.amount(a)).collect(),
@@ -384,9 +431,7 @@ pub fn grid_rows(
     limit: usize,
 ) -> GridRows {
     let ctx = GridContext::new(plan, costing);
-    let shown: Vec<usize> = (0..plan.cost_lines.len())
-        .filter(|&li| ctx.passes(filter, li))
-        .collect();
+    let (_, shown) = ctx.totals(filter);
     GridRows {
         offset: u32::try_from(offset).unwrap_or(u32::MAX),
         lines: shown
@@ -412,8 +457,8 @@ pub fn grid_line_and_totals(
     let li = plan.cost_lines.iter().position(|l| l.record.id == id)?;
     let (totals, shown) = ctx.totals(filter);
     let row = shown
-        .binary_search(&li)
-        .ok()
+        .iter()
+        .position(|&x| x == li)
         .and_then(|r| u32::try_from(r).ok());
     Some((ctx.line(li), row, totals))
 }
@@ -506,5 +551,48 @@ mod tests {
             offset += 4;
         }
         assert_eq!(joined, whole.lines);
+    }
+
+    #[test]
+    fn a_line_added_later_shows_with_the_lines_of_its_activity() {
+        let mut plan = sample_plan();
+        // Added at the end of the plan's list, as the store adds it.
+        let mut added = plan.cost_lines[0].clone();
+        added.record.id = Id::from_u128(7_000);
+        let activity = added.activity_id;
+        plan.cost_lines.push(added);
+        let costing = compute(&plan, None).expect("costs");
+        let grid = cost_grid(&plan, &costing, &GridFilter::default(), usize::MAX);
+        let rows: Vec<usize> = (grid.lines.iter().enumerate())
+            .filter(|(_, l)| l.activity_id == activity)
+            .map(|(r, _)| r)
+            .collect();
+        assert!(
+            rows.windows(2).all(|w| w[1] == w[0] + 1),
+            "together: {rows:?}"
+        );
+        let at = *rows.last().unwrap();
+        assert_eq!(grid.lines[at].id, Id::from_u128(7_000));
+        assert!(at + 1 < grid.lines.len(), "not at the end of the grid");
+        let (_, row, _) = grid_line_and_totals(
+            &plan,
+            &costing,
+            &GridFilter::default(),
+            Id::from_u128(7_000),
+        )
+        .expect("the line");
+        assert_eq!(row, u32::try_from(at).ok());
+        // Activities come in results-tree order: their codes never go backwards.
+        let codes: Vec<&str> = grid
+            .lines
+            .iter()
+            .map(|l| l.activity_code.as_str())
+            .collect();
+        let key = |c: &str| {
+            c.split('.')
+                .map(|p| p.parse::<u32>().unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert!(codes.windows(2).all(|w| key(w[0]) <= key(w[1])));
     }
 }
