@@ -10,6 +10,7 @@ fn main() {
             "cost_grid",
             "cost_grid_rows",
             "set_cost_line",
+            "preview_cost_line",
             "add_cost_line",
             "add_activity",
             "delete_cost_line",

@@ -275,6 +275,37 @@ fn the_grid_arrives_a_window_of_rows_at_a_time() {
 }
 
 #[test]
+fn a_value_being_typed_is_previewed_with_the_totals_it_would_give_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let before = on_disk(&dir);
+    let id = before.cost_lines[0].record.id.to_string();
+    let args = |value: &str| serde_json::json!({"id": id, "field": "quantity:2026", "value": value, "filter": {}});
+    let preview = call_with(&app, "preview_cost_line", args("1,000"))
+        .0
+        .expect("preview");
+    assert_eq!(preview["line"]["quantities"][0], "1000");
+    assert!(on_disk(&dir) == before, "nothing was saved");
+    assert_eq!(
+        call(&app, "history").0.expect("history")["undo"],
+        serde_json::Value::Null
+    );
+    // Saving the same value gives what the preview showed.
+    let saved = call_with(&app, "set_cost_line", args("1,000"))
+        .0
+        .expect("saved");
+    assert_eq!(saved["line"]["amounts"], preview["line"]["amounts"]);
+    assert_eq!(saved["totals"], preview["totals"]);
+    // A value that would be refused is refused the same way, and still nothing changes.
+    let saved_plan = on_disk(&dir);
+    let err = call_with(&app, "preview_cost_line", args("12 kits"))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "not_a_number");
+    assert!(on_disk(&dir) == saved_plan);
+}
+
+#[test]
 fn an_invalid_quantity_is_refused_with_its_code_and_nothing_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_with(Some(sample_doc(&dir)));

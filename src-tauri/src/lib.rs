@@ -48,6 +48,7 @@ pub(crate) fn handler<R: tauri::Runtime>(
         commands::costing::cost_grid,
         commands::costing::cost_grid_rows,
         commands::costing::set_cost_line,
+        commands::costing::preview_cost_line,
         commands::costing::add_cost_line,
         commands::costing::add_activity,
         commands::costing::delete_cost_line,

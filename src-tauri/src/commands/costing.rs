@@ -150,6 +150,33 @@ pub fn set_cost_line(
     })
 }
 
+/// What the line and the grid's totals would be with `value` typed into `field`, while it
+/// is typed: nothing is saved and the plan is not changed. A value that would be refused
+/// comes back as the error `set_cost_line` would give.
+#[tauri::command]
+pub fn preview_cost_line(
+    state: State<'_, AppState>,
+    id: Id,
+    field: String,
+    value: String,
+    filter: GridFilter,
+) -> Result<LineUpdate, IpcError> {
+    state.with_doc(|doc| {
+        let at = (doc.plan().cost_lines.iter())
+            .position(|l| l.record.id == id)
+            .ok_or_else(|| no_line(id))?;
+        let mut line = doc.plan().cost_lines[at].clone();
+        set_cost_line_field(doc.plan(), &mut line, &field, &value)?;
+        let mut plan = doc.plan().clone();
+        plan.cost_lines[at] = line;
+        let costing = compute(&plan, None)?;
+        let (mut line, row, totals) =
+            grid_line_and_totals(&plan, &costing, &filter, id).ok_or_else(|| no_line(id))?;
+        lock_outside_part(doc, [&mut line]);
+        Ok(LineUpdate { line, row, totals })
+    })
+}
+
 /// Adds an empty cost line to an activity.
 #[tauri::command]
 pub fn add_cost_line(

@@ -41,6 +41,8 @@ export interface Backend {
   costGridRows(filter: GridFilter, offset: number, limit: number): Promise<GridRows>;
   /** Sets one field of a cost line from the text typed; refused values change nothing. */
   setCostLine(id: string, field: string, value: string, filter: GridFilter): Promise<LineUpdate>;
+  /** What the line and totals would be with `value` typed into `field`; saves nothing. */
+  previewCostLine(id: string, field: string, value: string, filter: GridFilter): Promise<LineUpdate>;
   addCostLine(activityId: string, item: string, filter: GridFilter): Promise<LineUpdate>;
   addActivity(outputId: string, title: string, leadAgencyId: string | null): Promise<GridActivity>;
   deleteCostLine(id: string, filter: GridFilter): Promise<GridTotals>;
@@ -162,6 +164,7 @@ export const tauriBackend: Backend = {
   costGrid: (filter, rows) => call<CostGrid>('cost_grid', { filter, rows }),
   costGridRows: (filter, offset, limit) => call<GridRows>('cost_grid_rows', { filter, offset, limit }),
   setCostLine: (id, field, value, filter) => call<LineUpdate>('set_cost_line', { id, field, value, filter }),
+  previewCostLine: (id, field, value, filter) => call<LineUpdate>('preview_cost_line', { id, field, value, filter }),
   addCostLine: (activityId, item, filter) => call<LineUpdate>('add_cost_line', { activityId, item, filter }),
   addActivity: (outputId, title, leadAgencyId) => call<GridActivity>('add_activity', { outputId, title, leadAgencyId }),
   deleteCostLine: (id, filter) => call<GridTotals>('delete_cost_line', { id, filter }),

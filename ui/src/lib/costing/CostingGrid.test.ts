@@ -54,11 +54,21 @@ function grid(count: number): CostGrid {
 /** A backend whose grid has `count` lines (those in `locked` read-only, as outside a scoped
  * copy's part) and whose edits are checked like the real one. */
 function fakeBackend(count: number, locked: number[] = []) {
-  const setCostLine = vi.fn(async (id: string, field: string, value: string, _filter: GridFilter) => {
+  /** The line as the backend returns it after `value` in `field`, or its refusal. */
+  const edited = (id: string, field: string, value: string) => {
     if (!/^\d+$/.test(value.trim())) throw new BackendError('not_a_number', `${field}: \`${value}\` is not a number`);
-    const updated = { ...line(0), id, quantities: [value, ''], amounts: [String(Number(value) * 100), '0'], total: String(Number(value) * 100) };
-    return { line: updated, row: 0, totals: { per_year: ['999', '0'], total: '999', lines: count } };
-  });
+    return { ...line(0), id, quantities: [value, ''], amounts: [String(Number(value) * 100), '0'], total: String(Number(value) * 100) };
+  };
+  const setCostLine = vi.fn(async (id: string, field: string, value: string, _filter: GridFilter) => ({
+    line: edited(id, field, value),
+    row: 0,
+    totals: { per_year: ['999', '0'], total: '999', lines: count },
+  }));
+  const previewCostLine = vi.fn(async (id: string, field: string, value: string, _filter: GridFilter) => ({
+    line: edited(id, field, value),
+    row: 0,
+    totals: { per_year: ['888', '0'], total: '888', lines: count },
+  }));
   const all = () => {
     const g = grid(count);
     return g.lines.map((l, n) => ({ ...l, locked: locked.includes(n) }));
@@ -69,9 +79,10 @@ function fakeBackend(count: number, locked: number[] = []) {
     costGrid,
     costGridRows,
     setCostLine,
+    previewCostLine,
     history: vi.fn(async () => ({ undo: null, redo: null })),
   } as unknown as Backend;
-  return { backend, setCostLine, costGrid, costGridRows };
+  return { backend, setCostLine, previewCostLine, costGrid, costGridRows };
 }
 
 describe('the costing grid', () => {
@@ -110,6 +121,31 @@ describe('the costing grid', () => {
     await waitFor(() => expect(setCostLine).toHaveBeenCalledWith(line(1).id, 'quantity:2026', '7', { pillar_id: null, lead_agency_id: null, funding_source_id: null }));
     expect(await screen.findByText('700', { selector: '.amount' })).toBeTruthy();
     expect(screen.getAllByText('999').length).toBeGreaterThan(0);
+  });
+
+  it('shows what a quantity being typed would give before Enter saves it', async () => {
+    i18n.lang = 'en';
+    const { backend, setCostLine, previewCostLine } = fakeBackend(3);
+    const { container } = render(CostingGrid, { backend });
+    const cell = await screen.findByLabelText('Quantity 2026, Workshop 1');
+    await fireEvent.input(cell, { target: { value: '7' } });
+    const amount = await screen.findByText('700', { selector: '.amount' });
+    expect(amount.classList.contains('unsaved')).toBe(true);
+    expect(container.querySelector('tfoot tr')?.classList.contains('unsaved')).toBe(true);
+    expect(screen.getAllByText('888').length).toBeGreaterThan(0);
+    expect(previewCostLine).toHaveBeenCalledWith(line(1).id, 'quantity:2026', '7', { pillar_id: null, lead_agency_id: null, funding_source_id: null });
+    expect(setCostLine).not.toHaveBeenCalled();
+    // Escape puts the stored value back, and the saved amounts with it.
+    await fireEvent.keyDown(cell, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByText('700', { selector: '.amount' })).toBeNull());
+    expect(container.querySelector('.unsaved')).toBeNull();
+    // Typed again and saved: the amount stays, no longer marked.
+    await fireEvent.input(cell, { target: { value: '7' } });
+    await screen.findByText('700', { selector: '.amount' });
+    await fireEvent.change(cell, { target: { value: '7' } });
+    await waitFor(() => expect(setCostLine).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(container.querySelector('.unsaved')).toBeNull());
+    expect(screen.getByText('700', { selector: '.amount' })).toBeTruthy();
   });
 
   it('marks a refused quantity in its cell with the reason, in Khmer too', async () => {

@@ -2,7 +2,7 @@
 import type { GridLine } from "./GridLine";
 
 /**
- * Lines `offset..offset + lines.len()` of those a filter lets through, in plan order.
+ * Lines `offset..offset + lines.len()` of those a filter lets through, in grid order.
  */
 export type GridRows = { offset: number, lines: Array<GridLine>, 
 /**
