@@ -76,6 +76,20 @@ describe('the narrative screen', () => {
     expect(backend.setNarrative).toHaveBeenCalledTimes(1);
   });
 
+  it('edits a text with an image as Markdown, so that the image is not lost', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const body = 'Mines remain in the north-west: ![map](map.png)';
+    backend.narrative = vi.fn(async () => view(body));
+    render(NarrativeScreen, { backend });
+    const source = (await screen.findByRole('textbox', { name: 'Text' })) as HTMLTextAreaElement;
+    expect(source.tagName).toBe('TEXTAREA');
+    expect(source.value).toBe(body);
+    expect(screen.getByText(/This text has images/)).toBeTruthy();
+    await fireEvent.change(source, { target: { value: `${body}\n\nSurveys continue.` } });
+    await waitFor(() => expect(backend.setNarrative).toHaveBeenCalledWith(CONTEXT, 'body', `${body}\n\nSurveys continue.`));
+  });
+
   it('opens a section another agency owns read-only', async () => {
     i18n.lang = 'en';
     const backend = fakeBackend();

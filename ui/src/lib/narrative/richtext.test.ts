@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@tiptap/core';
-import { createEditor, markdownOf } from './richtext';
+import { createEditor, markdownOf, unkept } from './richtext';
 import { run } from './commands';
 
 const editors: Editor[] = [];
@@ -92,5 +92,16 @@ describe('the narrative editor', () => {
     run(editor, 'delete_column');
     expect(rows().every((r) => r.length === 2)).toBe(true);
     expect(markdownOf(editor).startsWith('Costs by pillar:')).toBe(true);
+  });
+
+  it('finds what in a text the editor would drop, and keeps every heading level', () => {
+    const editor = open('');
+    expect(unkept(editor, narrative)).toEqual([]);
+    expect(unkept(editor, 'A map: ![map of the provinces](map.png)').sort()).toEqual(['image']);
+    expect(unkept(editor, '<div class="box">Note</div>')).toEqual(['html']);
+    expect(unkept(editor, '- [x] consulted\n- [ ] drafted')).toEqual(['task']);
+    expect(unkept(editor, '| a |\n|---|\n| ![x](x.png) |')).toEqual(['image']);
+    // A heading of a level the toolbar does not offer stays a heading of that level.
+    expect(markdownOf(open('# Plan\n\n#### Detail'))).toBe('# Plan\n\n#### Detail');
   });
 });
