@@ -74,6 +74,12 @@ describe('the narrative screen', () => {
     await fireEvent.focus(body);
     await fireEvent.blur(body);
     expect(backend.setNarrative).toHaveBeenCalledTimes(1);
+    // In the next section the toolbar formats that section's text, not the one left.
+    await fireEvent.click(screen.getByRole('button', { name: /Rationale/ }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Rationale' })).toBeTruthy());
+    const boldNow = screen.getByRole('button', { name: 'Bold' }) as HTMLButtonElement;
+    await waitFor(() => expect(boldNow.disabled).toBe(false));
+    expect(boldNow.getAttribute('aria-pressed')).toBe('false');
   });
 
   it('edits a text with an image as Markdown, so that the image is not lost', async () => {
@@ -86,6 +92,8 @@ describe('the narrative screen', () => {
     expect(source.tagName).toBe('TEXTAREA');
     expect(source.value).toBe(body);
     expect(screen.getByText(/This text has images/)).toBeTruthy();
+    // The toolbar formats the Khmer text, which the editor can keep.
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Bold' }) as HTMLButtonElement).disabled).toBe(false));
     await fireEvent.change(source, { target: { value: `${body}\n\nSurveys continue.` } });
     await waitFor(() => expect(backend.setNarrative).toHaveBeenCalledWith(CONTEXT, 'body', `${body}\n\nSurveys continue.`));
   });
