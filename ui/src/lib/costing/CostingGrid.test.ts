@@ -139,6 +139,14 @@ describe('the costing grid', () => {
     await fireEvent.keyDown(cell, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByText('700', { selector: '.amount' })).toBeNull());
     expect(container.querySelector('.unsaved')).toBeNull();
+    // Typed, then typed back to what is stored and left: no save, and no preview stays.
+    await fireEvent.input(cell, { target: { value: '5' } });
+    await screen.findByText('500', { selector: '.amount' });
+    await fireEvent.input(cell, { target: { value: '2' } });
+    await waitFor(() => expect(previewCostLine).toHaveBeenLastCalledWith(line(1).id, 'quantity:2026', '2', expect.anything()));
+    await fireEvent.blur(cell);
+    await waitFor(() => expect(container.querySelector('.unsaved')).toBeNull());
+    expect(setCostLine).not.toHaveBeenCalled();
     // Typed again and saved: the amount stays, no longer marked.
     await fireEvent.input(cell, { target: { value: '7' } });
     await screen.findByText('700', { selector: '.amount' });
