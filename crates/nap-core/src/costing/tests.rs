@@ -383,3 +383,23 @@ fn reconciled_rounding_adds_up_in_every_row_and_column() {
         }
     }
 }
+
+#[test]
+fn source_types_and_gender_markers_have_khmer_names() {
+    let plan = crate::sample::sample_plan();
+    let c = compute(&plan, None).unwrap();
+    for dimension in [views::Dimension::SourceType, views::Dimension::Marker] {
+        let table = views::cross_table(&plan, &c, dimension, None, Measure::Cost);
+        assert!(!table.rows.is_empty());
+        for row in &table.rows {
+            let khmer = row.label.l2.as_deref().expect("a Khmer name");
+            assert!(
+                khmer
+                    .chars()
+                    .any(|ch| ('\u{1780}'..='\u{17FF}').contains(&ch)),
+                "{khmer}"
+            );
+            assert!(!row.label.text.is_empty());
+        }
+    }
+}

@@ -293,6 +293,8 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
         | Dimension::SourceType
         | Dimension::Marker => {
             // Members are the codes that occur, in code order.
+            // Fixed names carry Khmer as their second language, as "Total" and "Unfunded" do.
+            let named = |en: &str, km: &str| LocalText::both(en, km);
             let code_of = |u: &CostUnit| -> Option<(String, LocalText)> {
                 let a = &plan.activities[u.activity];
                 match dim {
@@ -314,21 +316,31 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
                     }),
                     Dimension::SourceType => u.source.map(|s| {
                         let (code, name) = match plan.funding_sources[s].kind {
-                            SourceKind::NationalBudget => ("1", "National budget"),
-                            SourceKind::DevelopmentPartner => ("2", "Development partners"),
-                            SourceKind::Csos => ("3", "Civil society"),
-                            SourceKind::Private => ("4", "Private sector"),
-                            SourceKind::Other => ("5", "Other"),
+                            SourceKind::NationalBudget => {
+                                ("1", named("National budget", "ថវិកាជាតិ"))
+                            }
+                            SourceKind::DevelopmentPartner => {
+                                ("2", named("Development partners", "ដៃគូអភិវឌ្ឍន៍"))
+                            }
+                            SourceKind::Csos => ("3", named("Civil society", "សង្គមស៊ីវិល")),
+                            SourceKind::Private => ("4", named("Private sector", "វិស័យឯកជន")),
+                            SourceKind::Other => ("5", named("Other", "ផ្សេងៗ")),
                         };
-                        (code.to_string(), LocalText::new(name))
+                        (code.to_string(), name)
                     }),
                     _ => a.gender_marker.map(|m| {
                         let name = match m {
-                            GenderMarker::NotTargeted => "Not targeted (0)",
-                            GenderMarker::Significant => "Significant objective (1)",
-                            GenderMarker::Principal => "Principal objective (2)",
+                            GenderMarker::NotTargeted => {
+                                named("Not targeted (0)", "មិនផ្តោតលើសមភាពយេនឌ័រ (0)")
+                            }
+                            GenderMarker::Significant => {
+                                named("Significant objective (1)", "គោលបំណងសំខាន់ (1)")
+                            }
+                            GenderMarker::Principal => {
+                                named("Principal objective (2)", "គោលបំណងចម្បង (2)")
+                            }
                         };
-                        (m.score().to_string(), LocalText::new(name))
+                        (m.score().to_string(), name)
                     }),
                 }
             };
