@@ -67,9 +67,19 @@ fn lock_outside_part<'a>(doc: &Document, lines: impl IntoIterator<Item = &'a mut
 }
 
 fn line_update(doc: &Document, filter: &GridFilter, id: Id) -> Result<LineUpdate, IpcError> {
-    let costing = compute(doc.plan(), None)?;
+    line_update_in(doc, doc.plan(), filter, id)
+}
+
+/// [`line_update`] as `plan` (the open plan, or a trial copy of it) would have it.
+fn line_update_in(
+    doc: &Document,
+    plan: &nap_core::Plan,
+    filter: &GridFilter,
+    id: Id,
+) -> Result<LineUpdate, IpcError> {
+    let costing = compute(plan, None)?;
     let (mut line, row, totals) =
-        grid_line_and_totals(doc.plan(), &costing, filter, id).ok_or_else(|| no_line(id))?;
+        grid_line_and_totals(plan, &costing, filter, id).ok_or_else(|| no_line(id))?;
     lock_outside_part(doc, [&mut line]);
     Ok(LineUpdate { line, row, totals })
 }
@@ -137,14 +147,7 @@ pub fn set_cost_line(
     filter: GridFilter,
 ) -> Result<LineUpdate, IpcError> {
     state.with_doc(|doc| {
-        let mut line = doc
-            .plan()
-            .cost_lines
-            .iter()
-            .find(|l| l.record.id == id)
-            .cloned()
-            .ok_or_else(|| no_line(id))?;
-        set_cost_line_field(doc.plan(), &mut line, &field, &value)?;
+        let (_, line) = typed_line(doc, id, &field, &value)?;
         doc.upsert(line)?;
         line_update(doc, &filter, id)
     })
@@ -162,19 +165,27 @@ pub fn preview_cost_line(
     filter: GridFilter,
 ) -> Result<LineUpdate, IpcError> {
     state.with_doc(|doc| {
-        let at = (doc.plan().cost_lines.iter())
-            .position(|l| l.record.id == id)
-            .ok_or_else(|| no_line(id))?;
-        let mut line = doc.plan().cost_lines[at].clone();
-        set_cost_line_field(doc.plan(), &mut line, &field, &value)?;
+        let (at, line) = typed_line(doc, id, &field, &value)?;
         let mut plan = doc.plan().clone();
         plan.cost_lines[at] = line;
-        let costing = compute(&plan, None)?;
-        let (mut line, row, totals) =
-            grid_line_and_totals(&plan, &costing, &filter, id).ok_or_else(|| no_line(id))?;
-        lock_outside_part(doc, [&mut line]);
-        Ok(LineUpdate { line, row, totals })
+        line_update_in(doc, &plan, &filter, id)
     })
+}
+
+/// The cost line `id` with `value` typed into `field`, and its place in the plan's list. A
+/// refused value comes back as the error naming the problem.
+fn typed_line(
+    doc: &Document,
+    id: Id,
+    field: &str,
+    value: &str,
+) -> Result<(usize, CostLine), IpcError> {
+    let at = (doc.plan().cost_lines.iter())
+        .position(|l| l.record.id == id)
+        .ok_or_else(|| no_line(id))?;
+    let mut line = doc.plan().cost_lines[at].clone();
+    set_cost_line_field(doc.plan(), &mut line, field, value)?;
+    Ok((at, line))
 }
 
 /// Adds an empty cost line to an activity.
