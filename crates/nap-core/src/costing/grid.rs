@@ -343,23 +343,25 @@ impl<'a> GridContext<'a> {
         (rank, li)
     }
 
+    /// The indices of the lines `filter` lets through, in grid order.
+    fn shown(&self, filter: &GridFilter) -> Vec<usize> {
+        let mut shown: Vec<usize> = (0..self.plan.cost_lines.len())
+            .filter(|&li| self.passes(filter, li))
+            .collect();
+        shown.sort_by_cached_key(|&li| self.order_key(li));
+        shown
+    }
+
     /// The totals of the lines `filter` lets through, and the indices of those lines in grid
     /// order.
     fn totals(&self, filter: &GridFilter) -> (GridTotals, Vec<usize>) {
+        let shown = self.shown(filter);
         let mut per_year = vec![Decimal::ZERO; self.costing.years.len()];
-        let mut shown = Vec::new();
-        for li in 0..self.plan.cost_lines.len() {
-            if !self.passes(filter, li) {
-                continue;
-            }
-            shown.push(li);
-            if let Some(u) = self.unit_of(li) {
-                for (y, total) in per_year.iter_mut().enumerate() {
-                    *total += self.costing.amount(u, y);
-                }
+        for u in shown.iter().filter_map(|&li| self.unit_of(li)) {
+            for (y, total) in per_year.iter_mut().enumerate() {
+                *total += self.costing.amount(u, y);
             }
         }
-        shown.sort_by_cached_key(|&li| self.order_key(li));
         let totals = GridTotals {
             total: self.fmt.amount(per_year.iter().sum()),
             per_year: per_year.iter().map(|&a| self.fmt.amount(a)).collect(),
@@ -431,7 +433,7 @@ pub fn grid_rows(
     limit: usize,
 ) -> GridRows {
     let ctx = GridContext::new(plan, costing);
-    let (_, shown) = ctx.totals(filter);
+    let shown = ctx.shown(filter);
     GridRows {
         offset: u32::try_from(offset).unwrap_or(u32::MAX),
         lines: shown
