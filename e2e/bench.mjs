@@ -9,26 +9,11 @@
 //   measured in the page (from the key event to the first frame after the amount changed)
 //   and, as an upper bound, from the WebDriver client (its round trips included).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { app, nap, openApp, startDriver } from './driver.mjs';
+import { app, nap, openApp, processes, startDriver } from './driver.mjs';
 const work = mkdtempSync(join(tmpdir(), 'nap-bench-'));
-
-/** The ids of the running processes, with their command line and parent. */
-function processes() {
-  const all = [];
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const ppid = readFileSync(`/proc/${pid}/status`, 'utf8').match(/PPid:\s+(\d+)/)?.[1];
-      all.push({ pid, cmd, ppid });
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return all;
-}
 
 /**
  * Memory in MB of the processes `pids`: resident (RSS, shared libraries counted in full) and

@@ -1,6 +1,7 @@
 // What the end-to-end test and the app benchmark share: where the binaries are, starting
 // tauri-driver, and opening the app on a plan through it.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { remote } from 'webdriverio';
 
@@ -41,22 +42,27 @@ export async function openApp(plan, options = {}) {
   });
 }
 
+/** The running processes: id, command line (arguments separated by NUL) and parent id. */
+export function processes() {
+  const all = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const ppid = readFileSync(`/proc/${pid}/status`, 'utf8').match(/PPid:\s+(\d+)/)?.[1];
+      all.push({ pid, cmd, ppid });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return all;
+}
+
 /**
  * Waits (up to 15 s) until no process of the app is running any more: WebKitWebDriver cannot
  * start a new session while the window of the previous one is still closing.
  */
 async function appExited() {
-  const { readdirSync, readFileSync } = await import('node:fs');
-  const running = () =>
-    readdirSync('/proc')
-      .filter((d) => /^\d+$/.test(d))
-      .some((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(app);
-        } catch {
-          return false; // it ended while we looked
-        }
-      });
+  const running = () => processes().some((p) => p.cmd.startsWith(app));
   for (let waited = 0; running() && waited < 15000; waited += 100) {
     await new Promise((r) => setTimeout(r, 100));
   }
