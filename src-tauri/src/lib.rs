@@ -6,6 +6,8 @@ mod error;
 #[cfg(test)]
 mod ipc_tests;
 mod state;
+#[cfg(target_os = "linux")]
+pub mod webkit_env;
 
 use nap_store::{Document, PlanFile, StoreError};
 use state::AppState;
@@ -112,7 +114,6 @@ pub(crate) fn handler<R: tauri::Runtime>(
     ]
 }
 
-/// Starts the app.
 /// Whether the window may go to `url`: only the app's own pages. A link in a narrative (a
 /// Markdown link is kept as text that can still be clicked) or anything else that would
 /// take the window to the network is stopped, so the app never loads a remote page.
@@ -130,6 +131,7 @@ pub fn stays_in_app(url: &tauri::Url) -> bool {
     }
 }
 
+/// Starts the app.
 pub fn run() {
     tauri::Builder::default()
         // The save dialog, opened by our own command (the page is granted no dialog API).
