@@ -31,6 +31,7 @@ fn main() {
             "set_exchange_rate",
             "add_exchange_rate",
             "delete_exchange_rate",
+            "set_classification_name_field",
             "funding",
             "set_funding_source",
             "add_funding_source",

@@ -1521,3 +1521,87 @@ fn the_communication_plan_and_consultations_are_edited_and_refusals_save_nothing
         nap_core::sample::sample_plan().consultations.len()
     );
 }
+
+#[test]
+fn classification_names_are_set_shown_in_the_views_and_bad_input_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let file = dir.path().join("s.nap");
+    let row = |settings: &serde_json::Value, scheme: &str, code: &str| {
+        settings["classifications"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["scheme"] == scheme && r["code"] == code)
+            .unwrap_or_else(|| panic!("no row for {scheme} {code}"))
+            .clone()
+    };
+    let settings = call(&app, "plan_settings").0.expect("settings");
+    assert_eq!(settings["second_language"], "km");
+    let interest = row(&settings, "economic", "24");
+    assert_eq!(interest["standard_name"], "Interest");
+    assert_eq!(interest["used"], false, "the sample pays no interest");
+    let courts = row(&settings, "functional", "03.3");
+    assert_eq!(courts["used"], true);
+    assert_eq!(courts["name_l2"], "");
+
+    let set = |scheme: &str, code: &str, field: &str, value: &str| {
+        call_with(
+            &app,
+            "set_classification_name_field",
+            serde_json::json!({"scheme": scheme, "code": code, "field": field, "value": value}),
+        )
+        .0
+    };
+    let after = set("functional", "03.3", "name_l2", "តុលាការ").expect("named");
+    assert_eq!(row(&after, "functional", "03.3")["name_l2"], "តុលាការ");
+    let by_function = call_with(
+        &app,
+        "budget_view",
+        serde_json::json!({"request": {"rows": "function", "columns": "year", "measure": "cost", "rounding": "unit", "reconcile": false, "second_language": true}}),
+    )
+    .0
+    .expect("view");
+    let courts_row = by_function["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "03.3")
+        .expect("a row for 03.3")
+        .clone();
+    assert_eq!(courts_row["label"]["text"], "Law courts");
+    assert_eq!(courts_row["label"]["l2"], "តុលាការ");
+    let saved = on_disk(&dir);
+    assert!(saved
+        .classification_names
+        .iter()
+        .any(|n| n.code == "03.3" && n.name.l2.as_deref() == Some("តុលាការ")));
+
+    let bytes = std::fs::read(&file).unwrap();
+    for (scheme, code, field, value, error) in [
+        ("cofog", "03.3", "name_l2", "x", "unknown_choice"),
+        ("functional", " ", "name_l2", "x", "required"),
+        ("functional", "03.3", "colour", "x", "unknown_field"),
+    ] {
+        assert_eq!(
+            set(scheme, code, field, value).unwrap_err()["code"],
+            error,
+            "{scheme} {code} {field}"
+        );
+    }
+    assert!(
+        std::fs::read(&file).unwrap() == bytes,
+        "refused names write nothing"
+    );
+
+    // Blanking the name gives the code its standard name back; undo brings the name back.
+    let cleared = set("functional", "03.3", "name_l2", "").expect("cleared");
+    assert_eq!(row(&cleared, "functional", "03.3")["name_l2"], "");
+    assert!(!on_disk(&dir)
+        .classification_names
+        .iter()
+        .any(|n| n.code == "03.3"));
+    call(&app, "undo").0.expect("undo");
+    let back = call(&app, "plan_settings").0.expect("settings");
+    assert_eq!(row(&back, "functional", "03.3")["name_l2"], "តុលាការ");
+}

@@ -71,6 +71,7 @@ pub(crate) fn handler<R: tauri::Runtime>(
         commands::plan_settings::set_exchange_rate,
         commands::plan_settings::add_exchange_rate,
         commands::plan_settings::delete_exchange_rate,
+        commands::plan_settings::set_classification_name_field,
         commands::funding::funding,
         commands::funding::set_funding_source,
         commands::funding::add_funding_source,

@@ -85,6 +85,10 @@ pub struct Plan {
     pub catalogue: Vec<CatalogueItem>,
     pub cost_lines: Vec<CostLine>,
     pub exchange_rates: Vec<ExchangeRate>,
+    /// The plan's own names for budget classification codes; absent from files written
+    /// before there were any.
+    #[serde(default)]
+    pub classification_names: Vec<ClassificationName>,
     pub funding_sources: Vec<FundingSource>,
     pub communication: Vec<CommunicationItem>,
     pub communication_activities: Vec<CommunicationActivity>,
@@ -505,6 +509,47 @@ pub struct ExchangeRate {
     pub source: String,
 }
 
+/// A budget classification whose codes the plan names in its tables.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ClassificationScheme {
+    /// GFS 2014 economic classification (the economic code of a cost line).
+    Economic,
+    /// COFOG functional classification (the function of an activity).
+    Functional,
+}
+
+/// The plan's own name for one classification code, where the standard name will not do:
+/// above all the Ministry of Finance's official term in the second language (the standard
+/// names are English only). At most one per scheme and code; its id is
+/// [`ClassificationName::id_for`], so that two copies naming the same code meet in a merge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[ts(export)]
+pub struct ClassificationName {
+    #[serde(flatten)]
+    pub record: RecordMeta,
+    pub scheme: ClassificationScheme,
+    /// The code as cost lines and activities carry it, e.g. "211" or "03.1".
+    pub code: String,
+    /// The name in the working language (blank: the standard name) and in the second.
+    pub name: LocalText,
+}
+
+impl ClassificationName {
+    /// The id of the name of `code` in `scheme`: the same in every plan and every copy.
+    pub fn id_for(scheme: ClassificationScheme, code: &str) -> Id {
+        const NAMESPACE: Uuid = Uuid::from_u128(0x6e61_7073_2d63_6c61_7373_2d6e_616d_6573);
+        let key = match scheme {
+            ClassificationScheme::Economic => format!("economic:{}", code.trim()),
+            ClassificationScheme::Functional => format!("functional:{}", code.trim()),
+        };
+        Uuid::new_v5(&NAMESPACE, key.as_bytes())
+    }
+}
+
 /// What kind of money a funding source is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
@@ -750,6 +795,7 @@ impl Plan {
             catalogue: vec![],
             cost_lines: vec![],
             exchange_rates: vec![],
+            classification_names: vec![],
             funding_sources: vec![],
             communication: vec![],
             communication_activities: vec![],

@@ -26,6 +26,7 @@ pub enum RecordKind {
     CatalogueItem,
     CostLine,
     ExchangeRate,
+    ClassificationName,
     FundingSource,
     CommunicationItem,
     CommunicationActivity,
@@ -39,7 +40,7 @@ pub enum RecordKind {
 impl RecordKind {
     /// Every kind, parents before children (the order in which they can be inserted
     /// without dangling references).
-    pub const ALL: [RecordKind; 19] = [
+    pub const ALL: [RecordKind; 20] = [
         Self::Agency,
         Self::NarrativeSection,
         Self::Pillar,
@@ -52,6 +53,7 @@ impl RecordKind {
         Self::FundingSource,
         Self::CostLine,
         Self::ExchangeRate,
+        Self::ClassificationName,
         Self::CommunicationItem,
         Self::CommunicationActivity,
         Self::AgencyPlan,
@@ -71,6 +73,7 @@ impl RecordKind {
             Self::Pillar | Self::Outcome | Self::Output | Self::Activity => "results_framework",
             Self::Indicator | Self::Progress => "results_framework",
             Self::CatalogueItem | Self::CostLine | Self::FundingSource => "resources",
+            Self::ClassificationName => "resources",
             Self::CommunicationItem | Self::CommunicationActivity => "communication",
             Self::AgencyPlan | Self::SubActivity => "agency_plans",
             Self::Body => "coordination",
@@ -93,6 +96,7 @@ impl RecordKind {
             Self::CatalogueItem => "catalogue_item",
             Self::CostLine => "cost_line",
             Self::ExchangeRate => "exchange_rate",
+            Self::ClassificationName => "classification_name",
             Self::FundingSource => "funding_source",
             Self::CommunicationItem => "communication_item",
             Self::CommunicationActivity => "communication_activity",
@@ -124,6 +128,7 @@ impl RecordKind {
             Self::CatalogueItem => plan.catalogue.len(),
             Self::CostLine => plan.cost_lines.len(),
             Self::ExchangeRate => plan.exchange_rates.len(),
+            Self::ClassificationName => plan.classification_names.len(),
             Self::FundingSource => plan.funding_sources.len(),
             Self::CommunicationItem => plan.communication.len(),
             Self::CommunicationActivity => plan.communication_activities.len(),
@@ -174,6 +179,7 @@ impl_record! {
     CatalogueItem => CatalogueItem, catalogue;
     CostLine => CostLine, cost_lines;
     ExchangeRate => ExchangeRate, exchange_rates;
+    ClassificationName => ClassificationName, classification_names;
     FundingSource => FundingSource, funding_sources;
     CommunicationItem => CommunicationItem, communication;
     CommunicationActivity => CommunicationActivity, communication_activities;
@@ -233,6 +239,10 @@ macro_rules! with_record_type {
             }
             $crate::RecordKind::ExchangeRate => {
                 type $T = ExchangeRate;
+                $body
+            }
+            $crate::RecordKind::ClassificationName => {
+                type $T = ClassificationName;
                 $body
             }
             $crate::RecordKind::FundingSource => {

@@ -181,6 +181,7 @@ labelled! {
     CatalogueItem => |r| label_of(&r.code, &r.name.text);
     CostLine => |r| r.item.text.clone();
     ExchangeRate => |r| match r.year { Some(y) => format!("{} {y}", r.currency), None => r.currency.clone() };
+    ClassificationName => |r| label_of(&r.code, r.name.text.trim());
     FundingSource => |r| label_of(&r.code, &r.name.text);
     CommunicationItem => |r| r.text.text.clone();
     CommunicationActivity => |r| r.title.text.clone();
@@ -266,10 +267,15 @@ impl<'p> Checker<'p> {
         }
     }
 
-    fn unique_codes<T: Labelled>(&mut self, items: &[T], code: impl Fn(&T) -> &str) {
+    fn unique_codes<'r, T: Labelled, S: AsRef<str>>(
+        &mut self,
+        items: &'r [T],
+        code: impl Fn(&'r T) -> S,
+    ) {
         let mut seen = HashSet::new();
         for item in items {
-            let c = code(item).trim();
+            let code = code(item);
+            let c = code.as_ref().trim();
             if !c.is_empty() && !seen.insert(c.to_lowercase()) {
                 self.errors.push(ValidationError::DuplicateCode {
                     kind: T::KIND,
@@ -359,6 +365,7 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
         catalogue,
         cost_lines,
         exchange_rates,
+        classification_names,
         funding_sources,
         communication,
         communication_activities,
@@ -391,6 +398,13 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
     c.unique_codes(&plan.catalogue, |i| &i.code);
     c.unique_codes(&plan.funding_sources, |s| &s.code);
     c.unique_codes(&plan.bodies, |b| &b.code);
+    c.unique_codes(&plan.classification_names, |n| {
+        let scheme = match n.scheme {
+            ClassificationScheme::Economic => "economic",
+            ClassificationScheme::Functional => "functional",
+        };
+        format!("{scheme} {}", n.code.trim())
+    });
 
     for a in &plan.agencies {
         let r = a.as_ref_();
@@ -563,6 +577,19 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
                 record: r.clone(),
                 field: "rate".into(),
                 value: x.rate.to_string(),
+            });
+        }
+    }
+    for n in &plan.classification_names {
+        let r = n.as_ref_();
+        c.not_blank(&r, "code", &n.code);
+        if n.record.id != ClassificationName::id_for(n.scheme, &n.code) {
+            c.errors.push(ValidationError::InvalidSetting {
+                field: format!("id of the name of {}", n.code.trim()),
+                value: n.record.id.to_string(),
+                reason: "it must be the id derived from the scheme and the code, so that \
+                         copies naming the same code merge"
+                    .into(),
             });
         }
     }

@@ -330,3 +330,54 @@ fn values_read_as_a_person_reads_them() {
     assert_eq!(describe(None, &names), "");
     assert_eq!(describe(Some(&json!(null)), &names), "");
 }
+
+/// Two ministries each give the same code its Khmer name: the names meet as one record,
+/// because its id comes from the code, so a difference is one conflict, never two names.
+#[test]
+fn names_given_to_the_same_code_on_both_sides_meet_as_one_record() {
+    use nap_core::edit::{set_classification_name, NameChange};
+    use nap_core::model::ClassificationScheme;
+    let base = sample_plan();
+    let name = |plan: &Plan, code: &str, km: &str| {
+        let now = base.meta.record.modified.clone();
+        match set_classification_name(plan, "economic", code, "name_l2", km, &now, "t") {
+            Ok(NameChange::Put(n)) => n,
+            other => panic!("{other:?}"),
+        }
+    };
+    let mut ours = base.clone();
+    ours.classification_names
+        .push(name(&base, "211", "ប្រាក់បៀវត្ស"));
+    ours.classification_names.push(name(&base, "26", "ឧបត្ថម្ភធន"));
+    let mut theirs = base.clone();
+    theirs
+        .classification_names
+        .push(name(&base, "211", "ប្រាក់ខែ"));
+    theirs
+        .classification_names
+        .push(name(&base, "27", "អត្ថប្រយោជន៍សង្គម"));
+
+    let report = three_way(&base, &ours, &theirs, None);
+    assert_eq!(report.conflicts.len(), 1, "{:?}", report.conflicts);
+    assert_eq!(report.conflicts[0].kind, "classification_name");
+    for side in [Resolve::Ours, Resolve::Theirs] {
+        let merged = apply(&ours, &theirs, &report, &Decisions::all(Some(side)));
+        assert_eq!(validate(&merged), vec![]);
+        let km = |code: &str| {
+            merged
+                .classification_names
+                .iter()
+                .filter(|n| n.scheme == ClassificationScheme::Economic && n.code == code)
+                .map(|n| n.name.l2.clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        let chosen = if side == Resolve::Ours {
+            "ប្រាក់បៀវត្ស"
+        } else {
+            "ប្រាក់ខែ"
+        };
+        assert_eq!(km("211"), [chosen]);
+        assert_eq!(km("26"), ["ឧបត្ថម្ភធន"]);
+        assert_eq!(km("27"), ["អត្ថប្រយោជន៍សង្គម"]);
+    }
+}

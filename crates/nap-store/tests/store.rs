@@ -431,23 +431,33 @@ fn replace_refuses_an_invalid_plan_and_changes_nothing() {
 #[test]
 fn an_older_file_is_upgraded_after_a_backup_and_read_in_memory_without_one() {
     let dir = temp();
-    let path = write_sample(dir.path());
-    // Make it look like a file of schema version 1: no sharing tables.
+    let path = dir.path().join("v1.nap");
+    // A plan of those days: no names of classification codes.
+    let mut plan = sample_plan();
+    plan.classification_names.clear();
+    PlanFile::create(&path, &plan, false).unwrap();
+    // Make it look like a file of schema version 1: no sharing tables, no table of names.
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE copy_info; DROP TABLE sync_base; DROP TABLE merge_log; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;").unwrap();
+        conn.execute_batch("DROP TABLE copy_info; DROP TABLE sync_base; DROP TABLE merge_log; DROP TABLE classification_name; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;").unwrap();
     }
     let v1 = bytes(&path);
     // Read-only: upgraded in memory, the file untouched.
     let read = PlanFile::open(&path, Access::ReadOnly).unwrap();
-    assert_eq!(read.load().unwrap(), sample_plan());
+    assert_eq!(read.load().unwrap(), plan);
     drop(read);
     assert_eq!(bytes(&path), v1);
     assert!(!PathBuf::from(format!("{}.v1.bak", path.display())).exists());
-    let doc = Document::open(&path, "t").unwrap();
+    let mut doc = Document::open(&path, "t").unwrap();
     assert_eq!(doc.file().schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(doc.plan(), &sample_plan());
+    assert_eq!(doc.plan(), &plan);
+    // The upgraded file takes names like a new one.
+    let stored = doc
+        .upsert(sample_plan().classification_names[0].clone())
+        .unwrap();
+    assert_eq!(doc.plan().classification_names, vec![stored.clone()]);
     drop(doc);
+    assert_eq!(reload(&path).classification_names, vec![stored]);
     let backup = PathBuf::from(format!("{}.v1.bak", path.display()));
     assert_eq!(bytes(&backup), v1, "the original is kept before upgrading");
 }

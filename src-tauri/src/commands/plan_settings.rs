@@ -1,14 +1,20 @@
 //! Commands of the plan's costing settings (kept in the plan, unlike the user's preferences):
 //! contingency, inflation per year, the costing base year, the presentation currency, and
-//! exchange rates. Each edit is checked by `nap_core::edit` and saved in its own transaction.
+//! exchange rates, and the plan's own names of classification codes. Each edit is checked by `nap_core::edit` and saved in its own transaction.
 
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
+use nap_core::costing::labels::{standard_name, standard_names};
 use nap_core::currency::CURRENCIES;
-use nap_core::edit::{as_percent, new_exchange_rate, set_exchange_rate_field, set_plan_setting};
+use nap_core::edit::{
+    as_percent, new_exchange_rate, set_classification_name, set_exchange_rate_field,
+    set_plan_setting, NameChange,
+};
+use nap_core::model::{ClassificationName, ClassificationScheme, Plan};
 use nap_core::{ExchangeRate, Id};
 use nap_store::{now, Document};
 use serde::Serialize;
+use std::collections::BTreeSet;
 use tauri::State;
 use ts_rs::TS;
 
@@ -29,6 +35,23 @@ pub struct RateRow {
     pub modified: String,
 }
 
+/// One classification code as the settings screen lists it, with the plan's names for it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ClassificationRow {
+    pub scheme: ClassificationScheme,
+    pub code: String,
+    /// The standard (English) name; empty for a code without one.
+    pub standard_name: String,
+    /// The plan's own name in the working language; empty for the standard name.
+    pub name: String,
+    /// The plan's name in the second language; empty when not written.
+    pub name_l2: String,
+    /// True when a cost line, catalogue item or activity of the plan carries the code (an
+    /// economic code also counts for its two- and three-digit groups).
+    pub used: bool,
+}
+
 /// The plan's costing settings, as text for the screen's fields.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -47,8 +70,77 @@ pub struct PlanSettings {
     pub currencies: Vec<String>,
     /// The currencies that have a rate, once each: the choices of presentation currency.
     pub rated_currencies: Vec<String>,
+    /// Every standard classification code, every code the plan uses and every code it
+    /// names, by scheme (economic first) and code.
+    pub classifications: Vec<ClassificationRow>,
+    /// BCP 47 code of the plan's second language ("km"); empty when it has none.
+    pub second_language: String,
     /// True in a copy sent for one agency's part: the settings are read-only there.
     pub locked: bool,
+}
+
+/// The codes `plan` carries in `scheme`.
+fn codes_used(plan: &Plan, scheme: ClassificationScheme) -> BTreeSet<String> {
+    match scheme {
+        ClassificationScheme::Economic => {
+            let lines = plan
+                .cost_lines
+                .iter()
+                .filter_map(|l| l.economic_code.as_deref());
+            let items = plan.catalogue.iter().map(|i| i.economic_code.as_str());
+            let mut codes = BTreeSet::new();
+            for code in lines.chain(items).map(str::trim).filter(|c| !c.is_empty()) {
+                // The views group by the first two or three digits.
+                for digits in [2, 3] {
+                    if code.len() > digits {
+                        codes.insert(code.chars().take(digits).collect());
+                    }
+                }
+                codes.insert(code.to_string());
+            }
+            codes
+        }
+        ClassificationScheme::Functional => plan
+            .activities
+            .iter()
+            .map(|a| a.cofog.trim())
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
+    }
+}
+
+fn classification_rows(plan: &Plan) -> Vec<ClassificationRow> {
+    let mut rows = Vec::new();
+    for scheme in [
+        ClassificationScheme::Economic,
+        ClassificationScheme::Functional,
+    ] {
+        let used = codes_used(plan, scheme);
+        let own: Vec<&ClassificationName> = plan
+            .classification_names
+            .iter()
+            .filter(|n| n.scheme == scheme)
+            .collect();
+        let codes: BTreeSet<&str> = standard_names(scheme)
+            .iter()
+            .map(|(code, _)| *code)
+            .chain(used.iter().map(String::as_str))
+            .chain(own.iter().map(|n| n.code.as_str()))
+            .collect();
+        rows.extend(codes.into_iter().map(|code| {
+            let name = own.iter().find(|n| n.code == code).map(|n| &n.name);
+            ClassificationRow {
+                scheme,
+                code: code.to_string(),
+                standard_name: standard_name(scheme, code).unwrap_or_default().to_string(),
+                name: name.map(|n| n.text.clone()).unwrap_or_default(),
+                name_l2: name.and_then(|n| n.l2.clone()).unwrap_or_default(),
+                used: used.contains(code),
+            }
+        }));
+    }
+    rows
 }
 
 fn settings_of(doc: &Document) -> PlanSettings {
@@ -97,6 +189,8 @@ fn settings_of(doc: &Document) -> PlanSettings {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect(),
+        classifications: classification_rows(doc.plan()),
+        second_language: m.second_language.clone().unwrap_or_default(),
         locked: doc.scope_agency().is_some(),
     }
 }
@@ -200,6 +294,37 @@ pub fn delete_exchange_rate(state: State<'_, AppState>, id: Id) -> Result<PlanSe
     state.with_doc(|doc| {
         still_costs(doc, |rates| rates.retain(|r| r.record.id != id))?;
         doc.delete::<ExchangeRate>(id)?;
+        Ok(settings_of(doc))
+    })
+}
+
+/// Names `code` of `scheme` (`economic` or `functional`): `field` is `name` (the working
+/// language; blank for the standard name) or `name_l2` (the second language). Blanking both
+/// gives the code back its standard name.
+#[tauri::command]
+pub fn set_classification_name_field(
+    state: State<'_, AppState>,
+    scheme: String,
+    code: String,
+    field: String,
+    value: String,
+) -> Result<PlanSettings, IpcError> {
+    state.with_doc(|doc| {
+        match set_classification_name(
+            doc.plan(),
+            &scheme,
+            &code,
+            &field,
+            &value,
+            &now(),
+            doc.author(),
+        )? {
+            NameChange::Put(name) => {
+                doc.upsert(name)?;
+            }
+            NameChange::Remove(id) => doc.delete::<ClassificationName>(id)?,
+            NameChange::Nothing => {}
+        }
         Ok(settings_of(doc))
     })
 }

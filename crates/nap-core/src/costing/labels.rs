@@ -1,5 +1,9 @@
 //! Names of the classifications a budget office uses.
 
+use crate::model::{ClassificationScheme, Plan};
+use crate::text::LocalText;
+use std::collections::HashMap;
+
 /// GFS 2014 economic classification of expense and of the acquisition of non-financial
 /// assets: the names of the two- and three-digit codes.
 #[rustfmt::skip]
@@ -69,4 +73,57 @@ pub fn gfs_name(code: &str) -> Option<&'static str> {
 /// The COFOG name of a functional code, if known.
 pub fn cofog_name(code: &str) -> Option<&'static str> {
     COFOG.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+}
+
+/// The standard name of `code` in `scheme`, if known.
+pub fn standard_name(scheme: ClassificationScheme, code: &str) -> Option<&'static str> {
+    match scheme {
+        ClassificationScheme::Economic => gfs_name(code),
+        ClassificationScheme::Functional => cofog_name(code),
+    }
+}
+
+/// Every code with a standard name in `scheme`, in code order, with that name.
+pub fn standard_names(scheme: ClassificationScheme) -> &'static [(&'static str, &'static str)] {
+    match scheme {
+        ClassificationScheme::Economic => GFS,
+        ClassificationScheme::Functional => COFOG,
+    }
+}
+
+/// The names a plan's tables give classification codes.
+pub struct ClassificationNames<'p> {
+    own: HashMap<(ClassificationScheme, &'p str), &'p LocalText>,
+}
+
+impl<'p> ClassificationNames<'p> {
+    /// The names of `plan`, with its own names found once.
+    pub fn of(plan: &'p Plan) -> Self {
+        let own = plan
+            .classification_names
+            .iter()
+            .map(|n| ((n.scheme, n.code.trim()), &n.name))
+            .collect();
+        Self { own }
+    }
+
+    /// The name of `code` in `scheme`: in the working language the plan's own name if it
+    /// has one, else the standard name, else the code itself; in the second language the
+    /// plan's own name, if written.
+    pub fn name(&self, scheme: ClassificationScheme, code: &str) -> LocalText {
+        let own = self.own.get(&(scheme, code.trim()));
+        let text = own
+            .map(|n| n.text.trim())
+            .filter(|t| !t.is_empty())
+            .or_else(|| standard_name(scheme, code))
+            .unwrap_or(code);
+        let l2 = own
+            .and_then(|n| n.l2.as_deref())
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        LocalText {
+            text: text.to_string(),
+            l2: l2.map(str::to_string),
+        }
+    }
 }

@@ -403,3 +403,68 @@ fn source_types_and_gender_markers_have_khmer_names() {
         }
     }
 }
+
+#[test]
+fn the_plans_own_classification_names_label_the_economic_and_functional_views() {
+    let mut plan = crate::sample::sample_plan();
+    plan.classification_names.clear();
+    let c = compute(&plan, None).unwrap();
+    let by_code = |plan: &Plan, dim: Dimension| {
+        cross_table(plan, &c, dim, None, Measure::Cost)
+            .rows
+            .into_iter()
+            .filter(|r| matches!(r.member, Member::Code(_)))
+            .map(|r| (r.code, r.label))
+            .collect::<Vec<_>>()
+    };
+    let economic = Dimension::Economic { digits: 3 };
+    let before_economic = by_code(&plan, economic);
+    let before_function = by_code(&plan, Dimension::Function);
+    let (gfs_code, gfs_label) = before_economic[0].clone();
+    let (cofog_code, _) = before_function[0].clone();
+    assert!(
+        before_economic
+            .iter()
+            .chain(&before_function)
+            .all(|(_, l)| l.l2.is_none()),
+        "standard names are English only"
+    );
+    let named = |scheme, code: &str, text: &str, l2: &str| ClassificationName {
+        record: RecordMeta::new(
+            ClassificationName::id_for(scheme, code),
+            &plan.meta.record.modified,
+            "t",
+        ),
+        scheme,
+        code: code.to_string(),
+        name: crate::text::LocalText {
+            text: text.to_string(),
+            l2: Some(l2.to_string()),
+        },
+    };
+    plan.classification_names = vec![
+        named(ClassificationScheme::Economic, &gfs_code, "", "ឈ្មោះសេដ្ឋកិច្ច"),
+        named(
+            ClassificationScheme::Functional,
+            &cofog_code,
+            "Our police",
+            "នគរបាល",
+        ),
+    ];
+    assert_eq!(validate(&plan), vec![]);
+    let after_economic = by_code(&plan, economic);
+    let after_function = by_code(&plan, Dimension::Function);
+    assert_eq!(
+        after_economic[0].1.text, gfs_label.text,
+        "a blank name keeps the standard"
+    );
+    assert_eq!(after_economic[0].1.l2.as_deref(), Some("ឈ្មោះសេដ្ឋកិច្ច"));
+    assert_eq!(after_function[0].1.text, "Our police");
+    assert_eq!(after_function[0].1.l2.as_deref(), Some("នគរបាល"));
+    assert_eq!(
+        after_economic[1..],
+        before_economic[1..],
+        "other codes are untouched"
+    );
+    assert_eq!(after_function[1..], before_function[1..]);
+}

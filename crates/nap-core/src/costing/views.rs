@@ -8,7 +8,7 @@
 
 use super::engine::{CostUnit, Costing, UnitKind};
 use super::from_fixed;
-use super::labels::{cofog_name, gfs_name};
+use super::labels::ClassificationNames;
 use super::FastMap;
 use crate::model::*;
 use crate::text::LocalText;
@@ -295,6 +295,7 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
             // Members are the codes that occur, in code order.
             // Fixed names carry Khmer as their second language, as "Total" and "Unfunded" do.
             let named = |en: &str, km: &str| LocalText::both(en, km);
+            let names = ClassificationNames::of(plan);
             let code_of = |u: &CostUnit| -> Option<(String, LocalText)> {
                 let a = &plan.activities[u.activity];
                 match dim {
@@ -304,15 +305,13 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
                             .take(digits as usize)
                             .collect();
                         (!code.is_empty()).then(|| {
-                            let name = gfs_name(&code)
-                                .map(str::to_string)
-                                .unwrap_or_else(|| code.clone());
-                            (code, LocalText::new(name))
+                            let name = names.name(ClassificationScheme::Economic, &code);
+                            (code, name)
                         })
                     }
                     Dimension::Function => (!a.cofog.is_empty()).then(|| {
-                        let name = cofog_name(&a.cofog).unwrap_or(&a.cofog).to_string();
-                        (a.cofog.clone(), LocalText::new(name))
+                        let name = names.name(ClassificationScheme::Functional, &a.cofog);
+                        (a.cofog.clone(), name)
                     }),
                     Dimension::SourceType => u.source.map(|s| {
                         let (code, name) = match plan.funding_sources[s].kind {

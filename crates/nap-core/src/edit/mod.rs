@@ -13,6 +13,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 mod agency_plans;
+mod classification;
 mod communication;
 mod coordination;
 mod funding;
@@ -21,6 +22,7 @@ mod results;
 pub use agency_plans::{
     new_agency_plan, new_sub_activity, set_agency_plan_field, set_sub_activity_field,
 };
+pub use classification::{set_classification_name, NameChange};
 pub use communication::{
     new_communication_activity, new_communication_item, new_consultation,
     set_communication_activity_field, set_communication_item_field, set_consultation_field,

@@ -1245,6 +1245,31 @@ pub(super) fn build() -> Plan {
         date: IsoDate::from_ymd(2025, 12, 31).expect("literal"),
         source: "National Bank of Mekara, official reference rate (fictional)".into(),
     });
+    // The fictional finance ministry's Khmer terms for the codes the sample uses most, to
+    // show what the secretariat enters once in the settings. Illustrative, like everything
+    // in the sample: they are not the official terms of any ministry.
+    for (scheme, code, km) in [
+        (ClassificationScheme::Economic, "22", "ការប្រើប្រាស់ទំនិញ និងសេវា"),
+        (
+            ClassificationScheme::Economic,
+            "221",
+            "ការប្រើប្រាស់ទំនិញ និងសេវា",
+        ),
+        (ClassificationScheme::Functional, "01.1.3", "កិច្ចការបរទេស"),
+        (ClassificationScheme::Functional, "03.1", "សេវានគរបាល"),
+    ] {
+        let mut record = b.meta(&format!("classification/{code}"));
+        record.id = ClassificationName::id_for(scheme, code);
+        b.plan.classification_names.push(ClassificationName {
+            record,
+            scheme,
+            code: code.into(),
+            name: LocalText {
+                text: String::new(),
+                l2: Some(km.into()),
+            },
+        });
+    }
     for (code, name, kind, funder, on_budget, status, cur, amounts, earmark) in SOURCES {
         let earmarks = earmark
             .iter()

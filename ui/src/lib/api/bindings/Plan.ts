@@ -3,6 +3,7 @@ import type { Activity } from "./Activity";
 import type { Agency } from "./Agency";
 import type { AgencyPlan } from "./AgencyPlan";
 import type { CatalogueItem } from "./CatalogueItem";
+import type { ClassificationName } from "./ClassificationName";
 import type { CommunicationActivity } from "./CommunicationActivity";
 import type { CommunicationItem } from "./CommunicationItem";
 import type { Consultation } from "./Consultation";
@@ -27,4 +28,9 @@ export type Plan = {
 /**
  * Version of the JSON interchange format this plan was written in.
  */
-format_version: number, meta: PlanMeta, agencies: Array<Agency>, narrative: Array<NarrativeSection>, pillars: Array<Pillar>, outcomes: Array<Outcome>, outputs: Array<Output>, activities: Array<Activity>, indicators: Array<Indicator>, progress: Array<ProgressValue>, catalogue: Array<CatalogueItem>, cost_lines: Array<CostLine>, exchange_rates: Array<ExchangeRate>, funding_sources: Array<FundingSource>, communication: Array<CommunicationItem>, communication_activities: Array<CommunicationActivity>, agency_plans: Array<AgencyPlan>, sub_activities: Array<SubActivity>, bodies: Array<CoordinatingBody>, consultations: Array<Consultation>, versions: Array<NamedVersion>, };
+format_version: number, meta: PlanMeta, agencies: Array<Agency>, narrative: Array<NarrativeSection>, pillars: Array<Pillar>, outcomes: Array<Outcome>, outputs: Array<Output>, activities: Array<Activity>, indicators: Array<Indicator>, progress: Array<ProgressValue>, catalogue: Array<CatalogueItem>, cost_lines: Array<CostLine>, exchange_rates: Array<ExchangeRate>, 
+/**
+ * The plan's own names for budget classification codes; absent from files written
+ * before there were any.
+ */
+classification_names: Array<ClassificationName>, funding_sources: Array<FundingSource>, communication: Array<CommunicationItem>, communication_activities: Array<CommunicationActivity>, agency_plans: Array<AgencyPlan>, sub_activities: Array<SubActivity>, bodies: Array<CoordinatingBody>, consultations: Array<Consultation>, versions: Array<NamedVersion>, };
