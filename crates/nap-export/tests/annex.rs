@@ -146,6 +146,18 @@ fn the_khmer_annex_has_the_khmer_titles_as_text() {
     );
     // Activities have no Khmer title in the sample: the working language is used instead.
     assert!(all.contains(&plan.activities[0].title.text));
+    // The table by economic classification names 22 as the plan does in Khmer; the English
+    // annex keeps the standard name.
+    let goods = plan
+        .classification_names
+        .iter()
+        .find(|n| n.code == "22")
+        .and_then(|n| n.name.l2.clone())
+        .expect("the sample names 22 in Khmer");
+    assert!(all.contains(&format!("22 {goods}")), "{goods}");
+    let english = self::pages(&annex(&plan, &options(Lang::En)).unwrap()).join("\n");
+    assert!(english.contains("22 Use of goods and services"));
+    assert!(!english.contains(&goods));
 }
 
 fn empty_plan(currency: &str) -> Plan {

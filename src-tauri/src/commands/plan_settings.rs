@@ -47,8 +47,9 @@ pub struct ClassificationRow {
     pub name: String,
     /// The plan's name in the second language; empty when not written.
     pub name_l2: String,
-    /// True when a cost line, catalogue item or activity of the plan carries the code (an
-    /// economic code also counts for its two- and three-digit groups).
+    /// True when a cost line, catalogue item or activity of the plan carries the code. Economic
+    /// codes are listed by the two- and three-digit groups the tables show, so a line's
+    /// code 2211 counts for 22 and 221.
     pub used: bool,
 }
 
@@ -90,13 +91,13 @@ fn codes_used(plan: &Plan, scheme: ClassificationScheme) -> BTreeSet<String> {
             let items = plan.catalogue.iter().map(|i| i.economic_code.as_str());
             let mut codes = BTreeSet::new();
             for code in lines.chain(items).map(str::trim).filter(|c| !c.is_empty()) {
-                // The views group by the first two or three digits.
+                // Tables group economic codes by their first two digits (three on the
+                // command line): those are the names a reader sees.
                 for digits in [2, 3] {
-                    if code.len() > digits {
+                    if code.chars().count() >= digits {
                         codes.insert(code.chars().take(digits).collect());
                     }
                 }
-                codes.insert(code.to_string());
             }
             codes
         }

@@ -23,6 +23,7 @@ import type { MergeChoices } from './bindings/MergeChoices';
 import type { MergeOutcome } from './bindings/MergeOutcome';
 import type { MergeEntry } from './bindings/MergeEntry';
 import type { PlanSettings } from './bindings/PlanSettings';
+import type { ClassificationScheme } from './bindings/ClassificationScheme';
 import type { FundingView } from './bindings/FundingView';
 import type { ResultsView } from './bindings/ResultsView';
 import type { NarrativeView } from './bindings/NarrativeView';
@@ -80,6 +81,8 @@ export interface Backend {
   addExchangeRate(currency: string, rate: string): Promise<PlanSettings>;
   /** Refused (`rate_needed`) while cost lines need the rate. */
   deleteExchangeRate(id: string): Promise<PlanSettings>;
+  /** Names a classification code (`field`: `name` or `name_l2`); blank for the standard name. */
+  setClassificationName(scheme: ClassificationScheme, code: string, field: string, value: string): Promise<PlanSettings>;
   /** The funding sources, what the allocation makes of them, and the headline gap. */
   funding(): Promise<FundingView>;
   /** Sets one field of a source (`amount:YEAR`, `status`, `earmark_add`, …); refused values change nothing. */
@@ -193,6 +196,8 @@ export const tauriBackend: Backend = {
   setExchangeRate: (id, field, value) => call<PlanSettings>('set_exchange_rate', { id, field, value }),
   addExchangeRate: (currency, rate) => call<PlanSettings>('add_exchange_rate', { currency, rate }),
   deleteExchangeRate: (id) => call<PlanSettings>('delete_exchange_rate', { id }),
+  setClassificationName: (scheme, code, field, value) =>
+    call<PlanSettings>('set_classification_name_field', { scheme, code, field, value }),
   funding: () => call<FundingView>('funding'),
   setFundingSource: (id, field, value) => call<FundingView>('set_funding_source', { id, field, value }),
   addFundingSource: (name) => call<FundingView>('add_funding_source', { name }),

@@ -18,10 +18,20 @@ function settings(overrides: Partial<PlanSettings> = {}): PlanSettings {
     rates: [{ id: USD, currency: 'USD', year: '', rate: '4100', date: '2025-12-31', source: 'National Bank', modified_by: 'MEF', modified: '2026-01-15T09:00:00.000Z' }],
     currencies: ['EUR', 'THB', 'USD'],
     rated_currencies: ['USD'],
+    classifications: [
+      { scheme: 'economic', code: '22', standard_name: 'Use of goods and services', name: '', name_l2: '', used: true },
+      { scheme: 'economic', code: '221', standard_name: 'Use of goods and services', name: '', name_l2: 'ការប្រើប្រាស់ទំនិញ', used: false },
+      { scheme: 'economic', code: '24', standard_name: 'Interest', name: '', name_l2: '', used: false },
+      { scheme: 'functional', code: '03.1', standard_name: 'Police services', name: '', name_l2: '', used: true },
+    ],
+    second_language: 'km',
     locked: false,
     ...overrides,
   };
 }
+
+/** The text of the `index`th status line: 0 under the settings, 1 under the names. */
+const status = (index: number) => screen.getAllByRole('status')[index]?.textContent;
 
 function fakeBackend(locked = false) {
   const setPlanSettingField = vi.fn(async (field: string, value: string) => {
@@ -37,6 +47,14 @@ function fakeBackend(locked = false) {
     ),
     deleteExchangeRate: vi.fn(async () => {
       throw new BackendError('rate_needed', 'USD lines need it');
+    }),
+    setClassificationName: vi.fn(async (scheme: string, code: string, field: string, value: string) => {
+      if (code === '03.1') throw new BackendError('required', 'code: blank');
+      return settings({
+        classifications: settings().classifications.map((r) =>
+          r.scheme === scheme && r.code === code ? { ...r, [field]: value } : r,
+        ),
+      });
     }),
   } as unknown as Backend;
   return { backend, setPlanSettingField };
@@ -59,11 +77,11 @@ describe('the plan settings', () => {
 
     await fireEvent.change(contingency, { target: { value: '150' } });
     await waitFor(() => expect(contingency.getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByRole('status').textContent).toBe('It cannot be more than 100 %.');
+    expect(status(0)).toBe('It cannot be more than 100 %.');
     expect(onedit).toHaveBeenCalledTimes(1);
 
     await fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Cost lines still need this rate'));
+    await waitFor(() => expect(status(0)).toContain('Cost lines still need this rate'));
     expect(screen.getByRole('rowheader', { name: 'USD' })).toBeTruthy();
   });
 
@@ -88,5 +106,33 @@ describe('the plan settings', () => {
     const contingency = (await screen.findByLabelText('Contingency (% of cost)')) as HTMLInputElement;
     expect(contingency.closest('fieldset')?.disabled).toBe(true);
     expect(screen.getByText(/read-only here/)).toBeTruthy();
+  });
+
+  it('lists the codes the plan uses or names, saves a Khmer name, and marks a refused one', async () => {
+    i18n.lang = 'en';
+    const { backend } = fakeBackend();
+    const onedit = vi.fn();
+    render(PlanSettingsForm, { backend, onedit });
+    const police = (await screen.findByLabelText('Name in Khmer, 03.1')) as HTMLInputElement;
+    expect(screen.getByRole('rowheader', { name: '22' })).toBeTruthy();
+    expect((screen.getByLabelText('Name in Khmer, 221') as HTMLInputElement).value).toBe('ការប្រើប្រាស់ទំនិញ');
+    expect(screen.queryByRole('rowheader', { name: '24' }), 'an unused, unnamed code waits for the switch').toBeNull();
+    expect((screen.getByLabelText('Name in this plan, 22') as HTMLInputElement).placeholder).toBe('Use of goods and services');
+
+    const goods = screen.getByLabelText('Name in Khmer, 22') as HTMLInputElement;
+    await fireEvent.change(goods, { target: { value: 'ទំនិញ និងសេវា' } });
+    await waitFor(() => expect(backend.setClassificationName).toHaveBeenCalledWith('economic', '22', 'name_l2', 'ទំនិញ និងសេវា'));
+    await waitFor(() => expect((screen.getByLabelText('Name in Khmer, 22') as HTMLInputElement).dataset.saved).toBe('ទំនិញ និងសេវា'));
+    expect(onedit).toHaveBeenCalledTimes(1);
+
+    expect(status(1)).toBe('Saved.');
+    await fireEvent.change(police, { target: { value: 'នគរបាល' } });
+    await waitFor(() => expect(police.getAttribute('aria-invalid')).toBe('true'));
+    expect(status(1)).toBe('It cannot be empty.');
+    expect(status(0), 'the settings form above stays quiet').toBe('');
+    expect(onedit).toHaveBeenCalledTimes(1);
+
+    await fireEvent.click(screen.getByLabelText('Only the codes this plan uses or names'));
+    expect(await screen.findByRole('rowheader', { name: '24' })).toBeTruthy();
   });
 });

@@ -18,7 +18,8 @@ name: string,
  */
 name_l2: string, 
 /**
- * True when a cost line, catalogue item or activity of the plan carries the code (an
- * economic code also counts for its two- and three-digit groups).
+ * True when a cost line, catalogue item or activity of the plan carries the code. Economic
+ * codes are listed by the two- and three-digit groups the tables show, so a line's
+ * code 2211 counts for 22 and 221.
  */
 used: boolean, };
