@@ -32,6 +32,8 @@ fn main() {
             "add_exchange_rate",
             "delete_exchange_rate",
             "set_classification_name_field",
+            "close_after_saving",
+            "cancel_close",
             "funding",
             "set_funding_source",
             "add_funding_source",

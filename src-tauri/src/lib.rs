@@ -72,6 +72,8 @@ pub(crate) fn handler<R: tauri::Runtime>(
         commands::plan_settings::add_exchange_rate,
         commands::plan_settings::delete_exchange_rate,
         commands::plan_settings::set_classification_name_field,
+        commands::closing::close_after_saving,
+        commands::closing::cancel_close,
         commands::funding::funding,
         commands::funding::set_funding_source,
         commands::funding::add_funding_source,
@@ -143,6 +145,11 @@ pub fn run() {
                 .build(),
         )
         .manage(AppState::default())
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                commands::closing::on_close_requested(window, api);
+            }
+        })
         .setup(|app| {
             let state = app.state::<AppState>();
             // A plan that cannot be opened is reported in the window, not by a crash.

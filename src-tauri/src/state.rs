@@ -1,4 +1,4 @@
-//! What the app holds while it runs: the open plan.
+//! What the app holds while it runs: the open plan, and where closing its window stands.
 
 use crate::error::IpcError;
 use nap_store::Document;
@@ -11,6 +11,8 @@ pub struct AppState {
     pub document: Mutex<Option<Document>>,
     /// Why the plan given at start could not be opened, to show in the window.
     pub open_error: Mutex<Option<IpcError>>,
+    /// Whether a close request is waiting for the page to save.
+    pub closing: crate::commands::closing::Closing,
 }
 
 impl AppState {

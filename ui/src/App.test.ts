@@ -6,6 +6,7 @@ import { tauriBackend } from './lib/api/backend';
 import type { PlanSummary } from './lib/api/bindings/PlanSummary';
 import type { Dashboard } from './lib/api/bindings/Dashboard';
 import { i18n } from './lib/i18n/i18n.svelte';
+import { CLOSE_KEPT } from './lib/closing';
 
 const summary: PlanSummary = {
   path: '/home/officer/Sample.nap',
@@ -77,7 +78,7 @@ function backendMock(cmd: string, args?: unknown) {
     return view;
   }
   if (cmd === 'plan_settings') {
-    return { base_currency: 'KHR', presentation_currency: '', costing_base_year: 2026, years: [2026, 2027, 2028], inflation: ['', '', ''], contingency: '5', rates: [], currencies: ['USD'], rated_currencies: ['USD'], locked: false };
+    return { base_currency: 'KHR', presentation_currency: '', costing_base_year: 2026, years: [2026, 2027, 2028], inflation: ['', '', ''], contingency: '5', rates: [], currencies: ['USD'], rated_currencies: ['USD'], classifications: [], second_language: 'km', locked: false };
   }
   throw new Error(`unexpected command ${cmd}`);
 }
@@ -182,5 +183,14 @@ describe('App', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The file is incomplete');
     expect(alert.textContent).toContain('/tmp/x.nap: the file is truncated');
+  });
+
+  it('says why the window stayed open when a value could not be saved on closing', async () => {
+    i18n.lang = 'en';
+    mockIPC(backendMock);
+    render(App, { props: { backend: tauriBackend } });
+    await screen.findByText('National Action Plan on WPS 2026–2030');
+    window.dispatchEvent(new CustomEvent(CLOSE_KEPT));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Window kept open: a value was not saved'));
   });
 });

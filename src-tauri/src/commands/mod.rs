@@ -1,6 +1,7 @@
 //! The IPC commands, one file per group. Each is a few lines: lock, call the store, map the error.
 
 pub mod agency_plans;
+pub mod closing;
 pub mod communication;
 pub mod coordination;
 pub mod costing;

@@ -81,6 +81,10 @@ export interface Backend {
   addExchangeRate(currency: string, rate: string): Promise<PlanSettings>;
   /** Refused (`rate_needed`) while cost lines need the rate. */
   deleteExchangeRate(id: string): Promise<PlanSettings>;
+  /** Closes the window: the page has saved what was being typed. */
+  closeAfterSaving(): Promise<void>;
+  /** Keeps the window open after a close request: a save before closing was refused. */
+  cancelClose(): Promise<void>;
   /** Names a classification code (`field`: `name` or `name_l2`); blank for the standard name. */
   setClassificationName(scheme: ClassificationScheme, code: string, field: string, value: string): Promise<PlanSettings>;
   /** The funding sources, what the allocation makes of them, and the headline gap. */
@@ -151,13 +155,51 @@ function isIpcError(e: unknown): e is IpcError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (e) {
-    if (isIpcError(e)) throw new BackendError(e.code, e.message);
-    throw new BackendError('internal', String(e));
+/**
+ * The calls the page has made and not yet heard back from, and how many were refused: what
+ * closing the window waits for (see `closing.ts`).
+ */
+export class CallTracker {
+  readonly inflight = new Set<Promise<unknown>>();
+  failures = 0;
+
+  /** `promise`, counted while it runs and, if it fails, among the failures. */
+  track<T>(promise: Promise<T>): Promise<T> {
+    this.inflight.add(promise);
+    promise.then(
+      () => this.inflight.delete(promise),
+      () => {
+        this.inflight.delete(promise);
+        this.failures += 1;
+      },
+    );
+    return promise;
   }
+
+  /**
+   * Resolves once a task passes with no call in flight. Handlers start their calls a few
+   * microtasks after the event that asked for them (a field left), so one task is let pass
+   * before looking.
+   */
+  async settled(): Promise<void> {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.inflight.size === 0) return;
+      await Promise.allSettled([...this.inflight]);
+    }
+  }
+}
+
+/** Every call the app makes through `tauriBackend`. */
+export const calls = new CallTracker();
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  return calls.track(
+    invoke<T>(command, args).catch((e: unknown) => {
+      if (isIpcError(e)) throw new BackendError(e.code, e.message);
+      throw new BackendError('internal', String(e));
+    }),
+  );
 }
 
 export const tauriBackend: Backend = {
@@ -196,6 +238,8 @@ export const tauriBackend: Backend = {
   setExchangeRate: (id, field, value) => call<PlanSettings>('set_exchange_rate', { id, field, value }),
   addExchangeRate: (currency, rate) => call<PlanSettings>('add_exchange_rate', { currency, rate }),
   deleteExchangeRate: (id) => call<PlanSettings>('delete_exchange_rate', { id }),
+  closeAfterSaving: () => invoke<void>('close_after_saving'),
+  cancelClose: () => invoke<void>('cancel_close'),
   setClassificationName: (scheme, code, field, value) =>
     call<PlanSettings>('set_classification_name_field', { scheme, code, field, value }),
   funding: () => call<FundingView>('funding'),
