@@ -3,14 +3,15 @@
 //   NAP_STUDIO_BIN=target/debug/nap-studio xvfb-run -a npm test --prefix e2e
 // One plan file is used throughout, as an officer would: open it, cost a new activity, have
 // a wrong quantity refused, read Khmer, export the annex, quit, start again; then fund part
-// of the gap and reorder the results framework, and undo the reorder.
+// of the gap and reorder the results framework, and undo the reorder; last, close the window
+// while still typing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { app, nap, openApp as open, startDriver } from './driver.mjs';
+import { app, appExited, nap, openApp as open, processes, startDriver } from './driver.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'nap-e2e-'));
 const plan = join(work, 'Sample plan.nap');
@@ -196,5 +197,32 @@ test('a budget analyst funds part of the gap, a drafter writes Khmer in the narr
     assert.equal(afterDrag.find((o) => o.title.text.startsWith('Women serve in greater numbers')).code, '1.1');
   } finally {
     await browser.deleteSession();
+  }
+});
+
+test('a drafter closes the window while still typing a title, and the title is in the file', async () => {
+  const browser = await openApp();
+  const typed = 'Context, as revised at closing time';
+  const titles = () => JSON.parse(execFileSync(nap, ['list', plan, 'narrative_section', '--format', 'json']).toString()).map((s) => s.title.text);
+  try {
+    await (await browser.$('button=Narrative')).click();
+    const title = await browser.$('input[data-saved="Context and situation analysis"]');
+    await title.waitForDisplayed();
+    await title.click();
+    await title.clearValue();
+    await title.setValue(typed);
+    // A title is saved when it is left, and it has not been left.
+    assert.ok(!titles().includes(typed), 'nothing saved while the field is being typed in');
+    // What the window's close button does (the app asks the page; WebDriver cannot press
+    // the window manager's button): leave the field, wait for the save, close.
+    await browser.execute(() => {
+      void window.__napBeforeClose?.();
+    });
+    await appExited();
+    assert.ok(!processes().some((p) => p.cmd.startsWith(app)), 'the window closed and the app ended');
+    assert.ok(titles().includes(typed), 'the title being typed was saved before the window closed');
+  } finally {
+    // The window is gone with its session.
+    await browser.deleteSession().catch(() => {});
   }
 });

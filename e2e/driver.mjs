@@ -61,7 +61,7 @@ export function processes() {
  * Waits (up to 15 s) until no process of the app is running any more: WebKitWebDriver cannot
  * start a new session while the window of the previous one is still closing.
  */
-async function appExited() {
+export async function appExited() {
   const running = () => processes().some((p) => p.cmd.startsWith(app));
   for (let waited = 0; running() && waited < 15000; waited += 100) {
     await new Promise((r) => setTimeout(r, 100));
