@@ -220,3 +220,27 @@ mod bundle_tests {
         assert!(packet.contains("<glob pattern=\"*.nap\"/>"));
     }
 }
+
+#[cfg(test)]
+mod catalogue_tests {
+    /// The merge review and the history name records by kind (`kind.<name>`): every kind of
+    /// record has a name in both catalogues, so a new kind cannot reach the screen unnamed.
+    #[test]
+    fn every_kind_of_record_is_named_in_english_and_khmer() {
+        for (language, catalogue) in [
+            ("en", include_str!("../../ui/src/lib/i18n/en.json")),
+            ("km", include_str!("../../ui/src/lib/i18n/km.json")),
+        ] {
+            let messages: serde_json::Value = serde_json::from_str(catalogue).expect("catalogue");
+            for kind in nap_core::RecordKind::ALL {
+                let key = format!("kind.{}", kind.name());
+                assert!(
+                    messages[&key]
+                        .as_str()
+                        .is_some_and(|m| !m.trim().is_empty()),
+                    "{language} has no {key}"
+                );
+            }
+        }
+    }
+}
