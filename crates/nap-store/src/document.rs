@@ -2,8 +2,10 @@
 
 use crate::error::StoreError;
 use crate::file::{Access, PlanFile};
+use nap_core::costing::{Costing, CostingError};
 use nap_core::{validate, Id, Plan, PlanMeta, Record, RecordKind, RecordMeta, Timestamp};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 /// The current time as a [`Timestamp`].
 pub fn now() -> Timestamp {
@@ -62,7 +64,10 @@ pub struct UndoLabel {
 #[derive(Debug)]
 pub struct Document {
     file: PlanFile,
-    plan: Plan,
+    plan: TrackedPlan,
+    /// The costing of the plan in its base currency at a revision, kept until the plan
+    /// changes: screens read it far more often than the plan is edited.
+    costing: Mutex<Option<(u64, Arc<Costing>)>>,
     author: String,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -73,6 +78,36 @@ pub struct Document {
     /// undoes the merge itself (through `sharing::undo_merge`, which checks nothing was
     /// changed since).
     merge_below: bool,
+}
+
+/// The open plan and its revision, which every change bumps. Reading goes through `Deref`;
+/// changing needs [`TrackedPlan::edit`] or [`TrackedPlan::set`], so no change can leave the
+/// revision (and the costing cached for it) behind.
+#[derive(Debug)]
+struct TrackedPlan {
+    plan: Plan,
+    revision: u64,
+}
+
+impl TrackedPlan {
+    /// The plan, to change; counts as a change.
+    fn edit(&mut self) -> &mut Plan {
+        self.revision += 1;
+        &mut self.plan
+    }
+
+    /// Replaces the plan, returning the one it replaces.
+    fn set(&mut self, plan: Plan) -> Plan {
+        self.revision += 1;
+        std::mem::replace(&mut self.plan, plan)
+    }
+}
+
+impl std::ops::Deref for TrackedPlan {
+    type Target = Plan;
+    fn deref(&self) -> &Plan {
+        &self.plan
+    }
 }
 
 fn state_of<T: Record>(plan: &Plan, id: Id) -> Result<Option<RecordState>, StoreError> {
@@ -138,7 +173,8 @@ impl Document {
             });
         Ok(Self {
             file,
-            plan,
+            plan: TrackedPlan { plan, revision: 0 },
+            costing: Mutex::new(None),
             author: author.to_string(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -308,13 +344,36 @@ impl Document {
             return Err(StoreError::Invalid(errors));
         }
         self.file.write_changes(&self.plan, &next)?;
-        self.plan = next;
+        self.plan.set(next);
         Ok(())
     }
 
     /// The plan as it is in the file.
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// A number that changes whenever the plan does (edits, undo, redo, merges, settings).
+    pub fn revision(&self) -> u64 {
+        self.plan.revision
+    }
+
+    /// The costing of the plan in its base currency. Computed once per revision and shared
+    /// until the plan changes, so that screens reading it (the grid fetching rows as it
+    /// scrolls) do not cost the whole plan again each time.
+    pub fn costing(&self) -> Result<Arc<Costing>, CostingError> {
+        let mut cached = self
+            .costing
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((revision, costing)) = cached.as_ref() {
+            if *revision == self.plan.revision {
+                return Ok(Arc::clone(costing));
+            }
+        }
+        let costing = Arc::new(nap_core::costing::compute(&self.plan, None)?);
+        *cached = Some((self.plan.revision, Arc::clone(&costing)));
+        Ok(costing)
     }
 
     /// The underlying file.
@@ -330,7 +389,7 @@ impl Document {
     /// there; a merge is undone as a whole, by `undo_merge` or by [`Document::undo`] once
     /// the edits made after it are undone.
     pub(crate) fn set_plan(&mut self, plan: Plan, merged: bool) {
-        self.plan = plan;
+        self.plan.set(plan);
         self.undo.clear();
         self.redo.clear();
         self.merge_below = merged;
@@ -360,7 +419,7 @@ impl Document {
         // The edit is tried on the plan itself and taken back if it is refused: on the large
         // plan a copy to try it on costs as much as validating it. Invariant: when this
         // returns an error, the plan is as it was.
-        let replaced = put(T::list_mut(&mut self.plan), position, record.clone());
+        let replaced = put(T::list_mut(self.plan.edit()), position, record.clone());
         let errors = validate(&self.plan);
         let saved = if errors.is_empty() {
             self.file.write_record(&record)
@@ -368,7 +427,7 @@ impl Document {
             Err(StoreError::Invalid(errors))
         };
         if let Err(e) = saved {
-            let list = T::list_mut(&mut self.plan);
+            let list = T::list_mut(self.plan.edit());
             match (position, replaced) {
                 (Some(i), Some(old)) => list[i] = old,
                 _ => {
@@ -462,7 +521,7 @@ impl Document {
             return Err(StoreError::Invalid(errors));
         }
         self.file.write_changes(&self.plan, &next)?;
-        self.plan = next;
+        self.plan.set(next);
         let count = changes.len();
         self.remember(action, kind, changes);
         Ok(count)
@@ -478,7 +537,7 @@ impl Document {
             return Err(StoreError::Invalid(errors));
         }
         self.file.write_changes(&self.plan, &next)?;
-        self.plan = next;
+        self.plan.set(next);
         self.undo.clear();
         self.redo.clear();
         self.merge_below = false;
@@ -507,7 +566,7 @@ impl Document {
             return Err(StoreError::Invalid(errors));
         }
         self.file.write_meta(&next.meta)?;
-        let before = Box::new(std::mem::replace(&mut self.plan, next).meta);
+        let before = Box::new(self.plan.set(next).meta);
         let after = Box::new(self.plan.meta.clone());
         self.remember("settings", "plan", vec![Change::Meta { before, after }]);
         Ok(())
@@ -526,14 +585,14 @@ impl Document {
         }
         let before = state_of::<T>(&self.plan, id)?;
         // Tried in place and put back if refused, as in `upsert`.
-        let removed = T::list_mut(&mut self.plan).remove(i);
+        let removed = T::list_mut(self.plan.edit()).remove(i);
         let deleted = if validate(&self.plan).is_empty() {
             self.file.delete_record(T::KIND, id)
         } else {
             Err(StoreError::StillReferenced { kind: T::KIND, id })
         };
         if let Err(e) = deleted {
-            T::list_mut(&mut self.plan).insert(i, removed);
+            T::list_mut(self.plan.edit()).insert(i, removed);
             return Err(e);
         }
         self.remember(

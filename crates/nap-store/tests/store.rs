@@ -493,3 +493,64 @@ fn a_new_plan_never_takes_in_the_leftover_journal_of_a_file_once_at_its_path() {
     PlanFile::create(&path, &fresh, true).expect("overwrite");
     assert!(Document::open(&path, "reader").unwrap().plan() == &fresh);
 }
+
+/// The costing a screen reads is the plan's own after every kind of change: shared while
+/// the plan stays as it is, computed again once it changes, refused edits included.
+#[test]
+fn the_cached_costing_follows_every_change_to_the_plan() {
+    use nap_core::costing::compute;
+    use std::sync::Arc;
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut doc = Document::open(&path, "t").unwrap();
+    let fresh = |doc: &Document| compute(doc.plan(), None).unwrap();
+
+    let first = doc.costing().unwrap();
+    assert!(
+        Arc::ptr_eq(&first, &doc.costing().unwrap()),
+        "unchanged: shared"
+    );
+    assert_eq!(*first, fresh(&doc));
+
+    let changed_quantity = |doc: &Document, by: i64| {
+        let mut line = doc.plan().cost_lines[0].clone();
+        let q = line.quantities.entry(2026).or_default();
+        *q += Decimal::from(by);
+        line
+    };
+    let mut seen = vec![doc.costing().unwrap().summary(doc.plan()).total_cost];
+    let mut check = |doc: &Document, what: &str| {
+        let cached = doc.costing().unwrap();
+        assert_eq!(*cached, fresh(doc), "after {what}");
+        seen.push(cached.summary(doc.plan()).total_cost);
+    };
+
+    doc.upsert(changed_quantity(&doc, 5)).unwrap();
+    check(&doc, "an edit");
+    doc.undo().unwrap();
+    check(&doc, "undo");
+    doc.redo().unwrap();
+    check(&doc, "redo");
+    let mut bad = changed_quantity(&doc, 0);
+    bad.quantities.insert(2026, Decimal::from(-1));
+    assert!(doc.upsert(bad).is_err());
+    check(&doc, "a refused edit");
+    let id = doc.plan().cost_lines[1].record.id;
+    doc.delete::<CostLine>(id).unwrap();
+    check(&doc, "a delete");
+    let mut meta = doc.plan().meta.clone();
+    meta.contingency = Decimal::new(10, 2);
+    doc.set_meta(meta).unwrap();
+    check(&doc, "a settings change");
+    let mut next = doc.plan().clone();
+    next.cost_lines[2].unit_cost = next.cost_lines[2].unit_cost.map(|c| c * Decimal::from(2));
+    doc.edit_many(next, "edit", "cost_line").unwrap();
+    check(&doc, "an edit of many records");
+    let mut next = doc.plan().clone();
+    next.cost_lines.truncate(10);
+    doc.replace(next).unwrap();
+    check(&doc, "a replaced plan");
+    // Each of these changes moved the total: a stale costing would have shown it.
+    seen.dedup();
+    assert!(seen.len() >= 7, "{seen:?}");
+}

@@ -67,19 +67,21 @@ fn lock_outside_part<'a>(doc: &Document, lines: impl IntoIterator<Item = &'a mut
 }
 
 fn line_update(doc: &Document, filter: &GridFilter, id: Id) -> Result<LineUpdate, IpcError> {
-    line_update_in(doc, doc.plan(), filter, id)
+    let costing = doc.costing()?;
+    line_update_in(doc, doc.plan(), &costing, filter, id)
 }
 
-/// [`line_update`] as `plan` (the open plan, or a trial copy of it) would have it.
+/// [`line_update`] as `plan` (the open plan, or a trial copy of it) costed as `costing`
+/// would have it.
 fn line_update_in(
     doc: &Document,
     plan: &nap_core::Plan,
+    costing: &nap_core::costing::Costing,
     filter: &GridFilter,
     id: Id,
 ) -> Result<LineUpdate, IpcError> {
-    let costing = compute(plan, None)?;
     let (mut line, row, totals) =
-        grid_line_and_totals(plan, &costing, filter, id).ok_or_else(|| no_line(id))?;
+        grid_line_and_totals(plan, costing, filter, id).ok_or_else(|| no_line(id))?;
     lock_outside_part(doc, [&mut line]);
     Ok(LineUpdate { line, row, totals })
 }
@@ -106,7 +108,7 @@ pub fn cost_grid(
     rows: u32,
 ) -> Result<CostGrid, IpcError> {
     state.with_doc(|doc| {
-        let costing = compute(doc.plan(), None)?;
+        let costing = doc.costing()?;
         let mut grid = build_grid(doc.plan(), &costing, &filter, rows.min(MAX_ROWS) as usize);
         lock_outside_part(doc, &mut grid.lines);
         Ok(grid)
@@ -123,7 +125,7 @@ pub fn cost_grid_rows(
     limit: u32,
 ) -> Result<GridRows, IpcError> {
     state.with_doc(|doc| {
-        let costing = compute(doc.plan(), None)?;
+        let costing = doc.costing()?;
         let mut rows = grid_rows(
             doc.plan(),
             &costing,
@@ -168,7 +170,7 @@ pub fn preview_cost_line(
         let (at, line) = typed_line(doc, id, &field, &value)?;
         let mut plan = doc.plan().clone();
         plan.cost_lines[at] = line;
-        line_update_in(doc, &plan, &filter, id)
+        line_update_in(doc, &plan, &compute(&plan, None)?, &filter, id)
     })
 }
 
@@ -243,7 +245,7 @@ pub fn add_activity(
             message: format!("there is no output with id {output_id} in this plan"),
         })?;
         let stored = doc.upsert(activity)?;
-        let costing = compute(doc.plan(), None)?;
+        let costing = doc.costing()?;
         grid_activity(doc.plan(), &costing, stored.record.id).ok_or_else(|| IpcError {
             code: ErrorCode::Internal,
             message: "the new activity is missing from the plan".into(),
@@ -260,7 +262,7 @@ pub fn delete_cost_line(
 ) -> Result<GridTotals, IpcError> {
     state.with_doc(|doc| {
         doc.delete::<CostLine>(id)?;
-        let costing = compute(doc.plan(), None)?;
+        let costing = doc.costing()?;
         Ok(grid_totals(doc.plan(), &costing, &filter))
     })
 }

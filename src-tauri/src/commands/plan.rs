@@ -120,7 +120,10 @@ pub fn budget_view(
     let guard = state.document.lock().map_err(|_| IpcError::no_plan())?;
     let doc = guard.as_ref().ok_or_else(IpcError::no_plan)?;
     let currency = request.currency.as_deref().filter(|c| !c.is_empty());
-    let costing = compute(doc.plan(), currency)?;
+    let costing = match currency {
+        None => doc.costing()?,
+        Some(currency) => std::sync::Arc::new(compute(doc.plan(), Some(currency))?),
+    };
     let table = match request.budget_year {
         Some(year) => {
             nap_core::costing::views::mtef(doc.plan(), &costing, rows, year, measure)
