@@ -522,6 +522,16 @@ pub enum ClassificationScheme {
     Functional,
 }
 
+impl ClassificationScheme {
+    /// The stable name, as in files and commands: `economic` or `functional`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Economic => "economic",
+            Self::Functional => "functional",
+        }
+    }
+}
+
 /// The plan's own name for one classification code, where the standard name will not do:
 /// above all the Ministry of Finance's official term in the second language (the standard
 /// names are English only). At most one per scheme and code; its id is
@@ -542,10 +552,7 @@ impl ClassificationName {
     /// The id of the name of `code` in `scheme`: the same in every plan and every copy.
     pub fn id_for(scheme: ClassificationScheme, code: &str) -> Id {
         const NAMESPACE: Uuid = Uuid::from_u128(0x6e61_7073_2d63_6c61_7373_2d6e_616d_6573);
-        let key = match scheme {
-            ClassificationScheme::Economic => format!("economic:{}", code.trim()),
-            ClassificationScheme::Functional => format!("functional:{}", code.trim()),
-        };
+        let key = format!("{}:{}", scheme.name(), code.trim());
         Uuid::new_v5(&NAMESPACE, key.as_bytes())
     }
 }

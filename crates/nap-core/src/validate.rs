@@ -399,11 +399,7 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
     c.unique_codes(&plan.funding_sources, |s| &s.code);
     c.unique_codes(&plan.bodies, |b| &b.code);
     c.unique_codes(&plan.classification_names, |n| {
-        let scheme = match n.scheme {
-            ClassificationScheme::Economic => "economic",
-            ClassificationScheme::Functional => "functional",
-        };
-        format!("{scheme} {}", n.code.trim())
+        format!("{} {}", n.scheme.name(), n.code.trim())
     });
 
     for a in &plan.agencies {
