@@ -9,7 +9,7 @@
 //! [`PAGE_ANSWER_LIMIT`] does not keep the window open.
 
 use crate::state::AppState;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 use std::time::Duration;
 use tauri::{Manager, Runtime, State, Window};
 
@@ -28,64 +28,71 @@ pub enum CloseDecision {
     Close,
 }
 
-const OPEN: u64 = 0;
-const ASKED: u64 = 1;
-const DONE: u64 = 2;
+/// Where closing stands.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// No close request is waiting.
+    #[default]
+    Open,
+    /// The page was asked to save, by the request of this number.
+    Asked(u64),
+    /// The window may close.
+    Done,
+}
 
-/// Where closing stands — open, waiting for the page, or free to close — and how many times
-/// the page has been asked, in one atomic word: the count above the two low bits.
+/// Where closing stands, and how many times the page has been asked.
 #[derive(Debug, Default)]
-pub struct Closing(AtomicU64);
+pub struct Closing(Mutex<(Phase, u64)>);
 
 impl Closing {
+    fn with<T>(&self, f: impl FnOnce(&mut Phase, &mut u64) -> T) -> T {
+        let mut guard = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (phase, asked) = &mut *guard;
+        f(phase, asked)
+    }
+
     /// A close request arrives.
     pub fn request(&self) -> CloseDecision {
-        let mut word = self.0.load(Ordering::SeqCst);
-        loop {
-            let next = match word & 3 {
-                OPEN => ((word >> 2) + 1) << 2 | ASKED,
-                ASKED => return CloseDecision::Wait,
-                _ => return CloseDecision::Close,
-            };
-            match self
-                .0
-                .compare_exchange(word, next, Ordering::SeqCst, Ordering::SeqCst)
-            {
-                Ok(_) => return CloseDecision::AskPage(next >> 2),
-                Err(now) => word = now,
+        self.with(|phase, asked| match *phase {
+            Phase::Open => {
+                *asked += 1;
+                *phase = Phase::Asked(*asked);
+                CloseDecision::AskPage(*asked)
             }
-        }
+            Phase::Asked(_) => CloseDecision::Wait,
+            Phase::Done => CloseDecision::Close,
+        })
     }
 
     /// The page has saved: the window may close.
     pub fn finish(&self) {
-        self.0.fetch_or(DONE, Ordering::SeqCst);
-        self.0.fetch_and(!ASKED, Ordering::SeqCst);
+        self.with(|phase, _| *phase = Phase::Done);
     }
 
     /// The page asked by request `asked` has not answered in time: true when the window
     /// should close now, false when that request is over (answered, refused, or followed by
     /// another request, which has its own time).
     pub fn give_up(&self, asked: u64) -> bool {
-        self.0
-            .compare_exchange(
-                asked << 2 | ASKED,
-                asked << 2 | DONE,
-                Ordering::SeqCst,
-                Ordering::SeqCst,
-            )
-            .is_ok()
+        self.with(|phase, _| {
+            let waiting = *phase == Phase::Asked(asked);
+            if waiting {
+                *phase = Phase::Done;
+            }
+            waiting
+        })
     }
 
     /// A save was refused: the window stays open, and a later request asks the page again.
     /// Does nothing once the window is free to close.
     pub fn cancel(&self) {
-        let word = self.0.load(Ordering::SeqCst);
-        if word & 3 == ASKED {
-            let _ = self
-                .0
-                .compare_exchange(word, word & !3, Ordering::SeqCst, Ordering::SeqCst);
-        }
+        self.with(|phase, _| {
+            if matches!(*phase, Phase::Asked(_)) {
+                *phase = Phase::Open;
+            }
+        });
     }
 }
 
