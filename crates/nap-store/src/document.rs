@@ -353,11 +353,6 @@ impl Document {
         &self.plan
     }
 
-    /// A number that changes whenever the plan does (edits, undo, redo, merges, settings).
-    pub fn revision(&self) -> u64 {
-        self.plan.revision
-    }
-
     /// The costing of the plan in its base currency. Computed once per revision and shared
     /// until the plan changes, so that screens reading it (the grid fetching rows as it
     /// scrolls) do not cost the whole plan again each time.
