@@ -14,6 +14,13 @@ cd "$root"
 check_toolchains
 install_debian_packages
 install_ui_packages
+# The package installs the `nap` command as /usr/bin/nap (tauri.conf.json, bundle.linux.deb
+# .files): build it first.
+cargo build --release -p nap-cli
 # The Tauri CLI from npm, pinned to the 2.x line the app is built with.
 npx --yes @tauri-apps/cli@2 build --bundles deb
 ls -l target/release/bundle/deb/*.deb
+# The package must carry both programs.
+for deb in target/release/bundle/deb/*.deb; do
+  dpkg-deb --contents "$deb" | grep -q ' ./usr/bin/nap$' || { echo "$deb lacks /usr/bin/nap" >&2; exit 1; }
+done

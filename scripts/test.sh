@@ -38,10 +38,11 @@ e2e_data="$(mktemp -d)"
 NAP_STUDIO_DATA_DIR="$e2e_data" xvfb-run -a npm test --prefix e2e 2>&1 | tee "$log.e2e"
 rm -rf "$e2e_data"
 
-step "Generated TypeScript bindings are committed and fresh"
-if [ -n "$(git status --porcelain -- ui/src/lib/api/bindings)" ]; then
-  git status --short -- ui/src/lib/api/bindings
-  echo "The TypeScript bindings changed when the tests regenerated them: commit ui/src/lib/api/bindings." >&2
+step "Generated files (TypeScript bindings, the window's capability) are committed and fresh"
+generated=(ui/src/lib/api/bindings src-tauri/capabilities)
+if [ -n "$(git status --porcelain -- "${generated[@]}")" ]; then
+  git status --short -- "${generated[@]}"
+  echo "Generated files changed when the build and tests regenerated them: commit ${generated[*]}." >&2
   exit 1
 fi
 # One closing line that counts every test run above, for people and for CI.

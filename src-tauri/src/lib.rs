@@ -9,27 +9,17 @@ mod state;
 #[cfg(target_os = "linux")]
 pub mod webkit_env;
 
-use nap_store::{Document, PlanFile, StoreError};
 use state::AppState;
 use std::path::{Path, PathBuf};
 use tauri::Manager;
 
 /// The plan to open at start: the first command-line argument, or the built-in sample
 /// (written to the app's data folder on first start).
-fn plan_to_open() -> Result<PathBuf, StoreError> {
-    if let Some(arg) = std::env::args_os().nth(1) {
-        return Ok(PathBuf::from(arg));
+fn plan_to_open() -> Result<PathBuf, nap_app::AppError> {
+    match std::env::args_os().nth(1) {
+        Some(arg) => Ok(PathBuf::from(arg)),
+        None => nap_app::files::sample_path(&state::data_dir()),
     }
-    let dir = state::data_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| StoreError::Io {
-        path: dir.clone(),
-        source: e,
-    })?;
-    let sample = dir.join("Sample NAP WPS 2026-2030.nap");
-    if !sample.exists() {
-        PlanFile::create(&sample, &nap_core::sample::sample_plan(), false)?;
-    }
-    Ok(sample)
 }
 
 pub(crate) fn window_title(path: &Path) -> String {
@@ -40,81 +30,19 @@ pub(crate) fn window_title(path: &Path) -> String {
     format!("{name} — saved — NAP Studio")
 }
 
-/// Every IPC command of the app (each is also granted in `capabilities/default.json`).
+include!("command_list.rs");
+
+macro_rules! handler_of {
+    ($($group:ident::$name:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$group::$name),*]
+    };
+}
+
+/// Every IPC command of the app, from the one list in `command_list.rs` (the build script
+/// grants the same list to the window).
 pub(crate) fn handler<R: tauri::Runtime>(
 ) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        commands::plan::plan_summary,
-        commands::plan::dashboard,
-        commands::plan::budget_view,
-        commands::costing::cost_grid,
-        commands::costing::cost_grid_rows,
-        commands::costing::set_cost_line,
-        commands::costing::preview_cost_line,
-        commands::costing::add_cost_line,
-        commands::costing::add_activity,
-        commands::costing::delete_cost_line,
-        commands::costing::history,
-        commands::costing::undo,
-        commands::costing::redo,
-        commands::export::suggested_export_path,
-        commands::export::choose_export_path,
-        commands::export::export_plan,
-        commands::export::reveal_export,
-        commands::export::plan_agencies,
-        commands::merge::review_merge,
-        commands::merge::apply_merge,
-        commands::merge::merges,
-        commands::merge::undo_merge,
-        commands::plan_settings::plan_settings,
-        commands::plan_settings::set_plan_setting_field,
-        commands::plan_settings::set_exchange_rate,
-        commands::plan_settings::add_exchange_rate,
-        commands::plan_settings::delete_exchange_rate,
-        commands::plan_settings::set_classification_name_field,
-        commands::closing::close_after_saving,
-        commands::closing::cancel_close,
-        commands::funding::funding,
-        commands::funding::set_funding_source,
-        commands::funding::add_funding_source,
-        commands::funding::delete_funding_source,
-        commands::results::results,
-        commands::results::set_result,
-        commands::results::move_result_step,
-        commands::results::move_result_to,
-        commands::results::add_result,
-        commands::results::delete_result,
-        commands::results::set_indicator,
-        commands::results::add_indicator,
-        commands::results::delete_indicator,
-        commands::narrative::narrative,
-        commands::narrative::set_narrative,
-        commands::narrative::add_narrative_section,
-        commands::narrative::move_narrative,
-        commands::narrative::delete_narrative_section,
-        commands::coordination::coordination,
-        commands::coordination::set_body,
-        commands::coordination::add_body,
-        commands::coordination::delete_body,
-        commands::agency_plans::agency_plan,
-        commands::agency_plans::start_agency_plan,
-        commands::agency_plans::set_agency_plan,
-        commands::agency_plans::add_sub_activity,
-        commands::agency_plans::set_sub_activity,
-        commands::agency_plans::delete_sub_activity,
-        commands::communication::communication,
-        commands::communication::set_communication,
-        commands::communication::add_communication,
-        commands::communication::delete_communication,
-        commands::files::recent_plans,
-        commands::files::open_plan,
-        commands::files::choose_plan_to_open,
-        commands::files::choose_new_plan_path,
-        commands::files::suggested_plan_path,
-        commands::files::create_plan,
-        commands::settings::preferences,
-        commands::settings::set_preferences
-    ]
+    app_commands!(handler_of)
 }
 
 /// Whether the window may go to `url`: only the app's own pages. A link in a narrative (a
@@ -131,6 +59,23 @@ pub fn stays_in_app(url: &tauri::Url) -> bool {
                 || (cfg!(debug_assertions) && url.host_str() == Some("localhost"))
         }
         _ => false,
+    }
+}
+
+/// Whether the window opens maximised on a screen of this size (logical pixels): on laptop
+/// and office screens up to 1920×1080 every pixel is needed by the costing grid; on larger
+/// screens the window keeps its own size.
+pub fn opens_maximised(width: u32, height: u32) -> bool {
+    width <= 1920 && height <= 1080
+}
+
+fn maximise_on_laptop_screens<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
+    if let Ok(Some(monitor)) = window.current_monitor() {
+        let size = monitor.size().to_logical::<u32>(monitor.scale_factor());
+        if opens_maximised(size.width, size.height) {
+            // A window manager that refuses leaves the window at its configured size.
+            let _ = window.maximize();
+        }
     }
 }
 
@@ -154,13 +99,14 @@ pub fn run() {
             let state = app.state::<AppState>();
             // A plan that cannot be opened is reported in the window, not by a crash.
             match plan_to_open()
-                .and_then(|p| Document::open(&p, &commands::files::author()).map(|d| (p, d)))
+                .and_then(|p| nap_app::files::open(&p, &commands::files::author()).map(|d| (p, d)))
             {
                 Ok((path, doc)) => {
                     if let Some(window) = app.get_webview_window("main") {
                         window.set_title(&window_title(&path))?;
+                        maximise_on_laptop_screens(&window);
                     }
-                    commands::files::remember(&doc);
+                    nap_app::files::remember(&state::data_dir(), &doc);
                     *state.document.lock().map_err(|_| "state poisoned")? = Some(doc);
                 }
                 Err(e) => {
@@ -196,6 +142,19 @@ mod navigation_tests {
 }
 
 #[cfg(test)]
+mod window_tests {
+    #[test]
+    fn the_window_is_maximised_on_screens_up_to_full_hd() {
+        for (w, h) in [(1280, 720), (1366, 768), (1440, 900), (1920, 1080)] {
+            assert!(super::opens_maximised(w, h), "{w}×{h}");
+        }
+        for (w, h) in [(2560, 1440), (1920, 1200), (3840, 2160)] {
+            assert!(!super::opens_maximised(w, h), "{w}×{h}");
+        }
+    }
+}
+
+#[cfg(test)]
 mod bundle_tests {
     /// Double-clicking a plan must hand its path to the app: the desktop entry's Exec line
     /// carries the file, and the package declares *.nap as the plan type it claims.
@@ -215,6 +174,8 @@ mod bundle_tests {
             deb["files"]["/usr/share/mime/packages/nap-studio.xml"],
             "assets/linux/nap-studio-mime.xml"
         );
+        // The package also installs the command line, built by scripts/release.sh first.
+        assert_eq!(deb["files"]["/usr/bin/nap"], "target/release/nap");
         let packet = include_str!("../../assets/linux/nap-studio-mime.xml");
         assert!(packet.contains(&format!("type=\"{mime}\"")));
         assert!(packet.contains("<glob pattern=\"*.nap\"/>"));
@@ -223,6 +184,27 @@ mod bundle_tests {
 
 #[cfg(test)]
 mod catalogue_tests {
+    /// The window explains every failure by its code (`error.<code>`): every code the
+    /// application layer can return has a message in both catalogues.
+    #[test]
+    fn every_error_code_is_explained_in_english_and_khmer() {
+        for (language, catalogue) in [
+            ("en", include_str!("../../ui/src/lib/i18n/en.json")),
+            ("km", include_str!("../../ui/src/lib/i18n/km.json")),
+        ] {
+            let messages: serde_json::Value = serde_json::from_str(catalogue).expect("catalogue");
+            for code in nap_app::ErrorCode::APP {
+                let key = format!("error.{}", code.name());
+                assert!(
+                    messages[&key]
+                        .as_str()
+                        .is_some_and(|m| !m.trim().is_empty()),
+                    "{language} has no {key}"
+                );
+            }
+        }
+    }
+
     /// The merge review and the history name records by kind (`kind.<name>`): every kind of
     /// record has a name in both catalogues, so a new kind cannot reach the screen unnamed.
     #[test]

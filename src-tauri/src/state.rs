@@ -1,6 +1,7 @@
 //! What the app holds while it runs: the open plan, and where closing its window stands.
 
-use crate::error::IpcError;
+use crate::error::{no_plan, IpcError};
+use nap_app::AppError;
 use nap_store::Document;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -16,15 +17,15 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Runs `f` on the open plan, holding the lock for the call; `no_plan_open` when no plan
-    /// is open.
+    /// Runs the use case `f` on the open plan, holding the lock for the call; `no_plan_open`
+    /// when no plan is open.
     pub fn with_doc<T>(
         &self,
-        f: impl FnOnce(&mut Document) -> Result<T, IpcError>,
+        f: impl FnOnce(&mut Document) -> Result<T, AppError>,
     ) -> Result<T, IpcError> {
-        let mut guard = self.document.lock().map_err(|_| IpcError::no_plan())?;
-        let doc = guard.as_mut().ok_or_else(IpcError::no_plan)?;
-        f(doc)
+        let mut guard = self.document.lock().map_err(|_| no_plan())?;
+        let doc = guard.as_mut().ok_or_else(no_plan)?;
+        Ok(f(doc)?)
     }
 }
 

@@ -1,20 +1,16 @@
 //! The commands: each parses nothing (clap did), calls the core and the store, and reports.
 
-use crate::output::{emit, write_atomically, CliError};
+use crate::output::{author, emit, write_atomically, CliError};
 use crate::{Format, SampleSize};
-use nap_core::sample::{generated_plan, new_plan, sample_plan, NewPlan, PlanSize};
+use nap_core::sample::{generated_plan, sample_plan, PlanSize};
 use nap_core::{interchange, ElementCounts, Plan, RecordKind};
-use nap_store::{now, Access, PlanFile};
+use nap_store::{Access, PlanFile};
 use std::io::Read;
 use std::path::Path;
 
 /// Interchange files above this size are refused before reading: a real plan's JSON is a
 /// few megabytes (the 30,000-line benchmark plan is about 25 MB).
 const MAX_JSON_BYTES: u64 = 512 * 1024 * 1024;
-
-fn author() -> String {
-    std::env::var("NAP_AUTHOR").unwrap_or_else(|_| "nap command line".into())
-}
 
 pub fn sample(size: SampleSize, out: &Path, force: bool) -> Result<(), CliError> {
     let plan = match size {
@@ -41,15 +37,8 @@ pub fn new(
     currency: String,
     force: bool,
 ) -> Result<(), CliError> {
-    let spec = NewPlan {
-        title,
-        country: country.to_uppercase(),
-        start_year: start,
-        end_year: end,
-        currency: currency.to_uppercase(),
-    };
-    let plan = new_plan(&spec, &now(), &author(), uuid::Uuid::new_v4);
-    PlanFile::create(out, &plan, force)?;
+    let spec = nap_app::files::new_plan_spec(&title, &country, start, end, &currency)?;
+    nap_app::files::create_new(out, &spec, &author(), force)?;
     eprintln!("Created {}.", out.display());
     Ok(())
 }
@@ -88,7 +77,7 @@ pub fn info(file: &Path, format: Format) -> Result<(), CliError> {
             });
             println!(
                 "{}",
-                serde_json::to_string_pretty(&v).map_err(|e| CliError::Other(e.to_string()))?
+                serde_json::to_string_pretty(&v).map_err(|e| CliError::Internal(e.to_string()))?
             );
         }
         Format::Text => {
@@ -176,20 +165,20 @@ pub fn import_json(input: &Path, out: &Path, force: bool) -> Result<(), CliError
     let f = std::fs::File::open(input).map_err(|e| CliError::io(input, e))?;
     let len = f.metadata().map_err(|e| CliError::io(input, e))?.len();
     if len > MAX_JSON_BYTES {
-        return Err(CliError::Other(format!(
-            "{}: the file is {len} bytes, larger than any plan ({MAX_JSON_BYTES} bytes at most)",
-            input.display()
-        )));
+        return Err(CliError::Input {
+            path: input.to_path_buf(),
+            message: format!(
+                "the file is {len} bytes, larger than any plan ({MAX_JSON_BYTES} bytes at most)"
+            ),
+        });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     f.take(MAX_JSON_BYTES)
         .read_to_end(&mut bytes)
         .map_err(|e| CliError::io(input, e))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        CliError::Other(format!(
-            "{}: not a JSON plan (the file is not UTF-8 text)",
-            input.display()
-        ))
+    let text = String::from_utf8(bytes).map_err(|_| CliError::Input {
+        path: input.to_path_buf(),
+        message: "not a JSON plan (the file is not UTF-8 text)".into(),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let plan = interchange::from_json(text).map_err(|e| CliError::Input {

@@ -1,6 +1,6 @@
 //! `nap costs` and `nap import csv`.
 
-use crate::output::{emit, CliError};
+use crate::output::{author, emit, CliError};
 use nap_core::costing::csv_import::{import_csv, MAX_CSV_BYTES};
 use nap_core::costing::render::{self, Style};
 use nap_core::costing::rounding::format_amount;
@@ -34,30 +34,18 @@ pub enum CostsFormat {
 }
 
 fn other(msg: impl Into<String>) -> CliError {
-    CliError::Other(msg.into())
+    CliError::BadRequest(msg.into())
 }
 
 pub fn costs(file: &Path, req: CostsRequest) -> Result<(), CliError> {
     let plan = PlanFile::open(file, Access::ReadOnly)?.load()?;
-    let rounding = Rounding::parse(&req.rounding).ok_or_else(|| {
-        other(format!(
-            "`{}` is not a rounding mode: use exact, unit, thousands or millions",
-            req.rounding
-        ))
-    })?;
+    let rounding = nap_app::plan::rounding(&req.rounding)?;
     let cur = req.currency.as_deref().map(str::to_uppercase);
-    let costing = compute(&plan, cur.as_deref()).map_err(|e| other(e.to_string()))?;
+    let costing = compute(&plan, cur.as_deref())?;
     let dims: Vec<Dimension> = req
         .by
         .iter()
-        .map(|d| {
-            Dimension::parse(d).ok_or_else(|| {
-                other(format!(
-                    "`{d}` is not a dimension: use one of {}",
-                    Dimension::NAMES.join(", ")
-                ))
-            })
-        })
+        .map(|d| nap_app::plan::dimension(d))
         .collect::<Result<_, _>>()?;
     if dims.len() > 2 {
         return Err(other("--by may be given at most twice (rows and columns)"));
@@ -215,10 +203,6 @@ pub struct CsvRequest<'a> {
     /// Set for `--new`: the new plan's metadata.
     pub new: Option<NewPlan>,
     pub force: bool,
-}
-
-fn author() -> String {
-    std::env::var("NAP_AUTHOR").unwrap_or_else(|_| "nap command line".into())
 }
 
 /// Parses `CUR=RATE` options.

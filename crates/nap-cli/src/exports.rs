@@ -1,13 +1,19 @@
-//! `nap export annex|workbook|csv`.
+//! `nap export annex|workbook|csv`: the options checked and the export made by the
+//! application layer (`nap_app::export`), the result reported.
 
-use crate::output::{emit, write_atomically, CliError};
-use nap_core::costing::Rounding;
-use nap_export::{annex as make_annex, AnnexOptions, Lang};
-use nap_store::{now, Access, PlanFile};
+use crate::output::{emit, CliError};
+use nap_app::export::{annex_language, annex_rounding, csv_table, Export};
+use nap_store::{Access, PlanFile};
 use std::path::Path;
 
-fn other(msg: impl Into<String>) -> CliError {
-    CliError::Other(msg.into())
+fn load(file: &Path) -> Result<nap_core::Plan, CliError> {
+    Ok(PlanFile::open(file, Access::ReadOnly)?.load()?)
+}
+
+fn write(file: &Path, out: &Path, export: Export) -> Result<(), CliError> {
+    let done = export.write(&load(file)?, out)?;
+    eprintln!("Wrote {} ({} KB).", done.path, done.kilobytes);
+    Ok(())
 }
 
 pub fn annex(
@@ -19,32 +25,14 @@ pub fn annex(
     rounding: &str,
     reconcile: bool,
 ) -> Result<(), CliError> {
-    let lang = Lang::parse(lang).ok_or_else(|| {
-        other(format!(
-            "`{lang}` is not a language of the annex: use en or km"
-        ))
-    })?;
-    let rounding = match Rounding::parse(rounding) {
-        Some(Rounding::Exact) | None => {
-            return Err(other(format!(
-            "`{rounding}` is not a rounding mode for the annex: use unit, thousands or millions"
-        )))
-        }
-        Some(r) => r,
-    };
-    let plan = PlanFile::open(file, Access::ReadOnly)?.load()?;
-    let opts = AnnexOptions {
-        lang,
+    let export = Export::Annex {
+        lang: annex_language(lang)?,
         budget_year,
         currency,
-        rounding,
+        rounding: annex_rounding(rounding)?,
         reconcile,
-        date: now().date(),
     };
-    let bytes = make_annex(&plan, &opts).map_err(|e| other(e.to_string()))?;
-    write_atomically(out, &bytes, true)?;
-    eprintln!("Wrote {} ({} bytes).", out.display(), bytes.len());
-    Ok(())
+    write(file, out, export)
 }
 
 pub fn workbook(
@@ -53,15 +41,14 @@ pub fn workbook(
     currency: Option<String>,
     budget_year: Option<i32>,
 ) -> Result<(), CliError> {
-    let plan = PlanFile::open(file, Access::ReadOnly)?.load()?;
-    let opts = nap_export::WorkbookOptions {
-        currency,
-        budget_year,
-    };
-    let bytes = nap_export::workbook(&plan, &opts).map_err(|e| other(e.to_string()))?;
-    write_atomically(out, &bytes, true)?;
-    eprintln!("Wrote {} ({} bytes).", out.display(), bytes.len());
-    Ok(())
+    write(
+        file,
+        out,
+        Export::Workbook {
+            currency,
+            budget_year,
+        },
+    )
 }
 
 pub fn csv(
@@ -70,18 +57,15 @@ pub fn csv(
     out: Option<&Path>,
     currency: Option<String>,
 ) -> Result<(), CliError> {
-    let which = nap_export::CsvTable::parse(table).ok_or_else(|| {
-        other(format!(
-            "`{table}` is not a table: use lines, pillar-year, agency-year or source-year"
-        ))
-    })?;
-    let plan = PlanFile::open(file, Access::ReadOnly)?.load()?;
-    let cur = currency.map(|c| c.to_uppercase());
-    let text =
-        nap_export::csv_table(&plan, which, cur.as_deref()).map_err(|e| other(e.to_string()))?;
+    let export = Export::Csv {
+        table: csv_table(table)?,
+        currency,
+    };
     match out {
-        Some(out) => write_atomically(out, text.as_bytes(), true)?,
-        None => emit(&text)?,
+        Some(out) => write(file, out, export),
+        None => {
+            let bytes = export.make(&load(file)?)?;
+            emit(&String::from_utf8_lossy(&bytes))
+        }
     }
-    Ok(())
 }

@@ -1,44 +1,22 @@
 //! `nap send`, `nap merge`, `nap undo-merge`, and the scripted edits `nap list|set|delete`.
 
-use crate::output::{emit, CliError};
+use crate::output::{author, emit, CliError};
 use crate::Format;
-use nap_core::merge::{Action, Decisions, MergeReport, Resolve, BOOKKEEPING};
-use nap_core::{with_record_type, Id, Labelled, Record, RecordKind};
-use nap_store::sharing::{merge as merge_copy, send as send_copy, undo_merge as undo};
+use nap_app::{records, ErrorCode};
+use nap_core::merge::{Action, MergeReport};
+use nap_core::Id;
 use nap_store::{Access, Document, PlanFile};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::path::Path;
-
-/// Exit code of `nap merge` when conflicts stop it (distinct from 1, any other failure).
-pub const CONFLICTS_EXIT: u8 = 3;
-
-fn author() -> String {
-    std::env::var("NAP_AUTHOR").unwrap_or_else(|_| "nap command line".into())
-}
-
-fn other(msg: impl Into<String>) -> CliError {
-    CliError::Other(msg.into())
-}
 
 pub fn send(file: &Path, out: &Path, agency: Option<&str>, note: &str) -> Result<(), CliError> {
     let mut doc = Document::open(file, &author())?;
-    let agency_id = match agency {
-        None => None,
-        Some(code) => Some(
-            doc.plan()
-                .agencies
-                .iter()
-                .find(|a| a.code.eq_ignore_ascii_case(code))
-                .map(|a| a.record.id)
-                .ok_or_else(|| other(format!("`{code}` is not an agency code of this plan")))?,
-        ),
-    };
-    let sent = send_copy(&mut doc, out, agency_id, note)?;
+    let sent = nap_app::sharing::send(&mut doc, out, agency, note)?;
     eprintln!(
         "Wrote {}{}.",
         sent.path.display(),
-        agency
-            .map(|a| format!(", scoped to {}'s part", a.to_uppercase()))
+        sent.agency_code
+            .map(|a| format!(", scoped to {a}'s part"))
             .unwrap_or_default()
     );
     Ok(())
@@ -157,7 +135,7 @@ fn report_text(report: &MergeReport, applied: bool, dry_run: bool) -> String {
     out
 }
 
-/// Returns the exit code (0, or [`CONFLICTS_EXIT`]).
+/// Returns the exit status: 0, or that of `unresolved` when conflicts stopped the merge.
 pub fn merge(
     file: &Path,
     incoming: &Path,
@@ -165,14 +143,9 @@ pub fn merge(
     format: Format,
     resolve: Option<&str>,
 ) -> Result<u8, CliError> {
-    let resolve = match resolve {
-        None => None,
-        Some("ours") => Some(Resolve::Ours),
-        Some("theirs") => Some(Resolve::Theirs),
-        Some(r) => return Err(other(format!("--resolve takes ours or theirs, not `{r}`"))),
-    };
+    let resolve = nap_app::sharing::resolve_all(resolve)?;
     let mut doc = Document::open(file, &author())?;
-    let merged = merge_copy(&mut doc, incoming, &Decisions::all(resolve), dry_run)?;
+    let merged = nap_app::sharing::merge_all(&mut doc, incoming, resolve, dry_run)?;
     match format {
         Format::Json => emit(&format!(
             "{}\n",
@@ -184,7 +157,7 @@ pub fn merge(
                 "scope_agency_id": merged.info.scope_agency_id,
                 "report": merged.report,
             }))
-            .map_err(|e| other(e.to_string()))?
+            .map_err(|e| CliError::Internal(e.to_string()))?
         ))?,
         Format::Text => {
             emit(&format!(
@@ -202,7 +175,7 @@ pub fn merge(
     }
     Ok(
         if !merged.report.conflicts.is_empty() && resolve.is_none() {
-            CONFLICTS_EXIT
+            ErrorCode::Unresolved.exit_code()
         } else {
             0
         },
@@ -211,7 +184,7 @@ pub fn merge(
 
 pub fn undo_merge(file: &Path) -> Result<(), CliError> {
     let mut doc = Document::open(file, &author())?;
-    let undone = undo(&mut doc)?;
+    let undone = nap_app::sharing::undo_last(&mut doc)?;
     eprintln!(
         "Undid the merge of {} made at {}.",
         undone.from_file, undone.at
@@ -219,36 +192,15 @@ pub fn undo_merge(file: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-fn kind_arg(kind: &str) -> Result<RecordKind, CliError> {
-    let alias = match kind {
-        "body" | "bodies" => "body",
-        "source" | "sources" => "funding_source",
-        "line" | "cost-line" | "lines" => "cost_line",
-        "item" => "catalogue_item",
-        other => other,
-    };
-    RecordKind::from_name(alias.trim_end_matches('s'))
-        .or_else(|| RecordKind::from_name(alias))
-        .ok_or_else(|| {
-            let kinds: Vec<&str> = RecordKind::ALL.iter().map(|k| k.name()).collect();
-            other(format!(
-                "`{kind}` is not a kind of record: use one of {}",
-                kinds.join(", ")
-            ))
-        })
-}
-
 pub fn list(file: &Path, kind: &str, format: Format) -> Result<(), CliError> {
-    let kind = kind_arg(kind)?;
+    let kind = records::kind_named(kind)?;
     let plan = PlanFile::open(file, Access::ReadOnly)?.load()?;
-    let items: Vec<(String, Value)> = with_record_type!(kind, T => {
-        T::list(&plan).iter().map(|r| (r.label(), serde_json::to_value(r).unwrap_or(Value::Null))).collect()
-    });
+    let items = records::list(&plan, kind);
     match format {
         Format::Json => emit(&format!(
             "{}\n",
             serde_json::to_string_pretty(&items.iter().map(|(_, v)| v).collect::<Vec<_>>())
-                .map_err(|e| other(e.to_string()))?
+                .map_err(|e| CliError::Internal(e.to_string()))?
         )),
         Format::Text => {
             let mut out = String::new();
@@ -263,72 +215,22 @@ pub fn list(file: &Path, kind: &str, format: Format) -> Result<(), CliError> {
     }
 }
 
-/// The value for `field` given as text: parsed as JSON when the field holds structured data
-/// (lists, per-year maps, numbers, true/false); text fields take the text as it is, and
-/// two-language text sets the working-language text.
-fn field_value(current: Option<&Value>, field: &str, text: &str) -> Result<Value, CliError> {
-    let json = || {
-        serde_json::from_str::<Value>(text)
-            .map_err(|e| other(format!("{field}: `{text}` is not valid here ({e})")))
-    };
-    Ok(match current {
-        Some(Value::String(_)) => Value::String(text.to_string()),
-        Some(Value::Object(m)) if m.contains_key("text") && m.contains_key("l2") => {
-            let mut m = m.clone();
-            m.insert("text".into(), Value::String(text.to_string()));
-            Value::Object(m)
-        }
-        Some(Value::Null) | None => json().unwrap_or_else(|_| Value::String(text.to_string())),
-        Some(_) => json()?,
-    })
-}
-
-fn find_kind(doc: &Document, id: Id) -> Result<RecordKind, CliError> {
-    doc.kind_of(id)
-        .ok_or_else(|| other(format!("there is no record with id {id} in this plan")))
-}
-
-/// Opens `file` for a scripted edit of record `id`: the document, the id and its kind.
-fn open_record(file: &Path, id: &str) -> Result<(Document, Id, RecordKind), CliError> {
-    let id: Id = id.parse().map_err(|_| {
-        other(format!(
-            "`{id}` is not a record id (a UUID, as `nap list` shows)"
-        ))
-    })?;
-    let doc = Document::open(file, &author())?;
-    let kind = find_kind(&doc, id)?;
-    Ok((doc, id, kind))
+/// Opens `file` for a scripted edit of the record `id`.
+fn open_record(file: &Path, id: &str) -> Result<(Document, Id), CliError> {
+    let id = records::record_id(id)?;
+    Ok((Document::open(file, &author())?, id))
 }
 
 pub fn set(file: &Path, id: &str, assignments: &[String]) -> Result<(), CliError> {
-    let (mut doc, id, kind) = open_record(file, id)?;
-    with_record_type!(kind, T => {
-        let record = T::list(doc.plan()).iter().find(|r| r.meta().id == id).cloned().ok_or_else(|| other("record vanished"))?;
-        let mut v = serde_json::to_value(&record).map_err(|e| other(e.to_string()))?;
-        let obj: &mut Map<String, Value> = v.as_object_mut().ok_or_else(|| other("record is not an object"))?;
-        for a in assignments {
-            let (field, text) = a.split_once('=').ok_or_else(|| other(format!("`{a}`: write FIELD=VALUE")))?;
-            if BOOKKEEPING.contains(&field) {
-                return Err(other(format!("{field} is kept by NAP Studio and cannot be set")));
-            }
-            if !obj.contains_key(field) {
-                let fields: Vec<&String> = obj.keys().filter(|k| !BOOKKEEPING.contains(&k.as_str())).collect();
-                return Err(other(format!("a {} has no field `{field}`; its fields are {}", kind.name().replace('_', " "), fields.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))));
-            }
-            let value = field_value(obj.get(field), field, text)?;
-            obj.insert(field.to_string(), value);
-        }
-        let updated: T = serde_json::from_value(v).map_err(|e| other(format!("the new values do not fit a {}: {e}", kind.name().replace('_', " "))))?;
-        doc.upsert(updated)?;
-        Ok::<(), CliError>(())
-    })?;
+    let (mut doc, id) = open_record(file, id)?;
+    let kind = records::set_fields(&mut doc, id, assignments)?;
     eprintln!("Updated {} {id}.", kind.name().replace('_', " "));
     Ok(())
 }
 
 pub fn delete(file: &Path, id: &str) -> Result<(), CliError> {
-    let (mut doc, id, kind) = open_record(file, id)?;
-    with_record_type!(kind, T => doc.delete::<T>(id))?;
+    let (mut doc, id) = open_record(file, id)?;
+    let kind = records::delete(&mut doc, id)?;
     eprintln!("Deleted {} {id}.", kind.name().replace('_', " "));
     Ok(())
 }

@@ -2,6 +2,7 @@
 import type { ErrorCode } from "./ErrorCode";
 
 /**
- * An error as the UI receives it.
+ * An error as the window receives it: `{ code, message }`. The UI branches on `code` and
+ * shows `message` only as detail.
  */
 export type IpcError = { code: ErrorCode, message: string, };

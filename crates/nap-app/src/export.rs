@@ -1,0 +1,259 @@
+//! Exports of the open plan: the costed budget annex (PDF), the budget workbook (XLSX), one
+//! table as CSV, and interchange JSON; where to save them by default; and the rules both
+//! front ends share (the annex shows rounded amounts only, so it takes no `exact`).
+
+use crate::files::chosen_path;
+use crate::AppError;
+use nap_core::costing::Rounding;
+use nap_core::Plan;
+use nap_export::{AnnexOptions, CsvTable, Lang, WorkbookOptions};
+use nap_store::now;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use ts_rs::TS;
+
+/// One export, with its options, checked.
+#[derive(Debug, Clone)]
+pub enum Export {
+    Annex {
+        lang: Lang,
+        /// The MTEF budget year (the plan's first year when `None`).
+        budget_year: Option<i32>,
+        /// Show amounts in this currency instead of the base currency.
+        currency: Option<String>,
+        rounding: Rounding,
+        reconcile: bool,
+    },
+    Workbook {
+        currency: Option<String>,
+        budget_year: Option<i32>,
+    },
+    Csv {
+        table: CsvTable,
+        currency: Option<String>,
+    },
+    Json,
+}
+
+/// The language of the annex called `code` (`en` or `km`).
+pub fn annex_language(code: &str) -> Result<Lang, AppError> {
+    Lang::parse(code).ok_or_else(|| {
+        AppError::BadRequest(format!(
+            "`{code}` is not a language of the annex: use en or km"
+        ))
+    })
+}
+
+/// The annex's rounding called `name`: amounts in a Cabinet annex are always rounded, to the
+/// currency's minor unit, thousands or millions, so `exact` is refused.
+pub fn annex_rounding(name: &str) -> Result<Rounding, AppError> {
+    match Rounding::parse(name) {
+        Some(Rounding::Exact) | None => Err(AppError::BadRequest(format!(
+            "`{name}` is not a rounding mode for the annex: use unit, thousands or millions"
+        ))),
+        Some(r) => Ok(r),
+    }
+}
+
+/// The CSV table called `name`.
+pub fn csv_table(name: &str) -> Result<CsvTable, AppError> {
+    CsvTable::parse(name).ok_or_else(|| {
+        AppError::BadRequest(format!(
+            "`{name}` is not a table: use lines, pillar-year, agency-year or source-year"
+        ))
+    })
+}
+
+/// The currency to show amounts in, as typed (`None` or blank: the base currency).
+fn shown_currency(currency: Option<&str>) -> Option<String> {
+    currency
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_uppercase)
+}
+
+impl Export {
+    /// The bytes of the export of `plan`.
+    pub fn make(&self, plan: &Plan) -> Result<Vec<u8>, AppError> {
+        Ok(match self {
+            Self::Annex {
+                lang,
+                budget_year,
+                currency,
+                rounding,
+                reconcile,
+            } => nap_export::annex(
+                plan,
+                &AnnexOptions {
+                    lang: *lang,
+                    budget_year: *budget_year,
+                    currency: shown_currency(currency.as_deref()),
+                    rounding: *rounding,
+                    reconcile: *reconcile,
+                    date: now().date(),
+                },
+            )?,
+            Self::Workbook {
+                currency,
+                budget_year,
+            } => nap_export::workbook(
+                plan,
+                &WorkbookOptions {
+                    currency: shown_currency(currency.as_deref()),
+                    budget_year: *budget_year,
+                },
+            )?,
+            Self::Csv { table, currency } => {
+                nap_export::csv_table(plan, *table, shown_currency(currency.as_deref()).as_deref())?
+                    .into_bytes()
+            }
+            Self::Json => nap_core::interchange::to_json(plan).into_bytes(),
+        })
+    }
+
+    /// Makes the export of `plan` and writes it to `path` atomically (replacing a file there).
+    pub fn write(&self, plan: &Plan, path: &Path) -> Result<ExportDone, AppError> {
+        let bytes = self.make(plan)?;
+        nap_store::write_atomically(path, &bytes, true)?;
+        Ok(ExportDone::of(path, bytes.len() as u64))
+    }
+}
+
+/// What to export from the window, and where.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportRequest {
+    /// `annex`, `workbook`, `json`, `csv`, or `copy` (a copy of the plan for another ministry).
+    pub kind: String,
+    /// The file to write (replaced if it exists, except a copy).
+    pub path: String,
+    /// The annex's language: `en` or `km`.
+    pub lang: String,
+    /// The annex's rounding: `unit`, `thousands` or `millions`.
+    pub rounding: String,
+    /// The CSV table: `lines`, `pillar-year`, `agency-year` or `source-year`.
+    pub table: String,
+    /// For a copy for another ministry: the code of the agency whose part it is scoped to
+    /// (empty: the whole plan), and a note for the receiver.
+    #[serde(default)]
+    pub agency: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// What the window asks for: a file export, or a copy of the plan for another ministry.
+#[derive(Debug, Clone)]
+pub enum Requested {
+    File {
+        export: Export,
+        path: std::path::PathBuf,
+    },
+    Copy {
+        path: std::path::PathBuf,
+        agency: String,
+        note: String,
+    },
+}
+
+impl ExportRequest {
+    /// The export the window asks for, checked: an unknown kind, language, rounding or table
+    /// is refused as `bad_request`, a blank path as `required`.
+    pub fn checked(&self) -> Result<Requested, AppError> {
+        let export = match self.kind.as_str() {
+            "copy" => {
+                return Ok(Requested::Copy {
+                    path: chosen_path(&self.path, "choose where to save the copy")?,
+                    agency: self.agency.clone(),
+                    note: self.note.clone(),
+                })
+            }
+            "annex" => Export::Annex {
+                lang: annex_language(&self.lang)?,
+                budget_year: None,
+                currency: None,
+                rounding: annex_rounding(&self.rounding)?,
+                reconcile: false,
+            },
+            "workbook" => Export::Workbook {
+                currency: None,
+                budget_year: None,
+            },
+            "json" => Export::Json,
+            "csv" => Export::Csv {
+                table: csv_table(&self.table)?,
+                currency: None,
+            },
+            other => return Err(AppError::BadRequest(format!("`{other}` is not an export"))),
+        };
+        Ok(Requested::File {
+            export,
+            path: chosen_path(&self.path, "choose where to save the export")?,
+        })
+    }
+}
+
+/// A finished export.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ExportDone {
+    pub path: String,
+    /// Size of the file in kilobytes (rounded up).
+    pub kilobytes: u32,
+}
+
+impl ExportDone {
+    /// The export written to `path`, `bytes` long.
+    pub fn of(path: &Path, bytes: u64) -> Self {
+        Self {
+            path: path.display().to_string(),
+            kilobytes: u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// Writes a copy of the open plan for another ministry, as [`crate::sharing::send`] does.
+pub fn send_copy(
+    doc: &mut nap_store::Document,
+    path: &Path,
+    agency: &str,
+    note: &str,
+) -> Result<ExportDone, AppError> {
+    let sent = crate::sharing::send(doc, path, Some(agency), note)?;
+    let bytes = std::fs::metadata(&sent.path).map_or(0, |m| m.len());
+    Ok(ExportDone::of(&sent.path, bytes))
+}
+
+/// The file extension of an export kind.
+pub fn extension(kind: &str) -> Result<&'static str, AppError> {
+    Ok(match kind {
+        "annex" => "pdf",
+        "workbook" => "xlsx",
+        "json" => "json",
+        "csv" => "csv",
+        "copy" => "nap",
+        other => return Err(AppError::BadRequest(format!("`{other}` is not an export"))),
+    })
+}
+
+/// A file name for the export of the plan at `plan_path`: "<plan> - budget annex (km).pdf".
+/// For a copy, `table` carries the agency it is scoped to, if any.
+pub fn suggested_name(
+    plan_path: &Path,
+    kind: &str,
+    lang: &str,
+    table: &str,
+) -> Result<String, AppError> {
+    let stem = plan_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "plan".into());
+    let what = match kind {
+        "annex" => format!("budget annex ({lang})"),
+        "workbook" => "budget workbook".to_string(),
+        "csv" => format!("costs {table}"),
+        "copy" if table.is_empty() || table == "whole plan" => "copy".to_string(),
+        "copy" => format!("copy for {table}"),
+        _ => "plan".to_string(),
+    };
+    Ok(format!("{stem} - {what}.{}", extension(kind)?))
+}

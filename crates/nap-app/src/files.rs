@@ -1,0 +1,199 @@
+//! Opening and creating plan files, the plans opened before, and the names suggested for
+//! new files. A plan that cannot be opened leaves the open one as it was: these functions
+//! return a new [`Document`] and the caller puts it in place only when it opened.
+
+use crate::AppError;
+use nap_core::sample::{new_plan, sample_plan, NewPlan};
+use nap_store::{now, Document, PlanFile};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// The file the user named in `text` (trimmed); refused as `required`, saying `what`, when
+/// it names no file.
+pub fn chosen_path(text: &str, what: &str) -> Result<PathBuf, AppError> {
+    let path = PathBuf::from(text.trim());
+    if path.file_name().is_none() {
+        return Err(AppError::Required(what.into()));
+    }
+    Ok(path)
+}
+
+/// Opens the plan at `path` for editing, recording `author` on its edits. A file that is
+/// not a plan, is damaged or comes from a newer version is refused with its code.
+pub fn open(path: &Path, author: &str) -> Result<Document, AppError> {
+    Ok(Document::open(path, author)?)
+}
+
+/// The plan the app opens when it is given none: the built-in sample, written into
+/// `data_dir` on first start and opened from there afterwards.
+pub fn sample_path(data_dir: &Path) -> Result<PathBuf, AppError> {
+    std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
+    let sample = data_dir.join("Sample NAP WPS 2026-2030.nap");
+    if !sample.exists() {
+        PlanFile::create(&sample, &sample_plan(), false)?;
+    }
+    Ok(sample)
+}
+
+/// What the new-plan wizard (or `nap new`) asks.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct NewPlanRequest {
+    /// Where to create the file (an existing file is not replaced).
+    pub path: String,
+    pub title: String,
+    /// ISO 3166-1 alpha-2, e.g. KH.
+    pub country: String,
+    pub start_year: i32,
+    pub end_year: i32,
+    /// ISO 4217, e.g. KHR.
+    pub currency: String,
+    /// Start from the built-in sample plan instead of the standard structure.
+    pub from_sample: bool,
+}
+
+/// The plan the wizard's answers describe, checked: a title, a two-letter country code, a
+/// currency NAP Studio knows, and a period of at most 20 years starting in 2000–2100.
+pub fn new_plan_spec(
+    title: &str,
+    country: &str,
+    start_year: i32,
+    end_year: i32,
+    currency: &str,
+) -> Result<NewPlan, AppError> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(AppError::Required("a plan needs a title".into()));
+    }
+    let country = country.trim().to_uppercase();
+    if country.len() != 2 || !country.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(AppError::Invalid(format!(
+            "`{country}` is not a two-letter country code (e.g. KH)"
+        )));
+    }
+    let currency = currency.trim().to_uppercase();
+    if nap_core::currency::currency(&currency).is_none() {
+        return Err(nap_core::edit::FieldError {
+            field: "currency".into(),
+            text: currency,
+            problem: nap_core::edit::Problem::UnknownCurrency,
+        }
+        .into());
+    }
+    if !(2000..=2100).contains(&start_year) || end_year < start_year || end_year - start_year > 20 {
+        return Err(AppError::Invalid(format!(
+            "{start_year}–{end_year} is not a plan period (first year 2000–2100, at most 20 years)"
+        )));
+    }
+    Ok(NewPlan {
+        title: title.to_string(),
+        country,
+        start_year,
+        end_year,
+        currency,
+    })
+}
+
+/// Creates a plan file (never replacing one unless `force`) with the standard structure,
+/// its first records recorded as made by `author`.
+pub fn create_new(path: &Path, spec: &NewPlan, author: &str, force: bool) -> Result<(), AppError> {
+    let plan = new_plan(spec, &now(), author, uuid::Uuid::new_v4);
+    PlanFile::create(path, &plan, force)?;
+    Ok(())
+}
+
+/// Creates the plan the wizard describes and opens it.
+pub fn create(request: &NewPlanRequest, author: &str) -> Result<Document, AppError> {
+    let path = chosen_path(&request.path, "choose where to create the plan")?;
+    if request.from_sample {
+        PlanFile::create(&path, &sample_plan(), false)?;
+    } else {
+        let spec = new_plan_spec(
+            &request.title,
+            &request.country,
+            request.start_year,
+            request.end_year,
+            &request.currency,
+        )?;
+        create_new(&path, &spec, author, false)?;
+    }
+    open(&path, author)
+}
+
+/// A file name for a new plan titled `title`: its letters, digits, spaces and dashes, else
+/// "New plan".
+pub fn suggested_plan_name(title: &str) -> String {
+    let name: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_".contains(c) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if name.is_empty() {
+        "New plan.nap".to_string()
+    } else {
+        format!("{name}.nap")
+    }
+}
+
+/// How many plans the start screen remembers.
+const RECENT_LIMIT: usize = 10;
+
+/// A plan opened before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecentPlan {
+    pub path: String,
+    /// The plan's title when it was last opened.
+    pub title: String,
+    /// When it was last opened (ISO 8601).
+    pub opened: String,
+}
+
+fn recent_file(data_dir: &Path) -> PathBuf {
+    data_dir.join("recent.json")
+}
+
+fn read_recent(data_dir: &Path) -> Vec<RecentPlan> {
+    std::fs::read(recent_file(data_dir))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+/// The plans opened before that still exist, most recent first (kept in `data_dir`).
+pub fn recent_plans(data_dir: &Path) -> Vec<RecentPlan> {
+    read_recent(data_dir)
+        .into_iter()
+        .filter(|r| Path::new(&r.path).is_file())
+        .collect()
+}
+
+/// Puts `doc` first in the plans opened before. Failing to remember is not worth an error:
+/// the plan is open either way.
+pub fn remember(data_dir: &Path, doc: &Document) {
+    let path = doc.file().path().display().to_string();
+    let mut recent = read_recent(data_dir);
+    recent.retain(|r| r.path != path);
+    recent.insert(
+        0,
+        RecentPlan {
+            path,
+            title: doc.plan().meta.title.text.clone(),
+            opened: now().as_str().to_string(),
+        },
+    );
+    recent.truncate(RECENT_LIMIT);
+    if let Ok(json) = serde_json::to_vec_pretty(&recent) {
+        let _ = std::fs::create_dir_all(data_dir);
+        let _ = nap_store::write_atomically(&recent_file(data_dir), &json, true);
+    }
+}

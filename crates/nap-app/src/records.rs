@@ -1,0 +1,125 @@
+//! Scripted edits of any record by id, as `nap list|set|delete` make them: a record kind
+//! named as a user writes it, a field set from text, a record deleted. Each edit goes
+//! through the store like an edit in the window (validated, one transaction, undoable, and
+//! refused outside a scoped copy's part).
+
+use crate::AppError;
+use nap_core::merge::BOOKKEEPING;
+use nap_core::{with_record_type, Id, Labelled, Plan, Record, RecordKind};
+use nap_store::Document;
+use serde_json::{Map, Value};
+
+/// The kind of record a user means by `kind`: a record kind's name, its plural, or a short
+/// name (`body`, `source`, `line`, `cost-line`, `item`).
+pub fn kind_named(kind: &str) -> Result<RecordKind, AppError> {
+    let alias = match kind {
+        "body" | "bodies" => "body",
+        "source" | "sources" => "funding_source",
+        "line" | "cost-line" | "lines" => "cost_line",
+        "item" => "catalogue_item",
+        other => other,
+    };
+    RecordKind::from_name(alias.trim_end_matches('s'))
+        .or_else(|| RecordKind::from_name(alias))
+        .ok_or_else(|| {
+            let kinds: Vec<&str> = RecordKind::ALL.iter().map(|k| k.name()).collect();
+            AppError::BadRequest(format!(
+                "`{kind}` is not a kind of record: use one of {}",
+                kinds.join(", ")
+            ))
+        })
+}
+
+/// The records of `kind` in `plan`: each one's label and its fields as JSON.
+pub fn list(plan: &Plan, kind: RecordKind) -> Vec<(String, Value)> {
+    with_record_type!(kind, T => {
+        T::list(plan).iter().map(|r| (r.label(), serde_json::to_value(r).unwrap_or(Value::Null))).collect()
+    })
+}
+
+/// The id a user typed: a UUID, as `nap list` shows.
+pub fn record_id(text: &str) -> Result<Id, AppError> {
+    text.trim().parse().map_err(|_| {
+        AppError::BadRequest(format!(
+            "`{text}` is not a record id (a UUID, as `nap list` shows)"
+        ))
+    })
+}
+
+/// The kind of the record `id` of the open plan.
+pub fn kind_of(doc: &Document, id: Id) -> Result<RecordKind, AppError> {
+    doc.kind_of(id).ok_or_else(|| {
+        AppError::RecordNotFound(format!("there is no record with id {id} in this plan"))
+    })
+}
+
+/// The value for `field` given as text: parsed as JSON when the field holds structured data
+/// (lists, per-year maps, numbers, true/false); text fields take the text as it is, and
+/// two-language text sets the working-language text.
+fn field_value(current: Option<&Value>, field: &str, text: &str) -> Result<Value, AppError> {
+    let json = || {
+        serde_json::from_str::<Value>(text)
+            .map_err(|e| AppError::BadRequest(format!("{field}: `{text}` is not valid here ({e})")))
+    };
+    Ok(match current {
+        Some(Value::String(_)) => Value::String(text.to_string()),
+        Some(Value::Object(m)) if m.contains_key("text") && m.contains_key("l2") => {
+            let mut m = m.clone();
+            m.insert("text".into(), Value::String(text.to_string()));
+            Value::Object(m)
+        }
+        Some(Value::Null) | None => json().unwrap_or_else(|_| Value::String(text.to_string())),
+        Some(_) => json()?,
+    })
+}
+
+/// Sets fields of the record `id` from `FIELD=VALUE` assignments, all in one edit; returns
+/// its kind. A field NAP Studio keeps itself (id, provenance) cannot be set.
+pub fn set_fields(
+    doc: &mut Document,
+    id: Id,
+    assignments: &[String],
+) -> Result<RecordKind, AppError> {
+    let kind = kind_of(doc, id)?;
+    let what = kind.name().replace('_', " ");
+    with_record_type!(kind, T => {
+        let record: T = crate::find(doc, id)?;
+        let mut v = serde_json::to_value(&record).map_err(|e| AppError::Internal(e.to_string()))?;
+        let obj: &mut Map<String, Value> = v
+            .as_object_mut()
+            .ok_or_else(|| AppError::Internal(format!("a {what} is not stored as an object")))?;
+        for a in assignments {
+            let (field, text) = a
+                .split_once('=')
+                .ok_or_else(|| AppError::BadRequest(format!("`{a}`: write FIELD=VALUE")))?;
+            if BOOKKEEPING.contains(&field) {
+                return Err(AppError::BadRequest(format!("{field} is kept by NAP Studio and cannot be set")));
+            }
+            if !obj.contains_key(field) {
+                let fields: Vec<&str> = obj
+                    .keys()
+                    .map(String::as_str)
+                    .filter(|k| !BOOKKEEPING.contains(k))
+                    .collect();
+                return Err(AppError::BadRequest(format!(
+                    "a {what} has no field `{field}`; its fields are {}",
+                    fields.join(", ")
+                )));
+            }
+            let value = field_value(obj.get(field), field, text)?;
+            obj.insert(field.to_string(), value);
+        }
+        let updated: T = serde_json::from_value(v)
+            .map_err(|e| AppError::BadRequest(format!("the new values do not fit a {what}: {e}")))?;
+        doc.upsert(updated)?;
+        Ok::<(), AppError>(())
+    })?;
+    Ok(kind)
+}
+
+/// Deletes the record `id` (refused while others refer to it); returns its kind.
+pub fn delete(doc: &mut Document, id: Id) -> Result<RecordKind, AppError> {
+    let kind = kind_of(doc, id)?;
+    with_record_type!(kind, T => doc.delete::<T>(id))?;
+    Ok(kind)
+}

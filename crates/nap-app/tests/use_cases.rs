@@ -1,0 +1,230 @@
+//! The application layer's use cases, called as the window and the command line call them,
+//! without either.
+
+use nap_app::costing::cost_grid;
+use nap_app::export::{annex_rounding, ExportRequest, Requested};
+use nap_app::{AppError, ErrorCode};
+use nap_core::costing::grid::GridFilter;
+use nap_core::merge::Scope;
+use nap_store::{Document, PlanFile};
+use std::path::{Path, PathBuf};
+
+fn sample(dir: &Path) -> (PathBuf, Document) {
+    let path = dir.join("sample.nap");
+    PlanFile::create(&path, &nap_core::sample::sample_plan(), false).unwrap();
+    let doc = nap_app::files::open(&path, "secretariat").unwrap();
+    (path, doc)
+}
+
+fn code(r: Result<impl std::fmt::Debug, AppError>) -> ErrorCode {
+    r.expect_err("should be refused").code()
+}
+
+fn all_lines() -> GridFilter {
+    GridFilter::default()
+}
+
+#[test]
+fn a_copy_scoped_to_one_agency_locks_everything_outside_its_part_on_every_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut doc) = sample(dir.path());
+    let copy = dir.path().join("for moi.nap");
+    let sent = nap_app::sharing::send(&mut doc, &copy, Some(" moi "), "please cost").unwrap();
+    assert_eq!(sent.agency_code.as_deref(), Some("MOI"));
+
+    // The whole plan locks nothing.
+    let whole = cost_grid(&doc, &all_lines(), 1000).unwrap();
+    assert!(whole.lines.iter().all(|l| !l.locked));
+    assert!(!nap_app::plan_settings::plan_settings(&doc).locked);
+
+    let received = nap_app::files::open(&copy, "MOI").unwrap();
+    let moi = received.scope_agency().expect("the copy is scoped");
+    let part = Scope::of_agency(received.plan(), moi);
+    let grid = cost_grid(&received, &all_lines(), 1000).unwrap();
+    let locked = grid.lines.iter().filter(|l| l.locked).count();
+    assert!(
+        locked > 0 && locked < grid.lines.len(),
+        "{locked} of {}",
+        grid.lines.len()
+    );
+    for line in &grid.lines {
+        assert_eq!(line.locked, !part.contains(line.id), "line {}", line.id);
+    }
+    let results = nap_app::results::results(&received);
+    for node in &results.nodes {
+        assert_eq!(node.locked, !part.contains(node.id));
+    }
+    assert!(nap_app::plan_settings::plan_settings(&received).locked);
+    let other_agency = received
+        .plan()
+        .agencies
+        .iter()
+        .find(|a| a.record.id != moi)
+        .unwrap()
+        .record
+        .id;
+    assert!(
+        nap_app::agency_plans::agency_plan(&received, Some(other_agency), false)
+            .unwrap()
+            .locked
+    );
+    assert!(
+        !nap_app::agency_plans::agency_plan(&received, Some(moi), false)
+            .unwrap()
+            .locked
+    );
+}
+
+#[test]
+fn an_unknown_agency_code_sends_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut doc) = sample(dir.path());
+    let copy = dir.path().join("copy.nap");
+    let err = nap_app::sharing::send(&mut doc, &copy, Some("XYZ"), "").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::BadRequest);
+    assert!(err.to_string().contains("XYZ"), "{err}");
+    assert!(!copy.exists());
+}
+
+#[test]
+fn the_annex_is_always_rounded_and_bad_requests_are_named() {
+    assert_eq!(code(annex_rounding("exact")), ErrorCode::BadRequest);
+    assert!(annex_rounding("thousands").is_ok());
+    let request = |kind: &str, path: &str| ExportRequest {
+        kind: kind.into(),
+        path: path.into(),
+        lang: "km".into(),
+        rounding: "unit".into(),
+        table: "lines".into(),
+        agency: String::new(),
+        note: String::new(),
+    };
+    assert_eq!(
+        code(request("slides", "/tmp/x").checked()),
+        ErrorCode::BadRequest
+    );
+    assert_eq!(
+        code(request("annex", "  ").checked()),
+        ErrorCode::Field(nap_core::edit::Problem::Required)
+    );
+    let mut bad_lang = request("annex", "/tmp/a.pdf");
+    bad_lang.lang = "xx".into();
+    assert_eq!(code(bad_lang.checked()), ErrorCode::BadRequest);
+    assert!(matches!(
+        request("copy", "/tmp/c.nap").checked().unwrap(),
+        Requested::Copy { .. }
+    ));
+}
+
+#[test]
+fn an_export_is_written_where_asked_and_a_missing_folder_is_an_io_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, doc) = sample(dir.path());
+    let export = nap_app::export::Export::Csv {
+        table: nap_app::export::csv_table("pillar-year").unwrap(),
+        currency: None,
+    };
+    let out = dir.path().join("pillars.csv");
+    let done = export.write(doc.plan(), &out).unwrap();
+    let written = std::fs::read(&out).unwrap();
+    assert_eq!(done.kilobytes as usize, written.len().div_ceil(1024));
+    assert!(String::from_utf8(written)
+        .unwrap()
+        .contains("Participation"));
+    let nowhere = dir.path().join("no folder").join("x.csv");
+    assert_eq!(code(export.write(doc.plan(), &nowhere)), ErrorCode::Io);
+}
+
+#[test]
+fn a_new_plan_is_checked_before_any_file_is_written() {
+    use nap_app::files::new_plan_spec;
+    assert_eq!(
+        code(new_plan_spec("Plan", "KHM", 2027, 2031, "KHR")),
+        ErrorCode::Invalid
+    );
+    assert_eq!(
+        code(new_plan_spec("Plan", "KH", 2031, 2027, "KHR")),
+        ErrorCode::Invalid
+    );
+    assert_eq!(
+        code(new_plan_spec("Plan", "KH", 2027, 2060, "KHR")),
+        ErrorCode::Invalid
+    );
+    assert_eq!(
+        code(new_plan_spec("Plan", "KH", 2027, 2031, "ZZZ")),
+        ErrorCode::Field(nap_core::edit::Problem::UnknownCurrency)
+    );
+    assert_eq!(
+        code(new_plan_spec("  ", "KH", 2027, 2031, "KHR")),
+        ErrorCode::Field(nap_core::edit::Problem::Required)
+    );
+    let spec = new_plan_spec(" Plan ", "kh", 2027, 2031, "khr").unwrap();
+    assert_eq!((spec.title.as_str(), spec.country.as_str()), ("Plan", "KH"));
+    assert_eq!(spec.currency, "KHR");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.nap");
+    nap_app::files::create_new(&path, &spec, "secretariat", false).unwrap();
+    assert_eq!(
+        code(nap_app::files::create_new(
+            &path,
+            &spec,
+            "secretariat",
+            false
+        )),
+        ErrorCode::AlreadyExists
+    );
+}
+
+#[test]
+fn a_scripted_edit_is_saved_undoable_and_a_bad_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut doc) = sample(dir.path());
+    let line = doc.plan().cost_lines[0].clone();
+    let id = line.record.id;
+    let kind =
+        nap_app::records::set_fields(&mut doc, id, &["note=Venue quoted by MOWA".into()]).unwrap();
+    assert_eq!(kind.name(), "cost_line");
+    let reopened = nap_app::files::open(&path, "x").unwrap();
+    let saved = reopened
+        .plan()
+        .cost_lines
+        .iter()
+        .find(|l| l.record.id == id)
+        .unwrap();
+    assert_eq!(saved.note, "Venue quoted by MOWA");
+    drop(reopened);
+
+    let before = std::fs::read(&path).unwrap();
+    for bad in [
+        vec!["colour=red".to_string()],
+        vec!["id=00000000-0000-0000-0000-000000000000".to_string()],
+        vec!["note".to_string()],
+    ] {
+        assert_eq!(
+            code(nap_app::records::set_fields(&mut doc, id, &bad)),
+            ErrorCode::BadRequest,
+            "{bad:?}"
+        );
+    }
+    assert!(
+        std::fs::read(&path).unwrap() == before,
+        "refusals write nothing"
+    );
+    assert_eq!(
+        code(nap_app::records::record_id("line 1")),
+        ErrorCode::BadRequest
+    );
+    assert_eq!(
+        nap_app::history::history(&doc).undo.map(|s| s.kind),
+        Some("cost_line".to_string())
+    );
+    nap_app::history::undo(&mut doc).unwrap();
+    let undone = doc
+        .plan()
+        .cost_lines
+        .iter()
+        .find(|l| l.record.id == id)
+        .unwrap();
+    assert_eq!(undone.note, line.note);
+}
