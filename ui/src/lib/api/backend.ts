@@ -32,6 +32,7 @@ import type { AgencyPlanView } from './bindings/AgencyPlanView';
 import type { CommunicationView } from './bindings/CommunicationView';
 import type { ResultLevel } from './bindings/ResultLevel';
 import type { GridRows } from './bindings/GridRows';
+import type { Command } from './bindings/Command';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
@@ -193,7 +194,7 @@ export class CallTracker {
 /** Every call the app makes through `tauriBackend`. */
 export const calls = new CallTracker();
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   return calls.track(
     invoke<T>(command, args).catch((e: unknown) => {
       if (isIpcError(e)) throw new BackendError(e.code, e.message);
