@@ -57,7 +57,10 @@ fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let commands: &[&str] = app_commands!(command_names);
     write_generated("src-tauri/capabilities/default.json", &capability(commands));
-    write_generated("ui/src/lib/api/bindings/Command.ts", &command_type(commands));
+    write_generated(
+        "ui/src/lib/api/bindings/Command.ts",
+        &command_type(commands),
+    );
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/*.json")
         // Permissions are generated for exactly these commands; the capability grants them.

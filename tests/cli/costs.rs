@@ -314,3 +314,37 @@ fn files_that_are_not_costing_csv_are_refused() {
     assert!(err.contains("the largest costing CSV accepted"), "{err}");
     assert_eq!(std::fs::read(&plan).unwrap(), before);
 }
+
+/// `--new` checks the new plan as `nap new` does: a period that runs backwards or a country
+/// that is not a two-letter code creates no file.
+#[test]
+fn a_new_plan_from_a_spreadsheet_is_checked_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("budget.csv");
+    std::fs::write(&csv_path, BUDGET).unwrap();
+    let plan = dir.path().join("new.nap");
+    for (country, start, end, said) in [
+        ("KH", "2028", "2026", "plan period"),
+        ("Cambodia", "2026", "2028", "country code"),
+    ] {
+        let err = fails(&[
+            "import",
+            "csv",
+            s(&plan),
+            s(&csv_path),
+            "--new",
+            "--title",
+            "Budget",
+            "--country",
+            country,
+            "--start",
+            start,
+            "--end",
+            end,
+            "--currency",
+            "KHR",
+        ]);
+        assert!(err.contains(said), "{err}");
+        assert!(!plan.exists(), "{country} {start}-{end}");
+    }
+}

@@ -17,6 +17,7 @@ pub mod export;
 pub mod files;
 pub mod funding;
 pub mod history;
+pub mod import;
 pub mod narrative;
 pub mod plan;
 pub mod plan_settings;

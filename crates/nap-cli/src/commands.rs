@@ -5,12 +5,7 @@ use crate::{Format, SampleSize};
 use nap_core::sample::{generated_plan, sample_plan, PlanSize};
 use nap_core::{interchange, ElementCounts, Plan, RecordKind};
 use nap_store::{Access, PlanFile};
-use std::io::Read;
 use std::path::Path;
-
-/// Interchange files above this size are refused before reading: a real plan's JSON is a
-/// few megabytes (the 30,000-line benchmark plan is about 25 MB).
-const MAX_JSON_BYTES: u64 = 512 * 1024 * 1024;
 
 pub fn sample(size: SampleSize, out: &Path, force: bool) -> Result<(), CliError> {
     let plan = match size {
@@ -159,33 +154,7 @@ pub fn export_json(file: &Path, out: Option<&Path>) -> Result<(), CliError> {
 }
 
 pub fn import_json(input: &Path, out: &Path, force: bool) -> Result<(), CliError> {
-    if !force && out.exists() {
-        return Err(nap_store::StoreError::AlreadyExists(out.to_path_buf()).into());
-    }
-    let f = std::fs::File::open(input).map_err(|e| CliError::io(input, e))?;
-    let len = f.metadata().map_err(|e| CliError::io(input, e))?.len();
-    if len > MAX_JSON_BYTES {
-        return Err(CliError::Input {
-            path: input.to_path_buf(),
-            message: format!(
-                "the file is {len} bytes, larger than any plan ({MAX_JSON_BYTES} bytes at most)"
-            ),
-        });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    f.take(MAX_JSON_BYTES)
-        .read_to_end(&mut bytes)
-        .map_err(|e| CliError::io(input, e))?;
-    let text = String::from_utf8(bytes).map_err(|_| CliError::Input {
-        path: input.to_path_buf(),
-        message: "not a JSON plan (the file is not UTF-8 text)".into(),
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let plan = interchange::from_json(text).map_err(|e| CliError::Input {
-        path: input.to_path_buf(),
-        message: e.to_string(),
-    })?;
-    PlanFile::create(out, &plan, force)?;
+    nap_app::import::interchange_json(input, out, force)?;
     eprintln!("Imported {} into {}.", input.display(), out.display());
     Ok(())
 }

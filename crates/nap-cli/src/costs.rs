@@ -1,17 +1,15 @@
 //! `nap costs` and `nap import csv`.
 
 use crate::output::{author, emit, CliError};
-use nap_core::costing::csv_import::{import_csv, MAX_CSV_BYTES};
+use nap_app::import::CsvTarget;
 use nap_core::costing::render::{self, Style};
 use nap_core::costing::rounding::format_amount;
 use nap_core::costing::views::{mtef, Measure};
 use nap_core::costing::{compute, cross_table, Dimension, Rounding};
 use nap_core::currency::currency;
-use nap_core::sample::{new_plan, NewPlan};
-use nap_core::{ExchangeRate, Id, Plan, RecordMeta};
-use nap_store::{now, Access, Document, PlanFile};
+use nap_core::Plan;
+use nap_store::{Access, PlanFile};
 use rust_decimal::Decimal;
-use std::io::Read;
 use std::path::Path;
 
 /// What `nap costs` was asked for.
@@ -200,114 +198,24 @@ pub struct CsvRequest<'a> {
     pub input: &'a Path,
     pub skip_invalid: bool,
     pub rates: &'a [String],
-    /// Set for `--new`: the new plan's metadata.
-    pub new: Option<NewPlan>,
+    /// Set for `--new`: the new plan's title, country, first and last year, and currency,
+    /// as typed (checked like `nap new`).
+    pub new: Option<(String, String, i32, i32, String)>,
     pub force: bool,
 }
 
-/// Parses `CUR=RATE` options.
-fn parse_rates(rates: &[String]) -> Result<Vec<(String, Decimal)>, CliError> {
-    rates
-        .iter()
-        .map(|r| {
-            let (c, v) = r.split_once('=').ok_or_else(|| {
-                other(format!(
-                    "--rate `{r}`: write it as CURRENCY=RATE, e.g. USD=4100"
-                ))
-            })?;
-            let c = c.trim().to_uppercase();
-            if currency(&c).is_none() {
-                return Err(other(format!(
-                    "--rate `{r}`: `{c}` is not a known ISO 4217 currency code"
-                )));
-            }
-            let v: Decimal = v
-                .trim()
-                .parse()
-                .map_err(|_| other(format!("--rate `{r}`: `{v}` is not a number")))?;
-            if v <= Decimal::ZERO {
-                return Err(other(format!(
-                    "--rate `{r}`: the rate must be greater than zero"
-                )));
-            }
-            Ok((c, v))
-        })
-        .collect()
-}
-
-fn set_rates(plan: &mut Plan, rates: &[(String, Decimal)], source: &str) {
-    let now = now();
-    for (cur, rate) in rates {
-        match plan
-            .exchange_rates
-            .iter_mut()
-            .find(|r| &r.currency == cur && r.year.is_none())
-        {
-            Some(r) => {
-                r.rate = *rate;
-                r.date = now.date();
-                r.source = source.to_string();
-                r.record.modified = now.clone();
-                r.record.modified_by = author();
-            }
-            None => plan.exchange_rates.push(ExchangeRate {
-                record: RecordMeta::new(Id::new_v4(), &now, &author()),
-                currency: cur.clone(),
-                year: None,
-                rate: *rate,
-                date: now.date(),
-                source: source.to_string(),
-            }),
-        }
-    }
-}
-
 pub fn import_csv_command(req: CsvRequest<'_>) -> Result<(), CliError> {
-    let rates = parse_rates(req.rates)?;
-    let f = std::fs::File::open(req.input).map_err(|e| CliError::io(req.input, e))?;
-    let len = f.metadata().map_err(|e| CliError::io(req.input, e))?.len();
-    if len > MAX_CSV_BYTES as u64 {
-        return Err(CliError::Input {
-            path: req.input.to_path_buf(),
-            message: format!("the file is {len} bytes; the largest costing CSV accepted is {MAX_CSV_BYTES} bytes"),
-        });
-    }
-    let mut bytes = Vec::new();
-    f.take(MAX_CSV_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| CliError::io(req.input, e))?;
-    let source = format!("set when importing {}", req.input.display());
-    let now = now();
-    let mut doc = None;
-    let base = match &req.new {
-        Some(spec) => {
-            if !req.force && req.plan.exists() {
-                return Err(nap_store::StoreError::AlreadyExists(req.plan.to_path_buf()).into());
-            }
-            let mut p = new_plan(spec, &now, &author(), Id::new_v4);
-            p.pillars.clear();
-            p
-        }
-        None => {
-            let d = Document::open(req.plan, &author())?;
-            let p = d.plan().clone();
-            doc = Some(d);
-            p
-        }
+    let rates = nap_app::import::exchange_rates(req.rates)?;
+    let target = match req.new {
+        Some((title, country, start, end, currency)) => CsvTarget::New {
+            path: req.plan,
+            spec: nap_app::files::new_plan_spec(&title, &country, start, end, &currency)?,
+            force: req.force,
+        },
+        None => CsvTarget::Existing(req.plan),
     };
-    let mut base = base;
-    set_rates(&mut base, &rates, &source);
-    let imported = import_csv(&base, &bytes, req.skip_invalid, &now, &author(), Id::new_v4)
-        .map_err(|e| CliError::Input {
-            path: req.input.to_path_buf(),
-            message: e.to_string(),
-        })?;
-    match doc {
-        Some(mut d) => d.replace(imported.plan)?,
-        None => {
-            PlanFile::create(req.plan, &imported.plan, req.force)?;
-        }
-    }
+    let imported =
+        nap_app::import::costing_csv(target, req.input, req.skip_invalid, &rates, &author())?;
     let a = &imported.added;
     eprintln!("Imported {} rows from {} into {}: {} cost lines, {} activities, {} outputs, {} outcomes, {} pillars and {} agencies added.",
         a.rows,

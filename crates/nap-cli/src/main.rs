@@ -401,20 +401,9 @@ fn main() -> ExitCode {
             skip_invalid,
             rates: &rates,
             new: match (new, title, country, start, end, currency) {
-                (
-                    true,
-                    Some(title),
-                    Some(country),
-                    Some(start_year),
-                    Some(end_year),
-                    Some(currency),
-                ) => Some(nap_core::sample::NewPlan {
-                    title,
-                    country: country.to_uppercase(),
-                    start_year,
-                    end_year,
-                    currency: currency.to_uppercase(),
-                }),
+                (true, Some(title), Some(country), Some(start), Some(end), Some(currency)) => {
+                    Some((title, country, start, end, currency))
+                }
                 _ => None,
             },
             force,

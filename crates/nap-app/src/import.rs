@@ -1,0 +1,191 @@
+//! Bringing plans in: interchange JSON as a new plan file, and a costing spreadsheet saved
+//! as CSV into a plan (or a new one). Input files are read with a size bound; a file that
+//! cannot be read as what it should be is refused as `bad_input` and nothing is written.
+
+use crate::AppError;
+use nap_core::costing::csv_import::{import_csv, ImportCounts, RowError, MAX_CSV_BYTES};
+use nap_core::currency::currency;
+use nap_core::sample::{new_plan, NewPlan};
+use nap_core::{interchange, ExchangeRate, Id, Plan, RecordMeta};
+use nap_store::{now, Document, PlanFile, StoreError};
+use rust_decimal::Decimal;
+use std::io::Read;
+use std::path::Path;
+
+/// Interchange files above this size are refused before reading: a real plan's JSON is a
+/// few megabytes (the 30,000-line benchmark plan is about 25 MB).
+pub const MAX_JSON_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The bytes of `input`, refused as `bad_input` when it is larger than `limit` (`what` names
+/// the kind of file in the message).
+fn read_bounded(input: &Path, limit: u64, what: &str) -> Result<Vec<u8>, AppError> {
+    let f = std::fs::File::open(input).map_err(|e| AppError::io(input, e))?;
+    let len = f.metadata().map_err(|e| AppError::io(input, e))?.len();
+    if len > limit {
+        return Err(AppError::Input {
+            path: input.to_path_buf(),
+            message: format!(
+                "the file is {len} bytes; the largest {what} accepted is {limit} bytes"
+            ),
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    f.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| AppError::io(input, e))?;
+    Ok(bytes)
+}
+
+/// Creates the plan file `out` from the interchange JSON `input` (UTF-8, with or without a
+/// byte-order mark). An existing `out` is replaced only with `force`; a refused file writes
+/// nothing.
+pub fn interchange_json(input: &Path, out: &Path, force: bool) -> Result<(), AppError> {
+    if !force && out.exists() {
+        return Err(StoreError::AlreadyExists(out.to_path_buf()).into());
+    }
+    let bytes = read_bounded(input, MAX_JSON_BYTES, "plan")?;
+    let text = String::from_utf8(bytes).map_err(|_| AppError::Input {
+        path: input.to_path_buf(),
+        message: "not a JSON plan (the file is not UTF-8 text)".into(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let plan = interchange::from_json(text).map_err(|e| AppError::Input {
+        path: input.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    PlanFile::create(out, &plan, force)?;
+    Ok(())
+}
+
+/// Plan-wide exchange rates given as `CUR=RATE` (e.g. `USD=4100`): a known ISO 4217 code
+/// and a rate above zero.
+pub fn exchange_rates(rates: &[String]) -> Result<Vec<(String, Decimal)>, AppError> {
+    rates
+        .iter()
+        .map(|r| {
+            let bad = |why: String| AppError::BadRequest(format!("--rate `{r}`: {why}"));
+            let (c, v) = r
+                .split_once('=')
+                .ok_or_else(|| bad("write it as CURRENCY=RATE, e.g. USD=4100".into()))?;
+            let c = c.trim().to_uppercase();
+            if currency(&c).is_none() {
+                return Err(bad(format!("`{c}` is not a known ISO 4217 currency code")));
+            }
+            let v: Decimal = v
+                .trim()
+                .parse()
+                .map_err(|_| bad(format!("`{v}` is not a number")))?;
+            if v <= Decimal::ZERO {
+                return Err(bad("the rate must be greater than zero".into()));
+            }
+            Ok((c, v))
+        })
+        .collect()
+}
+
+/// Sets each plan-wide rate (adding the currency when the plan has no rate for it), dated
+/// today with `source` as its source.
+fn set_rates(plan: &mut Plan, rates: &[(String, Decimal)], source: &str, author: &str) {
+    let now = now();
+    for (cur, rate) in rates {
+        match plan
+            .exchange_rates
+            .iter_mut()
+            .find(|r| &r.currency == cur && r.year.is_none())
+        {
+            Some(r) => {
+                r.rate = *rate;
+                r.date = now.date();
+                r.source = source.to_string();
+                r.record.modified = now.clone();
+                r.record.modified_by = author.to_string();
+            }
+            None => plan.exchange_rates.push(ExchangeRate {
+                record: RecordMeta::new(Id::new_v4(), &now, author),
+                currency: cur.clone(),
+                year: None,
+                rate: *rate,
+                date: now.date(),
+                source: source.to_string(),
+            }),
+        }
+    }
+}
+
+/// Where a costing CSV goes.
+pub enum CsvTarget<'a> {
+    /// Into the plan at this path, as one undoable edit.
+    Existing(&'a Path),
+    /// Into a new plan file at this path, made from this description (replacing a file
+    /// there only with `force`).
+    New {
+        path: &'a Path,
+        spec: NewPlan,
+        force: bool,
+    },
+}
+
+/// What a costing CSV import did.
+#[derive(Debug)]
+pub struct CsvImported {
+    pub added: ImportCounts,
+    /// Rows left out (only when invalid rows are skipped).
+    pub skipped: Vec<RowError>,
+    /// Things the user should know (e.g. a lead agency that differs from the activity's).
+    pub warnings: Vec<String>,
+}
+
+/// Adds the activities and cost lines of the costing CSV `input` to `target`, after setting
+/// the plan-wide `rates`. With `skip_invalid` the valid rows come in and the others are
+/// listed; otherwise one invalid row refuses the whole file. Nothing is written when the
+/// import is refused.
+pub fn costing_csv(
+    target: CsvTarget<'_>,
+    input: &Path,
+    skip_invalid: bool,
+    rates: &[(String, Decimal)],
+    author: &str,
+) -> Result<CsvImported, AppError> {
+    let bytes = read_bounded(input, MAX_CSV_BYTES as u64, "costing CSV")?;
+    let source = format!("set when importing {}", input.display());
+    let now = now();
+    let (mut base, doc) = match &target {
+        CsvTarget::New { path, spec, force } => {
+            if !force && path.exists() {
+                return Err(StoreError::AlreadyExists(path.to_path_buf()).into());
+            }
+            let mut plan = new_plan(spec, &now, author, Id::new_v4);
+            // The CSV names its own pillars.
+            plan.pillars.clear();
+            (plan, None)
+        }
+        CsvTarget::Existing(path) => {
+            let doc = Document::open(path, author)?;
+            (doc.plan().clone(), Some(doc))
+        }
+    };
+    set_rates(&mut base, rates, &source, author);
+    let imported =
+        import_csv(&base, &bytes, skip_invalid, &now, author, Id::new_v4).map_err(|e| {
+            AppError::Input {
+                path: input.to_path_buf(),
+                message: e.to_string(),
+            }
+        })?;
+    match (doc, target) {
+        (Some(mut doc), _) => doc.replace(imported.plan)?,
+        (None, CsvTarget::New { path, force, .. }) => {
+            PlanFile::create(path, &imported.plan, force)?;
+        }
+        (None, CsvTarget::Existing(_)) => {
+            return Err(AppError::Internal(
+                "the plan to import into was not opened".into(),
+            ))
+        }
+    }
+    Ok(CsvImported {
+        added: imported.added,
+        skipped: imported.skipped,
+        warnings: imported.warnings,
+    })
+}
