@@ -3,8 +3,8 @@
 //   NAP_STUDIO_BIN=target/debug/nap-studio xvfb-run -a npm test --prefix e2e
 // One plan file is used throughout, as an officer would: open it, cost a new activity, have
 // a wrong quantity refused, read Khmer, export the annex, quit, start again; then fund part
-// of the gap and reorder the results framework, and undo the reorder; last, close the window
-// while still typing.
+// of the gap and reorder the results framework, and undo the reorder; visit every screen at
+// a 1366×768 laptop's size in English and Khmer; last, close the window while still typing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -195,6 +195,60 @@ test('a budget analyst funds part of the gap, a drafter writes Khmer in the narr
     await browser.waitUntil(async () => (await (await browser.$('li[role="treeitem"]*=Women serve in greater numbers')).getText()).startsWith('1.1'));
     const afterDrag = JSON.parse(execFileSync(nap, ['list', plan, 'outcome', '--format', 'json']).toString());
     assert.equal(afterDrag.find((o) => o.title.text.startsWith('Women serve in greater numbers')).code, '1.1');
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test('on a 1366×768 laptop every screen fits its width in English and Khmer, and the tabs stay put', async () => {
+  const browser = await openApp();
+  try {
+    // A maximised window on a 1366×768 screen, less the title bar and a panel.
+    await browser.setWindowSize(1366, 690);
+    await (await browser.$('h1')).waitForDisplayed();
+    for (const switchTo of [null, 'Switch the interface to Khmer']) {
+      if (switchTo) {
+        await (await browser.$(`button[aria-label="${switchTo}"]`)).click();
+        await (await browser.$('button=ការប៉ាន់ស្មានថ្លៃ')).waitForDisplayed();
+      }
+      const tabCount = (await browser.$$('button.tab')).length;
+      let positions = null;
+      for (let k = 0; k < tabCount; k++) {
+        const tab = (await browser.$$('button.tab'))[k];
+        const name = await tab.getText();
+        await tab.click();
+        await browser.pause(700);
+        const found = await browser.execute(() => {
+          // Panes that scroll sideways; the costing grid (.viewport) does by design, with its
+          // activity and item columns frozen.
+          const sideways = [];
+          for (const el of document.querySelectorAll('*')) {
+            const { overflowX } = getComputedStyle(el);
+            const scrolls = overflowX === 'auto' || overflowX === 'scroll' || el === document.scrollingElement;
+            if (scrolls && !el.classList.contains('viewport') && el.scrollWidth > el.clientWidth + 1)
+              sideways.push(`${el.tagName}.${el.className} (${el.clientWidth} px wide, content ${el.scrollWidth} px)`);
+          }
+          const tabs = [...document.querySelectorAll('button.tab')].map((b) => Math.round(b.getBoundingClientRect().left));
+          return { sideways, tabs };
+        });
+        assert.deepEqual(found.sideways, [], `${name}: nothing scrolls sideways`);
+        if (positions) assert.deepEqual(found.tabs, positions, `selecting ${name} moves no tab`);
+        positions = found.tabs;
+      }
+    }
+    // The costing grid keeps the activity and item in view when it scrolls sideways.
+    await (await browser.$('button=ការប៉ាន់ស្មានថ្លៃ')).click();
+    await (await browser.$('.viewport')).waitForDisplayed();
+    const frozen = await browser.execute(() => {
+      const viewport = document.querySelector('.viewport');
+      const cell = document.querySelector('tbody td.item');
+      const before = cell.getBoundingClientRect().left;
+      viewport.scrollLeft = viewport.scrollWidth;
+      return { moved: viewport.scrollLeft > 0, before, after: cell.getBoundingClientRect().left };
+    });
+    assert.ok(frozen.moved, 'the grid is wider than the window in Khmer');
+    assert.equal(Math.round(frozen.after), Math.round(frozen.before), 'the item column stays in view');
+    await (await browser.$('button=English')).click();
   } finally {
     await browser.deleteSession();
   }

@@ -56,8 +56,10 @@ function grid(count: number): CostGrid {
 function fakeBackend(count: number, locked: number[] = []) {
   /** The line as the backend returns it after `value` in `field`, or its refusal. */
   const edited = (id: string, field: string, value: string) => {
-    if (!/^\d+$/.test(value.trim())) throw new BackendError('not_a_number', `${field}: \`${value}\` is not a number`);
-    return { ...line(0), id, quantities: [value, ''], amounts: [String(Number(value) * 100), '0'], total: String(Number(value) * 100) };
+    // Whole numbers, with or without commas between thousands, as the real backend reads them.
+    if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(value.trim())) throw new BackendError('not_a_number', `${field}: \`${value}\` is not a number`);
+    const bare = value.trim().replace(/,/g, '');
+    return { ...line(0), id, quantities: [bare, ''], amounts: [String(Number(bare) * 100), '0'], total: String(Number(bare) * 100) };
   };
   const setCostLine = vi.fn(async (id: string, field: string, value: string, _filter: GridFilter) => ({
     line: edited(id, field, value),
@@ -205,5 +207,24 @@ describe('the costing grid', () => {
       [line(1).id, 'quantity:2027', '7'],
     ]);
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('4 cells saved'));
+  });
+
+  it('shows amounts with thousands separators and does not save one left as it was shown', async () => {
+    i18n.lang = 'en';
+    const { backend, setCostLine } = fakeBackend(3);
+    render(CostingGrid, { backend });
+    const quantity = (await screen.findByLabelText('Quantity 2026, Workshop 1')) as HTMLInputElement;
+    await fireEvent.change(quantity, { target: { value: '12500' } });
+    await waitFor(() => expect(quantity.value).toBe('12,500'));
+    expect(quantity.dataset.saved).toBe('12,500');
+    expect(setCostLine).toHaveBeenCalledTimes(1);
+    // The value as shown, or typed without separators, is what is stored: nothing is sent.
+    await fireEvent.change(quantity, { target: { value: '12,500' } });
+    await fireEvent.change(quantity, { target: { value: '12500' } });
+    expect(setCostLine).toHaveBeenCalledTimes(1);
+    // A different amount typed with separators is sent as typed; the backend reads them.
+    await fireEvent.change(quantity, { target: { value: '13,000' } });
+    await waitFor(() => expect(setCostLine).toHaveBeenCalledTimes(2));
+    expect(setCostLine.mock.calls[1]?.[2]).toBe('13,000');
   });
 });
