@@ -1,5 +1,6 @@
 //! The NAP Studio desktop shell: opens the plan given on the command line (or the built-in
 //! sample) and serves the UI's commands. No business logic lives here.
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod commands;
 mod error;
@@ -80,6 +81,9 @@ fn maximise_on_laptop_screens<R: tauri::Runtime>(window: &tauri::WebviewWindow<R
 }
 
 /// Starts the app.
+// Tauri failing to start (no display, no web view) leaves nothing to show an error in: the
+// process ends with the reason on standard error.
+#[allow(clippy::expect_used)]
 pub fn run() {
     tauri::Builder::default()
         // The save dialog, opened by our own command (the page is granted no dialog API).

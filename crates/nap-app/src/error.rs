@@ -198,7 +198,9 @@ impl AppError {
             Self::Export(e) => match e {
                 nap_export::ExportError::Costing(_) => ErrorCode::Costing,
                 nap_export::ExportError::Option(_) => ErrorCode::BadRequest,
-                nap_export::ExportError::Workbook(_) => ErrorCode::Internal,
+                nap_export::ExportError::Workbook(_) | nap_export::ExportError::Pdf(_) => {
+                    ErrorCode::Internal
+                }
             },
             Self::BadRequest(_) => ErrorCode::BadRequest,
             Self::RecordNotFound(_) => ErrorCode::RecordNotFound,
@@ -330,6 +332,11 @@ mod tests {
             ),
             (
                 nap_export::ExportError::Workbook("x".into()).into(),
+                "internal",
+                1,
+            ),
+            (
+                nap_export::ExportError::Pdf("x".into()).into(),
                 "internal",
                 1,
             ),

@@ -7,6 +7,7 @@
 //!
 //! Modules follow the elements of the plan and the screens that edit them. No module opens
 //! a window or reads the user's input; none builds SQL.
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod agency_plans;
 pub mod communication;

@@ -1,6 +1,7 @@
 //! NAP Studio's core: the plan model of a National Action Plan on Women, Peace and Security,
 //! its validation, and the built-in sample. Pure: no SQL, no files, no clock, no Tauri.
 //! Money is `rust_decimal::Decimal` everywhere.
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod agency_plan_view;
 pub mod communication_view;

@@ -87,7 +87,7 @@ pub fn annex(plan: &Plan, opts: &AnnexOptions) -> Result<Vec<u8>, ExportError> {
         minor,
     };
     let title = ctx.text(&plan.meta.title).to_string();
-    let mut pdf = Pdf::new(&title, opts.date.as_str());
+    let mut pdf = Pdf::new(&title, opts.date.as_str())?;
     {
         let mut flow = Flow::new(&mut pdf);
         cover(&ctx, &mut flow);
@@ -101,7 +101,7 @@ pub fn annex(plan: &Plan, opts: &AnnexOptions) -> Result<Vec<u8>, ExportError> {
         assumptions(&ctx, &mut flow);
     }
     page_furniture(&ctx, &mut pdf, &title);
-    Ok(pdf.finish())
+    pdf.finish()
 }
 
 fn version_name(ctx: &Ctx<'_>) -> String {
@@ -675,6 +675,9 @@ const PALETTE: [(u8, u8, u8); 7] = [
     clippy::float_arithmetic,
     reason = "chart geometry in points; amounts are only scaled to bar heights"
 )]
+// The chart's geometry (bar heights, axis steps) is drawn in floats; the amounts printed on
+// it come from the exact Decimal values.
+#[allow(clippy::disallowed_methods)]
 fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     use rust_decimal::prelude::ToPrimitive;
     let plan = ctx.plan;

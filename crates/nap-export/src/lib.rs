@@ -1,5 +1,6 @@
 //! NAP Studio's exports: the costed budget annex (PDF), the budget workbook (XLSX) and CSV
 //! tables. Core types in, bytes out; no files, no Tauri.
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod annex;
 pub mod labels;
@@ -26,4 +27,8 @@ pub enum ExportError {
     /// The workbook writer failed.
     #[error("the workbook could not be written: {0}")]
     Workbook(String),
+    /// The PDF writer met something it did not expect (a bundled font it cannot read, a page
+    /// printpdf wrote differently): a bug to report, never a half-written file.
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
 }

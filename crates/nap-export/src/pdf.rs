@@ -14,6 +14,7 @@
 )]
 
 use crate::text::{font_index, Glyph, Script, Shaper, Weight, FONT_FILES};
+use crate::ExportError;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 use nap_core::fasthash::FastMap;
 use printpdf::{
@@ -297,7 +298,8 @@ impl Pdf {
     /// A new document titled `title` and dated `date` (an ISO `YYYY-MM-DD` date: the
     /// date the document states, so that the same plan gives the same file), with the
     /// bundled fonts registered.
-    pub fn new(title: &str, date: &str) -> Self {
+    pub fn new(title: &str, date: &str) -> Result<Self, ExportError> {
+        crate::text::check_fonts()?;
         let mut doc = PdfDocument::new(title);
         let year = date.get(0..4).and_then(|p| p.parse::<i32>().ok());
         let month = date.get(5..7).and_then(|p| p.parse::<u8>().ok());
@@ -329,18 +331,20 @@ impl Pdf {
         let fonts = FONT_FILES
             .iter()
             .map(|(bytes, name)| {
-                let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
-                    .unwrap_or_else(|| panic!("bundled font {name} cannot be parsed"));
-                doc.add_font(&parsed)
+                ParsedFont::from_bytes(bytes, 0, &mut warnings)
+                    .map(|parsed| doc.add_font(&parsed))
+                    .ok_or_else(|| {
+                        ExportError::Pdf(format!("the bundled font {name} cannot be read"))
+                    })
             })
-            .collect();
-        Self {
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
             doc,
             fonts,
             shaper: Shaper::default(),
             pages: Vec::new(),
             used: GlyphUse::new(),
-        }
+        })
     }
 
     /// Starts a page; returns its index.
@@ -514,7 +518,7 @@ impl Pdf {
     }
 
     /// The finished PDF: fonts embedded and subset, streams compressed.
-    pub fn finish(mut self) -> Vec<u8> {
+    pub fn finish(mut self) -> Result<Vec<u8>, ExportError> {
         let mut pages = std::mem::take(&mut self.pages);
         for p in &mut pages {
             p.end_text();
@@ -567,7 +571,7 @@ impl Pdf {
             .enumerate()
             .map(|(i, f)| (f.0.clone(), i))
             .collect();
-        let glyph_page = FontPage::read(&doc, &fonts_by_name);
+        let glyph_page = FontPage::read(&doc, &fonts_by_name)?;
         let remap = glyph_page.remap(&used_order);
 
         // Page contents: glyph ids patched on all cores; compressed with the fonts below.
@@ -614,9 +618,9 @@ impl Pdf {
         doc.objects.remove(&glyph_page.contents);
         compress_streams(&mut doc);
         let mut out = Vec::new();
-        // Writing to memory cannot fail.
-        let _ = doc.save_to(&mut out);
-        out
+        doc.save_to(&mut out)
+            .map_err(|e| ExportError::Pdf(format!("saving the document: {e}")))?;
+        Ok(out)
     }
 }
 
@@ -632,27 +636,29 @@ struct FontPage {
 }
 
 impl FontPage {
-    fn read(doc: &lopdf::Document, fonts_by_name: &FastMap<String, usize>) -> Self {
-        let (_, &page) = doc
+    /// Reads the glyph page back; an error when printpdf wrote it otherwise than expected.
+    fn read(
+        doc: &lopdf::Document,
+        fonts_by_name: &FastMap<String, usize>,
+    ) -> Result<Self, ExportError> {
+        let unexpected = |what: &str| ExportError::Pdf(format!("the glyph page {what}"));
+        let page = *doc
             .get_pages()
-            .iter()
+            .values()
             .next()
-            .map(|(n, id)| (*n, id))
-            .expect("printpdf wrote the glyph page");
+            .ok_or_else(|| unexpected("is missing"))?;
         let dict = doc
             .get_dictionary(page)
-            .expect("the glyph page is a dictionary");
+            .map_err(|_| unexpected("is not a dictionary"))?;
         let reference = |key: &[u8]| {
             dict.get(key)
                 .and_then(Object::as_reference)
-                .unwrap_or_else(|_| {
-                    panic!("the glyph page has no {}", String::from_utf8_lossy(key))
-                })
+                .map_err(|_| unexpected(&format!("has no {}", String::from_utf8_lossy(key))))
         };
-        let (parent, contents) = (reference(b"Parent"), reference(b"Contents"));
+        let (parent, contents) = (reference(b"Parent")?, reference(b"Contents")?);
         let resources = doc
-            .get_dictionary(reference(b"Resources"))
-            .expect("the glyph page has resources");
+            .get_dictionary(reference(b"Resources")?)
+            .map_err(|_| unexpected("has no resources"))?;
         let mut font_refs = std::collections::BTreeMap::new();
         if let Ok(fonts) = resources
             .get(b"Font")
@@ -672,9 +678,9 @@ impl FontPage {
         let content = doc
             .get_object(contents)
             .and_then(Object::as_stream)
-            .expect("the glyph page has content");
+            .map_err(|_| unexpected("has no content"))?;
         let operations = lopdf::content::Content::decode(&content.content)
-            .expect("printpdf's content stream parses")
+            .map_err(|e| unexpected(&format!("content cannot be read ({e})")))?
             .operations;
         let mut current = None;
         for op in operations {
@@ -707,13 +713,13 @@ impl FontPage {
                 _ => {}
             }
         }
-        Self {
+        Ok(Self {
             page,
             parent,
             contents,
             font_refs,
             codes,
-        }
+        })
     }
 
     /// Per font, original glyph id → code in the embedded subset (0, `.notdef`, if absent).
@@ -824,7 +830,7 @@ mod tests {
 
     #[test]
     fn glyph_ids_are_renumbered_for_the_subset_and_the_date_is_the_stated_one() {
-        let mut pdf = Pdf::new("Test", "2026-11-22");
+        let mut pdf = Pdf::new("Test", "2026-11-22").expect("the bundled fonts load");
         let page = pdf.add_page();
         pdf.text(
             page,
@@ -846,7 +852,7 @@ mod tests {
             "ស្ត្រី",
             Align::Left,
         );
-        let bytes = pdf.finish();
+        let bytes = pdf.finish().expect("the PDF is written");
         let doc = lopdf::Document::load_mem(&bytes).expect("the PDF parses");
         let pages = doc.get_pages();
         assert_eq!(pages.len(), 1, "the glyph page printpdf wrote is gone");

@@ -116,17 +116,27 @@ pub fn font_index(script: Script, weight: Weight) -> usize {
     script.font_index() + usize::from(weight == Weight::Bold)
 }
 
-fn faces() -> &'static Vec<rustybuzz::Face<'static>> {
-    static FACES: OnceLock<Vec<rustybuzz::Face<'static>>> = OnceLock::new();
-    FACES.get_or_init(|| {
-        FONT_FILES
-            .iter()
-            .map(|(bytes, name)| {
-                rustybuzz::Face::from_slice(bytes, 0)
-                    .unwrap_or_else(|| panic!("bundled font {name} is not a valid font"))
-            })
-            .collect()
-    })
+/// The bundled fonts parsed for shaping, once, or why one of them cannot be read.
+fn faces() -> Result<&'static [rustybuzz::Face<'static>], crate::ExportError> {
+    static FACES: OnceLock<Result<Vec<rustybuzz::Face<'static>>, String>> = OnceLock::new();
+    FACES
+        .get_or_init(|| {
+            FONT_FILES
+                .iter()
+                .map(|(bytes, name)| {
+                    rustybuzz::Face::from_slice(bytes, 0)
+                        .ok_or_else(|| format!("the bundled font {name} cannot be read"))
+                })
+                .collect()
+        })
+        .as_deref()
+        .map_err(|e| crate::ExportError::Pdf(e.clone()))
+}
+
+/// Refuses to start a document whose text could not be shaped: every bundled font must
+/// read. (Shaping itself then never fails.)
+pub fn check_fonts() -> Result<(), crate::ExportError> {
+    faces().map(|_| ())
 }
 
 /// One glyph placed relative to the start of its run, in ems.
@@ -186,7 +196,20 @@ fn pdf_advance(face: &rustybuzz::Face<'_>, gid: u16) -> i32 {
 }
 
 fn shape_run(text: &str, script: Script, weight: Weight) -> Run {
-    let face = &faces()[font_index(script, weight)];
+    let face = faces()
+        .ok()
+        .and_then(|faces| faces.get(font_index(script, weight)));
+    // Unreachable once `check_fonts` passed (a document is not started otherwise): without
+    // its font the run is left empty rather than stopping the export.
+    let Some(face) = face else {
+        return Run {
+            script,
+            weight,
+            text: text.to_string(),
+            glyphs: Vec::new(),
+            width: 0.0,
+        };
+    };
     let substituted: String;
     let text = if script == Script::Latin && text.chars().any(|c| latin_stand_in(c) != c) {
         substituted = text.chars().map(latin_stand_in).collect();

@@ -34,7 +34,9 @@ fn xe(e: XlsxError) -> ExportError {
     ExportError::Workbook(e.to_string())
 }
 
-/// The value written into a numeric cell (the file format's number type).
+/// The value written into a numeric cell (the file format's number type). The exact total
+/// is also stored as the formula's text result, so nothing read back depends on the float.
+#[allow(clippy::disallowed_methods)] // XLSX numbers are IEEE doubles.
 fn cell_number(v: Decimal) -> f64 {
     v.to_f64().unwrap_or(0.0)
 }

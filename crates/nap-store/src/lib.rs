@@ -6,6 +6,7 @@
 //! - Connections use WAL, foreign keys and `synchronous=FULL`; every write is one transaction.
 //! - A file that is not a plan, is damaged or truncated, or was written by a newer schema is
 //!   refused with its own [`StoreError`] before anything touches it.
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod document;
 mod error;

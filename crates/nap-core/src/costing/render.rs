@@ -218,8 +218,11 @@ fn csv_line(fields: &[String]) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    w.write_record(fields).expect("writing to memory");
-    String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 fields")
+    // Writing to memory cannot fail, and text fields make UTF-8.
+    let _ = w.write_record(fields);
+    w.into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
 }
 
 /// The table as CSV: a code and a name column for the rows, one column per column member

@@ -364,7 +364,8 @@ impl Network {
                 if u == s {
                     return 0;
                 }
-                let e = path.pop().expect("not at the source, so a step was taken");
+                // Not at the source, so a step was taken to get here.
+                let Some(e) = path.pop() else { return 0 };
                 u = self.to[e ^ 1];
                 next[u] += 1;
             }
