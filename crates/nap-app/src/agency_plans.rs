@@ -2,7 +2,7 @@
 //! the steps it schedules, and its budget; edits saved one by one.
 
 use crate::{find, AppError, ScopeLock};
-use nap_core::agency_plan_view::{agency_plan_view, AgencyPlanView};
+use nap_core::agency_plans::view::{agency_plan_view, AgencyPlanView};
 use nap_core::edit::{
     new_agency_plan, new_sub_activity, required_text, set_agency_plan_field, set_sub_activity_field,
 };

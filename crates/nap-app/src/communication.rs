@@ -2,7 +2,7 @@
 //! names which of the three an edit is for: `item`, `activity` or `consultation`.
 
 use crate::{find, AppError, ScopeLock};
-use nap_core::communication_view::{communication_view, CommunicationView};
+use nap_core::communication::view::{communication_view, CommunicationView};
 use nap_core::edit::{
     new_communication_activity, new_communication_item, new_consultation,
     set_communication_activity_field, set_communication_item_field, set_consultation_field,

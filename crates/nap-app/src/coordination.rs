@@ -2,7 +2,7 @@
 //! of them, each saved as one undoable edit.
 
 use crate::{find, AppError, ScopeLock};
-use nap_core::coordination_view::{coordination_view, CoordinationView};
+use nap_core::coordination::view::{coordination_view, CoordinationView};
 use nap_core::edit::{new_body, set_body_field};
 use nap_core::{CoordinatingBody, Id};
 use nap_store::{now, Document};

@@ -3,7 +3,7 @@
 
 use crate::{find, AppError, ScopeLock};
 use nap_core::edit::{new_funding_source, required_text, set_funding_source_field};
-use nap_core::funding_view::{funding_view, FundingView};
+use nap_core::funding::view::{funding_view, FundingView};
 use nap_core::{FundingSource, Id};
 use nap_store::{now, Document};
 

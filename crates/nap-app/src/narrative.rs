@@ -2,7 +2,7 @@
 
 use crate::{find, AppError, ScopeLock};
 use nap_core::edit::{move_narrative_section, new_narrative_section, set_narrative_field};
-use nap_core::narrative_view::{narrative_view, NarrativeView};
+use nap_core::narrative::view::{narrative_view, NarrativeView};
 use nap_core::{Id, NarrativeSection};
 use nap_store::{now, Document};
 

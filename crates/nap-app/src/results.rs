@@ -7,7 +7,7 @@ use nap_core::edit::{
     move_result, move_result_to as move_result_to_place, new_activity, new_indicator, new_outcome,
     new_output, required_text, set_indicator_field, set_result_field, ResultLevel,
 };
-use nap_core::results_view::{results_view, ResultsView};
+use nap_core::results::view::{results_view, ResultsView};
 use nap_core::{Activity, Id, Indicator, Outcome, Output, Pillar};
 use nap_store::{now, Document};
 

@@ -3,12 +3,12 @@
 //! activities): what the app computes every time the screen is shown or one of its fields is
 //! saved. Under `cargo test` it builds each once on the medium plan, so it cannot rot.
 
-use nap_core::agency_plan_view::agency_plan_view;
-use nap_core::communication_view::communication_view;
-use nap_core::coordination_view::coordination_view;
-use nap_core::funding_view::funding_view;
-use nap_core::narrative_view::narrative_view;
-use nap_core::results_view::results_view;
+use nap_core::agency_plans::view::agency_plan_view;
+use nap_core::communication::view::communication_view;
+use nap_core::coordination::view::coordination_view;
+use nap_core::funding::view::funding_view;
+use nap_core::narrative::view::narrative_view;
+use nap_core::results::view::results_view;
 use nap_core::sample::{generated_plan, PlanSize};
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -1,24 +1,31 @@
 //! NAP Studio's core: the plan model of a National Action Plan on Women, Peace and Security,
 //! its validation, and the built-in sample. Pure: no SQL, no files, no clock, no Tauri.
 //! Money is `rust_decimal::Decimal` everywhere.
+//!
+//! One module per element of the plan, each with its edits and its screen's view:
+//! [`results`] (the M&E framework), [`narrative`], [`costing`] (the engine, the grid, cost
+//! line edits, the plan's costing settings and rates, classification names, CSV and
+//! rendering), [`funding`], [`communication`] (with the consultations), [`agency_plans`],
+//! [`coordination`]. Shared by all: [`model`] (the records), [`validate`], [`edit`] (the
+//! vocabulary of field edits, and every edit re-exported), [`merge`], [`dashboard`].
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod agency_plan_view;
-pub mod communication_view;
-pub mod coordination_view;
+pub mod agency_plans;
+pub mod communication;
+pub mod coordination;
 pub mod costing;
 pub mod currency;
 pub mod dashboard;
 pub mod edit;
 pub mod error;
 pub mod fasthash;
-pub mod funding_view;
+pub mod funding;
 pub mod interchange;
 pub mod merge;
 pub mod model;
-pub mod narrative_view;
+pub mod narrative;
 pub mod record;
-pub mod results_view;
+pub mod results;
 pub mod sample;
 pub mod text;
 pub mod time;

@@ -2,7 +2,7 @@
 
 use crate::error::IpcError;
 use crate::state::AppState;
-use nap_core::agency_plan_view::AgencyPlanView;
+use nap_core::agency_plans::view::AgencyPlanView;
 use nap_core::Id;
 use tauri::State;
 

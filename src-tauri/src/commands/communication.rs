@@ -2,7 +2,7 @@
 
 use crate::error::IpcError;
 use crate::state::AppState;
-use nap_core::communication_view::CommunicationView;
+use nap_core::communication::view::CommunicationView;
 use nap_core::Id;
 use tauri::State;
 

@@ -2,7 +2,7 @@
 
 use crate::error::IpcError;
 use crate::state::AppState;
-use nap_core::coordination_view::CoordinationView;
+use nap_core::coordination::view::CoordinationView;
 use nap_core::Id;
 use tauri::State;
 

@@ -2,7 +2,7 @@
 
 use crate::error::IpcError;
 use crate::state::AppState;
-use nap_core::funding_view::FundingView;
+use nap_core::funding::view::FundingView;
 use nap_core::Id;
 use tauri::State;
 

@@ -2,7 +2,7 @@
 
 use crate::error::IpcError;
 use crate::state::AppState;
-use nap_core::narrative_view::NarrativeView;
+use nap_core::narrative::view::NarrativeView;
 use nap_core::Id;
 use tauri::State;
 

@@ -3,7 +3,7 @@
 use crate::error::IpcError;
 use crate::state::AppState;
 use nap_core::edit::ResultLevel;
-use nap_core::results_view::ResultsView;
+use nap_core::results::view::ResultsView;
 use nap_core::Id;
 use tauri::State;
 

@@ -31,13 +31,16 @@
 //!    zero, to the currency's minor unit, thousands or millions; either with the note
 //!    "Totals may not add due to rounding" or reconciled so displayed cells add up.
 
+pub mod classification_names;
 pub mod csv_import;
+pub mod edit;
 mod engine;
 pub mod funding;
 pub mod grid;
 pub mod labels;
 pub mod render;
 pub mod rounding;
+pub mod settings;
 pub mod views;
 
 pub use engine::{compute, CostUnit, Costing, CostingError, Summary, UnitKind, AMOUNT_SCALE};

@@ -1,7 +1,7 @@
 //! Edits of the agencies' operational plans: the plan's focal point and notes, and the
 //! sub-activities it schedules by quarter under the NAP's activities.
 
-use super::{
+use crate::edit::{
     amount, fresh_meta, optional, refuse, required_text, year_in, yes_no, FieldError, Problem,
 };
 use crate::model::{AgencyPlan, Id, Plan, SubActivity};

@@ -1,6 +1,6 @@
 //! Edits of the plan's own names for classification codes (see [`ClassificationName`]).
 
-use super::{fresh_meta, optional, refuse, variant, FieldError, Problem};
+use crate::edit::{fresh_meta, optional, refuse, variant, FieldError, Problem};
 use crate::model::{ClassificationName, ClassificationScheme, Id, Plan};
 use crate::text::LocalText;
 use crate::time::Timestamp;

@@ -1,7 +1,7 @@
 //! Edits of funding sources as the funding screen makes them: one field from the text typed,
 //! earmarks added and removed, new sources.
 
-use super::{
+use crate::edit::{
     choice, fresh_meta, optional, rated_currency, refuse, required_text, set_year_amount, variant,
     yes_no, FieldError, Problem,
 };

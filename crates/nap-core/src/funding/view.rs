@@ -148,7 +148,7 @@ pub fn funding_view(plan: &Plan) -> Result<FundingView, CostingError> {
     let all_choices = choices(plan);
     let mut line_counts = vec![0u32; plan.funding_sources.len()];
     for unit in &costing.units {
-        if let (super::costing::UnitKind::Line(_), Some(s)) = (unit.kind, unit.source) {
+        if let (crate::costing::UnitKind::Line(_), Some(s)) = (unit.kind, unit.source) {
             line_counts[s] += 1;
         }
     }

@@ -5,7 +5,7 @@
 //! Structural edits return the next plan (several records change at once); the store saves
 //! it as one undoable edit.
 
-use super::{choice, fresh_meta, optional, refuse, variant, yes_no, FieldError, Problem};
+use crate::edit::{choice, fresh_meta, optional, refuse, variant, yes_no, FieldError, Problem};
 use crate::model::*;
 use crate::text::LocalText;
 use crate::time::Timestamp;
@@ -585,6 +585,42 @@ pub fn set_indicator_field(
         _ => return Err(refuse(field, text, Problem::UnknownField)),
     }
     Ok(())
+}
+
+/// A new activity under `output_id`, coded after the output's last activity (output
+/// "1.2.1" with activities up to "1.2.1.4" gives "1.2.1.5"), implemented in every year of
+/// the plan, led by `lead_agency_id`. `None` when there is no such output.
+pub fn new_activity(
+    plan: &Plan,
+    output_id: Id,
+    title: &str,
+    lead_agency_id: Option<Id>,
+    id: Id,
+    now: &Timestamp,
+    author: &str,
+) -> Option<Activity> {
+    let output = plan.outputs.iter().find(|o| o.record.id == output_id)?;
+    let prefix = format!("{}.", output.code);
+    let last = plan
+        .activities
+        .iter()
+        .filter(|a| a.output_id == output_id)
+        .filter_map(|a| a.code.strip_prefix(&prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    Some(Activity {
+        record: fresh_meta(id, now, author),
+        output_id,
+        code: format!("{prefix}{}", last + 1),
+        title: LocalText::new(title),
+        description: LocalText::default(),
+        lead_agency_id,
+        supporting_agency_ids: Vec::new(),
+        years: (plan.meta.start_year..=plan.meta.end_year).collect(),
+        cofog: String::new(),
+        gender_marker: None,
+        contingency: None,
+    })
 }
 
 #[cfg(test)]

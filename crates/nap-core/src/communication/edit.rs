@@ -1,7 +1,7 @@
 //! Edits of the communication plan (its statements and activities) and of the record of
 //! consultations, one field at a time from the text typed, and new records.
 
-use super::{
+use crate::edit::{
     choice, fresh_meta, optional, refuse, required_text, variant, year_in, yes_no, FieldError,
     Problem,
 };

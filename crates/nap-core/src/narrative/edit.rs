@@ -1,7 +1,7 @@
 //! Edits of the narrative local framework: a section's title and Markdown body in either
 //! language, its kind, new sections and their order.
 
-use super::{fresh_meta, optional, refuse, required_text, variant, FieldError, Problem};
+use crate::edit::{fresh_meta, optional, refuse, required_text, variant, FieldError, Problem};
 use crate::model::{Id, NarrativeSection, Plan};
 use crate::text::LocalText;
 use crate::time::Timestamp;

@@ -1,7 +1,7 @@
 //! Edits of the coordinating bodies and their terms of reference: one field from the text
 //! typed, chairs and members ticked on and off, and new bodies.
 
-use super::{
+use crate::edit::{
     choice, fresh_meta, optional, refuse, required_text, variant, yes_no, FieldError, Problem,
 };
 use crate::model::{BodyKind, CoordinatingBody, Id, Plan};
