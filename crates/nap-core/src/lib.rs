@@ -6,7 +6,7 @@
 //! [`results`] (the M&E framework), [`narrative`], [`costing`] (the engine, the grid, cost
 //! line edits, the plan's costing settings and rates, classification names, CSV and
 //! rendering), [`funding`], [`communication`] (with the consultations), [`agency_plans`],
-//! [`coordination`]. Shared by all: [`model`] (the records), [`validate`], [`edit`] (the
+//! [`coordination`]. Shared by all: [`model`] (the records), [`mod@validate`], [`edit`] (the
 //! vocabulary of field edits, and every edit re-exported), [`merge`], [`dashboard`].
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
