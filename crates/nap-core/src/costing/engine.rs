@@ -247,7 +247,7 @@ fn inflation_factors(plan: &Plan, years: &[Year]) -> Vec<Decimal> {
 
 /// Costs the plan in `currency` (the base currency when `None`).
 ///
-/// The plan is assumed valid (see [`crate::validate`]); costing errors are those validation
+/// The plan is assumed valid (see [`crate::validate()`]); costing errors are those validation
 /// does not cover, such as missing exchange rates.
 pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingError> {
     let target = currency.unwrap_or(&plan.meta.base_currency);

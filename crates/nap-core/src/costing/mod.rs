@@ -1,5 +1,5 @@
 //! The costing engine: what every activity costs, year by year, how funding covers it, and
-//! the gap. Pure functions of a [`Plan`](crate::Plan); all money is [`Decimal`](rust_decimal::Decimal).
+//! the gap. Pure functions of a [`Plan`](crate::Plan); all money is [`Decimal`].
 //!
 //! # The rules (also explained for users in `docs/costing.md`)
 //!
