@@ -271,3 +271,43 @@ fn bad_json_is_refused_with_the_reason_and_writes_nothing() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+/// Plans costed in CFA francs or lari (published NAPs) can be created: every current ISO 4217
+/// currency is known, with its minor unit.
+#[test]
+fn a_plan_can_be_made_in_any_current_iso_currency() {
+    let d = Dir::new();
+    for code in ["XOF", "GEL", "CDF"] {
+        let out = d.path(&format!("{code}.nap"));
+        ok(&[
+            "new",
+            s(&out),
+            "--title",
+            "Plan d'action national",
+            "--country",
+            "SN",
+            "--start",
+            "2025",
+            "--end",
+            "2029",
+            "--currency",
+            code,
+        ]);
+        assert_eq!(info_json(&out)["base_currency"], code);
+    }
+    let err = fails(&[
+        "new",
+        s(&d.path("gold.nap")),
+        "--title",
+        "x",
+        "--country",
+        "SN",
+        "--start",
+        "2025",
+        "--end",
+        "2029",
+        "--currency",
+        "XAU",
+    ]);
+    assert!(err.contains("XAU"), "{err}");
+}

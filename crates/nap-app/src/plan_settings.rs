@@ -4,7 +4,6 @@
 
 use crate::{find, AppError, ScopeLock};
 use nap_core::costing::labels::{standard_name, standard_names};
-use nap_core::currency::CURRENCIES;
 use nap_core::edit::{
     as_percent, new_exchange_rate, set_classification_name, set_exchange_rate_field,
     set_plan_setting, NameChange,
@@ -176,8 +175,8 @@ pub fn plan_settings(doc: &Document) -> PlanSettings {
                 modified: r.record.modified.as_str().to_string(),
             })
             .collect(),
-        currencies: CURRENCIES
-            .iter()
+        currencies: nap_core::currency::all()
+            .into_iter()
             .map(|c| c.code.to_string())
             .filter(|c| *c != m.base_currency)
             .collect(),

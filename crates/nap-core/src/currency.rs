@@ -1,51 +1,53 @@
-//! ISO 4217 currencies the product knows, with their minor units.
+//! ISO 4217 currencies, with their minor units: every current currency of the standard (from
+//! the `iso_currency` crate's copy of the ISO table), less the special codes (gold, SDR,
+//! "no currency", testing) and fund codes, which no plan is costed in. Superseded codes stay
+//! (an older budget may be written in one).
+
+use iso_currency::IntoEnumIterator;
 
 /// A currency and how many decimal places its minor unit has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Currency {
     /// ISO 4217 alphabetic code.
     pub code: &'static str,
-    /// Digits after the decimal point in the ISO 4217 minor unit.
+    /// Digits after the decimal point in the minor unit NAP Studio shows.
     pub minor_units: u32,
     /// English name.
-    pub name: &'static str,
+    pub name: String,
 }
 
-/// The currencies of ASEAN states and Timor-Leste, and those development partners commonly
-/// pledge in. Minor units follow ISO 4217, except the riel: ISO lists 2 decimals but riel
-/// amounts are whole in practice (the budget law and the Ministry of Economy and Finance
-/// publish whole riels), so NAP Studio shows KHR without decimals.
-#[rustfmt::skip]
-pub const CURRENCIES: &[Currency] = &[
-    Currency { code: "KHR", minor_units: 0, name: "Cambodian riel" },
-    Currency { code: "USD", minor_units: 2, name: "US dollar" },
-    Currency { code: "EUR", minor_units: 2, name: "Euro" },
-    Currency { code: "VND", minor_units: 0, name: "Vietnamese dong" },
-    Currency { code: "THB", minor_units: 2, name: "Thai baht" },
-    Currency { code: "IDR", minor_units: 2, name: "Indonesian rupiah" },
-    Currency { code: "MYR", minor_units: 2, name: "Malaysian ringgit" },
-    Currency { code: "PHP", minor_units: 2, name: "Philippine peso" },
-    Currency { code: "LAK", minor_units: 2, name: "Lao kip" },
-    Currency { code: "MMK", minor_units: 2, name: "Myanmar kyat" },
-    Currency { code: "SGD", minor_units: 2, name: "Singapore dollar" },
-    Currency { code: "BND", minor_units: 2, name: "Brunei dollar" },
-    Currency { code: "AUD", minor_units: 2, name: "Australian dollar" },
-    Currency { code: "NZD", minor_units: 2, name: "New Zealand dollar" },
-    Currency { code: "JPY", minor_units: 0, name: "Japanese yen" },
-    Currency { code: "KRW", minor_units: 0, name: "South Korean won" },
-    Currency { code: "CNY", minor_units: 2, name: "Chinese yuan" },
-    Currency { code: "GBP", minor_units: 2, name: "Pound sterling" },
-    Currency { code: "CHF", minor_units: 2, name: "Swiss franc" },
-    Currency { code: "SEK", minor_units: 2, name: "Swedish krona" },
-    Currency { code: "NOK", minor_units: 2, name: "Norwegian krone" },
-    Currency { code: "DKK", minor_units: 2, name: "Danish krone" },
-    Currency { code: "CAD", minor_units: 2, name: "Canadian dollar" },
-    Currency { code: "UGX", minor_units: 0, name: "Ugandan shilling" },
-];
+/// Minor units NAP Studio uses instead of ISO's: riel amounts are whole in practice (the
+/// budget law and the Ministry of Economy and Finance publish whole riels), though ISO lists
+/// 2 decimals.
+const MINOR_UNITS_IN_PRACTICE: &[(&str, u32)] = &[("KHR", 0)];
 
-/// The currency with this ISO 4217 code (exact, upper case), if known.
-pub fn currency(code: &str) -> Option<&'static Currency> {
-    CURRENCIES.iter().find(|c| c.code == code)
+fn of(c: iso_currency::Currency) -> Option<Currency> {
+    if c.is_special() || c.is_fund() {
+        return None;
+    }
+    let code = c.code();
+    let minor_units = MINOR_UNITS_IN_PRACTICE
+        .iter()
+        .find(|(k, _)| *k == code)
+        .map(|(_, m)| *m)
+        .or_else(|| c.exponent().map(u32::from))?;
+    Some(Currency {
+        code,
+        minor_units,
+        name: c.name().to_string(),
+    })
+}
+
+/// The currency with this ISO 4217 code (exact, upper case), if it is one a plan can use.
+pub fn currency(code: &str) -> Option<Currency> {
+    iso_currency::Currency::from_code(code).and_then(of)
+}
+
+/// Every currency a plan can use, by code.
+pub fn all() -> Vec<Currency> {
+    let mut all: Vec<Currency> = iso_currency::Currency::iter().filter_map(of).collect();
+    all.sort_by(|a, b| a.code.cmp(b.code));
+    all
 }
 
 #[cfg(test)]
@@ -54,12 +56,52 @@ mod tests {
 
     #[test]
     fn codes_are_unique_and_well_formed() {
-        for (i, c) in CURRENCIES.iter().enumerate() {
+        let all = all();
+        assert!(all.len() > 150, "{} currencies", all.len());
+        for pair in all.windows(2) {
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} then {}",
+                pair[0].code,
+                pair[1].code
+            );
+        }
+        for c in &all {
             assert_eq!(c.code.len(), 3);
             assert!(c.code.chars().all(|ch| ch.is_ascii_uppercase()));
-            assert!(CURRENCIES[i + 1..].iter().all(|d| d.code != c.code));
         }
-        assert_eq!(currency("VND").map(|c| c.minor_units), Some(0));
         assert!(currency("usd").is_none());
+    }
+
+    /// The plans that could not be created before: CFA francs, lari, Congolese franc,
+    /// Nepalese rupee, hryvnia, Kenyan shilling; with ISO's minor units.
+    #[test]
+    fn the_currencies_of_published_plans_are_known_with_their_minor_units() {
+        for (code, minor) in [
+            ("XOF", 0),
+            ("XAF", 0),
+            ("GEL", 2),
+            ("CDF", 2),
+            ("NPR", 2),
+            ("UAH", 2),
+            ("KES", 2),
+            ("VND", 0),
+            ("JPY", 0),
+            ("USD", 2),
+            ("KHR", 0),
+        ] {
+            assert_eq!(currency(code).map(|c| c.minor_units), Some(minor), "{code}");
+        }
+        assert_eq!(
+            currency("GEL").map(|c| c.name),
+            Some("Georgian lari".to_string())
+        );
+    }
+
+    #[test]
+    fn special_and_fund_codes_are_not_currencies_of_a_plan() {
+        for code in ["XAU", "XDR", "XXX", "XTS", "USN", "BOV", "ZZZ"] {
+            assert!(currency(code).is_none(), "{code}");
+        }
     }
 }
