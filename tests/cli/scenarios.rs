@@ -311,3 +311,27 @@ fn a_plan_can_be_made_in_any_current_iso_currency() {
     ]);
     assert!(err.contains("XAU"), "{err}");
 }
+
+/// A funding amount near the largest decimal made `nap costs` panic; it is refused when set,
+/// with the limit named, and the plan still costs.
+#[test]
+fn an_amount_beyond_the_limit_is_refused_and_the_plan_still_costs() {
+    let d = Dir::new();
+    let plan = d.path("s.nap");
+    ok(&["sample", s(&plan)]);
+    let list = ok(&["list", s(&plan), "source"]);
+    let source = list.split_whitespace().next().unwrap().to_string();
+    let before = std::fs::read(&plan).unwrap();
+    let err = fails(&[
+        "set",
+        s(&plan),
+        &source,
+        r#"amounts={"2026":"79228162514264337593543950335"}"#,
+    ]);
+    assert!(err.contains("1,000,000,000,000,000"), "{err}");
+    assert!(
+        std::fs::read(&plan).unwrap() == before,
+        "nothing was written"
+    );
+    ok(&["costs", s(&plan)]);
+}

@@ -45,7 +45,7 @@ pub enum Problem {
     NotANumber,
     /// A quantity or unit cost below zero.
     Negative,
-    /// More than 28 significant digits, or more than 10 decimal places.
+    /// More than 10^15 (the largest amount NAP Studio takes), or more than 10 decimal places.
     TooLarge,
     /// Not an ISO 4217 code NAP Studio knows.
     UnknownCurrency,
@@ -85,7 +85,9 @@ impl Problem {
         match self {
             Self::NotANumber => "is not a number (use . for decimals, e.g. 12 or 3.5)",
             Self::Negative => "cannot be negative",
-            Self::TooLarge => "is too large or has too many decimal places",
+            Self::TooLarge => {
+                "is more than 1,000,000,000,000,000 or has more than 10 decimal places"
+            }
             Self::UnknownCurrency => "is not a currency code NAP Studio knows (e.g. KHR, USD)",
             Self::NoExchangeRate => {
                 "has no exchange rate into the plan's base currency; add one in Settings first"
@@ -146,7 +148,7 @@ pub(crate) fn amount(field: &str, text: &str) -> Result<Decimal, FieldError> {
     if value.is_sign_negative() && !value.is_zero() {
         return Err(refuse(field, text, Problem::Negative));
     }
-    if value.normalize().scale() > MAX_INPUT_SCALE {
+    if value > crate::validate::AMOUNT_LIMIT || value.normalize().scale() > MAX_INPUT_SCALE {
         return Err(refuse(field, text, Problem::TooLarge));
     }
     Ok(value.normalize())

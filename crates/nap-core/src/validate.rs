@@ -36,6 +36,19 @@ impl fmt::Display for RecordRef {
     }
 }
 
+/// The largest amount, quantity or unit cost NAP Studio takes: 10^15 (a thousand trillion),
+/// far above any line of a national budget, and far enough below the 28 digits an exact
+/// decimal holds that costing (amount × quantity × inflation × rate) and every total stay
+/// exact. Every entry path (typing, scripted edits, JSON and CSV imports, merges) is checked
+/// against it by [`validate`].
+pub const AMOUNT_LIMIT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
+/// The largest exchange rate (units of base currency per unit): 10^9, above any real rate.
+pub const RATE_LIMIT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
+/// The smallest exchange rate: 10^-9.
+pub const RATE_FLOOR: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
+
 /// A specific reason the plan is inconsistent.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(tag = "rule", rename_all = "snake_case")]
@@ -254,6 +267,20 @@ impl<'p> Checker<'p> {
                 record: r.clone(),
                 field: field.to_string(),
                 value: value.to_string(),
+            });
+        }
+        self.within_limit(r, field, value);
+    }
+
+    /// Refuses an amount above [`AMOUNT_LIMIT`].
+    fn within_limit(&mut self, r: &RecordRef, field: &str, value: Decimal) {
+        if value > AMOUNT_LIMIT {
+            self.errors.push(ValidationError::OutOfRange {
+                record: r.clone(),
+                field: field.to_string(),
+                value: value.to_string(),
+                reason: "more than 1,000,000,000,000,000, the largest amount NAP Studio takes"
+                    .into(),
             });
         }
     }
@@ -553,6 +580,7 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
         }
         for (&year, &q) in &line.quantities {
             c.year(&r, "quantities", year);
+            c.within_limit(&r, &format!("quantity for {year}"), q);
             if q.is_sign_negative() && !q.is_zero() {
                 c.errors.push(ValidationError::NegativeQuantity {
                     record: r.clone(),
@@ -573,6 +601,14 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
                 record: r.clone(),
                 field: "rate".into(),
                 value: x.rate.to_string(),
+            });
+        } else if x.rate < RATE_FLOOR || x.rate > RATE_LIMIT {
+            c.errors.push(ValidationError::OutOfRange {
+                record: r.clone(),
+                field: "rate".into(),
+                value: x.rate.to_string(),
+                reason: "outside 0.000000001 to 1,000,000,000, the range of real exchange rates"
+                    .into(),
             });
         }
     }
@@ -701,6 +737,44 @@ mod tests {
     #[test]
     fn the_sample_plan_is_valid() {
         assert_eq!(validate(&sample_plan()), vec![]);
+    }
+
+    #[test]
+    fn the_limits_are_the_numbers_they_say() {
+        assert_eq!(AMOUNT_LIMIT, Decimal::from(10_i64.pow(15)));
+        assert_eq!(RATE_LIMIT, Decimal::from(10_i64.pow(9)));
+        assert_eq!(RATE_FLOOR, "0.000000001".parse::<Decimal>().unwrap());
+    }
+
+    /// Amounts near the largest decimal were accepted and then made every costing view and
+    /// export fail or panic (an overflow in the funding allocation): refused at entry now.
+    #[test]
+    fn amounts_and_rates_beyond_the_limits_are_refused() {
+        let base = sample_plan();
+        let over = AMOUNT_LIMIT + Decimal::ONE;
+        let out_of_range = |p: &Plan, field: &str| {
+            validate(p).iter().any(|e| {
+                matches!(e, ValidationError::OutOfRange { field: f, .. } if f.starts_with(field))
+            })
+        };
+        let mut p = base.clone();
+        p.funding_sources[0].amounts.insert(2026, Decimal::MAX);
+        assert!(out_of_range(&p, "amount for 2026"));
+        let mut p = base.clone();
+        p.cost_lines[0].unit_cost = Some(over);
+        assert!(out_of_range(&p, "unit cost"));
+        let mut p = base.clone();
+        p.cost_lines[0].quantities.insert(2027, over);
+        assert!(out_of_range(&p, "quantity for 2027"));
+        let mut p = base.clone();
+        p.exchange_rates[0].rate = RATE_LIMIT + Decimal::ONE;
+        assert!(out_of_range(&p, "rate"));
+        let mut p = base.clone();
+        p.exchange_rates[0].rate = Decimal::new(1, 10);
+        assert!(out_of_range(&p, "rate"));
+        let mut p = base.clone();
+        p.cost_lines[0].unit_cost = Some(AMOUNT_LIMIT);
+        assert!(validate(&p).is_empty(), "the limit itself is allowed");
     }
 
     #[test]

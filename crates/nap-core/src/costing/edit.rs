@@ -147,6 +147,8 @@ mod tests {
             ("-3", Problem::Negative),
             ("1.00000000001", Problem::TooLarge),
             ("99999999999999999999999999999999", Problem::TooLarge),
+            ("1,000,000,000,000,001", Problem::TooLarge),
+            ("9999999999999999999999999", Problem::TooLarge),
         ] {
             let err = set_cost_line_field(&plan, &mut line, &field, text).unwrap_err();
             assert_eq!(err.problem, problem, "{text}");
@@ -159,6 +161,8 @@ mod tests {
                 .problem,
             Problem::YearOutsidePlan
         );
+        set_cost_line_field(&plan, &mut line, &field, "1,000,000,000,000,000")
+            .expect("the limit itself is taken");
         set_cost_line_field(&plan, &mut line, &field, " ").expect("empty clears");
         assert!(!line.quantities.contains_key(&year));
     }
