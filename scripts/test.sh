@@ -16,6 +16,8 @@ install_e2e_tools
 
 step "UI: type check (svelte-check)"
 (cd ui && npm run --silent check)
+step "UI: lint (ESLint)"
+(cd ui && npm run --silent lint)
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 step "UI: unit and component tests (vitest)"
