@@ -58,8 +58,13 @@ pub fn kind_of(doc: &Document, id: Id) -> Result<RecordKind, AppError> {
 /// two-language text sets the working-language text.
 fn field_value(current: Option<&Value>, field: &str, text: &str) -> Result<Value, AppError> {
     let json = || {
-        serde_json::from_str::<Value>(text)
-            .map_err(|e| AppError::BadRequest(format!("{field}: `{text}` is not valid here ({e})")))
+        serde_json::from_str::<Value>(text).map_err(|e| {
+            AppError::BadRequest(format!(
+                "{field}: `{}` is not valid here ({})",
+                nap_core::text::quoted(text),
+                nap_core::text::quoted(&e.to_string())
+            ))
+        })
     };
     Ok(match current {
         Some(Value::String(_)) => Value::String(text.to_string()),
@@ -110,7 +115,12 @@ pub fn set_fields(
             obj.insert(field.to_string(), value);
         }
         let updated: T = serde_json::from_value(v)
-            .map_err(|e| AppError::BadRequest(format!("the new values do not fit a {what}: {e}")))?;
+            .map_err(|e| {
+                AppError::BadRequest(format!(
+                    "the new values do not fit a {what}: {}",
+                    nap_core::text::quoted(&e.to_string())
+                ))
+            })?;
         doc.upsert(updated)?;
         Ok::<(), AppError>(())
     })?;

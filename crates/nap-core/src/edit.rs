@@ -111,7 +111,7 @@ impl Problem {
 
 /// A value refused for one field; nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: `{text}` {}", .problem.describe())]
+#[error("{field}: `{}` {}", crate::text::quoted(.text), .problem.describe())]
 pub struct FieldError {
     pub field: String,
     pub text: String,

@@ -52,8 +52,37 @@ impl LocalText {
     }
 }
 
+/// How many characters of a value a message repeats.
+pub const QUOTED_CHARS: usize = 60;
+
+/// `text` as a message quotes it: whole when short, otherwise its first [`QUOTED_CHARS`]
+/// characters and how long it was, so that a 1 MB value never fills a message.
+pub fn quoted(text: &str) -> std::borrow::Cow<'_, str> {
+    let total = text.chars().count();
+    if total <= QUOTED_CHARS {
+        return text.into();
+    }
+    let head: String = text.chars().take(QUOTED_CHARS).collect();
+    format!("{head}… ({total} characters)").into()
+}
+
 impl From<&str> for LocalText {
     fn from(text: &str) -> Self {
         Self::new(text)
+    }
+}
+
+#[cfg(test)]
+mod quoting_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_value_is_quoted_by_its_start_and_length() {
+        assert_eq!(quoted("12 kits"), "12 kits");
+        let long = "ស".repeat(1_000_000);
+        let shown = quoted(&long);
+        assert!(shown.chars().count() < 100, "{}", shown.len());
+        assert!(shown.ends_with("(1000000 characters)"));
+        assert!(shown.starts_with(&"ស".repeat(QUOTED_CHARS)));
     }
 }

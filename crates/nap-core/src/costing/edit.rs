@@ -163,6 +163,15 @@ mod tests {
         );
         set_cost_line_field(&plan, &mut line, &field, "1,000,000,000,000,000")
             .expect("the limit itself is taken");
+        // A megabyte pasted into a cell is refused with a message of one line, not a megabyte.
+        let pasted = "7 kits ".repeat(150_000);
+        let err = set_cost_line_field(&plan, &mut line, &field, &pasted).unwrap_err();
+        assert_eq!(err.problem, Problem::NotANumber);
+        assert!(
+            err.to_string().len() < 300,
+            "{} bytes",
+            err.to_string().len()
+        );
         set_cost_line_field(&plan, &mut line, &field, " ").expect("empty clears");
         assert!(!line.quantities.contains_key(&year));
     }
