@@ -56,6 +56,13 @@ install_e2e_tools() {
   command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
 }
 
+# cargo-deny checks the licences and sources of every crate (deny.toml). About 3 minutes to
+# build on 2 cores, once per machine.
+install_rust_tools() {
+  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+  command -v cargo-deny >/dev/null || cargo install cargo-deny --locked --version '^0.20'
+}
+
 build_ui() {
   (cd "$root/ui" && npm run build --silent)
 }

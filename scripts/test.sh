@@ -13,6 +13,8 @@ step "UI packages"
 install_ui_packages
 step "End-to-end test tools (tauri-driver, WebDriver client)"
 install_e2e_tools
+step "Rust tools (cargo-deny)"
+install_rust_tools
 
 step "UI: type check (svelte-check)"
 (cd ui && npm run --silent check)
@@ -29,6 +31,8 @@ step "Rust: formatting"
 cargo fmt --all -- --check
 # One feature set for clippy and tests so that Tauri and WebKit bindings compile once.
 features=(--workspace --all-targets --features custom-protocol)
+step "Rust: licences, bans and sources of every crate (cargo deny)"
+cargo deny check licenses bans sources
 step "Rust: clippy"
 cargo clippy "${features[@]}" -- -D warnings
 step "Rust: tests"
