@@ -227,7 +227,9 @@ fn store_code(e: &StoreError) -> ErrorCode {
         StoreError::NotAPlan { .. } => ErrorCode::NotAPlan,
         StoreError::ForeignDatabase { .. } => ErrorCode::ForeignDatabase,
         StoreError::Truncated { .. } => ErrorCode::Truncated,
-        StoreError::DamagedFile { .. } | StoreError::Damaged(_) => ErrorCode::Damaged,
+        StoreError::DamagedFile { .. }
+        | StoreError::Damaged(_)
+        | StoreError::Inconsistent { .. } => ErrorCode::Damaged,
         StoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
         StoreError::ReadOnly(_) => ErrorCode::ReadOnly,
         StoreError::AlreadyExists(_) => ErrorCode::AlreadyExists,

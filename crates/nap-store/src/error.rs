@@ -23,6 +23,14 @@ pub enum StoreError {
     DamagedFile { path: PathBuf, detail: String },
     #[error("the plan's data is damaged: {0}")]
     Damaged(String),
+    /// A file whose plan breaks the plan's own rules (a line pointing to a missing activity,
+    /// a record twice, a negative contingency...): its totals could be wrong, so it is not
+    /// opened. Only a file changed outside NAP Studio gets here.
+    #[error("{}: the plan in this file is inconsistent, so its totals could be wrong; it has not been opened or changed. {}", .path.display(), summary(.problems))]
+    Inconsistent {
+        path: PathBuf,
+        problems: Vec<ValidationError>,
+    },
     #[error("{}: this plan was saved by a newer version of NAP Studio (file format {found}; this version reads up to {supported}). Update NAP Studio to open it; the file has not been changed", .path.display())]
     NewerSchema {
         path: PathBuf,
@@ -73,32 +81,6 @@ impl StoreError {
             source,
         }
     }
-
-    /// A stable machine-readable code for this error, for the CLI's JSON output and IPC.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::NotFound(_) => "not_found",
-            Self::OutsideScope { .. } => "outside_scope",
-            Self::NotAPlan { .. } => "not_a_plan",
-            Self::ForeignDatabase { .. } => "foreign_database",
-            Self::Truncated { .. } => "truncated",
-            Self::DamagedFile { .. } | Self::Damaged(_) => "damaged",
-            Self::NewerSchema { .. } => "newer_schema",
-            Self::ReadOnly(_) => "read_only",
-            Self::AlreadyExists(_) => "already_exists",
-            Self::Invalid(_) => "invalid",
-            Self::RecordNotFound { .. } => "record_not_found",
-            Self::StillReferenced { .. } => "still_referenced",
-            Self::ForeignPlan { .. } => "foreign_plan",
-            Self::NoCommonBase(_) => "no_common_base",
-            Self::NothingToUndo => "nothing_to_undo",
-            Self::ChangedSinceMerge => "changed_since_merge",
-            Self::Migration(_) => "migration",
-            Self::Mapping(_) => "internal",
-            Self::Sqlite(_) => "database",
-            Self::Io { .. } => "io",
-        }
-    }
 }
 
 impl From<CoreError> for StoreError {
@@ -108,4 +90,22 @@ impl From<CoreError> for StoreError {
             other => Self::Damaged(other.to_string()),
         }
     }
+}
+
+/// The first problems of an inconsistent plan, and how many there are in all.
+fn summary(problems: &[ValidationError]) -> String {
+    const SHOWN: usize = 3;
+    let first: Vec<String> = problems.iter().take(SHOWN).map(|p| p.to_string()).collect();
+    let more = problems.len().saturating_sub(SHOWN);
+    let tail = if more > 0 {
+        format!(" (and {more} more)")
+    } else {
+        String::new()
+    };
+    format!(
+        "{} problem{}: {}{tail}",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" },
+        first.join("; ")
+    )
 }

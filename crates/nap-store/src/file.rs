@@ -234,6 +234,16 @@ impl PlanFile {
                 *T::list_mut(&mut plan) = shape.read_all::<T>(&self.conn)?;
             });
         }
+        // Every write is validated, so only a file changed outside NAP Studio fails here; its
+        // totals could be wrong (a line of a missing activity dropped, a record counted
+        // twice), so it is refused rather than shown.
+        let problems = validate(&plan);
+        if !problems.is_empty() {
+            return Err(StoreError::Inconsistent {
+                path: self.path.clone(),
+                problems,
+            });
+        }
         Ok(plan)
     }
 

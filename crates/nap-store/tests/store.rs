@@ -554,3 +554,47 @@ fn the_cached_costing_follows_every_change_to_the_plan() {
     seen.dedup();
     assert!(seen.len() >= 7, "{seen:?}");
 }
+
+/// A file changed outside NAP Studio so that its totals would be wrong (a cost line of an
+/// activity that is not there, a negative contingency) is refused on open with the
+/// problems named, by the app and by read-only commands alike, and is left as it was.
+#[test]
+fn an_inconsistent_file_is_refused_on_open_with_its_problems_and_left_unchanged() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             UPDATE cost_line SET activity_id = '00000000-0000-4000-8000-00000000dead'
+               WHERE rowid = (SELECT min(rowid) FROM cost_line);
+             UPDATE plan SET contingency = '-0.5';",
+        )
+        .unwrap();
+    }
+    let before = bytes(&path);
+    let refused = |r: Result<(), StoreError>, what: &str| match r {
+        Ok(()) => panic!("{what}: an inconsistent file was opened"),
+        Err(e) => e,
+    };
+    for err in [
+        refused(Document::open(&path, "test").map(|_| ()), "for editing"),
+        refused(
+            PlanFile::open(&path, Access::ReadOnly)
+                .and_then(|f| f.load())
+                .map(|_| ()),
+            "for reading",
+        ),
+    ] {
+        let message = err.to_string();
+        assert!(matches!(err, StoreError::Inconsistent { .. }), "{message}");
+        assert!(message.contains("sample.nap"), "{message}");
+        assert!(message.contains("2 problems"), "{message}");
+        assert!(message.contains("contingency"), "{message}");
+        assert!(
+            message.contains("00000000-0000-4000-8000-00000000dead"),
+            "{message}"
+        );
+    }
+    assert!(bytes(&path) == before, "the file is left as it was");
+}
