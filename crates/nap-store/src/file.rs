@@ -43,8 +43,37 @@ fn damaged(path: &Path, e: rusqlite::Error) -> StoreError {
             path: path.to_path_buf(),
             detail: e.to_string(),
         },
+        // A file whose permission bits allow writing, on a medium that does not (a locked
+        // USB stick, a read-only share).
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(path.to_path_buf()),
         _ => StoreError::Sqlite(e),
     }
+}
+
+/// The SQLite URI that opens `path` as immutable: read without locks, journal or shared
+/// memory, so that reading works on a read-only medium and leaves no `-wal` or `-shm` file
+/// beside the plan.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            ' ' => uri.push_str("%20"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// Whether the plan has a write-ahead log beside it: a process has it open, or one ended
+/// before folding its last edits into the file. Reading must then go through the log.
+fn has_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    Path::new(&wal).exists()
 }
 
 fn temp_path_for(path: &Path) -> PathBuf {
@@ -133,7 +162,14 @@ impl PlanFile {
             Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
             Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(path, e))?;
+        let mut conn = if access == Access::ReadOnly && !has_wal(path) {
+            // Nobody is writing (a writer in WAL mode always has a log beside the file):
+            // read the file as it is, creating nothing beside it.
+            Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+        } else {
+            Connection::open_with_flags(path, flags)
+        }
+        .map_err(|e| damaged(path, e))?;
         // Integrity first, before any statement that could write.
         let check: String = conn
             .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))

@@ -598,3 +598,54 @@ fn an_inconsistent_file_is_refused_on_open_with_its_problems_and_left_unchanged(
     }
     assert!(bytes(&path) == before, "the file is left as it was");
 }
+
+/// Reading a plan (info, costs, exports, the copy being merged) writes nothing beside it:
+/// no `-wal` or `-shm` file is left, so it works on a read-only medium too; a path with
+/// spaces and URI characters opens all the same.
+#[test]
+fn reading_a_plan_leaves_nothing_beside_it() {
+    let dir = temp();
+    let folder = dir.path().join("USB stick 100% #2?");
+    std::fs::create_dir(&folder).unwrap();
+    let path = write_sample(&folder);
+    let listing = || {
+        let mut names: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(listing(), ["sample.nap"]);
+    let plan = PlanFile::open(&path, Access::ReadOnly)
+        .and_then(|f| f.load())
+        .expect("read");
+    assert_eq!(plan, sample_plan());
+    assert_eq!(
+        listing(),
+        ["sample.nap"],
+        "nothing was created beside the plan"
+    );
+}
+
+/// While the plan is open for editing, a reader sees the edits already made (they are in
+/// the write-ahead log, not yet in the file).
+#[test]
+fn a_reader_sees_the_edits_of_the_plan_open_for_editing() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let mut doc = Document::open(&path, "test").unwrap();
+    let mut line = doc.plan().cost_lines[0].clone();
+    line.note = "quoted by the venue on 3 December".into();
+    doc.upsert(line.clone()).unwrap();
+    let read = PlanFile::open(&path, Access::ReadOnly)
+        .and_then(|f| f.load())
+        .expect("read while open");
+    let seen = read
+        .cost_lines
+        .iter()
+        .find(|l| l.record.id == line.record.id)
+        .unwrap();
+    assert_eq!(seen.note, line.note);
+    drop(doc);
+}
