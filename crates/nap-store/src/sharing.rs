@@ -66,6 +66,34 @@ fn sync_base(file: &PlanFile, id: Id) -> Result<Option<Plan>, StoreError> {
     .transpose()
 }
 
+/// The agency whose part the copy `base_id` was sent for, as the sender recorded it in
+/// `file` (by its code, looked up in the plan as it was when sent: `base`); `None` for a
+/// copy of the whole plan.
+fn sent_scope(file: &PlanFile, base_id: Id, base: &Plan) -> Result<Option<Id>, StoreError> {
+    let to_agency: Option<String> = file
+        .conn()
+        .query_row(
+            "SELECT to_agency FROM sync_base WHERE id = ?1",
+            [base_id.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    to_agency
+        .map(|code| {
+            base.agencies
+                .iter()
+                .find(|a| a.code == code)
+                .map(|a| a.record.id)
+                .ok_or_else(|| {
+                    StoreError::Damaged(format!(
+                        "the copy was sent for agency `{code}`, which the plan as sent does not have"
+                    ))
+                })
+        })
+        .transpose()
+}
+
 /// What `send` wrote.
 #[derive(Debug, Clone)]
 pub struct Sent {
@@ -187,12 +215,18 @@ pub fn merge(
             theirs: theirs.meta.title.text.clone(),
         });
     }
-    let info = copy_info(&theirs_file)?
+    let mut info = copy_info(&theirs_file)?
         .filter(|i| i.base_id.is_some())
         .ok_or_else(|| StoreError::NoCommonBase(incoming.to_path_buf()))?;
     let base_id = info.base_id.unwrap_or_default();
     let base = match sync_base(doc.file(), base_id)? {
-        Some(b) => b,
+        Some(b) => {
+            // We sent this copy: its part is what we recorded when sending it, whatever the
+            // copy says now (a receiver could have cleared its own copy information to
+            // change records outside its part).
+            info.scope_agency_id = sent_scope(doc.file(), base_id, &b)?;
+            b
+        }
         None => sync_base(&theirs_file, base_id)?
             .ok_or_else(|| StoreError::NoCommonBase(incoming.to_path_buf()))?,
     };

@@ -242,6 +242,45 @@ fn a_scoped_copy_s_changes_outside_its_part_are_refused() {
     assert_ne!(p.activities[other].title.text, "MOI edit outside");
 }
 
+/// The receiver of a scoped copy cannot widen its part by clearing the copy's own record of
+/// it: the sender merges by what it recorded when sending.
+#[test]
+fn clearing_the_scope_in_the_copy_does_not_widen_what_merges_back() {
+    let s = Setup::new();
+    let copy = s.send("moi.nap", Some("MOI"));
+    let plan = load(&copy);
+    let moi = plan
+        .agencies
+        .iter()
+        .find(|a| a.code == "MOI")
+        .unwrap()
+        .record
+        .id;
+    let other = plan
+        .activities
+        .iter()
+        .position(|a| a.lead_agency_id != Some(moi))
+        .unwrap();
+    // The receiver removes the scope from its copy, after which the copy edits anything.
+    rusqlite::Connection::open(&copy)
+        .unwrap()
+        .execute("UPDATE copy_info SET scope_agency_id = NULL", [])
+        .unwrap();
+    edit_title(&copy, "MOI", other, "MOI edit outside");
+    let mut doc = s.doc("secretariat.nap", "MWA");
+    let r = merge(&mut doc, &copy, &Decisions::all(None), false).unwrap();
+    assert_eq!(
+        r.info.scope_agency_id,
+        Some(moi),
+        "the scope the sender recorded"
+    );
+    assert_eq!(r.report.refused.len(), 1, "{:?}", r.report);
+    assert!(r.report.changes.is_empty(), "{:?}", r.report.changes);
+    drop(doc);
+    let p = load(&s.path("secretariat.nap"));
+    assert_ne!(p.activities[other].title.text, "MOI edit outside");
+}
+
 #[test]
 fn foreign_newer_damaged_and_random_files_are_refused_and_the_plan_is_untouched() {
     let s = Setup::new();
