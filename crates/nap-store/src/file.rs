@@ -68,14 +68,6 @@ fn immutable_uri(path: &Path) -> String {
     uri
 }
 
-/// Whether the plan has a write-ahead log beside it: a process has it open, or one ended
-/// before folding its last edits into the file. Reading must then go through the log.
-fn has_wal(path: &Path) -> bool {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    Path::new(&wal).exists()
-}
-
 fn temp_path_for(path: &Path) -> PathBuf {
     let name = path
         .file_name()
@@ -162,7 +154,7 @@ impl PlanFile {
             Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
             Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = if access == Access::ReadOnly && !has_wal(path) {
+        let mut conn = if access == Access::ReadOnly && !header::has_wal(path) {
             // Nobody is writing (a writer in WAL mode always has a log beside the file):
             // read the file as it is, creating nothing beside it.
             Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)

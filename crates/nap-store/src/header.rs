@@ -93,7 +93,11 @@ pub fn check(path: &Path) -> Result<Header, StoreError> {
     }
     // The in-header page count is valid when the change counter matches
     // "version-valid-for" (SQLite file format, section 1.3.7).
-    if be32(&head, 24) == be32(&head, 92) {
+    // A process killed while it checkpointed a large edit from the write-ahead log into the
+    // file leaves a header that already announces the grown file, and the file not yet
+    // grown: SQLite recovers it from the log beside it, so that is no truncation (its own
+    // integrity check, run next, has the last word).
+    if be32(&head, 24) == be32(&head, 92) && !has_wal(path) {
         let expected = u64::from(be32(&head, 28)) * page_size;
         if len < expected {
             return Err(StoreError::Truncated {
@@ -103,7 +107,7 @@ pub fn check(path: &Path) -> Result<Header, StoreError> {
             });
         }
     }
-    if len % page_size != 0 {
+    if len % page_size != 0 && !has_wal(path) {
         return Err(StoreError::Truncated {
             path: path.to_path_buf(),
             expected: len.div_ceil(page_size) * page_size,
@@ -114,4 +118,11 @@ pub fn check(path: &Path) -> Result<Header, StoreError> {
         schema_version,
         page_size,
     })
+}
+
+/// Whether a write-ahead log lies beside the plan (`NAME-wal`, not empty).
+pub(crate) fn has_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(Path::new(&wal)).is_ok_and(|m| m.len() > 0)
 }

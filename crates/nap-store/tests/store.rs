@@ -649,3 +649,48 @@ fn a_reader_sees_the_edits_of_the_plan_open_for_editing() {
     assert_eq!(seen.note, line.note);
     drop(doc);
 }
+
+/// A process killed while it folded a large edit from the write-ahead log into the file
+/// leaves a header announcing the grown file before the file has grown. SQLite recovers
+/// such a file from its log; the header check used to refuse it as truncated.
+#[test]
+fn a_file_caught_mid_checkpoint_with_its_log_opens_with_every_edit() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let copy = dir.path().join("killed.nap");
+    let big = "Situation analysis. ".repeat(50_000);
+    {
+        // An edit that grows the file by about a megabyte, left in the log as a process
+        // killed before its checkpoint leaves it.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        let before: i64 = conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        conn.execute(
+            "UPDATE narrative_section SET body = ?1 WHERE rowid = (SELECT min(rowid) FROM narrative_section)",
+            [&big],
+        )
+        .unwrap();
+        let grown: i64 = conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        assert!(grown > before + 100, "{before} → {grown} pages");
+        std::fs::copy(&path, &copy).unwrap();
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let mut copy_wal = copy.as_os_str().to_owned();
+        copy_wal.push("-wal");
+        std::fs::copy(&wal, &copy_wal).unwrap();
+        // The checkpoint wrote the new header (the grown page count, valid for the current
+        // change counter) and was killed before the pages.
+        let mut raw = std::fs::read(&copy).unwrap();
+        raw[28..32].copy_from_slice(&u32::try_from(grown).unwrap().to_be_bytes());
+        let counter: [u8; 4] = raw[24..28].try_into().unwrap();
+        raw[92..96].copy_from_slice(&counter);
+        std::fs::write(&copy, &raw).unwrap();
+        assert!((raw.len() as i64) < grown * 4096);
+    }
+    let doc = Document::open(&copy, "test").expect("recovered from its log");
+    assert!(doc.plan().narrative.iter().any(|s| s.body.text == big));
+}
