@@ -694,3 +694,21 @@ fn a_file_caught_mid_checkpoint_with_its_log_opens_with_every_edit() {
     let doc = Document::open(&copy, "test").expect("recovered from its log");
     assert!(doc.plan().narrative.iter().any(|s| s.body.text == big));
 }
+
+/// A period altered outside NAP Studio to span thousands of years made exports allocate
+/// gigabytes; such a file is refused on open, by reading commands too.
+#[test]
+fn an_absurd_plan_period_is_refused_on_open() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("UPDATE plan SET start_year = -5, end_year = 100000;")
+        .unwrap();
+    let err = PlanFile::open(&path, Access::ReadOnly)
+        .and_then(|f| f.load())
+        .map(|_| ())
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Inconsistent { .. }), "{err}");
+    assert!(err.to_string().contains("plan period"), "{err}");
+}
