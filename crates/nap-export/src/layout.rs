@@ -321,7 +321,7 @@ impl<'a> Flow<'a> {
         for row in &table.rows {
             let weight = weight_of(row.kind);
             // Wrapped lines per cell.
-            let cell_lines: Vec<Vec<String>> = if row.kind == RowKind::Band {
+            let mut cell_lines: Vec<Vec<String>> = if row.kind == RowKind::Band {
                 vec![self.pdf.shaper.wrap(
                     row.cells.first().map_or("", String::as_str),
                     weight,
@@ -347,8 +347,31 @@ impl<'a> Flow<'a> {
                 .map(|c| self.pdf.line_height(c, weight, size))
                 .fold(size * 1.3, f32::max);
             let has_notes = row.notes.iter().any(|n| !n.is_empty());
-            let lines = cell_lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
             let note_h = if has_notes { size * 0.8 * 1.3 } else { 0.0 };
+            // A row is never taller than a page under the table's header: a cell with more
+            // lines than fit is cut, its last line ending in an ellipsis (the workbook and the
+            // JSON keep the whole text).
+            let room = BOTTOM - TOP - header_h - note_h - pad - 2.0 * (size * 1.75 + pad);
+            let fit = ((room / lh).floor() as usize).max(1);
+            for (j, lines) in cell_lines.iter_mut().enumerate() {
+                if lines.len() > fit {
+                    lines.truncate(fit);
+                    let width = if row.kind == RowKind::Band {
+                        table_width
+                    } else {
+                        widths.get(j).copied().unwrap_or(table_width)
+                    } - 2.0 * pad;
+                    if let Some(last) = lines.last_mut() {
+                        while !last.is_empty()
+                            && self.pdf.shaper.width(&format!("{last}…"), weight, size) > width
+                        {
+                            last.pop();
+                        }
+                        last.push('…');
+                    }
+                }
+            }
+            let lines = cell_lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
             let h = lines * lh + note_h + pad;
             // A band (an activity's or output's title) stays with at least one row after it.
             let keep = if row.kind == RowKind::Band {

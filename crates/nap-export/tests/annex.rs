@@ -288,3 +288,36 @@ fn bad_options_are_refused() {
     o.currency = Some("EUR".into());
     assert!(annex(&plan, &o).unwrap_err().to_string().contains("EUR"));
 }
+
+/// An item of 40,000 characters without a space (pasted by mistake) neither stalls the
+/// annex (cutting it measured every growing prefix) nor runs its row off the page: the row
+/// stops at a page's height with an ellipsis, and the next line still follows it.
+#[test]
+fn a_huge_unbroken_item_is_cut_to_a_page_and_the_table_goes_on() {
+    let mut plan = sample_plan();
+    plan.cost_lines[0].item.text = format!("Venue{}", "x".repeat(40_000));
+    let next_item = plan.cost_lines[1].item.text.clone();
+    let pages = pages(&annex(&plan, &options(Lang::En)).unwrap());
+    let with_item: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].contains("Venuexxxx"))
+        .collect();
+    assert_eq!(with_item.len(), 1, "the row is on one page");
+    let page = &pages[with_item[0]];
+    assert!(page.contains("x…"), "the cut is marked");
+    let xs = page.matches('x').count();
+    assert!(xs < 40_000, "the row was cut ({xs} x)");
+    assert!(
+        pages
+            .iter()
+            .skip(with_item[0])
+            .any(|p| p.contains(&next_item)),
+        "the next line follows"
+    );
+    for (i, p) in pages.iter().enumerate() {
+        assert!(
+            p.contains(&format!("Page {} of {}", i + 1, pages.len())),
+            "page {}",
+            i + 1
+        );
+    }
+}
