@@ -242,9 +242,9 @@ fn store_code(e: &StoreError) -> ErrorCode {
         StoreError::NothingToUndo => ErrorCode::NothingToUndo,
         StoreError::ChangedSinceMerge => ErrorCode::ChangedSinceMerge,
         StoreError::OutsideScope { .. } => ErrorCode::OutsideScope,
-        StoreError::Migration(_) | StoreError::Mapping(_) | StoreError::Sqlite(_) => {
-            ErrorCode::Internal
-        }
+        // A value that cannot be read back is damage in the file, not a bug of the app.
+        StoreError::Mapping(_) => ErrorCode::Damaged,
+        StoreError::Migration(_) | StoreError::Sqlite(_) => ErrorCode::Internal,
     }
 }
 
@@ -412,7 +412,7 @@ mod tests {
                 "outside_scope",
             ),
             (StoreError::Migration("x".into()), "internal"),
-            (StoreError::Mapping("x".into()), "internal"),
+            (StoreError::Mapping("x".into()), "damaged"),
         ];
         for (error, code) in cases {
             let shown = error.to_string();

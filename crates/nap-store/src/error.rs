@@ -63,7 +63,9 @@ pub enum StoreError {
     ChangedSinceMerge,
     #[error("the file format could not be upgraded: {0}")]
     Migration(String),
-    #[error("internal storage mapping error: {0}")]
+    #[error(
+        "the plan file holds a value NAP Studio cannot read ({0}); the file has not been changed"
+    )]
     Mapping(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

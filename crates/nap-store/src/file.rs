@@ -115,9 +115,9 @@ impl PlanFile {
             // (no -wal beside the temporary name); WAL is switched on when it is opened.
             conn.pragma_update(None, "synchronous", "FULL")?;
             conn.pragma_update(None, "foreign_keys", true)?;
-            migrations()
-                .to_latest(&mut conn)
-                .map_err(|e| StoreError::Migration(e.to_string()))?;
+            migrations().to_latest(&mut conn).map_err(|e| {
+                StoreError::Migration(nap_core::text::quoted(&e.to_string()).into_owned())
+            })?;
             let mut file = Self::wrap(conn, tmp.clone(), Access::ReadWrite)?;
             file.write_all(plan)?;
             file.conn.close().map_err(|(_, e)| StoreError::Sqlite(e))?;
@@ -178,9 +178,9 @@ impl PlanFile {
                     PathBuf::from(format!("{}.v{}.bak", path.display(), header.schema_version));
                 std::fs::copy(path, &backup).map_err(|e| StoreError::io(&backup, e))?;
             }
-            migrations()
-                .to_latest(&mut conn)
-                .map_err(|e| StoreError::Migration(e.to_string()))?;
+            migrations().to_latest(&mut conn).map_err(|e| {
+                StoreError::Migration(nap_core::text::quoted(&e.to_string()).into_owned())
+            })?;
             conn.pragma_update(None, "journal_mode", "WAL")
                 .map_err(|e| damaged(path, e))?;
             conn.pragma_update(None, "synchronous", "FULL")?;
@@ -191,9 +191,9 @@ impl PlanFile {
             rusqlite::backup::Backup::new(&conn, &mut copy)?
                 .run_to_completion(256, std::time::Duration::ZERO, None)
                 .map_err(|e| damaged(path, e))?;
-            migrations()
-                .to_latest(&mut copy)
-                .map_err(|e| StoreError::Migration(e.to_string()))?;
+            migrations().to_latest(&mut copy).map_err(|e| {
+                StoreError::Migration(nap_core::text::quoted(&e.to_string()).into_owned())
+            })?;
             conn = copy;
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;

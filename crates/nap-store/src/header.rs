@@ -72,6 +72,14 @@ pub fn check(path: &Path) -> Result<Header, StoreError> {
         });
     }
     let schema_version = be32(&head, 60);
+    if schema_version == 0 {
+        // NAP Studio's mark but no file format: every plan file has one from its creation,
+        // so the file was changed by something else.
+        return Err(StoreError::DamagedFile {
+            path: path.to_path_buf(),
+            detail: "it has NAP Studio's mark but no file format version".into(),
+        });
+    }
     if schema_version > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
             path: path.to_path_buf(),

@@ -712,3 +712,26 @@ fn an_absurd_plan_period_is_refused_on_open() {
     assert!(matches!(err, StoreError::Inconsistent { .. }), "{err}");
     assert!(err.to_string().contains("plan period"), "{err}");
 }
+
+/// A plan file whose format version was cleared printed 19 KB of migration SQL; it is now
+/// refused as damaged in one sentence that names the file, and left as it was.
+#[test]
+fn a_file_without_a_format_version_is_refused_in_one_short_sentence() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 0)
+        .unwrap();
+    let before = bytes(&path);
+    for access in [Access::ReadWrite, Access::ReadOnly] {
+        let err = PlanFile::open(&path, access).map(|_| ()).unwrap_err();
+        let message = err.to_string();
+        assert!(matches!(err, StoreError::DamagedFile { .. }), "{message}");
+        assert!(
+            message.contains("sample.nap") && message.len() < 300,
+            "{message}"
+        );
+    }
+    assert!(bytes(&path) == before);
+}
