@@ -105,7 +105,8 @@ pub fn check(path: &Path) -> Result<Header, StoreError> {
     // file leaves a header that already announces the grown file, and the file not yet
     // grown: SQLite recovers it from the log beside it, so that is no truncation (its own
     // integrity check, run next, has the last word).
-    if be32(&head, 24) == be32(&head, 92) && !has_wal(path) {
+    let recoverable = has_wal(path);
+    if be32(&head, 24) == be32(&head, 92) && !recoverable {
         let expected = u64::from(be32(&head, 28)) * page_size;
         if len < expected {
             return Err(StoreError::Truncated {
@@ -115,7 +116,7 @@ pub fn check(path: &Path) -> Result<Header, StoreError> {
             });
         }
     }
-    if len % page_size != 0 && !has_wal(path) {
+    if len % page_size != 0 && !recoverable {
         return Err(StoreError::Truncated {
             path: path.to_path_buf(),
             expected: len.div_ceil(page_size) * page_size,
