@@ -4,14 +4,16 @@ use super::funding::{allocate, Allocation};
 use super::FastMap;
 use super::{from_fixed, mul_to_fixed, quantize, to_fixed};
 use crate::model::*;
+use crate::validate::{Labelled, RecordRef};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Decimal places at which every line-year amount is carried (see the module rules).
 pub const AMOUNT_SCALE: u32 = 10;
 
-/// The largest line-year amount costed: 10^18 currency units (as a fixed mantissa), far
-/// beyond any budget, so that sums over a million line-years stay within `i128`.
+/// The largest line-year (or funding source-year) amount costed: 10^18 currency units (as a
+/// fixed mantissa), far beyond any budget, so that sums over a million line-years stay within
+/// `i128` and within `Decimal`: every total is exact and no sum can overflow.
 const MAX_AMOUNT: i128 = 10_i128.pow(28);
 
 /// Why a plan cannot be costed.
@@ -27,9 +29,11 @@ pub enum CostingError {
     /// The currency asked for is not a known ISO 4217 code.
     #[error("`{0}` is not a known ISO 4217 currency code")]
     UnknownCurrency(String),
-    /// An amount is too large to compute exactly (beyond 28 significant digits).
-    #[error("an amount is too large to compute exactly (cost line {0})")]
-    Overflow(Id),
+    /// A cost line's or funding source's amount in one year, converted and inflated, is
+    /// above [`MAX_AMOUNT`] (10^18 currency units): each entry is within the entry limits,
+    /// but their product is not a budget figure.
+    #[error("{record}: its amount for one year, after exchange rate and inflation, is above 1,000,000,000,000,000,000 {currency}, the largest amount NAP Studio computes; check its unit cost, quantity, exchange rate and the plan's inflation")]
+    Overflow { record: RecordRef, currency: String },
 }
 
 /// What a cost unit is: a cost line, or the contingency of an activity.
@@ -307,16 +311,25 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
             economic_codes.push(code.to_string());
             (economic_codes.len() - 1) as u32
         });
-        let price = prices
-            .entry((unit_cost.serialize(), line_currency, line.inflate))
-            .or_insert_with(|| {
-                rates
-                    .factors(line_currency)
+        let overflow = || CostingError::Overflow {
+            record: line.as_ref_(),
+            currency: target.to_string(),
+        };
+        let price = match prices.entry((unit_cost.serialize(), line_currency, line.inflate)) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let factors = rates.factors(line_currency);
+                let price: Option<Vec<Decimal>> = factors
                     .iter()
                     .zip(&inflation)
-                    .map(|(c, i)| unit_cost * if line.inflate { *c * *i } else { *c })
-                    .collect()
-            });
+                    .map(|(c, i)| {
+                        let factor = if line.inflate { c.checked_mul(*i)? } else { *c };
+                        unit_cost.checked_mul(factor)
+                    })
+                    .collect();
+                e.insert(price.ok_or_else(overflow)?)
+            }
+        };
         let unit = units.len();
         for (&year, &q) in &line.quantities {
             let Some(yi) = year_position(&years, year) else {
@@ -325,14 +338,12 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
             let m = match mul_to_fixed(price[yi], q) {
                 Some(m) => m,
                 None => to_fixed(quantize(
-                    price[yi]
-                        .checked_mul(q)
-                        .ok_or(CostingError::Overflow(line.record.id))?,
+                    price[yi].checked_mul(q).ok_or_else(overflow)?,
                     AMOUNT_SCALE,
                 )),
             };
             if m.abs() > MAX_AMOUNT {
-                return Err(CostingError::Overflow(line.record.id));
+                return Err(overflow());
             }
             fixed[yi * stride + unit] = m;
             activity_totals[activity * ny + yi] += m;
@@ -375,18 +386,22 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
     let mut source_amounts = Vec::with_capacity(plan.funding_sources.len());
     for s in &plan.funding_sources {
         let factors = rates.factors(&s.currency).to_vec();
-        source_amounts.push(
-            years
-                .iter()
-                .zip(&factors)
-                .map(|(y, f)| {
-                    let a = s.amounts.get(y).copied().unwrap_or_default();
-                    mul_to_fixed(a, *f)
-                        .map(from_fixed)
-                        .unwrap_or_else(|| quantize(a * *f, AMOUNT_SCALE))
-                })
-                .collect::<Vec<_>>(),
-        );
+        let amounts: Option<Vec<Decimal>> = years
+            .iter()
+            .zip(&factors)
+            .map(|(y, f)| {
+                let a = s.amounts.get(y).copied().unwrap_or_default();
+                let m = match mul_to_fixed(a, *f) {
+                    Some(m) => m,
+                    None => to_fixed(quantize(a.checked_mul(*f)?, AMOUNT_SCALE)),
+                };
+                (m.abs() <= MAX_AMOUNT).then(|| from_fixed(m))
+            })
+            .collect();
+        source_amounts.push(amounts.ok_or_else(|| CostingError::Overflow {
+            record: s.as_ref_(),
+            currency: target.to_string(),
+        })?);
     }
     if !rates.missing.is_empty() {
         let mut missing = rates.missing;

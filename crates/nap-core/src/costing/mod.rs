@@ -85,7 +85,10 @@ fn div_pow10_round(m: i128, places: u32) -> i128 {
 pub(crate) fn to_fixed(v: Decimal) -> i128 {
     let (m, s) = (v.mantissa(), v.scale());
     if s <= AMOUNT_SCALE {
-        m * POW10[(AMOUNT_SCALE - s) as usize]
+        // Saturates rather than overflows: a decimal above 1.7 × 10^28 has no fixed form,
+        // and a saturated mantissa is above every limit the callers check against.
+        m.checked_mul(POW10[(AMOUNT_SCALE - s) as usize])
+            .unwrap_or(if m > 0 { i128::MAX } else { i128::MIN })
     } else {
         div_pow10_round(m, s - AMOUNT_SCALE)
     }

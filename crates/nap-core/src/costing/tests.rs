@@ -468,3 +468,80 @@ fn the_plans_own_classification_names_label_the_economic_and_functional_views() 
     );
     assert_eq!(after_function[1..], before_function[1..]);
 }
+
+/// Entries at the entry limits (10^15 unit cost, quantity and funding, rates 10^9 and 10^-9,
+/// 100 % inflation every year) used to overflow and panic in the costing or its views (#19).
+/// Every combination that validation accepts is now either costed, with every view and the
+/// dashboard adding up, or refused with an overflow error naming the record.
+#[test]
+fn amounts_at_the_entry_limits_are_costed_or_refused_never_a_panic() {
+    use crate::validate::{AMOUNT_LIMIT, RATE_FLOOR, RATE_LIMIT};
+    let big = [Decimal::ONE, d("0.000001"), AMOUNT_LIMIT];
+    let rates = [RATE_LIMIT, RATE_FLOOR, Decimal::ONE];
+    let (mut costed, mut refused) = (0, 0);
+    for &unit_cost in &big {
+        for &quantity in &big {
+            for &rate in &rates {
+                for inflate in [false, true] {
+                    let p = at_the_limits(unit_cost, quantity, rate, inflate);
+                    assert_eq!(validate(&p), vec![], "the combination is within the limits");
+                    for currency in [None, Some("USD"), Some("XOF")] {
+                        match compute(&p, currency) {
+                            Ok(c) => {
+                                costed += 1;
+                                let by_pillar =
+                                    cross_table(&p, &c, Dimension::Pillar, None, Measure::Gap);
+                                let cost = cross_table(
+                                    &p,
+                                    &c,
+                                    Dimension::Year,
+                                    Some(Dimension::Source),
+                                    Measure::Cost,
+                                );
+                                assert_eq!(cost.total, c.total());
+                                let summary = c.summary(&p);
+                                assert_eq!(by_pillar.total, summary.gap);
+                            }
+                            Err(CostingError::Overflow { record, .. }) => {
+                                refused += 1;
+                                assert!(
+                                    [p.cost_lines[0].record.id, p.funding_sources[0].record.id]
+                                        .contains(&record.id),
+                                    "the error names the line or the source: {record:?}"
+                                );
+                            }
+                            Err(e) => panic!("unexpected error {e}"),
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        costed > 0 && refused > 0,
+        "{costed} costed, {refused} refused"
+    );
+}
+
+/// A tiny plan with one XOF line and one XOF source at 10^15, XOF at `rate` riels, USD at
+/// 10^-9 riels, and 100 % inflation every year.
+fn at_the_limits(unit_cost: Decimal, quantity: Decimal, rate: Decimal, inflate: bool) -> Plan {
+    let mut t = Tiny::new();
+    let line = t.line(0, "1", "XOF", &[]);
+    let source = t.source(FundingStatus::Committed, &[], None);
+    t.rate("XOF", None, &rate.to_string());
+    t.rate("USD", None, "0.000000001");
+    let mut p = t.plan;
+    let quantities = p.years().map(|y| (y, quantity)).collect();
+    let l = &mut p.cost_lines[line];
+    l.unit_cost = Some(unit_cost);
+    l.inflate = inflate;
+    l.quantities = quantities;
+    p.funding_sources[source].currency = "XOF".into();
+    p.funding_sources[source].amounts = p
+        .years()
+        .map(|y| (y, crate::validate::AMOUNT_LIMIT))
+        .collect();
+    p.meta.inflation = p.years().map(|y| (y, Decimal::ONE)).collect();
+    p
+}
