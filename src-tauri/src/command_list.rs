@@ -71,6 +71,7 @@ macro_rules! app_commands {
             communication::delete_communication,
             files::recent_plans,
             files::open_plan,
+            files::open_repaired_copy,
             files::choose_plan_to_open,
             files::choose_new_plan_path,
             files::suggested_plan_path,

@@ -335,3 +335,49 @@ fn an_amount_beyond_the_limit_is_refused_and_the_plan_still_costs() {
     );
     ok(&["costs", s(&plan)]);
 }
+
+/// `nap repair`: a plan refused as inconsistent gets a repaired copy beside it, named so as
+/// not to replace anything, with every change listed; the copy opens and costs.
+#[test]
+fn an_inconsistent_plan_is_repaired_into_a_copy_beside_it() {
+    let d = Dir::new();
+    let plan = d.path("Ministry plan.nap");
+    ok(&["sample", s(&plan)]);
+    rusqlite::Connection::open(&plan)
+        .unwrap()
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             UPDATE cost_line SET activity_id = '00000000-0000-0000-0000-000000000042'
+               WHERE rowid IN (SELECT rowid FROM cost_line LIMIT 2);",
+        )
+        .unwrap();
+    let original = std::fs::read(&plan).unwrap();
+    let err = fails(&["costs", s(&plan)]);
+    assert!(
+        err.contains("inconsistent") && err.contains("nap repair"),
+        "{err}"
+    );
+
+    let out = nap(&["repair", s(&plan), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let copy = d.path("Ministry plan (repaired).nap");
+    assert_eq!(report["path"], s(&copy));
+    let changes = report["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 2, "{report}");
+    assert!(changes.iter().all(|c| c["record"]["kind"] == "cost_line"));
+    assert_eq!(
+        std::fs::read(&plan).unwrap(),
+        original,
+        "the original is unchanged"
+    );
+    ok(&["costs", s(&copy)]);
+
+    // A second repair does not replace the first copy.
+    ok(&["repair", s(&plan)]);
+    assert!(d.path("Ministry plan (repaired 2).nap").exists());
+}

@@ -19,6 +19,9 @@ pub enum ErrorCode {
     ForeignDatabase,
     Truncated,
     Damaged,
+    /// The file's plan breaks its own rules (changed outside NAP Studio): it is not opened,
+    /// and a repaired copy can be made from it.
+    Inconsistent,
     NewerSchema,
     ReadOnly,
     AlreadyExists,
@@ -54,13 +57,14 @@ impl ErrorCode {
     /// Every code but the field problems (those are listed by `nap_core::edit::Problem`).
     /// Kept complete by [`ErrorCode::listed`], whose match has no wildcard: a new code does
     /// not compile until it is added there, and its test then asks for it here.
-    pub const APP: [ErrorCode; 24] = [
+    pub const APP: [ErrorCode; 25] = [
         Self::NoPlanOpen,
         Self::NotFound,
         Self::NotAPlan,
         Self::ForeignDatabase,
         Self::Truncated,
         Self::Damaged,
+        Self::Inconsistent,
         Self::NewerSchema,
         Self::ReadOnly,
         Self::AlreadyExists,
@@ -90,6 +94,7 @@ impl ErrorCode {
             | Self::ForeignDatabase
             | Self::Truncated
             | Self::Damaged
+            | Self::Inconsistent
             | Self::NewerSchema
             | Self::ReadOnly
             | Self::AlreadyExists
@@ -229,7 +234,8 @@ fn store_code(e: &StoreError) -> ErrorCode {
         StoreError::Truncated { .. } => ErrorCode::Truncated,
         StoreError::DamagedFile { .. }
         | StoreError::Damaged(_)
-        | StoreError::Inconsistent { .. } => ErrorCode::Damaged,
+        | StoreError::Unrepairable { .. } => ErrorCode::Damaged,
+        StoreError::Inconsistent { .. } => ErrorCode::Inconsistent,
         StoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
         StoreError::ReadOnly(_) => ErrorCode::ReadOnly,
         StoreError::AlreadyExists(_) => ErrorCode::AlreadyExists,
@@ -399,6 +405,20 @@ mod tests {
                 "damaged",
             ),
             (StoreError::Damaged("x".into()), "damaged"),
+            (
+                StoreError::Inconsistent {
+                    path: p(),
+                    problems: vec![],
+                },
+                "inconsistent",
+            ),
+            (
+                StoreError::Unrepairable {
+                    path: p(),
+                    problems: vec![],
+                },
+                "damaged",
+            ),
             (StoreError::ReadOnly(p()), "read_only"),
             (StoreError::AlreadyExists(p()), "already_exists"),
             (StoreError::NoCommonBase(p()), "no_common_base"),

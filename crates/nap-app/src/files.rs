@@ -197,3 +197,67 @@ pub fn remember(data_dir: &Path, doc: &Document) {
         let _ = nap_store::write_atomically(&recent_file(data_dir), &json, true);
     }
 }
+
+/// A repaired copy of a plan that could not be opened because it breaks its own rules.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RepairedCopy {
+    /// Where the copy was written.
+    pub path: String,
+    /// What differs from the original, change by change (empty when nothing needed repair).
+    pub changes: Vec<nap_core::repair::RepairChange>,
+}
+
+/// A plan opened from a repaired copy (the window's answer), and what the repair changed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct OpenedRepairedCopy {
+    pub summary: crate::plan::PlanSummary,
+    pub copy: RepairedCopy,
+}
+
+/// `NAME (repaired).nap` in `dir` for the plan file `original`, numbered
+/// (`NAME (repaired 2).nap`…) past the names already taken.
+pub fn repaired_copy_name(original: &Path, dir: &Path) -> PathBuf {
+    let stem = original
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Plan".into());
+    (1..)
+        .map(|n| match n {
+            1 => dir.join(format!("{stem} (repaired).nap")),
+            n => dir.join(format!("{stem} (repaired {n}).nap")),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(format!("{stem} (repaired).nap")))
+}
+
+/// Writes a repaired copy of `source` to `dest` (never replacing a file unless `force`),
+/// leaving `source` as it was. See [`nap_store::repair_copy`].
+pub fn repair_copy(source: &Path, dest: &Path, force: bool) -> Result<RepairedCopy, AppError> {
+    let changes = nap_store::repair_copy(source, dest, force)?;
+    Ok(RepairedCopy {
+        path: dest.display().to_string(),
+        changes,
+    })
+}
+
+/// Repairs `source` into a new file beside it (or, when its folder cannot be written, e.g.
+/// a read-only USB stick, in `data_dir`) and opens the copy.
+pub fn open_repaired_copy(
+    source: &Path,
+    data_dir: &Path,
+    author: &str,
+) -> Result<(Document, RepairedCopy), AppError> {
+    let beside = source.parent().filter(|d| !d.as_os_str().is_empty());
+    let first = repaired_copy_name(source, beside.unwrap_or(Path::new("")));
+    let copy = match repair_copy(source, &first, false) {
+        Err(AppError::Store(nap_store::StoreError::Io { .. })) => {
+            std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
+            repair_copy(source, &repaired_copy_name(source, data_dir), false)?
+        }
+        other => other?,
+    };
+    let doc = open(Path::new(&copy.path), author)?;
+    Ok((doc, copy))
+}

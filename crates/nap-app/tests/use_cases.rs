@@ -228,3 +228,32 @@ fn a_scripted_edit_is_saved_undoable_and_a_bad_one_changes_nothing() {
         .unwrap();
     assert_eq!(undone.note, line.note);
 }
+
+/// A plan changed outside NAP Studio is refused as `inconsistent` (the window then offers a
+/// repaired copy); the copy opens with the changes listed and the original unchanged.
+#[test]
+fn an_inconsistent_plan_opens_as_a_repaired_copy_and_the_original_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, doc) = sample(dir.path());
+    drop(doc);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("UPDATE plan SET contingency = '2';")
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    assert_eq!(
+        code(nap_app::files::open(&path, "secretariat")),
+        ErrorCode::Inconsistent
+    );
+    let data = dir.path().join("app data");
+    let (doc, copy) = nap_app::files::open_repaired_copy(&path, &data, "secretariat").unwrap();
+    assert_eq!(copy.changes.len(), 1, "{:?}", copy.changes);
+    assert!(copy.changes[0].record.is_none(), "the plan's own setting");
+    assert_eq!(doc.plan().meta.contingency, rust_decimal::Decimal::ZERO);
+    assert_eq!(
+        Path::new(&copy.path),
+        dir.path().join("sample (repaired).nap"),
+        "beside the original"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -158,3 +158,47 @@ pub fn import_json(input: &Path, out: &Path, force: bool) -> Result<(), CliError
     eprintln!("Imported {} into {}.", input.display(), out.display());
     Ok(())
 }
+
+pub fn repair(
+    file: &Path,
+    out: Option<&Path>,
+    force: bool,
+    format: Format,
+) -> Result<(), CliError> {
+    let dest = match out {
+        Some(out) => out.to_path_buf(),
+        None => {
+            let dir = file.parent().filter(|d| !d.as_os_str().is_empty());
+            nap_app::files::repaired_copy_name(file, dir.unwrap_or(Path::new("")))
+        }
+    };
+    let copy = nap_app::files::repair_copy(file, &dest, force)?;
+    match format {
+        Format::Json => emit(
+            &(serde_json::to_string_pretty(&copy)
+                .map_err(|e| CliError::Internal(e.to_string()))?
+                + "\n"),
+        )?,
+        Format::Text => {
+            for c in &copy.changes {
+                match &c.record {
+                    Some(r) => println!("{r}: {}. ({})", c.change, c.problem),
+                    None => println!("Plan settings: {}. ({})", c.change, c.problem),
+                }
+            }
+        }
+    }
+    match copy.changes.len() {
+        0 => eprintln!(
+            "The plan needed no repair; wrote an unchanged copy to {}.",
+            copy.path
+        ),
+        n => eprintln!(
+            "Wrote the repaired copy to {} ({n} change{}). {} has not been changed.",
+            copy.path,
+            if n == 1 { "" } else { "s" },
+            file.display()
+        ),
+    }
+    Ok(())
+}

@@ -164,6 +164,19 @@ enum Command {
     Delete { file: PathBuf, id: String },
     /// Print the JSON Schema of the interchange format.
     Schema,
+    /// Write a repaired copy of a plan that is refused as inconsistent (a file changed
+    /// outside NAP Studio), and list every change. The original is never changed.
+    Repair {
+        file: PathBuf,
+        /// The copy to write (default: "NAME (repaired).nap" beside FILE).
+        #[arg(short = 'o', long = "output")]
+        out: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -409,6 +422,12 @@ fn main() -> ExitCode {
             force,
         }),
         Command::Schema => emit(&nap_core::interchange::json_schema()),
+        Command::Repair {
+            file,
+            out,
+            force,
+            format,
+        } => commands::repair(&file, out.as_deref(), force, format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

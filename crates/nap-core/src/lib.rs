@@ -25,6 +25,7 @@ pub mod merge;
 pub mod model;
 pub mod narrative;
 pub mod record;
+pub mod repair;
 pub mod results;
 pub mod sample;
 pub mod text;

@@ -76,7 +76,7 @@ pub enum ValidationError {
         start: Year,
         end: Year,
     },
-    #[error("{record}: {field} refers to {target}, which is not a {expected} of this plan")]
+    #[error("{record}: {field} refers to {target}, which is not {} of this plan", with_article(.expected))]
     UnknownReference {
         record: RecordRef,
         field: String,
@@ -145,6 +145,18 @@ impl ValidationError {
             .and_then(|v| v.get("rule").and_then(|c| c.as_str()).map(str::to_string))
             .unwrap_or_default()
     }
+}
+
+/// "an activity", "a pillar or an agency": the kind names of a message with their article.
+fn with_article(kinds: &str) -> String {
+    kinds
+        .split(" or ")
+        .map(|k| match k.chars().next() {
+            Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {k}"),
+            _ => format!("a {k}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 fn record_prefix(record: &Option<RecordRef>) -> String {

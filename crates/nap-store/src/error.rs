@@ -26,8 +26,15 @@ pub enum StoreError {
     /// A file whose plan breaks the plan's own rules (a line pointing to a missing activity,
     /// a record twice, a negative contingency...): its totals could be wrong, so it is not
     /// opened. Only a file changed outside NAP Studio gets here.
-    #[error("{}: the plan in this file is inconsistent, so its totals could be wrong; it has not been opened or changed. {}", .path.display(), summary(.problems))]
+    #[error("{}: the plan in this file is inconsistent, so its totals could be wrong; it has not been opened or changed. {}. A repaired copy can be made from it, leaving it as it is (in the app, or with `nap repair`)", .path.display(), summary(.problems))]
     Inconsistent {
+        path: PathBuf,
+        problems: Vec<ValidationError>,
+    },
+    /// An inconsistent plan whose problems no repair can fix without guessing (the plan
+    /// period, the country, the base currency).
+    #[error("{}: the plan in this file cannot be repaired without guessing what was meant; it has not been changed. {}", .path.display(), summary(.problems))]
+    Unrepairable {
         path: PathBuf,
         problems: Vec<ValidationError>,
     },

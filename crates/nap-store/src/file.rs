@@ -251,6 +251,22 @@ impl PlanFile {
 
     /// Reads the whole plan.
     pub fn load(&self) -> Result<Plan, StoreError> {
+        let plan = self.load_unvalidated()?;
+        // Every write is validated, so only a file changed outside NAP Studio fails here; its
+        // totals could be wrong (a line of a missing activity dropped, a record counted
+        // twice), so it is refused rather than shown.
+        let problems = validate(&plan);
+        if !problems.is_empty() {
+            return Err(StoreError::Inconsistent {
+                path: self.path.clone(),
+                problems,
+            });
+        }
+        Ok(plan)
+    }
+
+    /// Reads the whole plan as the file holds it, valid or not: only to repair it.
+    pub(crate) fn load_unvalidated(&self) -> Result<Plan, StoreError> {
         let mut metas: Vec<PlanMeta> = self.plan_shape.read_all(&self.conn)?;
         let meta = metas
             .pop()
@@ -260,16 +276,6 @@ impl PlanFile {
             let shape = &self.shapes[&kind];
             with_record_type!(kind, T => {
                 *T::list_mut(&mut plan) = shape.read_all::<T>(&self.conn)?;
-            });
-        }
-        // Every write is validated, so only a file changed outside NAP Studio fails here; its
-        // totals could be wrong (a line of a missing activity dropped, a record counted
-        // twice), so it is refused rather than shown.
-        let problems = validate(&plan);
-        if !problems.is_empty() {
-            return Err(StoreError::Inconsistent {
-                path: self.path.clone(),
-                problems,
             });
         }
         Ok(plan)

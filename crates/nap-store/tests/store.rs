@@ -17,6 +17,13 @@ fn write_sample(dir: &Path) -> PathBuf {
     path
 }
 
+/// Changes a plan file with SQL, as a tool outside NAP Studio would (references unchecked).
+fn tamper(path: &Path, sql: &str) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF;").unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
 /// Bytes of the file after SQLite has been closed cleanly (WAL checkpointed).
 fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("read")
@@ -338,14 +345,11 @@ fn an_edit_the_file_refuses_leaves_the_open_plan_as_it_was() {
     let mut doc = Document::open(&path, "t").unwrap();
     let before = doc.plan().clone();
     let table = RecordKind::CostLine.name();
-    rusqlite::Connection::open(&path)
-        .unwrap()
-        .execute_batch(&format!(
+    tamper(&path, &format!(
             "CREATE TRIGGER no_update BEFORE UPDATE ON \"{table}\" BEGIN SELECT RAISE(ABORT, 'refused'); END;
              CREATE TRIGGER no_insert BEFORE INSERT ON \"{table}\" BEGIN SELECT RAISE(ABORT, 'refused'); END;
              CREATE TRIGGER no_delete BEFORE DELETE ON \"{table}\" BEGIN SELECT RAISE(ABORT, 'refused'); END;"
-        ))
-        .unwrap();
+        ));
     let mut line = before.cost_lines[2].clone();
     line.quantities.insert(2027, Decimal::from(41));
     assert!(doc.upsert(line).is_err());
@@ -562,16 +566,12 @@ fn the_cached_costing_follows_every_change_to_the_plan() {
 fn an_inconsistent_file_is_refused_on_open_with_its_problems_and_left_unchanged() {
     let dir = temp();
     let path = write_sample(dir.path());
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(
-            "PRAGMA foreign_keys = OFF;
-             UPDATE cost_line SET activity_id = '00000000-0000-4000-8000-00000000dead'
-               WHERE rowid = (SELECT min(rowid) FROM cost_line);
-             UPDATE plan SET contingency = '-0.5';",
-        )
-        .unwrap();
-    }
+    tamper(
+        &path,
+        "UPDATE cost_line SET activity_id = '00000000-0000-4000-8000-00000000dead'
+           WHERE rowid = (SELECT min(rowid) FROM cost_line);
+         UPDATE plan SET contingency = '-0.5';",
+    );
     let before = bytes(&path);
     let refused = |r: Result<(), StoreError>, what: &str| match r {
         Ok(()) => panic!("{what}: an inconsistent file was opened"),
@@ -701,10 +701,7 @@ fn a_file_caught_mid_checkpoint_with_its_log_opens_with_every_edit() {
 fn an_absurd_plan_period_is_refused_on_open() {
     let dir = temp();
     let path = write_sample(dir.path());
-    rusqlite::Connection::open(&path)
-        .unwrap()
-        .execute_batch("UPDATE plan SET start_year = -5, end_year = 100000;")
-        .unwrap();
+    tamper(&path, "UPDATE plan SET start_year = -5, end_year = 100000;");
     let err = PlanFile::open(&path, Access::ReadOnly)
         .and_then(|f| f.load())
         .map(|_| ())
@@ -734,4 +731,50 @@ fn a_file_without_a_format_version_is_refused_in_one_short_sentence() {
         );
     }
     assert!(bytes(&path) == before);
+}
+
+/// A file changed outside NAP Studio (a line pointing to a missing activity, a negative
+/// contingency) is refused on open; a repaired copy can be written beside it, listing each
+/// change, while the original stays byte for byte as it was.
+#[test]
+fn a_repaired_copy_fixes_what_it_can_and_never_touches_the_original() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    tamper(
+        &path,
+        "UPDATE cost_line SET activity_id = '00000000-0000-0000-0000-000000000042'
+               WHERE rowid = (SELECT min(rowid) FROM cost_line);
+             UPDATE plan SET contingency = '-0.05';",
+    );
+    let before = bytes(&path);
+    let lines_before = sample_plan().cost_lines.len();
+    let copy = dir.path().join("repaired.nap");
+    let changes = nap_store::repair_copy(&path, &copy, false).unwrap();
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    assert!(bytes(&path) == before, "the original is unchanged");
+    let repaired = PlanFile::open(&copy, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+    assert_eq!(repaired.cost_lines.len(), lines_before - 1);
+    assert_eq!(repaired.meta.contingency, Decimal::ZERO);
+    // The original is never the destination, even with --force, and an existing copy is
+    // only replaced with it.
+    let err = nap_store::repair_copy(&path, &path, true).unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyExists(_)), "{err}");
+    let err = nap_store::repair_copy(&path, &copy, false).unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyExists(_)), "{err}");
+    assert!(bytes(&path) == before);
+}
+
+/// A period no repair can guess is refused, and nothing is written.
+#[test]
+fn a_plan_that_cannot_be_repaired_without_guessing_writes_nothing() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    tamper(&path, "UPDATE plan SET start_year = -5, end_year = 100000;");
+    let copy = dir.path().join("repaired.nap");
+    let err = nap_store::repair_copy(&path, &copy, false).unwrap_err();
+    assert!(matches!(err, StoreError::Unrepairable { .. }), "{err}");
+    assert!(!copy.exists());
 }

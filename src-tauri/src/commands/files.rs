@@ -4,7 +4,7 @@
 
 use crate::error::{no_plan, IpcError};
 use crate::state::{data_dir, AppState};
-use nap_app::files::{NewPlanRequest, RecentPlan};
+use nap_app::files::{NewPlanRequest, OpenedRepairedCopy, RecentPlan};
 use nap_app::plan::PlanSummary;
 use nap_store::Document;
 use std::path::{Path, PathBuf};
@@ -49,6 +49,19 @@ pub fn open_plan<R: tauri::Runtime>(
 ) -> Result<PlanSummary, IpcError> {
     let doc = nap_app::files::open(Path::new(&path), &author())?;
     install(&app, &state, doc)
+}
+
+/// Writes a repaired copy of the inconsistent plan at `path` (beside it, or in the app's
+/// data folder when that folder is read-only) and opens the copy; `path` is not changed.
+#[tauri::command(async)]
+pub fn open_repaired_copy<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<OpenedRepairedCopy, IpcError> {
+    let (doc, copy) = nap_app::files::open_repaired_copy(Path::new(&path), &data_dir(), &author())?;
+    let summary = install(&app, &state, doc)?;
+    Ok(OpenedRepairedCopy { summary, copy })
 }
 
 #[tauri::command(async)]

@@ -1,6 +1,7 @@
 // The backend behind an interface: the app uses Tauri's invoke, tests use mockIPC or a fake.
 import { invoke } from '@tauri-apps/api/core';
 import type { PlanSummary } from './bindings/PlanSummary';
+import type { OpenedRepairedCopy } from './bindings/OpenedRepairedCopy';
 import type { Dashboard } from './bindings/Dashboard';
 import type { ShownTable } from './bindings/ShownTable';
 import type { ViewRequest } from './bindings/ViewRequest';
@@ -61,6 +62,8 @@ export interface Backend {
   recentPlans(): Promise<RecentPlan[]>;
   /** Opens another plan; a refused file leaves the open plan open. */
   openPlan(path: string): Promise<PlanSummary>;
+  /** Repairs an inconsistent plan into a new file (the original is left as it is) and opens it. */
+  openRepairedCopy(path: string): Promise<OpenedRepairedCopy>;
   choosePlanToOpen(): Promise<string | null>;
   chooseNewPlanPath(current: string): Promise<string | null>;
   suggestedPlanPath(title: string): Promise<string>;
@@ -224,6 +227,7 @@ export const tauriBackend: Backend = {
   planAgencies: () => call<GridChoice[]>('plan_agencies'),
   recentPlans: () => call<RecentPlan[]>('recent_plans'),
   openPlan: (path) => call<PlanSummary>('open_plan', { path }),
+  openRepairedCopy: (path) => call<OpenedRepairedCopy>('open_repaired_copy', { path }),
   choosePlanToOpen: () => call<string | null>('choose_plan_to_open'),
   chooseNewPlanPath: (current) => call<string | null>('choose_new_plan_path', { current }),
   suggestedPlanPath: (title) => call<string>('suggested_plan_path', { title }),

@@ -12,17 +12,58 @@ function fakeBackend() {
     recentPlans: vi.fn(async () => [
       { path: '/plans/MOI copy.nap', title: 'NAP WPS — MOI copy', opened: '2026-11-20T09:00:00.000Z' },
       { path: '/plans/broken.nap', title: 'Old draft', opened: '2026-10-01T09:00:00.000Z' },
+      { path: '/plans/edited.nap', title: 'Edited outside', opened: '2026-09-01T09:00:00.000Z' },
     ]),
     openPlan: vi.fn(async (path: string) => {
       if (path.includes('broken')) throw new BackendError('damaged', `${path}: the file is damaged`);
+      if (path.includes('edited')) throw new BackendError('inconsistent', `${path}: the plan in this file is inconsistent`);
       return summary;
     }),
+    openRepairedCopy: vi.fn(async (path: string) => ({
+      summary,
+      copy: {
+        path: path.replace('.nap', ' (repaired).nap'),
+        changes: [
+          {
+            record: { kind: 'cost_line', id: '42', label: 'Workshop venue and catering' },
+            problem: 'activity refers to 42, which is not an activity of this plan',
+            change: 'removed it: its activity is missing',
+          },
+          { record: null, problem: 'contingency is -0.05', change: "set the plan's contingency to 0 %" },
+        ],
+      },
+    })),
     suggestedPlanPath: vi.fn(async (title: string) => `/home/officer/${title || 'New plan'}.nap`),
     createPlan: vi.fn(async (_request: NewPlanRequest) => summary),
-  } as unknown as Backend & { openPlan: ReturnType<typeof vi.fn>; createPlan: ReturnType<typeof vi.fn> };
+  } as unknown as Backend & {
+    openPlan: ReturnType<typeof vi.fn>;
+    createPlan: ReturnType<typeof vi.fn>;
+    openRepairedCopy: ReturnType<typeof vi.fn>;
+  };
 }
 
 describe('the start screen', () => {
+  it('offers a repaired copy of an inconsistent plan only, and lists its changes before opening it', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const onopen = vi.fn();
+    render(StartScreen, { backend, onopen });
+    await fireEvent.click(await screen.findByText('Old draft'));
+    await screen.findByRole('alert');
+    expect(screen.queryByText('Open a repaired copy')).toBeNull();
+
+    await fireEvent.click(screen.getByText('Edited outside'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('breaks its own rules'));
+    await fireEvent.click(screen.getByText('Open a repaired copy'));
+    expect(backend.openRepairedCopy).toHaveBeenCalledWith('/plans/edited.nap');
+    await screen.findByText('The repaired copy is /plans/edited (repaired).nap.');
+    expect(screen.getByText('Workshop venue and catering')).toBeTruthy();
+    expect(screen.getByText('Plan settings')).toBeTruthy();
+    expect(onopen).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByText('Continue to the plan'));
+    expect(onopen).toHaveBeenCalledWith(summary);
+  });
+
   it('opens a recent plan, and explains one that cannot be opened', async () => {
     i18n.lang = 'en';
     const backend = fakeBackend();

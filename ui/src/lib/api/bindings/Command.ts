@@ -66,6 +66,7 @@ export type Command =
   | 'delete_communication'
   | 'recent_plans'
   | 'open_plan'
+  | 'open_repaired_copy'
   | 'choose_plan_to_open'
   | 'choose_new_plan_path'
   | 'suggested_plan_path'
