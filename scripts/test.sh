@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every check and test: formatting, lints, the UI checks and
 # tests, and the whole Rust workspace (core, store, CLI scenarios, the app's IPC tests).
+#
+# --long: the nightly mode. The crash loop, the write-fault runs and the fuzzer run 20-25
+# times as many cases (about 15 minutes more on two cores instead of under one); everything
+# else is the same. NAP_CRASH_SEED and NAP_FUZZ_SEED pick other runs.
 set -euo pipefail
+if [ "${1:-}" = "--long" ]; then
+  export NAP_LONG_TESTS=1
+  shift
+fi
 source "$(dirname "${BASH_SOURCE[0]}")/deps.sh"
 cd "$root"
 step() { printf '\n== %s\n' "$*"; }

@@ -66,6 +66,39 @@ pub fn quoted(text: &str) -> std::borrow::Cow<'_, str> {
     format!("{head}… ({total} characters)").into()
 }
 
+/// The most characters of a message made from text NAP Studio does not control (a parser's
+/// message, a list of problems) that an error repeats.
+pub const MESSAGE_CHARS: usize = 600;
+
+/// `message` with every run of more than [`QUOTED_CHARS`] characters without a space cut as
+/// [`quoted`] cuts a value, and the whole cut to [`MESSAGE_CHARS`]: for messages that embed
+/// values from a file (a parser's "invalid type: string \"…\""), where the value cannot be
+/// quoted on its own.
+pub fn cut_long(message: &str) -> std::borrow::Cow<'_, str> {
+    let long_run = message
+        .split(char::is_whitespace)
+        .any(|w| w.chars().nth(QUOTED_CHARS).is_some());
+    if !long_run && message.chars().nth(MESSAGE_CHARS).is_none() {
+        return message.into();
+    }
+    let mut out = String::new();
+    let mut shown = 0;
+    for (i, word) in message.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let word = quoted(word);
+        let len = word.chars().count();
+        if shown + len > MESSAGE_CHARS {
+            out.push('…');
+            break;
+        }
+        shown += len + 1;
+        out.push_str(&word);
+    }
+    out.into()
+}
+
 impl From<&str> for LocalText {
     fn from(text: &str) -> Self {
         Self::new(text)
@@ -75,6 +108,23 @@ impl From<&str> for LocalText {
 #[cfg(test)]
 mod quoting_tests {
     use super::*;
+
+    #[test]
+    fn a_message_with_a_long_value_is_cut_and_a_short_one_kept() {
+        assert_eq!(
+            cut_long("line 3: `12 kits` is not a number"),
+            "line 3: `12 kits` is not a number"
+        );
+        let message = format!(
+            "invalid type: string \"{}\", expected a number",
+            "x".repeat(200_000)
+        );
+        let cut = cut_long(&message);
+        assert!(cut.chars().count() < 150, "{cut}");
+        assert!(cut.starts_with("invalid type: string") && cut.ends_with("expected a number"));
+        let many = "word ".repeat(10_000);
+        assert!(cut_long(&many).chars().count() <= MESSAGE_CHARS + 1);
+    }
 
     #[test]
     fn a_long_value_is_quoted_by_its_start_and_length() {

@@ -31,7 +31,7 @@ impl fmt::Display for RecordRef {
             f,
             "{} \"{}\"",
             self.kind.name().replace('_', " "),
-            self.label
+            crate::text::quoted(&self.label)
         )
     }
 }
@@ -60,9 +60,9 @@ pub enum ValidationError {
         end: Year,
         reason: String,
     },
-    #[error("`{value}` is not a valid ISO 3166 two-letter country code")]
+    #[error("`{}` is not a valid ISO 3166 two-letter country code", crate::text::quoted(.value))]
     InvalidCountry { value: String },
-    #[error("{}`{currency}` is not a known ISO 4217 currency code ({field})", record_prefix(.record))]
+    #[error("{}`{}` is not a known ISO 4217 currency code ({field})", record_prefix(.record), crate::text::quoted(.currency))]
     UnknownCurrency {
         record: Option<RecordRef>,
         field: String,
@@ -83,7 +83,7 @@ pub enum ValidationError {
         target: Id,
         expected: String,
     },
-    #[error("two {kind_label} records have the code `{code}`; codes must be unique")]
+    #[error("two {kind_label} records have the code `{}`; codes must be unique", crate::text::quoted(.code))]
     DuplicateCode {
         kind: RecordKind,
         kind_label: String,
@@ -91,19 +91,19 @@ pub enum ValidationError {
     },
     #[error("the id {id} is used by more than one record")]
     DuplicateId { id: Id },
-    #[error("{record}: the quantity for {year} is negative ({value})")]
+    #[error("{record}: the quantity for {year} is negative ({})", crate::text::quoted(.value))]
     NegativeQuantity {
         record: RecordRef,
         year: Year,
         value: String,
     },
-    #[error("{record}: {field} is negative ({value})")]
+    #[error("{record}: {field} is negative ({})", crate::text::quoted(.value))]
     NegativeAmount {
         record: RecordRef,
         field: String,
         value: String,
     },
-    #[error("{record}: {field} must be greater than zero (it is {value})")]
+    #[error("{record}: {field} must be greater than zero (it is {})", crate::text::quoted(.value))]
     NotPositive {
         record: RecordRef,
         field: String,
@@ -113,20 +113,20 @@ pub enum ValidationError {
     MissingCostField { record: RecordRef, field: String },
     #[error("{record}: {field} must not be empty")]
     BlankText { record: RecordRef, field: String },
-    #[error("{record}: {field} has `{value}`, {reason}")]
+    #[error("{record}: {field} has `{}`, {reason}", crate::text::quoted(.value))]
     OutOfRange {
         record: RecordRef,
         field: String,
         value: String,
         reason: String,
     },
-    #[error("{field} is {value}; {reason}")]
+    #[error("{field} is {}; {reason}", crate::text::quoted(.value))]
     InvalidSetting {
         field: String,
         value: String,
         reason: String,
     },
-    #[error("{record}: {field} `{value}` is not a number, as a {kind_label} indicator needs")]
+    #[error("{record}: {field} `{}` is not a number, as a {kind_label} indicator needs", crate::text::quoted(.value))]
     NonNumericIndicatorValue {
         record: RecordRef,
         field: String,
@@ -629,7 +629,7 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
         c.not_blank(&r, "code", &n.code);
         if n.record.id != ClassificationName::id_for(n.scheme, &n.code) {
             c.errors.push(ValidationError::InvalidSetting {
-                field: format!("id of the name of {}", n.code.trim()),
+                field: format!("id of the name of {}", crate::text::quoted(n.code.trim())),
                 value: n.record.id.to_string(),
                 reason: "it must be the id derived from the scheme and the code, so that \
                          copies naming the same code merge"

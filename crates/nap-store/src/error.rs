@@ -21,7 +21,7 @@ pub enum StoreError {
     },
     #[error("{}: the file is damaged ({detail}); it has not been changed. Restore it from a backup or ask the sender for the file again", .path.display())]
     DamagedFile { path: PathBuf, detail: String },
-    #[error("the plan's data is damaged: {0}")]
+    #[error("the plan's data is damaged: {}", nap_core::text::cut_long(.0))]
     Damaged(String),
     /// A file whose plan breaks the plan's own rules (a line pointing to a missing activity,
     /// a record twice, a negative contingency...): its totals could be wrong, so it is not
@@ -71,7 +71,8 @@ pub enum StoreError {
     #[error("the file format could not be upgraded: {0}")]
     Migration(String),
     #[error(
-        "the plan file holds a value NAP Studio cannot read ({0}); the file has not been changed"
+        "the plan file holds a value NAP Studio cannot read ({}); the file has not been changed",
+        nap_core::text::cut_long(.0)
     )]
     Mapping(String),
     #[error("database error: {0}")]

@@ -237,7 +237,11 @@ impl TableShape {
                 obj.insert(name.clone(), v);
             }
             let record = serde_json::from_value(Value::Object(obj)).map_err(|e| {
-                StoreError::Damaged(format!("a row of {} cannot be read: {e}", self.table))
+                StoreError::Damaged(format!(
+                    "a row of {} cannot be read: {}",
+                    self.table,
+                    nap_core::text::cut_long(&e.to_string())
+                ))
             })?;
             out.push(record);
         }

@@ -60,8 +60,12 @@ fn sync_base(file: &PlanFile, id: Id) -> Result<Option<Plan>, StoreError> {
         )
         .optional()?;
     json.map(|j| {
-        from_json(&j)
-            .map_err(|e| StoreError::Damaged(format!("a stored sync base cannot be read: {e}")))
+        from_json(&j).map_err(|e| {
+            StoreError::Damaged(format!(
+                "a stored sync base cannot be read: {}",
+                nap_core::text::cut_long(&e.to_string())
+            ))
+        })
     })
     .transpose()
 }
@@ -337,8 +341,12 @@ pub fn undo_merge(doc: &mut Document) -> Result<Undone, StoreError> {
     if plan_hash(&current) != after_hash {
         return Err(StoreError::ChangedSinceMerge);
     }
-    let before = from_json(&before_json)
-        .map_err(|e| StoreError::Damaged(format!("the merge log cannot be read: {e}")))?;
+    let before = from_json(&before_json).map_err(|e| {
+        StoreError::Damaged(format!(
+            "the merge log cannot be read: {}",
+            nap_core::text::cut_long(&e.to_string())
+        ))
+    })?;
     doc.file_mut().write_changes_and(&current, &before, |tx| {
         tx.execute("UPDATE merge_log SET undone = 1 WHERE id = ?1", [&id])?;
         Ok(())

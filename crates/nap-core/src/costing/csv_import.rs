@@ -65,7 +65,9 @@ impl std::fmt::Display for RowError {
         write!(
             f,
             "line {}, column {}: {}",
-            self.line, self.column, self.message
+            self.line,
+            crate::text::quoted(&self.column),
+            crate::text::cut_long(&self.message)
         )
     }
 }
@@ -81,14 +83,29 @@ pub enum CsvImportError {
     TooLarge(usize),
     #[error("the header line lacks the column{} {}", if .0.len() > 1 { "s" } else { "" }, .0.join(", "))]
     MissingColumns(Vec<String>),
-    #[error("the header line has the column `{0}` twice")]
+    #[error("the header line has the column `{}` twice", crate::text::quoted(.0))]
     DuplicateColumn(String),
     #[error("the file has a header line but no rows")]
     NoRows,
-    #[error("{} invalid row{}; nothing was imported:\n{}", .0.len(), if .0.len() > 1 { "s" } else { "" }, .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
+    #[error("{} invalid row{}; nothing was imported:\n{}", .0.len(), if .0.len() > 1 { "s" } else { "" }, first_rows(.0))]
     InvalidRows(Vec<RowError>),
     #[error("the imported rows would make the plan inconsistent: {0}")]
     Inconsistent(String),
+}
+
+/// How many invalid rows a message lists; the rest are counted.
+const ROWS_SHOWN: usize = 20;
+
+fn first_rows(rows: &[RowError]) -> String {
+    let mut lines: Vec<String> = rows
+        .iter()
+        .take(ROWS_SHOWN)
+        .map(|e| format!("  {e}"))
+        .collect();
+    if rows.len() > ROWS_SHOWN {
+        lines.push(format!("  (and {} more)", rows.len() - ROWS_SHOWN));
+    }
+    lines.join("\n")
 }
 
 /// How many records an import added.
