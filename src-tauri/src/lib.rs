@@ -102,9 +102,9 @@ pub fn run() {
         .setup(|app| {
             let state = app.state::<AppState>();
             // A plan that cannot be opened is reported in the window, not by a crash.
-            match plan_to_open()
-                .and_then(|p| nap_app::files::open(&p, &commands::files::author()).map(|d| (p, d)))
-            {
+            match plan_to_open().and_then(|p| {
+                nap_app::files::open_or_view(&p, &commands::files::author()).map(|d| (p, d))
+            }) {
                 Ok((path, doc)) => {
                     if let Some(window) = app.get_webview_window("main") {
                         window.set_title(&window_title(&path))?;

@@ -26,6 +26,7 @@ const summary: PlanSummary = {
     coordination: 6,
   },
   scope_agency: null,
+  read_only: false,
 };
 
 const dashboard: Dashboard = {
@@ -92,6 +93,18 @@ describe('App', () => {
     expect(screen.getByTestId('period').textContent).toBe('2026–2030');
     expect(screen.getByTestId('element-resources').textContent).toContain('1,103');
     expect(screen.getByTestId('element-coordination').textContent).toContain('6');
+  });
+
+  it('says when a plan is open to read and export only, and only then', async () => {
+    i18n.lang = 'en';
+    mockIPC(backendMock);
+    const first = render(App, { props: { backend: tauriBackend } });
+    await screen.findByText('National Action Plan on WPS 2026–2030');
+    expect(screen.queryByText(/Opened read-only/)).toBeNull();
+    first.unmount();
+    mockIPC((cmd, args) => (cmd === 'plan_summary' ? { ...summary, read_only: true } : backendMock(cmd, args)));
+    render(App, { props: { backend: tauriBackend } });
+    expect((await screen.findByText(/Opened read-only/)).getAttribute('role')).toBe('note');
   });
 
   it('switches to Khmer labels and the Khmer title', async () => {

@@ -25,6 +25,16 @@ pub fn open(path: &Path, author: &str) -> Result<Document, AppError> {
     Ok(Document::open(path, author)?)
 }
 
+/// Opens the plan at `path` as the window does: for editing, or, when the file or its
+/// medium cannot be written (a USB stick, a shared folder), to read and export only, as
+/// [`Document::is_read_only`] then says.
+pub fn open_or_view(path: &Path, author: &str) -> Result<Document, AppError> {
+    match Document::open(path, author) {
+        Err(nap_store::StoreError::ReadOnly(_)) => Ok(Document::open_read_only(path, author)?),
+        other => Ok(other?),
+    }
+}
+
 /// The plan the app opens when it is given none: the built-in sample, written into
 /// `data_dir` on first start and opened from there afterwards.
 pub fn sample_path(data_dir: &Path) -> Result<PathBuf, AppError> {

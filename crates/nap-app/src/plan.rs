@@ -26,6 +26,8 @@ pub struct PlanSummary {
     pub elements: ElementCounts,
     /// For a copy sent for one agency's part: that agency's name (the rest is read-only).
     pub scope_agency: Option<String>,
+    /// The file or its medium cannot be written: the plan is open to read and export only.
+    pub read_only: bool,
 }
 
 /// The summary of `doc`, as the window shows it.
@@ -43,6 +45,7 @@ pub fn summary(doc: &Document) -> PlanSummary {
         base_currency: m.base_currency.clone(),
         elements: ElementCounts::of(plan),
         scope_agency: doc.scope_agency_name().map(str::to_string),
+        read_only: doc.is_read_only(),
     }
 }
 

@@ -257,3 +257,43 @@ fn an_inconsistent_plan_opens_as_a_repaired_copy_and_the_original_stays() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+/// A plan on a read-only medium or without write permission opens in the window to read and
+/// export; edits are refused as `read_only`, and nothing is written beside the file.
+#[test]
+fn a_read_only_plan_opens_for_reading_and_exporting_and_refuses_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, doc) = sample(dir.path());
+    let activity = doc.plan().activities[0].record.id;
+    drop(doc);
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    assert_eq!(
+        code(nap_app::files::open(&path, "secretariat")),
+        ErrorCode::ReadOnly,
+        "editing commands still refuse it"
+    );
+    let mut doc = nap_app::files::open_or_view(&path, "secretariat").unwrap();
+    assert!(nap_app::plan::summary(&doc).read_only);
+    let edit = nap_app::records::set_fields(&mut doc, activity, &["title=Changed".to_string()]);
+    assert_eq!(code(edit), ErrorCode::ReadOnly);
+    let workbook = nap_app::export::Export::Workbook {
+        currency: None,
+        budget_year: None,
+    };
+    assert!(!workbook.make(doc.plan()).unwrap().is_empty());
+    drop(doc);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let beside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        beside,
+        vec!["sample.nap".to_string()],
+        "no -wal or -shm left"
+    );
+}

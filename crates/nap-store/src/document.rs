@@ -159,7 +159,22 @@ fn restore(
 impl Document {
     /// Opens `path` for editing; `author` (agency or installation) is recorded on each edit.
     pub fn open(path: &Path, author: &str) -> Result<Self, StoreError> {
-        let file = PlanFile::open(path, Access::ReadWrite)?;
+        Self::open_with(path, author, Access::ReadWrite)
+    }
+
+    /// Opens `path` to read and export only (a file on a read-only medium or without write
+    /// permission): nothing is written beside it, and every edit is refused as read-only.
+    pub fn open_read_only(path: &Path, author: &str) -> Result<Self, StoreError> {
+        Self::open_with(path, author, Access::ReadOnly)
+    }
+
+    /// Whether the plan was opened to read only (see [`Document::open_read_only`]).
+    pub fn is_read_only(&self) -> bool {
+        self.file.access() == Access::ReadOnly
+    }
+
+    fn open_with(path: &Path, author: &str, access: Access) -> Result<Self, StoreError> {
+        let file = PlanFile::open(path, access)?;
         let plan = file.load()?;
         let scope = crate::sharing::copy_info(&file)?
             .and_then(|info| info.scope_agency_id)

@@ -237,6 +237,11 @@ impl PlanFile {
         Ok(&mut self.conn)
     }
 
+    /// Whether the file was opened for editing or only to read.
+    pub fn access(&self) -> Access {
+        self.access
+    }
+
     /// Where the file is.
     pub fn path(&self) -> &Path {
         &self.path

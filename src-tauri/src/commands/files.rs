@@ -47,7 +47,7 @@ pub fn open_plan<R: tauri::Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<PlanSummary, IpcError> {
-    let doc = nap_app::files::open(Path::new(&path), &author())?;
+    let doc = nap_app::files::open_or_view(Path::new(&path), &author())?;
     install(&app, &state, doc)
 }
 

@@ -14,4 +14,8 @@ path: string, title: LocalText, country: string, country_name: LocalText, start_
 /**
  * For a copy sent for one agency's part: that agency's name (the rest is read-only).
  */
-scope_agency: string | null, };
+scope_agency: string | null, 
+/**
+ * The file or its medium cannot be written: the plan is open to read and export only.
+ */
+read_only: boolean, };
