@@ -8,6 +8,7 @@ macro_rules! app_commands {
     ($callback:ident) => {
         $callback! {
             plan::plan_summary,
+            plan::refused_plan,
             plan::dashboard,
             plan::budget_view,
             costing::cost_grid,

@@ -102,8 +102,19 @@ pub fn run() {
         .setup(|app| {
             let state = app.state::<AppState>();
             // A plan that cannot be opened is reported in the window, not by a crash.
+            let refused = |p: &std::path::Path| {
+                if let Ok(mut r) = state.refused_path.lock() {
+                    *r = Some(p.display().to_string());
+                }
+            };
             match plan_to_open().and_then(|p| {
-                nap_app::files::open_or_view(&p, &commands::files::author()).map(|d| (p, d))
+                match nap_app::files::open_or_view(&p, &commands::files::author()) {
+                    Ok(d) => Ok((p, d)),
+                    Err(e) => {
+                        refused(&p);
+                        Err(e)
+                    }
+                }
             }) {
                 Ok((path, doc)) => {
                     if let Some(window) = app.get_webview_window("main") {

@@ -12,6 +12,9 @@ pub struct AppState {
     pub document: Mutex<Option<Document>>,
     /// Why the plan given at start could not be opened, to show in the window.
     pub open_error: Mutex<Option<IpcError>>,
+    /// The plan given at start that was refused, so that the window can offer a repaired
+    /// copy of it when it was refused as inconsistent.
+    pub refused_path: Mutex<Option<String>>,
     /// Whether a close request is waiting for the page to save.
     pub closing: crate::commands::closing::Closing,
 }

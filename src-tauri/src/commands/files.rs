@@ -33,6 +33,9 @@ fn install<R: tauri::Runtime>(
     if let Ok(mut e) = state.open_error.lock() {
         *e = None;
     }
+    if let Ok(mut r) = state.refused_path.lock() {
+        *r = None;
+    }
     Ok(summary)
 }
 

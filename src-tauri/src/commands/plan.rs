@@ -15,6 +15,12 @@ pub fn plan_summary(state: State<'_, AppState>) -> Result<PlanSummary, IpcError>
     Ok(nap_app::plan::summary(doc))
 }
 
+/// The plan given at start that could not be opened, if any (see `plan_summary`'s error).
+#[tauri::command]
+pub fn refused_plan(state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
+    Ok(state.refused_path.lock().ok().and_then(|p| p.clone()))
+}
+
 #[tauri::command]
 pub fn dashboard(state: State<'_, AppState>) -> Result<nap_core::dashboard::Dashboard, IpcError> {
     state.with_doc(|doc| nap_app::plan::dashboard(doc))

@@ -64,6 +64,8 @@ export interface Backend {
   openPlan(path: string): Promise<PlanSummary>;
   /** Repairs an inconsistent plan into a new file (the original is left as it is) and opens it. */
   openRepairedCopy(path: string): Promise<OpenedRepairedCopy>;
+  /** The plan given at start that could not be opened, if any. */
+  refusedPlan(): Promise<string | null>;
   choosePlanToOpen(): Promise<string | null>;
   chooseNewPlanPath(current: string): Promise<string | null>;
   suggestedPlanPath(title: string): Promise<string>;
@@ -228,6 +230,7 @@ export const tauriBackend: Backend = {
   recentPlans: () => call<RecentPlan[]>('recent_plans'),
   openPlan: (path) => call<PlanSummary>('open_plan', { path }),
   openRepairedCopy: (path) => call<OpenedRepairedCopy>('open_repaired_copy', { path }),
+  refusedPlan: () => call<string | null>('refused_plan'),
   choosePlanToOpen: () => call<string | null>('choose_plan_to_open'),
   chooseNewPlanPath: (current) => call<string | null>('choose_new_plan_path', { current }),
   suggestedPlanPath: (title) => call<string>('suggested_plan_path', { title }),

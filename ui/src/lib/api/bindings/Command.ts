@@ -3,6 +3,7 @@
 /** The name of every command the app's window may call. */
 export type Command =
   | 'plan_summary'
+  | 'refused_plan'
   | 'dashboard'
   | 'budget_view'
   | 'cost_grid'
