@@ -28,6 +28,7 @@ pub mod record;
 pub mod repair;
 pub mod results;
 pub mod sample;
+pub mod sheet_import;
 pub mod text;
 pub mod time;
 pub mod validate;

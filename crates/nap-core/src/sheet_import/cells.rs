@@ -1,0 +1,464 @@
+//! Reading the text of cells as people type it: headers in English, French and Khmer,
+//! numbering before a title, bullet lists in one cell, lists of actors, and numbers with the
+//! file's own separators and a currency beside them.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// `text` folded for comparison: lower case, Latin accents removed, every run of
+/// punctuation and spacing one space. "Objectif spécifique :" and "objectif  specifique"
+/// fold alike; Khmer and Thai letters are kept as they are.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let base = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ă' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ậ' => {
+                "a"
+            }
+            'ç' | 'č' => "c",
+            'è' | 'é' | 'ê' | 'ë' | 'ế' | 'ề' | 'ệ' | 'ẹ' => "e",
+            'ì' | 'í' | 'î' | 'ï' | 'ị' => "i",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ơ' | 'ố' | 'ồ' | 'ộ' | 'ọ' => "o",
+            'ù' | 'ú' | 'û' | 'ü' | 'ư' | 'ụ' => "u",
+            'ý' | 'ÿ' => "y",
+            'ñ' => "n",
+            'đ' => "d",
+            'œ' => "oe",
+            'æ' => "ae",
+            _ => "",
+        };
+        if !base.is_empty() {
+            out.push_str(base);
+            space = false;
+        } else if c.is_alphanumeric() || is_combining_mark(c) {
+            out.push(c);
+            space = false;
+        } else if !space && !out.is_empty() {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Marks that belong to the letter before them in Khmer, Thai, Lao and Burmese: kept by
+/// [`fold`], which would otherwise split words at every vowel sign.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1 | 0x0EB4..=0x0EBC
+        | 0x0EC8..=0x0ECD | 0x102B..=0x103E | 0x1056..=0x1059 | 0x17B4..=0x17D3 | 0x17DD
+        | 0x0300..=0x036F)
+}
+
+/// Words that may stand before a record's number: "AXE 2.", "OS 1.1 :", "Activité 3 -".
+const NUMBER_WORDS: &[&str] = &[
+    "axe",
+    "axis",
+    "pillar",
+    "pilier",
+    "os",
+    "oe",
+    "objectif",
+    "objective",
+    "outcome",
+    "output",
+    "resultat",
+    "result",
+    "r",
+    "activite",
+    "activity",
+    "a",
+    "effet",
+    "produit",
+    "extrant",
+    "action",
+    "priorite",
+    "priority",
+    "sous axe",
+    "ps",
+    "sr",
+    "re",
+];
+
+/// The code and title of "AXE 2. PRÉVENTION", "1.2.1 Former les…", "OS 1.1 : Renforcer…",
+/// "3) Protection": the leading number (with its dots) is the code, the rest the title.
+/// A bare number is a code only when a mark follows it ("3.", "3)", "3:") or it has levels
+/// ("1.2 "), so that "50 police officers trained" keeps its number in the title.
+pub fn split_numbering(text: &str) -> (Option<String>, String) {
+    let text = text.trim();
+    let whole = || (None, text.to_string());
+    let Some(at) = text.find(|c: char| c.is_ascii_digit()) else {
+        return whole();
+    };
+    let word = text[..at].trim();
+    let has_word = !word.is_empty();
+    if has_word && !NUMBER_WORDS.contains(&fold(word).as_str()) {
+        return whole();
+    }
+    let rest = &text[at..];
+    let number_len = rest
+        .char_indices()
+        .take_while(|(i, c)| {
+            c.is_ascii_digit()
+                || (*c == '.' && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    let code = &rest[..number_len];
+    let after = &rest[number_len..];
+    let title = after
+        .trim_start_matches(['.', ')', ':', '-', '–', '—', ' ', '\u{a0}'])
+        .trim();
+    let marked =
+        after.starts_with(['.', ')', ':']) || after.trim_start().starts_with(['-', '–', '—', ':']);
+    let levelled = code.contains('.') && after.starts_with([' ', '\u{a0}']);
+    let separated = after.is_empty() || after.starts_with([' ', '\u{a0}']) || marked;
+    if !separated || !(has_word || marked || levelled || after.is_empty()) {
+        return whole();
+    }
+    (Some(code.to_string()), title.to_string())
+}
+
+/// The items of a cell that lists several (one per line, with or without bullets or
+/// numbers: "-", "•", "‒", "–", "▪", "*", "1.", "a)"); a cell of one line is one item.
+pub fn split_items(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| {
+            let line = line.trim();
+            let line =
+                line.trim_start_matches(['-', '•', '‒', '–', '—', '▪', '*', '·', '◦', '\u{f0a7}']);
+            let line = strip_item_number(line.trim_start());
+            line.trim().to_string()
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// "1. Text", "a) Text", "(ii) Text" → "Text"; "1.2 Text" is kept (a code, not a list mark).
+fn strip_item_number(line: &str) -> &str {
+    let mark_end = line
+        .char_indices()
+        .take(5)
+        .find(|(_, c)| *c == ')' || *c == '.')
+        .map(|(i, _)| i);
+    match mark_end {
+        Some(i) => {
+            let mark = line[..i].trim_start_matches('(');
+            let is_mark = !mark.is_empty()
+                && (mark.chars().all(|c| c.is_ascii_digit())
+                    || (mark.len() == 1 && mark.chars().all(|c| c.is_ascii_lowercase()))
+                    || mark.chars().all(|c| "ivx".contains(c)));
+            let next = line[i + 1..].chars().next();
+            if is_mark && next.is_none_or(|c| c.is_whitespace()) {
+                &line[i + 1..]
+            } else {
+                line
+            }
+        }
+        None => line,
+    }
+}
+
+/// The actors of a cell ("Ministères du Genre, Intérieur; OSC, PTF"): split at `;`, `,`,
+/// `/` and line breaks, bullets removed; the first is the lead.
+pub fn split_actors(text: &str) -> Vec<String> {
+    text.split([';', ',', '/', '\n', '\r'])
+        .map(|a| {
+            a.trim()
+                .trim_start_matches(['-', '•', '▪', '*'])
+                .trim()
+                .to_string()
+        })
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+/// Words an agency's generated code leaves out.
+const MINOR_WORDS: &[&str] = &[
+    "de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux", "of", "the",
+    "and", "for", "on", "in", "to", "pour", "sur",
+];
+
+/// A readable code for an agency named `name`: the initials of its significant words
+/// ("Ministère de la Promotion de la Femme" → "MPF"), or a one-word name's first eight
+/// letters ("MINGENRE", "OSC"), in capitals without accents.
+pub fn agency_code(name: &str) -> String {
+    let folded = fold(name);
+    let words: Vec<&str> = folded
+        .split(' ')
+        .filter(|w| !w.is_empty() && !MINOR_WORDS.contains(w))
+        .collect();
+    let code: String = match words.as_slice() {
+        [] => "AG".into(),
+        [one] => one
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(8)
+            .collect(),
+        many => many
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .take(8)
+            .collect(),
+    };
+    let code = code.to_uppercase();
+    if code.chars().count() < 2 {
+        folded
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(8)
+            .collect::<String>()
+            .to_uppercase()
+    } else {
+        code
+    }
+}
+
+/// How the file writes decimals: detected from its numbers (a comma followed by one or two
+/// digits at the end of a number, "1 250,50", means a decimal comma).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DecimalMark {
+    #[default]
+    Point,
+    Comma,
+}
+
+impl DecimalMark {
+    /// The convention of the numbers in `cells`.
+    pub fn detect<'a>(cells: impl Iterator<Item = &'a str>) -> Self {
+        let mut comma = 0;
+        let mut point = 0;
+        for cell in cells {
+            let t: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+            let t = t.trim_end_matches(|c: char| !c.is_ascii_digit());
+            let Some(last) = t.rfind([',', '.']) else {
+                continue;
+            };
+            let digits_after = t.len() - last - 1;
+            let before = t[..last].chars().last().is_some_and(|c| c.is_ascii_digit());
+            if before && (1..=2).contains(&digits_after) {
+                match &t[last..=last] {
+                    "," => comma += 1,
+                    _ => point += 1,
+                }
+            }
+        }
+        if comma > point {
+            Self::Comma
+        } else {
+            Self::Point
+        }
+    }
+}
+
+/// A currency written beside an amount: its ISO code ("USD 1,200", "1 200 000 XOF") or a
+/// symbol ("$", "€", "៛", "FCFA"). `FCFA` names the CFA franc of the plan's region, which
+/// the caller resolves.
+pub fn currency_in(text: &str) -> Option<String> {
+    let upper = text.to_uppercase();
+    for (mark, code) in [
+        ("FCFA", "XOF"),
+        ("F CFA", "XOF"),
+        ("CFA", "XOF"),
+        ("US$", "USD"),
+        ("$", "USD"),
+        ("€", "EUR"),
+        ("£", "GBP"),
+        ("៛", "KHR"),
+        ("฿", "THB"),
+        ("₫", "VND"),
+        ("₭", "LAK"),
+        ("₱", "PHP"),
+        ("RP", "IDR"),
+    ] {
+        if upper.contains(mark) {
+            return Some(code.to_string());
+        }
+    }
+    upper
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| w.len() == 3 && crate::currency::currency(w).is_some())
+        .map(str::to_string)
+}
+
+/// The amount in `text` as a person typed it: thousands separated by spaces, no-break
+/// spaces, apostrophes, commas or points (following `mark`), a decimal comma in files that
+/// use one, a currency code or symbol beside it, a trailing `%`.
+pub fn parse_amount(text: &str, mark: DecimalMark) -> Result<Decimal, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("is empty; a number is required".into());
+    }
+    if t.starts_with('#') {
+        return Err(format!(
+            "`{}` is a formula error in the workbook; correct the formula and save again",
+            crate::text::quoted(t)
+        ));
+    }
+    let negative = t.starts_with('-') || (t.starts_with('(') && t.ends_with(')'));
+    let kept: String = t
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .collect();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).collect::<String>();
+    let not_a_number = || format!("`{}` is not a number", crate::text::quoted(t));
+    if kept.is_empty() || (!letters.is_empty() && currency_in(t).is_none()) {
+        return Err(not_a_number());
+    }
+    let plain = match (kept.contains(','), kept.contains('.')) {
+        (true, true) => {
+            // The one written last is the decimal mark.
+            let decimal = if kept.rfind(',') > kept.rfind('.') {
+                ','
+            } else {
+                '.'
+            };
+            let thousands = if decimal == ',' { '.' } else { ',' };
+            kept.replace(thousands, "").replace(decimal, ".")
+        }
+        (true, false) => match mark {
+            DecimalMark::Comma if kept.matches(',').count() == 1 => kept.replace(',', "."),
+            _ if grouped(&kept, ',') => kept.replace(',', ""),
+            _ if kept.matches(',').count() == 1 => kept.replace(',', "."),
+            _ => return Err(not_a_number()),
+        },
+        (false, true) => match mark {
+            DecimalMark::Comma if grouped(&kept, '.') => kept.replace('.', ""),
+            _ if kept.matches('.').count() == 1 => kept,
+            _ if grouped(&kept, '.') => kept.replace('.', ""),
+            _ => return Err(not_a_number()),
+        },
+        (false, false) => kept,
+    };
+    let value = Decimal::from_str(&plain).map_err(|_| not_a_number())?;
+    Ok(if negative { -value } else { value })
+}
+
+/// "1,234,567" with `sep` between groups of three digits.
+fn grouped(text: &str, sep: char) -> bool {
+    let groups: Vec<&str> = text.split(sep).collect();
+    groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn headers_fold_to_compare_in_any_case_accent_and_spacing() {
+        assert_eq!(fold("Objectif spécifique :"), "objectif specifique");
+        assert_eq!(fold("  COÛT   unitaire"), "cout unitaire");
+        assert_eq!(fold("Résultat attendu (R)"), "resultat attendu r");
+        assert_eq!(fold("សកម្មភាព"), "សកម្មភាព");
+    }
+
+    #[test]
+    fn leading_numbering_becomes_the_code() {
+        assert_eq!(
+            split_numbering("AXE 2. PRÉVENTION"),
+            (Some("2".into()), "PRÉVENTION".into())
+        );
+        assert_eq!(
+            split_numbering("1.2.1 Former les policiers"),
+            (Some("1.2.1".into()), "Former les policiers".into())
+        );
+        assert_eq!(
+            split_numbering("OS 1.1 : Renforcer"),
+            (Some("1.1".into()), "Renforcer".into())
+        );
+        assert_eq!(
+            split_numbering("3) Protection"),
+            (Some("3".into()), "Protection".into())
+        );
+        assert_eq!(split_numbering("3."), (Some("3".into()), String::new()));
+        assert_eq!(
+            split_numbering("Train 50 police officers"),
+            (None, "Train 50 police officers".into())
+        );
+        assert_eq!(
+            split_numbering("50 police officers trained"),
+            (None, "50 police officers trained".into())
+        );
+        assert_eq!(
+            split_numbering("Activité 3 - Former"),
+            (Some("3".into()), "Former".into())
+        );
+        assert_eq!(
+            split_numbering("UNSCR 1325 awareness"),
+            (None, "UNSCR 1325 awareness".into())
+        );
+    }
+
+    #[test]
+    fn a_cell_with_several_lines_gives_several_items() {
+        assert_eq!(
+            split_items("- Taux de femmes\n• Nombre de plans\n\n2. Existence d'une loi\na) Budget"),
+            vec![
+                "Taux de femmes",
+                "Nombre de plans",
+                "Existence d'une loi",
+                "Budget"
+            ]
+        );
+        assert_eq!(split_items("1.2 Former"), vec!["1.2 Former"]);
+    }
+
+    #[test]
+    fn actors_split_and_agency_codes_are_readable() {
+        assert_eq!(
+            split_actors("Ministères du Genre, Intérieur; OSC, PTF"),
+            vec!["Ministères du Genre", "Intérieur", "OSC", "PTF"]
+        );
+        assert_eq!(agency_code("MINGENRE"), "MINGENRE");
+        assert_eq!(agency_code("Ministère de la Promotion de la Femme"), "MPF");
+        assert_eq!(agency_code("OSC"), "OSC");
+        assert_eq!(agency_code("Intérieur"), "INTERIEU");
+    }
+
+    #[test]
+    fn amounts_are_read_as_people_type_them() {
+        let p = DecimalMark::Point;
+        let c = DecimalMark::Comma;
+        assert_eq!(parse_amount("1,250,000", p).unwrap(), d("1250000"));
+        assert_eq!(parse_amount("1 250 000,50", c).unwrap(), d("1250000.50"));
+        assert_eq!(
+            parse_amount("1\u{a0}250\u{202f}000 FCFA", c).unwrap(),
+            d("1250000")
+        );
+        assert_eq!(parse_amount("1.250.000", c).unwrap(), d("1250000"));
+        assert_eq!(parse_amount("USD 1,200.75", p).unwrap(), d("1200.75"));
+        assert_eq!(parse_amount("12.5", p).unwrap(), d("12.5"));
+        assert_eq!(parse_amount("12,5", c).unwrap(), d("12.5"));
+        assert_eq!(parse_amount("45 %", p).unwrap(), d("45"));
+        assert_eq!(parse_amount("(300)", p).unwrap(), d("-300"));
+        assert!(parse_amount("douze", p).is_err());
+        assert!(parse_amount("#REF!", p)
+            .unwrap_err()
+            .contains("formula error"));
+        assert!(parse_amount("", p).is_err());
+    }
+
+    #[test]
+    fn the_decimal_mark_is_read_from_the_files_numbers() {
+        assert_eq!(
+            DecimalMark::detect(["1 250,50", "300", "12,5"].into_iter()),
+            DecimalMark::Comma
+        );
+        assert_eq!(
+            DecimalMark::detect(["1,250.50", "1,000,000"].into_iter()),
+            DecimalMark::Point
+        );
+        assert_eq!(currency_in("1 200 000 FCFA").as_deref(), Some("XOF"));
+        assert_eq!(currency_in("GEL 5,000").as_deref(), Some("GEL"));
+    }
+}

@@ -1,0 +1,1780 @@
+//! Import of a logframe or a costing from a spreadsheet: one importer for the shapes real
+//! plans have (title rows above the header, merged cells, heading rows, numbered titles,
+//! several indicators or actors in one cell, amounts per year in columns, Total rows).
+//!
+//! Pure: the sheet arrives as text cells and merged regions (the application reads the
+//! file), and the result is a new plan plus a review of what would be created, matched,
+//! ignored and refused. Nothing here writes; the caller writes only when the review allows.
+//!
+//! Rules, in the order they apply:
+//! - The header row is the row among the first 50 with the most recognised column names
+//!   (English, French, Khmer, or the names given in the mapping).
+//! - Cells of a region merged over several rows all hold its value; a blank cell in a
+//!   hierarchy column (pillar, outcome, output, activity) takes the value above.
+//! - A row with only one cell filled is a heading: it starts a record of the level above the
+//!   highest mapped hierarchy column ("AXE 2. PRÉVENTION" starts a pillar when outcome is the
+//!   highest column). Rows whose first text is Total or Sous-total are checked, not imported.
+//! - Leading numbering is the record's code; a cell of several lines gives several
+//!   activities or indicators; an actors cell gives the lead (first) and supporting agencies.
+//! - Columns headed by a year of the plan (or "Year 2", "Année 2") hold amounts per year:
+//!   lump-sum cost lines (unit "lump sum", unit cost 1, the amount as quantity, not
+//!   inflated: the sheet's figures are already those of their year).
+//! - A level the sheet does not give (a budget by pillar has no outcome, output or activity)
+//!   gets one placeholder record per parent, named as such and listed in the review.
+
+mod cells;
+
+pub use cells::{fold, parse_amount, split_items, split_numbering, DecimalMark};
+
+use crate::currency::currency;
+use crate::model::*;
+use crate::text::LocalText;
+use crate::time::Timestamp;
+use crate::validate::validate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use ts_rs::TS;
+
+/// A region of merged cells, 0-based and inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merged {
+    pub first_row: usize,
+    pub first_col: usize,
+    pub last_row: usize,
+    pub last_col: usize,
+}
+
+/// One sheet as read from a file: the text of its cells by row (as displayed, numbers as
+/// plain decimals) and its merged regions.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    pub rows: Vec<Vec<String>>,
+    pub merged: Vec<Merged>,
+}
+
+/// What a column can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, rename = "SheetField")]
+pub enum Field {
+    Pillar,
+    Outcome,
+    Output,
+    Activity,
+    Indicator,
+    Baseline,
+    Target,
+    MeansOfVerification,
+    LeadAgency,
+    Agencies,
+    Item,
+    Unit,
+    UnitCost,
+    Quantity,
+    Currency,
+    Year,
+    Amount,
+    EconomicCode,
+    FunctionCode,
+    FundingSource,
+    Note,
+}
+
+impl Field {
+    /// Every field, in the order of the help text.
+    pub const ALL: [Field; 21] = [
+        Self::Pillar,
+        Self::Outcome,
+        Self::Output,
+        Self::Activity,
+        Self::Indicator,
+        Self::Baseline,
+        Self::Target,
+        Self::MeansOfVerification,
+        Self::LeadAgency,
+        Self::Agencies,
+        Self::Item,
+        Self::Unit,
+        Self::UnitCost,
+        Self::Quantity,
+        Self::Currency,
+        Self::Year,
+        Self::Amount,
+        Self::EconomicCode,
+        Self::FunctionCode,
+        Self::FundingSource,
+        Self::Note,
+    ];
+
+    /// The field's name in `--map` and in messages (`unit_cost`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// The field called `name` (`unit_cost`, `unit-cost`, `Unit cost`).
+    pub fn parse(name: &str) -> Option<Self> {
+        let wanted = fold(name).replace(' ', "_");
+        Self::ALL.into_iter().find(|f| f.name() == wanted)
+    }
+}
+
+/// Column names recognised without a mapping, folded (see [`fold`]).
+const HEADERS: &[(Field, &[&str])] = &[
+    (
+        Field::Pillar,
+        &[
+            "pillar",
+            "pilier",
+            "axe",
+            "axes",
+            "axe strategique",
+            "axis",
+            "strategic axis",
+            "priority area",
+            "domaine prioritaire",
+            "សសរស្តម្ភ",
+        ],
+    ),
+    (
+        Field::Outcome,
+        &[
+            "outcome",
+            "outcomes",
+            "objectif specifique",
+            "objectifs specifiques",
+            "specific objective",
+            "expected outcome",
+            "effet",
+            "effets",
+            "effet attendu",
+            "លទ្ធផល",
+            "លទ្ធផលរំពឹងទុក",
+        ],
+    ),
+    (
+        Field::Output,
+        &[
+            "output",
+            "outputs",
+            "resultat attendu",
+            "resultats attendus",
+            "resultat",
+            "resultats",
+            "expected result",
+            "expected results",
+            "produit",
+            "produits",
+            "extrant",
+            "extrants",
+            "ទិន្នផល",
+        ],
+    ),
+    (
+        Field::Activity,
+        &[
+            "activity",
+            "activities",
+            "activite",
+            "activites",
+            "actions",
+            "action",
+            "activites principales",
+            "សកម្មភាព",
+        ],
+    ),
+    (
+        Field::Indicator,
+        &[
+            "indicator",
+            "indicators",
+            "indicateur",
+            "indicateurs",
+            "indicateurs de resultat",
+            "indicateurs objectivement verifiables",
+            "សូចនាករ",
+        ],
+    ),
+    (
+        Field::Baseline,
+        &[
+            "baseline",
+            "situation de reference",
+            "valeur de reference",
+            "reference",
+            "situation de base",
+            "base",
+            "មូលដ្ឋាន",
+            "តម្លៃមូលដ្ឋាន",
+        ],
+    ),
+    (
+        Field::Target,
+        &[
+            "target",
+            "targets",
+            "cible",
+            "cibles",
+            "valeur cible",
+            "final target",
+            "គោលដៅ",
+        ],
+    ),
+    (
+        Field::MeansOfVerification,
+        &[
+            "means of verification",
+            "source of verification",
+            "sources of verification",
+            "moyens de verification",
+            "sources de verification",
+            "source de verification",
+            "មធ្យោបាយផ្ទៀងផ្ទាត់",
+        ],
+    ),
+    (
+        Field::LeadAgency,
+        &[
+            "responsible",
+            "lead",
+            "lead agency",
+            "responsable",
+            "responsables",
+            "acteurs",
+            "acteur",
+            "structure responsable",
+            "structures responsables",
+            "responsibility",
+            "ស្ថាប័នទទួលខុសត្រូវ",
+            "អ្នកទទួលខុសត្រូវ",
+        ],
+    ),
+    (
+        Field::Agencies,
+        &[
+            "partners",
+            "partenaires",
+            "supporting agencies",
+            "partenaires de mise en oeuvre",
+            "structures associees",
+            "implementing partners",
+            "ដៃគូ",
+        ],
+    ),
+    (
+        Field::Item,
+        &[
+            "item",
+            "cost item",
+            "rubrique",
+            "poste de depense",
+            "nature de la depense",
+            "description",
+            "ធាតុ",
+        ],
+    ),
+    (Field::Unit, &["unit", "unite", "ឯកតា"]),
+    (
+        Field::UnitCost,
+        &[
+            "unit cost",
+            "unit_cost",
+            "cout unitaire",
+            "prix unitaire",
+            "ថ្លៃឯកតា",
+        ],
+    ),
+    (
+        Field::Quantity,
+        &["quantity", "quantite", "qty", "nombre", "បរិមាណ"],
+    ),
+    (Field::Currency, &["currency", "devise", "monnaie", "រូបិយប័ណ្ណ"]),
+    (Field::Year, &["year", "annee", "ឆ្នាំ"]),
+    (
+        Field::Amount,
+        &[
+            "amount",
+            "montant",
+            "cost",
+            "cout",
+            "budget",
+            "cout estime",
+            "estimated cost",
+            "ចំនួនទឹកប្រាក់",
+            "ថវិកា",
+        ],
+    ),
+    (
+        Field::EconomicCode,
+        &[
+            "economic code",
+            "economic_code",
+            "code economique",
+            "gfs code",
+            "nature economique",
+        ],
+    ),
+    (
+        Field::FunctionCode,
+        &[
+            "function code",
+            "function_code",
+            "cofog",
+            "code fonctionnel",
+        ],
+    ),
+    (
+        Field::FundingSource,
+        &[
+            "funding source",
+            "funding_source",
+            "source de financement",
+            "source of funds",
+            "sources de financement",
+            "bailleur",
+            "financement",
+        ],
+    ),
+    (
+        Field::Note,
+        &[
+            "note",
+            "notes",
+            "remarks",
+            "observations",
+            "commentaires",
+            "comments",
+            "កំណត់សម្គាល់",
+        ],
+    ),
+];
+
+/// Words that make a row or column a total ("Total", "Sous-total", "Grand total", "សរុប").
+fn is_total(text: &str) -> bool {
+    let f = fold(text);
+    [
+        "total",
+        "sous total",
+        "subtotal",
+        "sub total",
+        "grand total",
+        "totaux",
+        "សរុប",
+    ]
+    .iter()
+    .any(|t| f == *t || f.starts_with(&format!("{t} ")))
+}
+
+/// Where a column's values go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Use {
+    Field(Field),
+    /// Amounts of this year of the plan.
+    Year(Year),
+    /// A Total column: checked against the row's year amounts.
+    Total,
+}
+
+/// How a column was read, for the review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ColumnUse {
+    /// The column's letter, as the spreadsheet shows it ("C").
+    pub column: String,
+    pub header: String,
+    /// The field it fills (`pillar`, `unit_cost`…), `year:2027`, or `None` when ignored.
+    pub field: Option<String>,
+    /// Why it is ignored or how it was recognised.
+    pub note: String,
+}
+
+/// A row the import refuses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RefusedRow {
+    /// The row number as the spreadsheet shows it (1 is the first row).
+    pub row: usize,
+    /// The column's letter and header.
+    pub column: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for RefusedRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "row {}, column {}: {}",
+            self.row,
+            crate::text::quoted(&self.column),
+            crate::text::cut_long(&self.reason)
+        )
+    }
+}
+
+/// How many records of a kind the import creates and how many rows matched existing ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct KindCount {
+    pub kind: String,
+    pub created: usize,
+    pub matched: usize,
+}
+
+/// A Total row or column compared with the sum of the rows imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TotalCheck {
+    pub row: usize,
+    /// The year compared, or `None` for the whole row.
+    pub year: Option<Year>,
+    pub sheet_total: String,
+    pub imported: String,
+    /// Sheet total − imported; "0" when they agree.
+    pub difference: String,
+}
+
+/// Amounts imported for one pillar and year, in the line's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PillarYearAmount {
+    pub pillar: String,
+    pub year: Year,
+    pub currency: String,
+    pub amount: String,
+}
+
+/// What an import would do: shown before anything is written (`--dry-run`, the preview).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SheetReview {
+    /// The header row's number (1-based).
+    pub header_row: usize,
+    pub columns: Vec<ColumnUse>,
+    pub counts: Vec<KindCount>,
+    /// "CODE Name" of each agency created.
+    pub agencies_created: Vec<String>,
+    /// Records made for levels the sheet does not give.
+    pub placeholders: Vec<String>,
+    pub amounts: Vec<PillarYearAmount>,
+    pub total_checks: Vec<TotalCheck>,
+    pub refused: Vec<RefusedRow>,
+    /// Other things to know (costs of a cell with several activities, heading rows kept).
+    pub notes: Vec<String>,
+    /// Rows imported.
+    pub rows: usize,
+}
+
+/// The plan with the sheet imported, and the review.
+#[derive(Debug, Clone)]
+pub struct SheetImport {
+    pub plan: Plan,
+    pub review: SheetReview,
+}
+
+/// Why a sheet cannot be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SheetError {
+    #[error("the sheet is empty")]
+    Empty,
+    #[error("no header row found in the first 50 rows: name the columns with --map FIELD=COLUMN (e.g. --map activity=C)")]
+    NoHeader,
+    #[error("`{}` is not a field; fields are {}", crate::text::quoted(.0), Field::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", "))]
+    UnknownField(String),
+    #[error("--map {field}={}: no column has that header or letter", crate::text::quoted(.column))]
+    UnknownColumn { field: String, column: String },
+    #[error("the sheet has no column for what a plan is made of (pillar, outcome, output, activity, indicator, or amounts)")]
+    NothingToImport,
+    #[error("the imported rows would make the plan inconsistent: {}", crate::text::cut_long(.0))]
+    Inconsistent(String),
+}
+
+/// The column letters of index `i` ("A", "Z", "AA").
+pub fn column_letter(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// The index of column letters "C" or "AB"; `None` when `text` is not letters.
+fn column_index(text: &str) -> Option<usize> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 3 || !t.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut i = 0usize;
+    for c in t.to_ascii_uppercase().bytes() {
+        i = i * 26 + usize::from(c - b'A' + 1);
+    }
+    Some(i - 1)
+}
+
+/// What the import is told besides the sheet.
+#[derive(Debug, Clone, Default)]
+pub struct SheetOptions {
+    /// `FIELD=COLUMN` pairs: COLUMN is a header (any case, accents, spacing) or a letter.
+    pub map: Vec<(String, String)>,
+}
+
+/// The year a header names: a year of the plan ("2027", "Budget 2027"), or "Year 2",
+/// "Année 2", "An 2" (the plan's second year).
+fn header_year(header: &str, plan: &Plan) -> Option<Year> {
+    let f = fold(header);
+    let words: Vec<&str> = f.split(' ').collect();
+    for (i, w) in words.iter().enumerate() {
+        if w.len() == 4 {
+            if let Ok(y) = w.parse::<Year>() {
+                if (1900..=2200).contains(&y) {
+                    return Some(y);
+                }
+            }
+        }
+        if ["year", "annee", "an", "ឆ្នាំ"].contains(w) {
+            if let Some(n) = words.get(i + 1).and_then(|n| n.parse::<Year>().ok()) {
+                if n >= 1 && n <= plan.meta.end_year - plan.meta.start_year + 1 {
+                    return Some(plan.meta.start_year + n - 1);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn recognised(header: &str) -> Option<Field> {
+    let f = fold(header);
+    if f.is_empty() {
+        return None;
+    }
+    HEADERS
+        .iter()
+        .find(|(_, names)| names.contains(&f.as_str()))
+        .map(|(field, _)| *field)
+}
+
+/// The sheet with merged regions spread: every cell of a region merged over several rows
+/// holds the region's value (a region within one row stays as it is: a heading).
+fn spread_merged(sheet: &Sheet) -> Vec<Vec<String>> {
+    let mut rows = sheet.rows.clone();
+    for m in &sheet.merged {
+        if m.last_row <= m.first_row {
+            continue;
+        }
+        let value = rows
+            .get(m.first_row)
+            .and_then(|r| r.get(m.first_col))
+            .cloned()
+            .unwrap_or_default();
+        for row in rows.iter_mut().take(m.last_row + 1).skip(m.first_row + 1) {
+            if row.len() <= m.first_col {
+                row.resize(m.first_col + 1, String::new());
+            }
+            row[m.first_col] = value.clone();
+        }
+    }
+    rows
+}
+
+/// The columns of the header row, mapped.
+struct Layout {
+    header_row: usize,
+    uses: BTreeMap<usize, Use>,
+    columns: Vec<ColumnUse>,
+}
+
+fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<Layout, SheetError> {
+    let mut by_header: Vec<(Field, String)> = Vec::new();
+    let mut by_letter: Vec<(Field, usize)> = Vec::new();
+    for (field, column) in &options.map {
+        let f = Field::parse(field).ok_or_else(|| SheetError::UnknownField(field.clone()))?;
+        match column_index(column) {
+            Some(i) if column.trim().len() <= 2 => by_letter.push((f, i)),
+            _ => by_header.push((f, fold(column))),
+        }
+    }
+    let score = |row: &Vec<String>| {
+        row.iter()
+            .filter(|c| {
+                let f = fold(c);
+                !f.is_empty()
+                    && (recognised(c).is_some()
+                        || by_header.iter().any(|(_, h)| *h == f)
+                        || header_year(c, plan).is_some() && c.trim().len() <= 16)
+            })
+            .count()
+    };
+    let (header_row, best) = rows
+        .iter()
+        .take(50)
+        .enumerate()
+        .map(|(i, r)| (i, score(r)))
+        .fold(
+            (0, 0),
+            |best, (i, s)| if s > best.1 { (i, s) } else { best },
+        );
+    let explicit_found = |row: &Vec<String>| {
+        row.iter()
+            .any(|c| by_header.iter().any(|(_, h)| *h == fold(c)))
+    };
+    if best < 2 && by_letter.is_empty() && !rows.get(header_row).is_some_and(explicit_found) {
+        let missing = by_header.iter().find(|(_, h)| {
+            !rows
+                .iter()
+                .take(50)
+                .any(|r| r.iter().any(|c| fold(c) == *h))
+        });
+        return Err(match missing {
+            Some((f, h)) => SheetError::UnknownColumn {
+                field: f.name(),
+                column: h.clone(),
+            },
+            None => SheetError::NoHeader,
+        });
+    }
+    let header = &rows[header_row];
+    let mut uses = BTreeMap::new();
+    let mut columns = Vec::new();
+    let mut taken: Vec<Field> = Vec::new();
+    for (i, text) in header.iter().enumerate() {
+        let folded = fold(text);
+        let mapped = by_letter
+            .iter()
+            .find(|(_, c)| *c == i)
+            .map(|(f, _)| *f)
+            .or_else(|| {
+                by_header
+                    .iter()
+                    .find(|(_, h)| *h == folded)
+                    .map(|(f, _)| *f)
+            });
+        let explicit = mapped.is_some();
+        let (use_, note) = if let Some(f) = mapped.or_else(|| recognised(text)) {
+            if taken.contains(&f) {
+                (None, format!("a second {} column: ignored", f.name()))
+            } else {
+                taken.push(f);
+                let how = if explicit { "mapped" } else { "recognised" };
+                (Some(Use::Field(f)), how.to_string())
+            }
+        } else if is_total(text) {
+            (
+                Some(Use::Total),
+                "a total: checked, not imported".to_string(),
+            )
+        } else if let Some(y) = header_year(text, plan) {
+            if (plan.meta.start_year..=plan.meta.end_year).contains(&y) {
+                (Some(Use::Year(y)), "amounts of the year".to_string())
+            } else {
+                (None, format!("{y} is outside the plan period: ignored"))
+            }
+        } else if folded.is_empty() {
+            (None, "no header: ignored".to_string())
+        } else {
+            (
+                None,
+                "not recognised: ignored (use --map to read it)".to_string(),
+            )
+        };
+        let field = match &use_ {
+            Some(Use::Field(f)) => Some(f.name()),
+            Some(Use::Year(y)) => Some(format!("year:{y}")),
+            Some(Use::Total) | None => None,
+        };
+        if let Some(u) = use_ {
+            uses.insert(i, u);
+        }
+        if !text.trim().is_empty() || field.is_some() {
+            columns.push(ColumnUse {
+                column: column_letter(i),
+                header: crate::text::quoted(text.trim()).into_owned(),
+                field,
+                note,
+            });
+        }
+    }
+    for (f, i) in &by_letter {
+        if !uses.contains_key(i) {
+            uses.insert(*i, Use::Field(*f));
+            columns.push(ColumnUse {
+                column: column_letter(*i),
+                header: String::new(),
+                field: Some(f.name()),
+                note: "mapped".into(),
+            });
+        }
+    }
+    for (f, h) in &by_header {
+        if !uses.values().any(|u| *u == Use::Field(*f)) {
+            return Err(SheetError::UnknownColumn {
+                field: f.name(),
+                column: h.clone(),
+            });
+        }
+    }
+    Ok(Layout {
+        header_row,
+        uses,
+        columns,
+    })
+}
+
+/// A record the import made or matched, by level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Level {
+    Pillar,
+    Outcome,
+    Output,
+    Activity,
+}
+
+const LEVELS: [Level; 4] = [
+    Level::Pillar,
+    Level::Outcome,
+    Level::Output,
+    Level::Activity,
+];
+
+impl Level {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Pillar => "pillar",
+            Self::Outcome => "outcome",
+            Self::Output => "output",
+            Self::Activity => "activity",
+        }
+    }
+}
+
+/// The import under way: the plan growing, and what the review will say.
+struct Importer<'a, F: FnMut() -> Id> {
+    plan: Plan,
+    now: &'a Timestamp,
+    author: &'a str,
+    new_id: F,
+    counts: BTreeMap<&'static str, KindCount>,
+    agencies_created: Vec<String>,
+    placeholders: Vec<String>,
+    notes: Vec<String>,
+    /// Records made or matched, by (level, parent, folded text), so a value repeated on many
+    /// rows is one record.
+    seen: HashMap<(Level, Option<Id>, String), Id>,
+    new_lines: Vec<Id>,
+    /// Lines merged by (activity, item, unit, unit cost, currency, economic code).
+    open_lines: HashMap<(Id, String), usize>,
+}
+
+impl<F: FnMut() -> Id> Importer<'_, F> {
+    fn meta(&mut self) -> RecordMeta {
+        RecordMeta::new((self.new_id)(), self.now, self.author)
+    }
+
+    fn count(&mut self, kind: &'static str, created: bool) {
+        let c = self.counts.entry(kind).or_insert_with(|| KindCount {
+            kind: kind.to_string(),
+            ..Default::default()
+        });
+        if created {
+            c.created += 1;
+        } else {
+            c.matched += 1;
+        }
+    }
+
+    /// The record of `level` named `text` under `parent`: matched by code or title (folded),
+    /// else created. `placeholder` marks a record made for a level the sheet lacks.
+    fn record(&mut self, level: Level, parent: Option<Id>, text: &str, placeholder: bool) -> Id {
+        let key = (level, parent, fold(text));
+        if let Some(&id) = self.seen.get(&key) {
+            return id;
+        }
+        let (code, given_title) = split_numbering(text);
+        let title = if given_title.is_empty() {
+            text.trim().to_string()
+        } else {
+            given_title.clone()
+        };
+        let same = |c: &str, t: &LocalText| {
+            let by_code = code.as_deref().is_some_and(|code| fold(c) == fold(code));
+            let by_title = fold(&t.text) == fold(&title)
+                || t.l2.as_deref().is_some_and(|l2| fold(l2) == fold(&title));
+            // A code alone matches only when the sheet gives no title to compare.
+            by_title || (by_code && given_title.is_empty())
+        };
+        let p = &self.plan;
+        let found = match level {
+            Level::Pillar => p
+                .pillars
+                .iter()
+                .find(|r| same(&r.code, &r.title))
+                .map(|r| r.record.id),
+            Level::Outcome => p
+                .outcomes
+                .iter()
+                .find(|r| Some(r.pillar_id) == parent && same(&r.code, &r.title))
+                .map(|r| r.record.id),
+            Level::Output => p
+                .outputs
+                .iter()
+                .find(|r| Some(r.outcome_id) == parent && same(&r.code, &r.title))
+                .map(|r| r.record.id),
+            Level::Activity => p
+                .activities
+                .iter()
+                .find(|r| Some(r.output_id) == parent && same(&r.code, &r.title))
+                .map(|r| r.record.id),
+        };
+        let id = match found {
+            Some(id) => {
+                self.count(level.name(), false);
+                id
+            }
+            None => {
+                let id = self.create(level, parent, code, title.clone());
+                self.count(level.name(), true);
+                if placeholder {
+                    self.placeholders
+                        .push(format!("{} \"{}\"", level.name(), title));
+                }
+                id
+            }
+        };
+        self.seen.insert(key, id);
+        id
+    }
+
+    fn create(
+        &mut self,
+        level: Level,
+        parent: Option<Id>,
+        code: Option<String>,
+        title: String,
+    ) -> Id {
+        let record = self.meta();
+        let id = record.id;
+        let parent_id = parent.unwrap_or_default();
+        let parent_code = match level {
+            Level::Pillar => String::new(),
+            Level::Outcome => self.code_of_pillar(parent_id),
+            Level::Output => self
+                .plan
+                .outcomes
+                .iter()
+                .find(|o| o.record.id == parent_id)
+                .map(|o| o.code.clone())
+                .unwrap_or_default(),
+            Level::Activity => self
+                .plan
+                .outputs
+                .iter()
+                .find(|o| o.record.id == parent_id)
+                .map(|o| o.code.clone())
+                .unwrap_or_default(),
+        };
+        let taken: Vec<String> = match level {
+            Level::Pillar => self
+                .plan
+                .pillars
+                .iter()
+                .map(|r| r.code.to_lowercase())
+                .collect(),
+            Level::Outcome => self
+                .plan
+                .outcomes
+                .iter()
+                .map(|r| r.code.to_lowercase())
+                .collect(),
+            Level::Output => self
+                .plan
+                .outputs
+                .iter()
+                .map(|r| r.code.to_lowercase())
+                .collect(),
+            Level::Activity => self
+                .plan
+                .activities
+                .iter()
+                .map(|r| r.code.to_lowercase())
+                .collect(),
+        };
+        let code = match code {
+            Some(c) if !taken.contains(&c.to_lowercase()) => c,
+            _ => next_code(&parent_code, &taken),
+        };
+        let title = LocalText::new(title);
+        match level {
+            Level::Pillar => self.plan.pillars.push(Pillar {
+                record,
+                code,
+                kind: pillar_kind(&title.text),
+                title,
+                description: LocalText::default(),
+            }),
+            Level::Outcome => self.plan.outcomes.push(Outcome {
+                record,
+                pillar_id: parent_id,
+                code,
+                title,
+                rpa_outcomes: vec![],
+            }),
+            Level::Output => self.plan.outputs.push(Output {
+                record,
+                outcome_id: parent_id,
+                code,
+                title,
+            }),
+            Level::Activity => self.plan.activities.push(Activity {
+                record,
+                output_id: parent_id,
+                code,
+                title,
+                description: LocalText::default(),
+                lead_agency_id: None,
+                supporting_agency_ids: vec![],
+                years: vec![],
+                cofog: String::new(),
+                gender_marker: None,
+                contingency: None,
+            }),
+        }
+        id
+    }
+
+    fn code_of_pillar(&self, id: Id) -> String {
+        self.plan
+            .pillars
+            .iter()
+            .find(|p| p.record.id == id)
+            .map(|p| p.code.clone())
+            .unwrap_or_default()
+    }
+
+    /// The agency named `name` (by code, name or second-language name), else a new one with
+    /// a readable unique code.
+    fn agency(&mut self, name: &str) -> Id {
+        let f = fold(name);
+        if let Some(a) = self.plan.agencies.iter().find(|a| {
+            fold(&a.code) == f
+                || fold(&a.name.text) == f
+                || a.name.l2.as_deref().is_some_and(|l| fold(l) == f)
+        }) {
+            return a.record.id;
+        }
+        let base = cells::agency_code(name);
+        let mut code = base.clone();
+        let mut n = 2;
+        while self
+            .plan
+            .agencies
+            .iter()
+            .any(|a| a.code.eq_ignore_ascii_case(&code))
+        {
+            code = format!("{base}{n}");
+            n += 1;
+        }
+        let record = self.meta();
+        let id = record.id;
+        self.agencies_created
+            .push(format!("{code} {}", name.trim()));
+        self.plan.agencies.push(Agency {
+            record,
+            code,
+            name: LocalText::new(name.trim()),
+            kind: agency_kind(name),
+            programme_code: String::new(),
+            contact: String::new(),
+        });
+        self.count("agency", true);
+        id
+    }
+}
+
+/// The kind of a pillar titled `title`, from the four WPS pillars' names in English and
+/// French.
+fn pillar_kind(title: &str) -> PillarKind {
+    let f = fold(title);
+    let has = |words: &[&str]| words.iter().any(|w| f.contains(w));
+    if has(&["participation"]) {
+        PillarKind::Participation
+    } else if has(&["prevention"]) {
+        PillarKind::Prevention
+    } else if has(&["protection"]) {
+        PillarKind::Protection
+    } else if has(&["relief", "recovery", "relevement", "secours"]) {
+        PillarKind::ReliefRecovery
+    } else if has(&["coordination", "suivi", "monitoring", "evaluation"]) {
+        PillarKind::CoordinationMe
+    } else {
+        PillarKind::Other
+    }
+}
+
+fn agency_kind(name: &str) -> AgencyKind {
+    let f = fold(name);
+    if f.starts_with("minist") {
+        AgencyKind::Ministry
+    } else if ["osc", "ong", "cso", "csos", "ngo", "ngos"]
+        .iter()
+        .any(|w| f.split(' ').any(|x| x == *w))
+    {
+        AgencyKind::Csos
+    } else if ["ptf", "donor", "bailleur", "partenaires techniques"]
+        .iter()
+        .any(|w| f.contains(w))
+    {
+        AgencyKind::DevelopmentPartner
+    } else {
+        AgencyKind::Other
+    }
+}
+
+/// The next free hierarchical code under `parent` ("3" under "", "2.4" under "2").
+fn next_code(parent: &str, taken: &[String]) -> String {
+    let prefix = if parent.is_empty() {
+        String::new()
+    } else {
+        format!("{parent}.")
+    };
+    let max = taken
+        .iter()
+        .filter_map(|c| c.strip_prefix(prefix.as_str()))
+        .filter_map(|rest| rest.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{}", max + 1)
+}
+
+/// Imports `sheet` into `plan`. Refused rows are left out and listed in the review; the
+/// caller writes the result only when the review has none (or the user skips them).
+pub fn import_sheet(
+    plan: &Plan,
+    sheet: &Sheet,
+    options: &SheetOptions,
+    now: &Timestamp,
+    author: &str,
+    new_id: impl FnMut() -> Id,
+) -> Result<SheetImport, SheetError> {
+    let rows = spread_merged(sheet);
+    if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+        return Err(SheetError::Empty);
+    }
+    let layout = layout(&rows, plan, options)?;
+    let has = |f: Field| layout.uses.values().any(|u| *u == Use::Field(f));
+    let year_columns: Vec<(usize, Year)> = layout
+        .uses
+        .iter()
+        .filter_map(|(i, u)| match u {
+            Use::Year(y) => Some((*i, *y)),
+            _ => None,
+        })
+        .collect();
+    let column_of = |f: Field| {
+        layout
+            .uses
+            .iter()
+            .find(|(_, u)| **u == Use::Field(f))
+            .map(|(i, _)| *i)
+    };
+    let mapped_levels: Vec<usize> = LEVELS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| has(Field::ALL[*i]))
+        .map(|(i, _)| i)
+        .collect();
+    let carries_cost = !year_columns.is_empty() || has(Field::Amount) || has(Field::UnitCost);
+    if mapped_levels.is_empty() && !has(Field::Indicator) && !carries_cost {
+        return Err(SheetError::NothingToImport);
+    }
+    let highest = mapped_levels.first().copied().unwrap_or(4);
+    let amount_cells = rows.iter().skip(layout.header_row + 1).flat_map(|r| {
+        r.iter().enumerate().filter(|(i, _)| {
+            matches!(
+                layout.uses.get(i),
+                Some(
+                    Use::Year(_)
+                        | Use::Total
+                        | Use::Field(Field::Amount | Field::UnitCost | Field::Quantity)
+                )
+            )
+        })
+    });
+    let mark = DecimalMark::detect(amount_cells.map(|(_, c)| c.as_str()));
+    let base_currency = plan.meta.base_currency.clone();
+    let mut im = Importer {
+        plan: plan.clone(),
+        now,
+        author,
+        new_id,
+        counts: BTreeMap::new(),
+        agencies_created: vec![],
+        placeholders: vec![],
+        notes: vec![],
+        seen: HashMap::new(),
+        new_lines: vec![],
+        open_lines: HashMap::new(),
+    };
+    let mut refused = Vec::new();
+    let mut total_checks = Vec::new();
+    // The value of each hierarchy level in force (filled down), and the heading's.
+    let mut current: [Option<String>; 4] = Default::default();
+    let mut heading: Option<String> = None;
+    // Amounts imported since the last Total row, per year (None: rows without a year).
+    let mut since_total: BTreeMap<Option<Year>, Decimal> = BTreeMap::new();
+    let mut imported_rows = 0;
+    let header_label = |i: usize| {
+        let h = rows[layout.header_row]
+            .get(i)
+            .map(|h| h.trim())
+            .unwrap_or_default();
+        if h.is_empty() {
+            column_letter(i)
+        } else {
+            format!("{} ({h})", column_letter(i))
+        }
+    };
+
+    for (r, row) in rows.iter().enumerate().skip(layout.header_row + 1) {
+        let number = r + 1;
+        let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|c| c.trim()).unwrap_or("");
+        let filled: Vec<usize> = row
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.trim().is_empty())
+            .map(|(i, _)| i)
+            .collect();
+        if filled.is_empty() {
+            continue;
+        }
+        let first_text = row[filled[0]].trim();
+        if is_total(first_text) {
+            for (i, y) in year_columns
+                .iter()
+                .map(|(i, y)| (*i, Some(*y)))
+                .chain(column_of(Field::Amount).map(|i| (i, None)))
+            {
+                let text = cell(Some(i));
+                if text.is_empty() {
+                    continue;
+                }
+                if let Ok(total) = parse_amount(text, mark) {
+                    let imported = if y.is_none() && !year_columns.is_empty() {
+                        since_total
+                            .values()
+                            .fold(Decimal::ZERO, |s, v| s.saturating_add(*v))
+                    } else {
+                        since_total.get(&y).copied().unwrap_or_default()
+                    };
+                    total_checks.push(TotalCheck {
+                        row: number,
+                        year: y,
+                        sheet_total: total.normalize().to_string(),
+                        imported: imported.normalize().to_string(),
+                        difference: total.saturating_sub(imported).normalize().to_string(),
+                    });
+                }
+            }
+            if fold(first_text).starts_with("sous") || fold(first_text).starts_with("sub") {
+                since_total.clear();
+            }
+            continue;
+        }
+        // A heading row: one cell filled (or one merged across the table).
+        let is_heading = filled.len() == 1
+            && !matches!(
+                layout.uses.get(&filled[0]),
+                Some(Use::Year(_) | Use::Field(Field::Amount | Field::UnitCost | Field::Quantity))
+            );
+        if is_heading && highest > 0 && highest < 4 {
+            heading = Some(first_text.to_string());
+            current = Default::default();
+            continue;
+        }
+        if is_heading && highest == 0 && !has(Field::Indicator) && !carries_cost {
+            im.notes.push(format!(
+                "row {number}: \"{}\" has only one cell filled and was read as a pillar",
+                crate::text::quoted(first_text)
+            ));
+        }
+
+        // The hierarchy in force on this row.
+        let mut changed_at = None;
+        for (level, slot) in current.iter_mut().enumerate() {
+            let Some(col) = column_of(Field::ALL[level]) else {
+                continue;
+            };
+            let value = cell(Some(col));
+            if !value.is_empty() {
+                if slot.as_deref() != Some(value) && changed_at.is_none() {
+                    changed_at = Some(level);
+                }
+                *slot = Some(value.to_string());
+            } else if changed_at.is_some_and(|c| c < level) {
+                *slot = None;
+            }
+        }
+        let mut row_refusals = Vec::new();
+        let mut refuse = |col: usize, reason: String| {
+            row_refusals.push(RefusedRow {
+                row: number,
+                column: header_label(col),
+                reason,
+            });
+        };
+
+        // Amounts first, so that a refused amount leaves the row out entirely.
+        let currency_cell = cell(column_of(Field::Currency));
+        let row_currency = if currency_cell.is_empty() {
+            None
+        } else {
+            match currency_of(currency_cell, &base_currency) {
+                Some(c) => Some(c),
+                None => {
+                    refuse(
+                        column_of(Field::Currency).unwrap_or(0),
+                        format!(
+                            "`{}` is not an ISO 4217 currency code",
+                            crate::text::quoted(currency_cell)
+                        ),
+                    );
+                    None
+                }
+            }
+        };
+        let mut lump: BTreeMap<Year, Decimal> = BTreeMap::new();
+        let mut currency_seen = row_currency.clone();
+        for (col, year) in &year_columns {
+            let text = cell(Some(*col));
+            if text.is_empty() {
+                continue;
+            }
+            match entry_amount(text, mark) {
+                Ok(v) if v.is_sign_negative() && !v.is_zero() => {
+                    refuse(*col, format!("`{text}` is negative"))
+                }
+                Ok(v) => {
+                    if currency_seen.is_none() {
+                        currency_seen = cells::currency_in(text).map(|c| cfa(&c, &base_currency));
+                    }
+                    if !v.is_zero() {
+                        lump.insert(*year, v);
+                    }
+                }
+                Err(e) => refuse(*col, e),
+            }
+        }
+        let year_cell = cell(column_of(Field::Year));
+        let row_year = if year_cell.is_empty() {
+            None
+        } else {
+            match header_year(year_cell, plan).or_else(|| year_cell.parse::<Year>().ok()) {
+                Some(y) if (plan.meta.start_year..=plan.meta.end_year).contains(&y) => Some(y),
+                _ => {
+                    refuse(
+                        column_of(Field::Year).unwrap_or(0),
+                        format!(
+                            "`{}` is not a year of the plan period {}–{}",
+                            crate::text::quoted(year_cell),
+                            plan.meta.start_year,
+                            plan.meta.end_year
+                        ),
+                    );
+                    None
+                }
+            }
+        };
+        let amount_text = cell(column_of(Field::Amount));
+        if !amount_text.is_empty() {
+            match entry_amount(amount_text, mark) {
+                Ok(v) if v.is_sign_negative() && !v.is_zero() => refuse(
+                    column_of(Field::Amount).unwrap_or(0),
+                    format!("`{amount_text}` is negative"),
+                ),
+                Ok(v) => {
+                    if currency_seen.is_none() {
+                        currency_seen =
+                            cells::currency_in(amount_text).map(|c| cfa(&c, &base_currency));
+                    }
+                    match (row_year, year_columns.is_empty()) {
+                        (Some(y), _) => {
+                            if !v.is_zero() {
+                                let e = lump.entry(y).or_default();
+                                *e = e.saturating_add(v);
+                            }
+                        }
+                        (None, true) if !year_cell.is_empty() => {}
+                        (None, true) => refuse(column_of(Field::Amount).unwrap_or(0), "an amount needs a year: add a year column, or put the amounts under year columns".into()),
+                        // With year columns, a plain amount column is the row's total: checked.
+                        (None, false) => {
+                            let sum = lump.values().fold(Decimal::ZERO, |s, v| s.saturating_add(*v));
+                            if sum != v {
+                                im.notes.push(format!("row {number}: the amount {amount_text} differs from the sum of its years ({})", sum.normalize()));
+                            }
+                        }
+                    }
+                }
+                Err(e) => refuse(column_of(Field::Amount).unwrap_or(0), e),
+            }
+        }
+        let unit_cost_text = cell(column_of(Field::UnitCost));
+        let quantity_text = cell(column_of(Field::Quantity));
+        let mut unit_line = None;
+        if !unit_cost_text.is_empty() || !quantity_text.is_empty() {
+            let uc =
+                entry_amount(unit_cost_text, mark).map_err(|e| (column_of(Field::UnitCost), e));
+            let q = if quantity_text.is_empty() {
+                Ok(Decimal::ONE)
+            } else {
+                entry_amount(quantity_text, mark).map_err(|e| (column_of(Field::Quantity), e))
+            };
+            match (uc, q, row_year) {
+                (Ok(uc), Ok(q), Some(y)) if !uc.is_sign_negative() && !q.is_sign_negative() => {
+                    if currency_seen.is_none() {
+                        currency_seen =
+                            cells::currency_in(unit_cost_text).map(|c| cfa(&c, &base_currency));
+                    }
+                    unit_line = Some((uc, q, y));
+                }
+                (Ok(_), Ok(_), Some(_)) => refuse(
+                    column_of(Field::UnitCost).unwrap_or(0),
+                    "a negative unit cost or quantity".into(),
+                ),
+                (Ok(_), Ok(_), None) if !year_cell.is_empty() => {}
+                (Ok(_), Ok(_), None) => refuse(
+                    column_of(Field::Year)
+                        .or(column_of(Field::UnitCost))
+                        .unwrap_or(0),
+                    "a unit cost needs the year it is spent in (a year column)".into(),
+                ),
+                (Err((c, e)), _, _) | (_, Err((c, e)), _) => refuse(c.unwrap_or(0), e),
+            }
+        }
+        if !row_refusals.is_empty() {
+            refused.extend(row_refusals);
+            continue;
+        }
+        let cost_currency = currency_seen.unwrap_or_else(|| base_currency.clone());
+
+        // Records: top down, a placeholder for each level the sheet does not give.
+        let needs_activity =
+            carries_cost && (!lump.is_empty() || unit_line.is_some()) || has(Field::Activity);
+        let indicator_text = cell(column_of(Field::Indicator));
+        let deepest = if needs_activity {
+            3
+        } else if !indicator_text.is_empty() {
+            mapped_levels
+                .iter()
+                .copied()
+                .filter(|l| *l <= 2)
+                .max()
+                .unwrap_or(1)
+                .max(1)
+        } else {
+            mapped_levels.last().copied().unwrap_or(0)
+        };
+        let mut parent: Option<Id> = None;
+        let mut parent_title = String::new();
+        let mut activities: Vec<Id> = Vec::new();
+        for (level, kind) in LEVELS.iter().enumerate().take(deepest + 1) {
+            let given = if highest < 4 && level + 1 == highest {
+                heading.clone()
+            } else {
+                current[level].clone()
+            };
+            match given {
+                Some(text) if level == 3 => {
+                    let items = split_items(&text);
+                    if items.len() > 1 && (!lump.is_empty() || unit_line.is_some()) {
+                        im.notes.push(format!("row {number}: {} activities in one cell; the row's cost goes to the first", items.len()));
+                    }
+                    for item in items {
+                        activities.push(im.record(*kind, parent, &item, false));
+                    }
+                    parent_title = text;
+                }
+                Some(text) => {
+                    parent = Some(im.record(*kind, parent, &text, false));
+                    parent_title = split_numbering(&text).1;
+                }
+                None => {
+                    let title = match level {
+                        0 => "Imported (pillar not given in the sheet)".to_string(),
+                        _ => format!(
+                            "{} ({} not given in the sheet)",
+                            crate::text::quoted(&parent_title),
+                            kind.name()
+                        ),
+                    };
+                    let id = im.record(*kind, parent, &title, true);
+                    if level == 3 {
+                        activities.push(id);
+                    } else {
+                        parent = Some(id);
+                    }
+                }
+            }
+        }
+        imported_rows += 1;
+
+        // Agencies.
+        let mut actors = cells::split_actors(cell(column_of(Field::LeadAgency)));
+        let supporting_cell = cells::split_actors(cell(column_of(Field::Agencies)));
+        if !actors.is_empty() || !supporting_cell.is_empty() {
+            let lead = if actors.is_empty() {
+                None
+            } else {
+                Some(im.agency(&actors.remove(0)))
+            };
+            let supporting: Vec<Id> = actors
+                .iter()
+                .chain(&supporting_cell)
+                .map(|a| im.agency(a))
+                .collect();
+            for id in &activities {
+                if let Some(a) = im.plan.activities.iter_mut().find(|a| a.record.id == *id) {
+                    if a.lead_agency_id.is_none() {
+                        a.lead_agency_id = lead;
+                    }
+                    for s in &supporting {
+                        if Some(*s) != a.lead_agency_id && !a.supporting_agency_ids.contains(s) {
+                            a.supporting_agency_ids.push(*s);
+                        }
+                    }
+                }
+            }
+        }
+
+        // Indicators.
+        if !indicator_text.is_empty() {
+            let (level, parent_id) = match (deepest.min(2), parent) {
+                (2, Some(p)) if has(Field::Output) || heading.is_some() && highest == 3 => {
+                    (IndicatorLevel::Output, p)
+                }
+                (_, Some(p)) if im.plan.outputs.iter().any(|o| o.record.id == p) => {
+                    (IndicatorLevel::Output, p)
+                }
+                (_, Some(p)) => (IndicatorLevel::Outcome, p),
+                (_, None) => (IndicatorLevel::Impact, Id::default()),
+            };
+            let statements = split_items(indicator_text);
+            let per = |f: Field| {
+                let items = split_items(cell(column_of(f)));
+                if items.len() == statements.len() {
+                    items
+                } else {
+                    vec![cell(column_of(f)).to_string(); statements.len()]
+                }
+            };
+            let (baselines, targets, sources) = (
+                per(Field::Baseline),
+                per(Field::Target),
+                per(Field::MeansOfVerification),
+            );
+            for (i, statement) in statements.iter().enumerate() {
+                let (code, text) = split_numbering(statement);
+                let exists = im.plan.indicators.iter().any(|x| {
+                    x.parent_id == Some(parent_id) && fold(&x.statement.text) == fold(&text)
+                });
+                if exists {
+                    im.count("indicator", false);
+                    continue;
+                }
+                let numbers = [&baselines[i], &targets[i]]
+                    .iter()
+                    .filter(|v| !v.trim().is_empty())
+                    .map(|v| parse_amount(v, mark))
+                    .collect::<Result<Vec<_>, _>>();
+                let percent = baselines[i].contains('%') || targets[i].contains('%');
+                let (kind, baseline, target) = match numbers {
+                    Ok(_) => {
+                        let n = |v: &str| {
+                            (!v.trim().is_empty()).then(|| {
+                                parse_amount(v, mark)
+                                    .map(|d| d.normalize().to_string())
+                                    .unwrap_or_default()
+                            })
+                        };
+                        (
+                            if percent {
+                                IndicatorType::Percentage
+                            } else {
+                                IndicatorType::Number
+                            },
+                            n(&baselines[i]),
+                            n(&targets[i]),
+                        )
+                    }
+                    Err(_) => (
+                        IndicatorType::Qualitative,
+                        Some(baselines[i].clone()).filter(|b| !b.is_empty()),
+                        Some(targets[i].clone()).filter(|t| !t.is_empty()),
+                    ),
+                };
+                let taken: Vec<String> = im
+                    .plan
+                    .indicators
+                    .iter()
+                    .map(|x| x.code.to_lowercase())
+                    .collect();
+                let code = match code {
+                    Some(c) if !taken.contains(&c.to_lowercase()) => c,
+                    _ => (1..)
+                        .map(|n| format!("IND{n:03}"))
+                        .find(|c| !taken.contains(&c.to_lowercase()))
+                        .unwrap_or_default(),
+                };
+                let record = im.meta();
+                im.plan.indicators.push(Indicator {
+                    record,
+                    level,
+                    parent_id: (level != IndicatorLevel::Impact).then_some(parent_id),
+                    code,
+                    statement: LocalText::new(text),
+                    kind,
+                    unit: if percent { "%".into() } else { String::new() },
+                    disaggregation: vec![],
+                    baseline_value: baseline,
+                    baseline_year: None,
+                    baseline_source: String::new(),
+                    targets: target
+                        .map(|t| [(plan.meta.end_year, t)].into_iter().collect())
+                        .unwrap_or_default(),
+                    means_of_verification: LocalText::new(sources[i].clone()),
+                    frequency: Frequency::Annual,
+                    responsible_agency_id: None,
+                });
+                im.count("indicator", true);
+            }
+        }
+
+        // Cost lines on the row's first activity.
+        let Some(&activity) = activities.first() else {
+            continue;
+        };
+        let item_text = cell(column_of(Field::Item));
+        let economic = cell(column_of(Field::EconomicCode)).to_string();
+        let note = cell(column_of(Field::Note)).to_string();
+        let source = {
+            let s = cell(column_of(Field::FundingSource));
+            (!s.is_empty())
+                .then(|| {
+                    im.plan
+                        .funding_sources
+                        .iter()
+                        .find(|f| fold(&f.code) == fold(s) || fold(&f.name.text) == fold(s))
+                        .map(|f| f.record.id)
+                })
+                .flatten()
+        };
+        if let Some(f) = cell(column_of(Field::FunctionCode))
+            .get(..)
+            .filter(|f| !f.is_empty())
+        {
+            if let Some(a) = im
+                .plan
+                .activities
+                .iter_mut()
+                .find(|a| a.record.id == activity)
+            {
+                if a.cofog.is_empty() {
+                    a.cofog = f.to_string();
+                }
+            }
+        }
+        let mut add_line = |im: &mut Importer<'_, _>,
+                            item: String,
+                            unit: String,
+                            unit_cost: Decimal,
+                            quantities: BTreeMap<Year, Decimal>,
+                            inflate: bool| {
+            for (y, q) in &quantities {
+                let e = since_total.entry(Some(*y)).or_default();
+                *e = e.saturating_add(q.saturating_mul(unit_cost));
+            }
+            let key = format!("{}\u{1f}{unit}\u{1f}{unit_cost}\u{1f}{cost_currency}\u{1f}{economic}\u{1f}{source:?}", fold(&item));
+            if let Some(&li) = im.open_lines.get(&(activity, key.clone())) {
+                let line: &mut CostLine = &mut im.plan.cost_lines[li];
+                if quantities.keys().all(|y| !line.quantities.contains_key(y)) {
+                    line.quantities.extend(quantities);
+                    return;
+                }
+            }
+            let record = im.meta();
+            im.new_lines.push(record.id);
+            im.plan.cost_lines.push(CostLine {
+                record,
+                activity_id: activity,
+                item: LocalText::new(item),
+                catalogue_item_id: None,
+                unit: Some(unit),
+                unit_cost: Some(unit_cost),
+                currency: Some(cost_currency.clone()),
+                economic_code: Some(economic.clone()),
+                quantities,
+                funding_source_id: source,
+                inflate,
+                note: note.clone(),
+            });
+            im.open_lines
+                .insert((activity, key), im.plan.cost_lines.len() - 1);
+            im.count("cost_line", true);
+        };
+        let item = if item_text.is_empty() {
+            None
+        } else {
+            Some(item_text.to_string())
+        };
+        if !lump.is_empty() {
+            let item = item.clone().unwrap_or_else(|| "Lump sum".to_string());
+            add_line(&mut im, item, "lump sum".into(), Decimal::ONE, lump, false);
+        }
+        if let Some((unit_cost, quantity, year)) = unit_line {
+            let unit = cell(column_of(Field::Unit));
+            let unit = if unit.is_empty() {
+                "unit".to_string()
+            } else {
+                unit.to_string()
+            };
+            let item = item.unwrap_or_else(|| parent_title.clone());
+            add_line(
+                &mut im,
+                item,
+                unit,
+                unit_cost,
+                [(year, quantity)].into_iter().collect(),
+                true,
+            );
+        }
+        let years: Vec<Year> = im
+            .plan
+            .cost_lines
+            .iter()
+            .filter(|l| l.activity_id == activity)
+            .flat_map(|l| l.quantities.keys().copied())
+            .collect();
+        if let Some(a) = im
+            .plan
+            .activities
+            .iter_mut()
+            .find(|a| a.record.id == activity)
+        {
+            for y in years {
+                if !a.years.contains(&y) {
+                    a.years.push(y);
+                }
+            }
+            a.years.sort_unstable();
+        }
+    }
+
+    let problems = validate(&im.plan);
+    if let Some(first) = problems.first() {
+        return Err(SheetError::Inconsistent(first.to_string()));
+    }
+    let amounts = pillar_year_amounts(&im.plan, &im.new_lines);
+    let review = SheetReview {
+        header_row: layout.header_row + 1,
+        columns: layout.columns,
+        counts: im.counts.into_values().collect(),
+        agencies_created: im.agencies_created,
+        placeholders: im.placeholders,
+        amounts,
+        total_checks,
+        refused,
+        notes: im.notes,
+        rows: imported_rows,
+    };
+    Ok(SheetImport {
+        plan: im.plan,
+        review,
+    })
+}
+
+/// An amount, unit cost or quantity of a row, within what a plan takes
+/// ([`crate::validate::AMOUNT_LIMIT`]).
+fn entry_amount(text: &str, mark: DecimalMark) -> Result<Decimal, String> {
+    let v = parse_amount(text, mark)?;
+    if v.abs() > crate::validate::AMOUNT_LIMIT {
+        return Err(format!(
+            "`{}` is more than 1,000,000,000,000,000, the largest amount NAP Studio takes",
+            crate::text::quoted(text)
+        ));
+    }
+    Ok(v)
+}
+
+/// The ISO code of a currency cell ("USD", "usd", "$", "FCFA").
+fn currency_of(text: &str, base: &str) -> Option<String> {
+    let t = text.trim().to_uppercase();
+    if currency(&t).is_some() {
+        return Some(t);
+    }
+    cells::currency_in(&t).map(|c| cfa(&c, base))
+}
+
+/// "FCFA" is the CFA franc of the plan's own region: XAF for a plan in XAF, else XOF.
+fn cfa(code: &str, base: &str) -> String {
+    if code == "XOF" && base == "XAF" {
+        base.to_string()
+    } else {
+        code.to_string()
+    }
+}
+
+/// The amounts of the lines `new` by pillar and year, in each line's currency (before
+/// exchange rates, inflation and contingency: the sheet's own figures).
+fn pillar_year_amounts(plan: &Plan, new: &[Id]) -> Vec<PillarYearAmount> {
+    let activity_pillar: HashMap<Id, &Pillar> = plan
+        .activities
+        .iter()
+        .filter_map(|a| {
+            let output = plan.outputs.iter().find(|o| o.record.id == a.output_id)?;
+            let outcome = plan
+                .outcomes
+                .iter()
+                .find(|o| o.record.id == output.outcome_id)?;
+            let pillar = plan
+                .pillars
+                .iter()
+                .find(|p| p.record.id == outcome.pillar_id)?;
+            Some((a.record.id, pillar))
+        })
+        .collect();
+    let mut sums: BTreeMap<(String, Year, String), Decimal> = BTreeMap::new();
+    for line in plan
+        .cost_lines
+        .iter()
+        .filter(|l| new.contains(&l.record.id))
+    {
+        let Some(pillar) = activity_pillar.get(&line.activity_id) else {
+            continue;
+        };
+        let label = format!("{} {}", pillar.code, pillar.title.text)
+            .trim()
+            .to_string();
+        let unit_cost = line.unit_cost.unwrap_or_default();
+        for (y, q) in &line.quantities {
+            let e = sums
+                .entry((label.clone(), *y, line.currency.clone().unwrap_or_default()))
+                .or_default();
+            *e = e.saturating_add(q.saturating_mul(unit_cost));
+        }
+    }
+    sums.into_iter()
+        .map(|((pillar, year, currency), amount)| PillarYearAmount {
+            pillar,
+            year,
+            currency,
+            amount: amount.normalize().to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

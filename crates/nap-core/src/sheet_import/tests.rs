@@ -1,0 +1,532 @@
+//! Sheets shaped like published plans: a French logframe with title rows, heading rows,
+//! merged cells and several indicators per cell; a budget by axis and year with a Total
+//! row; a Khmer logframe; a costing sheet with unit costs. Expected values are read off the
+//! fixtures by hand, not produced by the importer.
+
+use super::*;
+use crate::sample::{new_plan, NewPlan};
+
+fn plan(currency: &str, start: Year, end: Year) -> Plan {
+    let mut n = 0u128;
+    let mut p = new_plan(
+        &NewPlan {
+            title: "Plan".into(),
+            country: "ML".into(),
+            start_year: start,
+            end_year: end,
+            currency: currency.into(),
+        },
+        &Timestamp::from_unix_millis(0),
+        "t",
+        || {
+            n += 1;
+            Id::from_u128(n)
+        },
+    );
+    // A sheet that names its own axes starts from a plan without the standard pillars.
+    p.pillars.clear();
+    p
+}
+
+fn run(plan: &Plan, rows: &[&[&str]], merged: Vec<Merged>, map: &[(&str, &str)]) -> SheetImport {
+    let mut n = 10_000u128;
+    import_sheet(
+        plan,
+        &Sheet {
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+            merged,
+        },
+        &SheetOptions {
+            map: map
+                .iter()
+                .map(|(f, c)| (f.to_string(), c.to_string()))
+                .collect(),
+        },
+        &Timestamp::from_unix_millis(0),
+        "import",
+        || {
+            n += 1;
+            Id::from_u128(n)
+        },
+    )
+    .expect("imported")
+}
+
+fn count(review: &SheetReview, kind: &str) -> (usize, usize) {
+    review
+        .counts
+        .iter()
+        .find(|c| c.kind == kind)
+        .map_or((0, 0), |c| (c.created, c.matched))
+}
+
+/// The French logframe: two title rows, the header on row 3, "AXE" heading rows, the outcome
+/// merged over the rows of its results, several indicators in one cell, actors listed.
+fn french_logframe() -> Vec<&'static [&'static str]> {
+    vec![
+        &[
+            "PLAN D'ACTION NATIONAL 1325 (2027-2031)",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        &["Cadre logique", "", "", "", "", "", ""],
+        &[
+            "Objectif spécifique",
+            "Résultat attendu",
+            "Indicateurs",
+            "Situation de référence",
+            "Cible",
+            "Acteurs",
+            "Sources de vérification",
+        ],
+        &["AXE 1. PRÉVENTION", "", "", "", "", "", ""],
+        &[
+            "OS 1.1 : Renforcer la prévention des violences",
+            "1.1.1 Les communautés sont sensibilisées",
+            "- Nombre de séances tenues\n- Taux de femmes informées",
+            "0\n12 %",
+            "200\n60 %",
+            "Ministère de la Promotion de la Femme; OSC, PTF",
+            "Rapports\nEnquêtes",
+        ],
+        &[
+            "",
+            "1.1.2 Les leaders religieux s'engagent",
+            "Nombre de leaders engagés",
+            "15",
+            "150",
+            "MINGENRE",
+            "Rapports",
+        ],
+        &["AXE 2. PROTECTION", "", "", "", "", "", ""],
+        &[
+            "OS 2.1 : Assurer la prise en charge des survivantes",
+            "2.1.1 Des centres sont ouverts",
+            "Existence d'un protocole national",
+            "Non",
+            "Oui",
+            "Ministère de la Santé",
+            "Arrêté",
+        ],
+    ]
+}
+
+#[test]
+fn a_french_logframe_with_headings_merged_cells_and_lists_comes_in_whole() {
+    let p = plan("XOF", 2027, 2031);
+    let rows = french_logframe();
+    // The outcome of row 5 is merged over rows 5 and 6 (0-based 4..=5).
+    let merged = vec![
+        Merged {
+            first_row: 4,
+            first_col: 0,
+            last_row: 5,
+            last_col: 0,
+        },
+        Merged {
+            first_row: 3,
+            first_col: 0,
+            last_row: 3,
+            last_col: 6,
+        },
+    ];
+    let out = run(&p, &rows, merged, &[]);
+    let r = &out.review;
+    assert_eq!(r.header_row, 3);
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    let plan = &out.plan;
+    let axes: Vec<(&str, &str)> = plan
+        .pillars
+        .iter()
+        .map(|p| (p.code.as_str(), p.title.text.as_str()))
+        .collect();
+    assert_eq!(axes, vec![("1", "PRÉVENTION"), ("2", "PROTECTION")]);
+    assert_eq!(plan.pillars[0].kind, PillarKind::Prevention);
+    let outcomes: Vec<&str> = plan.outcomes.iter().map(|o| o.code.as_str()).collect();
+    assert_eq!(
+        outcomes,
+        vec!["1.1", "2.1"],
+        "the merged outcome is one record"
+    );
+    assert_eq!(
+        plan.outcomes[0].title.text,
+        "Renforcer la prévention des violences"
+    );
+    let outputs: Vec<&str> = plan.outputs.iter().map(|o| o.code.as_str()).collect();
+    assert_eq!(outputs, vec!["1.1.1", "1.1.2", "2.1.1"]);
+    assert_eq!(plan.outputs[1].outcome_id, plan.outcomes[0].record.id);
+    // Two indicators from one cell, each with its own baseline, target and source.
+    let first: Vec<&Indicator> = plan
+        .indicators
+        .iter()
+        .filter(|i| i.parent_id == Some(plan.outputs[0].record.id))
+        .collect();
+    assert_eq!(first.len(), 2);
+    assert_eq!(first[0].statement.text, "Nombre de séances tenues");
+    assert_eq!(first[0].kind, IndicatorType::Number);
+    assert_eq!(first[0].baseline_value.as_deref(), Some("0"));
+    assert_eq!(first[0].targets.get(&2031).map(String::as_str), Some("200"));
+    assert_eq!(first[1].kind, IndicatorType::Percentage);
+    assert_eq!(first[1].targets.get(&2031).map(String::as_str), Some("60"));
+    assert_eq!(first[1].means_of_verification.text, "Enquêtes");
+    let protocol = plan
+        .indicators
+        .iter()
+        .find(|i| i.statement.text.starts_with("Existence"))
+        .unwrap();
+    assert_eq!(protocol.kind, IndicatorType::Qualitative);
+    assert_eq!(protocol.targets.get(&2031).map(String::as_str), Some("Oui"));
+    assert_eq!(count(r, "indicator"), (4, 0));
+    // Actors: the agencies are created with readable codes.
+    let codes: Vec<&str> = plan.agencies.iter().map(|a| a.code.as_str()).collect();
+    for code in ["MPF", "OSC", "PTF", "MINGENRE", "MS"] {
+        assert!(codes.contains(&code), "{code} in {codes:?}");
+    }
+    assert!(r.placeholders.is_empty(), "{:?}", r.placeholders);
+    assert_eq!(validate(plan), vec![]);
+}
+
+#[test]
+fn importing_the_same_logframe_twice_matches_everything_and_creates_nothing() {
+    let p = plan("XOF", 2027, 2031);
+    let rows = french_logframe();
+    let once = run(&p, &rows, vec![], &[]);
+    let twice = run(&once.plan, &rows, vec![], &[]);
+    assert_eq!(twice.plan.outcomes.len(), once.plan.outcomes.len());
+    assert_eq!(twice.plan.indicators.len(), once.plan.indicators.len());
+    assert_eq!(twice.plan.agencies.len(), once.plan.agencies.len());
+    assert_eq!(count(&twice.review, "outcome"), (0, 2));
+    assert!(twice.review.agencies_created.is_empty());
+}
+
+#[test]
+fn a_budget_by_axis_and_year_gives_lump_sums_under_placeholders_and_checks_its_total() {
+    let p = plan("XOF", 2027, 2029);
+    let rows: Vec<&[&str]> = vec![
+        &["Budget du PAN (en FCFA)", "", "", "", ""],
+        &["Axe", "2027", "2028", "2029", "Total"],
+        &[
+            "Axe 1 : Prévention",
+            "1 250 000 000",
+            "1 300 000 000",
+            "1 350 000 000",
+            "3 900 000 000",
+        ],
+        &[
+            "Axe 2 : Protection",
+            "800 000 000,50",
+            "",
+            "900 000 000",
+            "1 700 000 000,50",
+        ],
+        &[
+            "TOTAL",
+            "2 050 000 000,50",
+            "1 300 000 000",
+            "2 250 000 000",
+            "5 600 000 000,50",
+        ],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let r = &out.review;
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    assert_eq!(out.plan.pillars.len(), 2);
+    // One placeholder outcome, output and activity per axis.
+    assert_eq!(r.placeholders.len(), 6, "{:?}", r.placeholders);
+    let lines = &out.plan.cost_lines;
+    assert_eq!(lines.len(), 2);
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    assert_eq!(lines[0].quantities.get(&2028), Some(&d("1300000000")));
+    assert_eq!(lines[1].quantities.get(&2027), Some(&d("800000000.50")));
+    assert!(!lines[1].quantities.contains_key(&2028));
+    assert_eq!(lines[0].unit.as_deref(), Some("lump sum"));
+    assert_eq!(
+        lines[0].currency.as_deref(),
+        Some("XOF"),
+        "FCFA is the plan's franc"
+    );
+    assert!(!lines[0].inflate);
+    // The Total row agrees with what came in, year by year.
+    assert_eq!(r.total_checks.len(), 3, "{:?}", r.total_checks);
+    assert!(
+        r.total_checks.iter().all(|c| c.difference == "0"),
+        "{:?}",
+        r.total_checks
+    );
+    let costing = crate::costing::compute(&out.plan, None).unwrap();
+    assert_eq!(costing.total(), d("5600000000.50"));
+    assert!(r
+        .columns
+        .iter()
+        .any(|c| c.header == "Total" && c.field.is_none()));
+}
+
+#[test]
+fn a_total_row_that_disagrees_is_reported_with_the_difference() {
+    let p = plan("GEL", 2027, 2028);
+    let rows: Vec<&[&str]> = vec![
+        &["Pillar", "2027", "2028"],
+        &["1. Participation", "10,000", "12,000"],
+        &["2. Prevention", "5,000", "5,500"],
+        &["Total", "15,000", "18,000"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let check = out
+        .review
+        .total_checks
+        .iter()
+        .find(|c| c.year == Some(2028))
+        .unwrap();
+    assert_eq!(
+        (
+            check.sheet_total.as_str(),
+            check.imported.as_str(),
+            check.difference.as_str()
+        ),
+        ("18000", "17500", "500")
+    );
+}
+
+#[test]
+fn a_khmer_logframe_is_recognised_by_its_khmer_headers() {
+    let p = plan("KHR", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &["សសរស្តម្ភ", "លទ្ធផល", "សកម្មភាព", "ស្ថាប័នទទួលខុសត្រូវ"],
+        &[
+            "១ ការចូលរួម",
+            "ស្ត្រីចូលរួមក្នុងការសម្រេចចិត្ត",
+            "បណ្តុះបណ្តាលភាពជាអ្នកដឹកនាំ",
+            "ក្រសួងកិច្ចការនារី",
+        ],
+        &["", "", "វេទិកាយុវជន", ""],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    assert!(out.review.refused.is_empty(), "{:?}", out.review.refused);
+    assert_eq!(out.plan.pillars.len(), 1);
+    assert_eq!(out.plan.outcomes.len(), 1);
+    assert_eq!(
+        out.plan.activities.len(),
+        2,
+        "the blank pillar and outcome cells take the value above"
+    );
+    assert_eq!(
+        out.plan.outputs.len(),
+        1,
+        "one placeholder output for the missing level"
+    );
+    assert_eq!(
+        out.plan.activities[0].lead_agency_id,
+        Some(out.plan.agencies[0].record.id)
+    );
+    assert_eq!(out.plan.agencies[0].name.text, "ក្រសួងកិច្ចការនារី");
+}
+
+#[test]
+fn a_costing_sheet_with_unit_costs_merges_years_into_lines_and_refuses_bad_rows() {
+    let p = plan("KHR", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Pillar",
+            "Outcome",
+            "Output",
+            "Activity",
+            "Lead agency",
+            "Item",
+            "Unit",
+            "Unit cost",
+            "Currency",
+            "Year",
+            "Quantity",
+            "Economic code",
+        ],
+        &[
+            "Protection",
+            "Justice",
+            "Police trained",
+            "Train police",
+            "MOI",
+            "Trainer",
+            "day",
+            "200",
+            "USD",
+            "2026",
+            "10",
+            "2211",
+        ],
+        &[
+            "Protection",
+            "Justice",
+            "Police trained",
+            "Train police",
+            "MOI",
+            "Trainer",
+            "day",
+            "200",
+            "USD",
+            "2027",
+            "12",
+            "2211",
+        ],
+        &[
+            "Protection",
+            "Justice",
+            "Police trained",
+            "Train police",
+            "MOI",
+            "Venue",
+            "day",
+            "1,500,000",
+            "",
+            "2027",
+            "3",
+            "",
+        ],
+        &[
+            "Protection",
+            "Justice",
+            "Police trained",
+            "Train police",
+            "MOI",
+            "Kits",
+            "kit",
+            "12 kits",
+            "",
+            "2027",
+            "3",
+            "",
+        ],
+        &[
+            "Protection",
+            "Justice",
+            "Police trained",
+            "Train police",
+            "MOI",
+            "Kits",
+            "kit",
+            "10",
+            "",
+            "2045",
+            "3",
+            "",
+        ],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let r = &out.review;
+    assert_eq!(r.refused.len(), 2, "{:?}", r.refused);
+    assert_eq!(r.refused[0].row, 5);
+    assert!(r.refused[0].column.starts_with('H'), "{:?}", r.refused[0]);
+    assert!(r.refused[1].reason.contains("2045"), "{:?}", r.refused[1]);
+    let lines = &out.plan.cost_lines;
+    assert_eq!(lines.len(), 2, "the trainer's two years are one line");
+    assert_eq!(lines[0].quantities.len(), 2);
+    assert_eq!(lines[0].currency.as_deref(), Some("USD"));
+    assert_eq!(
+        lines[1].currency.as_deref(),
+        Some("KHR"),
+        "no currency: the plan's"
+    );
+    assert_eq!(
+        lines[1].economic_code.as_deref(),
+        Some(""),
+        "no code stays unclassified"
+    );
+    assert!(lines[0].inflate);
+    assert_eq!(out.plan.activities[0].years, vec![2026, 2027]);
+}
+
+#[test]
+fn columns_are_mapped_by_letter_or_header_and_bad_maps_are_named() {
+    let p = plan("KHR", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &["Chantier", "Tâche", "Qui"],
+        &["Prévention", "Former", "MOI"],
+    ];
+    let out = run(
+        &p,
+        &rows,
+        vec![],
+        &[
+            ("pillar", "A"),
+            ("activity", "tache"),
+            ("lead_agency", "qui"),
+        ],
+    );
+    assert_eq!(out.plan.activities.len(), 1);
+    assert_eq!(out.plan.activities[0].title.text, "Former");
+    let sheet = Sheet {
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect(),
+        merged: vec![],
+    };
+    let now = Timestamp::from_unix_millis(0);
+    let err = import_sheet(
+        &p,
+        &sheet,
+        &SheetOptions {
+            map: vec![("activty".into(), "B".into())],
+        },
+        &now,
+        "t",
+        Id::new_v4,
+    )
+    .unwrap_err();
+    assert!(matches!(err, SheetError::UnknownField(_)), "{err}");
+    let err = import_sheet(
+        &p,
+        &sheet,
+        &SheetOptions {
+            map: vec![("activity".into(), "Tâches prévues".into())],
+        },
+        &now,
+        "t",
+        Id::new_v4,
+    )
+    .unwrap_err();
+    assert!(matches!(err, SheetError::UnknownColumn { .. }), "{err}");
+    let err = import_sheet(
+        &p,
+        &Sheet::default(),
+        &SheetOptions::default(),
+        &now,
+        "t",
+        Id::new_v4,
+    )
+    .unwrap_err();
+    assert_eq!(err, SheetError::Empty);
+    let nothing = Sheet {
+        rows: vec![
+            vec!["Nom".into(), "Prénom".into()],
+            vec!["A".into(), "B".into()],
+        ],
+        merged: vec![],
+    };
+    assert_eq!(
+        import_sheet(
+            &p,
+            &nothing,
+            &SheetOptions::default(),
+            &now,
+            "t",
+            Id::new_v4
+        )
+        .unwrap_err(),
+        SheetError::NoHeader
+    );
+}
+
+#[test]
+fn column_letters_go_past_z() {
+    assert_eq!(column_letter(0), "A");
+    assert_eq!(column_letter(25), "Z");
+    assert_eq!(column_letter(26), "AA");
+    assert_eq!(column_index("AB"), Some(27));
+}
