@@ -189,3 +189,123 @@ pub fn costing_csv(
         warnings: imported.warnings,
     })
 }
+
+/// What to import from a spreadsheet, as `nap import sheet` and the Import screen ask.
+#[derive(Debug, Clone, Default)]
+pub struct SheetRequest {
+    /// The sheet to read (the first with data when `None`).
+    pub sheet: Option<String>,
+    /// `FIELD=COLUMN` pairs (see [`nap_core::sheet_import::SheetOptions`]).
+    pub map: Vec<(String, String)>,
+    /// Review only: nothing is written.
+    pub dry_run: bool,
+    /// Import the valid rows and list the refused ones, instead of importing nothing.
+    pub skip_invalid: bool,
+}
+
+/// What a spreadsheet import did, or (with `dry_run`) would do.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SheetImported {
+    pub review: nap_core::sheet_import::SheetReview,
+    /// The sheet read ("" for CSV) and every sheet of the workbook.
+    pub sheet: String,
+    pub sheets: Vec<String>,
+    /// Whether the plan was written (false for a review).
+    pub written: bool,
+}
+
+/// Imports the logframe or costing in the spreadsheet `input` into `target` (one undoable
+/// edit), or only reviews it. Refused rows stop the import unless `skip_invalid`; a review
+/// lists them either way. Nothing is written when the import is refused.
+pub fn sheet(
+    target: CsvTarget<'_>,
+    input: &Path,
+    request: &SheetRequest,
+    author: &str,
+) -> Result<SheetImported, AppError> {
+    let read = crate::sheets::read(input, request.sheet.as_deref())?;
+    let now = now();
+    let (base, doc) = match &target {
+        CsvTarget::New { path, spec, force } => {
+            if !force && path.exists() {
+                return Err(StoreError::AlreadyExists(path.to_path_buf()).into());
+            }
+            let mut plan = new_plan(spec, &now, author, Id::new_v4);
+            // The sheet names its own pillars (or gets one placeholder).
+            plan.pillars.clear();
+            (plan, None)
+        }
+        CsvTarget::Existing(path) => {
+            let doc = if request.dry_run {
+                Document::open_read_only(path, author)?
+            } else {
+                Document::open(path, author)?
+            };
+            (doc.plan().clone(), Some(doc))
+        }
+    };
+    let options = nap_core::sheet_import::SheetOptions {
+        map: request.map.clone(),
+    };
+    let imported = nap_core::sheet_import::import_sheet(
+        &base,
+        &read.sheet,
+        &options,
+        &now,
+        author,
+        Id::new_v4,
+    )
+    .map_err(|e| AppError::Input {
+        path: input.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let refused = &imported.review.refused;
+    let result = |written| SheetImported {
+        review: imported.review.clone(),
+        sheet: read.name.clone(),
+        sheets: read.names.clone(),
+        written,
+    };
+    if request.dry_run {
+        return Ok(result(false));
+    }
+    if !refused.is_empty() && !request.skip_invalid {
+        const SHOWN: usize = 20;
+        let mut lines: Vec<String> = refused
+            .iter()
+            .take(SHOWN)
+            .map(|r| format!("  {r}"))
+            .collect();
+        if refused.len() > SHOWN {
+            lines.push(format!("  (and {} more)", refused.len() - SHOWN));
+        }
+        return Err(AppError::Input {
+            path: input.to_path_buf(),
+            message: format!(
+                "{} row{} refused; nothing was imported (use --skip-invalid to import the others):\n{}",
+                refused.len(),
+                if refused.len() == 1 { "" } else { "s" },
+                lines.join("\n")
+            ),
+        });
+    }
+    if imported.review.rows == 0 {
+        return Err(AppError::Input {
+            path: input.to_path_buf(),
+            message: "no row of the sheet could be imported".into(),
+        });
+    }
+    match (doc, target) {
+        (Some(mut doc), _) => doc.replace(imported.plan.clone())?,
+        (None, CsvTarget::New { path, force, .. }) => {
+            PlanFile::create(path, &imported.plan, force)?;
+        }
+        (None, CsvTarget::Existing(_)) => {
+            return Err(AppError::Internal(
+                "the plan to import into was not opened".into(),
+            ))
+        }
+    }
+    Ok(result(true))
+}

@@ -27,6 +27,7 @@ pub mod records;
 pub mod results;
 pub mod scope;
 pub mod sharing;
+pub mod sheets;
 
 pub use error::{AppError, ErrorCode, ErrorReport};
 pub use scope::ScopeLock;

@@ -6,6 +6,7 @@
 mod commands;
 mod costs;
 mod exports;
+mod imports;
 mod output;
 mod sharing;
 use output::emit;
@@ -278,6 +279,50 @@ enum ImportCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Bring in a logframe or a costing from a spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods,
+    /// .csv): title rows, merged cells, heading rows, numbered titles, several indicators or
+    /// actors per cell and amounts under year columns are understood. The review lists what
+    /// is created, matched, ignored and refused; with --dry-run nothing is written.
+    ///
+    /// FIELD is one of pillar, outcome, output, activity, indicator, baseline, target,
+    /// means_of_verification, lead_agency, agencies, item, unit, unit_cost, quantity,
+    /// currency, year, amount, economic_code, function_code, funding_source, note.
+    Sheet {
+        /// The plan to add to (or, with --new, to create).
+        plan: PathBuf,
+        /// The spreadsheet.
+        input: PathBuf,
+        /// The sheet to read (the first with data by default).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Read column COLUMN (a header, any case and accents, or a letter) as FIELD.
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
+        /// Show the review only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the valid rows and list the refused ones instead of importing nothing.
+        #[arg(long)]
+        skip_invalid: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Create PLAN from the sheet instead of adding to it.
+        #[arg(long, requires_all = ["title", "country", "start", "end", "currency"])]
+        new: bool,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        start: Option<i32>,
+        #[arg(long)]
+        end: Option<i32>,
+        #[arg(long)]
+        currency: Option<String>,
+        /// With --new, replace PLAN if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Create a plan file from interchange JSON.
     Json {
         input: PathBuf,
@@ -413,6 +458,37 @@ fn main() -> ExitCode {
             input: &input,
             skip_invalid,
             rates: &rates,
+            new: match (new, title, country, start, end, currency) {
+                (true, Some(title), Some(country), Some(start), Some(end), Some(currency)) => {
+                    Some((title, country, start, end, currency))
+                }
+                _ => None,
+            },
+            force,
+        }),
+        Command::Import(ImportCommand::Sheet {
+            plan,
+            input,
+            sheet,
+            map,
+            dry_run,
+            skip_invalid,
+            format,
+            new,
+            title,
+            country,
+            start,
+            end,
+            currency,
+            force,
+        }) => imports::sheet(imports::SheetArgs {
+            plan: &plan,
+            input: &input,
+            sheet,
+            map: &map,
+            dry_run,
+            skip_invalid,
+            format,
             new: match (new, title, country, start, end, currency) {
                 (true, Some(title), Some(country), Some(start), Some(end), Some(currency)) => {
                     Some((title, country, start, end, currency))

@@ -1075,6 +1075,11 @@ pub fn import_sheet(
             _ => None,
         })
         .collect();
+    let total_column = layout
+        .uses
+        .iter()
+        .find(|(_, u)| **u == Use::Total)
+        .map(|(i, _)| *i);
     let column_of = |f: Field| {
         layout
             .uses
@@ -1158,6 +1163,7 @@ pub fn import_sheet(
                 .iter()
                 .map(|(i, y)| (*i, Some(*y)))
                 .chain(column_of(Field::Amount).map(|i| (i, None)))
+                .chain(total_column.map(|i| (i, None)))
             {
                 let text = cell(Some(i));
                 if text.is_empty() {
@@ -1360,6 +1366,21 @@ pub fn import_sheet(
             continue;
         }
         let cost_currency = currency_seen.unwrap_or_else(|| base_currency.clone());
+        // A Total column: the row's years must add up to it.
+        if let (Some(col), false) = (total_column, lump.is_empty()) {
+            if let Ok(total) = parse_amount(cell(Some(col)), mark) {
+                let sum = lump
+                    .values()
+                    .fold(Decimal::ZERO, |s, v| s.saturating_add(*v));
+                if sum != total {
+                    im.notes.push(format!(
+                        "row {number}: its years add up to {}, its Total column says {}",
+                        sum.normalize(),
+                        total.normalize()
+                    ));
+                }
+            }
+        }
 
         // Records: top down, a placeholder for each level the sheet does not give.
         let needs_activity =
@@ -1425,12 +1446,14 @@ pub fn import_sheet(
         // Agencies.
         let mut actors = cells::split_actors(cell(column_of(Field::LeadAgency)));
         let supporting_cell = cells::split_actors(cell(column_of(Field::Agencies)));
+        let mut row_lead = None;
         if !actors.is_empty() || !supporting_cell.is_empty() {
             let lead = if actors.is_empty() {
                 None
             } else {
                 Some(im.agency(&actors.remove(0)))
             };
+            row_lead = lead;
             let supporting: Vec<Id> = actors
                 .iter()
                 .chain(&supporting_cell)
@@ -1547,7 +1570,9 @@ pub fn import_sheet(
                         .unwrap_or_default(),
                     means_of_verification: LocalText::new(sources[i].clone()),
                     frequency: Frequency::Annual,
-                    responsible_agency_id: None,
+                    // Who reports on it: the row's lead actor (a logframe without
+                    // activities names its actors against its results).
+                    responsible_agency_id: row_lead,
                 });
                 im.count("indicator", true);
             }

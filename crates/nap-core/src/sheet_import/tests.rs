@@ -189,6 +189,18 @@ fn a_french_logframe_with_headings_merged_cells_and_lists_comes_in_whole() {
     for code in ["MPF", "OSC", "PTF", "MINGENRE", "MS"] {
         assert!(codes.contains(&code), "{code} in {codes:?}");
     }
+    let mpf = plan
+        .agencies
+        .iter()
+        .find(|a| a.code == "MPF")
+        .unwrap()
+        .record
+        .id;
+    assert_eq!(
+        first[0].responsible_agency_id,
+        Some(mpf),
+        "the first actor reports"
+    );
     assert!(r.placeholders.is_empty(), "{:?}", r.placeholders);
     assert_eq!(validate(plan), vec![]);
 }
@@ -254,7 +266,17 @@ fn a_budget_by_axis_and_year_gives_lump_sums_under_placeholders_and_checks_its_t
     );
     assert!(!lines[0].inflate);
     // The Total row agrees with what came in, year by year.
-    assert_eq!(r.total_checks.len(), 3, "{:?}", r.total_checks);
+    assert_eq!(
+        r.total_checks.len(),
+        4,
+        "three years and the Total column: {:?}",
+        r.total_checks
+    );
+    assert!(
+        r.notes.is_empty(),
+        "every row's years add up to its Total: {:?}",
+        r.notes
+    );
     assert!(
         r.total_checks.iter().all(|c| c.difference == "0"),
         "{:?}",

@@ -1,0 +1,235 @@
+//! Reading a spreadsheet into the cells the importer works on: .xlsx, .xlsm, .xlsb, .xls and
+//! .ods through calamine (with their merged regions), and .csv/.tsv/.txt with the
+//! delimiter found in the file and Windows-1252 text when it is not UTF-8.
+
+use crate::AppError;
+use calamine::{open_workbook_auto, Data, Reader, Sheets};
+use nap_core::sheet_import::{Merged, Sheet};
+use std::path::Path;
+
+/// Files above this size are refused before reading (a 30,000-row costing is a few MB).
+pub const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The most rows and columns read from a sheet: a sheet with a million formatted but empty
+/// rows stops here instead of filling memory.
+const MAX_ROWS: usize = 300_000;
+const MAX_COLUMNS: usize = 200;
+
+/// A sheet read from a file, and what else the file holds.
+#[derive(Debug, Clone)]
+pub struct ReadSheet {
+    pub sheet: Sheet,
+    /// The name of the sheet read ("" for CSV).
+    pub name: String,
+    /// Every sheet of the workbook, in order.
+    pub names: Vec<String>,
+}
+
+fn bad(path: &Path, message: impl Into<String>) -> AppError {
+    AppError::Input {
+        path: path.to_path_buf(),
+        message: message.into(),
+    }
+}
+
+/// Reads `sheet` of the workbook or CSV file at `path` (the first sheet with data when
+/// `None`).
+pub fn read(path: &Path, sheet: Option<&str>) -> Result<ReadSheet, AppError> {
+    let len = std::fs::metadata(path)
+        .map_err(|e| AppError::io(path, e))?
+        .len();
+    if len > MAX_SHEET_BYTES {
+        return Err(bad(path, format!("the file is {len} bytes; the largest spreadsheet accepted is {MAX_SHEET_BYTES} bytes")));
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "csv" | "tsv" | "txt" => read_csv(path),
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook(path, sheet),
+        _ => Err(bad(
+            path,
+            "NAP Studio reads spreadsheets saved as .xlsx, .xlsm, .xlsb, .xls, .ods or .csv",
+        )),
+    }
+}
+
+fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<ReadSheet, AppError> {
+    let mut book = open_workbook_auto(path).map_err(|e| {
+        bad(path, format!("the workbook cannot be read ({}); is it password-protected or damaged? Save it again from the spreadsheet program", nap_core::text::cut_long(&e.to_string())))
+    })?;
+    let names = book.sheet_names();
+    if names.is_empty() {
+        return Err(bad(path, "the workbook has no sheets"));
+    }
+    let mut chosen = None;
+    for name in &names {
+        if wanted.is_some_and(|w| w != name) {
+            continue;
+        }
+        let range = book.worksheet_range(name).map_err(|e| {
+            bad(
+                path,
+                format!(
+                    "the sheet \"{name}\" cannot be read ({})",
+                    nap_core::text::cut_long(&e.to_string())
+                ),
+            )
+        })?;
+        if wanted.is_some()
+            || range
+                .used_cells()
+                .any(|(_, _, c)| !matches!(c, Data::Empty))
+        {
+            chosen = Some((name.clone(), range));
+            break;
+        }
+    }
+    let Some((name, range)) = chosen else {
+        return Err(match wanted {
+            Some(w) => bad(
+                path,
+                format!(
+                    "the workbook has no sheet \"{}\"; its sheets are {}",
+                    nap_core::text::quoted(w),
+                    names.join(", ")
+                ),
+            ),
+            None => bad(path, "every sheet of the workbook is empty"),
+        });
+    };
+    let (top, left) = range
+        .start()
+        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    let mut rows: Vec<Vec<String>> = vec![Vec::new(); top];
+    for row in range.rows() {
+        if rows.len() >= MAX_ROWS {
+            return Err(bad(
+                path,
+                format!("the sheet \"{name}\" has more than {MAX_ROWS} rows"),
+            ));
+        }
+        let mut cells = vec![String::new(); left];
+        cells.extend(row.iter().take(MAX_COLUMNS).map(cell_text));
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        rows.push(cells);
+    }
+    while rows.last().is_some_and(Vec::is_empty) {
+        rows.pop();
+    }
+    let regions = match &mut book {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let merged = regions
+        .into_iter()
+        .map(|d| Merged {
+            first_row: d.start.0 as usize,
+            first_col: d.start.1 as usize,
+            last_row: d.end.0 as usize,
+            last_col: d.end.1 as usize,
+        })
+        .collect();
+    Ok(ReadSheet {
+        sheet: Sheet { rows, merged },
+        name,
+        names,
+    })
+}
+
+/// A cell as the importer reads it: text as typed, a number as a plain decimal, a formula
+/// error as its code (`#REF!`), a date as ISO 8601.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        // The shortest text that reads back as the same binary number: what the sheet shows
+        // for the values people type (1250000.5, 0.1); the importer reads it as a decimal.
+        Data::Float(f) => format!("{f}"),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+        Data::DateTime(d) => d.to_string(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+fn read_csv(path: &Path) -> Result<ReadSheet, AppError> {
+    let bytes = std::fs::read(path).map_err(|e| AppError::io(path, e))?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    // UTF-8 when it is; otherwise the Windows code page that Excel uses in Europe and Africa.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    };
+    if text.contains('\0') {
+        return Err(bad(
+            path,
+            "the file is not text (is it a spreadsheet saved with a .csv name?)",
+        ));
+    }
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| bad(path, format!("the file is not valid CSV ({e})")))?;
+        if rows.len() >= MAX_ROWS {
+            return Err(bad(path, format!("the file has more than {MAX_ROWS} rows")));
+        }
+        rows.push(
+            record
+                .iter()
+                .take(MAX_COLUMNS)
+                .map(str::to_string)
+                .collect(),
+        );
+    }
+    Ok(ReadSheet {
+        sheet: Sheet {
+            rows,
+            merged: vec![],
+        },
+        name: String::new(),
+        names: vec![],
+    })
+}
+
+/// The delimiter used most consistently in the first lines: `,`, `;` or a tab.
+fn sniff_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| {
+            let counts: Vec<usize> = lines
+                .iter()
+                .map(|l| l.bytes().filter(|b| b == d).count())
+                .collect();
+            let nonzero = counts.iter().filter(|c| **c > 0).count();
+            (nonzero, counts.iter().sum::<usize>())
+        })
+        .unwrap_or(b',')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delimiter_is_the_one_the_lines_share() {
+        assert_eq!(sniff_delimiter("Axe;2027;2028\nAxe 1;1 250,5;300\n"), b';');
+        assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3\n"), b'\t');
+        assert_eq!(sniff_delimiter("a,b\n\"1,5\",2\n"), b',');
+    }
+}
