@@ -3,8 +3,10 @@
 //! and costing CSV. For every case: no panic; a refusal is an error of at most a few
 //! sentences; a file that is accepted holds a valid plan that costs and exports; a plan
 //! refused as inconsistent repairs into a valid plan or is refused as unrepairable.
+//! Spreadsheets (.xlsx written from mutated logframe and budget rows, and mutated bytes of
+//! a workbook) go through `nap import sheet`'s use case the same way.
 //!
-//! Bounded: about 3,000 cases in the test command (under two minutes on two cores);
+//! Bounded: about 3,500 cases in the test command (under two minutes on two cores);
 //! `NAP_LONG_TESTS=1` runs 20 times as many. `NAP_FUZZ_SEED` picks another run and
 //! `NAP_FUZZ_CASE=N` replays one case; a failure prints both.
 
@@ -18,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 const SAMPLE_CASES: usize = 1000;
 
-fn cases() -> std::ops::Range<usize> {
+fn cases(per_thousand: usize) -> std::ops::Range<usize> {
     if let Some(one) = std::env::var("NAP_FUZZ_CASE")
         .ok()
         .and_then(|c| c.parse().ok())
@@ -28,7 +30,8 @@ fn cases() -> std::ops::Range<usize> {
     let n = match std::env::var("NAP_LONG_TESTS").as_deref() {
         Ok("1") => SAMPLE_CASES * 20,
         _ => SAMPLE_CASES,
-    };
+    } * per_thousand
+        / 1000;
     0..n
 }
 
@@ -135,11 +138,16 @@ fn check_accepted(plan: &Plan, case: usize, context: &str) {
 }
 
 /// Runs every case of `target`; collects panics and failed checks and reports them all.
-fn fuzz(target: u64, name: &str, case_fn: impl Fn(usize, &mut fastrand::Rng, &str) -> Outcome) {
+fn fuzz(
+    target: u64,
+    name: &str,
+    per_thousand: usize,
+    case_fn: impl Fn(usize, &mut fastrand::Rng, &str) -> Outcome,
+) {
     let mut failures = Vec::new();
     let mut outcomes = std::collections::BTreeMap::<Outcome, usize>::new();
     let (mut run, started) = (0, std::time::Instant::now());
-    for case in cases() {
+    for case in cases(per_thousand) {
         let mut rng = rng_for(target, case);
         let context = format!(
             "{name} case {case} (NAP_FUZZ_SEED={} NAP_FUZZ_CASE={case})",
@@ -241,7 +249,7 @@ fn plan_files_changed_or_damaged_outside_nap_studio() {
             plan.pillars[1].record.id.to_string(),
         ]
     };
-    fuzz(1, ".nap", |case, rng, context| {
+    fuzz(1, ".nap", 1000, |case, rng, context| {
         let path = f.dir.path().join(format!("case-{}.nap", case % 4));
         let _ = std::fs::remove_file(format!("{}-wal", path.display()));
         if rng.u8(0..10) < 7 {
@@ -367,7 +375,7 @@ fn interchange_json_from_other_tools() {
     let f = fixture();
     let json: serde_json::Value =
         serde_json::from_str(&interchange::to_json(&sample_plan())).unwrap();
-    fuzz(2, "JSON", |case, rng, context| {
+    fuzz(2, "JSON", 1000, |case, rng, context| {
         let input = f.dir.path().join("in.json");
         let out = f.dir.path().join("out.nap");
         let mut value = json.clone();
@@ -432,7 +440,7 @@ fn costing_rows() -> Vec<Vec<String>> {
 fn costing_csv_from_spreadsheets() {
     let f = fixture();
     let rows = costing_rows();
-    fuzz(3, "CSV", |case, rng, context| {
+    fuzz(3, "CSV", 1000, |case, rng, context| {
         let mut rows = rows.clone();
         for _ in 0..rng.usize(1..5) {
             let r = rng.usize(0..rows.len());
@@ -495,6 +503,143 @@ fn costing_csv_from_spreadsheets() {
             &rates,
             "fuzz",
         ) {
+            Ok(_) => {
+                let plan = PlanFile::open(&plan, Access::ReadOnly)
+                    .and_then(|file| file.load())
+                    .unwrap_or_else(|e| {
+                        panic!("{context}: the plan does not open after an import: {e}")
+                    });
+                check_accepted(&plan, case, context);
+                Outcome::Accepted
+            }
+            Err(e) => {
+                check_refusal(&e, context);
+                Outcome::Refused
+            }
+        }
+    });
+}
+
+/// Rows shaped like a logframe with a budget: headings, merged-looking blanks, lists in
+/// cells, year columns and a Total row.
+fn sheet_rows() -> Vec<Vec<String>> {
+    let rows: &[&[&str]] = &[
+        &["PAN 1325", "", "", "", "", "", ""],
+        &[
+            "Objectif spécifique",
+            "Activités",
+            "Indicateurs",
+            "Cible",
+            "Acteurs",
+            "2026",
+            "2027",
+        ],
+        &["AXE 1. PRÉVENTION", "", "", "", "", "", ""],
+        &[
+            "OS 1.1 : Prévenir",
+            "- Former\n- Sensibiliser",
+            "Nombre de séances",
+            "200",
+            "MINGENRE; OSC",
+            "1 250 000",
+            "300 000,5",
+        ],
+        &[
+            "",
+            "Campagne radio",
+            "Taux (%)",
+            "60 %",
+            "Ministère de la Santé",
+            "80 000",
+            "",
+        ],
+        &["AXE 2. PROTECTION", "", "", "", "", "", ""],
+        &[
+            "OS 2.1 : Protéger",
+            "Ouvrir des centres",
+            "Existence d'un protocole",
+            "Oui",
+            "PTF",
+            "",
+            "900 000",
+        ],
+        &["Total", "", "", "", "", "1 330 000", "1 200 000,5"],
+    ];
+    rows.iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+fn write_xlsx(rows: &[Vec<String>], path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                // Excel's own limit on a cell's text.
+                let cell: String = cell.chars().take(32_767).collect();
+                sheet.write(r as u32, c as u16, cell.as_str()).unwrap();
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn spreadsheets_from_ministries() {
+    let f = fixture();
+    let rows = sheet_rows();
+    let pristine = f.dir.path().join("pristine.xlsx");
+    write_xlsx(&rows, &pristine);
+    let pristine_bytes = std::fs::read(&pristine).unwrap();
+    fuzz(4, "sheet", 500, |case, rng, context| {
+        let input = f.dir.path().join(if rng.u8(0..4) == 0 {
+            "in.csv"
+        } else {
+            "in.xlsx"
+        });
+        let mut rows = rows.clone();
+        for _ in 0..rng.usize(1..5) {
+            let r = rng.usize(0..rows.len());
+            let c = rng.usize(0..rows[r].len());
+            match rng.u8(0..10) {
+                0 => {
+                    let copy = rows[r].clone();
+                    rows.insert(rng.usize(0..rows.len()), copy);
+                }
+                1 => rows[r] = vec![String::new(); rows[r].len()],
+                _ => rows[r][c] = interesting_text(rng),
+            }
+        }
+        if input.extension().is_some_and(|e| e == "csv") {
+            let text: Vec<String> = rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+                        .collect::<Vec<_>>()
+                        .join(";")
+                })
+                .collect();
+            std::fs::write(&input, text.join("\n")).unwrap();
+        } else if rng.u8(0..5) == 0 {
+            let mut bytes = pristine_bytes.clone();
+            for _ in 0..rng.usize(1..8) {
+                let at = rng.usize(0..bytes.len());
+                bytes[at] = rng.u8(..);
+            }
+            std::fs::write(&input, bytes).unwrap();
+        } else {
+            write_xlsx(&rows, &input);
+        }
+        let plan = f.dir.path().join("sheet-target.nap");
+        std::fs::copy(&f.plan, &plan).unwrap();
+        let _ = std::fs::remove_file(format!("{}-wal", plan.display()));
+        let request = nap_app::import::SheetRequest {
+            skip_invalid: rng.bool(),
+            ..Default::default()
+        };
+        match nap_app::import::sheet(CsvTarget::Existing(&plan), &input, &request, "fuzz") {
             Ok(_) => {
                 let plan = PlanFile::open(&plan, Access::ReadOnly)
                     .and_then(|file| file.load())
