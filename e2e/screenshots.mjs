@@ -31,7 +31,8 @@ const screens = [
   [7, 'coordination'],
   [8, 'communication'],
   [9, 'budget-views'],
-  [12, 'settings'],
+  [10, 'import'],
+  [13, 'settings'],
 ];
 
 const driver = await startDriver();

@@ -1605,3 +1605,48 @@ fn classification_names_are_set_shown_in_the_views_and_bad_input_saves_nothing()
     let back = call(&app, "plan_settings").0.expect("settings");
     assert_eq!(row(&back, "functional", "03.3")["name_l2"], "តុលាការ");
 }
+
+#[test]
+fn a_spreadsheet_is_reviewed_then_imported_as_one_step_that_undo_takes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let plan_file = dir.path().join("s.nap");
+    let sheet = dir.path().join("budget.csv");
+    std::fs::write(
+        &sheet,
+        "Budget (KHR);;\nPillar;2027;2028\nProtection;1 000 000;2 000 000\nTotal;1 000 000;2 000 000\n",
+    )
+    .unwrap();
+    let request = serde_json::json!({"request": {
+        "path": sheet.display().to_string(), "sheet": null, "map": [], "skip_invalid": false
+    }});
+    let before = std::fs::read(&plan_file).unwrap();
+    let lines = |_: &tauri::App<tauri::test::MockRuntime>| on_disk(&dir).cost_lines.len();
+    let count = lines(&app);
+    let review = call_with(&app, "review_sheet", request.clone())
+        .0
+        .expect("review");
+    assert_eq!(review["written"], false);
+    assert_eq!(review["review"]["header_row"], 2);
+    assert_eq!(review["review"]["total_checks"][1]["difference"], "0");
+    assert!(
+        std::fs::read(&plan_file).unwrap() == before,
+        "a review writes nothing"
+    );
+
+    let done = call_with(&app, "import_sheet", request).0.expect("import");
+    assert_eq!(done["written"], true);
+    assert_eq!(
+        lines(&app),
+        count + 1,
+        "one lump-sum line under the Protection pillar"
+    );
+    call(&app, "undo").0.expect("undo");
+    assert_eq!(lines(&app), count, "undo takes the whole import back");
+
+    let bad = serde_json::json!({"request": {
+        "path": dir.path().join("missing.xlsx").display().to_string(), "sheet": null, "map": [], "skip_invalid": false
+    }});
+    let err = call_with(&app, "review_sheet", bad).0.unwrap_err();
+    assert_eq!(err["code"], "io");
+}

@@ -215,44 +215,61 @@ pub struct SheetImported {
     pub written: bool,
 }
 
-/// Imports the logframe or costing in the spreadsheet `input` into `target` (one undoable
-/// edit), or only reviews it. Refused rows stop the import unless `skip_invalid`; a review
-/// lists them either way. Nothing is written when the import is refused.
-pub fn sheet(
-    target: CsvTarget<'_>,
+/// A column read as a field, as the Import screen sends it.
+#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ColumnMap {
+    /// A field name (`activity`, `unit_cost`…).
+    pub field: String,
+    /// A column letter or a header.
+    pub column: String,
+}
+
+/// What the Import screen asks: the file, the sheet, the columns it maps, and whether to
+/// leave refused rows out.
+#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SheetImportRequest {
+    pub path: String,
+    pub sheet: Option<String>,
+    pub map: Vec<ColumnMap>,
+    pub skip_invalid: bool,
+}
+
+impl SheetImportRequest {
+    fn parts(&self) -> (std::path::PathBuf, SheetRequest) {
+        (
+            std::path::PathBuf::from(self.path.trim()),
+            SheetRequest {
+                sheet: self.sheet.clone().filter(|s| !s.is_empty()),
+                map: self
+                    .map
+                    .iter()
+                    .map(|m| (m.field.clone(), m.column.clone()))
+                    .collect(),
+                dry_run: false,
+                skip_invalid: self.skip_invalid,
+            },
+        )
+    }
+}
+
+/// Reads `input` and imports it into a copy of `base`, nothing written.
+fn prepare(
+    base: &Plan,
     input: &Path,
     request: &SheetRequest,
     author: &str,
-) -> Result<SheetImported, AppError> {
+) -> Result<(nap_core::sheet_import::SheetImport, SheetImported), AppError> {
     let read = crate::sheets::read(input, request.sheet.as_deref())?;
-    let now = now();
-    let (base, doc) = match &target {
-        CsvTarget::New { path, spec, force } => {
-            if !force && path.exists() {
-                return Err(StoreError::AlreadyExists(path.to_path_buf()).into());
-            }
-            let mut plan = new_plan(spec, &now, author, Id::new_v4);
-            // The sheet names its own pillars (or gets one placeholder).
-            plan.pillars.clear();
-            (plan, None)
-        }
-        CsvTarget::Existing(path) => {
-            let doc = if request.dry_run {
-                Document::open_read_only(path, author)?
-            } else {
-                Document::open(path, author)?
-            };
-            (doc.plan().clone(), Some(doc))
-        }
-    };
     let options = nap_core::sheet_import::SheetOptions {
         map: request.map.clone(),
     };
     let imported = nap_core::sheet_import::import_sheet(
-        &base,
+        base,
         &read.sheet,
         &options,
-        &now,
+        &now(),
         author,
         Id::new_v4,
     )
@@ -260,17 +277,23 @@ pub fn sheet(
         path: input.to_path_buf(),
         message: e.to_string(),
     })?;
-    let refused = &imported.review.refused;
-    let result = |written| SheetImported {
+    let shown = SheetImported {
         review: imported.review.clone(),
-        sheet: read.name.clone(),
-        sheets: read.names.clone(),
-        written,
+        sheet: read.name,
+        sheets: read.names,
+        written: false,
     };
-    if request.dry_run {
-        return Ok(result(false));
-    }
-    if !refused.is_empty() && !request.skip_invalid {
+    Ok((imported, shown))
+}
+
+/// Refuses to write an import with refused rows (unless they are skipped) or no row.
+fn check_importable(
+    input: &Path,
+    review: &nap_core::sheet_import::SheetReview,
+    skip_invalid: bool,
+) -> Result<(), AppError> {
+    let refused = &review.refused;
+    if !refused.is_empty() && !skip_invalid {
         const SHOWN: usize = 20;
         let mut lines: Vec<String> = refused
             .iter()
@@ -290,14 +313,78 @@ pub fn sheet(
             ),
         });
     }
-    if imported.review.rows == 0 {
+    if review.rows == 0 {
         return Err(AppError::Input {
             path: input.to_path_buf(),
             message: "no row of the sheet could be imported".into(),
         });
     }
+    Ok(())
+}
+
+/// What importing the spreadsheet of `request` into the open plan would do; nothing is
+/// written (the Import screen's review).
+pub fn review_sheet(
+    doc: &Document,
+    request: &SheetImportRequest,
+    author: &str,
+) -> Result<SheetImported, AppError> {
+    let (input, request) = request.parts();
+    Ok(prepare(doc.plan(), &input, &request, author)?.1)
+}
+
+/// Imports the spreadsheet of `request` into the open plan as one undoable edit.
+pub fn import_sheet(
+    doc: &mut Document,
+    request: &SheetImportRequest,
+    author: &str,
+) -> Result<SheetImported, AppError> {
+    let (input, request) = request.parts();
+    let (imported, mut shown) = prepare(doc.plan(), &input, &request, author)?;
+    check_importable(&input, &imported.review, request.skip_invalid)?;
+    // One undoable step, checked against a scoped copy's part like any edit.
+    doc.edit_many(imported.plan, "import", "plan")?;
+    shown.written = true;
+    Ok(shown)
+}
+
+/// Imports the logframe or costing in the spreadsheet `input` into `target` (one undoable
+/// edit), or only reviews it. Refused rows stop the import unless `skip_invalid`; a review
+/// lists them either way. Nothing is written when the import is refused.
+pub fn sheet(
+    target: CsvTarget<'_>,
+    input: &Path,
+    request: &SheetRequest,
+    author: &str,
+) -> Result<SheetImported, AppError> {
+    let (base, doc) = match &target {
+        CsvTarget::New { path, spec, force } => {
+            if !force && path.exists() {
+                return Err(StoreError::AlreadyExists(path.to_path_buf()).into());
+            }
+            let mut plan = new_plan(spec, &now(), author, Id::new_v4);
+            // The sheet names its own pillars (or gets one placeholder).
+            plan.pillars.clear();
+            (plan, None)
+        }
+        CsvTarget::Existing(path) => {
+            let doc = if request.dry_run {
+                Document::open_read_only(path, author)?
+            } else {
+                Document::open(path, author)?
+            };
+            (doc.plan().clone(), Some(doc))
+        }
+    };
+    let (imported, mut shown) = prepare(&base, input, request, author)?;
+    if request.dry_run {
+        return Ok(shown);
+    }
+    check_importable(input, &imported.review, request.skip_invalid)?;
     match (doc, target) {
-        (Some(mut doc), _) => doc.replace(imported.plan.clone())?,
+        (Some(mut doc), _) => {
+            doc.edit_many(imported.plan, "import", "plan")?;
+        }
         (None, CsvTarget::New { path, force, .. }) => {
             PlanFile::create(path, &imported.plan, force)?;
         }
@@ -307,5 +394,6 @@ pub fn sheet(
             ))
         }
     }
-    Ok(result(true))
+    shown.written = true;
+    Ok(shown)
 }

@@ -8,6 +8,7 @@ pub mod costing;
 pub mod export;
 pub mod files;
 pub mod funding;
+pub mod import;
 pub mod merge;
 pub mod narrative;
 pub mod plan;

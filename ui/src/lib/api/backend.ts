@@ -2,6 +2,8 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { PlanSummary } from './bindings/PlanSummary';
 import type { OpenedRepairedCopy } from './bindings/OpenedRepairedCopy';
+import type { SheetImported } from './bindings/SheetImported';
+import type { SheetImportRequest } from './bindings/SheetImportRequest';
 import type { Dashboard } from './bindings/Dashboard';
 import type { ShownTable } from './bindings/ShownTable';
 import type { ViewRequest } from './bindings/ViewRequest';
@@ -64,6 +66,12 @@ export interface Backend {
   openPlan(path: string): Promise<PlanSummary>;
   /** Repairs an inconsistent plan into a new file (the original is left as it is) and opens it. */
   openRepairedCopy(path: string): Promise<OpenedRepairedCopy>;
+  /** The system's open dialog for spreadsheets; `null` when the user cancels. */
+  chooseSheetToImport(): Promise<string | null>;
+  /** What importing the spreadsheet would do; nothing is written. */
+  reviewSheet(request: SheetImportRequest): Promise<SheetImported>;
+  /** Imports the spreadsheet into the open plan, as one undoable edit. */
+  importSheet(request: SheetImportRequest): Promise<SheetImported>;
   /** The plan given at start that could not be opened, if any. */
   refusedPlan(): Promise<string | null>;
   choosePlanToOpen(): Promise<string | null>;
@@ -231,6 +239,9 @@ export const tauriBackend: Backend = {
   openPlan: (path) => call<PlanSummary>('open_plan', { path }),
   openRepairedCopy: (path) => call<OpenedRepairedCopy>('open_repaired_copy', { path }),
   refusedPlan: () => call<string | null>('refused_plan'),
+  chooseSheetToImport: () => call<string | null>('choose_sheet_to_import'),
+  reviewSheet: (request) => call<SheetImported>('review_sheet', { request }),
+  importSheet: (request) => call<SheetImported>('import_sheet', { request }),
   choosePlanToOpen: () => call<string | null>('choose_plan_to_open'),
   chooseNewPlanPath: (current) => call<string | null>('choose_new_plan_path', { current }),
   suggestedPlanPath: (title) => call<string>('suggested_plan_path', { title }),

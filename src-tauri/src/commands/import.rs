@@ -1,0 +1,44 @@
+//! Commands of the Import screen: a spreadsheet reviewed, then imported into the open plan.
+//! They read a whole workbook, so they run off the window's thread.
+
+use crate::commands::files::author;
+use crate::error::IpcError;
+use crate::state::AppState;
+use nap_app::import::{SheetImportRequest, SheetImported};
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+/// The system's open dialog for spreadsheets; `None` when the user cancels.
+#[tauri::command]
+pub async fn choose_sheet_to_import<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+) -> Result<Option<String>, IpcError> {
+    Ok(app
+        .dialog()
+        .file()
+        .add_filter(
+            "Spreadsheet",
+            &["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt"],
+        )
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn review_sheet(
+    state: State<'_, AppState>,
+    request: SheetImportRequest,
+) -> Result<SheetImported, IpcError> {
+    let author = author();
+    state.with_doc(|doc| nap_app::import::review_sheet(doc, &request, &author))
+}
+
+#[tauri::command(async)]
+pub fn import_sheet(
+    state: State<'_, AppState>,
+    request: SheetImportRequest,
+) -> Result<SheetImported, IpcError> {
+    let author = author();
+    state.with_doc(|doc| nap_app::import::import_sheet(doc, &request, &author))
+}

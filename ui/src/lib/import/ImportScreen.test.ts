@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import ImportScreen from './ImportScreen.svelte';
+import { BackendError, type Backend } from '../api/backend';
+import type { SheetImported } from '../api/bindings/SheetImported';
+import type { SheetImportRequest } from '../api/bindings/SheetImportRequest';
+import { i18n } from '../i18n/i18n.svelte';
+
+function reviewOf(refused: boolean): SheetImported {
+  return {
+    sheet: 'Cadre logique',
+    sheets: ['Cadre logique', 'Budget'],
+    written: false,
+    review: {
+      header_row: 3,
+      columns: [
+        { column: 'A', header: 'Objectif spécifique', field: 'outcome', note: 'recognised' },
+        { column: 'B', header: 'Tâche', field: null, note: 'not recognised' },
+        { column: 'C', header: '2027', field: 'year:2027', note: 'amounts of the year' },
+      ],
+      counts: [{ kind: 'outcome', created: 2, matched: 1 }],
+      agencies_created: ['MPF Ministère de la Promotion de la Femme'],
+      placeholders: [],
+      amounts: [{ pillar: '1 PRÉVENTION', year: 2027, currency: 'XOF', amount: '1250000' }],
+      total_checks: [{ row: 9, year: 2027, sheet_total: '1300000', imported: '1250000', difference: '50000' }],
+      refused: refused ? [{ row: 7, column: 'C (2027)', reason: '`douze` is not a number' }] : [],
+      notes: [],
+      rows: 4,
+    },
+  };
+}
+
+function fakeBackend(refused = true) {
+  return {
+    chooseSheetToImport: vi.fn(async () => '/plans/PAN Mali.xlsx'),
+    reviewSheet: vi.fn(async (_request: SheetImportRequest) => reviewOf(refused)),
+    importSheet: vi.fn(async (_request: SheetImportRequest) => ({ ...reviewOf(refused), written: true })),
+  } as unknown as Backend & {
+    reviewSheet: ReturnType<typeof vi.fn>;
+    importSheet: ReturnType<typeof vi.fn>;
+  };
+}
+
+describe('the import screen', () => {
+  it('reviews the chosen workbook, reads a column as the officer says, and imports only when nothing blocks', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const onimported = vi.fn();
+    render(ImportScreen, { backend, onimported });
+    await fireEvent.click(screen.getByText('Choose…'));
+    await screen.findByText('Columns (the header is row 3)');
+    expect(backend.reviewSheet).toHaveBeenCalledWith({ path: '/plans/PAN Mali.xlsx', sheet: null, map: [], skip_invalid: false });
+    expect(screen.getByText('MPF Ministère de la Promotion de la Femme')).toBeTruthy();
+    expect(screen.getByText(/The total on row 9 \(2027\) is 1,300,000, but the rows imported add up to 1,250,000/)).toBeTruthy();
+
+    // Column B is read as the activity: the review is asked again with that mapping.
+    await fireEvent.change(screen.getByLabelText('Read column B as'), { target: { value: 'activity' } });
+    await waitFor(() =>
+      expect(backend.reviewSheet).toHaveBeenLastCalledWith({
+        path: '/plans/PAN Mali.xlsx',
+        sheet: 'Cadre logique',
+        map: [{ field: 'activity', column: 'B' }],
+        skip_invalid: false,
+      }),
+    );
+
+    // A refused row blocks the import until the officer chooses to leave it out.
+    const importButton = screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement;
+    expect(importButton.disabled).toBe(true);
+    expect(screen.getByText(/Row 7, column C \(2027\)/)).toBeTruthy();
+    await fireEvent.click(screen.getByLabelText('Import the other rows and leave these out'));
+    expect(importButton.disabled).toBe(false);
+    await fireEvent.click(importButton);
+    await waitFor(() => expect(onimported).toHaveBeenCalled());
+    expect(backend.importSheet).toHaveBeenCalledWith(expect.objectContaining({ skip_invalid: true }));
+    expect(await screen.findByRole('status')).toBeTruthy();
+  });
+
+  it('explains a workbook that cannot be read by its code and shows the detail', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend(false);
+    backend.reviewSheet.mockRejectedValueOnce(new BackendError('bad_input', 'damaged.xlsx: the workbook cannot be read'));
+    render(ImportScreen, { backend });
+    await fireEvent.click(screen.getByText('Choose…'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('the workbook cannot be read');
+  });
+});
