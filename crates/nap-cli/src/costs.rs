@@ -232,7 +232,10 @@ pub fn import_csv_command(req: CsvRequest<'_>) -> Result<(), CliError> {
         eprintln!("note: {w}");
     }
     if !imported.skipped.is_empty() {
-        eprintln!("{} invalid rows were skipped:", imported.skipped.len());
+        eprintln!(
+            "{} invalid rows were skipped:",
+            nap_core::costing::csv_import::invalid_rows(&imported.skipped)
+        );
         for e in &imported.skipped {
             eprintln!("  {e}");
         }

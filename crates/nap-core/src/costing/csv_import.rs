@@ -87,10 +87,19 @@ pub enum CsvImportError {
     DuplicateColumn(String),
     #[error("the file has a header line but no rows")]
     NoRows,
-    #[error("{} invalid row{}; nothing was imported:\n{}", .0.len(), if .0.len() > 1 { "s" } else { "" }, first_rows(.0))]
+    #[error("{} invalid row{}; nothing was imported:\n{}", invalid_rows(.0), if invalid_rows(.0) > 1 { "s" } else { "" }, first_rows(.0))]
     InvalidRows(Vec<RowError>),
     #[error("the imported rows would make the plan inconsistent: {0}")]
     Inconsistent(String),
+}
+
+/// How many rows have at least one problem (a row with two bad cells is one invalid row).
+pub fn invalid_rows(errors: &[RowError]) -> usize {
+    errors
+        .iter()
+        .map(|e| e.line)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
 }
 
 /// How many invalid rows a message lists; the rest are counted.
@@ -190,6 +199,8 @@ pub fn parse_number(text: &str) -> Result<Decimal, String> {
     }
     Decimal::from_str(&plain).map_err(|_| format!("`{t}` is not a number"))
 }
+
+use crate::sheet_import::fold;
 
 fn norm(s: &str) -> String {
     s.trim().to_lowercase()
@@ -406,11 +417,8 @@ fn read_rows(bytes: &[u8], plan: &Plan) -> Result<(Vec<Row>, Vec<RowError>), Csv
                 currency: cur,
                 year,
                 quantity,
-                economic_code: if economic_code.is_empty() {
-                    "22".into()
-                } else {
-                    economic_code
-                },
+                // An empty code stays unclassified; it is not guessed.
+                economic_code,
                 function_code,
                 source,
                 note: get("note"),
@@ -453,52 +461,69 @@ pub fn import_csv(
     let mut new_activity_years: HashMap<Id, Vec<Year>> = HashMap::new();
 
     for row in rows {
-        // Agency: by code or name; created as "other" when unknown.
-        let lead_name = norm(&row.lead);
-        let lead = match plan
-            .agencies
-            .iter()
-            .find(|a| norm(&a.code) == lead_name || matches_name(&a.name, &lead_name))
-        {
-            Some(a) => a.record.id,
-            None => {
-                let id = new_id();
-                let code: String = row
-                    .lead
-                    .split_whitespace()
-                    .filter_map(|w| w.chars().next())
-                    .filter(|c| c.is_alphanumeric())
-                    .collect::<String>()
-                    .to_uppercase();
-                let mut code = if code.is_empty() {
-                    "AG".to_string()
-                } else {
-                    code
-                };
-                let base = code.clone();
-                let mut n = 2;
-                while plan.agencies.iter().any(|a| norm(&a.code) == norm(&code)) {
-                    code = format!("{base}{n}");
-                    n += 1;
+        // Agencies: "A; B" names the lead (A) and a supporting agency (B). Each is matched
+        // by code or name, or created with a readable code from its significant words.
+        let mut actors = crate::sheet_import::split_actors(&row.lead);
+        if actors.is_empty() {
+            actors.push(row.lead.clone());
+        }
+        let mut agency_ids = Vec::new();
+        for actor in &actors {
+            let wanted = fold(actor);
+            let id = match plan.agencies.iter().find(|a| {
+                fold(&a.code) == wanted
+                    || fold(&a.name.text) == wanted
+                    || a.name.l2.as_deref().is_some_and(|l| fold(l) == wanted)
+            }) {
+                Some(a) => a.record.id,
+                None => {
+                    let id = new_id();
+                    let base = crate::sheet_import::agency_code(actor);
+                    let mut code = base.clone();
+                    let mut n = 2;
+                    while plan.agencies.iter().any(|a| norm(&a.code) == norm(&code)) {
+                        code = format!("{base}{n}");
+                        n += 1;
+                    }
+                    plan.agencies.push(Agency {
+                        record: meta(id),
+                        code,
+                        name: LocalText::new(actor.trim()),
+                        kind: crate::sheet_import::agency_kind(actor),
+                        programme_code: String::new(),
+                        contact: String::new(),
+                    });
+                    added.agencies += 1;
+                    id
                 }
-                plan.agencies.push(Agency {
-                    record: meta(id),
-                    code,
-                    name: LocalText::new(row.lead.clone()),
-                    kind: AgencyKind::Other,
-                    programme_code: String::new(),
-                    contact: String::new(),
-                });
-                added.agencies += 1;
-                id
-            }
-        };
+            };
+            agency_ids.push(id);
+        }
+        let lead = agency_ids[0];
+        let supporting: Vec<Id> = agency_ids[1..].to_vec();
         let pillar_name = norm(&row.pillar);
-        let pillar = match plan
+        // By title (any case or accents), else the plan's one pillar of the same kind
+        // ("Prévention" is the plan's Prevention pillar).
+        let kind = crate::sheet_import::pillar_kind(&row.pillar);
+        let folded = fold(&row.pillar);
+        let same_kind: Vec<&Pillar> = plan
             .pillars
             .iter()
-            .find(|p| matches_name(&p.title, &pillar_name))
-        {
+            .filter(|p| kind != PillarKind::Other && p.kind == kind)
+            .collect();
+        let found = plan
+            .pillars
+            .iter()
+            .find(|p| {
+                matches_name(&p.title, &pillar_name)
+                    || fold(&p.title.text) == folded
+                    || crate::sheet_import::split_numbering(&row.pillar).1 == p.title.text
+            })
+            .or(match same_kind.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            });
+        let pillar = match found {
             Some(p) => p.record.id,
             None => {
                 let id = new_id();
@@ -506,7 +531,7 @@ pub fn import_csv(
                 plan.pillars.push(Pillar {
                     record: meta(id),
                     code,
-                    kind: PillarKind::Other,
+                    kind,
                     title: LocalText::new(row.pillar.clone()),
                     description: LocalText::default(),
                 });
@@ -593,6 +618,11 @@ pub fn import_csv(
                     )),
                     _ => {}
                 }
+                for s in &supporting {
+                    if Some(*s) != a.lead_agency_id && !a.supporting_agency_ids.contains(s) {
+                        a.supporting_agency_ids.push(*s);
+                    }
+                }
                 if a.cofog.is_empty() {
                     if let Some(f) = &row.function_code {
                         a.cofog = f.clone();
@@ -622,7 +652,7 @@ pub fn import_csv(
                     title: LocalText::new(row.activity.clone()),
                     description: LocalText::default(),
                     lead_agency_id: Some(lead),
-                    supporting_agency_ids: vec![],
+                    supporting_agency_ids: supporting.clone(),
                     years: vec![],
                     cofog: row.function_code.clone().unwrap_or_default(),
                     gender_marker: None,
@@ -811,6 +841,60 @@ mod tests {
                 Id::from_u128(0xC5_0000 + n)
             },
         )
+    }
+
+    /// The defects found with published plans (#16): an empty economic code was filed under
+    /// 22, "MINGENRE" became agency "M", "MOJ; WPN" one agency, a French pillar a new pillar
+    /// of kind "other", and a row with two bad cells counted as two invalid rows.
+    #[test]
+    fn codes_agencies_pillars_and_invalid_rows_are_read_as_written() {
+        let plan = sample_plan();
+        let lines = format!(
+            "{HEADER},economic_code\n\
+             Prévention,Nouvel effet,Nouveau produit,Former,MINGENRE,Atelier,jour,100,KHR,2027,2,\n\
+             Prévention,Nouvel effet,Nouveau produit,Former,\"MOJ; WPN\",Atelier,jour,100,KHR,2028,2,\n"
+        );
+        let got = run(&plan, lines.as_bytes(), false).unwrap();
+        let line = got.plan.cost_lines.last().unwrap();
+        assert_eq!(
+            line.economic_code.as_deref(),
+            Some(""),
+            "unclassified, not 22"
+        );
+        let mingenre = got
+            .plan
+            .agencies
+            .iter()
+            .find(|a| a.name.text == "MINGENRE")
+            .unwrap();
+        assert_eq!(mingenre.code, "MINGENRE");
+        assert_eq!(got.added.agencies, 1, "MOJ and WPN already exist");
+        assert_eq!(
+            got.added.pillars, 0,
+            "Prévention is the plan's Prevention pillar"
+        );
+        let activity = got
+            .plan
+            .activities
+            .iter()
+            .find(|a| a.title.text == "Former")
+            .unwrap();
+        let wpn = got
+            .plan
+            .agencies
+            .iter()
+            .find(|a| a.code == "WPN")
+            .unwrap()
+            .record
+            .id;
+        assert!(
+            activity.supporting_agency_ids.contains(&wpn),
+            "WPN supports"
+        );
+
+        let bad = format!("{HEADER}\nProtection,O,P,A,MOJ,Item,day,ten,KHR,2099,1\n");
+        let err = run(&plan, bad.as_bytes(), false).unwrap_err();
+        assert!(err.to_string().starts_with("1 invalid row;"), "{err}");
     }
 
     #[test]

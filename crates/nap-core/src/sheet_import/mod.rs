@@ -24,7 +24,9 @@
 
 mod cells;
 
-pub use cells::{fold, parse_amount, split_items, split_numbering, DecimalMark};
+pub use cells::{
+    agency_code, fold, parse_amount, split_actors, split_items, split_numbering, DecimalMark,
+};
 
 use crate::currency::currency;
 use crate::model::*;
@@ -998,7 +1000,7 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
 
 /// The kind of a pillar titled `title`, from the four WPS pillars' names in English and
 /// French.
-fn pillar_kind(title: &str) -> PillarKind {
+pub fn pillar_kind(title: &str) -> PillarKind {
     let f = fold(title);
     let has = |words: &[&str]| words.iter().any(|w| f.contains(w));
     if has(&["participation"]) {
@@ -1016,7 +1018,8 @@ fn pillar_kind(title: &str) -> PillarKind {
     }
 }
 
-fn agency_kind(name: &str) -> AgencyKind {
+/// The kind of an agency named `name`: a ministry, civil society, a development partner.
+pub fn agency_kind(name: &str) -> AgencyKind {
     let f = fold(name);
     if f.starts_with("minist") {
         AgencyKind::Ministry
