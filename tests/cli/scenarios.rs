@@ -381,3 +381,32 @@ fn an_inconsistent_plan_is_repaired_into_a_copy_beside_it() {
     ok(&["repair", s(&plan)]);
     assert!(d.path("Ministry plan (repaired 2).nap").exists());
 }
+
+/// `nap check`: the quality review exits 0 with warnings and advice only, and 1 once an
+/// activity has no lead agency, which the JSON names with its record.
+#[test]
+fn the_quality_review_exits_1_on_errors_and_names_the_record() {
+    let d = Dir::new();
+    let plan = d.path("s.nap");
+    ok(&["sample", s(&plan)]);
+    let text = ok(&["check", s(&plan)]);
+    assert!(text.contains("0 errors"), "{text}");
+    assert!(text.contains("pillar_funding_gap"), "{text}");
+    let activities: serde_json::Value =
+        serde_json::from_str(&ok(&["list", s(&plan), "activity", "--format", "json"])).unwrap();
+    let id = activities[0]["id"].as_str().unwrap().to_string();
+    ok(&["set", s(&plan), &id, "lead_agency_id=null"]);
+    let out = nap(&["check", s(&plan), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let review: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(review["errors"], 1);
+    let finding = &review["findings"][0];
+    assert_eq!(finding["code"], "activity_without_lead");
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(finding["record"]["id"], id.as_str());
+    // A reference is set back by the code of the agency, as a person knows it.
+    ok(&["set", s(&plan), &id, "lead_agency_id=MOI"]);
+    assert!(ok(&["check", s(&plan)]).contains("0 errors"));
+    let err = fails(&["set", s(&plan), &id, "lead_agency_id=NOPE"]);
+    assert!(err.contains("no record has the code `NOPE`"), "{err}");
+}

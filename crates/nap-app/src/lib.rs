@@ -25,6 +25,7 @@ pub mod plan_settings;
 pub mod preferences;
 pub mod records;
 pub mod results;
+pub mod review;
 pub mod scope;
 pub mod sharing;
 pub mod sheets;

@@ -56,7 +56,12 @@ pub fn kind_of(doc: &Document, id: Id) -> Result<RecordKind, AppError> {
 /// The value for `field` given as text: parsed as JSON when the field holds structured data
 /// (lists, per-year maps, numbers, true/false); text fields take the text as it is, and
 /// two-language text sets the working-language text.
-fn field_value(current: Option<&Value>, field: &str, text: &str) -> Result<Value, AppError> {
+fn field_value(
+    plan: &Plan,
+    current: Option<&Value>,
+    field: &str,
+    text: &str,
+) -> Result<Value, AppError> {
     let json = || {
         serde_json::from_str::<Value>(text).map_err(|e| {
             AppError::BadRequest(format!(
@@ -67,6 +72,11 @@ fn field_value(current: Option<&Value>, field: &str, text: &str) -> Result<Value
         })
     };
     Ok(match current {
+        // A reference: cleared by `null` or nothing, given by id or by the code of the
+        // record it names (`lead_agency_id=MOI`).
+        _ if field.ends_with("_id") && !matches!(current, Some(Value::Array(_))) => {
+            reference(plan, field, text)?
+        }
         Some(Value::String(_)) => Value::String(text.to_string()),
         Some(Value::Object(m)) if m.contains_key("text") && m.contains_key("l2") => {
             let mut m = m.clone();
@@ -76,6 +86,47 @@ fn field_value(current: Option<&Value>, field: &str, text: &str) -> Result<Value
         Some(Value::Null) | None => json().unwrap_or_else(|_| Value::String(text.to_string())),
         Some(_) => json()?,
     })
+}
+
+/// The value of the reference `field` written as `text`: `null` (or nothing) clears it, a
+/// UUID is taken as it is, anything else is the code of exactly one record of the plan.
+fn reference(plan: &Plan, field: &str, text: &str) -> Result<Value, AppError> {
+    let t = text.trim();
+    if t.is_empty() || t == "null" {
+        return Ok(Value::Null);
+    }
+    if let Ok(id) = t.parse::<Id>() {
+        return Ok(Value::String(id.to_string()));
+    }
+    let mut found = Vec::new();
+    for kind in RecordKind::ALL {
+        for (_, v) in list(plan, kind) {
+            if v.get("code")
+                .and_then(Value::as_str)
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case(t))
+            {
+                if let Some(id) = v.get("id").and_then(Value::as_str) {
+                    found.push((kind, id.to_string()));
+                }
+            }
+        }
+    }
+    match found.as_slice() {
+        [(_, id)] => Ok(Value::String(id.clone())),
+        [] => Err(AppError::BadRequest(format!(
+            "{field}: no record has the code `{}`; give its id or code as `nap list` shows",
+            nap_core::text::quoted(t)
+        ))),
+        many => Err(AppError::BadRequest(format!(
+            "{field}: the code `{}` names records of {} kinds ({}); give the id",
+            nap_core::text::quoted(t),
+            many.len(),
+            many.iter()
+                .map(|(k, _)| k.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
 }
 
 /// Sets fields of the record `id` from `FIELD=VALUE` assignments, all in one edit; returns
@@ -111,7 +162,7 @@ pub fn set_fields(
                     fields.join(", ")
                 )));
             }
-            let value = field_value(obj.get(field), field, text)?;
+            let value = field_value(doc.plan(), obj.get(field), field, text)?;
             obj.insert(field.to_string(), value);
         }
         let updated: T = serde_json::from_value(v)

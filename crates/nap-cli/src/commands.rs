@@ -202,3 +202,33 @@ pub fn repair(
     }
     Ok(())
 }
+
+/// Prints the quality review; returns how many errors it found.
+pub fn check(file: &Path, format: Format) -> Result<usize, CliError> {
+    let (_, plan) = load(file)?;
+    let review = nap_app::review::check(&plan);
+    match format {
+        Format::Json => emit(
+            &(serde_json::to_string_pretty(&review)
+                .map_err(|e| CliError::Internal(e.to_string()))?
+                + "\n"),
+        )?,
+        Format::Text => {
+            let mut out = String::new();
+            for f in &review.findings {
+                let severity = match f.severity {
+                    nap_core::review::Severity::Error => "error",
+                    nap_core::review::Severity::Warning => "warning",
+                    nap_core::review::Severity::Advice => "advice",
+                };
+                out.push_str(&format!("{severity:<8} {:<34} {}\n", f.code, f.message));
+            }
+            out.push_str(&format!(
+                "{} errors, {} warnings, {} pieces of advice.\n",
+                review.errors, review.warnings, review.advice
+            ));
+            emit(&out)?;
+        }
+    }
+    Ok(review.errors)
+}

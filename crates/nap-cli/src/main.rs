@@ -165,6 +165,17 @@ enum Command {
     Delete { file: PathBuf, id: String },
     /// Print the JSON Schema of the interchange format.
     Schema,
+    /// The quality review: what the plan still lacks to be a high-impact NAP (indicators
+    /// without baseline or target, activities without lead, cost or years, unclassified cost
+    /// lines, pillars without budget and each pillar's funding gap, coordinating bodies
+    /// without members or functions, no consultation with civil society, no communication
+    /// plan, old exchange rates, lead agencies without an operational plan). Exit status 1
+    /// when there are errors.
+    Check {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Write a repaired copy of a plan that is refused as inconsistent (a file changed
     /// outside NAP Studio), and list every change. The original is never changed.
     Repair {
@@ -351,8 +362,17 @@ fn main() -> ExitCode {
             }
         };
     }
+    if let Command::Check { file, format } = &cli.command {
+        return match commands::check(file, *format) {
+            Ok(errors) => ExitCode::from(u8::from(errors > 0)),
+            Err(e) => {
+                eprintln!("nap: {e}");
+                ExitCode::from(e.exit_code())
+            }
+        };
+    }
     let result = match cli.command {
-        Command::Merge { .. } => Ok(()),
+        Command::Merge { .. } | Command::Check { .. } => Ok(()),
         Command::Send {
             file,
             out,

@@ -27,6 +27,7 @@ pub mod narrative;
 pub mod record;
 pub mod repair;
 pub mod results;
+pub mod review;
 pub mod sample;
 pub mod sheet_import;
 pub mod text;
