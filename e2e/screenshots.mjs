@@ -31,8 +31,9 @@ const screens = [
   [7, 'coordination'],
   [8, 'communication'],
   [9, 'budget-views'],
-  [10, 'import'],
-  [13, 'settings'],
+  [10, 'review'],
+  [11, 'import'],
+  [14, 'settings'],
 ];
 
 const driver = await startDriver();

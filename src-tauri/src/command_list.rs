@@ -26,6 +26,7 @@ macro_rules! app_commands {
             export::export_plan,
             export::reveal_export,
             export::plan_agencies,
+            review::quality_review,
             import::choose_sheet_to_import,
             import::review_sheet,
             import::import_sheet,

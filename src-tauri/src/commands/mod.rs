@@ -14,4 +14,5 @@ pub mod narrative;
 pub mod plan;
 pub mod plan_settings;
 pub mod results;
+pub mod review;
 pub mod settings;

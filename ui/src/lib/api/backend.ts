@@ -3,6 +3,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type { PlanSummary } from './bindings/PlanSummary';
 import type { OpenedRepairedCopy } from './bindings/OpenedRepairedCopy';
 import type { SheetImported } from './bindings/SheetImported';
+import type { QualityReview } from './bindings/QualityReview';
 import type { SheetImportRequest } from './bindings/SheetImportRequest';
 import type { Dashboard } from './bindings/Dashboard';
 import type { ShownTable } from './bindings/ShownTable';
@@ -66,6 +67,8 @@ export interface Backend {
   openPlan(path: string): Promise<PlanSummary>;
   /** Repairs an inconsistent plan into a new file (the original is left as it is) and opens it. */
   openRepairedCopy(path: string): Promise<OpenedRepairedCopy>;
+  /** What the plan still lacks to be a high-impact NAP. */
+  qualityReview(): Promise<QualityReview>;
   /** The system's open dialog for spreadsheets; `null` when the user cancels. */
   chooseSheetToImport(): Promise<string | null>;
   /** What importing the spreadsheet would do; nothing is written. */
@@ -239,6 +242,7 @@ export const tauriBackend: Backend = {
   openPlan: (path) => call<PlanSummary>('open_plan', { path }),
   openRepairedCopy: (path) => call<OpenedRepairedCopy>('open_repaired_copy', { path }),
   refusedPlan: () => call<string | null>('refused_plan'),
+  qualityReview: () => call<QualityReview>('quality_review'),
   chooseSheetToImport: () => call<string | null>('choose_sheet_to_import'),
   reviewSheet: (request) => call<SheetImported>('review_sheet', { request }),
   importSheet: (request) => call<SheetImported>('import_sheet', { request }),

@@ -21,6 +21,7 @@ export type Command =
   | 'export_plan'
   | 'reveal_export'
   | 'plan_agencies'
+  | 'quality_review'
   | 'choose_sheet_to_import'
   | 'review_sheet'
   | 'import_sheet'

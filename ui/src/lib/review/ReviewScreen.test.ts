@@ -1,0 +1,72 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, fireEvent } from '@testing-library/svelte';
+import ReviewScreen from './ReviewScreen.svelte';
+import type { Backend } from '../api/backend';
+import type { QualityReview } from '../api/bindings/QualityReview';
+import { i18n } from '../i18n/i18n.svelte';
+
+const review: QualityReview = {
+  errors: 1,
+  warnings: 2,
+  advice: 1,
+  findings: [
+    {
+      code: 'activity_without_lead',
+      severity: 'error',
+      element: 'results_framework',
+      record: { kind: 'activity', id: 'a1', label: '1.1.1.1 Train police' },
+      message: 'Activity "1.1.1.1 Train police" has no lead agency: nobody is accountable for it.',
+      values: {},
+    },
+    {
+      code: 'output_without_indicator',
+      severity: 'warning',
+      element: 'results_framework',
+      record: { kind: 'output', id: 'o1', label: '1.1.1 Police trained' },
+      message: 'Output "1.1.1 Police trained" has no indicator.',
+      values: {},
+    },
+    {
+      code: 'output_without_indicator',
+      severity: 'warning',
+      element: 'results_framework',
+      record: { kind: 'output', id: 'o2', label: '1.1.2 Desks open' },
+      message: 'Output "1.1.2 Desks open" has no indicator.',
+      values: {},
+    },
+    {
+      code: 'pillar_funding_gap',
+      severity: 'advice',
+      element: 'resources',
+      record: { kind: 'pillar', id: 'p1', label: '1 Participation' },
+      message: 'Pillar "1 Participation": 52 % of its cost is not yet funded by committed sources.',
+      values: { percent: '52' },
+    },
+  ],
+};
+
+function fakeBackend() {
+  return { qualityReview: vi.fn(async () => review) } as unknown as Backend;
+}
+
+describe('the review screen', () => {
+  it('counts the findings, groups them by severity and code, and opens the screen that fixes one', async () => {
+    i18n.lang = 'en';
+    const onopen = vi.fn();
+    render(ReviewScreen, { backend: fakeBackend(), onopen });
+    expect((await screen.findByRole('status')).textContent).toContain('1 errors');
+    expect(screen.getByText('Outputs without an indicator (2)')).toBeTruthy();
+    expect(screen.getByText('Activity “1.1.1.1 Train police” has no lead agency: nobody is accountable for it.')).toBeTruthy();
+    await fireEvent.click(screen.getByText('Funding gap by pillar (1)'));
+    expect(screen.getByText('Pillar “1 Participation”: 52 % of its cost is not yet funded by committed sources.')).toBeTruthy();
+    await fireEvent.click(screen.getByText('Open the costing'));
+    expect(onopen).toHaveBeenCalledWith('costing');
+  });
+
+  it('shows the findings in Khmer from their codes and values', async () => {
+    i18n.lang = 'km';
+    render(ReviewScreen, { backend: fakeBackend(), onopen: vi.fn() });
+    expect(await screen.findByText('សសរស្តម្ភ “1 Participation”៖ 52 % នៃថ្លៃរបស់វា មិនទាន់មានមូលនិធិដែលបានសន្យា។')).toBeTruthy();
+    i18n.lang = 'en';
+  });
+});
