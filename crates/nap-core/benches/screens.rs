@@ -72,6 +72,13 @@ fn main() {
             black_box(agency_plan_view(&plan, busiest, false).expect("costs"));
         })
     );
+    let today = nap_core::IsoDate::from_ymd(2026, 6, 1).expect("date");
+    println!(
+        "  quality review (nap check, the Review screen) {} ms",
+        time(runs, || {
+            black_box(nap_core::review::review(&plan, &today));
+        })
+    );
     println!(
         "  narrative {} ms",
         time(runs, || {
