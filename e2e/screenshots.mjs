@@ -19,7 +19,8 @@ const plan = join(work, 'Sample NAP WPS 2026-2030.nap');
 process.env.NAP_STUDIO_DATA_DIR = join(work, 'data');
 execFileSync(nap, ['sample', plan]);
 
-/** The screen's tab (by its place in the bar) and the file name it is saved under. */
+/** The screen's tab (by its place in the bar) and the file name it is saved under. The
+ *  Import screen's pictures show a French workbook under review and are taken by hand. */
 const screens = [
   [0, 'start'],
   [1, 'dashboard'],
@@ -32,7 +33,6 @@ const screens = [
   [8, 'communication'],
   [9, 'budget-views'],
   [10, 'review'],
-  [11, 'import'],
   [14, 'settings'],
 ];
 
