@@ -178,7 +178,17 @@ fn a_french_plan_comes_in_from_its_workbook_and_costs_by_axis_and_year() {
         "2029",
         "--currency",
         "XOF",
+        "--language",
+        "fr",
     ]);
+    let info: serde_json::Value =
+        serde_json::from_str(&ok(&["info", s(&plan), "--format", "json"])).unwrap();
+    assert_eq!(info["working_language"], "fr");
+    assert_eq!(
+        info["second_language"],
+        serde_json::Value::Null,
+        "a French plan with no second language"
+    );
     assert!(
         review.contains("Sheet \"Cadre logique\" (of Cadre logique, Budget), header on row 3."),
         "{review}"

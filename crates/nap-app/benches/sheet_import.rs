@@ -79,6 +79,8 @@ fn main() {
         start_year: 2026,
         end_year: 2030,
         currency: "KHR".into(),
+        language: None,
+        second_language: None,
     };
     let started = Instant::now();
     let done = sheet(

@@ -102,7 +102,39 @@ pub fn new_plan_spec(
         start_year,
         end_year,
         currency,
+        language: None,
+        second_language: None,
     })
+}
+
+/// `spec` written in the working language `language` with the second language `second`
+/// (`None` or "none" for none), both BCP 47 tags NAP Studio knows (`fr`, `km`, `fr-CI`).
+pub fn with_languages(
+    mut spec: NewPlan,
+    language: &str,
+    second: Option<&str>,
+) -> Result<NewPlan, AppError> {
+    let tag = |t: &str| {
+        nap_core::languages::normalised(t).ok_or_else(|| {
+            AppError::Invalid(format!(
+                "`{}` is not a language NAP Studio knows; use a BCP 47 tag such as fr, km, th or vi",
+                nap_core::text::quoted(t)
+            ))
+        })
+    };
+    let working = tag(language)?;
+    let second = match second.map(str::trim) {
+        None | Some("" | "none") => None,
+        Some(s) => Some(tag(s)?),
+    };
+    if second.as_deref() == Some(working.as_str()) {
+        return Err(AppError::Invalid(format!(
+            "the second language cannot be the working language ({working})"
+        )));
+    }
+    spec.language = Some(working);
+    spec.second_language = second;
+    Ok(spec)
 }
 
 /// Creates a plan file (never replacing one unless `force`) with the standard structure,

@@ -71,8 +71,12 @@ pub struct PlanSettings {
     /// Every standard classification code, every code the plan uses and every code it
     /// names, by scheme (economic first) and code.
     pub classifications: Vec<ClassificationRow>,
+    /// BCP 47 tag of the plan's working language ("en", "fr").
+    pub working_language: String,
     /// BCP 47 code of the plan's second language ("km"); empty when it has none.
     pub second_language: String,
+    /// The languages a plan can use, for the pickers.
+    pub languages: Vec<nap_core::languages::Language>,
     /// True in a copy sent for one agency's part: the settings are read-only there.
     pub locked: bool,
 }
@@ -189,7 +193,9 @@ pub fn plan_settings(doc: &Document) -> PlanSettings {
             .into_iter()
             .collect(),
         classifications: classification_rows(doc.plan()),
+        working_language: m.working_language.clone(),
         second_language: m.second_language.clone().unwrap_or_default(),
+        languages: nap_core::languages::LANGUAGES.to_vec(),
         locked: ScopeLock::of(doc).locks_plan_settings(),
     }
 }
@@ -212,7 +218,8 @@ fn still_costs(
 }
 
 /// Sets one setting from the text typed (`contingency`, `inflation:YEAR`,
-/// `costing_base_year`, `presentation_currency`); a refused value changes nothing.
+/// `costing_base_year`, `presentation_currency`, `working_language`, `second_language`); a
+/// refused value changes nothing.
 pub fn set_plan_setting_field(
     doc: &mut Document,
     field: &str,

@@ -23,16 +23,28 @@ pub fn sample(size: SampleSize, out: &Path, force: bool) -> Result<(), CliError>
     Ok(())
 }
 
-pub fn new(
-    out: &Path,
-    title: String,
-    country: String,
-    start: i32,
-    end: i32,
-    currency: String,
-    force: bool,
-) -> Result<(), CliError> {
-    let spec = nap_app::files::new_plan_spec(&title, &country, start, end, &currency)?;
+/// What `nap new` is told about the plan.
+pub struct NewArgs {
+    pub title: String,
+    pub country: String,
+    pub start: i32,
+    pub end: i32,
+    pub currency: String,
+    pub language: Option<String>,
+    pub second_language: Option<String>,
+}
+
+pub fn new(out: &Path, args: NewArgs, force: bool) -> Result<(), CliError> {
+    let mut spec = nap_app::files::new_plan_spec(
+        &args.title,
+        &args.country,
+        args.start,
+        args.end,
+        &args.currency,
+    )?;
+    if let Some(language) = &args.language {
+        spec = nap_app::files::with_languages(spec, language, args.second_language.as_deref())?;
+    }
     nap_app::files::create_new(out, &spec, &author(), force)?;
     eprintln!("Created {}.", out.display());
     Ok(())
@@ -64,6 +76,8 @@ pub fn info(file: &Path, format: Format) -> Result<(), CliError> {
                 "status": m.status,
                 "base_currency": m.base_currency,
                 "presentation_currency": m.presentation_currency,
+                "working_language": m.working_language,
+                "second_language": m.second_language,
                 "schema_version": schema,
                 "format_version": plan.format_version,
                 "modified": m.record.modified,
@@ -92,6 +106,18 @@ pub fn info(file: &Path, format: Format) -> Result<(), CliError> {
             emit(&format!("Period:    {}–{}\n", m.start_year, m.end_year))?;
             emit(&format!("Status:    {:?}\n", m.status))?;
             emit(&format!("Currency:  {}{presentation}\n", m.base_currency))?;
+            let name = |tag: &str| {
+                nap_core::languages::language(tag)
+                    .map_or(tag.to_string(), |l| l.english.to_string())
+            };
+            emit(&format!(
+                "Languages: {}{}\n",
+                name(&m.working_language),
+                m.second_language
+                    .as_deref()
+                    .map(|l| format!(", second language {}", name(l)))
+                    .unwrap_or_default()
+            ))?;
             emit(&format!(
                 "Schema:    file format {schema}, interchange format {}\n",
                 plan.format_version

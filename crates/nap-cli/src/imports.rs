@@ -17,6 +17,8 @@ pub struct SheetArgs<'a> {
     pub format: Format,
     /// With --new: title, country, first and last year, currency.
     pub new: Option<(String, String, i32, i32, String)>,
+    /// With --new --language: the working and second language.
+    pub languages: Option<(String, Option<String>)>,
     pub force: bool,
 }
 
@@ -35,11 +37,17 @@ pub fn sheet(args: SheetArgs<'_>) -> Result<(), CliError> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     let target = match args.new {
-        Some((title, country, start, end, currency)) => CsvTarget::New {
-            path: args.plan,
-            spec: nap_app::files::new_plan_spec(&title, &country, start, end, &currency)?,
-            force: args.force,
-        },
+        Some((title, country, start, end, currency)) => {
+            let mut spec = nap_app::files::new_plan_spec(&title, &country, start, end, &currency)?;
+            if let Some((language, second)) = &args.languages {
+                spec = nap_app::files::with_languages(spec, language, second.as_deref())?;
+            }
+            CsvTarget::New {
+                path: args.plan,
+                spec,
+                force: args.force,
+            }
+        }
         None => CsvTarget::Existing(args.plan),
     };
     let request = SheetRequest {

@@ -71,6 +71,13 @@ enum Command {
         /// ISO 4217 base currency, e.g. KHR.
         #[arg(long)]
         currency: String,
+        /// The working language, a BCP 47 tag (fr, km, th, vi…). Without it the plan is in
+        /// English with Khmer as its second language.
+        #[arg(long)]
+        language: Option<String>,
+        /// With --language: the second language (none by default).
+        #[arg(long, requires = "language")]
+        second_language: Option<String>,
         /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
@@ -330,6 +337,13 @@ enum ImportCommand {
         end: Option<i32>,
         #[arg(long)]
         currency: Option<String>,
+        /// With --new: the plan's working language (BCP 47, e.g. fr); English and Khmer
+        /// without it.
+        #[arg(long, requires = "new")]
+        language: Option<String>,
+        /// With --new --language: the second language (none by default).
+        #[arg(long, requires = "language")]
+        second_language: Option<String>,
         /// With --new, replace PLAN if it exists.
         #[arg(long)]
         force: bool,
@@ -395,8 +409,22 @@ fn main() -> ExitCode {
             start,
             end,
             currency,
+            language,
+            second_language,
             force,
-        } => commands::new(&out, title, country, start, end, currency, force),
+        } => commands::new(
+            &out,
+            commands::NewArgs {
+                title,
+                country,
+                start,
+                end,
+                currency,
+                language,
+                second_language,
+            },
+            force,
+        ),
         Command::Info { file, format } => commands::info(&file, format),
         Command::Export(ExportCommand::Annex {
             file,
@@ -500,6 +528,8 @@ fn main() -> ExitCode {
             start,
             end,
             currency,
+            language,
+            second_language,
             force,
         }) => imports::sheet(imports::SheetArgs {
             plan: &plan,
@@ -515,6 +545,7 @@ fn main() -> ExitCode {
                 }
                 _ => None,
             },
+            languages: language.map(|l| (l, second_language)),
             force,
         }),
         Command::Schema => emit(&nap_core::interchange::json_schema()),

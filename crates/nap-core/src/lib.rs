@@ -21,6 +21,7 @@ pub mod error;
 pub mod fasthash;
 pub mod funding;
 pub mod interchange;
+pub mod languages;
 pub mod merge;
 pub mod model;
 pub mod narrative;

@@ -125,6 +125,14 @@ fn fix(plan: &mut Plan, problem: &ValidationError, changes: &mut Vec<RepairChang
                 note(None, format!("removed the inflation rate for {year}"));
             }
         }
+        V::InvalidSetting { field, .. } if field == "second language" => {
+            plan.meta.second_language = None;
+            note(None, "removed the plan's second language".into());
+        }
+        V::InvalidSetting { field, .. } if field == "working language" => {
+            plan.meta.working_language = "en".into();
+            note(None, "set the plan's working language to English".into());
+        }
         V::InvalidSetting { field, .. } if field == "lead agency" => {
             plan.meta.lead_agency_id = None;
             note(None, "cleared the plan's lead agency".into());

@@ -359,6 +359,29 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
             value: m.country.clone(),
         });
     }
+    if crate::languages::language(&m.working_language).is_none() {
+        c.errors.push(ValidationError::InvalidSetting {
+            field: "working language".into(),
+            value: m.working_language.clone(),
+            reason: "it is not a language NAP Studio knows (a BCP 47 tag such as fr or km)".into(),
+        });
+    }
+    if let Some(l2) = &m.second_language {
+        if crate::languages::language(l2).is_none() {
+            c.errors.push(ValidationError::InvalidSetting {
+                field: "second language".into(),
+                value: l2.clone(),
+                reason: "it is not a language NAP Studio knows (a BCP 47 tag such as fr or km)"
+                    .into(),
+            });
+        } else if l2.eq_ignore_ascii_case(&m.working_language) {
+            c.errors.push(ValidationError::InvalidSetting {
+                field: "second language".into(),
+                value: l2.clone(),
+                reason: "it is the working language".into(),
+            });
+        }
+    }
     c.currency(None, "base currency", &m.base_currency);
     if let Some(p) = &m.presentation_currency {
         c.currency(None, "presentation currency", p);

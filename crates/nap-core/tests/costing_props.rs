@@ -172,7 +172,7 @@ proptest! {
         }
         let mut n = 0u128;
         let mut ids = || { n += 1; Id::from_u128(n) };
-        let spec = NewPlan { title: "t".into(), country: "KH".into(), start_year: 2026, end_year: 2030, currency: "KHR".into() };
+        let spec = NewPlan { title: "t".into(), country: "KH".into(), start_year: 2026, end_year: 2030, currency: "KHR".into(), language: None, second_language: None };
         let now = Timestamp::from_unix_millis(0);
         let mut empty = new_plan(&spec, &now, "t", &mut ids);
         empty.pillars.clear();

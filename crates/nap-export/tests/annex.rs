@@ -168,6 +168,8 @@ fn empty_plan(currency: &str) -> Plan {
         start_year: 2026,
         end_year: 2030,
         currency: currency.into(),
+        language: None,
+        second_language: None,
     };
     new_plan(&spec, &Timestamp::from_unix_millis(0), "t", || {
         n += 1;

@@ -52,6 +52,26 @@ pub fn set_plan_setting(
                 Some(rated_currency(plan, field, text)?)
             }
         }
+        "working_language" => {
+            let tag = crate::languages::normalised(text)
+                .ok_or_else(|| refuse(field, text, Problem::UnknownChoice))?;
+            if meta.second_language.as_deref() == Some(tag.as_str()) {
+                return Err(refuse(field, text, Problem::AlreadyThere));
+            }
+            meta.working_language = tag;
+        }
+        "second_language" => {
+            meta.second_language = if text.trim().is_empty() {
+                None
+            } else {
+                let tag = crate::languages::normalised(text)
+                    .ok_or_else(|| refuse(field, text, Problem::UnknownChoice))?;
+                if tag == meta.working_language {
+                    return Err(refuse(field, text, Problem::AlreadyThere));
+                }
+                Some(tag)
+            }
+        }
         _ => return Err(refuse(field, text, Problem::UnknownField)),
     }
     Ok(())

@@ -26,6 +26,8 @@ impl Tiny {
             start_year: 2026,
             end_year: 2030,
             currency: "KHR".into(),
+            language: None,
+            second_language: None,
         };
         let now = Timestamp::from_unix_millis(0);
         let mut plan = new_plan(&spec, &now, "t", || {

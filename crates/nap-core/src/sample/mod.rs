@@ -33,6 +33,11 @@ pub struct NewPlan {
     pub end_year: Year,
     /// ISO 4217.
     pub currency: String,
+    /// The working language (a BCP 47 tag, see [`crate::languages`]); `None` for English
+    /// with Khmer as the second language, the first users' plans.
+    pub language: Option<String>,
+    /// The second language when `language` is given; `None` for none.
+    pub second_language: Option<String>,
 }
 
 /// A new plan with the standard structure: the four WPS pillars plus Coordination and M&E
@@ -55,8 +60,11 @@ pub fn new_plan(
         end_year: spec.end_year,
         lead_agency_id: None,
         status: PlanStatus::Draft,
-        working_language: "en".into(),
-        second_language: Some("km".into()),
+        working_language: spec.language.clone().unwrap_or_else(|| "en".into()),
+        second_language: match &spec.language {
+            None => Some("km".into()),
+            Some(_) => spec.second_language.clone(),
+        },
         base_currency: spec.currency.clone(),
         presentation_currency: None,
         costing_base_year: spec.start_year,
@@ -79,6 +87,13 @@ pub fn new_plan(
             title: LocalText::new(title),
             body: LocalText::default(),
         });
+    }
+    // The standard titles carry Khmer as their second language; a plan with another one
+    // (or none) starts without it rather than with text in a language it does not use.
+    if plan.meta.second_language.as_deref() != Some("km") {
+        for p in &mut plan.pillars {
+            p.title.l2 = None;
+        }
     }
     plan
 }
@@ -261,6 +276,8 @@ mod tests {
             start_year: 2027,
             end_year: 2031,
             currency: "KHR".into(),
+            language: None,
+            second_language: None,
         };
         let now = Timestamp::from_unix_millis(0);
         let plan = new_plan(&spec, &now, "t", || {

@@ -15,6 +15,8 @@ fn plan(currency: &str, start: Year, end: Year) -> Plan {
             start_year: start,
             end_year: end,
             currency: currency.into(),
+            language: None,
+            second_language: None,
         },
         &Timestamp::from_unix_millis(0),
         "t",

@@ -24,7 +24,13 @@ function settings(overrides: Partial<PlanSettings> = {}): PlanSettings {
       { scheme: 'economic', code: '24', standard_name: 'Interest', name: '', name_l2: '', used: false },
       { scheme: 'functional', code: '03.1', standard_name: 'Police services', name: '', name_l2: '', used: true },
     ],
+    working_language: 'en',
     second_language: 'km',
+    languages: [
+      { code: 'en', english: 'English', native: 'English' },
+      { code: 'fr', english: 'French', native: 'Français' },
+      { code: 'km', english: 'Khmer', native: 'ខ្មែរ' },
+    ],
     locked: false,
     ...overrides,
   };
@@ -83,6 +89,21 @@ describe('the plan settings', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(status(0)).toContain('Cost lines still need this rate'));
     expect(screen.getByRole('rowheader', { name: 'USD' })).toBeTruthy();
+  });
+
+  it("chooses the plan's languages by name, and the working language cannot be the second", async () => {
+    i18n.lang = 'en';
+    const { backend, setPlanSettingField } = fakeBackend();
+    render(PlanSettingsForm, { backend, onedit: vi.fn() });
+    const second = (await screen.findByLabelText('Second language')) as HTMLSelectElement;
+    expect(second.value).toBe('km');
+    const english = [...second.options].find((o) => o.value === 'en')!;
+    expect(english.disabled).toBe(true);
+    expect(english.textContent).toBe('English — English');
+    await fireEvent.change(screen.getByLabelText('Working language of the plan'), { target: { value: 'fr' } });
+    await waitFor(() => expect(setPlanSettingField).toHaveBeenCalledWith('working_language', 'fr'));
+    await fireEvent.change(second, { target: { value: '' } });
+    await waitFor(() => expect(setPlanSettingField).toHaveBeenCalledWith('second_language', ''));
   });
 
   it('adds an exchange rate for the chosen currency', async () => {
