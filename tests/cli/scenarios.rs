@@ -410,3 +410,77 @@ fn the_quality_review_exits_1_on_errors_and_names_the_record() {
     let err = fails(&["set", s(&plan), &id, "lead_agency_id=NOPE"]);
     assert!(err.contains("no record has the code `NOPE`"), "{err}");
 }
+
+/// `nap add`: an activity and its cost line made from the command line, their references
+/// given by code, the second-language title set; a record without the reference it belongs
+/// under is refused and nothing is written.
+#[test]
+fn records_are_added_with_references_by_code_and_costed() {
+    let d = Dir::new();
+    let plan = d.path("s.nap");
+    ok(&["sample", s(&plan)]);
+    let id = ok(&[
+        "add",
+        "activity",
+        s(&plan),
+        "output_id=1.1.1",
+        "code=1.1.1.9",
+        "title=Radio drama on women mediators",
+        "title.l2=រឿងល្ខោនវិទ្យុ",
+        "lead_agency_id=MOI",
+        "years=[2027]",
+    ]);
+    let id = id.trim();
+    ok(&[
+        "add",
+        "cost-line",
+        s(&plan),
+        "activity_id=1.1.1.9",
+        "item=Studio hire",
+        "unit=day",
+        "unit_cost=150000",
+        "currency=KHR",
+        "economic_code=2221",
+        r#"quantities={"2027":"5"}"#,
+        "inflate=false",
+    ]);
+    let activities: serde_json::Value =
+        serde_json::from_str(&ok(&["list", s(&plan), "activity", "--format", "json"])).unwrap();
+    let added = activities
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .expect("the new activity");
+    assert_eq!(added["title"]["l2"], "រឿងល្ខោនវិទ្យុ");
+    let costs = ok(&[
+        "costs",
+        s(&plan),
+        "--by",
+        "activity",
+        "--format",
+        "csv",
+        "--rounding",
+        "exact",
+    ]);
+    // 150,000 × 5, not inflated (contingency is a row of its own in this view).
+    assert!(
+        costs
+            .lines()
+            .any(|l| l.trim_end() == "1.1.1.9,Radio drama on women mediators,750000"),
+        "{costs}"
+    );
+
+    let before = std::fs::read(&plan).unwrap();
+    let err = fails(&["add", "activity", s(&plan), "title=Nowhere"]);
+    assert!(err.contains("an activity needs output_id="), "{err}");
+    let err = fails(&[
+        "add",
+        "activity",
+        s(&plan),
+        "output_id=9.9.9",
+        "title=Nowhere",
+    ]);
+    assert!(err.contains("no record has the code `9.9.9`"), "{err}");
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+}

@@ -9,6 +9,14 @@ use nap_core::{with_record_type, Id, Labelled, Plan, Record, RecordKind};
 use nap_store::Document;
 use serde_json::{Map, Value};
 
+/// "an activity", "a cost line": a kind's name with its article, for messages.
+fn with_article(name: &str) -> String {
+    match name.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {name}"),
+        _ => format!("a {name}"),
+    }
+}
+
 /// The kind of record a user means by `kind`: a record kind's name, its plural, or a short
 /// name (`body`, `source`, `line`, `cost-line`, `item`).
 pub fn kind_named(kind: &str) -> Result<RecordKind, AppError> {
@@ -83,7 +91,18 @@ fn field_value(
             m.insert("text".into(), Value::String(text.to_string()));
             Value::Object(m)
         }
-        Some(Value::Null) | None => json().unwrap_or_else(|_| Value::String(text.to_string())),
+        // Empty until now: structured text (a list, a map, true/false) is read as JSON, a
+        // number only where a number is meant (years, counts); anything else is text.
+        Some(Value::Null) | None => {
+            let t = text.trim();
+            let structured = t.starts_with(['[', '{']) || ["true", "false", "null"].contains(&t);
+            let numeric = field.contains("year") || field.starts_with("participants");
+            if structured || (numeric && t.parse::<i64>().is_ok()) {
+                json()?
+            } else {
+                Value::String(text.to_string())
+            }
+        }
         Some(_) => json()?,
     })
 }
@@ -137,38 +156,15 @@ pub fn set_fields(
     assignments: &[String],
 ) -> Result<RecordKind, AppError> {
     let kind = kind_of(doc, id)?;
-    let what = kind.name().replace('_', " ");
+    let what = with_article(&kind.name().replace('_', " "));
     with_record_type!(kind, T => {
         let record: T = crate::find(doc, id)?;
         let mut v = serde_json::to_value(&record).map_err(|e| AppError::Internal(e.to_string()))?;
-        let obj: &mut Map<String, Value> = v
-            .as_object_mut()
-            .ok_or_else(|| AppError::Internal(format!("a {what} is not stored as an object")))?;
-        for a in assignments {
-            let (field, text) = a
-                .split_once('=')
-                .ok_or_else(|| AppError::BadRequest(format!("`{a}`: write FIELD=VALUE")))?;
-            if BOOKKEEPING.contains(&field) {
-                return Err(AppError::BadRequest(format!("{field} is kept by NAP Studio and cannot be set")));
-            }
-            if !obj.contains_key(field) {
-                let fields: Vec<&str> = obj
-                    .keys()
-                    .map(String::as_str)
-                    .filter(|k| !BOOKKEEPING.contains(k))
-                    .collect();
-                return Err(AppError::BadRequest(format!(
-                    "a {what} has no field `{field}`; its fields are {}",
-                    fields.join(", ")
-                )));
-            }
-            let value = field_value(doc.plan(), obj.get(field), field, text)?;
-            obj.insert(field.to_string(), value);
-        }
+        assign(doc.plan(), &mut v, &what, assignments)?;
         let updated: T = serde_json::from_value(v)
             .map_err(|e| {
                 AppError::BadRequest(format!(
-                    "the new values do not fit a {what}: {}",
+                    "the new values do not fit {what}: {}",
                     nap_core::text::quoted(&e.to_string())
                 ))
             })?;
@@ -176,6 +172,135 @@ pub fn set_fields(
         Ok::<(), AppError>(())
     })?;
     Ok(kind)
+}
+
+/// Applies `FIELD=VALUE` assignments to the serialised record `v` (a `what`).
+fn assign(plan: &Plan, v: &mut Value, what: &str, assignments: &[String]) -> Result<(), AppError> {
+    let obj: &mut Map<String, Value> = v
+        .as_object_mut()
+        .ok_or_else(|| AppError::Internal(format!("{what} is not stored as an object")))?;
+    for a in assignments {
+        let (field, text) = a
+            .split_once('=')
+            .ok_or_else(|| AppError::BadRequest(format!("`{a}`: write FIELD=VALUE")))?;
+        // `title.l2=…` sets the second-language text of a two-language field.
+        if let Some(base) = field.strip_suffix(".l2") {
+            match obj.get_mut(base) {
+                Some(Value::Object(m)) if m.contains_key("l2") => {
+                    let l2 = if text.trim().is_empty() {
+                        Value::Null
+                    } else {
+                        Value::String(text.to_string())
+                    };
+                    m.insert("l2".into(), l2);
+                    continue;
+                }
+                _ => {
+                    return Err(AppError::BadRequest(format!(
+                        "{what} has no two-language field `{base}`"
+                    )))
+                }
+            }
+        }
+        if BOOKKEEPING.contains(&field) {
+            return Err(AppError::BadRequest(format!(
+                "{field} is kept by NAP Studio and cannot be set"
+            )));
+        }
+        if !obj.contains_key(field) {
+            let fields: Vec<&str> = obj
+                .keys()
+                .map(String::as_str)
+                .filter(|k| !BOOKKEEPING.contains(k))
+                .collect();
+            return Err(AppError::BadRequest(format!(
+                "{what} has no field `{field}`; its fields are {}",
+                fields.join(", ")
+            )));
+        }
+        let value = field_value(plan, obj.get(field), field, text)?;
+        obj.insert(field.to_string(), value);
+    }
+    Ok(())
+}
+
+/// A new record of `kind` with every field empty where it can be (text, lists, numbers,
+/// optional values) and a usual choice where it must hold one (a kind, a status), taken
+/// from the sample plan's first record of that kind.
+fn blank<T: Record + serde::Serialize + serde::de::DeserializeOwned>(
+) -> Result<(Value, Vec<String>), AppError> {
+    let sample = nap_core::sample::sample_plan();
+    let first = T::list(&sample).first().ok_or_else(|| {
+        AppError::BadRequest(format!(
+            "a {} cannot be added from the command line",
+            T::KIND.name().replace('_', " ")
+        ))
+    })?;
+    let mut v = serde_json::to_value(first).map_err(|e| AppError::Internal(e.to_string()))?;
+    let keys: Vec<String> = v
+        .as_object()
+        .map(|o| {
+            o.keys()
+                .filter(|k| !BOOKKEEPING.contains(&k.as_str()))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    // References the record cannot go without (an activity's output): the user gives them.
+    let mut required = Vec::new();
+    for key in keys {
+        let current = v[&key].clone();
+        let candidates = match &current {
+            Value::String(_) => vec![Value::String(String::new()), Value::Null],
+            Value::Number(_) => vec![Value::from(0), Value::Null],
+            Value::Array(_) => vec![Value::Array(vec![])],
+            Value::Object(m) if m.contains_key("text") => {
+                vec![serde_json::json!({"text": "", "l2": null})]
+            }
+            Value::Object(_) => vec![Value::Object(Map::new()), Value::Null],
+            Value::Bool(_) | Value::Null => vec![],
+        };
+        let mut blanked = false;
+        for candidate in candidates {
+            v[&key] = candidate;
+            if serde_json::from_value::<T>(v.clone()).is_ok() {
+                blanked = true;
+                break;
+            }
+            v[&key] = current.clone();
+        }
+        if !blanked && key.ends_with("_id") {
+            required.push(key);
+        }
+    }
+    Ok((v, required))
+}
+
+/// Adds a record of `kind` with the fields `FIELD=VALUE` (references by id or code) to the
+/// open plan, validated like any edit; returns its id.
+pub fn add(doc: &mut Document, kind: RecordKind, assignments: &[String]) -> Result<Id, AppError> {
+    let what = with_article(&kind.name().replace('_', " "));
+    let id = Id::new_v4();
+    with_record_type!(kind, T => {
+        let (mut v, required) = blank::<T>()?;
+        v["id"] = Value::String(id.to_string());
+        let given: Vec<&str> = assignments.iter().filter_map(|a| a.split_once('=').map(|(f, _)| f)).collect();
+        if let Some(missing) = required.iter().find(|r| !given.contains(&r.as_str())) {
+            return Err(AppError::BadRequest(format!(
+                "{what} needs {missing}=… (the id or code of the record it belongs to)"
+            )));
+        }
+        assign(doc.plan(), &mut v, &what, assignments)?;
+        let record: T = serde_json::from_value(v).map_err(|e| {
+            AppError::BadRequest(format!(
+                "the values do not make {what}: {}",
+                nap_core::text::quoted(&e.to_string())
+            ))
+        })?;
+        doc.upsert(record)?;
+        Ok::<(), AppError>(())
+    })?;
+    Ok(id)
 }
 
 /// Deletes the record `id` (refused while others refer to it); returns its kind.

@@ -170,6 +170,15 @@ enum Command {
     },
     /// Delete a record (refused while others refer to it).
     Delete { file: PathBuf, id: String },
+    /// Add a record of KIND (activity, indicator, cost-line, agency…) with FIELD=VALUE
+    /// fields; references take an id or a code (output_id=1.2.1, lead_agency_id=MOI),
+    /// `title.l2=…` the second-language text. Prints the new record's id.
+    Add {
+        kind: String,
+        file: PathBuf,
+        #[arg(value_name = "FIELD=VALUE")]
+        assignments: Vec<String>,
+    },
     /// Print the JSON Schema of the interchange format.
     Schema,
     /// The quality review: what the plan still lacks to be a high-impact NAP (indicators
@@ -401,6 +410,11 @@ fn main() -> ExitCode {
             assignments,
         } => sharing::set(&file, &id, &assignments),
         Command::Delete { file, id } => sharing::delete(&file, &id),
+        Command::Add {
+            kind,
+            file,
+            assignments,
+        } => sharing::add(&file, &kind, &assignments),
         Command::Sample { size, out, force } => commands::sample(size, &out, force),
         Command::New {
             out,

@@ -228,6 +228,15 @@ pub fn set(file: &Path, id: &str, assignments: &[String]) -> Result<(), CliError
     Ok(())
 }
 
+pub fn add(file: &Path, kind: &str, assignments: &[String]) -> Result<(), CliError> {
+    let kind = records::kind_named(kind)?;
+    let mut doc = Document::open(file, &author())?;
+    let id = records::add(&mut doc, kind, assignments)?;
+    emit(&format!("{id}\n"))?;
+    eprintln!("Added {} {id}.", kind.name().replace('_', " "));
+    Ok(())
+}
+
 pub fn delete(file: &Path, id: &str) -> Result<(), CliError> {
     let (mut doc, id) = open_record(file, id)?;
     let kind = records::delete(&mut doc, id)?;
