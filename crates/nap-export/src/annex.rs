@@ -104,12 +104,20 @@ pub fn annex(plan: &Plan, opts: &AnnexOptions) -> Result<Vec<u8>, ExportError> {
     pdf.finish()
 }
 
+/// What the footer and cover call this state of the plan: the name of the last named
+/// version while the plan is still at that version's status (names are written in the
+/// working language only, so the Khmer annex shows the status); otherwise the plan's own
+/// status. An endorsed plan is never called a draft (#17).
 fn version_name(ctx: &Ctx<'_>) -> String {
-    ctx.plan
-        .versions
-        .last()
-        .map(|v| v.name.clone())
-        .unwrap_or_else(|| ctx.l("working_draft").to_string())
+    let status = ctx.plan.meta.status;
+    match ctx.plan.versions.last() {
+        Some(v) if v.status == status && !ctx.opts.lang.second() => v.name.clone(),
+        _ => match status {
+            nap_core::PlanStatus::Draft => ctx.l("working_draft").to_string(),
+            nap_core::PlanStatus::Consultation => ctx.l("draft_for_consultation").to_string(),
+            _ => status_label(ctx).to_string(),
+        },
+    }
 }
 
 /// Header and footer on every page, written once the number of pages is known.

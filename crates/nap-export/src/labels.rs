@@ -31,6 +31,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("version", "Version", "កំណែ"),
     ("date", "Date", "កាលបរិច្ឆេទ"),
     ("working_draft", "Working draft", "សេចក្តីព្រាងការងារ"),
+    ("draft_for_consultation", "Draft for consultation", "សេចក្តីព្រាងសម្រាប់ពិគ្រោះយោបល់"),
     ("country", "Country", "ប្រទេស"),
     ("period", "Plan period", "រយៈពេលផែនការ"),
     ("status", "Status", "ស្ថានភាព"),

@@ -323,3 +323,31 @@ fn a_huge_unbroken_item_is_cut_to_a_page_and_the_table_goes_on() {
         );
     }
 }
+
+/// An endorsed plan was labelled "Working draft" and the Khmer annex showed the English
+/// name of the last version (#17): the footer follows the plan's status, in the annex's
+/// language, and keeps a version's own name only while the plan is at that version.
+#[test]
+fn the_footer_names_the_plans_status_in_the_annexs_language() {
+    let mut plan = sample_plan();
+    let footer = |plan: &Plan, lang: Lang| {
+        let pages = pages(&annex(plan, &options(lang)).unwrap());
+        pages.last().unwrap().clone()
+    };
+    let name = plan.versions.last().unwrap().name.clone();
+    assert!(
+        footer(&plan, Lang::En).contains(&name),
+        "the version's own name while current"
+    );
+    assert!(footer(&plan, Lang::Km).contains("សេចក្តីព្រាងសម្រាប់ពិគ្រោះយោបល់"));
+    plan.meta.status = nap_core::PlanStatus::Endorsed;
+    let en = footer(&plan, Lang::En);
+    assert!(
+        en.contains("Endorsed") && !en.contains(&name) && !en.contains("draft"),
+        "{en}"
+    );
+    assert!(footer(&plan, Lang::Km).contains("បានអនុម័ត"));
+    plan.versions.clear();
+    plan.meta.status = nap_core::PlanStatus::Draft;
+    assert!(footer(&plan, Lang::En).contains("Working draft"));
+}
