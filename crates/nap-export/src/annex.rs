@@ -683,6 +683,22 @@ const PALETTE: [(u8, u8, u8); 7] = [
     clippy::float_arithmetic,
     reason = "chart geometry in points; amounts are only scaled to bar heights"
 )]
+/// An amount in millions as a chart label: with two decimals under 10 million, one under 100
+/// million, none above, so that 5.88 million reads "5.88", not "6" (#17).
+fn millions_label(amount: Decimal) -> String {
+    let m = amount / Decimal::from(1_000_000);
+    let places = if m.abs() < Decimal::TEN {
+        2
+    } else if m.abs() < Decimal::ONE_HUNDRED {
+        1
+    } else {
+        0
+    };
+    let rounded =
+        m.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    nap_core::costing::rounding::group_digits(&rounded.normalize().to_string(), ",")
+}
+
 // The chart's geometry (bar heights, axis steps) is drawn in floats; the amounts printed on
 // it come from the exact Decimal values.
 #[allow(clippy::disallowed_methods)]
@@ -805,7 +821,7 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 1.6,
                 &gap_color,
             );
-            let label = format_amount(cost - funded, Rounding::Millions, ctx.minor, ",");
+            let label = millions_label(cost - funded);
             flow.pdf.text(
                 page,
                 gx + bar / 2.0,
@@ -1280,4 +1296,19 @@ fn assumptions(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         "rounding_note"
     }));
     flow.paragraph(&text, 9.0, &black());
+}
+
+#[cfg(test)]
+mod chart_tests {
+    use super::millions_label;
+
+    #[test]
+    fn gap_labels_keep_the_digits_a_small_amount_needs() {
+        let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+        assert_eq!(millions_label(d("5880000")), "5.88");
+        assert_eq!(millions_label(d("5885000")), "5.89");
+        assert_eq!(millions_label(d("64250000")), "64.3");
+        assert_eq!(millions_label(d("1234500000")), "1,235");
+        assert_eq!(millions_label(d("6000000")), "6");
+    }
 }
