@@ -6,11 +6,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Debian packages: WebKitGTK and friends for the Tauri window, Xvfb for headless runs and
-# screenshots, poppler for PDF checks, the WebKit WebDriver for end-to-end tests.
+# screenshots, poppler for PDF checks, xmllint to validate the IATI export against its
+# schema, the WebKit WebDriver for end-to-end tests.
 debian_packages=(
   build-essential pkg-config file curl
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
-  webkit2gtk-driver xvfb xauth poppler-utils imagemagick
+  webkit2gtk-driver xvfb xauth poppler-utils imagemagick libxml2-utils
 )
 
 install_debian_packages() {

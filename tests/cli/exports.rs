@@ -110,3 +110,38 @@ fn exports_write_their_files_and_refuse_bad_options() {
     // A refused export leaves the earlier file as it was.
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }
+
+/// `nap export iati`: an IATI activity file for the plan and each pillar, written as the
+/// other exports are (the schema validation is in nap-export's tests).
+#[test]
+fn the_iati_export_writes_one_activity_per_pillar_and_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("s.nap");
+    let xml = dir.path().join("s.xml");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_nap"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&["sample", plan.to_str().unwrap()]);
+    run(&[
+        "export",
+        "iati",
+        plan.to_str().unwrap(),
+        "-o",
+        xml.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&xml).unwrap();
+    assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    assert_eq!(
+        text.matches("<iati-activity ").count(),
+        6,
+        "the plan and its five pillars"
+    );
+}

@@ -33,6 +33,8 @@ pub enum Export {
         currency: Option<String>,
     },
     Json,
+    /// The IATI 2.03 activity file (for donors' and partners' systems).
+    Iati,
 }
 
 /// The language of the annex called `code` (`en` or `km`).
@@ -108,6 +110,7 @@ impl Export {
                     .into_bytes()
             }
             Self::Json => nap_core::interchange::to_json(plan).into_bytes(),
+            Self::Iati => nap_export::iati(plan, &now())?.into_bytes(),
         })
     }
 
@@ -123,7 +126,8 @@ impl Export {
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct ExportRequest {
-    /// `annex`, `workbook`, `json`, `csv`, or `copy` (a copy of the plan for another ministry).
+    /// `annex`, `workbook`, `json`, `csv`, `iati`, or `copy` (a copy of the plan for another
+    /// ministry).
     pub kind: String,
     /// The file to write (replaced if it exists, except a copy).
     pub path: String,
@@ -179,6 +183,7 @@ impl ExportRequest {
                 budget_year: None,
             },
             "json" => Export::Json,
+            "iati" => Export::Iati,
             "csv" => Export::Csv {
                 table: csv_table(&self.table)?,
                 currency: None,
@@ -229,6 +234,7 @@ pub fn extension(kind: &str) -> Result<&'static str, AppError> {
         "annex" => "pdf",
         "workbook" => "xlsx",
         "json" => "json",
+        "iati" => "xml",
         "csv" => "csv",
         "copy" => "nap",
         other => return Err(AppError::BadRequest(format!("`{other}` is not an export"))),
@@ -251,6 +257,7 @@ pub fn suggested_name(
         "annex" => format!("budget annex ({lang})"),
         "workbook" => "budget workbook".to_string(),
         "csv" => format!("costs {table}"),
+        "iati" => "IATI activities".to_string(),
         "copy" if table.is_empty() || table == "whole plan" => "copy".to_string(),
         "copy" => format!("copy for {table}"),
         _ => "plan".to_string(),

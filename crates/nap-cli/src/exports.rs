@@ -69,3 +69,7 @@ pub fn csv(
         }
     }
 }
+
+pub fn iati(file: &Path, out: &Path) -> Result<(), CliError> {
+    write(file, out, Export::Iati)
+}

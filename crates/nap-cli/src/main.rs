@@ -263,6 +263,13 @@ enum ExportCommand {
         #[arg(long)]
         reconcile: bool,
     },
+    /// The plan as an IATI 2.03 activity file (XML): the plan and each pillar as activities,
+    /// with budgets per year, results, indicators, baselines, targets and actual values.
+    Iati {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        out: PathBuf,
+    },
     /// The whole plan as interchange JSON (to standard output without -o).
     Json {
         file: PathBuf,
@@ -469,6 +476,7 @@ fn main() -> ExitCode {
             out,
             currency,
         }) => exports::csv(&file, &table, out.as_deref(), currency),
+        Command::Export(ExportCommand::Iati { file, out }) => exports::iati(&file, &out),
         Command::Export(ExportCommand::Json { file, out }) => {
             commands::export_json(&file, out.as_deref())
         }

@@ -3,6 +3,7 @@
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod annex;
+pub mod iati;
 pub mod labels;
 mod layout;
 mod pdf;
@@ -11,6 +12,7 @@ pub mod text;
 pub mod workbook;
 
 pub use annex::{annex, AnnexOptions};
+pub use iati::iati;
 pub use labels::Lang;
 pub use tables::{csv_table, CsvTable};
 pub use workbook::{workbook, WorkbookOptions};
