@@ -5,7 +5,8 @@
  */
 export type ExportRequest = { 
 /**
- * `annex`, `workbook`, `json`, `csv`, or `copy` (a copy of the plan for another ministry).
+ * `annex`, `workbook`, `json`, `csv`, `iati`, or `copy` (a copy of the plan for another
+ * ministry).
  */
 kind: string, 
 /**
