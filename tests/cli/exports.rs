@@ -130,6 +130,16 @@ fn the_iati_export_writes_one_activity_per_pillar_and_the_plan() {
         );
     };
     run(&["sample", plan.to_str().unwrap()]);
+    // A value reported for indicator 1.1.a, named as people name it (indicator=, by code).
+    run(&[
+        "add",
+        "progress",
+        plan.to_str().unwrap(),
+        "indicator=1.1.a",
+        "year=2027",
+        "period=2027",
+        "value=12.5",
+    ]);
     run(&[
         "export",
         "iati",
@@ -144,4 +154,5 @@ fn the_iati_export_writes_one_activity_per_pillar_and_the_plan() {
         6,
         "the plan and its five pillars"
     );
+    assert_eq!(text.matches("<actual value=\"12.5\"/>").count(), 1);
 }

@@ -207,6 +207,13 @@ fn assign(plan: &Plan, v: &mut Value, what: &str, assignments: &[String]) -> Res
                 "{field} is kept by NAP Studio and cannot be set"
             )));
         }
+        // `indicator=1.1.a` for `indicator_id=1.1.a`: a reference named as people say it.
+        let with_id = format!("{field}_id");
+        let field = if !obj.contains_key(field) && obj.contains_key(&with_id) {
+            with_id.as_str()
+        } else {
+            field
+        };
         if !obj.contains_key(field) {
             let fields: Vec<&str> = obj
                 .keys()
@@ -285,7 +292,9 @@ pub fn add(doc: &mut Document, kind: RecordKind, assignments: &[String]) -> Resu
         let (mut v, required) = blank::<T>()?;
         v["id"] = Value::String(id.to_string());
         let given: Vec<&str> = assignments.iter().filter_map(|a| a.split_once('=').map(|(f, _)| f)).collect();
-        if let Some(missing) = required.iter().find(|r| !given.contains(&r.as_str())) {
+        if let Some(missing) = required.iter().find(|r| {
+            !given.contains(&r.as_str()) && !given.contains(&r.trim_end_matches("_id"))
+        }) {
             return Err(AppError::BadRequest(format!(
                 "{what} needs {missing}=… (the id or code of the record it belongs to)"
             )));
