@@ -855,13 +855,10 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         } else {
             flow.pdf.fill(page, lx, ly - 7.0, 10.0, 8.0, &color);
         }
-        for (k, line) in flow
-            .pdf
-            .shaper
-            .wrap(label, Weight::Regular, 8.0, 165.0)
-            .iter()
-            .enumerate()
-        {
+        // Each line below the one before; the next entry starts below the last line (a
+        // long pillar title used to run into the entry after it, #17).
+        let lines = flow.pdf.shaper.wrap(label, Weight::Regular, 8.0, 165.0);
+        for (k, line) in lines.iter().enumerate() {
             flow.pdf.text(
                 page,
                 lx + 15.0,
@@ -872,11 +869,8 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 line,
                 Align::Left,
             );
-            if k > 0 {
-                ly += 11.0;
-            }
         }
-        ly += 16.0;
+        ly += 16.0 + lines.len().saturating_sub(1) as f32 * 11.0;
     };
     for (i, r) in by_pillar.rows.iter().enumerate() {
         let name = ctx.text(&r.label);

@@ -351,3 +351,39 @@ fn the_footer_names_the_plans_status_in_the_annexs_language() {
     plan.meta.status = nap_core::PlanStatus::Draft;
     assert!(footer(&plan, Lang::En).contains("Working draft"));
 }
+
+/// A long pillar title wraps in the chart's legend and the next entry starts below it; its
+/// last line used to print 5 points above the next entry, the two overlapping (#17).
+#[test]
+fn a_long_pillar_title_in_the_legend_does_not_run_into_the_next_entry() {
+    let mut plan = sample_plan();
+    plan.pillars[3].title.text =
+        "Relief and recovery for women survivors of conflict, disasters and displacement in border provinces".into();
+    let pdf = annex(&plan, &options(Lang::En)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    // Word boxes, one `<word xMin=".." yMin=".." xMax=".." yMax="..">text</word>` per word.
+    let out = Command::new("pdftotext")
+        .args(["-bbox", path.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    // The chart's page: the one whose legend ends "Funding gap (KHR, millions)".
+    let html = html
+        .split("<page ")
+        .find(|p| p.contains(">millions)</word>"))
+        .expect("the chart page");
+    let top_of = |word: &str| -> f32 {
+        let at = html.find(&format!(">{word}</word>")).expect(word);
+        let start = html[..at].rfind("<word").unwrap();
+        let attrs = &html[start..at];
+        let y = attrs.split("yMin=\"").nth(1).unwrap();
+        y[..y.find('"').unwrap()].parse().unwrap()
+    };
+    let gap = top_of("Coordination,") - top_of("provinces");
+    assert!(
+        gap >= 10.0,
+        "the next entry starts {gap} pt below the title's last line"
+    );
+}
