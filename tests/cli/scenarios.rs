@@ -484,3 +484,28 @@ fn records_are_added_with_references_by_code_and_costed() {
     assert!(err.contains("no record has the code `9.9.9`"), "{err}");
     assert_eq!(std::fs::read(&plan).unwrap(), before);
 }
+
+/// `nap set PLAN plan …`: the plan's settings as the settings screen takes them and its
+/// other fields as a record's; a refused value changes nothing, the others included.
+#[test]
+fn the_plan_itself_is_set_from_the_command_line() {
+    let d = Dir::new();
+    let plan = d.path("s.nap");
+    ok(&["sample", s(&plan)]);
+    ok(&[
+        "set",
+        s(&plan),
+        "plan",
+        "contingency=5",
+        "status=endorsed",
+        "title.l2=ចំណងជើងថ្មី",
+    ]);
+    let info = info_json(&plan);
+    assert_eq!(info["status"], "endorsed");
+    assert_eq!(info["title"]["l2"], "ចំណងជើងថ្មី");
+    let before = std::fs::read(&plan).unwrap();
+    let err = fails(&["set", s(&plan), "plan", "title=Renamed", "contingency=500"]);
+    assert!(err.contains("more than 100 %"), "{err}");
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    assert_eq!(info_json(&plan)["title"]["text"], info["title"]["text"]);
+}

@@ -318,3 +318,47 @@ pub fn delete(doc: &mut Document, id: Id) -> Result<RecordKind, AppError> {
     with_record_type!(kind, T => doc.delete::<T>(id))?;
     Ok(kind)
 }
+
+/// The plan's settings that the settings screen edits as a person types them (percentages,
+/// language tags): `nap set PLAN plan FIELD=VALUE` takes them the same way.
+const SETTINGS: [&str; 6] = [
+    "contingency",
+    "costing_base_year",
+    "presentation_currency",
+    "working_language",
+    "second_language",
+    "inflation:",
+];
+
+/// Sets fields of the plan itself (`nap set PLAN plan …`): the settings as the settings
+/// screen takes them (`contingency=5` is 5 %, `inflation:2027=3`, `working_language=fr`),
+/// and every other field of the plan's record (`title=…`, `title.l2=…`, `goal=…`,
+/// `status=endorsed`, `lead_agency_id=MWA`) as `nap set` takes a record's. All or nothing:
+/// the plan is saved once, after every assignment was accepted.
+pub fn set_plan(doc: &mut Document, assignments: &[String]) -> Result<(), AppError> {
+    let mut meta = doc.plan().meta.clone();
+    let mut others = Vec::new();
+    for a in assignments {
+        let (field, text) = a
+            .split_once('=')
+            .ok_or_else(|| AppError::BadRequest(format!("`{a}`: write FIELD=VALUE")))?;
+        if SETTINGS
+            .iter()
+            .any(|s| field == *s || (s.ends_with(':') && field.starts_with(s)))
+        {
+            nap_core::costing::settings::set_plan_setting(doc.plan(), &mut meta, field, text)?;
+        } else {
+            others.push(a.clone());
+        }
+    }
+    let mut v = serde_json::to_value(&meta).map_err(|e| AppError::Internal(e.to_string()))?;
+    assign(doc.plan(), &mut v, "the plan", &others)?;
+    let meta: nap_core::PlanMeta = serde_json::from_value(v).map_err(|e| {
+        AppError::BadRequest(format!(
+            "the new values do not fit the plan: {}",
+            nap_core::text::quoted(&e.to_string())
+        ))
+    })?;
+    doc.set_meta(meta)?;
+    Ok(())
+}

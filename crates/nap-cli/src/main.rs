@@ -161,7 +161,9 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// Change fields of a record: nap set FILE ID FIELD=VALUE [FIELD=VALUE...]
+    /// Change fields of a record: nap set FILE ID FIELD=VALUE [FIELD=VALUE...]. With `plan`
+    /// as ID, the plan's own fields and settings (contingency=5 is 5 %, inflation:2027=3,
+    /// working_language=fr, title=…, title.l2=…, status=endorsed).
     Set {
         file: PathBuf,
         id: String,

@@ -222,6 +222,12 @@ fn open_record(file: &Path, id: &str) -> Result<(Document, Id), CliError> {
 }
 
 pub fn set(file: &Path, id: &str, assignments: &[String]) -> Result<(), CliError> {
+    if id == "plan" {
+        let mut doc = Document::open(file, &author())?;
+        records::set_plan(&mut doc, assignments)?;
+        eprintln!("Updated the plan's settings.");
+        return Ok(());
+    }
     let (mut doc, id) = open_record(file, id)?;
     let kind = records::set_fields(&mut doc, id, assignments)?;
     eprintln!("Updated {} {id}.", kind.name().replace('_', " "));
