@@ -28,6 +28,20 @@ pub struct PlanSummary {
     pub scope_agency: Option<String>,
     /// The file or its medium cannot be written: the plan is open to read and export only.
     pub read_only: bool,
+    /// The plan's second language, which the editors name ("Title in Khmer"); `None` when
+    /// the plan has none.
+    pub second_language: Option<SecondLanguage>,
+}
+
+/// A plan's second language as the window names it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SecondLanguage {
+    /// The BCP 47 tag, for the `lang` of the fields ("km", "fr-CI").
+    pub tag: String,
+    /// Its name in English ("Khmer") and in itself ("ខ្មែរ").
+    pub english: String,
+    pub native: String,
 }
 
 /// The summary of `doc`, as the window shows it.
@@ -46,6 +60,13 @@ pub fn summary(doc: &Document) -> PlanSummary {
         elements: ElementCounts::of(plan),
         scope_agency: doc.scope_agency_name().map(str::to_string),
         read_only: doc.is_read_only(),
+        second_language: m.second_language.as_deref().and_then(|tag| {
+            nap_core::languages::language(tag).map(|l| SecondLanguage {
+                tag: tag.to_string(),
+                english: l.english.to_string(),
+                native: l.native.to_string(),
+            })
+        }),
     }
 }
 

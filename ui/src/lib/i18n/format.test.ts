@@ -11,3 +11,20 @@ describe('formatAmount', () => {
     expect(formatAmount('123456789012345678')).toBe('123,456,789,012,345,678');
   });
 });
+
+describe('the plan\'s second language in labels', () => {
+  it('names the open plan\'s second language, in English or in itself', async () => {
+    const { t, i18n, setSecondLanguage, l2Tag } = await import('./i18n.svelte');
+    i18n.lang = 'en';
+    expect(t('results.title_l2')).toBe('Title in Khmer');
+    setSecondLanguage({ tag: 'fr-CI', english: 'French', native: 'Français' });
+    expect(t('results.title_l2')).toBe('Title in French');
+    expect(l2Tag()).toBe('fr-CI');
+    i18n.lang = 'km';
+    expect(t('results.title_l2')).toBe('ចំណងជើងជាភាសាFrançais');
+    setSecondLanguage(null);
+    i18n.lang = 'en';
+    expect(t('narrative.body_l2')).toBe('Text in the second language');
+    setSecondLanguage({ tag: 'km', english: 'Khmer', native: 'ខ្មែរ' });
+  });
+});

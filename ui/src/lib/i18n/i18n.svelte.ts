@@ -19,9 +19,37 @@ export const i18n = {
   },
 };
 
+/** A plan's second language as the editors name it; the standard plans' is Khmer. */
+export interface SecondLanguageName {
+  tag: string;
+  english: string;
+  native: string;
+}
+
+const KHMER: SecondLanguageName = { tag: 'km', english: 'Khmer', native: 'ខ្មែរ' };
+/** The open plan's second language (`null`: it has none). */
+let second = $state<SecondLanguageName | null>(KHMER);
+
+/** Sets the open plan's second language, which `{l2}` in messages names. */
+export function setSecondLanguage(language: SecondLanguageName | null) {
+  second = language;
+}
+
+/** The BCP 47 tag of the open plan's second language, for the `lang` of its fields. */
+export function l2Tag(): string {
+  return second?.tag ?? '';
+}
+
+/** The name `{l2}` stands for: the second language in English, or in itself in Khmer. */
+function l2Name(): string {
+  if (!second) return current === 'km' ? 'ទីពីរ' : 'the second language';
+  return current === 'km' ? second.native : second.english;
+}
+
 /** The message for `key` in the current language (English when a translation is missing). */
 export function t(key: MessageKey): string {
-  return catalogues[current][key] ?? en[key];
+  const message = catalogues[current][key] ?? en[key];
+  return message.includes('{l2}') ? message.replaceAll('{l2}', l2Name()) : message;
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { ElementCounts } from "./ElementCounts";
 import type { LocalText } from "./LocalText";
 import type { PlanStatus } from "./PlanStatus";
+import type { SecondLanguage } from "./SecondLanguage";
 
 /**
  * What the window shows about the open plan.
@@ -18,4 +19,9 @@ scope_agency: string | null,
 /**
  * The file or its medium cannot be written: the plan is open to read and export only.
  */
-read_only: boolean, };
+read_only: boolean, 
+/**
+ * The plan's second language, which the editors name ("Title in Khmer"); `None` when
+ * the plan has none.
+ */
+second_language: SecondLanguage | null, };
