@@ -198,18 +198,17 @@ pub struct CsvRequest<'a> {
     pub input: &'a Path,
     pub skip_invalid: bool,
     pub rates: &'a [String],
-    /// Set for `--new`: the new plan's title, country, first and last year, and currency,
-    /// as typed (checked like `nap new`).
-    pub new: Option<(String, String, i32, i32, String)>,
+    /// Set for `--new`: the plan to create, checked like `nap new`.
+    pub new: Option<nap_core::sample::NewPlan>,
     pub force: bool,
 }
 
 pub fn import_csv_command(req: CsvRequest<'_>) -> Result<(), CliError> {
     let rates = nap_app::import::exchange_rates(req.rates)?;
     let target = match req.new {
-        Some((title, country, start, end, currency)) => CsvTarget::New {
+        Some(spec) => CsvTarget::New {
             path: req.plan,
-            spec: nap_app::files::new_plan_spec(&title, &country, start, end, &currency)?,
+            spec,
             force: req.force,
         },
         None => CsvTarget::Existing(req.plan),

@@ -15,10 +15,8 @@ pub struct SheetArgs<'a> {
     pub dry_run: bool,
     pub skip_invalid: bool,
     pub format: Format,
-    /// With --new: title, country, first and last year, currency.
-    pub new: Option<(String, String, i32, i32, String)>,
-    /// With --new --language: the working and second language.
-    pub languages: Option<(String, Option<String>)>,
+    /// With --new: the plan to create, checked like `nap new`.
+    pub new: Option<nap_core::sample::NewPlan>,
     pub force: bool,
 }
 
@@ -37,17 +35,11 @@ pub fn sheet(args: SheetArgs<'_>) -> Result<(), CliError> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     let target = match args.new {
-        Some((title, country, start, end, currency)) => {
-            let mut spec = nap_app::files::new_plan_spec(&title, &country, start, end, &currency)?;
-            if let Some((language, second)) = &args.languages {
-                spec = nap_app::files::with_languages(spec, language, second.as_deref())?;
-            }
-            CsvTarget::New {
-                path: args.plan,
-                spec,
-                force: args.force,
-            }
-        }
+        Some(spec) => CsvTarget::New {
+            path: args.plan,
+            spec,
+            force: args.force,
+        },
         None => CsvTarget::Existing(args.plan),
     };
     let request = SheetRequest {

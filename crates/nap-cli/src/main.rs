@@ -7,6 +7,7 @@ mod commands;
 mod costs;
 mod exports;
 mod imports;
+mod new_plan;
 mod output;
 mod sharing;
 use output::emit;
@@ -298,22 +299,8 @@ enum ImportCommand {
         /// Set the plan-wide exchange rate of a currency first, e.g. --rate USD=4100.
         #[arg(long = "rate", value_name = "CUR=RATE")]
         rates: Vec<String>,
-        /// Create PLAN from the CSV instead of adding to it.
-        #[arg(long, requires_all = ["title", "country", "start", "end", "currency"])]
-        new: bool,
-        #[arg(long)]
-        title: Option<String>,
-        #[arg(long)]
-        country: Option<String>,
-        #[arg(long)]
-        start: Option<i32>,
-        #[arg(long)]
-        end: Option<i32>,
-        #[arg(long)]
-        currency: Option<String>,
-        /// With --new, replace PLAN if it exists.
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        new_plan: new_plan::NewPlanArgs,
     },
     /// Bring in a logframe or a costing from a spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods,
     /// .csv): title rows, merged cells, heading rows, numbered titles, several indicators or
@@ -342,29 +329,8 @@ enum ImportCommand {
         skip_invalid: bool,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
-        /// Create PLAN from the sheet instead of adding to it.
-        #[arg(long, requires_all = ["title", "country", "start", "end", "currency"])]
-        new: bool,
-        #[arg(long)]
-        title: Option<String>,
-        #[arg(long)]
-        country: Option<String>,
-        #[arg(long)]
-        start: Option<i32>,
-        #[arg(long)]
-        end: Option<i32>,
-        #[arg(long)]
-        currency: Option<String>,
-        /// With --new: the plan's working language (BCP 47, e.g. fr); English and Khmer
-        /// without it.
-        #[arg(long, requires = "new")]
-        language: Option<String>,
-        /// With --new --language: the second language (none by default).
-        #[arg(long, requires = "language")]
-        second_language: Option<String>,
-        /// With --new, replace PLAN if it exists.
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        new_plan: new_plan::NewPlanArgs,
     },
     /// Create a plan file from interchange JSON.
     Json {
@@ -518,25 +484,16 @@ fn main() -> ExitCode {
             input,
             skip_invalid,
             rates,
-            new,
-            title,
-            country,
-            start,
-            end,
-            currency,
-            force,
-        }) => costs::import_csv_command(costs::CsvRequest {
-            plan: &plan,
-            input: &input,
-            skip_invalid,
-            rates: &rates,
-            new: match (new, title, country, start, end, currency) {
-                (true, Some(title), Some(country), Some(start), Some(end), Some(currency)) => {
-                    Some((title, country, start, end, currency))
-                }
-                _ => None,
-            },
-            force,
+            new_plan,
+        }) => new_plan.spec().and_then(|new| {
+            costs::import_csv_command(costs::CsvRequest {
+                plan: &plan,
+                input: &input,
+                skip_invalid,
+                rates: &rates,
+                new,
+                force: new_plan.force,
+            })
         }),
         Command::Import(ImportCommand::Sheet {
             plan,
@@ -546,31 +503,19 @@ fn main() -> ExitCode {
             dry_run,
             skip_invalid,
             format,
-            new,
-            title,
-            country,
-            start,
-            end,
-            currency,
-            language,
-            second_language,
-            force,
-        }) => imports::sheet(imports::SheetArgs {
-            plan: &plan,
-            input: &input,
-            sheet,
-            map: &map,
-            dry_run,
-            skip_invalid,
-            format,
-            new: match (new, title, country, start, end, currency) {
-                (true, Some(title), Some(country), Some(start), Some(end), Some(currency)) => {
-                    Some((title, country, start, end, currency))
-                }
-                _ => None,
-            },
-            languages: language.map(|l| (l, second_language)),
-            force,
+            new_plan,
+        }) => new_plan.spec().and_then(|new| {
+            imports::sheet(imports::SheetArgs {
+                plan: &plan,
+                input: &input,
+                sheet,
+                map: &map,
+                dry_run,
+                skip_invalid,
+                format,
+                new,
+                force: new_plan.force,
+            })
         }),
         Command::Schema => emit(&nap_core::interchange::json_schema()),
         Command::Repair {
