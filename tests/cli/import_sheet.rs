@@ -3,42 +3,11 @@
 //! outcome merged over its results and several indicators per cell; and, on a second sheet,
 //! the budget by axis and year with a Total row. Bad files leave the plan byte-identical.
 
+mod common;
+
+use common::{fails, ok, s, Dir};
 use rust_xlsxwriter::{Format, Workbook};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn nap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nap"))
-        .args(args)
-        .env("NAP_AUTHOR", "import test")
-        .output()
-        .expect("run nap")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = nap(args);
-    assert!(
-        out.status.success(),
-        "nap {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
-fn fails(args: &[&str]) -> String {
-    let out = nap(args);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "nap {args:?}: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stderr).expect("utf-8 stderr")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
-}
+use std::path::Path;
 
 /// The Malian-style workbook: sheet "Cadre logique" and sheet "Budget".
 fn french_workbook(path: &Path) {
@@ -149,16 +118,9 @@ fn french_workbook(path: &Path) {
     book.save(path).unwrap();
 }
 
-struct Dir(tempfile::TempDir);
-impl Dir {
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.path().join(name)
-    }
-}
-
 #[test]
 fn a_french_plan_comes_in_from_its_workbook_and_costs_by_axis_and_year() {
-    let d = Dir(tempfile::tempdir().unwrap());
+    let d = Dir::new();
     let book = d.path("PAN Mali.xlsx");
     french_workbook(&book);
     let plan = d.path("mali.nap");
@@ -266,7 +228,7 @@ fn a_french_plan_comes_in_from_its_workbook_and_costs_by_axis_and_year() {
 
 #[test]
 fn bad_spreadsheets_are_refused_clearly_and_change_nothing() {
-    let d = Dir(tempfile::tempdir().unwrap());
+    let d = Dir::new();
     let plan = d.path("plan.nap");
     ok(&["sample", s(&plan)]);
     let before = std::fs::read(&plan).unwrap();

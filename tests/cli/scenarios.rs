@@ -1,48 +1,9 @@
 //! Scenarios that run the real `nap` binary the way a script or a person would.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn nap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nap"))
-        .args(args)
-        .env("NAP_AUTHOR", "scenario test")
-        .output()
-        .expect("run nap")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = nap(args);
-    assert!(
-        out.status.success(),
-        "nap {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
-/// Runs a command that must fail; returns its stderr.
-fn fails(args: &[&str]) -> String {
-    let out = nap(args);
-    assert!(!out.status.success(), "nap {args:?} should have failed");
-    assert_eq!(out.status.code(), Some(1));
-    assert!(out.stdout.is_empty(), "errors must not go to stdout");
-    String::from_utf8(out.stderr).expect("utf-8 stderr")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
-}
-
-struct Dir(tempfile::TempDir);
-impl Dir {
-    fn new() -> Self {
-        Self(tempfile::tempdir().expect("temp dir"))
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.path().join(name)
-    }
-}
+use common::{fails, nap, ok, s, Dir};
+use std::path::Path;
 
 fn info_json(file: &Path) -> serde_json::Value {
     serde_json::from_str(&ok(&["info", s(file), "--format", "json"])).expect("json")
