@@ -137,6 +137,25 @@ pub fn with_languages(
     Ok(spec)
 }
 
+/// The plan `nap new` and the imports' `--new` describe: [`new_plan_spec`], in the working
+/// language `language` with the second language `second` when a language is given (see
+/// [`with_languages`]), in English with Khmer alongside otherwise.
+pub fn described_plan(
+    title: &str,
+    country: &str,
+    start_year: i32,
+    end_year: i32,
+    currency: &str,
+    language: Option<&str>,
+    second: Option<&str>,
+) -> Result<NewPlan, AppError> {
+    let spec = new_plan_spec(title, country, start_year, end_year, currency)?;
+    match language {
+        Some(language) => with_languages(spec, language, second),
+        None => Ok(spec),
+    }
+}
+
 /// Creates a plan file (never replacing one unless `force`) with the standard structure,
 /// its first records recorded as made by `author`.
 pub fn create_new(path: &Path, spec: &NewPlan, author: &str, force: bool) -> Result<(), AppError> {

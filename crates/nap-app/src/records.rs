@@ -319,17 +319,6 @@ pub fn delete(doc: &mut Document, id: Id) -> Result<RecordKind, AppError> {
     Ok(kind)
 }
 
-/// The plan's settings that the settings screen edits as a person types them (percentages,
-/// language tags): `nap set PLAN plan FIELD=VALUE` takes them the same way.
-const SETTINGS: [&str; 6] = [
-    "contingency",
-    "costing_base_year",
-    "presentation_currency",
-    "working_language",
-    "second_language",
-    "inflation:",
-];
-
 /// Sets fields of the plan itself (`nap set PLAN plan …`): the settings as the settings
 /// screen takes them (`contingency=5` is 5 %, `inflation:2027=3`, `working_language=fr`),
 /// and every other field of the plan's record (`title=…`, `title.l2=…`, `goal=…`,
@@ -342,13 +331,10 @@ pub fn set_plan(doc: &mut Document, assignments: &[String]) -> Result<(), AppErr
         let (field, text) = a
             .split_once('=')
             .ok_or_else(|| AppError::BadRequest(format!("`{a}`: write FIELD=VALUE")))?;
-        if SETTINGS
-            .iter()
-            .any(|s| field == *s || (s.ends_with(':') && field.starts_with(s)))
-        {
-            nap_core::costing::settings::set_plan_setting(doc.plan(), &mut meta, field, text)?;
-        } else {
-            others.push(a.clone());
+        // A setting as the settings screen takes it; any other field as a record's.
+        match nap_core::costing::settings::set_plan_setting(doc.plan(), &mut meta, field, text) {
+            Err(e) if e.problem == nap_core::edit::Problem::UnknownField => others.push(a.clone()),
+            other => other?,
         }
     }
     let mut v = serde_json::to_value(&meta).map_err(|e| AppError::Internal(e.to_string()))?;

@@ -35,16 +35,15 @@ pub struct NewArgs {
 }
 
 pub fn new(out: &Path, args: NewArgs, force: bool) -> Result<(), CliError> {
-    let mut spec = nap_app::files::new_plan_spec(
+    let spec = nap_app::files::described_plan(
         &args.title,
         &args.country,
         args.start,
         args.end,
         &args.currency,
+        args.language.as_deref(),
+        args.second_language.as_deref(),
     )?;
-    if let Some(language) = &args.language {
-        spec = nap_app::files::with_languages(spec, language, args.second_language.as_deref())?;
-    }
     nap_app::files::create_new(out, &spec, &author(), force)?;
     eprintln!("Created {}.", out.display());
     Ok(())

@@ -50,10 +50,15 @@ impl NewPlanArgs {
         ) else {
             return Ok(None);
         };
-        let mut spec = nap_app::files::new_plan_spec(title, country, start, end, currency)?;
-        if let Some(language) = &self.language {
-            spec = nap_app::files::with_languages(spec, language, self.second_language.as_deref())?;
-        }
+        let spec = nap_app::files::described_plan(
+            title,
+            country,
+            start,
+            end,
+            currency,
+            self.language.as_deref(),
+            self.second_language.as_deref(),
+        )?;
         Ok(Some(spec))
     }
 }
