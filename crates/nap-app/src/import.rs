@@ -294,22 +294,13 @@ fn check_importable(
 ) -> Result<(), AppError> {
     let refused = &review.refused;
     if !refused.is_empty() && !skip_invalid {
-        const SHOWN: usize = 20;
-        let mut lines: Vec<String> = refused
-            .iter()
-            .take(SHOWN)
-            .map(|r| format!("  {r}"))
-            .collect();
-        if refused.len() > SHOWN {
-            lines.push(format!("  (and {} more)", refused.len() - SHOWN));
-        }
         return Err(AppError::Input {
             path: input.to_path_buf(),
             message: format!(
                 "{} row{} refused; nothing was imported (use --skip-invalid to import the others):\n{}",
                 refused.len(),
                 if refused.len() == 1 { "" } else { "s" },
-                lines.join("\n")
+                nap_core::text::listed(refused)
             ),
         });
     }

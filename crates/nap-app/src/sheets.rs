@@ -226,6 +226,19 @@ fn sniff_delimiter(text: &str) -> u8 {
 mod tests {
     use super::*;
 
+    /// A CSV saved by Excel in Europe or West Africa is Windows-1252, not UTF-8: its accents
+    /// arrive as written, and its semicolons are found.
+    #[test]
+    fn a_windows_1252_csv_is_read_with_its_accents() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("budget.csv");
+        // "Axe;Intitulé\nAxe 2;Prévention\n" in Windows-1252 (é is 0xE9).
+        std::fs::write(&path, b"Axe;Intitul\xe9\nAxe 2;Pr\xe9vention\n").unwrap();
+        let read = read(&path, None).unwrap();
+        assert_eq!(read.sheet.rows[0], vec!["Axe", "Intitulé"]);
+        assert_eq!(read.sheet.rows[1][1], "Prévention");
+    }
+
     #[test]
     fn the_delimiter_is_the_one_the_lines_share() {
         assert_eq!(sniff_delimiter("Axe;2027;2028\nAxe 1;1 250,5;300\n"), b';');

@@ -198,6 +198,26 @@ enum Outcome {
     Repaired,
 }
 
+/// What an import's result says: accepted (the plan file must then open and pass
+/// [`check_accepted`]) or refused (in a few sentences).
+fn outcome_of<T>(result: Result<T, AppError>, plan: &Path, case: usize, context: &str) -> Outcome {
+    match result {
+        Ok(_) => {
+            let plan = PlanFile::open(plan, Access::ReadOnly)
+                .and_then(|file| file.load())
+                .unwrap_or_else(|e| {
+                    panic!("{context}: the plan does not open after an import: {e}")
+                });
+            check_accepted(&plan, case, context);
+            Outcome::Accepted
+        }
+        Err(e) => {
+            check_refusal(&e, context);
+            Outcome::Refused
+        }
+    }
+}
+
 struct Fixture {
     dir: tempfile::TempDir,
     plan: PathBuf,
@@ -390,19 +410,12 @@ fn interchange_json_from_other_tools() {
             }
         }
         std::fs::write(&input, &text).unwrap();
-        match nap_app::import::interchange_json(&input, &out, true) {
-            Ok(()) => {
-                let plan = PlanFile::open(&out, Access::ReadOnly)
-                    .and_then(|file| file.load())
-                    .unwrap_or_else(|e| panic!("{context}: an imported plan does not open: {e}"));
-                check_accepted(&plan, case, context);
-                Outcome::Accepted
-            }
-            Err(e) => {
-                check_refusal(&e, context);
-                Outcome::Refused
-            }
-        }
+        outcome_of(
+            nap_app::import::interchange_json(&input, &out, true),
+            &out,
+            case,
+            context,
+        )
     });
 }
 
@@ -496,27 +509,14 @@ fn costing_csv_from_spreadsheets() {
         std::fs::copy(&f.plan, &plan).unwrap();
         let _ = std::fs::remove_file(format!("{}-wal", plan.display()));
         let rates = [("USD".to_string(), rust_decimal::Decimal::from(4100))];
-        match nap_app::import::costing_csv(
+        let result = nap_app::import::costing_csv(
             CsvTarget::Existing(&plan),
             &input,
             rng.bool(),
             &rates,
             "fuzz",
-        ) {
-            Ok(_) => {
-                let plan = PlanFile::open(&plan, Access::ReadOnly)
-                    .and_then(|file| file.load())
-                    .unwrap_or_else(|e| {
-                        panic!("{context}: the plan does not open after an import: {e}")
-                    });
-                check_accepted(&plan, case, context);
-                Outcome::Accepted
-            }
-            Err(e) => {
-                check_refusal(&e, context);
-                Outcome::Refused
-            }
-        }
+        );
+        outcome_of(result, &plan, case, context)
     });
 }
 
@@ -639,20 +639,7 @@ fn spreadsheets_from_ministries() {
             skip_invalid: rng.bool(),
             ..Default::default()
         };
-        match nap_app::import::sheet(CsvTarget::Existing(&plan), &input, &request, "fuzz") {
-            Ok(_) => {
-                let plan = PlanFile::open(&plan, Access::ReadOnly)
-                    .and_then(|file| file.load())
-                    .unwrap_or_else(|e| {
-                        panic!("{context}: the plan does not open after an import: {e}")
-                    });
-                check_accepted(&plan, case, context);
-                Outcome::Accepted
-            }
-            Err(e) => {
-                check_refusal(&e, context);
-                Outcome::Refused
-            }
-        }
+        let result = nap_app::import::sheet(CsvTarget::Existing(&plan), &input, &request, "fuzz");
+        outcome_of(result, &plan, case, context)
     });
 }

@@ -271,9 +271,9 @@ pub fn review(plan: &Plan, today: &IsoDate) -> Vec<Finding> {
         }
     }
     for x in &plan.exchange_rates {
-        if x.date.year() < today.year() - 1
-            || (x.date.year() == today.year() - 1 && x.date.as_str()[4..] < today.as_str()[4..])
-        {
+        // ISO dates compare as text: the rate is stale before the same day a year ago.
+        let year_ago = format!("{}{}", today.year() - 1, &today.as_str()[4..]);
+        if x.date.as_str() < year_ago.as_str() {
             f.add(
                 "stale_exchange_rate",
                 Advice,

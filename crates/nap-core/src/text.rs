@@ -99,6 +99,23 @@ pub fn cut_long(message: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// How many items of a list a message shows ([`listed`]); the rest are counted.
+pub const LISTED_ITEMS: usize = 20;
+
+/// The first [`LISTED_ITEMS`] of `items`, one per indented line, and "(and N more)": the
+/// refused rows of an import, however many, in a message a person reads.
+pub fn listed<T: std::fmt::Display>(items: &[T]) -> String {
+    let mut lines: Vec<String> = items
+        .iter()
+        .take(LISTED_ITEMS)
+        .map(|i| format!("  {i}"))
+        .collect();
+    if items.len() > LISTED_ITEMS {
+        lines.push(format!("  (and {} more)", items.len() - LISTED_ITEMS));
+    }
+    lines.join("\n")
+}
+
 impl From<&str> for LocalText {
     fn from(text: &str) -> Self {
         Self::new(text)

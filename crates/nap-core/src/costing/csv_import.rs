@@ -87,7 +87,7 @@ pub enum CsvImportError {
     DuplicateColumn(String),
     #[error("the file has a header line but no rows")]
     NoRows,
-    #[error("{} invalid row{}; nothing was imported:\n{}", invalid_rows(.0), if invalid_rows(.0) > 1 { "s" } else { "" }, first_rows(.0))]
+    #[error("{} invalid row{}; nothing was imported:\n{}", invalid_rows(.0), if invalid_rows(.0) > 1 { "s" } else { "" }, crate::text::listed(.0))]
     InvalidRows(Vec<RowError>),
     #[error("the imported rows would make the plan inconsistent: {0}")]
     Inconsistent(String),
@@ -100,21 +100,6 @@ pub fn invalid_rows(errors: &[RowError]) -> usize {
         .map(|e| e.line)
         .collect::<std::collections::BTreeSet<_>>()
         .len()
-}
-
-/// How many invalid rows a message lists; the rest are counted.
-const ROWS_SHOWN: usize = 20;
-
-fn first_rows(rows: &[RowError]) -> String {
-    let mut lines: Vec<String> = rows
-        .iter()
-        .take(ROWS_SHOWN)
-        .map(|e| format!("  {e}"))
-        .collect();
-    if rows.len() > ROWS_SHOWN {
-        lines.push(format!("  (and {} more)", rows.len() - ROWS_SHOWN));
-    }
-    lines.join("\n")
 }
 
 /// How many records an import added.
