@@ -23,6 +23,7 @@ pub mod narrative;
 pub mod plan;
 pub mod plan_settings;
 pub mod preferences;
+pub mod progress;
 pub mod records;
 pub mod results;
 pub mod review;

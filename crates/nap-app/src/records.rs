@@ -25,6 +25,8 @@ pub fn kind_named(kind: &str) -> Result<RecordKind, AppError> {
         "source" | "sources" => "funding_source",
         "line" | "cost-line" | "lines" => "cost_line",
         "item" => "catalogue_item",
+        "status" | "statuses" | "activity-status" | "activity-statuses" => "activity_status",
+        "expenditures" | "spending" => "expenditure",
         other => other,
     };
     RecordKind::from_name(alias.trim_end_matches('s'))
@@ -286,6 +288,14 @@ fn blank<T: Record + serde::Serialize + serde::de::DeserializeOwned>(
 /// Adds a record of `kind` with the fields `FIELD=VALUE` (references by id or code) to the
 /// open plan, validated like any edit; returns its id.
 pub fn add(doc: &mut Document, kind: RecordKind, assignments: &[String]) -> Result<Id, AppError> {
+    // Reports are checked as the Progress screen checks them, and replace an earlier
+    // report for the same period.
+    if matches!(
+        kind,
+        RecordKind::Progress | RecordKind::ActivityStatus | RecordKind::Expenditure
+    ) {
+        return Ok(crate::progress::add_from_assignments(doc, kind, assignments)?.id);
+    }
     let what = with_article(&kind.name().replace('_', " "));
     let id = Id::new_v4();
     with_record_type!(kind, T => {

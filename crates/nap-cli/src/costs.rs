@@ -7,6 +7,7 @@ use nap_core::costing::rounding::format_amount;
 use nap_core::costing::views::{mtef, Measure};
 use nap_core::costing::{compute, cross_table, Dimension, Rounding};
 use nap_core::currency::currency;
+use nap_core::progress::render::{execution_csv, execution_text, ExecutionStyle};
 use nap_core::Plan;
 use nap_store::{Access, PlanFile};
 use rust_decimal::Decimal;
@@ -22,6 +23,8 @@ pub struct CostsRequest {
     pub budget_year: Option<i32>,
     pub measure: Measure,
     pub khmer: bool,
+    /// Budget execution in this year: budget, spent and execution rate.
+    pub execution: Option<i32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -53,6 +56,30 @@ pub fn costs(file: &Path, req: CostsRequest) -> Result<(), CliError> {
         reconcile: req.reconcile,
         second_language: req.khmer,
     };
+    if let Some(year) = req.execution {
+        if dims.len() > 1 || req.budget_year.is_some() {
+            return Err(other(
+                "budget execution (--execution) takes at most one --by and no --budget-year",
+            ));
+        }
+        let by = dims.first().copied().unwrap_or(Dimension::Pillar);
+        let view = nap_core::progress::view::execution(&plan, &costing, by, year)
+            .map_err(nap_app::AppError::from)?;
+        let style = ExecutionStyle {
+            rounding,
+            minor_units: currency(&costing.currency).map_or(2, |c| c.minor_units),
+            second_language: req.khmer,
+        };
+        match req.format {
+            CostsFormat::Table => emit(&execution_text(&view, style))?,
+            CostsFormat::Csv => emit(&execution_csv(&view, style))?,
+            CostsFormat::Json => emit(&format!(
+                "{}\n",
+                pretty(&serde_json::to_value(&view).map_err(|e| other(e.to_string()))?)?
+            ))?,
+        }
+        return Ok(());
+    }
     if let Some(year) = req.budget_year {
         if dims.len() > 1 {
             return Err(other(

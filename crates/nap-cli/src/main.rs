@@ -125,6 +125,10 @@ enum Command {
         /// Label rows in the plan's second language (Khmer) where it exists.
         #[arg(long)]
         khmer: bool,
+        /// Budget execution in this year: budget, spent and execution rate by --by
+        /// (pillar when not given; pillar, outcome, output, activity, agency, source or year).
+        #[arg(long, value_name = "YEAR")]
+        execution: Option<i32>,
     },
     /// Write a copy of the plan for another ministry (scoped to one agency's part with
     /// --agency).
@@ -461,6 +465,7 @@ fn main() -> ExitCode {
             budget_year,
             measure,
             khmer,
+            execution,
         } => costs::costs(
             &file,
             costs::CostsRequest {
@@ -477,6 +482,7 @@ fn main() -> ExitCode {
                     MeasureArg::GapWithPledged => nap_core::costing::views::Measure::GapWithPledged,
                 },
                 khmer,
+                execution,
             },
         ),
         Command::Import(ImportCommand::Csv {

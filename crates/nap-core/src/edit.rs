@@ -77,6 +77,10 @@ pub enum Problem {
     AlreadyThere,
     /// A reporting line that would lead back to the body itself.
     Cycle,
+    /// Not a reporting period (`2027`, `2027-H1`, `2027-Q3`).
+    NotAPeriod,
+    /// A breakdown (by sex, age, …) the indicator does not ask for.
+    NotBrokenDown,
 }
 
 impl Problem {
@@ -105,6 +109,10 @@ impl Problem {
             Self::DuplicateCode => "is already the code of another record of this kind",
             Self::AlreadyThere => "is already there",
             Self::Cycle => "would make the body report to itself through the bodies below it",
+            Self::NotAPeriod => {
+                "is not a reporting period: write a year, a half or a quarter (2027, 2027-H1, 2027-Q3)"
+            }
+            Self::NotBrokenDown => "is not a breakdown this indicator asks for",
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod languages;
 pub mod merge;
 pub mod model;
 pub mod narrative;
+pub mod progress;
 pub mod record;
 pub mod repair;
 pub mod results;

@@ -141,8 +141,9 @@ pub struct Scope {
 }
 
 impl Scope {
-    /// The agency's activities (as lead), their cost lines, its operational plan and
-    /// sub-activities, the indicators it is responsible for and their progress values.
+    /// The agency's activities (as lead), their cost lines, statuses and spending, its
+    /// operational plan and sub-activities, the indicators it is responsible for and their
+    /// progress values.
     pub fn of_agency(plan: &Plan, agency: Id) -> Self {
         fn ids<T: Record>(items: &[T], keep: impl Fn(&T) -> bool) -> HashSet<Id> {
             items
@@ -162,6 +163,13 @@ impl Scope {
         }));
         all.extend(ids(&plan.progress, |p| {
             indicators.contains(&p.indicator_id)
+        }));
+        // What it reports on its own activities: their status and spending.
+        all.extend(ids(&plan.activity_statuses, |s| {
+            activities.contains(&s.activity_id)
+        }));
+        all.extend(ids(&plan.expenditures, |e| {
+            activities.contains(&e.activity_id)
         }));
         all.extend(activities);
         all.extend(plans);

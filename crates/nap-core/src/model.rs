@@ -82,8 +82,16 @@ pub struct Plan {
     pub activities: Vec<Activity>,
     pub indicators: Vec<Indicator>,
     pub progress: Vec<ProgressValue>,
+    /// Where activities stand, per reporting period; absent from files written before
+    /// activities were followed.
+    #[serde(default)]
+    pub activity_statuses: Vec<ActivityStatus>,
     pub catalogue: Vec<CatalogueItem>,
     pub cost_lines: Vec<CostLine>,
+    /// What was actually spent on activities; absent from files written before spending
+    /// was recorded.
+    #[serde(default)]
+    pub expenditures: Vec<Expenditure>,
     pub exchange_rates: Vec<ExchangeRate>,
     /// The plan's own names for budget classification codes; absent from files written
     /// before there were any.
@@ -406,9 +414,74 @@ pub struct ProgressValue {
     pub indicator_id: Id,
     /// The year the value falls in.
     pub year: Year,
-    /// The reporting period within the year, e.g. "2027", "2027-H1" or "2027-Q3".
+    /// The reporting period within the year, e.g. "2027", "2027-H1" or "2027-Q3"
+    /// (see [`crate::progress::Period`]); its year is `year`.
     pub period: String,
     pub value: String,
+    pub note: String,
+    /// When the value was measured or reported.
+    #[serde(default)]
+    pub date: Option<IsoDate>,
+    /// Where the value comes from (a survey, an administrative register, a report).
+    #[serde(default)]
+    pub source: String,
+    /// The value broken down as the indicator asks (women and men, age groups).
+    #[serde(default)]
+    pub breakdown: Vec<BreakdownValue>,
+}
+
+/// One part of a disaggregated value: the group ("women", "15-24") along one of the
+/// indicator's disaggregations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[ts(export)]
+pub struct BreakdownValue {
+    pub dimension: Disaggregation,
+    pub group: String,
+    pub value: String,
+}
+
+/// Where an activity stands in a reporting period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ActivityState {
+    NotStarted,
+    OnTrack,
+    Delayed,
+    Completed,
+    Dropped,
+}
+
+/// The state of an activity as reported for one period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[ts(export)]
+pub struct ActivityStatus {
+    #[serde(flatten)]
+    pub record: RecordMeta,
+    pub activity_id: Id,
+    /// The year the period falls in.
+    pub year: Year,
+    /// "2027", "2027-H1" or "2027-Q3", as for progress values.
+    pub period: String,
+    pub status: ActivityState,
+    pub note: String,
+}
+
+/// Money actually spent on an activity in one year (budget execution).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[ts(export)]
+pub struct Expenditure {
+    #[serde(flatten)]
+    pub record: RecordMeta,
+    pub activity_id: Id,
+    pub year: Year,
+    #[ts(type = "string")]
+    #[schemars(with = "DecimalString")]
+    pub amount: Decimal,
+    /// ISO 4217 code of `amount`; converted to the base currency at the year's rate.
+    pub currency: String,
+    /// The funding source the money came from, when known.
+    pub funding_source_id: Option<Id>,
     pub note: String,
 }
 
@@ -799,8 +872,10 @@ impl Plan {
             activities: vec![],
             indicators: vec![],
             progress: vec![],
+            activity_statuses: vec![],
             catalogue: vec![],
             cost_lines: vec![],
+            expenditures: vec![],
             exchange_rates: vec![],
             classification_names: vec![],
             funding_sources: vec![],

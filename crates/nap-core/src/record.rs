@@ -23,8 +23,10 @@ pub enum RecordKind {
     Activity,
     Indicator,
     Progress,
+    ActivityStatus,
     CatalogueItem,
     CostLine,
+    Expenditure,
     ExchangeRate,
     ClassificationName,
     FundingSource,
@@ -40,7 +42,7 @@ pub enum RecordKind {
 impl RecordKind {
     /// Every kind, parents before children (the order in which they can be inserted
     /// without dangling references).
-    pub const ALL: [RecordKind; 20] = [
+    pub const ALL: [RecordKind; 22] = [
         Self::Agency,
         Self::NarrativeSection,
         Self::Pillar,
@@ -49,9 +51,11 @@ impl RecordKind {
         Self::Activity,
         Self::Indicator,
         Self::Progress,
+        Self::ActivityStatus,
         Self::CatalogueItem,
         Self::FundingSource,
         Self::CostLine,
+        Self::Expenditure,
         Self::ExchangeRate,
         Self::ClassificationName,
         Self::CommunicationItem,
@@ -71,7 +75,8 @@ impl RecordKind {
         match self {
             Self::NarrativeSection => "narrative",
             Self::Pillar | Self::Outcome | Self::Output | Self::Activity => "results_framework",
-            Self::Indicator | Self::Progress => "results_framework",
+            Self::Indicator => "results_framework",
+            Self::Progress | Self::ActivityStatus | Self::Expenditure => "progress",
             Self::CatalogueItem | Self::CostLine | Self::FundingSource => "resources",
             Self::ClassificationName => "resources",
             Self::CommunicationItem | Self::CommunicationActivity => "communication",
@@ -93,8 +98,10 @@ impl RecordKind {
             Self::Activity => "activity",
             Self::Indicator => "indicator",
             Self::Progress => "progress",
+            Self::ActivityStatus => "activity_status",
             Self::CatalogueItem => "catalogue_item",
             Self::CostLine => "cost_line",
+            Self::Expenditure => "expenditure",
             Self::ExchangeRate => "exchange_rate",
             Self::ClassificationName => "classification_name",
             Self::FundingSource => "funding_source",
@@ -125,6 +132,8 @@ impl RecordKind {
             Self::Activity => plan.activities.len(),
             Self::Indicator => plan.indicators.len(),
             Self::Progress => plan.progress.len(),
+            Self::ActivityStatus => plan.activity_statuses.len(),
+            Self::Expenditure => plan.expenditures.len(),
             Self::CatalogueItem => plan.catalogue.len(),
             Self::CostLine => plan.cost_lines.len(),
             Self::ExchangeRate => plan.exchange_rates.len(),
@@ -176,6 +185,8 @@ impl_record! {
     Activity => Activity, activities;
     Indicator => Indicator, indicators;
     ProgressValue => Progress, progress;
+    ActivityStatus => ActivityStatus, activity_statuses;
+    Expenditure => Expenditure, expenditures;
     CatalogueItem => CatalogueItem, catalogue;
     CostLine => CostLine, cost_lines;
     ExchangeRate => ExchangeRate, exchange_rates;
@@ -229,12 +240,20 @@ macro_rules! with_record_type {
                 type $T = ProgressValue;
                 $body
             }
+            $crate::RecordKind::ActivityStatus => {
+                type $T = ActivityStatus;
+                $body
+            }
             $crate::RecordKind::CatalogueItem => {
                 type $T = CatalogueItem;
                 $body
             }
             $crate::RecordKind::CostLine => {
                 type $T = CostLine;
+                $body
+            }
+            $crate::RecordKind::Expenditure => {
+                type $T = Expenditure;
                 $body
             }
             $crate::RecordKind::ExchangeRate => {

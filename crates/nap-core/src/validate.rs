@@ -203,6 +203,8 @@ labelled! {
     Activity => |r| label_of(&r.code, &r.title.text);
     Indicator => |r| label_of(&r.code, &r.statement.text);
     ProgressValue => |r| r.period.clone();
+    ActivityStatus => |r| r.period.clone();
+    Expenditure => |r| format!("{} {} {}", r.year, r.amount, r.currency);
     CatalogueItem => |r| label_of(&r.code, &r.name.text);
     CostLine => |r| r.item.text.clone();
     ExchangeRate => |r| match r.year { Some(y) => format!("{} {y}", r.currency), None => r.currency.clone() };
@@ -260,6 +262,25 @@ impl<'p> Checker<'p> {
                 start,
                 end,
             });
+        }
+    }
+
+    /// A reporting period that reads as one and falls in `year`.
+    fn period(&mut self, r: &RecordRef, text: &str, year: Year) {
+        match crate::progress::Period::parse(text) {
+            Some(p) if p.year == year => {}
+            Some(p) => self.errors.push(ValidationError::OutOfRange {
+                record: r.clone(),
+                field: "period".into(),
+                value: text.to_string(),
+                reason: format!("it falls in {}, not in the record's year {year}", p.year),
+            }),
+            None => self.errors.push(ValidationError::OutOfRange {
+                record: r.clone(),
+                field: "period".into(),
+                value: text.to_string(),
+                reason: "a period is a year, a half or a quarter: 2027, 2027-H1, 2027-Q3".into(),
+            }),
         }
     }
 
@@ -424,8 +445,10 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
         activities,
         indicators,
         progress,
+        activity_statuses,
         catalogue,
         cost_lines,
+        expenditures,
         exchange_rates,
         classification_names,
         funding_sources,
@@ -564,10 +587,59 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
             }
         }
     }
+    let indicators: HashMap<Id, &Indicator> =
+        plan.indicators.iter().map(|i| (i.record.id, i)).collect();
     for p in &plan.progress {
         let r = p.as_ref_();
         c.reference(&r, "indicator", p.indicator_id, &[K::Indicator]);
         c.year(&r, "year", p.year);
+        c.period(&r, &p.period, p.year);
+        let Some(i) = indicators.get(&p.indicator_id) else {
+            continue;
+        };
+        let numeric = matches!(i.kind, IndicatorType::Number | IndicatorType::Percentage);
+        let values = std::iter::once(("value", &p.value))
+            .chain(p.breakdown.iter().map(|b| ("breakdown", &b.value)));
+        for (field, v) in values {
+            if numeric && v.trim().parse::<Decimal>().is_err() {
+                c.errors.push(ValidationError::NonNumericIndicatorValue {
+                    record: r.clone(),
+                    field: field.into(),
+                    value: v.clone(),
+                    kind_label: format!("{:?}", i.kind).to_lowercase(),
+                });
+            }
+        }
+        for b in &p.breakdown {
+            if !i.disaggregation.contains(&b.dimension) {
+                c.errors.push(ValidationError::OutOfRange {
+                    record: r.clone(),
+                    field: "breakdown".into(),
+                    value: format!("{:?}", b.dimension).to_lowercase(),
+                    reason: "the indicator is not broken down that way".into(),
+                });
+            }
+            c.not_blank(&r, "breakdown group", &b.group);
+        }
+    }
+    for s in &plan.activity_statuses {
+        let r = s.as_ref_();
+        c.reference(&r, "activity", s.activity_id, &[K::Activity]);
+        c.year(&r, "year", s.year);
+        c.period(&r, &s.period, s.year);
+    }
+    for e in &plan.expenditures {
+        let r = e.as_ref_();
+        c.reference(&r, "activity", e.activity_id, &[K::Activity]);
+        c.opt_reference(
+            &r,
+            "funding source",
+            e.funding_source_id,
+            &[K::FundingSource],
+        );
+        c.year(&r, "year", e.year);
+        c.currency(Some(&r), "currency", &e.currency);
+        c.non_negative(&r, "amount", e.amount);
     }
     for item in &plan.catalogue {
         let r = item.as_ref_();

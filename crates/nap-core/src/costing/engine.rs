@@ -226,6 +226,20 @@ impl<'p> Rates<'p> {
     }
 }
 
+/// Units of `to` per one unit of `from` in `year`, by the plan's exchange rates (rule 3);
+/// `None` when either currency has no rate for that year.
+pub fn exchange_factor(plan: &Plan, from: &str, to: &str, year: Year) -> Option<Decimal> {
+    let f = Rates::to_base(plan, from, year)?;
+    let t = Rates::to_base(plan, to, year)?;
+    if f == t {
+        Some(Decimal::ONE)
+    } else if t.is_zero() {
+        None
+    } else {
+        f.checked_div(t)
+    }
+}
+
 /// Index of `year` in the plan years (consecutive, so no search is needed).
 fn year_position(years: &[Year], year: Year) -> Option<usize> {
     let first = *years.first()?;

@@ -43,7 +43,9 @@ pub mod rounding;
 pub mod settings;
 pub mod views;
 
-pub use engine::{compute, CostUnit, Costing, CostingError, Summary, UnitKind, AMOUNT_SCALE};
+pub use engine::{
+    compute, exchange_factor, CostUnit, Costing, CostingError, Summary, UnitKind, AMOUNT_SCALE,
+};
 pub use rounding::{Rounding, TOTALS_NOTE};
 pub use views::{cross_table, mtef, Dimension, Member, MemberInfo, Table};
 

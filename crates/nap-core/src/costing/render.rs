@@ -28,7 +28,7 @@ fn measure_name(m: Measure) -> &'static str {
     }
 }
 
-fn dimension_title(d: Dimension) -> String {
+pub(crate) fn dimension_title(d: Dimension) -> String {
     match d {
         Dimension::Economic { digits } => format!("economic classification ({digits} digits)"),
         Dimension::SourceType => "source type".into(),
@@ -130,7 +130,7 @@ fn pad_left(s: &str, w: usize) -> String {
     format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-fn truncate(s: &str, max: usize) -> String {
+pub(crate) fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_string();
     }
@@ -142,6 +142,51 @@ fn truncate(s: &str, max: usize) -> String {
         out.push(ch);
     }
     out.push('…');
+    out
+}
+
+/// `header` and `rows` as aligned text columns: the first column left-aligned, the others
+/// (amounts) right-aligned, a rule under the header and another above the last row (the
+/// totals).
+pub fn aligned(header: &[String], rows: &[Vec<String>]) -> String {
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            rows.iter()
+                .map(|r| &r[..])
+                .chain([header])
+                .map(|r| r.get(c).map_or(0, |s| width(s)))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |r: &[String]| -> String {
+        r.iter()
+            .enumerate()
+            .map(|(c, s)| {
+                if c == 0 {
+                    pad_right(s, widths[c])
+                } else {
+                    pad_left(s, widths[c])
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let mut out = format!("{}\n", line(header));
+    let rule: usize = widths.iter().sum::<usize>() + 2 * (widths.len().saturating_sub(1));
+    out.push_str(&"-".repeat(rule));
+    out.push('\n');
+    let n = rows.len();
+    for (k, r) in rows.iter().enumerate() {
+        if k + 1 == n {
+            out.push_str(&"-".repeat(rule));
+            out.push('\n');
+        }
+        out.push_str(&line(r));
+        out.push('\n');
+    }
     out
 }
 
@@ -169,43 +214,8 @@ pub fn to_text(table: &Table, style: Style) -> String {
     }
     total.push(p.fmt(p.shown.total, ","));
     rows.push(total);
-    let widths: Vec<usize> = (0..header.len())
-        .map(|c| {
-            rows.iter()
-                .chain([&header])
-                .map(|r| width(&r[c]))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |r: &[String]| -> String {
-        r.iter()
-            .enumerate()
-            .map(|(c, s)| {
-                if c == 0 {
-                    pad_right(s, widths[c])
-                } else {
-                    pad_left(s, widths[c])
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-    };
-    let mut out = format!("{}\n\n{}\n", title(table, style.rounding), line(&header));
-    let rule: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
-    out.push_str(&"-".repeat(rule));
-    out.push('\n');
-    let n = rows.len();
-    for (k, r) in rows.iter().enumerate() {
-        if k == n - 1 {
-            out.push_str(&"-".repeat(rule));
-            out.push('\n');
-        }
-        out.push_str(&line(r));
-        out.push('\n');
-    }
+    let mut out = format!("{}\n\n", title(table, style.rounding));
+    out.push_str(&aligned(&header, &rows));
     if let Some(note) = p.shown.note {
         out.push('\n');
         out.push_str(note);
@@ -214,7 +224,7 @@ pub fn to_text(table: &Table, style: Style) -> String {
     out
 }
 
-fn csv_line(fields: &[String]) -> String {
+pub(crate) fn csv_line(fields: &[String]) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());

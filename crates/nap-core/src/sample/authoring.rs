@@ -1706,6 +1706,55 @@ fn indicators(b: &mut Builder) {
             period: "2026".into(),
             value: (*value).into(),
             note: "Reported at the 2026 annual review".into(),
+            date: IsoDate::from_ymd(2027, 2, 15),
+            source: "Ministry annual reports, 2026".into(),
+            breakdown: vec![],
+        });
+    }
+    // Where some activities stood at the 2026 review, and what they spent.
+    let statuses = [
+        ("1.1.1.1", ActivityState::OnTrack, ""),
+        ("1.1.1.2", ActivityState::Completed, ""),
+        (
+            "1.2.1.1",
+            ActivityState::Delayed,
+            "Venue contract signed late",
+        ),
+        ("2.1.1.1", ActivityState::OnTrack, ""),
+        (
+            "2.2.1.1",
+            ActivityState::NotStarted,
+            "Waiting for the 2027 budget",
+        ),
+    ];
+    for (code, status, note) in statuses {
+        let record = b.meta(&format!("activity-status/{code}/2026"));
+        b.plan.activity_statuses.push(ActivityStatus {
+            record,
+            activity_id: b.id(&format!("activity/{code}")),
+            year: 2026,
+            period: "2026".into(),
+            status,
+            note: note.into(),
+        });
+    }
+    let spent = [
+        ("1.1.1.1", "52000000", "KHR", "NB-MWA"),
+        ("1.1.1.1", "4200", "USD", "UNW-PART"),
+        ("1.1.1.2", "31500000", "KHR", "NB-MWA"),
+        ("1.2.1.1", "9000000", "KHR", ""),
+        ("2.1.1.1", "61000000", "KHR", ""),
+    ];
+    for (i, (code, amount, currency, source)) in spent.into_iter().enumerate() {
+        let record = b.meta(&format!("expenditure/{i}"));
+        b.plan.expenditures.push(Expenditure {
+            record,
+            activity_id: b.id(&format!("activity/{code}")),
+            year: 2026,
+            amount: dec(amount),
+            currency: currency.into(),
+            funding_source_id: (!source.is_empty()).then(|| b.id(&format!("source/{source}"))),
+            note: String::new(),
         });
     }
 }

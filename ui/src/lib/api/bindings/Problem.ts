@@ -4,4 +4,4 @@
  * Why a value typed into a field was refused. The interface shows a message per problem in
  * its own language; [`Problem::describe`] gives the English one.
  */
-export type Problem = "not_a_number" | "negative" | "too_large" | "unknown_currency" | "no_exchange_rate" | "unknown_choice" | "required" | "year_outside_plan" | "not_yes_no" | "unknown_field" | "over_hundred_percent" | "zero" | "not_a_date" | "base_currency" | "duplicate_rate" | "duplicate_code" | "already_there" | "cycle";
+export type Problem = "not_a_number" | "negative" | "too_large" | "unknown_currency" | "no_exchange_rate" | "unknown_choice" | "required" | "year_outside_plan" | "not_yes_no" | "unknown_field" | "over_hundred_percent" | "zero" | "not_a_date" | "base_currency" | "duplicate_rate" | "duplicate_code" | "already_there" | "cycle" | "not_a_period" | "not_broken_down";
