@@ -44,7 +44,11 @@ cargo deny check licenses bans sources
 step "Rust: clippy"
 cargo clippy "${features[@]}" -- -D warnings
 step "Rust: tests"
-cargo test "${features[@]}" 2>&1 | tee "$log"
+# Backups, settings and the sample the tests make go to a folder of this run's own, not
+# to the user's data folder.
+test_data="$(mktemp -d)"
+NAP_STUDIO_DATA_DIR="$test_data" cargo test "${features[@]}" 2>&1 | tee "$log"
+rm -rf "$test_data"
 
 step "End-to-end: the real app under Xvfb, through tauri-driver and WebKitWebDriver"
 cargo build --workspace --bins --features custom-protocol

@@ -32,13 +32,7 @@ impl AppState {
     }
 }
 
-/// Where the app keeps its own files (the built-in sample, settings): `NAP_STUDIO_DATA_DIR`
-/// when set (tests use it), otherwise the platform's application data folder.
+/// Where the app keeps its own files (see [`nap_app::files::data_dir`]).
 pub fn data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("NAP_STUDIO_DATA_DIR") {
-        return PathBuf::from(dir);
-    }
-    directories::ProjectDirs::from("org", "NAP Studio", "NAP Studio")
-        .map(|d| d.data_dir().to_path_buf())
-        .unwrap_or_else(|| std::env::temp_dir().join("nap-studio"))
+    nap_app::files::data_dir()
 }

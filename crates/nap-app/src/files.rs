@@ -19,19 +19,24 @@ pub fn chosen_path(text: &str, what: &str) -> Result<PathBuf, AppError> {
     Ok(path)
 }
 
-/// Opens the plan at `path` for editing, recording `author` on its edits. A file that is
-/// not a plan, is damaged or comes from a newer version is refused with its code.
+/// Opens the plan at `path` for editing, recording `author` on its edits, after the day's
+/// backup when it has none yet (see [`crate::backups`]). A file that is not a plan, is
+/// damaged or comes from a newer version is refused with its code.
 pub fn open(path: &Path, author: &str) -> Result<Document, AppError> {
-    Ok(Document::open(path, author)?)
+    let doc = Document::open(path, author)?;
+    crate::backups::daily(&doc);
+    Ok(doc)
 }
 
 /// Opens the plan at `path` as the window does: for editing, or, when the file or its
 /// medium cannot be written (a USB stick, a shared folder), to read and export only, as
 /// [`Document::is_read_only`] then says.
 pub fn open_or_view(path: &Path, author: &str) -> Result<Document, AppError> {
-    match Document::open(path, author) {
-        Err(nap_store::StoreError::ReadOnly(_)) => Ok(Document::open_read_only(path, author)?),
-        other => Ok(other?),
+    match open(path, author) {
+        Err(AppError::Store(nap_store::StoreError::ReadOnly(_))) => {
+            Ok(Document::open_read_only(path, author)?)
+        }
+        other => other,
     }
 }
 
@@ -280,17 +285,35 @@ pub struct OpenedRepairedCopy {
 /// `NAME (repaired).nap` in `dir` for the plan file `original`, numbered
 /// (`NAME (repaired 2).nap`…) past the names already taken.
 pub fn repaired_copy_name(original: &Path, dir: &Path) -> PathBuf {
+    copy_name(original, dir, "repaired")
+}
+
+/// `NAME (LABEL).nap` in `dir` for the plan file `original`, numbered (`NAME (LABEL 2).nap`…)
+/// past the names already taken.
+pub fn copy_name(original: &Path, dir: &Path, label: &str) -> PathBuf {
     let stem = original
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Plan".into());
     (1..)
         .map(|n| match n {
-            1 => dir.join(format!("{stem} (repaired).nap")),
-            n => dir.join(format!("{stem} (repaired {n}).nap")),
+            1 => dir.join(format!("{stem} ({label}).nap")),
+            n => dir.join(format!("{stem} ({label} {n}).nap")),
         })
         .find(|p| !p.exists())
-        .unwrap_or_else(|| dir.join(format!("{stem} (repaired).nap")))
+        .unwrap_or_else(|| dir.join(format!("{stem} ({label}).nap")))
+}
+
+/// Where NAP Studio keeps its own files (the built-in sample, settings, backups):
+/// `NAP_STUDIO_DATA_DIR` when set (tests use it), otherwise the platform's application data
+/// folder.
+pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("NAP_STUDIO_DATA_DIR") {
+        return PathBuf::from(dir);
+    }
+    directories::ProjectDirs::from("org", "NAP Studio", "NAP Studio")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| std::env::temp_dir().join("nap-studio"))
 }
 
 /// Writes a repaired copy of `source` to `dest` (never replacing a file unless `force`),

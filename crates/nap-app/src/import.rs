@@ -173,7 +173,10 @@ pub fn costing_csv(
             }
         })?;
     match (doc, target) {
-        (Some(mut doc), _) => doc.replace(imported.plan)?,
+        (Some(mut doc), _) => {
+            crate::backups::before(&doc, crate::backups::Reason::Import);
+            doc.replace(imported.plan)?
+        }
         (None, CsvTarget::New { path, force, .. }) => {
             PlanFile::create(path, &imported.plan, force)?;
         }
@@ -334,6 +337,7 @@ pub fn import_sheet(
     let (imported, mut shown) = prepare(doc.plan(), &input, &request, author)?;
     check_importable(&input, &imported.review, request.skip_invalid)?;
     // One undoable step, checked against a scoped copy's part like any edit.
+    crate::backups::before(doc, crate::backups::Reason::Import);
     doc.edit_many(imported.plan, "import", "plan")?;
     shown.written = true;
     Ok(shown)
@@ -374,6 +378,7 @@ pub fn sheet(
     check_importable(input, &imported.review, request.skip_invalid)?;
     match (doc, target) {
         (Some(mut doc), _) => {
+            crate::backups::before(&doc, crate::backups::Reason::Import);
             doc.edit_many(imported.plan, "import", "plan")?;
         }
         (None, CsvTarget::New { path, force, .. }) => {

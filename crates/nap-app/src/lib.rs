@@ -10,6 +10,7 @@
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod agency_plans;
+pub mod backups;
 pub mod communication;
 pub mod coordination;
 pub mod costing;
@@ -30,6 +31,7 @@ pub mod review;
 pub mod scope;
 pub mod sharing;
 pub mod sheets;
+pub mod versions;
 
 pub use error::{AppError, ErrorCode, ErrorReport};
 pub use scope::ScopeLock;

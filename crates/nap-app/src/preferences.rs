@@ -23,6 +23,16 @@ pub struct Preferences {
     pub language: String,
     /// The user's agency or office, e.g. "MOI planning department"; empty until set.
     pub author: String,
+    /// How many days automatic backups are kept (1 to 3650).
+    #[serde(default = "default_backup_days")]
+    pub backup_days: u32,
+}
+
+/// Backups are kept a month unless the user says otherwise.
+pub const DEFAULT_BACKUP_DAYS: u32 = 30;
+
+fn default_backup_days() -> u32 {
+    DEFAULT_BACKUP_DAYS
 }
 
 impl Default for Preferences {
@@ -30,6 +40,7 @@ impl Default for Preferences {
         Self {
             language: "en".into(),
             author: String::new(),
+            backup_days: DEFAULT_BACKUP_DAYS,
         }
     }
 }
@@ -73,6 +84,7 @@ pub fn save(data_dir: &Path, preferences: &Preferences) -> Result<Preferences, A
             .chars()
             .take(AUTHOR_MAX_CHARS)
             .collect(),
+        backup_days: preferences.backup_days.clamp(1, 3650),
     };
     let json = serde_json::to_vec_pretty(&clean).map_err(|e| AppError::Internal(e.to_string()))?;
     std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;

@@ -271,6 +271,7 @@ pub fn apply_merge(
     let path = chosen_path(path, "choose the returned copy to merge")?;
     let decisions = decisions_of(choices);
     // The store applies nothing while a conflict is undecided; say so by code.
+    crate::backups::before(doc, crate::backups::Reason::Merge);
     let merged = merge(doc, &path, &decisions, false)?;
     let r = &merged.report;
     let undecided = decisions.undecided(r).len();
@@ -386,6 +387,9 @@ pub fn merge_all(
     resolve: Option<Resolve>,
     dry_run: bool,
 ) -> Result<nap_store::sharing::Merged, AppError> {
+    if !dry_run {
+        crate::backups::before(doc, crate::backups::Reason::Merge);
+    }
     Ok(merge(doc, incoming, &Decisions::all(resolve), dry_run)?)
 }
 

@@ -10,6 +10,7 @@ mod imports;
 mod new_plan;
 mod output;
 mod sharing;
+mod versions;
 use output::emit;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -199,6 +200,14 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Named versions of a plan: save one (with a snapshot), list them, compare two (or one
+    /// with the plan as it is now), restore one as an undoable edit.
+    #[command(subcommand)]
+    Version(VersionCommand),
+    /// The automatic backups NAP Studio makes before imports, merges and restores, and at
+    /// the first opening of a plan each day: list them, or restore one as a new file.
+    #[command(subcommand)]
+    Backup(BackupCommand),
     /// Write a repaired copy of a plan that is refused as inconsistent (a file changed
     /// outside NAP Studio), and list every change. The original is never changed.
     Repair {
@@ -280,6 +289,60 @@ enum ExportCommand {
     /// The whole plan as interchange JSON (to standard output without -o).
     Json {
         file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum VersionCommand {
+    /// Save the plan as it is now under a name ("Cabinet submission").
+    Save {
+        file: PathBuf,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// draft, consultation, submitted or endorsed (default: the plan's status).
+        #[arg(long)]
+        status: Option<String>,
+    },
+    /// List the named versions, oldest first.
+    List {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// What differs from version FROM to version TO (or to the plan as it is now): records
+    /// added, changed and deleted per element, and the cost by pillar.
+    Diff {
+        file: PathBuf,
+        /// A version's name or id.
+        from: String,
+        /// A version's name or id; the plan as it is now when not given.
+        to: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Make the plan what a version held (after a backup of the plan as it is).
+    Restore {
+        file: PathBuf,
+        /// A version's name or id.
+        version: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BackupCommand {
+    /// List every backup, newest first.
+    List {
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Write a backup as a new plan file (default: "NAME (from backup DATE).nap" beside the
+    /// plan it was taken of). The plan itself is never overwritten.
+    Restore {
+        backup: PathBuf,
         #[arg(short = 'o', long = "output")]
         out: Option<PathBuf>,
     },
@@ -524,6 +587,26 @@ fn main() -> ExitCode {
             })
         }),
         Command::Schema => emit(&nap_core::interchange::json_schema()),
+        Command::Version(VersionCommand::Save {
+            file,
+            name,
+            note,
+            status,
+        }) => versions::save(&file, &name, &note, status.as_deref()),
+        Command::Version(VersionCommand::List { file, format }) => versions::list(&file, format),
+        Command::Version(VersionCommand::Diff {
+            file,
+            from,
+            to,
+            format,
+        }) => versions::diff(&file, &from, to.as_deref(), format),
+        Command::Version(VersionCommand::Restore { file, version }) => {
+            versions::restore(&file, &version)
+        }
+        Command::Backup(BackupCommand::List { format }) => versions::backup_list(format),
+        Command::Backup(BackupCommand::Restore { backup, out }) => {
+            versions::backup_restore(&backup, out.as_deref())
+        }
         Command::Repair {
             file,
             out,

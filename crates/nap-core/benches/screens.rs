@@ -79,6 +79,49 @@ fn main() {
             black_box(nap_core::review::review(&plan, &today));
         })
     );
+    // A revision: one cost line in a hundred changed, one activity in fifty deleted with
+    // its lines, compared with the plan it came from (nap version diff).
+    let mut revised = plan.clone();
+    for line in revised.cost_lines.iter_mut().step_by(100) {
+        line.quantities
+            .insert(plan.meta.start_year, rust_decimal::Decimal::ONE);
+    }
+    let dropped: std::collections::HashSet<nap_core::Id> = (revised.activities.iter())
+        .step_by(50)
+        .map(|a| a.record.id)
+        .collect();
+    revised
+        .activities
+        .retain(|a| !dropped.contains(&a.record.id));
+    revised
+        .cost_lines
+        .retain(|l| !dropped.contains(&l.activity_id));
+    revised
+        .sub_activities
+        .retain(|s| !dropped.contains(&s.activity_id));
+    revised
+        .communication_activities
+        .retain(|c| c.activity_id.is_none_or(|a| !dropped.contains(&a)));
+    println!(
+        "  comparing two versions (nap version diff) {} ms",
+        time(runs, || {
+            black_box(nap_core::versions::compare(&plan, &revised).expect("costs"));
+        })
+    );
+    let costing = nap_core::costing::compute(&plan, None).expect("costs");
+    println!(
+        "  progress in a year (the Progress screen) {} ms",
+        time(runs, || {
+            black_box(
+                nap_core::progress::view::progress_view(
+                    &plan,
+                    &costing,
+                    nap_core::progress::Period::year(plan.meta.start_year),
+                )
+                .expect("view"),
+            );
+        })
+    );
     println!(
         "  narrative {} ms",
         time(runs, || {

@@ -35,6 +35,7 @@ pub mod sheet_import;
 pub mod text;
 pub mod time;
 pub mod validate;
+pub mod versions;
 
 pub use error::CoreError;
 pub use model::*;

@@ -36,8 +36,9 @@ pub struct FieldValues {
 }
 
 /// What a change does to a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum Action {
     Add,
     Change,

@@ -3,7 +3,9 @@
 use crate::error::StoreError;
 use crate::file::{Access, PlanFile};
 use nap_core::costing::{Costing, CostingError};
-use nap_core::{validate, Id, Plan, PlanMeta, Record, RecordKind, RecordMeta, Timestamp};
+use nap_core::{
+    validate, Id, NamedVersion, Plan, PlanMeta, Record, RecordKind, RecordMeta, Timestamp,
+};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -467,14 +469,31 @@ impl Document {
     /// checked against a scoped copy's part, validated with the whole plan and written in one
     /// transaction. `action` and `kind` label it for Undo. Plan settings are not changed
     /// this way (see [`Document::set_meta`]). Returns the number of records changed.
-    pub fn edit_many(
+    pub fn edit_many(&mut self, next: Plan, action: &str, kind: &str) -> Result<usize, StoreError> {
+        self.edit_plan(next, action, kind, false)
+    }
+
+    /// [`Document::edit_many`], and with `with_meta` the plan's metadata and settings too
+    /// (a restore brings back the title and settings as they were).
+    fn edit_plan(
         &mut self,
         mut next: Plan,
         action: &str,
         kind: &str,
+        with_meta: bool,
     ) -> Result<usize, StoreError> {
-        next.meta = self.plan.meta.clone();
         let mut changes = Vec::new();
+        if with_meta && next.meta != self.plan.meta {
+            let existing = self.plan.meta.record.clone();
+            self.stamp(&mut next.meta.record, Some(&existing));
+            self.check_scope("plan", &next, None, true, true)?;
+            changes.push(Change::Meta {
+                before: Box::new(self.plan.meta.clone()),
+                after: Box::new(next.meta.clone()),
+            });
+        } else {
+            next.meta = self.plan.meta.clone();
+        }
         for record_kind in RecordKind::ALL {
             nap_core::with_record_type!(record_kind, T => {
                 let old: std::collections::HashMap<Id, (usize, &T)> = T::list(&self.plan)
@@ -605,6 +624,11 @@ impl Document {
             T::list_mut(self.plan.edit()).insert(i, removed);
             return Err(e);
         }
+        // Its snapshot went with it, which undo could not bring back: deleting a version
+        // is final, as saving one is not an undoable edit either.
+        if T::KIND == RecordKind::Version {
+            return Ok(());
+        }
         self.remember(
             "delete",
             T::KIND.name(),
@@ -616,6 +640,45 @@ impl Document {
             }],
         );
         Ok(())
+    }
+
+    /// Saves the plan as it is now as the named version `version` (its snapshot kept in
+    /// the file, to compare and restore). Not an undoable edit: a version marks the plan,
+    /// it does not change it, and the later edits' undo steps never touch versions.
+    pub fn save_version(&mut self, mut version: NamedVersion) -> Result<NamedVersion, StoreError> {
+        self.stamp(&mut version.record, None);
+        let id = version.record.id;
+        let mut next = self.plan.clone();
+        next.versions.push(version.clone());
+        self.check_scope(RecordKind::Version.name(), &next, Some(id), false, true)?;
+        let errors = validate(&next);
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let snapshot = nap_core::interchange::to_json(&self.plan);
+        self.file.write_version(&version, &snapshot)?;
+        self.plan.set(next);
+        Ok(version)
+    }
+
+    /// The plan as it was when version `id` was saved; `None` when this file has no
+    /// snapshot of it (a version that came in with a merged copy).
+    pub fn version_snapshot(&self, id: Id) -> Result<Option<Plan>, StoreError> {
+        self.file.read_snapshot(id)
+    }
+
+    /// Makes the plan what version `id` held (records, title and settings), keeping every
+    /// named version, as one undoable edit. Returns the number of records and settings
+    /// changed.
+    pub fn restore_version(&mut self, id: Id) -> Result<usize, StoreError> {
+        let Some(mut next) = self.file.read_snapshot(id)? else {
+            return Err(StoreError::RecordNotFound {
+                kind: RecordKind::Version,
+                id,
+            });
+        };
+        next.versions = self.plan.versions.clone();
+        self.edit_plan(next, "restore", RecordKind::Version.name(), true)
     }
 
     /// Which kind of record `id` is, if any.

@@ -422,6 +422,86 @@ impl PlanFile {
         Ok(())
     }
 
+    /// Writes the named version `version` and the plan as it was when it was taken
+    /// (`snapshot`, interchange JSON), in one transaction.
+    pub fn write_version(
+        &mut self,
+        version: &nap_core::NamedVersion,
+        snapshot: &str,
+    ) -> Result<(), StoreError> {
+        self.writable()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let table = RecordKind::Version.name();
+        let position: i64 = tx.query_row(
+            &format!("SELECT coalesce(max(position) + 1, 0) FROM \"{table}\""),
+            [],
+            |r| r.get(0),
+        )?;
+        self.shapes[&RecordKind::Version].write(&tx, version, position)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO version_snapshot (version_id, plan_json) VALUES (?1, ?2)",
+            rusqlite::params![version.record.id.to_string(), snapshot],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The plan as it was when version `id` was taken; `None` when the file holds no
+    /// snapshot for it (a version that came in with a merged copy).
+    pub fn read_snapshot(&self, id: Id) -> Result<Option<Plan>, StoreError> {
+        use rusqlite::OptionalExtension;
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT plan_json FROM version_snapshot WHERE version_id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        json.map(|j| {
+            nap_core::interchange::from_json(&j)
+                .map_err(|e| StoreError::Damaged(format!("the snapshot of version {id}: {e}")))
+        })
+        .transpose()
+    }
+
+    /// The versions that have a snapshot in this file.
+    pub fn snapshot_ids(&self) -> Result<std::collections::HashSet<Id>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT version_id FROM version_snapshot")?;
+        let ids = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .filter_map(|r| r.ok().and_then(|s| s.parse().ok()))
+            .collect();
+        Ok(ids)
+    }
+
+    /// Copies the whole file to `dest` with SQLite's online backup, into a temporary file
+    /// beside `dest` that is renamed over it only once complete: a backup is whole or absent.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        let partial = dest.with_extension("nap-partial");
+        let _ = std::fs::remove_file(&partial);
+        let result = (|| {
+            let mut copy = Connection::open(&partial)?;
+            rusqlite::backup::Backup::new(&self.conn, &mut copy)?.run_to_completion(
+                256,
+                std::time::Duration::ZERO,
+                None,
+            )?;
+            copy.pragma_update(None, "journal_mode", "DELETE")?;
+            drop(copy);
+            Ok::<(), StoreError>(())
+        })();
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&partial);
+            return Err(e);
+        }
+        std::fs::rename(&partial, dest).map_err(|e| StoreError::io(dest, e))
+    }
+
     /// Deletes one record, in one transaction. Refused while other rows refer to it.
     pub fn delete_record(&mut self, kind: RecordKind, id: Id) -> Result<(), StoreError> {
         self.writable()?;
