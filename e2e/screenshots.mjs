@@ -18,6 +18,9 @@ const plan = join(work, 'Sample NAP WPS 2026-2030.nap');
 // (the app inherits tauri-driver's environment).
 process.env.NAP_STUDIO_DATA_DIR = join(work, 'data');
 execFileSync(nap, ['sample', plan]);
+// A version saved before a later change, so that the Versions screen has one to compare.
+execFileSync(nap, ['version', 'save', plan, '--name', 'Consultation draft', '--note', 'Sent to line ministries']);
+execFileSync(nap, ['add', 'expenditure', plan, 'activity=1.3.1.1', 'year=2026', 'amount=12000000']);
 
 /** The screen's tab (by its place in the bar) and the file name it is saved under. The
  *  Import screen's pictures show a French workbook under review and are taken by hand. */
@@ -33,7 +36,9 @@ const screens = [
   [8, 'communication'],
   [9, 'budget-views'],
   [10, 'review'],
-  [14, 'settings'],
+  [11, 'progress'],
+  [12, 'versions'],
+  [16, 'settings'],
 ];
 
 const driver = await startDriver();

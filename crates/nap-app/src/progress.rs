@@ -99,12 +99,25 @@ pub fn period_named(plan: &Plan, text: &str) -> Result<Period, AppError> {
     Ok(period)
 }
 
-/// The plan's progress in `period` (empty: see [`period_named`]), with what lies outside a
-/// scoped copy's part marked locked.
+/// The plan's progress in `period` (empty: see [`period_named`]), amounts rounded to the
+/// currency's minor unit, with what lies outside a scoped copy's part marked locked.
 pub fn progress(doc: &Document, period: &str) -> Result<ProgressView, AppError> {
     let period = period_named(doc.plan(), period)?;
     let costing = doc.costing()?;
     let mut view = view::progress_view(doc.plan(), &costing, period)?;
+    // Shown to the currency's minor unit; `nap costs --execution --rounding exact` gives
+    // every digit.
+    let minor = nap_core::currency::currency(&view.currency).map_or(2, |c| c.minor_units);
+    view.by_pillar = view.by_pillar.rounded(minor);
+    view.by_agency = view.by_agency.rounded(minor);
+    for a in &mut view.activities {
+        a.budget = a
+            .budget
+            .round_dp_with_strategy(minor, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        a.spent = a
+            .spent
+            .round_dp_with_strategy(minor, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    }
     let lock = ScopeLock::of(doc);
     for i in &mut view.indicators {
         i.locked = lock.locks(i.indicator_id);

@@ -120,14 +120,16 @@ fn snapshot(doc: &Document, id: Id) -> Result<Plan, AppError> {
 }
 
 /// What differs from version `from` to version `to`, or to the plan as it is now when
-/// `to` is `None`.
+/// `to` is `None`; costs rounded to the currency's minor unit.
 pub fn compare(doc: &Document, from: Id, to: Option<Id>) -> Result<Comparison, AppError> {
     let before = snapshot(doc, from)?;
     let after = match to {
         Some(id) => snapshot(doc, id)?,
         None => doc.plan().clone(),
     };
-    Ok(compare_plans(&before, &after)?)
+    let comparison = compare_plans(&before, &after)?;
+    let minor = nap_core::currency::currency(&comparison.currency).map_or(2, |c| c.minor_units);
+    Ok(comparison.rounded(minor))
 }
 
 /// What a restore did.

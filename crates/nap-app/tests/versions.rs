@@ -65,8 +65,15 @@ fn a_restore_brings_a_version_back_exactly_and_undo_returns_to_the_plan_before_i
     assert_ne!(total_before_restore, total_at_version);
 
     let diff = versions::compare(&doc, saved.id, None).unwrap();
-    assert_eq!(diff.total_before, total_at_version);
-    assert_eq!(diff.total_after, total_before_restore);
+    // The screen's figures: rounded to the currency's minor unit.
+    let minor = nap_core::currency::currency(&doc.plan().meta.base_currency)
+        .unwrap()
+        .minor_units;
+    let shown = |v: Decimal| {
+        v.round_dp_with_strategy(minor, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    };
+    assert_eq!(diff.total_before, shown(total_at_version));
+    assert_eq!(diff.total_after, shown(total_before_restore));
     let what: Vec<(&str, &str)> = diff
         .changes
         .iter()

@@ -80,6 +80,23 @@ pub struct Comparison {
     pub total_after: Decimal,
 }
 
+impl Comparison {
+    /// The same comparison with the costs rounded to `minor_units` decimal places (half away
+    /// from zero), for a screen; each change is then the difference of the rounded costs, so
+    /// that every row reads consistently.
+    pub fn rounded(mut self, minor_units: u32) -> Self {
+        let round = |v: Decimal| crate::costing::quantize(v, minor_units);
+        for r in &mut self.cost_by_pillar {
+            r.before = round(r.before);
+            r.after = round(r.after);
+            r.change = r.after - r.before;
+        }
+        self.total_before = round(self.total_before);
+        self.total_after = round(self.total_after);
+        self
+    }
+}
+
 /// The order elements are presented in.
 const ELEMENTS: [&str; 9] = [
     "plan",

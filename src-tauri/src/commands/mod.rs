@@ -13,6 +13,8 @@ pub mod merge;
 pub mod narrative;
 pub mod plan;
 pub mod plan_settings;
+pub mod progress;
 pub mod results;
 pub mod review;
 pub mod settings;
+pub mod versions;

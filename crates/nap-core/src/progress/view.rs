@@ -145,6 +145,8 @@ pub struct ProgressView {
     pub periods: Vec<String>,
     pub by_pillar: Execution,
     pub by_agency: Execution,
+    /// The funding sources spending can be recorded against.
+    pub sources: Vec<crate::costing::grid::GridChoice>,
 }
 
 /// One row of an execution table.
@@ -160,6 +162,18 @@ pub struct ExecutionRow {
     /// Spent / budget in per cent, one decimal; `None` when the budget is zero.
     #[ts(type = "string | null")]
     pub rate: Option<Decimal>,
+}
+
+impl Execution {
+    /// The same figures rounded to `minor_units` decimal places (half away from zero), for a
+    /// screen; the rates stay as computed from the exact amounts.
+    pub fn rounded(mut self, minor_units: u32) -> Self {
+        for r in self.rows.iter_mut().chain([&mut self.total]) {
+            r.budget = quantize(r.budget, minor_units);
+            r.spent = quantize(r.spent, minor_units);
+        }
+        self
+    }
 }
 
 /// Budget execution in a year by one dimension. Invariant: the total row's budget and spent
@@ -701,6 +715,15 @@ pub fn progress_view(
         ratings,
         statuses,
         periods: reported_periods(plan),
+        sources: plan
+            .funding_sources
+            .iter()
+            .map(|s| crate::costing::grid::GridChoice {
+                id: s.record.id,
+                code: s.code.clone(),
+                name: s.name.clone(),
+            })
+            .collect(),
     })
 }
 

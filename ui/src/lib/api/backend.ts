@@ -37,6 +37,14 @@ import type { CommunicationView } from './bindings/CommunicationView';
 import type { ResultLevel } from './bindings/ResultLevel';
 import type { GridRows } from './bindings/GridRows';
 import type { Command } from './bindings/Command';
+import type { ProgressView } from './bindings/ProgressView';
+import type { ProgressEntry } from './bindings/ProgressEntry';
+import type { StatusEntry } from './bindings/StatusEntry';
+import type { ExpenditureEntry } from './bindings/ExpenditureEntry';
+import type { VersionEntry } from './bindings/VersionEntry';
+import type { Comparison } from './bindings/Comparison';
+import type { Restored } from './bindings/Restored';
+import type { BackupEntry } from './bindings/BackupEntry';
 
 export interface Backend {
   planSummary(): Promise<PlanSummary>;
@@ -69,6 +77,23 @@ export interface Backend {
   openRepairedCopy(path: string): Promise<OpenedRepairedCopy>;
   /** What the plan still lacks to be a high-impact NAP. */
   qualityReview(): Promise<QualityReview>;
+  /** The plan's progress in a period (`2027`, `2027-H1`, `2027-Q3`; empty: the latest year reported). */
+  progress(period: string): Promise<ProgressView>;
+  /** Records an indicator's value for a period (replacing an earlier one); returns `period`'s progress. */
+  reportProgress(entry: ProgressEntry, period: string): Promise<ProgressView>;
+  reportStatus(entry: StatusEntry, period: string): Promise<ProgressView>;
+  reportExpenditure(entry: ExpenditureEntry, period: string): Promise<ProgressView>;
+  /** The named versions, oldest first. */
+  versions(): Promise<VersionEntry[]>;
+  saveVersion(name: string, note: string, status: string | null): Promise<VersionEntry[]>;
+  /** What differs from version `from` to version `to` (or to the plan as it is now, `null`). */
+  compareVersions(from: string, to: string | null): Promise<Comparison>;
+  /** Makes the plan what the version held, as one undoable edit, after a backup. */
+  restoreVersion(id: string): Promise<Restored>;
+  /** Every automatic backup, newest first. */
+  backups(): Promise<BackupEntry[]>;
+  /** Writes a backup as a new plan file beside its plan and opens it. */
+  restoreBackup(path: string): Promise<PlanSummary>;
   /** The system's open dialog for spreadsheets; `null` when the user cancels. */
   chooseSheetToImport(): Promise<string | null>;
   /** What importing the spreadsheet would do; nothing is written. */
@@ -243,6 +268,16 @@ export const tauriBackend: Backend = {
   openRepairedCopy: (path) => call<OpenedRepairedCopy>('open_repaired_copy', { path }),
   refusedPlan: () => call<string | null>('refused_plan'),
   qualityReview: () => call<QualityReview>('quality_review'),
+  progress: (period) => call<ProgressView>('progress', { period }),
+  reportProgress: (entry, period) => call<ProgressView>('report_progress', { entry, period }),
+  reportStatus: (entry, period) => call<ProgressView>('report_status', { entry, period }),
+  reportExpenditure: (entry, period) => call<ProgressView>('report_expenditure', { entry, period }),
+  versions: () => call<VersionEntry[]>('versions'),
+  saveVersion: (name, note, status) => call<VersionEntry[]>('save_version', { name, note, status }),
+  compareVersions: (from, to) => call<Comparison>('compare_versions', { from, to }),
+  restoreVersion: (id) => call<Restored>('restore_version', { id }),
+  backups: () => call<BackupEntry[]>('backups'),
+  restoreBackup: (path) => call<PlanSummary>('restore_backup', { path }),
   chooseSheetToImport: () => call<string | null>('choose_sheet_to_import'),
   reviewSheet: (request) => call<SheetImported>('review_sheet', { request }),
   importSheet: (request) => call<SheetImported>('import_sheet', { request }),

@@ -35,7 +35,19 @@ function fakeBackend() {
     })),
     suggestedPlanPath: vi.fn(async (title: string) => `/home/officer/${title || 'New plan'}.nap`),
     createPlan: vi.fn(async (_request: NewPlanRequest) => summary),
+    backups: vi.fn(async () => [
+      {
+        path: '/data/backups/p1/2026-12-05T09-00-00 import.nap',
+        plan_path: '/plans/NAP.nap',
+        title: 'NAP WPS before the import',
+        at: '2026-12-05T09:00:00.000Z',
+        reason: 'import',
+        bytes: 1000,
+      },
+    ]),
+    restoreBackup: vi.fn(async (_path: string) => summary),
   } as unknown as Backend & {
+    restoreBackup: ReturnType<typeof vi.fn>;
     openPlan: ReturnType<typeof vi.fn>;
     createPlan: ReturnType<typeof vi.fn>;
     openRepairedCopy: ReturnType<typeof vi.fn>;
@@ -100,5 +112,17 @@ describe('the start screen', () => {
       }),
     );
     expect(onopen).toHaveBeenCalledWith(summary);
+  });
+
+  it('restores a backup as a new file and opens it', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const onopen = vi.fn();
+    render(StartScreen, { backend, onopen });
+    await fireEvent.click(await screen.findByText('Restore from a backup'));
+    expect(screen.getByText(/before an import/)).toBeTruthy();
+    await fireEvent.click(screen.getByText('NAP WPS before the import'));
+    expect(backend.restoreBackup).toHaveBeenCalledWith('/data/backups/p1/2026-12-05T09-00-00 import.nap');
+    await waitFor(() => expect(onopen).toHaveBeenCalledWith(summary));
   });
 });

@@ -11,4 +11,8 @@ language: string,
 /**
  * The user's agency or office, e.g. "MOI planning department"; empty until set.
  */
-author: string, };
+author: string, 
+/**
+ * How many days automatic backups are kept (1 to 3650).
+ */
+backup_days: number, };
