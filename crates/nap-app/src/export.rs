@@ -35,6 +35,44 @@ pub enum Export {
     Json,
     /// The IATI 2.03 activity file (for donors' and partners' systems).
     Iati,
+    /// The progress report for a period (`2027`, `2027-H1`; empty: the latest year
+    /// reported), in the language given.
+    ProgressReport {
+        period: String,
+        lang: Lang,
+        format: ReportFormat,
+    },
+}
+
+/// The file format of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Pdf,
+    Docx,
+    Xlsx,
+}
+
+impl ReportFormat {
+    /// The format called `name` (`pdf`, `docx`, `xlsx`).
+    pub fn parse(name: &str) -> Result<Self, AppError> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "pdf" => Ok(Self::Pdf),
+            "docx" => Ok(Self::Docx),
+            "xlsx" => Ok(Self::Xlsx),
+            other => Err(AppError::BadRequest(format!(
+                "`{other}` is not a report format: use pdf, docx or xlsx"
+            ))),
+        }
+    }
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Docx => "docx",
+            Self::Xlsx => "xlsx",
+        }
+    }
 }
 
 /// The language of the annex called `code` (`en` or `km`).
@@ -111,6 +149,24 @@ impl Export {
             }
             Self::Json => nap_core::interchange::to_json(plan).into_bytes(),
             Self::Iati => nap_export::iati(plan, &now())?.into_bytes(),
+            Self::ProgressReport {
+                period,
+                lang,
+                format,
+            } => {
+                let period = crate::progress::period_named(plan, period)?;
+                let costing = nap_core::costing::compute(plan, None)?;
+                let view = crate::progress::view_of(plan, &costing, period)?;
+                let opts = nap_export::ReportOptions {
+                    lang: *lang,
+                    date: now().date().as_str().to_string(),
+                };
+                match format {
+                    ReportFormat::Pdf => nap_export::progress_report_pdf(plan, &view, &opts)?,
+                    ReportFormat::Docx => nap_export::progress_report_docx(plan, &view, &opts)?,
+                    ReportFormat::Xlsx => nap_export::progress_report_xlsx(plan, &view, &opts)?,
+                }
+            }
         })
     }
 
@@ -126,8 +182,8 @@ impl Export {
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct ExportRequest {
-    /// `annex`, `workbook`, `json`, `csv`, `iati`, or `copy` (a copy of the plan for another
-    /// ministry).
+    /// `annex`, `workbook`, `json`, `csv`, `iati`, `progress_report`, or `copy` (a copy of
+    /// the plan for another ministry).
     pub kind: String,
     /// The file to write (replaced if it exists, except a copy).
     pub path: String,
@@ -135,7 +191,8 @@ pub struct ExportRequest {
     pub lang: String,
     /// The annex's rounding: `unit`, `thousands` or `millions`.
     pub rounding: String,
-    /// The CSV table: `lines`, `pillar-year`, `agency-year` or `source-year`.
+    /// The CSV table: `lines`, `pillar-year`, `agency-year` or `source-year`; for the
+    /// progress report, its format: `pdf`, `docx` or `xlsx`.
     pub table: String,
     /// For a copy for another ministry: the code of the agency whose part it is scoped to
     /// (empty: the whole plan), and a note for the receiver.
@@ -143,6 +200,9 @@ pub struct ExportRequest {
     pub agency: String,
     #[serde(default)]
     pub note: String,
+    /// The progress report's period (`2027`, `2027-H1`; empty: the latest year reported).
+    #[serde(default)]
+    pub period: String,
 }
 
 /// What the window asks for: a file export, or a copy of the plan for another ministry.
@@ -184,6 +244,11 @@ impl ExportRequest {
             },
             "json" => Export::Json,
             "iati" => Export::Iati,
+            "progress_report" => Export::ProgressReport {
+                period: self.period.clone(),
+                lang: annex_language(&self.lang)?,
+                format: ReportFormat::parse(&self.table)?,
+            },
             "csv" => Export::Csv {
                 table: csv_table(&self.table)?,
                 currency: None,
@@ -228,9 +293,10 @@ pub fn send_copy(
     Ok(ExportDone::of(&sent.path, bytes))
 }
 
-/// The file extension of an export kind.
-pub fn extension(kind: &str) -> Result<&'static str, AppError> {
+/// The file extension of an export kind (`table` carries a report's format).
+pub fn extension(kind: &str, table: &str) -> Result<&'static str, AppError> {
     Ok(match kind {
+        "progress_report" => ReportFormat::parse(table)?.extension(),
         "annex" => "pdf",
         "workbook" => "xlsx",
         "json" => "json",
@@ -258,9 +324,10 @@ pub fn suggested_name(
         "workbook" => "budget workbook".to_string(),
         "csv" => format!("costs {table}"),
         "iati" => "IATI activities".to_string(),
+        "progress_report" => format!("progress report ({lang})"),
         "copy" if table.is_empty() || table == "whole plan" => "copy".to_string(),
         "copy" => format!("copy for {table}"),
         _ => "plan".to_string(),
     };
-    Ok(format!("{stem} - {what}.{}", extension(kind)?))
+    Ok(format!("{stem} - {what}.{}", extension(kind, table)?))
 }

@@ -104,9 +104,26 @@ pub fn period_named(plan: &Plan, text: &str) -> Result<Period, AppError> {
 pub fn progress(doc: &Document, period: &str) -> Result<ProgressView, AppError> {
     let period = period_named(doc.plan(), period)?;
     let costing = doc.costing()?;
-    let mut view = view::progress_view(doc.plan(), &costing, period)?;
-    // Shown to the currency's minor unit; `nap costs --execution --rounding exact` gives
-    // every digit.
+    let mut view = view_of(doc.plan(), &costing, period)?;
+    let lock = ScopeLock::of(doc);
+    for i in &mut view.indicators {
+        i.locked = lock.locks(i.indicator_id);
+    }
+    for a in &mut view.activities {
+        a.locked = lock.locks(a.activity_id);
+    }
+    Ok(view)
+}
+
+/// The progress of `plan` in `period` as the screen and the progress report show it:
+/// amounts rounded to the currency's minor unit (`nap costs --execution --rounding exact`
+/// gives every digit).
+pub fn view_of(
+    plan: &Plan,
+    costing: &nap_core::costing::Costing,
+    period: Period,
+) -> Result<ProgressView, AppError> {
+    let mut view = view::progress_view(plan, costing, period)?;
     let minor = nap_core::currency::currency(&view.currency).map_or(2, |c| c.minor_units);
     view.by_pillar = view.by_pillar.rounded(minor);
     view.by_agency = view.by_agency.rounded(minor);
@@ -117,13 +134,6 @@ pub fn progress(doc: &Document, period: &str) -> Result<ProgressView, AppError> 
         a.spent = a
             .spent
             .round_dp_with_strategy(minor, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    }
-    let lock = ScopeLock::of(doc);
-    for i in &mut view.indicators {
-        i.locked = lock.locks(i.indicator_id);
-    }
-    for a in &mut view.activities {
-        a.locked = lock.locks(a.activity_id);
     }
     Ok(view)
 }

@@ -2,7 +2,7 @@
 //! application layer (`nap_app::export`), the result reported.
 
 use crate::output::{emit, CliError};
-use nap_app::export::{annex_language, annex_rounding, csv_table, Export};
+use nap_app::export::{annex_language, annex_rounding, csv_table, Export, ReportFormat};
 use nap_store::{Access, PlanFile};
 use std::path::Path;
 
@@ -72,4 +72,26 @@ pub fn csv(
 
 pub fn iati(file: &Path, out: &Path) -> Result<(), CliError> {
     write(file, out, Export::Iati)
+}
+
+pub fn progress_report(
+    file: &Path,
+    out: &Path,
+    period: &str,
+    format: Option<&str>,
+    lang: &str,
+) -> Result<(), CliError> {
+    let format = match format {
+        Some(f) => f.to_string(),
+        None => out
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
+    let export = Export::ProgressReport {
+        period: period.to_string(),
+        lang: annex_language(lang)?,
+        format: ReportFormat::parse(&format)?,
+    };
+    write(file, out, export)
 }

@@ -286,6 +286,22 @@ enum ExportCommand {
         #[arg(short = 'o', long = "output")]
         out: PathBuf,
     },
+    /// The progress report for a period: each indicator against its target, where each
+    /// activity stands, and budget execution by pillar and by lead agency.
+    ProgressReport {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        out: PathBuf,
+        /// 2027, 2027-H1 or 2027-Q3 (the latest year with a report by default).
+        #[arg(long, default_value = "")]
+        period: String,
+        /// pdf, docx or xlsx (from OUT's extension when not given).
+        #[arg(long)]
+        format: Option<String>,
+        /// en or km.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
     /// The whole plan as interchange JSON (to standard output without -o).
     Json {
         file: PathBuf,
@@ -512,6 +528,13 @@ fn main() -> ExitCode {
             currency,
         }) => exports::csv(&file, &table, out.as_deref(), currency),
         Command::Export(ExportCommand::Iati { file, out }) => exports::iati(&file, &out),
+        Command::Export(ExportCommand::ProgressReport {
+            file,
+            out,
+            period,
+            format,
+            lang,
+        }) => exports::progress_report(&file, &out, &period, format.as_deref(), &lang),
         Command::Export(ExportCommand::Json { file, out }) => {
             commands::export_json(&file, out.as_deref())
         }

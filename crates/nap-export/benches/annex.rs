@@ -49,5 +49,38 @@ fn main() {
             size / 1024,
             millis(times[times.len() / 2])
         );
+        // The progress report of the plan's first year, from costing the plan to the bytes
+        // (`nap export progress-report`), in each format.
+        let report = nap_export::ReportOptions {
+            lang: Lang::En,
+            date: "2026-11-22".into(),
+        };
+        for (format, write) in [
+            ("PDF", nap_export::progress_report_pdf as ReportWriter),
+            ("DOCX", nap_export::progress_report_docx),
+            ("XLSX", nap_export::progress_report_xlsx),
+        ] {
+            let t = Instant::now();
+            let costing = nap_core::costing::compute(&plan, None).expect("costs");
+            let view = nap_core::progress::view::progress_view(
+                &plan,
+                &costing,
+                nap_core::progress::Period::year(plan.meta.start_year),
+            )
+            .expect("view");
+            let bytes = write(&plan, &view, &report).expect("report");
+            println!(
+                "  progress report {name} ({} activities) -> {} KB {format} in {} ms",
+                plan.activities.len(),
+                bytes.len() / 1024,
+                millis(t.elapsed())
+            );
+        }
     }
 }
+
+type ReportWriter = fn(
+    &nap_core::Plan,
+    &nap_core::progress::view::ProgressView,
+    &nap_export::ReportOptions,
+) -> Result<Vec<u8>, nap_export::ExportError>;

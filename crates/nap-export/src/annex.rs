@@ -11,9 +11,10 @@
 
 use crate::labels::{t, tf, Lang};
 use crate::layout::{
-    accent, line_color, muted, Column, Flow, Row, RowKind, Table, BOTTOM, CONTENT_WIDTH, MARGIN_X,
+    accent, line_color, muted, page_footer, Column, Flow, Row, RowKind, Table, BOTTOM,
+    CONTENT_WIDTH, MARGIN_X,
 };
-use crate::pdf::{black, rgb, Align, Pdf, PAGE_HEIGHT, PAGE_WIDTH};
+use crate::pdf::{black, rgb, Align, Pdf, PAGE_WIDTH};
 use crate::text::Weight;
 use crate::ExportError;
 use nap_core::costing::rounding::{format_amount, present, Shown};
@@ -170,41 +171,7 @@ fn page_furniture(ctx: &Ctx<'_>, pdf: &mut Pdf, title: &str) {
             0.5,
             &line_color(),
         );
-        let fy = PAGE_HEIGHT - 20.0;
-        pdf.rule(
-            page,
-            MARGIN_X,
-            fy - 12.0,
-            PAGE_WIDTH - MARGIN_X,
-            fy - 12.0,
-            0.5,
-            &line_color(),
-        );
-        pdf.text(
-            page,
-            MARGIN_X,
-            fy,
-            7.5,
-            Weight::Regular,
-            &muted(),
-            &footer_left,
-            Align::Left,
-        );
-        let number = tf(
-            ctx.opts.lang,
-            "page",
-            &[("x", &(page + 1).to_string()), ("y", &n.to_string())],
-        );
-        pdf.text(
-            page,
-            PAGE_WIDTH - MARGIN_X,
-            fy,
-            7.5,
-            Weight::Regular,
-            &muted(),
-            &number,
-            Align::Right,
-        );
+        page_footer(pdf, page, n, &footer_left, ctx.opts.lang);
     }
 }
 

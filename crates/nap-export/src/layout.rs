@@ -228,6 +228,9 @@ impl<'a> Flow<'a> {
                     (header * size)
                         .min((header_words * size).max(size * 4.0))
                         .max(cells * size)
+                        // Slack for the rounding of the wrapping measure, which otherwise
+                        // breaks a one-word header exactly as wide as its column ("Actua l").
+                        + 0.5
                 };
                 widths[j] = w + 2.0 * pad;
             }
@@ -456,4 +459,50 @@ impl<'a> Flow<'a> {
         }
         self.y += 10.0;
     }
+}
+
+/// The footer of page `page` (of `pages`): a rule, `left` at the left and "Page X of Y" in
+/// `lang` at the right.
+pub fn page_footer(
+    pdf: &mut Pdf,
+    page: usize,
+    pages: usize,
+    left: &str,
+    lang: crate::labels::Lang,
+) {
+    let fy = PAGE_HEIGHT - 20.0;
+    pdf.rule(
+        page,
+        MARGIN_X,
+        fy - 12.0,
+        PAGE_WIDTH - MARGIN_X,
+        fy - 12.0,
+        0.5,
+        &line_color(),
+    );
+    pdf.text(
+        page,
+        MARGIN_X,
+        fy,
+        7.5,
+        Weight::Regular,
+        &muted(),
+        left,
+        Align::Left,
+    );
+    let number = crate::labels::tf(
+        lang,
+        "page",
+        &[("x", &(page + 1).to_string()), ("y", &pages.to_string())],
+    );
+    pdf.text(
+        page,
+        PAGE_WIDTH - MARGIN_X,
+        fy,
+        7.5,
+        Weight::Regular,
+        &muted(),
+        &number,
+        Align::Right,
+    );
 }

@@ -7,6 +7,7 @@ pub mod iati;
 pub mod labels;
 mod layout;
 mod pdf;
+pub mod progress_report;
 pub mod tables;
 pub mod text;
 pub mod workbook;
@@ -14,6 +15,9 @@ pub mod workbook;
 pub use annex::{annex, AnnexOptions};
 pub use iati::iati;
 pub use labels::Lang;
+pub use progress_report::{
+    progress_report_docx, progress_report_pdf, progress_report_xlsx, ReportOptions,
+};
 pub use tables::{csv_table, CsvTable};
 pub use workbook::{workbook, WorkbookOptions};
 

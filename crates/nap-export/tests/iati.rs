@@ -36,6 +36,9 @@ fn the_sample_plan_is_a_valid_iati_2_03_activity_file_with_its_budgets_and_resul
         period: year.to_string(),
         value: "17".into(),
         note: String::new(),
+        date: None,
+        source: String::new(),
+        breakdown: vec![],
     });
     let xml = nap_export::iati(&plan, &Timestamp::from_unix_millis(1_780_000_000_000)).unwrap();
 

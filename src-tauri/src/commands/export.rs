@@ -30,7 +30,12 @@ pub async fn choose_export_path<R: tauri::Runtime>(
     kind: String,
     current: String,
 ) -> Result<Option<String>, IpcError> {
-    let ext = nap_app::export::extension(&kind)?;
+    // A report's format is the one its suggested file name already carries.
+    let format = std::path::Path::new(&current)
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = nap_app::export::extension(&kind, &format)?;
     Ok(crate::commands::files::ask_save_path(
         &app,
         &ext.to_uppercase(),

@@ -39,7 +39,7 @@ describe('the export screen', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect(await screen.findByText('Making the file…')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Export' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(exportPlan).toHaveBeenCalledWith({ kind: 'annex', path: path.value, lang: 'km', rounding: 'unit', table: 'pillar-year', agency: '', note: '' });
+    expect(exportPlan).toHaveBeenCalledWith({ kind: 'annex', path: path.value, lang: 'km', rounding: 'unit', table: 'pillar-year', agency: '', note: '', period: '' });
     finish();
     expect(await screen.findByText(/Saved .*annex \(km\)\.pdf \(1,234 KB\)/)).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Open containing folder' }));
@@ -75,5 +75,18 @@ describe('the export screen', () => {
     expect(exportPlan).toHaveBeenCalledWith(expect.objectContaining({ kind: 'copy', agency: 'MOI', note: 'Cost your activities' }));
     finish();
     expect(await screen.findByText(/Saved/)).toBeTruthy();
+  });
+
+  it('exports the progress report for a period in the format chosen', async () => {
+    i18n.lang = 'en';
+    const { backend, exportPlan, finish } = fakeBackend('ok');
+    render(ExportScreen, { backend });
+    await fireEvent.click(screen.getByText('Progress report'));
+    await fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'docx' } });
+    await fireEvent.input(screen.getByLabelText('Period'), { target: { value: '2027-H1' } });
+    await waitFor(() => expect(backend.suggestedExportPath).toHaveBeenLastCalledWith('progress_report', 'en', 'docx'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect(exportPlan).toHaveBeenCalledWith(expect.objectContaining({ kind: 'progress_report', table: 'docx', period: '2027-H1', lang: 'en' }));
+    finish();
   });
 });

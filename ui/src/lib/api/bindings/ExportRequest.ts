@@ -5,8 +5,8 @@
  */
 export type ExportRequest = { 
 /**
- * `annex`, `workbook`, `json`, `csv`, `iati`, or `copy` (a copy of the plan for another
- * ministry).
+ * `annex`, `workbook`, `json`, `csv`, `iati`, `progress_report`, or `copy` (a copy of
+ * the plan for another ministry).
  */
 kind: string, 
 /**
@@ -22,11 +22,16 @@ lang: string,
  */
 rounding: string, 
 /**
- * The CSV table: `lines`, `pillar-year`, `agency-year` or `source-year`.
+ * The CSV table: `lines`, `pillar-year`, `agency-year` or `source-year`; for the
+ * progress report, its format: `pdf`, `docx` or `xlsx`.
  */
 table: string, 
 /**
  * For a copy for another ministry: the code of the agency whose part it is scoped to
  * (empty: the whole plan), and a note for the receiver.
  */
-agency: string, note: string, };
+agency: string, note: string, 
+/**
+ * The progress report's period (`2027`, `2027-H1`; empty: the latest year reported).
+ */
+period: string, };
