@@ -98,6 +98,7 @@ fn the_annex_is_always_rounded_and_bad_requests_are_named() {
         table: "lines".into(),
         agency: String::new(),
         note: String::new(),
+        period: String::new(),
     };
     assert_eq!(
         code(request("slides", "/tmp/x").checked()),
@@ -113,6 +114,22 @@ fn the_annex_is_always_rounded_and_bad_requests_are_named() {
     assert!(matches!(
         request("copy", "/tmp/c.nap").checked().unwrap(),
         Requested::Copy { .. }
+    ));
+    // The progress report's format travels in `table`.
+    let mut report = request("progress_report", "/tmp/r.docx");
+    report.lang = "en".into();
+    assert_eq!(
+        code(report.checked()),
+        ErrorCode::BadRequest,
+        "`lines` is no format"
+    );
+    report.table = "docx".into();
+    assert!(matches!(
+        report.checked().unwrap(),
+        Requested::File {
+            export: nap_app::export::Export::ProgressReport { .. },
+            ..
+        }
     ));
 }
 
