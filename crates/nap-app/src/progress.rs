@@ -212,8 +212,16 @@ pub fn add_from_assignments(
         })
     };
     let allowed: &[&str] = match kind {
-        RecordKind::Progress => &["indicator", "period", "value", "date", "source", "note"],
-        RecordKind::ActivityStatus => &["activity", "period", "status", "note"],
+        RecordKind::Progress => &[
+            "indicator",
+            "period",
+            "year",
+            "value",
+            "date",
+            "source",
+            "note",
+        ],
+        RecordKind::ActivityStatus => &["activity", "period", "year", "status", "note"],
         _ => &[
             "activity",
             "year",
@@ -239,6 +247,30 @@ pub fn add_from_assignments(
             )));
         }
     }
+    // A period may be given as its year alone (`year=2027`), as scripts written before
+    // halves and quarters did; given both, they must agree.
+    let period = match (take("period"), take("year")) {
+        (Some(p), Some(y)) if kind != RecordKind::Expenditure => {
+            let within = Period::parse(&p).is_some_and(|p| y.trim() == p.year.to_string());
+            if !within {
+                return Err(AppError::BadRequest(format!(
+                    "period={p} does not fall in year={y}; give the period alone"
+                )));
+            }
+            Some(p)
+        }
+        (Some(p), _) => Some(p),
+        (None, y) if kind != RecordKind::Expenditure => y,
+        (None, _) => None,
+    };
+    let need_period = || {
+        period.clone().ok_or_else(|| {
+            AppError::BadRequest(format!(
+                "a {} needs period=… (e.g. period=2027 or period=2027-H1)",
+                kind.name().replace('_', " ")
+            ))
+        })
+    };
     let plan = doc.plan();
     // Statuses and spending are reported on an activity named by code or id.
     let activity = match kind {
@@ -275,7 +307,7 @@ pub fn add_from_assignments(
                 .collect();
             let entry = ProgressEntry {
                 indicator_id: indicator.record.id,
-                period: need("period", "2027")?,
+                period: need_period()?,
                 value: need("value", "12.5")?,
                 date: take("date").unwrap_or_default(),
                 source: take("source").unwrap_or_default(),
@@ -287,7 +319,7 @@ pub fn add_from_assignments(
         RecordKind::ActivityStatus => {
             let entry = StatusEntry {
                 activity_id: activity.unwrap_or_default(),
-                period: need("period", "2027")?,
+                period: need_period()?,
                 status: need("status", "on_track")?.replace([' ', '-'], "_"),
                 note: take("note").unwrap_or_default(),
             };
