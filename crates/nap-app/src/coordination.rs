@@ -1,10 +1,10 @@
-//! The coordinating bodies, their terms of reference and the organisation chart, and edits
-//! of them, each saved as one undoable edit.
+//! The coordinating bodies, their terms of reference and the organisation chart, the M&E
+//! reporting calendar, and edits of them, each saved as one undoable edit.
 
 use crate::{find, AppError, ScopeLock};
 use nap_core::coordination::view::{coordination_view, CoordinationView};
-use nap_core::edit::{new_body, set_body_field};
-use nap_core::{CoordinatingBody, Id};
+use nap_core::edit::{new_body, new_reporting_event, set_body_field, set_reporting_event_field};
+use nap_core::{CoordinatingBody, Id, ReportingEvent};
 use nap_store::{now, Document};
 
 /// The bodies and the chart, with the bodies outside a scoped copy's part read-only.
@@ -13,6 +13,9 @@ pub fn coordination(doc: &Document) -> CoordinationView {
     let lock = ScopeLock::of(doc);
     for row in &mut view.bodies {
         row.locked = lock.locks(row.id);
+    }
+    for row in &mut view.reporting {
+        row.locked = lock.locks(row.event.record.id);
     }
     view
 }
@@ -51,5 +54,32 @@ pub fn add_body(
 /// Deletes a body; refused (`still_referenced`) while other bodies report to it.
 pub fn delete_body(doc: &mut Document, id: Id) -> Result<CoordinationView, AppError> {
     doc.delete::<CoordinatingBody>(id)?;
+    Ok(coordination(doc))
+}
+
+/// Sets one field of a report of the reporting calendar (see
+/// [`nap_core::edit::set_reporting_event_field`]).
+pub fn set_reporting_event(
+    doc: &mut Document,
+    id: Id,
+    field: &str,
+    value: &str,
+) -> Result<CoordinationView, AppError> {
+    let mut event: ReportingEvent = find(doc, id)?;
+    set_reporting_event_field(doc.plan(), &mut event, field, value)?;
+    doc.upsert(event)?;
+    Ok(coordination(doc))
+}
+
+/// Adds a report titled `title` to the reporting calendar.
+pub fn add_reporting_event(doc: &mut Document, title: &str) -> Result<CoordinationView, AppError> {
+    let event = new_reporting_event(doc.plan(), title, Id::new_v4(), &now(), doc.author())?;
+    doc.upsert(event)?;
+    Ok(coordination(doc))
+}
+
+/// Deletes a report of the reporting calendar.
+pub fn delete_reporting_event(doc: &mut Document, id: Id) -> Result<CoordinationView, AppError> {
+    doc.delete::<ReportingEvent>(id)?;
     Ok(coordination(doc))
 }

@@ -20,7 +20,9 @@ pub use crate::communication::edit::{
     new_communication_activity, new_communication_item, new_consultation,
     set_communication_activity_field, set_communication_item_field, set_consultation_field,
 };
-pub use crate::coordination::edit::{new_body, set_body_field};
+pub use crate::coordination::edit::{
+    new_body, new_reporting_event, set_body_field, set_reporting_event_field,
+};
 pub use crate::costing::classification_names::{set_classification_name, NameChange};
 pub use crate::costing::edit::{new_cost_line, set_cost_line_field};
 pub use crate::costing::settings::{

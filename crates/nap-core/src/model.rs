@@ -104,6 +104,9 @@ pub struct Plan {
     pub sub_activities: Vec<SubActivity>,
     pub bodies: Vec<CoordinatingBody>,
     pub consultations: Vec<Consultation>,
+    /// The M&E reporting calendar; absent from files written before there was one.
+    #[serde(default)]
+    pub reporting_events: Vec<ReportingEvent>,
     pub versions: Vec<NamedVersion>,
 }
 
@@ -845,6 +848,24 @@ pub struct Consultation {
     pub response: LocalText,
 }
 
+/// One report of the M&E reporting calendar: what is reported, how often, when it is due,
+/// who writes it and to whom it goes ("Annual progress report, every year by 31 March, NAP
+/// secretariat to the Council of Ministers").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[ts(export)]
+pub struct ReportingEvent {
+    #[serde(flatten)]
+    pub record: RecordMeta,
+    pub title: LocalText,
+    pub frequency: Frequency,
+    /// When it is due, as the plan says it ("31 March", "end of each quarter").
+    pub due: String,
+    /// The agency that writes it.
+    pub responsible_agency_id: Option<Id>,
+    /// Who receives it ("Council of Ministers", "National Assembly", "development partners").
+    pub recipient: String,
+}
+
 /// A named version of the plan ("Draft for consultation", "Cabinet submission").
 ///
 /// The snapshot itself is kept by the project file; interchange carries the names.
@@ -885,6 +906,7 @@ impl Plan {
             sub_activities: vec![],
             bodies: vec![],
             consultations: vec![],
+            reporting_events: vec![],
             versions: vec![],
         }
     }

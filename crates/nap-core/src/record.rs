@@ -36,13 +36,14 @@ pub enum RecordKind {
     SubActivity,
     Body,
     Consultation,
+    ReportingEvent,
     Version,
 }
 
 impl RecordKind {
     /// Every kind, parents before children (the order in which they can be inserted
     /// without dangling references).
-    pub const ALL: [RecordKind; 22] = [
+    pub const ALL: [RecordKind; 23] = [
         Self::Agency,
         Self::NarrativeSection,
         Self::Pillar,
@@ -64,6 +65,7 @@ impl RecordKind {
         Self::SubActivity,
         Self::Body,
         Self::Consultation,
+        Self::ReportingEvent,
         Self::Version,
     ];
 
@@ -81,7 +83,7 @@ impl RecordKind {
             Self::ClassificationName => "resources",
             Self::CommunicationItem | Self::CommunicationActivity => "communication",
             Self::AgencyPlan | Self::SubActivity => "agency_plans",
-            Self::Body => "coordination",
+            Self::Body | Self::ReportingEvent => "coordination",
             Self::Consultation => "consultations",
             Self::Agency | Self::ExchangeRate | Self::Version => "plan",
         }
@@ -111,6 +113,7 @@ impl RecordKind {
             Self::SubActivity => "sub_activity",
             Self::Body => "body",
             Self::Consultation => "consultation",
+            Self::ReportingEvent => "reporting_event",
             Self::Version => "version",
         }
     }
@@ -145,6 +148,7 @@ impl RecordKind {
             Self::SubActivity => plan.sub_activities.len(),
             Self::Body => plan.bodies.len(),
             Self::Consultation => plan.consultations.len(),
+            Self::ReportingEvent => plan.reporting_events.len(),
             Self::Version => plan.versions.len(),
         }
     }
@@ -198,6 +202,7 @@ impl_record! {
     SubActivity => SubActivity, sub_activities;
     CoordinatingBody => Body, bodies;
     Consultation => Consultation, consultations;
+    ReportingEvent => ReportingEvent, reporting_events;
     NamedVersion => Version, versions;
 }
 
@@ -290,6 +295,10 @@ macro_rules! with_record_type {
             }
             $crate::RecordKind::Consultation => {
                 type $T = Consultation;
+                $body
+            }
+            $crate::RecordKind::ReportingEvent => {
+                type $T = ReportingEvent;
                 $body
             }
             $crate::RecordKind::Version => {

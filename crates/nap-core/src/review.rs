@@ -399,6 +399,17 @@ pub fn review(plan: &Plan, today: &IsoDate) -> Vec<Finding> {
             &[],
         );
     }
+    if plan.reporting_events.is_empty() {
+        f.add(
+            "no_reporting_calendar",
+            Warning,
+            "coordination",
+            None,
+            "The plan has no reporting calendar: which reports are due when, from whom, to whom."
+                .into(),
+            &[],
+        );
+    }
     let with_plans: HashSet<Id> = plan.agency_plans.iter().map(|p| p.agency_id).collect();
     let mut leads: Vec<Id> = Vec::new();
     for a in &plan.activities {
@@ -541,6 +552,11 @@ mod tests {
         p.communication.clear();
         p.communication_activities.clear();
         assert_eq!(count(&p, "no_communication_plan"), 1);
+
+        let mut p = base.clone();
+        p.reporting_events.clear();
+        assert_eq!(count(&p, "no_reporting_calendar"), 1);
+        assert_eq!(before("no_reporting_calendar"), 0);
 
         let mut p = base.clone();
         p.pillars.iter_mut().for_each(|x| {

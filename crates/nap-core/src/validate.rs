@@ -216,6 +216,7 @@ labelled! {
     SubActivity => |r| label_of(&r.code, &r.title.text);
     CoordinatingBody => |r| label_of(&r.code, &r.name.text);
     Consultation => |r| r.title.text.clone();
+    ReportingEvent => |r| r.title.text.clone();
     NamedVersion => |r| r.name.clone();
 }
 
@@ -458,6 +459,7 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
         sub_activities,
         bodies,
         consultations,
+        reporting_events,
         versions
     );
     c.errors.extend(
@@ -627,6 +629,16 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
         c.reference(&r, "activity", s.activity_id, &[K::Activity]);
         c.year(&r, "year", s.year);
         c.period(&r, &s.period, s.year);
+    }
+    for e in &plan.reporting_events {
+        let r = e.as_ref_();
+        c.not_blank(&r, "title", &e.title.text);
+        c.opt_reference(
+            &r,
+            "responsible agency",
+            e.responsible_agency_id,
+            &[K::Agency],
+        );
     }
     for e in &plan.expenditures {
         let r = e.as_ref_();

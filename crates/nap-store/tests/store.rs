@@ -442,6 +442,7 @@ fn an_older_file_is_upgraded_after_a_backup_and_read_in_memory_without_one() {
     plan.classification_names.clear();
     plan.activity_statuses.clear();
     plan.expenditures.clear();
+    plan.reporting_events.clear();
     for p in &mut plan.progress {
         p.date = None;
         p.source.clear();
@@ -450,7 +451,7 @@ fn an_older_file_is_upgraded_after_a_backup_and_read_in_memory_without_one() {
     // Make it look like a file of schema version 1: no sharing tables, no table of names.
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE copy_info; DROP TABLE sync_base; DROP TABLE merge_log; DROP TABLE classification_name; DROP TABLE activity_status; DROP TABLE expenditure; ALTER TABLE progress DROP COLUMN date; ALTER TABLE progress DROP COLUMN source; ALTER TABLE progress DROP COLUMN breakdown; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;").unwrap();
+        conn.execute_batch("DROP TABLE copy_info; DROP TABLE sync_base; DROP TABLE merge_log; DROP TABLE classification_name; DROP TABLE activity_status; DROP TABLE expenditure; DROP TABLE reporting_event; ALTER TABLE progress DROP COLUMN date; ALTER TABLE progress DROP COLUMN source; ALTER TABLE progress DROP COLUMN breakdown; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;").unwrap();
     }
     let v1 = bytes(&path);
     // Read-only: upgraded in memory, the file untouched.

@@ -34,3 +34,29 @@ pub fn add_body(
 pub fn delete_body(state: State<'_, AppState>, id: Id) -> Result<CoordinationView, IpcError> {
     state.with_doc(|doc| nap_app::coordination::delete_body(doc, id))
 }
+
+#[tauri::command]
+pub fn set_reporting_event(
+    state: State<'_, AppState>,
+    id: Id,
+    field: String,
+    value: String,
+) -> Result<CoordinationView, IpcError> {
+    state.with_doc(|doc| nap_app::coordination::set_reporting_event(doc, id, &field, &value))
+}
+
+#[tauri::command]
+pub fn add_reporting_event(
+    state: State<'_, AppState>,
+    title: String,
+) -> Result<CoordinationView, IpcError> {
+    state.with_doc(|doc| nap_app::coordination::add_reporting_event(doc, &title))
+}
+
+#[tauri::command]
+pub fn delete_reporting_event(
+    state: State<'_, AppState>,
+    id: Id,
+) -> Result<CoordinationView, IpcError> {
+    state.with_doc(|doc| nap_app::coordination::delete_reporting_event(doc, id))
+}

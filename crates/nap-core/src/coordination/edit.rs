@@ -4,7 +4,7 @@
 use crate::edit::{
     choice, fresh_meta, optional, refuse, required_text, variant, yes_no, FieldError, Problem,
 };
-use crate::model::{BodyKind, CoordinatingBody, Id, Plan};
+use crate::model::{BodyKind, CoordinatingBody, Frequency, Id, Plan, ReportingEvent};
 use crate::text::LocalText;
 use crate::time::Timestamp;
 
@@ -216,4 +216,47 @@ mod tests {
         assert!(new_body(&plan, "x", Some(Id::new_v4()), Id::new_v4(), &now, "MWA").is_err());
         assert!(new_body(&plan, " ", None, Id::new_v4(), &now, "MWA").is_err());
     }
+}
+
+/// Sets one field of a report of the reporting calendar from `text`: `title`, `title_l2`,
+/// `frequency` (quarterly, six_monthly, annual, mid_term, end_of_plan), `due`,
+/// `responsible_agency_id` (empty for none) or `recipient`. On error `event` is unchanged.
+pub fn set_reporting_event_field(
+    plan: &Plan,
+    event: &mut ReportingEvent,
+    field: &str,
+    text: &str,
+) -> Result<(), FieldError> {
+    match field {
+        "title" => event.title.text = required_text(field, text)?,
+        "title_l2" => event.title.l2 = optional(text),
+        "frequency" => event.frequency = variant(field, text)?,
+        "due" => event.due = text.trim().to_string(),
+        "responsible_agency_id" => {
+            event.responsible_agency_id =
+                choice(plan.agencies.iter().map(|a| a.record.id), field, text)?
+        }
+        "recipient" => event.recipient = text.trim().to_string(),
+        _ => return Err(refuse(field, text, Problem::UnknownField)),
+    }
+    Ok(())
+}
+
+/// A new annual report titled `title`, written by the plan's lead agency, with its due date
+/// and recipient still to say.
+pub fn new_reporting_event(
+    plan: &Plan,
+    title: &str,
+    id: Id,
+    now: &Timestamp,
+    author: &str,
+) -> Result<ReportingEvent, FieldError> {
+    Ok(ReportingEvent {
+        record: fresh_meta(id, now, author),
+        title: LocalText::new(required_text("title", title)?),
+        frequency: Frequency::Annual,
+        due: String::new(),
+        responsible_agency_id: plan.meta.lead_agency_id,
+        recipient: String::new(),
+    })
 }

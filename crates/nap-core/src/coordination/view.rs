@@ -90,8 +90,19 @@ pub struct OrgChart {
 pub struct CoordinationView {
     pub bodies: Vec<BodyRow>,
     pub chart: OrgChart,
+    /// The M&E reporting calendar.
+    pub reporting: Vec<ReportingRow>,
     pub agencies: Vec<GridChoice>,
     pub pillars: Vec<GridChoice>,
+}
+
+/// A report of the reporting calendar, as the screen edits it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ReportingRow {
+    pub event: ReportingEvent,
+    /// Outside a scoped copy's part (set by the application layer).
+    pub locked: bool,
 }
 
 /// Lays out the bodies as a forest: each leaf takes the next free column, each parent is
@@ -261,6 +272,12 @@ pub fn coordination_view(plan: &Plan) -> CoordinationView {
     CoordinationView {
         bodies,
         chart: org_chart(plan),
+        reporting: (plan.reporting_events.iter())
+            .map(|e| ReportingRow {
+                event: e.clone(),
+                locked: false,
+            })
+            .collect(),
         agencies: GridChoice::agencies(plan),
         pillars: (plan.pillars.iter())
             .map(|p| GridChoice {

@@ -1395,6 +1395,7 @@ pub(super) fn build() -> Plan {
     communication(&mut b);
     agency_plans(&mut b);
     bodies(&mut b);
+    reporting_calendar(&mut b);
     consultations(&mut b);
     let record = b.meta("version/consultation-draft");
     b.plan.versions.push(NamedVersion {
@@ -2144,6 +2145,46 @@ fn consultations(b: &mut Builder) {
             participants_other: *other,
             inputs: LocalText::new(*inputs),
             response: LocalText::new(*response),
+        });
+    }
+}
+
+fn reporting_calendar(b: &mut Builder) {
+    let events: [(&str, &str, Frequency, &str, &str, &str); 3] = [
+        (
+            "Quarterly monitoring note",
+            "កំណត់ត្រាតាមដានប្រចាំត្រីមាស",
+            Frequency::Quarterly,
+            "Two weeks after each quarter",
+            "MWA",
+            "National Steering Committee",
+        ),
+        (
+            "Annual NAP progress report",
+            "របាយការណ៍វឌ្ឍនភាពប្រចាំឆ្នាំ",
+            Frequency::Annual,
+            "31 March",
+            "MWA",
+            "Council of Ministers; published",
+        ),
+        (
+            "Mid-term review",
+            "ការពិនិត្យពាក់កណ្តាលអាណត្តិ",
+            Frequency::MidTerm,
+            "June 2028",
+            "MWA",
+            "Council of Ministers, development partners",
+        ),
+    ];
+    for (i, (title, l2, frequency, due, agency, recipient)) in events.into_iter().enumerate() {
+        let record = b.meta(&format!("reporting/{i}"));
+        b.plan.reporting_events.push(ReportingEvent {
+            record,
+            title: LocalText::both(title, l2),
+            frequency,
+            due: due.into(),
+            responsible_agency_id: Some(b.id(&format!("agency/{agency}"))),
+            recipient: recipient.into(),
         });
     }
 }

@@ -166,6 +166,10 @@ export interface Backend {
   addBody(name: string, reportsToId: string | null): Promise<CoordinationView>;
   /** Refused (`still_referenced`) while bodies report to it. */
   deleteBody(id: string): Promise<CoordinationView>;
+  /** Sets `title`, `title_l2`, `frequency`, `due`, `responsible_agency_id` or `recipient` of a report of the reporting calendar. */
+  setReportingEvent(id: string, field: string, value: string): Promise<CoordinationView>;
+  addReportingEvent(title: string): Promise<CoordinationView>;
+  deleteReportingEvent(id: string): Promise<CoordinationView>;
   /** One agency's operational plan (the first agency leading activities when `null`). */
   agencyPlan(agencyId: string | null, secondLanguage: boolean): Promise<AgencyPlanView>;
   startAgencyPlan(agencyId: string, secondLanguage: boolean): Promise<AgencyPlanView>;
@@ -322,6 +326,9 @@ export const tauriBackend: Backend = {
   setBody: (id, field, value) => call<CoordinationView>('set_body', { id, field, value }),
   addBody: (name, reportsToId) => call<CoordinationView>('add_body', { name, reportsToId }),
   deleteBody: (id) => call<CoordinationView>('delete_body', { id }),
+  setReportingEvent: (id, field, value) => call<CoordinationView>('set_reporting_event', { id, field, value }),
+  addReportingEvent: (title) => call<CoordinationView>('add_reporting_event', { title }),
+  deleteReportingEvent: (id) => call<CoordinationView>('delete_reporting_event', { id }),
   agencyPlan: (agencyId, secondLanguage) => call<AgencyPlanView>('agency_plan', { agencyId, secondLanguage }),
   startAgencyPlan: (agencyId, secondLanguage) => call<AgencyPlanView>('start_agency_plan', { agencyId, secondLanguage }),
   setAgencyPlan: (id, field, value, secondLanguage) => call<AgencyPlanView>('set_agency_plan', { id, field, value, secondLanguage }),

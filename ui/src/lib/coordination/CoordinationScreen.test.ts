@@ -53,6 +53,16 @@ function view(members: string[] = []): CoordinationView {
     },
     agencies: [{ id: WPN, code: 'WPN', name: { text: 'Women Peacebuilders Network', l2: null } }],
     pillars: [],
+    reporting: [
+      {
+        event: {
+          id: 'r1', created: '2026-01-15T09:00:00.000Z', modified: '2026-01-15T09:00:00.000Z', modified_by: 'MWA',
+          title: { text: 'Annual NAP progress report', l2: null }, frequency: 'annual', due: '31 March',
+          responsible_agency_id: WPN, recipient: 'Council of Ministers',
+        },
+        locked: false,
+      },
+    ],
   };
 }
 
@@ -64,6 +74,9 @@ function fakeBackend() {
       return view(field === `member:${WPN}` && value === 'true' ? [WPN] : []);
     }),
     addBody: vi.fn(async () => view()),
+    setReportingEvent: vi.fn(async () => view()),
+    addReportingEvent: vi.fn(async () => view()),
+    deleteReportingEvent: vi.fn(async () => view()),
     deleteBody: vi.fn(async () => {
       throw new BackendError('still_referenced', 'reports');
     }),
@@ -107,5 +120,17 @@ describe('the coordination screen', () => {
     expect(await screen.findByRole('button', { name: 'SC គណៈកម្មាធិការដឹកនាំជាតិ' })).toBeTruthy();
     expect(screen.getAllByText('គណៈកម្មាធិការដឹកនាំ').length).toBeGreaterThan(0);
     i18n.lang = 'en';
+  });
+
+  it('edits the reporting calendar: how often a report is due, and a new report', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend() as Backend & Record<'setReportingEvent' | 'addReportingEvent', ReturnType<typeof vi.fn>>;
+    render(CoordinationScreen, { backend });
+    expect(await screen.findByDisplayValue('Annual NAP progress report')).toBeTruthy();
+    await fireEvent.change(screen.getByLabelText('How often'), { target: { value: 'six_monthly' } });
+    await waitFor(() => expect(backend.setReportingEvent).toHaveBeenCalledWith('r1', 'frequency', 'six_monthly'));
+    await fireEvent.input(screen.getByLabelText('Name of a new report'), { target: { value: 'Shadow report by CSOs' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add report' }));
+    await waitFor(() => expect(backend.addReportingEvent).toHaveBeenCalledWith('Shadow report by CSOs'));
   });
 });

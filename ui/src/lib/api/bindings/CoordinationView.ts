@@ -2,8 +2,13 @@
 import type { BodyRow } from "./BodyRow";
 import type { GridChoice } from "./GridChoice";
 import type { OrgChart } from "./OrgChart";
+import type { ReportingRow } from "./ReportingRow";
 
 /**
  * Everything the coordination screen shows.
  */
-export type CoordinationView = { bodies: Array<BodyRow>, chart: OrgChart, agencies: Array<GridChoice>, pillars: Array<GridChoice>, };
+export type CoordinationView = { bodies: Array<BodyRow>, chart: OrgChart, 
+/**
+ * The M&E reporting calendar.
+ */
+reporting: Array<ReportingRow>, agencies: Array<GridChoice>, pillars: Array<GridChoice>, };

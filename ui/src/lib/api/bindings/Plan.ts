@@ -21,6 +21,7 @@ import type { Output } from "./Output";
 import type { Pillar } from "./Pillar";
 import type { PlanMeta } from "./PlanMeta";
 import type { ProgressValue } from "./ProgressValue";
+import type { ReportingEvent } from "./ReportingEvent";
 import type { SubActivity } from "./SubActivity";
 
 /**
@@ -45,4 +46,8 @@ expenditures: Array<Expenditure>, exchange_rates: Array<ExchangeRate>,
  * The plan's own names for budget classification codes; absent from files written
  * before there were any.
  */
-classification_names: Array<ClassificationName>, funding_sources: Array<FundingSource>, communication: Array<CommunicationItem>, communication_activities: Array<CommunicationActivity>, agency_plans: Array<AgencyPlan>, sub_activities: Array<SubActivity>, bodies: Array<CoordinatingBody>, consultations: Array<Consultation>, versions: Array<NamedVersion>, };
+classification_names: Array<ClassificationName>, funding_sources: Array<FundingSource>, communication: Array<CommunicationItem>, communication_activities: Array<CommunicationActivity>, agency_plans: Array<AgencyPlan>, sub_activities: Array<SubActivity>, bodies: Array<CoordinatingBody>, consultations: Array<Consultation>, 
+/**
+ * The M&E reporting calendar; absent from files written before there was one.
+ */
+reporting_events: Array<ReportingEvent>, versions: Array<NamedVersion>, };

@@ -4,4 +4,4 @@
  * Every kind of record in a plan. The names are stable: they are table names in the
  * project file and kind names on the command line.
  */
-export type RecordKind = "agency" | "narrative_section" | "pillar" | "outcome" | "output" | "activity" | "indicator" | "progress" | "activity_status" | "catalogue_item" | "cost_line" | "expenditure" | "exchange_rate" | "classification_name" | "funding_source" | "communication_item" | "communication_activity" | "agency_plan" | "sub_activity" | "body" | "consultation" | "version";
+export type RecordKind = "agency" | "narrative_section" | "pillar" | "outcome" | "output" | "activity" | "indicator" | "progress" | "activity_status" | "catalogue_item" | "cost_line" | "expenditure" | "exchange_rate" | "classification_name" | "funding_source" | "communication_item" | "communication_activity" | "agency_plan" | "sub_activity" | "body" | "consultation" | "reporting_event" | "version";
