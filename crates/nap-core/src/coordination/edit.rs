@@ -143,6 +143,49 @@ pub fn new_body(
     })
 }
 
+/// Sets one field of a report of the reporting calendar from `text`: `title`, `title_l2`,
+/// `frequency` (quarterly, six_monthly, annual, mid_term, end_of_plan), `due`,
+/// `responsible_agency_id` (empty for none) or `recipient`. On error `event` is unchanged.
+pub fn set_reporting_event_field(
+    plan: &Plan,
+    event: &mut ReportingEvent,
+    field: &str,
+    text: &str,
+) -> Result<(), FieldError> {
+    match field {
+        "title" => event.title.text = required_text(field, text)?,
+        "title_l2" => event.title.l2 = optional(text),
+        "frequency" => event.frequency = variant(field, text)?,
+        "due" => event.due = text.trim().to_string(),
+        "responsible_agency_id" => {
+            event.responsible_agency_id =
+                choice(plan.agencies.iter().map(|a| a.record.id), field, text)?
+        }
+        "recipient" => event.recipient = text.trim().to_string(),
+        _ => return Err(refuse(field, text, Problem::UnknownField)),
+    }
+    Ok(())
+}
+
+/// A new annual report titled `title`, written by the plan's lead agency, with its due date
+/// and recipient still to say.
+pub fn new_reporting_event(
+    plan: &Plan,
+    title: &str,
+    id: Id,
+    now: &Timestamp,
+    author: &str,
+) -> Result<ReportingEvent, FieldError> {
+    Ok(ReportingEvent {
+        record: fresh_meta(id, now, author),
+        title: LocalText::new(required_text("title", title)?),
+        frequency: Frequency::Annual,
+        due: String::new(),
+        responsible_agency_id: plan.meta.lead_agency_id,
+        recipient: String::new(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,47 +259,36 @@ mod tests {
         assert!(new_body(&plan, "x", Some(Id::new_v4()), Id::new_v4(), &now, "MWA").is_err());
         assert!(new_body(&plan, " ", None, Id::new_v4(), &now, "MWA").is_err());
     }
-}
 
-/// Sets one field of a report of the reporting calendar from `text`: `title`, `title_l2`,
-/// `frequency` (quarterly, six_monthly, annual, mid_term, end_of_plan), `due`,
-/// `responsible_agency_id` (empty for none) or `recipient`. On error `event` is unchanged.
-pub fn set_reporting_event_field(
-    plan: &Plan,
-    event: &mut ReportingEvent,
-    field: &str,
-    text: &str,
-) -> Result<(), FieldError> {
-    match field {
-        "title" => event.title.text = required_text(field, text)?,
-        "title_l2" => event.title.l2 = optional(text),
-        "frequency" => event.frequency = variant(field, text)?,
-        "due" => event.due = text.trim().to_string(),
-        "responsible_agency_id" => {
-            event.responsible_agency_id =
-                choice(plan.agencies.iter().map(|a| a.record.id), field, text)?
+    #[test]
+    fn a_report_of_the_calendar_takes_its_fields_and_refuses_bad_ones_unchanged() {
+        let plan = sample_plan();
+        let mut event = plan.reporting_events[0].clone();
+        set_reporting_event_field(&plan, &mut event, "frequency", "six_monthly").unwrap();
+        assert_eq!(event.frequency, Frequency::SixMonthly);
+        set_reporting_event_field(&plan, &mut event, "due", " 30 June ").unwrap();
+        assert_eq!(event.due, "30 June");
+        set_reporting_event_field(&plan, &mut event, "responsible_agency_id", "").unwrap();
+        assert_eq!(event.responsible_agency_id, None);
+        let before = event.clone();
+        for (field, text, problem) in [
+            ("title", " ", Problem::Required),
+            ("frequency", "weekly", Problem::UnknownChoice),
+            ("responsible_agency_id", "not-an-id", Problem::UnknownChoice),
+            ("colour", "red", Problem::UnknownField),
+        ] {
+            let e = set_reporting_event_field(&plan, &mut event, field, text).unwrap_err();
+            assert_eq!(e.problem, problem, "{field}");
         }
-        "recipient" => event.recipient = text.trim().to_string(),
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
+        assert_eq!(event, before);
+        let new = new_reporting_event(
+            &plan,
+            "Shadow report",
+            Id::new_v4(),
+            &Timestamp::from_unix_millis(0),
+            "t",
+        )
+        .unwrap();
+        assert_eq!(new.responsible_agency_id, plan.meta.lead_agency_id);
     }
-    Ok(())
-}
-
-/// A new annual report titled `title`, written by the plan's lead agency, with its due date
-/// and recipient still to say.
-pub fn new_reporting_event(
-    plan: &Plan,
-    title: &str,
-    id: Id,
-    now: &Timestamp,
-    author: &str,
-) -> Result<ReportingEvent, FieldError> {
-    Ok(ReportingEvent {
-        record: fresh_meta(id, now, author),
-        title: LocalText::new(required_text("title", title)?),
-        frequency: Frequency::Annual,
-        due: String::new(),
-        responsible_agency_id: plan.meta.lead_agency_id,
-        recipient: String::new(),
-    })
 }
