@@ -35,6 +35,11 @@ pub enum Export {
     Json,
     /// The IATI 2.03 activity file (for donors' and partners' systems).
     Iati,
+    /// The whole plan as one document (PDF or Word), in the language given.
+    Document {
+        lang: Lang,
+        format: ReportFormat,
+    },
     /// The progress report for a period (`2027`, `2027-H1`; empty: the latest year
     /// reported), in the language given.
     ProgressReport {
@@ -149,6 +154,21 @@ impl Export {
             }
             Self::Json => nap_core::interchange::to_json(plan).into_bytes(),
             Self::Iati => nap_export::iati(plan, &now())?.into_bytes(),
+            Self::Document { lang, format } => {
+                let opts = nap_export::DocumentOptions {
+                    lang: *lang,
+                    date: now().date(),
+                };
+                match format {
+                    ReportFormat::Pdf => nap_export::nap_document_pdf(plan, &opts)?,
+                    ReportFormat::Docx => nap_export::nap_document_docx(plan, &opts)?,
+                    ReportFormat::Xlsx => {
+                        return Err(AppError::BadRequest(
+                            "the plan document is written as pdf or docx; the budget workbook is the plan in Excel".into(),
+                        ))
+                    }
+                }
+            }
             Self::ProgressReport {
                 period,
                 lang,
@@ -182,8 +202,8 @@ impl Export {
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct ExportRequest {
-    /// `annex`, `workbook`, `json`, `csv`, `iati`, `progress_report`, or `copy` (a copy of
-    /// the plan for another ministry).
+    /// `annex`, `workbook`, `json`, `csv`, `iati`, `document` (the whole plan),
+    /// `progress_report`, or `copy` (a copy of the plan for another ministry).
     pub kind: String,
     /// The file to write (replaced if it exists, except a copy).
     pub path: String,
@@ -192,7 +212,7 @@ pub struct ExportRequest {
     /// The annex's rounding: `unit`, `thousands` or `millions`.
     pub rounding: String,
     /// The CSV table: `lines`, `pillar-year`, `agency-year` or `source-year`; for the
-    /// progress report, its format: `pdf`, `docx` or `xlsx`.
+    /// progress report and the plan document, the format: `pdf`, `docx` (or `xlsx`).
     pub table: String,
     /// For a copy for another ministry: the code of the agency whose part it is scoped to
     /// (empty: the whole plan), and a note for the receiver.
@@ -244,6 +264,10 @@ impl ExportRequest {
             },
             "json" => Export::Json,
             "iati" => Export::Iati,
+            "document" => Export::Document {
+                lang: annex_language(&self.lang)?,
+                format: ReportFormat::parse(&self.table)?,
+            },
             "progress_report" => Export::ProgressReport {
                 period: self.period.clone(),
                 lang: annex_language(&self.lang)?,
@@ -296,7 +320,7 @@ pub fn send_copy(
 /// The file extension of an export kind (`table` carries a report's format).
 pub fn extension(kind: &str, table: &str) -> Result<&'static str, AppError> {
     Ok(match kind {
-        "progress_report" => ReportFormat::parse(table)?.extension(),
+        "progress_report" | "document" => ReportFormat::parse(table)?.extension(),
         "annex" => "pdf",
         "workbook" => "xlsx",
         "json" => "json",
@@ -325,6 +349,7 @@ pub fn suggested_name(
         "csv" => format!("costs {table}"),
         "iati" => "IATI activities".to_string(),
         "progress_report" => format!("progress report ({lang})"),
+        "document" => format!("NAP ({lang})"),
         "copy" if table.is_empty() || table == "whole plan" => "copy".to_string(),
         "copy" => format!("copy for {table}"),
         _ => "plan".to_string(),

@@ -74,13 +74,8 @@ pub fn iati(file: &Path, out: &Path) -> Result<(), CliError> {
     write(file, out, Export::Iati)
 }
 
-pub fn progress_report(
-    file: &Path,
-    out: &Path,
-    period: &str,
-    format: Option<&str>,
-    lang: &str,
-) -> Result<(), CliError> {
+/// The format asked for, or else the one `out`'s extension names.
+fn format_of(format: Option<&str>, out: &Path) -> Result<ReportFormat, CliError> {
     let format = match format {
         Some(f) => f.to_string(),
         None => out
@@ -88,10 +83,29 @@ pub fn progress_report(
             .map(|e| e.to_string_lossy().into_owned())
             .unwrap_or_default(),
     };
+    Ok(ReportFormat::parse(&format)?)
+}
+
+pub fn document(file: &Path, out: &Path, format: Option<&str>, lang: &str) -> Result<(), CliError> {
+    let export = Export::Document {
+        lang: annex_language(lang)?,
+        format: format_of(format, out)?,
+    };
+    write(file, out, export)
+}
+
+pub fn progress_report(
+    file: &Path,
+    out: &Path,
+    period: &str,
+    format: Option<&str>,
+    lang: &str,
+) -> Result<(), CliError> {
+    let format = format_of(format, out)?;
     let export = Export::ProgressReport {
         period: period.to_string(),
         lang: annex_language(lang)?,
-        format: ReportFormat::parse(&format)?,
+        format,
     };
     write(file, out, export)
 }

@@ -286,6 +286,21 @@ enum ExportCommand {
         #[arg(short = 'o', long = "output")]
         out: PathBuf,
     },
+    /// The whole plan as one document for Cabinet, ministries and partners: cover, contents,
+    /// narrative, results framework, monitoring and evaluation, resources, communication,
+    /// agencies' roles, coordination and terms of reference, consultations, and the costed
+    /// budget annex.
+    Document {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        out: PathBuf,
+        /// pdf or docx (from OUT's extension when not given).
+        #[arg(long)]
+        format: Option<String>,
+        /// en or km.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
     /// The progress report for a period: each indicator against its target, where each
     /// activity stands, and budget execution by pillar and by lead agency.
     ProgressReport {
@@ -528,6 +543,12 @@ fn main() -> ExitCode {
             currency,
         }) => exports::csv(&file, &table, out.as_deref(), currency),
         Command::Export(ExportCommand::Iati { file, out }) => exports::iati(&file, &out),
+        Command::Export(ExportCommand::Document {
+            file,
+            out,
+            format,
+            lang,
+        }) => exports::document(&file, &out, format.as_deref(), &lang),
         Command::Export(ExportCommand::ProgressReport {
             file,
             out,

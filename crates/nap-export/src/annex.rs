@@ -105,6 +105,33 @@ pub fn annex(plan: &Plan, opts: &AnnexOptions) -> Result<Vec<u8>, ExportError> {
     pdf.finish()
 }
 
+/// The annex's chapters (summary, chart, detail, assumptions) appended to `pdf` on new
+/// pages, for the whole plan's document; the document writes its own page furniture.
+pub(crate) fn append_annex(
+    plan: &Plan,
+    opts: &AnnexOptions,
+    pdf: &mut Pdf,
+) -> Result<(), ExportError> {
+    let costing =
+        compute(plan, opts.currency.as_deref()).map_err(|e| ExportError::Costing(e.to_string()))?;
+    let minor = currency(&costing.currency).map_or(2, |c| c.minor_units);
+    let ctx = Ctx {
+        plan,
+        costing,
+        opts: opts.clone(),
+        minor,
+    };
+    let mut flow = Flow::new(pdf);
+    summary(&ctx, &mut flow);
+    flow.new_page();
+    chart(&ctx, &mut flow);
+    flow.new_page();
+    detail(&ctx, &mut flow);
+    flow.new_page();
+    assumptions(&ctx, &mut flow);
+    Ok(())
+}
+
 /// What the footer and cover call this state of the plan: the name of the last named
 /// version while the plan is still at that version's status (names are written in the
 /// working language only, so the Khmer annex shows the status); otherwise the plan's own

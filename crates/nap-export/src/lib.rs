@@ -3,6 +3,7 @@
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod annex;
+pub mod document;
 pub mod iati;
 pub mod labels;
 mod layout;
@@ -13,6 +14,7 @@ pub mod text;
 pub mod workbook;
 
 pub use annex::{annex, AnnexOptions};
+pub use document::{nap_document_docx, nap_document_pdf, DocumentOptions};
 pub use iati::iati;
 pub use labels::Lang;
 pub use progress_report::{

@@ -521,7 +521,7 @@ pub fn progress_report_xlsx(
 /// Heading 1–2 and the table style as Word names them, so that Word's navigation pane and
 /// table of contents find the headings; Khmer and Thai runs use the Noto fonts the PDF
 /// uses (complex-script font slot).
-fn docx_styles(docx: docx_rs::Docx) -> docx_rs::Docx {
+pub(crate) fn docx_styles(docx: docx_rs::Docx) -> docx_rs::Docx {
     use docx_rs::{RunFonts, Style, StyleType};
     let fonts = || {
         RunFonts::new()
@@ -540,6 +540,15 @@ fn docx_styles(docx: docx_rs::Docx) -> docx_rs::Docx {
                 .bottom(DOCX_MARGIN)
                 .left(DOCX_MARGIN)
                 .right(DOCX_MARGIN),
+        )
+        .add_style(
+            Style::new("Title", StyleType::Paragraph)
+                .name("Title")
+                .based_on("Normal")
+                .fonts(fonts())
+                .size(44)
+                .bold()
+                .color("4C1D95"),
         )
         .add_style(
             Style::new("Heading1", StyleType::Paragraph)
@@ -563,7 +572,7 @@ fn docx_styles(docx: docx_rs::Docx) -> docx_rs::Docx {
         )
 }
 
-fn docx_paragraph(text: &str, style: Option<&str>, bold: bool) -> docx_rs::Paragraph {
+pub(crate) fn docx_paragraph(text: &str, style: Option<&str>, bold: bool) -> docx_rs::Paragraph {
     let mut run = docx_rs::Run::new().add_text(text);
     if bold {
         run = run.bold();
@@ -614,7 +623,7 @@ fn docx_widths(table: &Table) -> Vec<usize> {
 }
 
 /// A Word table: a bold header row, then the rows; numbers aligned right.
-fn docx_table(table: &Table) -> docx_rs::Table {
+pub(crate) fn docx_table(table: &Table) -> docx_rs::Table {
     use docx_rs::{AlignmentType, TableCell, TableRow, WidthType};
     let widths = docx_widths(table);
     let cell = |text: &str, right: bool, bold: bool, width: usize| {

@@ -5,8 +5,8 @@
  */
 export type ExportRequest = { 
 /**
- * `annex`, `workbook`, `json`, `csv`, `iati`, `progress_report`, or `copy` (a copy of
- * the plan for another ministry).
+ * `annex`, `workbook`, `json`, `csv`, `iati`, `document` (the whole plan),
+ * `progress_report`, or `copy` (a copy of the plan for another ministry).
  */
 kind: string, 
 /**
@@ -23,7 +23,7 @@ lang: string,
 rounding: string, 
 /**
  * The CSV table: `lines`, `pillar-year`, `agency-year` or `source-year`; for the
- * progress report, its format: `pdf`, `docx` or `xlsx`.
+ * progress report and the plan document, the format: `pdf`, `docx` (or `xlsx`).
  */
 table: string, 
 /**

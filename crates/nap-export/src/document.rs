@@ -1,0 +1,900 @@
+//! The whole National Action Plan as one document for Cabinet, ministries and partners:
+//! cover, table of contents, the narrative, the results framework, monitoring and evaluation
+//! (indicators and the reporting calendar), the resources plan, the communication plan, the
+//! agencies' roles, the coordinating bodies and their terms of reference, the consultations,
+//! and the costed budget annex as the last chapter. One list of blocks is written out twice:
+//! as PDF (with the full annex appended and a table of contents with page numbers) and as a
+//! Word document (Heading 1–2 styles, so that Word's own table of contents picks them up,
+//! and real tables).
+#![allow(
+    clippy::float_arithmetic,
+    reason = "page geometry in points, never money"
+)]
+
+use crate::labels::{t, tf, Lang};
+use crate::layout::{accent, muted, page_footer, Column, Flow, Row, RowKind, Table, MARGIN_X};
+use crate::pdf::{black, Align, Pdf, PAGE_WIDTH};
+use crate::text::Weight;
+use crate::{AnnexOptions, ExportError};
+use nap_core::costing::rounding::{format_amount, Rounding};
+use nap_core::costing::views::{cross_table, Dimension, Measure};
+use nap_core::costing::Costing;
+use nap_core::currency::currency;
+use nap_core::{CommunicationItemKind, Id, IsoDate, LocalText, Plan};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+/// How the document is written.
+#[derive(Debug, Clone)]
+pub struct DocumentOptions {
+    pub lang: Lang,
+    pub date: IsoDate,
+}
+
+/// A run of text and whether it is bold.
+#[derive(Debug, Clone, PartialEq)]
+struct Span {
+    text: String,
+    bold: bool,
+}
+
+/// What the document is made of, in order.
+#[derive(Debug, Clone)]
+enum Block {
+    /// A chapter (level 1) or section (level 2) heading; both go in the table of contents.
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph(Vec<Span>),
+    /// A small grey line (a date, a source).
+    Note(String),
+    /// One item of a list.
+    Item(Vec<Span>),
+    Table(Table),
+    /// The full costed budget annex (PDF) or its summary tables (Word).
+    Annex,
+}
+
+fn plain(text: impl Into<String>) -> Vec<Span> {
+    vec![Span {
+        text: text.into(),
+        bold: false,
+    }]
+}
+
+struct Ctx<'a> {
+    plan: &'a Plan,
+    lang: Lang,
+    costing: Costing,
+    minor: u32,
+    agencies: HashMap<Id, &'a str>,
+}
+
+impl<'a> Ctx<'a> {
+    fn l(&self, key: &str) -> &'static str {
+        t(self.lang, key)
+    }
+    fn text<'t>(&self, text: &'t LocalText) -> &'t str {
+        text.get(self.lang.second())
+    }
+    fn agency(&self, id: Option<Id>) -> String {
+        id.and_then(|i| self.agencies.get(&i))
+            .map_or(String::new(), |c| c.to_string())
+    }
+    fn agency_list(&self, ids: &[Id]) -> String {
+        ids.iter()
+            .filter_map(|i| self.agencies.get(i))
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    fn money(&self, v: rust_decimal::Decimal) -> String {
+        format_amount(v, Rounding::Unit, self.minor, ",")
+    }
+}
+
+/// Markdown (the narrative's and the terms of reference's text) as blocks: headings become
+/// level-3 paragraphs in bold, lists items, tables tables, emphasis bold runs.
+fn markdown(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut bold = 0u32;
+    let mut heading = false;
+    let mut table: Option<(Vec<String>, Vec<Vec<String>>)> = None;
+    let mut cell = String::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut in_head = false;
+    let flush = |spans: &mut Vec<Span>, out: &mut Vec<Block>, item: bool| {
+        if spans.iter().any(|s| !s.text.trim().is_empty()) {
+            let taken = std::mem::take(spans);
+            out.push(if item {
+                Block::Item(taken)
+            } else {
+                Block::Paragraph(taken)
+            });
+        }
+        spans.clear();
+    };
+    let mut in_item = 0u32;
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = true,
+            Event::End(TagEnd::Heading(_)) => {
+                for s in &mut spans {
+                    s.bold = true;
+                }
+                flush(&mut spans, &mut out, false);
+                heading = false;
+            }
+            Event::Start(Tag::Strong | Tag::Emphasis) => bold += 1,
+            Event::End(TagEnd::Strong | TagEnd::Emphasis) => bold = bold.saturating_sub(1),
+            Event::Start(Tag::Item) => {
+                flush(&mut spans, &mut out, in_item > 0);
+                in_item += 1;
+            }
+            Event::End(TagEnd::Item) => {
+                flush(&mut spans, &mut out, true);
+                in_item = in_item.saturating_sub(1);
+            }
+            Event::End(TagEnd::Paragraph) if in_item == 0 => flush(&mut spans, &mut out, false),
+            Event::Start(Tag::Table(_)) => table = Some((Vec::new(), Vec::new())),
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => {
+                if let Some((head, _)) = table.as_mut() {
+                    *head = std::mem::take(&mut row);
+                }
+                in_head = false;
+            }
+            Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut cell).trim().to_string()),
+            Event::End(TagEnd::TableRow) if !in_head => {
+                if let Some((_, rows)) = table.as_mut() {
+                    rows.push(std::mem::take(&mut row));
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some((head, rows)) = table.take() {
+                    out.push(Block::Table(Table {
+                        columns: head.iter().map(|h| Column::text(h.as_str(), 1.0)).collect(),
+                        rows: rows
+                            .into_iter()
+                            .map(|r| Row::new(RowKind::Body, r))
+                            .collect(),
+                    }));
+                }
+            }
+            Event::Text(s) | Event::Code(s) => {
+                if table.is_some() {
+                    cell.push_str(&s);
+                } else {
+                    spans.push(Span {
+                        text: s.to_string(),
+                        bold: bold > 0 || heading,
+                    });
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => spans.push(Span {
+                text: " ".into(),
+                bold: false,
+            }),
+            _ => {}
+        }
+    }
+    flush(&mut spans, &mut out, in_item > 0);
+    out
+}
+
+fn chapter(out: &mut Vec<Block>, n: usize, title: &str) {
+    out.push(Block::Heading {
+        level: 1,
+        text: format!("{n}. {title}"),
+    });
+}
+
+fn section(out: &mut Vec<Block>, text: impl Into<String>) {
+    out.push(Block::Heading {
+        level: 2,
+        text: text.into(),
+    });
+}
+
+/// The document's blocks after the cover and the table of contents.
+fn blocks(c: &Ctx<'_>) -> Vec<Block> {
+    let plan = c.plan;
+    let mut out = Vec::new();
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        n
+    };
+
+    // 1. Narrative local framework.
+    chapter(&mut out, next(), c.l("doc_narrative"));
+    for s in &plan.narrative {
+        section(&mut out, c.text(&s.title));
+        out.extend(markdown(c.text(&s.body)));
+    }
+
+    // 2. Results framework.
+    chapter(&mut out, next(), c.l("doc_results"));
+    out.push(Block::Paragraph(vec![
+        Span {
+            text: format!("{}: ", c.l("doc_goal")),
+            bold: true,
+        },
+        Span {
+            text: c.text(&plan.meta.goal).to_string(),
+            bold: false,
+        },
+    ]));
+    for p in &plan.pillars {
+        section(&mut out, format!("{} {}", p.code, c.text(&p.title)));
+        if !c.text(&p.description).is_empty() {
+            out.push(Block::Paragraph(plain(c.text(&p.description))));
+        }
+        let mut rows = Vec::new();
+        for o in plan.outcomes.iter().filter(|o| o.pillar_id == p.record.id) {
+            rows.push(Row::new(
+                RowKind::Band,
+                vec![format!("{} {}", o.code, c.text(&o.title))],
+            ));
+            for op in plan.outputs.iter().filter(|x| x.outcome_id == o.record.id) {
+                rows.push(Row::new(
+                    RowKind::Subtotal,
+                    vec![
+                        op.code.clone(),
+                        c.text(&op.title).to_string(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ],
+                ));
+                for a in plan
+                    .activities
+                    .iter()
+                    .filter(|a| a.output_id == op.record.id)
+                {
+                    let years = match (a.years.first(), a.years.last()) {
+                        (Some(f), Some(l)) if f != l => format!("{f}–{l}"),
+                        (Some(f), _) => f.to_string(),
+                        _ => String::new(),
+                    };
+                    rows.push(Row::new(
+                        RowKind::Body,
+                        vec![
+                            a.code.clone(),
+                            c.text(&a.title).to_string(),
+                            c.agency(a.lead_agency_id),
+                            c.agency_list(&a.supporting_agency_ids),
+                            years,
+                        ],
+                    ));
+                }
+            }
+        }
+        if !rows.is_empty() {
+            out.push(Block::Table(Table {
+                columns: vec![
+                    Column::short(c.l("code")),
+                    Column::text(c.l("doc_result_or_activity"), 3.0),
+                    Column::short(c.l("lead")),
+                    Column::text(c.l("doc_partners"), 1.0),
+                    Column::short(c.l("doc_timeframe")),
+                ],
+                rows,
+            }));
+        }
+    }
+
+    // 3. Monitoring and evaluation: indicators, reporting calendar.
+    chapter(&mut out, next(), c.l("doc_me"));
+    section(&mut out, c.l("indicators"));
+    let years: Vec<i32> = plan.years().collect();
+    let mut columns = vec![
+        Column::short(c.l("code")),
+        Column::text(c.l("indicator"), 3.0),
+        Column::number(c.l("baseline")),
+    ];
+    columns.extend(years.iter().map(|y| Column::number(y.to_string())));
+    columns.push(Column::text(c.l("doc_verification"), 1.5));
+    columns.push(Column::short(c.l("doc_reports")));
+    let rows = plan
+        .indicators
+        .iter()
+        .map(|i| {
+            let mut cells = vec![
+                i.code.clone(),
+                c.text(&i.statement).to_string(),
+                match (&i.baseline_value, i.baseline_year) {
+                    (Some(v), Some(y)) => format!("{v} ({y})"),
+                    (Some(v), None) => v.clone(),
+                    _ => String::new(),
+                },
+            ];
+            cells.extend(
+                years
+                    .iter()
+                    .map(|y| i.targets.get(y).cloned().unwrap_or_default()),
+            );
+            cells.push(c.text(&i.means_of_verification).to_string());
+            cells.push(c.agency(i.responsible_agency_id));
+            Row::new(RowKind::Body, cells)
+        })
+        .collect();
+    out.push(Block::Table(Table { columns, rows }));
+    section(&mut out, c.l("doc_reporting_calendar"));
+    if plan.reporting_events.is_empty() {
+        out.push(Block::Note(c.l("doc_none_yet").to_string()));
+    } else {
+        out.push(Block::Table(Table {
+            columns: vec![
+                Column::text(c.l("doc_report"), 2.0),
+                Column::short(c.l("doc_frequency")),
+                Column::short(c.l("doc_due")),
+                Column::short(c.l("doc_written_by")),
+                Column::text(c.l("doc_goes_to"), 1.5),
+            ],
+            rows: plan
+                .reporting_events
+                .iter()
+                .map(|e| {
+                    Row::new(
+                        RowKind::Body,
+                        vec![
+                            c.text(&e.title).to_string(),
+                            c.l(frequency_key(e.frequency)).to_string(),
+                            e.due.clone(),
+                            c.agency(e.responsible_agency_id),
+                            e.recipient.clone(),
+                        ],
+                    )
+                })
+                .collect(),
+        }));
+    }
+
+    // 4. Resources plan.
+    chapter(&mut out, next(), c.l("doc_resources"));
+    let s = c.costing.summary(plan);
+    let cur = &c.costing.currency;
+    for (label, value) in [
+        (c.l("total_cost"), s.total_cost),
+        (c.l("committed"), s.committed),
+        (c.l("pledged"), s.pledged),
+        (c.l("gap"), s.gap),
+    ] {
+        out.push(Block::Item(vec![
+            Span {
+                text: format!("{label}: "),
+                bold: true,
+            },
+            Span {
+                text: format!("{} {cur}", c.money(value)),
+                bold: false,
+            },
+        ]));
+    }
+    section(&mut out, tf(c.lang, "doc_cost_by_pillar", &[("cur", cur)]));
+    out.push(Block::Table(money_table(
+        c,
+        Dimension::Pillar,
+        Measure::Cost,
+    )));
+    section(&mut out, tf(c.lang, "doc_gap_by_pillar", &[("cur", cur)]));
+    out.push(Block::Table(money_table(
+        c,
+        Dimension::Pillar,
+        Measure::Gap,
+    )));
+
+    // 5. Communication plan.
+    chapter(&mut out, next(), c.l("doc_communication"));
+    for (kind, key) in [
+        (CommunicationItemKind::Objective, "doc_objectives"),
+        (CommunicationItemKind::Audience, "doc_audiences"),
+        (CommunicationItemKind::KeyMessage, "doc_messages"),
+        (CommunicationItemKind::Channel, "doc_channels"),
+    ] {
+        let items: Vec<&nap_core::CommunicationItem> = plan
+            .communication
+            .iter()
+            .filter(|i| i.kind == kind)
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        section(&mut out, c.l(key));
+        for i in items {
+            out.push(Block::Item(plain(c.text(&i.text))));
+        }
+    }
+    if !plan.communication_activities.is_empty() {
+        section(&mut out, c.l("doc_comm_activities"));
+        out.push(Block::Table(Table {
+            columns: vec![
+                Column::text(c.l("activity"), 2.0),
+                Column::text(c.l("doc_audience"), 1.0),
+                Column::text(c.l("doc_channel"), 1.0),
+                Column::short(c.l("doc_when")),
+                Column::short(c.l("lead")),
+            ],
+            rows: plan
+                .communication_activities
+                .iter()
+                .map(|a| {
+                    Row::new(
+                        RowKind::Body,
+                        vec![
+                            c.text(&a.title).to_string(),
+                            a.audience.clone(),
+                            a.channel.clone(),
+                            a.timing.clone(),
+                            c.agency(a.responsible_agency_id),
+                        ],
+                    )
+                })
+                .collect(),
+        }));
+    }
+
+    // 6. Roles of the agencies: activities led and supported, per pillar.
+    chapter(&mut out, next(), c.l("doc_roles"));
+    out.push(Block::Note(c.l("doc_roles_hint").to_string()));
+    let pillar_of_activity: HashMap<Id, Id> = plan
+        .activities
+        .iter()
+        .filter_map(|a| {
+            let output = plan.outputs.iter().find(|o| o.record.id == a.output_id)?;
+            let outcome = plan
+                .outcomes
+                .iter()
+                .find(|o| o.record.id == output.outcome_id)?;
+            Some((a.record.id, outcome.pillar_id))
+        })
+        .collect();
+    let mut columns = vec![Column::text(c.l("doc_agency"), 2.0)];
+    columns.extend(plan.pillars.iter().map(|p| Column::number(p.code.clone())));
+    let mut rows = Vec::new();
+    for ag in &plan.agencies {
+        let cells: Vec<String> = plan
+            .pillars
+            .iter()
+            .map(|p| {
+                let in_pillar = |a: &&nap_core::Activity| {
+                    pillar_of_activity.get(&a.record.id) == Some(&p.record.id)
+                };
+                let led = plan
+                    .activities
+                    .iter()
+                    .filter(in_pillar)
+                    .filter(|a| a.lead_agency_id == Some(ag.record.id))
+                    .count();
+                let supported = plan
+                    .activities
+                    .iter()
+                    .filter(in_pillar)
+                    .filter(|a| a.supporting_agency_ids.contains(&ag.record.id))
+                    .count();
+                match (led, supported) {
+                    (0, 0) => String::new(),
+                    (l, 0) => format!("L{l}"),
+                    (0, s) => format!("S{s}"),
+                    (l, s) => format!("L{l} S{s}"),
+                }
+            })
+            .collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        let mut row = vec![format!("{} {}", ag.code, c.text(&ag.name))];
+        row.extend(cells);
+        rows.push(Row::new(RowKind::Body, row));
+    }
+    out.push(Block::Table(Table { columns, rows }));
+
+    // 7. Coordination structure and terms of reference.
+    chapter(&mut out, next(), c.l("doc_coordination"));
+    let body_code: HashMap<Id, &str> = plan
+        .bodies
+        .iter()
+        .map(|b| (b.record.id, b.code.as_str()))
+        .collect();
+    out.push(Block::Table(Table {
+        columns: vec![
+            Column::text(c.l("doc_body"), 2.0),
+            Column::short(c.l("doc_reports_to")),
+            Column::text(c.l("doc_chair"), 1.0),
+            Column::text(c.l("doc_members"), 2.0),
+            Column::short(c.l("doc_meets")),
+        ],
+        rows: plan
+            .bodies
+            .iter()
+            .map(|b| {
+                Row::new(
+                    RowKind::Body,
+                    vec![
+                        format!("{} {}", b.code, c.text(&b.name)),
+                        b.reports_to_id
+                            .and_then(|r| body_code.get(&r))
+                            .map_or(String::new(), |s| s.to_string()),
+                        c.agency_list(&b.chair_ids),
+                        c.agency_list(&b.member_ids),
+                        b.meeting_frequency.clone(),
+                    ],
+                )
+            })
+            .collect(),
+    }));
+    for b in &plan.bodies {
+        section(
+            &mut out,
+            tf(
+                c.lang,
+                "doc_tor_of",
+                &[("body", &format!("{} {}", b.code, c.text(&b.name)))],
+            ),
+        );
+        for (key, text) in [
+            ("doc_mandate", c.text(&b.mandate)),
+            ("doc_functions", c.text(&b.responsibilities)),
+            ("doc_decisions", c.text(&b.decision_rule)),
+        ] {
+            if text.trim().is_empty() {
+                continue;
+            }
+            out.push(Block::Paragraph(vec![Span {
+                text: c.l(key).to_string(),
+                bold: true,
+            }]));
+            out.extend(markdown(text));
+        }
+        let facts = [
+            (c.l("doc_chair"), c.agency_list(&b.chair_ids)),
+            (c.l("doc_members"), c.agency_list(&b.member_ids)),
+            (c.l("doc_meets"), b.meeting_frequency.clone()),
+            (c.l("doc_quorum"), b.quorum.clone()),
+        ];
+        for (label, value) in facts.into_iter().filter(|(_, v)| !v.is_empty()) {
+            out.push(Block::Item(vec![
+                Span {
+                    text: format!("{label}: "),
+                    bold: true,
+                },
+                Span {
+                    text: value,
+                    bold: false,
+                },
+            ]));
+        }
+    }
+
+    // 8. Consultations.
+    chapter(&mut out, next(), c.l("doc_consultations"));
+    out.push(Block::Table(Table {
+        columns: vec![
+            Column::short(c.l("date")),
+            Column::text(c.l("doc_consultation"), 1.5),
+            Column::number(c.l("doc_women_men_other")),
+            Column::text(c.l("doc_what_was_said"), 2.0),
+            Column::text(c.l("doc_response"), 2.0),
+        ],
+        rows: plan
+            .consultations
+            .iter()
+            .map(|k| {
+                Row::new(
+                    RowKind::Body,
+                    vec![
+                        k.date.as_str().to_string(),
+                        format!("{} ({})", c.text(&k.title), k.place),
+                        format!(
+                            "{} / {} / {}",
+                            k.participants_women, k.participants_men, k.participants_other
+                        ),
+                        c.text(&k.inputs).to_string(),
+                        c.text(&k.response).to_string(),
+                    ],
+                )
+            })
+            .collect(),
+    }));
+
+    // 9. The costed budget annex.
+    chapter(&mut out, next(), c.l("annex"));
+    out.push(Block::Annex);
+    out
+}
+
+fn frequency_key(f: nap_core::Frequency) -> &'static str {
+    match f {
+        nap_core::Frequency::Quarterly => "freq_quarterly",
+        nap_core::Frequency::SixMonthly => "freq_six_monthly",
+        nap_core::Frequency::Annual => "freq_annual",
+        nap_core::Frequency::MidTerm => "freq_mid_term",
+        nap_core::Frequency::EndOfPlan => "freq_end_of_plan",
+    }
+}
+
+/// A measure by `rows` and year, rounded to the currency's minor unit for reading.
+fn money_table(c: &Ctx<'_>, rows: Dimension, measure: Measure) -> Table {
+    let table = cross_table(c.plan, &c.costing, rows, Some(Dimension::Year), measure);
+    let mut columns = vec![Column::text(c.l("pillar"), 1.0)];
+    columns.extend(
+        table
+            .columns
+            .iter()
+            .map(|col| Column::number(col.code.clone())),
+    );
+    columns.push(Column::number(c.l("total")));
+    let mut out: Vec<Row> = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut cells = vec![if r.code.is_empty() {
+                c.text(&r.label).to_string()
+            } else {
+                format!("{} {}", r.code, c.text(&r.label))
+            }];
+            cells.extend(table.cells[i].iter().map(|v| c.money(*v)));
+            cells.push(c.money(table.row_totals[i]));
+            Row::new(RowKind::Body, cells)
+        })
+        .collect();
+    let mut total = vec![c.l("total").to_string()];
+    total.extend(table.column_totals.iter().map(|v| c.money(*v)));
+    total.push(c.money(table.total));
+    out.push(Row::new(RowKind::Total, total));
+    Table { columns, rows: out }
+}
+
+fn context<'a>(plan: &'a Plan, lang: Lang) -> Result<Ctx<'a>, ExportError> {
+    let costing =
+        nap_core::costing::compute(plan, None).map_err(|e| ExportError::Costing(e.to_string()))?;
+    let minor = currency(&costing.currency).map_or(2, |x| x.minor_units);
+    Ok(Ctx {
+        plan,
+        lang,
+        costing,
+        minor,
+        agencies: plan
+            .agencies
+            .iter()
+            .map(|a| (a.record.id, a.code.as_str()))
+            .collect(),
+    })
+}
+
+fn status_key(status: nap_core::PlanStatus) -> &'static str {
+    match status {
+        nap_core::PlanStatus::Draft => "draft",
+        nap_core::PlanStatus::Consultation => "draft_for_consultation",
+        nap_core::PlanStatus::Submitted => "submitted",
+        nap_core::PlanStatus::Endorsed => "endorsed",
+    }
+}
+
+/// The cover's lines under the title: country, period, status, version, date.
+fn cover_lines(c: &Ctx<'_>, opts: &DocumentOptions) -> Vec<String> {
+    let m = &c.plan.meta;
+    let mut lines = vec![
+        c.text(&m.country_name).to_string(),
+        format!("{} {}–{}", c.l("period"), m.start_year, m.end_year),
+        format!("{}: {}", c.l("status"), c.l(status_key(m.status))),
+    ];
+    if let Some(v) = c.plan.versions.iter().rev().find(|v| v.status == m.status) {
+        lines.push(format!("{}: {}", c.l("version"), v.name));
+    }
+    lines.push(format!("{} {}", c.l("date"), opts.date));
+    lines
+}
+
+fn joined(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// The whole plan as a PDF: A4 landscape like the annex, with the annex as its last chapter.
+pub fn nap_document_pdf(plan: &Plan, opts: &DocumentOptions) -> Result<Vec<u8>, ExportError> {
+    let c = context(plan, opts.lang)?;
+    let title = c.text(&plan.meta.title).to_string();
+    let mut pdf = Pdf::new(&title, opts.date.as_str())?;
+    let mut toc: Vec<(u8, String, usize)> = Vec::new();
+    {
+        let mut flow = Flow::new(&mut pdf);
+        flow.y = 150.0;
+        flow.heading(&title, 24.0, 20.0);
+        for line in cover_lines(&c, opts) {
+            flow.paragraph(&line, 13.0, &muted());
+        }
+        // The table of contents goes on page 2, written once the pages are known.
+        flow.new_page();
+        flow.heading(c.l("doc_contents"), 16.0, 20.0);
+        for block in blocks(&c) {
+            match block {
+                Block::Heading { level, text } => {
+                    if level == 1 {
+                        flow.new_page();
+                    }
+                    // A section keeps the start of what follows (a table's header and
+                    // first rows) on its page.
+                    let (size, keep) = if level == 1 {
+                        (16.0, 60.0)
+                    } else {
+                        (12.5, 90.0)
+                    };
+                    flow.heading(&text, size, keep);
+                    toc.push((level, text, flow.page));
+                }
+                Block::Paragraph(spans) => {
+                    let text = joined(&spans);
+                    if spans.iter().all(|s| s.bold) {
+                        flow.heading(&text, 9.5, 20.0);
+                    } else {
+                        flow.paragraph(&text, 9.5, &black());
+                    }
+                }
+                Block::Item(spans) => {
+                    flow.paragraph(&format!("•  {}", joined(&spans)), 9.5, &black())
+                }
+                Block::Note(text) => flow.paragraph(&text, 8.5, &muted()),
+                Block::Table(table) => flow.table(&table),
+                Block::Annex => {}
+            }
+        }
+    }
+    crate::annex::append_annex(
+        plan,
+        &AnnexOptions {
+            lang: opts.lang,
+            budget_year: None,
+            currency: None,
+            rounding: Rounding::Unit,
+            reconcile: false,
+            date: opts.date.clone(),
+        },
+        &mut pdf,
+    )?;
+    // The table of contents: chapters and sections with their page numbers, as many as fit
+    // (a plan has about ten chapters and a few dozen sections).
+    let mut y = 96.0;
+    for (level, text, page) in &toc {
+        if y > crate::layout::BOTTOM - 10.0 {
+            break;
+        }
+        let (size, weight, x) = if *level == 1 {
+            (9.5, Weight::Bold, MARGIN_X)
+        } else {
+            (7.5, Weight::Regular, MARGIN_X + 18.0)
+        };
+        pdf.text(1, x, y, size, weight, &black(), text, Align::Left);
+        pdf.text(
+            1,
+            PAGE_WIDTH - MARGIN_X,
+            y,
+            size,
+            weight,
+            &accent(),
+            &(page + 1).to_string(),
+            Align::Right,
+        );
+        y += if *level == 1 { 13.0 } else { 9.5 };
+    }
+    let n = pdf.pages.len();
+    for page in 1..n {
+        page_footer(&mut pdf, page, n, &title, opts.lang);
+    }
+    pdf.finish()
+}
+
+/// The whole plan as a Word document: the same chapters, Heading 1–2 styles and real
+/// tables; the annex chapter carries its summary tables (the full annex is its own PDF).
+pub fn nap_document_docx(plan: &Plan, opts: &DocumentOptions) -> Result<Vec<u8>, ExportError> {
+    use crate::progress_report::{docx_paragraph, docx_styles, docx_table};
+    let c = context(plan, opts.lang)?;
+    let mut docx = docx_styles(docx_rs::Docx::new()).add_paragraph(docx_paragraph(
+        c.text(&plan.meta.title),
+        Some("Title"),
+        true,
+    ));
+    for line in cover_lines(&c, opts) {
+        docx = docx.add_paragraph(docx_paragraph(&line, None, false));
+    }
+    docx = docx.add_table_of_contents(
+        docx_rs::TableOfContents::new()
+            .heading_styles_range(1, 2)
+            .alias(c.l("doc_contents")),
+    );
+    for block in blocks(&c) {
+        docx = match block {
+            Block::Heading { level, text } => {
+                let style = if level == 1 { "Heading1" } else { "Heading2" };
+                docx.add_paragraph(docx_paragraph(&text, Some(style), false))
+            }
+            Block::Paragraph(spans) => docx.add_paragraph(spans_paragraph(&spans, "")),
+            Block::Item(spans) => docx.add_paragraph(spans_paragraph(&spans, "•  ")),
+            Block::Note(text) => docx.add_paragraph(docx_paragraph(&text, None, false)),
+            Block::Table(table) => docx.add_table(docx_table(&table)),
+            Block::Annex => {
+                let cur = c.costing.currency.clone();
+                docx.add_paragraph(docx_paragraph(
+                    &tf(c.lang, "doc_cost_by_pillar", &[("cur", &cur)]),
+                    Some("Heading2"),
+                    false,
+                ))
+                .add_table(docx_table(&money_table(
+                    &c,
+                    Dimension::Pillar,
+                    Measure::Cost,
+                )))
+                .add_paragraph(docx_paragraph(
+                    &tf(c.lang, "doc_cost_by_agency", &[("cur", &cur)]),
+                    Some("Heading2"),
+                    false,
+                ))
+                .add_table(docx_table(&agency_table(&c)))
+                .add_paragraph(docx_paragraph(c.l("doc_annex_note"), None, false))
+            }
+        };
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut out).map_err(|e| {
+        ExportError::Workbook(format!("the Word document could not be written: {e}"))
+    })?;
+    Ok(out.into_inner())
+}
+
+fn agency_table(c: &Ctx<'_>) -> Table {
+    let mut t = money_table(c, Dimension::Agency, Measure::Cost);
+    if let Some(first) = t.columns.first_mut() {
+        first.header = c.l("lead_agency").to_string();
+    }
+    t
+}
+
+fn spans_paragraph(spans: &[Span], prefix: &str) -> docx_rs::Paragraph {
+    let mut p = docx_rs::Paragraph::new();
+    if !prefix.is_empty() {
+        p = p.add_run(docx_rs::Run::new().add_text(prefix));
+    }
+    for s in spans {
+        let mut run = docx_rs::Run::new().add_text(&s.text);
+        if s.bold {
+            run = run.bold();
+        }
+        p = p.add_run(run);
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_paragraphs_items_bold_runs_and_tables() {
+        let blocks = markdown(
+            "## Context\n\nWomen hold **21 %** of seats.\n\n- one\n- two\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
+        );
+        let kinds: Vec<&str> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(s) if s.iter().all(|s| s.bold) => "heading",
+                Block::Paragraph(_) => "paragraph",
+                Block::Item(_) => "item",
+                Block::Table(_) => "table",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["heading", "paragraph", "item", "item", "table"]);
+        let Block::Paragraph(spans) = &blocks[1] else {
+            panic!("a paragraph")
+        };
+        assert!(spans.iter().any(|s| s.bold && s.text == "21 %"));
+        let Block::Table(t) = &blocks[4] else {
+            panic!("a table")
+        };
+        assert_eq!(t.columns.len(), 2);
+        assert_eq!(t.rows[0].cells, ["1", "2"]);
+    }
+}

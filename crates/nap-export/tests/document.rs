@@ -1,0 +1,109 @@
+//! The whole plan as one document: every chapter is there, the table of contents points at
+//! the page each chapter starts on, and the Word document has Heading styles, a table of
+//! contents field and real tables.
+
+use nap_core::IsoDate;
+use nap_export::{nap_document_docx, nap_document_pdf, DocumentOptions, Lang};
+use std::io::Read;
+use std::process::Command;
+
+fn options(lang: Lang) -> DocumentOptions {
+    DocumentOptions {
+        lang,
+        date: IsoDate::from_ymd(2026, 12, 6).unwrap(),
+    }
+}
+
+/// The text of each page.
+fn pages(bytes: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nap.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split('\u{c}')
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_chapter_is_there_and_the_contents_point_at_its_page() {
+    let plan = nap_core::sample::sample_plan();
+    let pages = pages(&nap_document_pdf(&plan, &options(Lang::En)).unwrap());
+    assert!(pages[0].contains(&plan.meta.title.text));
+    let contents = &pages[1];
+    assert!(contents.contains("Contents"));
+    let chapters = [
+        "1. Narrative local framework",
+        "2. Results framework",
+        "3. Monitoring and evaluation",
+        "4. Resources plan",
+        "5. Communication plan",
+        "6. Roles of the agencies",
+        "7. Coordination structure and terms of reference",
+        "8. Consultations",
+        "9. Costed budget annex",
+    ];
+    for chapter in chapters {
+        let line = contents
+            .lines()
+            .find(|l| l.trim_start().starts_with(chapter))
+            .unwrap_or_else(|| panic!("{chapter} is in the contents"));
+        let page: usize = line
+            .split_whitespace()
+            .last()
+            .unwrap()
+            .parse()
+            .unwrap_or_else(|_| panic!("a page number in {line}"));
+        assert!(
+            pages[page - 1].contains(chapter),
+            "{chapter} starts on page {page}"
+        );
+    }
+    let all = pages.join("\n");
+    // Content from each element of the plan.
+    for expected in [
+        plan.narrative[0].title.text.as_str(),
+        plan.indicators[0].code.as_str(),
+        plan.bodies[0].name.text.as_str(),
+        plan.consultations[0].title.text.as_str(),
+        plan.reporting_events[0].title.text.as_str(),
+        "Terms of reference: SC",
+        "Funding gap by pillar and year (KHR)",
+    ] {
+        assert!(all.contains(expected), "{expected}");
+    }
+}
+
+#[test]
+fn the_khmer_document_uses_the_plans_khmer_text_and_khmer_headings() {
+    let plan = nap_core::sample::sample_plan();
+    let all = pages(&nap_document_pdf(&plan, &options(Lang::Km)).unwrap()).join("\n");
+    assert!(all.contains(plan.meta.title.l2.as_deref().unwrap()));
+    assert!(all.contains("មាតិកា"));
+    assert!(all.contains("ក្របខណ្ឌលទ្ធផល"));
+}
+
+#[test]
+fn the_word_document_has_heading_styles_a_contents_field_and_tables() {
+    let plan = nap_core::sample::sample_plan();
+    let bytes = nap_document_docx(&plan, &options(Lang::En)).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert_eq!(xml.matches(r#"<w:pStyle w:val="Heading1" />"#).count(), 9);
+    assert!(
+        xml.contains("TOC \\o"),
+        "a table of contents field Word updates"
+    );
+    assert!(xml.matches("<w:tbl>").count() >= 10);
+    assert!(xml.contains(&plan.consultations[0].title.text));
+}
