@@ -83,7 +83,7 @@ fn format_of(format: Option<&str>, out: &Path) -> Result<ReportFormat, CliError>
             .map(|e| e.to_string_lossy().into_owned())
             .unwrap_or_default(),
     };
-    Ok(ReportFormat::parse(&format)?)
+    ReportFormat::parse(&format)
 }
 
 pub fn document(file: &Path, out: &Path, format: Option<&str>, lang: &str) -> Result<(), CliError> {
