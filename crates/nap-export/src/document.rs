@@ -800,12 +800,17 @@ pub fn nap_document_docx(plan: &Plan, opts: &DocumentOptions) -> Result<Vec<u8>,
     for line in cover_lines(&c, opts) {
         docx = docx.add_paragraph(docx_paragraph(&line, None, false));
     }
-    docx = docx.add_table_of_contents(
-        docx_rs::TableOfContents::new()
-            .heading_styles_range(1, 2)
-            .alias(c.l("doc_contents")),
-    );
-    for block in blocks(&c) {
+    // The chapters, listed; Word's own table of contents (References ▸ Table of Contents)
+    // picks up the Heading 1–2 styles. No TOC field is written: docx-rs writes one that
+    // LibreOffice shows as its field code.
+    let all = blocks(&c);
+    docx = docx.add_paragraph(docx_paragraph(c.l("doc_contents"), None, true));
+    for block in &all {
+        if let Block::Heading { level: 1, text } = block {
+            docx = docx.add_paragraph(docx_paragraph(text, None, false));
+        }
+    }
+    for block in all {
         docx = match block {
             Block::Heading { level, text } => {
                 let style = if level == 1 { "Heading1" } else { "Heading2" };
