@@ -49,6 +49,22 @@ fn main() {
             size / 1024,
             millis(times[times.len() / 2])
         );
+        // The whole plan as one document (`nap export document`), annex included.
+        let doc = nap_export::DocumentOptions {
+            lang: Lang::En,
+            date: IsoDate::from_ymd(2026, 11, 22).expect("date"),
+        };
+        let t = Instant::now();
+        let pdf = nap_export::nap_document_pdf(&plan, &doc).expect("document");
+        let pdf_ms = millis(t.elapsed());
+        let t = Instant::now();
+        let docx = nap_export::nap_document_docx(&plan, &doc).expect("document");
+        println!(
+            "  plan document {name}: {} KB PDF in {pdf_ms} ms, {} KB Word in {} ms",
+            pdf.len() / 1024,
+            docx.len() / 1024,
+            millis(t.elapsed())
+        );
         // The progress report of the plan's first year, from costing the plan to the bytes
         // (`nap export progress-report`), in each format.
         let report = nap_export::ReportOptions {
