@@ -89,4 +89,17 @@ describe('the export screen', () => {
     expect(exportPlan).toHaveBeenCalledWith(expect.objectContaining({ kind: 'progress_report', table: 'docx', period: '2027-H1', lang: 'en' }));
     finish();
   });
+
+  it('offers the whole plan as PDF or Word only', async () => {
+    i18n.lang = 'en';
+    const { backend, exportPlan, finish } = fakeBackend('ok');
+    render(ExportScreen, { backend });
+    await fireEvent.click(screen.getByText('The whole plan'));
+    const format = screen.getByLabelText('Format') as HTMLSelectElement;
+    expect([...format.options].map((o) => o.value)).toEqual(['pdf', 'docx']);
+    await fireEvent.change(format, { target: { value: 'docx' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect(exportPlan).toHaveBeenCalledWith(expect.objectContaining({ kind: 'document', table: 'docx' }));
+    finish();
+  });
 });
