@@ -68,8 +68,8 @@ impl Ctx<'_> {
     }
 }
 
-/// The annex of `plan` as PDF bytes.
-pub fn annex(plan: &Plan, opts: &AnnexOptions) -> Result<Vec<u8>, ExportError> {
+/// The annex's context: the plan costed in the annex's currency, the options checked.
+fn context<'p>(plan: &'p Plan, opts: &AnnexOptions) -> Result<Ctx<'p>, ExportError> {
     let cur = opts.currency.as_deref().map(str::to_uppercase);
     let costing = compute(plan, cur.as_deref()).map_err(|e| ExportError::Costing(e.to_string()))?;
     let minor = currency(&costing.currency).map_or(2, |c| c.minor_units);
@@ -81,54 +81,50 @@ pub fn annex(plan: &Plan, opts: &AnnexOptions) -> Result<Vec<u8>, ExportError> {
             )));
         }
     }
-    let ctx = Ctx {
+    Ok(Ctx {
         plan,
         costing,
         opts: opts.clone(),
         minor,
-    };
+    })
+}
+
+/// The annex's chapters after its cover: summary, chart, detail, assumptions, each from a
+/// new page (the flow starts on a fresh one).
+fn chapters(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
+    summary(ctx, flow);
+    flow.new_page();
+    chart(ctx, flow);
+    flow.new_page();
+    detail(ctx, flow);
+    flow.new_page();
+    assumptions(ctx, flow);
+}
+
+/// The annex of `plan` as PDF bytes.
+pub fn annex(plan: &Plan, opts: &AnnexOptions) -> Result<Vec<u8>, ExportError> {
+    let ctx = context(plan, opts)?;
     let title = ctx.text(&plan.meta.title).to_string();
     let mut pdf = Pdf::new(&title, opts.date.as_str())?;
     {
         let mut flow = Flow::new(&mut pdf);
         cover(&ctx, &mut flow);
         flow.new_page();
-        summary(&ctx, &mut flow);
-        flow.new_page();
-        chart(&ctx, &mut flow);
-        flow.new_page();
-        detail(&ctx, &mut flow);
-        flow.new_page();
-        assumptions(&ctx, &mut flow);
+        chapters(&ctx, &mut flow);
     }
     page_furniture(&ctx, &mut pdf, &title);
     pdf.finish()
 }
 
-/// The annex's chapters (summary, chart, detail, assumptions) appended to `pdf` on new
-/// pages, for the whole plan's document; the document writes its own page furniture.
+/// The annex's chapters appended to `pdf` on new pages, for the whole plan's document; the
+/// document writes its own page furniture.
 pub(crate) fn append_annex(
     plan: &Plan,
     opts: &AnnexOptions,
     pdf: &mut Pdf,
 ) -> Result<(), ExportError> {
-    let costing =
-        compute(plan, opts.currency.as_deref()).map_err(|e| ExportError::Costing(e.to_string()))?;
-    let minor = currency(&costing.currency).map_or(2, |c| c.minor_units);
-    let ctx = Ctx {
-        plan,
-        costing,
-        opts: opts.clone(),
-        minor,
-    };
-    let mut flow = Flow::new(pdf);
-    summary(&ctx, &mut flow);
-    flow.new_page();
-    chart(&ctx, &mut flow);
-    flow.new_page();
-    detail(&ctx, &mut flow);
-    flow.new_page();
-    assumptions(&ctx, &mut flow);
+    let ctx = context(plan, opts)?;
+    chapters(&ctx, &mut Flow::new(pdf));
     Ok(())
 }
 

@@ -587,7 +587,11 @@ fn blocks(c: &Ctx<'_>) -> Vec<Block> {
                     RowKind::Body,
                     vec![
                         k.date.as_str().to_string(),
-                        format!("{} ({})", c.text(&k.title), k.place),
+                        {
+                            let groups: Vec<&str> =
+                                k.groups.iter().map(|g| c.l(group_key(*g))).collect();
+                            format!("{} ({}) — {}", c.text(&k.title), k.place, groups.join(", "))
+                        },
                         format!(
                             "{} / {} / {}",
                             k.participants_women, k.participants_men, k.participants_other
@@ -604,6 +608,23 @@ fn blocks(c: &Ctx<'_>) -> Vec<Block> {
     chapter(&mut out, next(), c.l("annex"));
     out.push(Block::Annex);
     out
+}
+
+fn group_key(g: nap_core::StakeholderGroup) -> &'static str {
+    use nap_core::StakeholderGroup as G;
+    match g {
+        G::Government => "group_government",
+        G::Csos => "group_csos",
+        G::WomenPeacebuilders => "group_women_peacebuilders",
+        G::Youth => "group_youth",
+        G::PersonsWithDisabilities => "group_persons_with_disabilities",
+        G::IndigenousPeoples => "group_indigenous_peoples",
+        G::Survivors => "group_survivors",
+        G::Academia => "group_academia",
+        G::DevelopmentPartners => "group_development_partners",
+        G::SecuritySector => "group_security_sector",
+        G::Community => "group_community",
+    }
 }
 
 fn frequency_key(f: nap_core::Frequency) -> &'static str {

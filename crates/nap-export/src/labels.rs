@@ -215,6 +215,17 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("freq_annual", "Every year", "ប្រចាំឆ្នាំ"),
     ("freq_mid_term", "At mid-term", "ពាក់កណ្តាលអាណត្តិ"),
     ("freq_end_of_plan", "At the end of the plan", "ចុងបញ្ចប់ផែនការ"),
+    ("group_government", "Government", "រដ្ឋាភិបាល"),
+    ("group_csos", "Civil society", "សង្គមស៊ីវិល"),
+    ("group_women_peacebuilders", "Women peacebuilders", "ស្ត្រីកសាងសន្តិភាព"),
+    ("group_youth", "Youth", "យុវជន"),
+    ("group_persons_with_disabilities", "Persons with disabilities", "ជនមានពិការភាព"),
+    ("group_indigenous_peoples", "Indigenous peoples", "ជនជាតិដើមភាគតិច"),
+    ("group_survivors", "Survivors", "ជនរងគ្រោះដែលនៅរស់រានមានជីវិត"),
+    ("group_academia", "Academia", "ស្ថាប័នសិក្សា"),
+    ("group_development_partners", "Development partners", "ដៃគូអភិវឌ្ឍន៍"),
+    ("group_security_sector", "Security sector", "វិស័យសន្តិសុខ"),
+    ("group_community", "Communities", "សហគមន៍"),
 ];
 
 /// The label `key` in `lang`; the key itself if unknown (a bug the tests catch).
