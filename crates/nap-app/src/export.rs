@@ -40,6 +40,12 @@ pub enum Export {
         lang: Lang,
         format: ReportFormat,
     },
+    /// The coordinating bodies' terms of reference (all, or the body with this code).
+    TermsOfReference {
+        lang: Lang,
+        format: ReportFormat,
+        body: Option<String>,
+    },
     /// The progress report for a period (`2027`, `2027-H1`; empty: the latest year
     /// reported), in the language given.
     ProgressReport {
@@ -169,6 +175,36 @@ impl Export {
                     }
                 }
             }
+            Self::TermsOfReference { lang, format, body } => {
+                let body = match body.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+                    None => None,
+                    Some(code) => Some(
+                        plan.bodies
+                            .iter()
+                            .find(|b| b.code.eq_ignore_ascii_case(code))
+                            .map(|b| b.record.id)
+                            .ok_or_else(|| {
+                                AppError::BadRequest(format!(
+                                    "the plan has no coordinating body with the code `{}`",
+                                    nap_core::text::quoted(code)
+                                ))
+                            })?,
+                    ),
+                };
+                let opts = nap_export::DocumentOptions {
+                    lang: *lang,
+                    date: now().date(),
+                };
+                match format {
+                    ReportFormat::Pdf => nap_export::terms_of_reference_pdf(plan, &opts, body)?,
+                    ReportFormat::Docx => nap_export::terms_of_reference_docx(plan, &opts, body)?,
+                    ReportFormat::Xlsx => {
+                        return Err(AppError::BadRequest(
+                            "terms of reference are written as pdf or docx".into(),
+                        ))
+                    }
+                }
+            }
             Self::ProgressReport {
                 period,
                 lang,
@@ -202,7 +238,7 @@ impl Export {
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct ExportRequest {
-    /// `annex`, `workbook`, `json`, `csv`, `iati`, `document` (the whole plan),
+    /// `annex`, `workbook`, `json`, `csv`, `iati`, `document` (the whole plan), `tor`,
     /// `progress_report`, or `copy` (a copy of the plan for another ministry).
     pub kind: String,
     /// The file to write (replaced if it exists, except a copy).
@@ -268,6 +304,11 @@ impl ExportRequest {
                 lang: annex_language(&self.lang)?,
                 format: ReportFormat::parse(&self.table)?,
             },
+            "tor" => Export::TermsOfReference {
+                lang: annex_language(&self.lang)?,
+                format: ReportFormat::parse(&self.table)?,
+                body: None,
+            },
             "progress_report" => Export::ProgressReport {
                 period: self.period.clone(),
                 lang: annex_language(&self.lang)?,
@@ -320,7 +361,7 @@ pub fn send_copy(
 /// The file extension of an export kind (`table` carries a report's format).
 pub fn extension(kind: &str, table: &str) -> Result<&'static str, AppError> {
     Ok(match kind {
-        "progress_report" | "document" => ReportFormat::parse(table)?.extension(),
+        "progress_report" | "document" | "tor" => ReportFormat::parse(table)?.extension(),
         "annex" => "pdf",
         "workbook" => "xlsx",
         "json" => "json",
@@ -350,6 +391,7 @@ pub fn suggested_name(
         "iati" => "IATI activities".to_string(),
         "progress_report" => format!("progress report ({lang})"),
         "document" => format!("NAP ({lang})"),
+        "tor" => format!("terms of reference ({lang})"),
         "copy" if table.is_empty() || table == "whole plan" => "copy".to_string(),
         "copy" => format!("copy for {table}"),
         _ => "plan".to_string(),

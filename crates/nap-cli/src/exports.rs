@@ -94,6 +94,21 @@ pub fn document(file: &Path, out: &Path, format: Option<&str>, lang: &str) -> Re
     write(file, out, export)
 }
 
+pub fn tor(
+    file: &Path,
+    out: &Path,
+    body: Option<String>,
+    format: Option<&str>,
+    lang: &str,
+) -> Result<(), CliError> {
+    let export = Export::TermsOfReference {
+        lang: annex_language(lang)?,
+        format: format_of(format, out)?,
+        body,
+    };
+    write(file, out, export)
+}
+
 pub fn progress_report(
     file: &Path,
     out: &Path,

@@ -301,6 +301,23 @@ enum ExportCommand {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// The terms of reference of the coordinating bodies (all, or one with --body): the
+    /// organisation chart, then each body's mandate, functions, decision rule, chair,
+    /// members, meetings and quorum.
+    Tor {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        out: PathBuf,
+        /// The code of one body (SC, PWG1…); all bodies when not given.
+        #[arg(long)]
+        body: Option<String>,
+        /// pdf or docx (from OUT's extension when not given).
+        #[arg(long)]
+        format: Option<String>,
+        /// en or km.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
     /// The progress report for a period: each indicator against its target, where each
     /// activity stands, and budget execution by pillar and by lead agency.
     ProgressReport {
@@ -549,6 +566,13 @@ fn main() -> ExitCode {
             format,
             lang,
         }) => exports::document(&file, &out, format.as_deref(), &lang),
+        Command::Export(ExportCommand::Tor {
+            file,
+            out,
+            body,
+            format,
+            lang,
+        }) => exports::tor(&file, &out, body, format.as_deref(), &lang),
         Command::Export(ExportCommand::ProgressReport {
             file,
             out,

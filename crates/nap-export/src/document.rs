@@ -52,6 +52,9 @@ enum Block {
     /// One item of a list.
     Item(Vec<Span>),
     Table(Table),
+    /// The coordinating bodies drawn as a chart from their reporting lines (PDF), or as an
+    /// indented list (Word).
+    OrgChart,
     /// The full costed budget annex (PDF) or its summary tables (Word).
     Annex,
 }
@@ -494,80 +497,7 @@ fn blocks(c: &Ctx<'_>) -> Vec<Block> {
 
     // 7. Coordination structure and terms of reference.
     chapter(&mut out, next(), c.l("doc_coordination"));
-    let body_code: HashMap<Id, &str> = plan
-        .bodies
-        .iter()
-        .map(|b| (b.record.id, b.code.as_str()))
-        .collect();
-    out.push(Block::Table(Table {
-        columns: vec![
-            Column::text(c.l("doc_body"), 2.0),
-            Column::short(c.l("doc_reports_to")),
-            Column::text(c.l("doc_chair"), 1.0),
-            Column::text(c.l("doc_members"), 2.0),
-            Column::short(c.l("doc_meets")),
-        ],
-        rows: plan
-            .bodies
-            .iter()
-            .map(|b| {
-                Row::new(
-                    RowKind::Body,
-                    vec![
-                        format!("{} {}", b.code, c.text(&b.name)),
-                        b.reports_to_id
-                            .and_then(|r| body_code.get(&r))
-                            .map_or(String::new(), |s| s.to_string()),
-                        c.agency_list(&b.chair_ids),
-                        c.agency_list(&b.member_ids),
-                        b.meeting_frequency.clone(),
-                    ],
-                )
-            })
-            .collect(),
-    }));
-    for b in &plan.bodies {
-        section(
-            &mut out,
-            tf(
-                c.lang,
-                "doc_tor_of",
-                &[("body", &format!("{} {}", b.code, c.text(&b.name)))],
-            ),
-        );
-        for (key, text) in [
-            ("doc_mandate", c.text(&b.mandate)),
-            ("doc_functions", c.text(&b.responsibilities)),
-            ("doc_decisions", c.text(&b.decision_rule)),
-        ] {
-            if text.trim().is_empty() {
-                continue;
-            }
-            out.push(Block::Paragraph(vec![Span {
-                text: c.l(key).to_string(),
-                bold: true,
-            }]));
-            out.extend(markdown(text));
-        }
-        let facts = [
-            (c.l("doc_chair"), c.agency_list(&b.chair_ids)),
-            (c.l("doc_members"), c.agency_list(&b.member_ids)),
-            (c.l("doc_meets"), b.meeting_frequency.clone()),
-            (c.l("doc_quorum"), b.quorum.clone()),
-        ];
-        for (label, value) in facts.into_iter().filter(|(_, v)| !v.is_empty()) {
-            out.push(Block::Item(vec![
-                Span {
-                    text: format!("{label}: "),
-                    bold: true,
-                },
-                Span {
-                    text: value,
-                    bold: false,
-                },
-            ]));
-        }
-    }
+    coordination_blocks(c, None, &mut out);
 
     // 8. Consultations.
     chapter(&mut out, next(), c.l("doc_consultations"));
@@ -608,6 +538,174 @@ fn blocks(c: &Ctx<'_>) -> Vec<Block> {
     chapter(&mut out, next(), c.l("annex"));
     out.push(Block::Annex);
     out
+}
+
+/// The coordinating bodies: the chart, the table of bodies, and each body's terms of
+/// reference (only `only`'s when given).
+fn coordination_blocks(c: &Ctx<'_>, only: Option<Id>, out: &mut Vec<Block>) {
+    let plan = c.plan;
+    if only.is_none() {
+        out.push(Block::OrgChart);
+    }
+    let body_code: HashMap<Id, &str> = plan
+        .bodies
+        .iter()
+        .map(|b| (b.record.id, b.code.as_str()))
+        .collect();
+    out.push(Block::Table(Table {
+        columns: vec![
+            Column::text(c.l("doc_body"), 2.0),
+            Column::short(c.l("doc_reports_to")),
+            Column::text(c.l("doc_chair"), 1.0),
+            Column::text(c.l("doc_members"), 2.0),
+            Column::short(c.l("doc_meets")),
+        ],
+        rows: plan
+            .bodies
+            .iter()
+            .map(|b| {
+                Row::new(
+                    RowKind::Body,
+                    vec![
+                        format!("{} {}", b.code, c.text(&b.name)),
+                        b.reports_to_id
+                            .and_then(|r| body_code.get(&r))
+                            .map_or(String::new(), |s| s.to_string()),
+                        c.agency_list(&b.chair_ids),
+                        c.agency_list(&b.member_ids),
+                        b.meeting_frequency.clone(),
+                    ],
+                )
+            })
+            .collect(),
+    }));
+    for b in plan
+        .bodies
+        .iter()
+        .filter(|b| only.is_none_or(|o| o == b.record.id))
+    {
+        section(
+            out,
+            tf(
+                c.lang,
+                "doc_tor_of",
+                &[("body", &format!("{} {}", b.code, c.text(&b.name)))],
+            ),
+        );
+        for (key, text) in [
+            ("doc_mandate", c.text(&b.mandate)),
+            ("doc_functions", c.text(&b.responsibilities)),
+            ("doc_decisions", c.text(&b.decision_rule)),
+        ] {
+            if text.trim().is_empty() {
+                continue;
+            }
+            out.push(Block::Paragraph(vec![Span {
+                text: c.l(key).to_string(),
+                bold: true,
+            }]));
+            out.extend(markdown(text));
+        }
+        let facts = [
+            (c.l("doc_chair"), c.agency_list(&b.chair_ids)),
+            (c.l("doc_members"), c.agency_list(&b.member_ids)),
+            (c.l("doc_meets"), b.meeting_frequency.clone()),
+            (c.l("doc_quorum"), b.quorum.clone()),
+        ];
+        for (label, value) in facts.into_iter().filter(|(_, v)| !v.is_empty()) {
+            out.push(Block::Item(vec![
+                Span {
+                    text: format!("{label}: "),
+                    bold: true,
+                },
+                Span {
+                    text: value,
+                    bold: false,
+                },
+            ]));
+        }
+    }
+}
+
+/// The bodies in chart order (each after the body it reports to), with their depth.
+fn bodies_by_depth(plan: &Plan) -> Vec<(usize, &nap_core::CoordinatingBody)> {
+    fn walk<'p>(
+        plan: &'p Plan,
+        parent: Option<Id>,
+        depth: usize,
+        out: &mut Vec<(usize, &'p nap_core::CoordinatingBody)>,
+    ) {
+        for b in plan.bodies.iter().filter(|b| b.reports_to_id == parent) {
+            if out.iter().any(|(_, o)| o.record.id == b.record.id) || depth > plan.bodies.len() {
+                continue;
+            }
+            out.push((depth, b));
+            walk(plan, Some(b.record.id), depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(plan, None, 0, &mut out);
+    out
+}
+
+/// The organisation chart (as the Coordination screen lays it out) scaled to the page width
+/// and drawn: a box per body with its code and name, lines down from each body to those that
+/// report to it.
+fn draw_org_chart(flow: &mut Flow<'_>, c: &Ctx<'_>) {
+    let plan = c.plan;
+    let chart = nap_core::coordination::view::org_chart(plan);
+    if chart.boxes.is_empty() {
+        return;
+    }
+    let room = crate::layout::BOTTOM - crate::layout::TOP - 30.0;
+    let scale = (crate::layout::CONTENT_WIDTH / chart.width as f32)
+        .min(room / chart.height as f32)
+        .min(1.0);
+    let height = chart.height as f32 * scale;
+    flow.ensure(height + 12.0);
+    let (x0, y0, page) = (MARGIN_X, flow.y + 6.0, flow.page);
+    let at = |x: u32, y: u32| (x0 + x as f32 * scale, y0 + y as f32 * scale);
+    let line = crate::layout::line_color();
+    for l in &chart.lines {
+        let (fx, fy) = at(l.from_x, l.from_y);
+        let (_, my) = at(0, l.mid_y);
+        let (tx, ty) = at(l.to_x, l.to_y);
+        flow.pdf.rule(page, fx, fy, fx, my, 0.8, &accent());
+        flow.pdf.rule(page, fx, my, tx, my, 0.8, &accent());
+        flow.pdf.rule(page, tx, my, tx, ty, 0.8, &accent());
+    }
+    let (w, h) = (
+        chart.box_width as f32 * scale,
+        chart.box_height as f32 * scale,
+    );
+    let size = (8.0 * scale).max(5.0);
+    for bx in &chart.boxes {
+        let Some(b) = plan.bodies.iter().find(|b| b.record.id == bx.id) else {
+            continue;
+        };
+        let (x, y) = at(bx.x, bx.y);
+        flow.pdf
+            .fill(page, x, y, w, h, &crate::pdf::rgb(0xf6, 0xf4, 0xfc));
+        flow.pdf.frame(page, x, y, w, h, 0.8, &line);
+        let name = format!("{} {}", b.code, c.text(&b.name));
+        let lines = flow.pdf.shaper.wrap(&name, Weight::Bold, size, w - 8.0);
+        let lh = size * 1.3;
+        let mut ty = y + (h - lh * lines.len().min(3) as f32) / 2.0 + lh * 0.8;
+        for l in lines.iter().take(3) {
+            flow.pdf.text(
+                page,
+                x + w / 2.0,
+                ty,
+                size,
+                Weight::Bold,
+                &black(),
+                l,
+                Align::Center,
+            );
+            ty += lh;
+        }
+    }
+    flow.y += height + 12.0;
 }
 
 fn group_key(g: nap_core::StakeholderGroup) -> &'static str {
@@ -718,6 +816,46 @@ fn joined(spans: &[Span]) -> String {
 /// The whole plan as a PDF: A4 landscape like the annex, with the annex as its last chapter.
 pub fn nap_document_pdf(plan: &Plan, opts: &DocumentOptions) -> Result<Vec<u8>, ExportError> {
     let c = context(plan, opts.lang)?;
+    write_pdf(&c, opts, None, blocks(&c))
+}
+
+/// The terms of reference of the coordinating bodies (or of `body` alone) as a PDF: the
+/// organisation chart, the bodies, and each one's mandate, functions, decision rule, chair,
+/// members, meetings and quorum.
+pub fn terms_of_reference_pdf(
+    plan: &Plan,
+    opts: &DocumentOptions,
+    body: Option<Id>,
+) -> Result<Vec<u8>, ExportError> {
+    let c = context(plan, opts.lang)?;
+    let mut out = Vec::new();
+    coordination_blocks(&c, body, &mut out);
+    write_pdf(&c, opts, Some(c.l("doc_coordination")), out)
+}
+
+/// The terms of reference as a Word document (see [`terms_of_reference_pdf`]).
+pub fn terms_of_reference_docx(
+    plan: &Plan,
+    opts: &DocumentOptions,
+    body: Option<Id>,
+) -> Result<Vec<u8>, ExportError> {
+    let c = context(plan, opts.lang)?;
+    let mut out = Vec::new();
+    coordination_blocks(&c, body, &mut out);
+    write_docx(&c, opts, Some(c.l("doc_coordination")), out)
+}
+
+/// `blocks` as a PDF after a cover (the plan's title, and `subtitle` when given) and, for
+/// the whole plan, a contents page; the annex is appended where a block asks for it.
+fn write_pdf(
+    c: &Ctx<'_>,
+    opts: &DocumentOptions,
+    subtitle: Option<&str>,
+    blocks: Vec<Block>,
+) -> Result<Vec<u8>, ExportError> {
+    let plan = c.plan;
+    let contents = subtitle.is_none();
+    let with_annex = blocks.iter().any(|b| matches!(b, Block::Annex));
     let title = c.text(&plan.meta.title).to_string();
     let mut pdf = Pdf::new(&title, opts.date.as_str())?;
     let mut toc: Vec<(u8, String, usize)> = Vec::new();
@@ -725,16 +863,23 @@ pub fn nap_document_pdf(plan: &Plan, opts: &DocumentOptions) -> Result<Vec<u8>, 
         let mut flow = Flow::new(&mut pdf);
         flow.y = 150.0;
         flow.heading(&title, 24.0, 20.0);
-        for line in cover_lines(&c, opts) {
+        if let Some(subtitle) = subtitle {
+            flow.heading(subtitle, 18.0, 20.0);
+        }
+        for line in cover_lines(c, opts) {
             flow.paragraph(&line, 13.0, &muted());
         }
         // The table of contents goes on page 2, written once the pages are known.
         flow.new_page();
-        flow.heading(c.l("doc_contents"), 16.0, 20.0);
-        for block in blocks(&c) {
+        if contents {
+            flow.heading(c.l("doc_contents"), 16.0, 20.0);
+        }
+        let mut first = true;
+        for block in blocks {
             match block {
                 Block::Heading { level, text } => {
-                    if level == 1 {
+                    // Chapters start on a new page (the first one too, after the contents).
+                    if level == 1 && (contents || !first) {
                         flow.new_page();
                     }
                     // A section keeps the start of what follows (a table's header and
@@ -760,26 +905,30 @@ pub fn nap_document_pdf(plan: &Plan, opts: &DocumentOptions) -> Result<Vec<u8>, 
                 }
                 Block::Note(text) => flow.paragraph(&text, 8.5, &muted()),
                 Block::Table(table) => flow.table(&table),
+                Block::OrgChart => draw_org_chart(&mut flow, c),
                 Block::Annex => {}
             }
+            first = false;
         }
     }
-    crate::annex::append_annex(
-        plan,
-        &AnnexOptions {
-            lang: opts.lang,
-            budget_year: None,
-            currency: None,
-            rounding: Rounding::Unit,
-            reconcile: false,
-            date: opts.date.clone(),
-        },
-        &mut pdf,
-    )?;
+    if with_annex {
+        crate::annex::append_annex(
+            plan,
+            &AnnexOptions {
+                lang: opts.lang,
+                budget_year: None,
+                currency: None,
+                rounding: Rounding::Unit,
+                reconcile: false,
+                date: opts.date.clone(),
+            },
+            &mut pdf,
+        )?;
+    }
     // The table of contents: chapters and sections with their page numbers, as many as fit
     // (a plan has about ten chapters and a few dozen sections).
     let mut y = 96.0;
-    for (level, text, page) in &toc {
+    for (level, text, page) in toc.iter().filter(|_| contents) {
         if y > crate::layout::BOTTOM - 10.0 {
             break;
         }
@@ -811,24 +960,40 @@ pub fn nap_document_pdf(plan: &Plan, opts: &DocumentOptions) -> Result<Vec<u8>, 
 /// The whole plan as a Word document: the same chapters, Heading 1–2 styles and real
 /// tables; the annex chapter carries its summary tables (the full annex is its own PDF).
 pub fn nap_document_docx(plan: &Plan, opts: &DocumentOptions) -> Result<Vec<u8>, ExportError> {
-    use crate::progress_report::{docx_paragraph, docx_styles, docx_table};
     let c = context(plan, opts.lang)?;
+    write_docx(&c, opts, None, blocks(&c))
+}
+
+/// `blocks` as a Word document after a cover (the plan's title, and `subtitle` when given)
+/// and, for the whole plan, the list of chapters.
+fn write_docx(
+    c: &Ctx<'_>,
+    opts: &DocumentOptions,
+    subtitle: Option<&str>,
+    all: Vec<Block>,
+) -> Result<Vec<u8>, ExportError> {
+    use crate::progress_report::{docx_paragraph, docx_styles, docx_table};
+    let plan = c.plan;
     let mut docx = docx_styles(docx_rs::Docx::new()).add_paragraph(docx_paragraph(
         c.text(&plan.meta.title),
         Some("Title"),
         true,
     ));
-    for line in cover_lines(&c, opts) {
+    if let Some(subtitle) = subtitle {
+        docx = docx.add_paragraph(docx_paragraph(subtitle, Some("Heading1"), false));
+    }
+    for line in cover_lines(c, opts) {
         docx = docx.add_paragraph(docx_paragraph(&line, None, false));
     }
     // The chapters, listed; Word's own table of contents (References ▸ Table of Contents)
     // picks up the Heading 1–2 styles. No TOC field is written: docx-rs writes one that
     // LibreOffice shows as its field code.
-    let all = blocks(&c);
-    docx = docx.add_paragraph(docx_paragraph(c.l("doc_contents"), None, true));
-    for block in &all {
-        if let Block::Heading { level: 1, text } = block {
-            docx = docx.add_paragraph(docx_paragraph(text, None, false));
+    if subtitle.is_none() {
+        docx = docx.add_paragraph(docx_paragraph(c.l("doc_contents"), None, true));
+        for block in &all {
+            if let Block::Heading { level: 1, text } = block {
+                docx = docx.add_paragraph(docx_paragraph(text, None, false));
+            }
         }
     }
     for block in all {
@@ -841,6 +1006,19 @@ pub fn nap_document_docx(plan: &Plan, opts: &DocumentOptions) -> Result<Vec<u8>,
             Block::Item(spans) => docx.add_paragraph(spans_paragraph(&spans, "•  ")),
             Block::Note(text) => docx.add_paragraph(docx_paragraph(&text, None, false)),
             Block::Table(table) => docx.add_table(docx_table(&table)),
+            Block::OrgChart => {
+                let mut docx = docx;
+                for (depth, b) in bodies_by_depth(c.plan) {
+                    let indent = "    ".repeat(depth);
+                    let mark = if depth == 0 { "" } else { "└ " };
+                    docx = docx.add_paragraph(docx_paragraph(
+                        &format!("{indent}{mark}{} {}", b.code, c.text(&b.name)),
+                        None,
+                        depth == 0,
+                    ));
+                }
+                docx
+            }
             Block::Annex => {
                 let cur = c.costing.currency.clone();
                 docx.add_paragraph(docx_paragraph(
@@ -849,7 +1027,7 @@ pub fn nap_document_docx(plan: &Plan, opts: &DocumentOptions) -> Result<Vec<u8>,
                     false,
                 ))
                 .add_table(docx_table(&money_table(
-                    &c,
+                    c,
                     Dimension::Pillar,
                     Measure::Cost,
                 )))
@@ -858,7 +1036,7 @@ pub fn nap_document_docx(plan: &Plan, opts: &DocumentOptions) -> Result<Vec<u8>,
                     Some("Heading2"),
                     false,
                 ))
-                .add_table(docx_table(&agency_table(&c)))
+                .add_table(docx_table(&agency_table(c)))
                 .add_paragraph(docx_paragraph(c.l("doc_annex_note"), None, false))
             }
         };

@@ -14,7 +14,10 @@ pub mod text;
 pub mod workbook;
 
 pub use annex::{annex, AnnexOptions};
-pub use document::{nap_document_docx, nap_document_pdf, DocumentOptions};
+pub use document::{
+    nap_document_docx, nap_document_pdf, terms_of_reference_docx, terms_of_reference_pdf,
+    DocumentOptions,
+};
 pub use iati::iati;
 pub use labels::Lang;
 pub use progress_report::{

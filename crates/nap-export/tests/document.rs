@@ -110,3 +110,30 @@ fn the_word_document_has_heading_styles_the_chapters_listed_and_tables() {
     assert!(xml.matches("<w:tbl>").count() >= 10);
     assert!(xml.contains(&plan.consultations[0].title.text));
 }
+
+#[test]
+fn terms_of_reference_cover_every_body_or_the_one_asked_for() {
+    let plan = nap_core::sample::sample_plan();
+    let all = pages(&nap_export::terms_of_reference_pdf(&plan, &options(Lang::En), None).unwrap())
+        .join("\n");
+    for b in &plan.bodies {
+        let heading = format!("Terms of reference: {} {}", b.code, b.name.text);
+        assert!(all.contains(&heading), "{heading}");
+    }
+    assert!(
+        !all.contains("Costed budget annex"),
+        "no annex in the terms of reference"
+    );
+    let one = &plan.bodies[2];
+    let bytes = nap_export::terms_of_reference_docx(&plan, &options(Lang::En), Some(one.record.id))
+        .unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert_eq!(xml.matches("Terms of reference: ").count(), 1);
+    // (Up to its first apostrophe, which the XML escapes.)
+    assert!(xml.contains(one.mandate.text.split('\'').next().unwrap()));
+}
