@@ -40,6 +40,12 @@ pub enum Export {
         lang: Lang,
         format: ReportFormat,
     },
+    /// One agency's operational plan (the agency by code).
+    AgencyPlan {
+        lang: Lang,
+        format: ReportFormat,
+        agency: String,
+    },
     /// The coordinating bodies' terms of reference (all, or the body with this code).
     TermsOfReference {
         lang: Lang,
@@ -175,6 +181,32 @@ impl Export {
                     }
                 }
             }
+            Self::AgencyPlan {
+                lang,
+                format,
+                agency,
+            } => {
+                let id = plan
+                    .agencies
+                    .iter()
+                    .find(|a| a.code.eq_ignore_ascii_case(agency.trim()))
+                    .map(|a| a.record.id)
+                    .ok_or_else(|| {
+                        AppError::BadRequest(format!(
+                            "the plan has no agency with the code `{}`",
+                            nap_core::text::quoted(agency.trim())
+                        ))
+                    })?;
+                let opts = nap_export::DocumentOptions {
+                    lang: *lang,
+                    date: now().date(),
+                };
+                match format {
+                    ReportFormat::Pdf => nap_export::agency_plan_pdf(plan, &opts, id)?,
+                    ReportFormat::Docx => nap_export::agency_plan_docx(plan, &opts, id)?,
+                    ReportFormat::Xlsx => nap_export::agency_plan_xlsx(plan, &opts, id)?,
+                }
+            }
             Self::TermsOfReference { lang, format, body } => {
                 let body = match body.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
                     None => None,
@@ -232,6 +264,46 @@ impl Export {
         nap_store::write_atomically(path, &bytes, true)?;
         Ok(ExportDone::of(path, bytes.len() as u64))
     }
+}
+
+/// The operational plan of every agency that leads or supports an activity, one file each
+/// ("MOI operational plan.pdf") in `folder`, which is created if missing.
+pub fn agency_plans_to_folder(
+    plan: &Plan,
+    folder: &Path,
+    lang: Lang,
+    format: ReportFormat,
+) -> Result<Vec<ExportDone>, AppError> {
+    std::fs::create_dir_all(folder).map_err(|e| AppError::io(folder, e))?;
+    let involved = |id: nap_core::Id| {
+        plan.activities
+            .iter()
+            .any(|a| a.lead_agency_id == Some(id) || a.supporting_agency_ids.contains(&id))
+    };
+    plan.agencies
+        .iter()
+        .filter(|a| involved(a.record.id))
+        .map(|a| {
+            let export = Export::AgencyPlan {
+                lang,
+                format,
+                agency: a.code.clone(),
+            };
+            let name: String = a
+                .code
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || c == '-' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let path = folder.join(format!("{name} operational plan.{}", format.extension()));
+            export.write(plan, &path)
+        })
+        .collect()
 }
 
 /// What to export from the window, and where.

@@ -94,6 +94,30 @@ pub fn document(file: &Path, out: &Path, format: Option<&str>, lang: &str) -> Re
     write(file, out, export)
 }
 
+pub fn agency_plan(
+    file: &Path,
+    out: &Path,
+    agency: &str,
+    format: Option<&str>,
+    lang: &str,
+) -> Result<(), CliError> {
+    let lang = annex_language(lang)?;
+    if agency.trim().eq_ignore_ascii_case("all") {
+        let format = ReportFormat::parse(format.unwrap_or("pdf"))?;
+        let done = nap_app::export::agency_plans_to_folder(&load(file)?, out, lang, format)?;
+        for d in &done {
+            eprintln!("Wrote {} ({} KB).", d.path, d.kilobytes);
+        }
+        return Ok(());
+    }
+    let export = Export::AgencyPlan {
+        lang,
+        format: format_of(format, out)?,
+        agency: agency.to_string(),
+    };
+    write(file, out, export)
+}
+
 pub fn tor(
     file: &Path,
     out: &Path,

@@ -301,6 +301,24 @@ enum ExportCommand {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// An agency's operational plan (or, with `--agency all`, every involved agency's, one
+    /// file each in the folder OUT): its activities as lead and partner, steps by quarter,
+    /// the indicators it reports on, its budget by year with funding and gap, its focal
+    /// point and a signature block.
+    AgencyPlan {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        out: PathBuf,
+        /// The agency's code, or `all`.
+        #[arg(long)]
+        agency: String,
+        /// pdf, docx or xlsx (from OUT's extension when not given; pdf for `all`).
+        #[arg(long)]
+        format: Option<String>,
+        /// en or km.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
     /// The terms of reference of the coordinating bodies (all, or one with --body): the
     /// organisation chart, then each body's mandate, functions, decision rule, chair,
     /// members, meetings and quorum.
@@ -566,6 +584,13 @@ fn main() -> ExitCode {
             format,
             lang,
         }) => exports::document(&file, &out, format.as_deref(), &lang),
+        Command::Export(ExportCommand::AgencyPlan {
+            file,
+            out,
+            agency,
+            format,
+            lang,
+        }) => exports::agency_plan(&file, &out, &agency, format.as_deref(), &lang),
         Command::Export(ExportCommand::Tor {
             file,
             out,

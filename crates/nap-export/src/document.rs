@@ -1071,6 +1071,372 @@ fn spans_paragraph(spans: &[Span], prefix: &str) -> docx_rs::Paragraph {
     p
 }
 
+/// One agency's operational plan: its activities (as lead and as partner) with their cost,
+/// its steps by quarter, the indicators it reports on with their targets, its budget by
+/// year with committed funding and the gap, its focal point, and a signature block.
+fn agency_blocks(c: &Ctx<'_>, agency: &nap_core::Agency) -> Result<Vec<Block>, ExportError> {
+    let plan = c.plan;
+    let view = nap_core::agency_plans::view::agency_plan_view(
+        plan,
+        Some(agency.record.id),
+        c.lang.second(),
+    )
+    .map_err(|e| ExportError::Costing(e.to_string()))?;
+    let mut out = Vec::new();
+    let name = format!("{} {}", agency.code, c.text(&agency.name));
+    out.push(Block::Heading {
+        level: 1,
+        text: tf(c.lang, "doc_operational_plan_of", &[("agency", &name)]),
+    });
+    if let Some(p) = &view.plan {
+        out.push(Block::Item(vec![
+            Span {
+                text: format!("{}: ", c.l("doc_focal_point")),
+                bold: true,
+            },
+            Span {
+                text: [p.focal_point.as_str(), p.focal_point_contact.as_str()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+                bold: false,
+            },
+        ]));
+        if !c.text(&p.notes).is_empty() {
+            out.extend(markdown(c.text(&p.notes)));
+        }
+    } else {
+        out.push(Block::Note(c.l("doc_no_operational_plan").to_string()));
+    }
+    let cur = c.costing.currency.clone();
+    section(&mut out, c.l("activities"));
+    out.push(Block::Table(Table {
+        columns: vec![
+            Column::short(c.l("code")),
+            Column::text(c.l("activity"), 3.0),
+            Column::short(c.l("doc_role")),
+            Column::short(c.l("doc_timeframe")),
+            Column::number(tf(c.lang, "doc_cost_in", &[("cur", &cur)])),
+        ],
+        rows: view
+            .activities
+            .iter()
+            .map(|a| {
+                let years = match (a.years.first(), a.years.last()) {
+                    (Some(f), Some(l)) if f != l => format!("{f}–{l}"),
+                    (Some(f), _) => f.to_string(),
+                    _ => String::new(),
+                };
+                Row::new(
+                    RowKind::Body,
+                    vec![
+                        a.code.clone(),
+                        c.text(&a.title).to_string(),
+                        c.l(if a.role == "lead" {
+                            "doc_role_lead"
+                        } else {
+                            "doc_role_partner"
+                        })
+                        .to_string(),
+                        years,
+                        // A partner's share is costed under the lead agency.
+                        if a.role == "lead" {
+                            c.money(a.cost)
+                        } else {
+                            String::new()
+                        },
+                    ],
+                )
+            })
+            .collect(),
+    }));
+    let steps: Vec<(&nap_core::agency_plans::view::AgencyActivity, _)> = view
+        .activities
+        .iter()
+        .flat_map(|a| a.steps.iter().map(move |s| (a, s)))
+        .collect();
+    if !steps.is_empty() {
+        section(&mut out, c.l("doc_steps_by_quarter"));
+        out.push(Block::Table(Table {
+            columns: vec![
+                Column::short(c.l("code")),
+                Column::text(c.l("doc_step"), 2.0),
+                Column::short(c.l("activity")),
+                Column::short(c.l("doc_year")),
+                Column::short("Q1"),
+                Column::short("Q2"),
+                Column::short("Q3"),
+                Column::short("Q4"),
+                Column::short(c.l("doc_budget_line")),
+                Column::number(tf(c.lang, "doc_cost_in", &[("cur", &cur)])),
+            ],
+            rows: steps
+                .iter()
+                .map(|(a, s)| {
+                    let mut cells = vec![
+                        s.code.clone(),
+                        c.text(&s.title).to_string(),
+                        a.code.clone(),
+                        s.year.to_string(),
+                    ];
+                    cells.extend((1..=4u8).map(|q| {
+                        if s.quarters.contains(&q) {
+                            "•".to_string()
+                        } else {
+                            String::new()
+                        }
+                    }));
+                    cells.push(s.budget_line.clone());
+                    cells.push(
+                        s.budget
+                            .parse::<rust_decimal::Decimal>()
+                            .map_or(s.budget.clone(), |v| c.money(v)),
+                    );
+                    Row::new(RowKind::Body, cells)
+                })
+                .collect(),
+        }));
+    }
+    let reports: Vec<&nap_core::Indicator> = plan
+        .indicators
+        .iter()
+        .filter(|i| i.responsible_agency_id == Some(agency.record.id))
+        .collect();
+    if !reports.is_empty() {
+        section(&mut out, c.l("doc_indicators_reported"));
+        let years: Vec<i32> = plan.years().collect();
+        let mut columns = vec![
+            Column::short(c.l("code")),
+            Column::text(c.l("indicator"), 3.0),
+            Column::number(c.l("baseline")),
+        ];
+        columns.extend(years.iter().map(|y| Column::number(y.to_string())));
+        out.push(Block::Table(Table {
+            columns,
+            rows: reports
+                .iter()
+                .map(|i| {
+                    let mut cells = vec![
+                        i.code.clone(),
+                        c.text(&i.statement).to_string(),
+                        i.baseline_value.clone().unwrap_or_default(),
+                    ];
+                    cells.extend(
+                        years
+                            .iter()
+                            .map(|y| i.targets.get(y).cloned().unwrap_or_default()),
+                    );
+                    Row::new(RowKind::Body, cells)
+                })
+                .collect(),
+        }));
+    }
+    section(
+        &mut out,
+        tf(c.lang, "doc_budget_funding_gap", &[("cur", &cur)]),
+    );
+    out.push(Block::Table(agency_budget(c, agency.record.id)));
+    section(&mut out, c.l("doc_signatures"));
+    for key in ["doc_prepared_by", "doc_approved_by"] {
+        out.push(Block::Paragraph(plain(format!(
+            "{}: ______________________________    {}: ______________",
+            c.l(key),
+            c.l("date")
+        ))));
+    }
+    Ok(out)
+}
+
+/// The agency's cost (of the activities it leads), committed funding and gap, by year.
+fn agency_budget(c: &Ctx<'_>, agency: Id) -> Table {
+    let cell = |measure: Measure| {
+        let t = cross_table(
+            c.plan,
+            &c.costing,
+            Dimension::Agency,
+            Some(Dimension::Year),
+            measure,
+        );
+        let row = t
+            .rows
+            .iter()
+            .position(|r| r.member == nap_core::costing::Member::Record(agency));
+        let years: Vec<(String, rust_decimal::Decimal)> = t
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(j, col)| {
+                (
+                    col.code.clone(),
+                    row.map_or(rust_decimal::Decimal::ZERO, |r| t.cells[r][j]),
+                )
+            })
+            .collect();
+        let total = row.map_or(rust_decimal::Decimal::ZERO, |r| t.row_totals[r]);
+        (years, total)
+    };
+    let rows_of = [
+        (c.l("total_cost"), cell(Measure::Cost)),
+        (c.l("committed"), cell(Measure::Committed)),
+        (c.l("gap"), cell(Measure::Gap)),
+    ];
+    let years: Vec<String> = rows_of[0].1 .0.iter().map(|(y, _)| y.clone()).collect();
+    let mut columns = vec![Column::text("", 1.0)];
+    columns.extend(years.iter().map(|y| Column::number(y.clone())));
+    columns.push(Column::number(c.l("total")));
+    Table {
+        columns,
+        rows: rows_of
+            .into_iter()
+            .map(|(label, (cells, total))| {
+                let mut row = vec![label.to_string()];
+                row.extend(cells.iter().map(|(_, v)| c.money(*v)));
+                row.push(c.money(total));
+                Row::new(RowKind::Body, row)
+            })
+            .collect(),
+    }
+}
+
+/// The operational plan of `agency` as a PDF.
+pub fn agency_plan_pdf(
+    plan: &Plan,
+    opts: &DocumentOptions,
+    agency: Id,
+) -> Result<Vec<u8>, ExportError> {
+    let c = context(plan, opts.lang)?;
+    let a = find_agency(plan, agency)?;
+    let blocks = agency_blocks(&c, a)?;
+    let subtitle = tf(c.lang, "doc_operational_plan_of", &[("agency", &a.code)]);
+    write_pdf(&c, opts, Some(&subtitle), blocks)
+}
+
+/// The operational plan of `agency` as a Word document.
+pub fn agency_plan_docx(
+    plan: &Plan,
+    opts: &DocumentOptions,
+    agency: Id,
+) -> Result<Vec<u8>, ExportError> {
+    let c = context(plan, opts.lang)?;
+    let a = find_agency(plan, agency)?;
+    let blocks = agency_blocks(&c, a)?;
+    let subtitle = tf(c.lang, "doc_operational_plan_of", &[("agency", &a.code)]);
+    write_docx(&c, opts, Some(&subtitle), blocks)
+}
+
+fn find_agency(plan: &Plan, agency: Id) -> Result<&nap_core::Agency, ExportError> {
+    plan.agencies
+        .iter()
+        .find(|a| a.record.id == agency)
+        .ok_or_else(|| ExportError::Option(format!("there is no agency with id {agency}")))
+}
+
+/// Column letters of a 0-based index (0 → A, 26 → AA).
+fn column_letters(mut c: u16) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// The tables of `blocks` as a workbook, a sheet per table named after the section above
+/// it. Amounts are numbers; a table whose last column is the total keeps it as a live
+/// `SUM` of the row, with the exact figure stored as the formula's result.
+fn write_xlsx(c: &Ctx<'_>, blocks: &[Block]) -> Result<Vec<u8>, ExportError> {
+    use crate::progress_report::{cell_number, xe};
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let money = rust_xlsxwriter::Format::new().set_num_format(if c.minor == 0 {
+        "#,##0"
+    } else {
+        "#,##0.00"
+    });
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let mut heading = String::new();
+    let mut used: Vec<String> = Vec::new();
+    let total = c.l("total");
+    for block in blocks {
+        match block {
+            Block::Heading { text, .. } => heading = text.clone(),
+            Block::Table(table) => {
+                // Sheet names: at most 31 characters, unique, none of []:*?/\.
+                let mut name: String = heading
+                    .chars()
+                    .filter(|ch| !"[]:*?/\\".contains(*ch))
+                    .take(28)
+                    .collect();
+                if used.contains(&name) {
+                    name = format!("{name} {}", used.len() + 1);
+                }
+                used.push(name.clone());
+                let ws = book.add_worksheet();
+                ws.set_name(&name).map_err(xe)?;
+                for (j, col) in table.columns.iter().enumerate() {
+                    ws.write_string_with_format(0, j as u16, &col.header, &bold)
+                        .map_err(xe)?;
+                }
+                let last = table.columns.len().saturating_sub(1);
+                let live_total = table.columns.get(last).is_some_and(|c| c.header == total);
+                for (i, row) in table.rows.iter().enumerate() {
+                    let r = i as u32 + 1;
+                    for (j, cell) in row.cells.iter().enumerate() {
+                        let number = (table.columns[j].align == Align::Right)
+                            .then(|| cell.replace(',', "").parse::<rust_decimal::Decimal>().ok())
+                            .flatten();
+                        match number {
+                            Some(n) if live_total && j == last && last > 1 => {
+                                let formula = format!(
+                                    "=SUM({}{}:{}{})",
+                                    column_letters(1),
+                                    r + 1,
+                                    column_letters(last as u16 - 1),
+                                    r + 1
+                                );
+                                ws.write_formula_with_format(
+                                    r,
+                                    j as u16,
+                                    rust_xlsxwriter::Formula::new(formula)
+                                        .set_result(n.normalize().to_string()),
+                                    &money,
+                                )
+                                .map_err(xe)?;
+                            }
+                            Some(n) => {
+                                ws.write_number_with_format(r, j as u16, cell_number(n), &money)
+                                    .map_err(xe)?;
+                            }
+                            None => {
+                                ws.write_string(r, j as u16, cell).map_err(xe)?;
+                            }
+                        }
+                    }
+                }
+                ws.set_column_width(1, 50).map_err(xe)?;
+            }
+            _ => {}
+        }
+    }
+    book.save_to_buffer().map_err(xe)
+}
+
+/// The operational plan of `agency` as a workbook: its activities, steps by quarter,
+/// indicators and budget, each on a sheet, the budget's totals as live formulas.
+pub fn agency_plan_xlsx(
+    plan: &Plan,
+    opts: &DocumentOptions,
+    agency: Id,
+) -> Result<Vec<u8>, ExportError> {
+    let c = context(plan, opts.lang)?;
+    let a = find_agency(plan, agency)?;
+    write_xlsx(&c, &agency_blocks(&c, a)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -226,6 +226,22 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("group_development_partners", "Development partners", "ដៃគូអភិវឌ្ឍន៍"),
     ("group_security_sector", "Security sector", "វិស័យសន្តិសុខ"),
     ("group_community", "Communities", "សហគមន៍"),
+    ("doc_operational_plan_of", "Operational plan: {agency}", "ផែនការប្រតិបត្តិ៖ {agency}"),
+    ("doc_focal_point", "Focal point", "អ្នកសម្របសម្រួល"),
+    ("doc_no_operational_plan", "No operational plan has been started for this agency yet.", "មិនទាន់មានផែនការប្រតិបត្តិសម្រាប់ស្ថាប័ននេះនៅឡើយ។"),
+    ("doc_role", "Role", "តួនាទី"),
+    ("doc_role_lead", "Lead", "ដឹកនាំ"),
+    ("doc_role_partner", "Partner", "ដៃគូ"),
+    ("doc_cost_in", "Cost ({cur})", "ចំណាយ ({cur})"),
+    ("doc_steps_by_quarter", "Steps by quarter", "ជំហានតាមត្រីមាស"),
+    ("doc_step", "Step", "ជំហាន"),
+    ("doc_year", "Year", "ឆ្នាំ"),
+    ("doc_budget_line", "Budget line", "ខ្ទង់ថវិកា"),
+    ("doc_indicators_reported", "Indicators it reports on", "សូចនាករដែលស្ថាប័នរាយការណ៍"),
+    ("doc_budget_funding_gap", "Budget, committed funding and gap by year ({cur})", "ថវិកា មូលនិធិដែលបានប្តេជ្ញា និងគម្លាតតាមឆ្នាំ ({cur})"),
+    ("doc_signatures", "Signatures", "ហត្ថលេខា"),
+    ("doc_prepared_by", "Prepared by", "រៀបចំដោយ"),
+    ("doc_approved_by", "Approved by the head of the agency", "អនុម័តដោយប្រធានស្ថាប័ន"),
 ];
 
 /// The label `key` in `lang`; the key itself if unknown (a bug the tests catch).

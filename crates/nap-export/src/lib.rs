@@ -15,8 +15,8 @@ pub mod workbook;
 
 pub use annex::{annex, AnnexOptions};
 pub use document::{
-    nap_document_docx, nap_document_pdf, terms_of_reference_docx, terms_of_reference_pdf,
-    DocumentOptions,
+    agency_plan_docx, agency_plan_pdf, agency_plan_xlsx, nap_document_docx, nap_document_pdf,
+    terms_of_reference_docx, terms_of_reference_pdf, DocumentOptions,
 };
 pub use iati::iati;
 pub use labels::Lang;

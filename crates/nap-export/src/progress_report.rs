@@ -343,13 +343,13 @@ pub fn progress_report_pdf(
     pdf.finish()
 }
 
-fn xe(e: XlsxError) -> ExportError {
+pub(crate) fn xe(e: XlsxError) -> ExportError {
     ExportError::Workbook(e.to_string())
 }
 
 /// The value written into a numeric cell (the file format's number type).
 #[allow(clippy::disallowed_methods)] // XLSX numbers are IEEE doubles.
-fn cell_number(v: Decimal) -> f64 {
+pub(crate) fn cell_number(v: Decimal) -> f64 {
     use rust_decimal::prelude::ToPrimitive;
     v.to_f64().unwrap_or(0.0)
 }

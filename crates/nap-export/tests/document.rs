@@ -137,3 +137,59 @@ fn terms_of_reference_cover_every_body_or_the_one_asked_for() {
     // (Up to its first apostrophe, which the XML escapes.)
     assert!(xml.contains(one.mandate.text.split('\'').next().unwrap()));
 }
+
+#[test]
+fn an_agencys_operational_plan_has_its_activities_indicators_budget_and_signatures() {
+    let plan = nap_core::sample::sample_plan();
+    let moi = plan.agencies.iter().find(|a| a.code == "MOI").unwrap();
+    let text =
+        pages(&nap_export::agency_plan_pdf(&plan, &options(Lang::En), moi.record.id).unwrap())
+            .join("\n");
+    assert!(text.contains("Operational plan: MOI Ministry of Interior"));
+    for a in plan
+        .activities
+        .iter()
+        .filter(|a| a.lead_agency_id == Some(moi.record.id))
+    {
+        assert!(text.contains(&a.code), "the activity {} it leads", a.code);
+    }
+    for i in plan
+        .indicators
+        .iter()
+        .filter(|i| i.responsible_agency_id == Some(moi.record.id))
+    {
+        assert!(
+            text.contains(&i.code),
+            "the indicator {} it reports",
+            i.code
+        );
+    }
+    assert!(text.contains("Approved by the head of the agency"));
+
+    // The workbook's budget: the total column is a live SUM, its stored result the exact
+    // total of the agency's cost, computed here from the costing engine.
+    let bytes = nap_export::agency_plan_xlsx(&plan, &options(Lang::En), moi.record.id).unwrap();
+    let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    use calamine::Reader;
+    let sheet = book
+        .sheet_names()
+        .into_iter()
+        .find(|n| n.starts_with("Budget"))
+        .unwrap();
+    let formulas = book.worksheet_formula(&sheet).unwrap();
+    assert!(formulas.rows().flatten().any(|f| f.starts_with("SUM(B")));
+    let costing = nap_core::costing::compute(&plan, None).unwrap();
+    let lead: rust_decimal::Decimal = costing
+        .units
+        .iter()
+        .enumerate()
+        // Contingency is its own row in every view by agency, as in the annex.
+        .filter(|(_, u)| matches!(u.kind, nap_core::costing::UnitKind::Line(_)))
+        .filter(|(_, u)| plan.activities[u.activity].lead_agency_id == Some(moi.record.id))
+        .map(|(k, _)| costing.amounts(k).iter().sum::<rust_decimal::Decimal>())
+        .sum();
+    let values = book.worksheet_range(&sheet).unwrap();
+    let total_cost = values.rows().nth(1).unwrap().last().unwrap().clone();
+    let expected = lead.round_dp(0).to_string();
+    assert_eq!(total_cost.to_string(), expected);
+}
