@@ -156,3 +156,94 @@ fn the_iati_export_writes_one_activity_per_pillar_and_the_plan() {
     );
     assert_eq!(text.matches("<actual value=\"12.5\"/>").count(), 1);
 }
+
+#[test]
+fn the_plan_goes_out_as_documents_for_cabinet_each_agency_and_each_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("s.nap");
+    let ok = |args: &[&str]| {
+        let out = nap(args);
+        assert!(
+            out.status.success(),
+            "nap {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    ok(&["sample", s(&plan)]);
+    let doc = dir.path().join("NAP.docx");
+    ok(&["export", "document", s(&plan), "-o", s(&doc)]);
+    assert!(
+        std::fs::read(&doc).unwrap().starts_with(b"PK"),
+        "a Word (zip) file"
+    );
+    let pdf = dir.path().join("NAP (km).pdf");
+    ok(&[
+        "export",
+        "document",
+        s(&plan),
+        "--lang",
+        "km",
+        "-o",
+        s(&pdf),
+    ]);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    // Every agency with a role gets its own operational plan, named by its code.
+    let folder = dir.path().join("operational plans");
+    ok(&[
+        "export",
+        "agency-plan",
+        s(&plan),
+        "--agency",
+        "all",
+        "-o",
+        s(&folder),
+    ]);
+    let files: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for code in ["MWA", "MOI", "WPN"] {
+        assert!(
+            files.contains(&format!("{code} operational plan.pdf")),
+            "{files:?}"
+        );
+    }
+
+    ok(&[
+        "export",
+        "tor",
+        s(&plan),
+        "--body",
+        "sc",
+        "-o",
+        s(&dir.path().join("sc.pdf")),
+    ]);
+    for (args, says) in [
+        (
+            vec!["export", "tor", s(&plan), "--body", "XX", "-o", "x.pdf"],
+            "no coordinating body with the code `XX`",
+        ),
+        (
+            vec![
+                "export",
+                "agency-plan",
+                s(&plan),
+                "--agency",
+                "NOPE",
+                "-o",
+                "x.pdf",
+            ],
+            "no agency with the code `NOPE`",
+        ),
+        (
+            vec!["export", "document", s(&plan), "-o", "x.xlsx"],
+            "pdf or docx",
+        ),
+    ] {
+        let out = nap(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}

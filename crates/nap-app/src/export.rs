@@ -376,6 +376,11 @@ impl ExportRequest {
                 lang: annex_language(&self.lang)?,
                 format: ReportFormat::parse(&self.table)?,
             },
+            "agency_plan" => Export::AgencyPlan {
+                lang: annex_language(&self.lang)?,
+                format: ReportFormat::parse(&self.table)?,
+                agency: nap_core::edit::required_text("agency", &self.agency)?,
+            },
             "tor" => Export::TermsOfReference {
                 lang: annex_language(&self.lang)?,
                 format: ReportFormat::parse(&self.table)?,
@@ -433,7 +438,9 @@ pub fn send_copy(
 /// The file extension of an export kind (`table` carries a report's format).
 pub fn extension(kind: &str, table: &str) -> Result<&'static str, AppError> {
     Ok(match kind {
-        "progress_report" | "document" | "tor" => ReportFormat::parse(table)?.extension(),
+        "progress_report" | "document" | "tor" | "agency_plan" => {
+            ReportFormat::parse(table)?.extension()
+        }
         "annex" => "pdf",
         "workbook" => "xlsx",
         "json" => "json",
@@ -464,6 +471,7 @@ pub fn suggested_name(
         "progress_report" => format!("progress report ({lang})"),
         "document" => format!("NAP ({lang})"),
         "tor" => format!("terms of reference ({lang})"),
+        "agency_plan" => format!("operational plan ({lang})"),
         "copy" if table.is_empty() || table == "whole plan" => "copy".to_string(),
         "copy" => format!("copy for {table}"),
         _ => "plan".to_string(),
