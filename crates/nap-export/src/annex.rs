@@ -413,6 +413,20 @@ fn summary(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         120.0,
     );
     let lang = ctx.opts.lang;
+    // With no funding source recorded at all, the gap is not news: say that no funding is
+    // recorded rather than print a "100 %" gap as if the plan had been found unfunded.
+    let no_funding = plan.funding_sources.is_empty();
+    let share = |part: Decimal| {
+        if no_funding {
+            ctx.l("no_funding_recorded").to_string()
+        } else {
+            tf(
+                lang,
+                "share_of_cost",
+                &[("p", &percent(part, s.total_cost))],
+            )
+        }
+    };
     let headline: Vec<(String, Decimal, Option<String>)> = vec![
         (ctx.l("total_cost").into(), s.total_cost, None),
         (
@@ -423,23 +437,11 @@ fn summary(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         (ctx.l("committed").into(), s.committed, None),
         (ctx.l("pledged").into(), s.pledged, None),
         (ctx.l("expected").into(), s.expected, None),
-        (
-            ctx.l("gap").into(),
-            s.gap,
-            Some(tf(
-                lang,
-                "share_of_cost",
-                &[("p", &percent(s.gap, s.total_cost))],
-            )),
-        ),
+        (ctx.l("gap").into(), s.gap, Some(share(s.gap))),
         (
             ctx.l("gap_with_pledged").into(),
             s.gap_with_pledged,
-            Some(tf(
-                lang,
-                "share_of_cost",
-                &[("p", &percent(s.gap_with_pledged, s.total_cost))],
-            )),
+            Some(share(s.gap_with_pledged)),
         ),
     ];
     let mut headline = headline;
@@ -480,19 +482,24 @@ fn summary(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ),
         pillar,
     );
-    section_table(
-        ctx,
-        flow,
-        "gap_by_pillar_year",
-        &cross_table(
-            plan,
-            c,
-            Dimension::Pillar,
-            Some(Dimension::Year),
-            Measure::Gap,
-        ),
-        pillar,
-    );
+    if no_funding {
+        flow.heading(ctx.l("gap_by_pillar_year"), 11.0, 30.0);
+        flow.paragraph(ctx.l("no_funding_recorded_long"), 9.0, &muted());
+    } else {
+        section_table(
+            ctx,
+            flow,
+            "gap_by_pillar_year",
+            &cross_table(
+                plan,
+                c,
+                Dimension::Pillar,
+                Some(Dimension::Year),
+                Measure::Gap,
+            ),
+            pillar,
+        );
+    }
     let b = ctx.opts.budget_year.unwrap_or(plan.meta.start_year);
     if let Ok(m) = mtef(plan, c, Dimension::Pillar, b, Measure::Cost) {
         let shown_years = present(&m.years, ctx.opts.rounding, ctx.minor, ctx.opts.reconcile);

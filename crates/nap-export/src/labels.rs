@@ -242,6 +242,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("doc_signatures", "Signatures", "ហត្ថលេខា"),
     ("doc_prepared_by", "Prepared by", "រៀបចំដោយ"),
     ("doc_approved_by", "Approved by the head of the agency", "អនុម័តដោយប្រធានស្ថាប័ន"),
+    ("no_funding_recorded", "no funding recorded yet", "មិនទាន់មានការកត់ត្រាមូលនិធិ"),
+    ("no_funding_recorded_long", "No funding source has been recorded yet, so the whole cost is shown as unfunded. Record the national budget and partners' funding to see the real gap.", "មិនទាន់មានការកត់ត្រាប្រភពមូលនិធិនៅឡើយ ដូច្នេះចំណាយទាំងមូលត្រូវបានបង្ហាញថាគ្មានមូលនិធិ។ សូមកត់ត្រាថវិកាជាតិ និងមូលនិធិរបស់ដៃគូ ដើម្បីឃើញគម្លាតពិតប្រាកដ។"),
 ];
 
 /// The label `key` in `lang`; the key itself if unknown (a bug the tests catch).

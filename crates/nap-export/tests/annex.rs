@@ -387,3 +387,23 @@ fn a_long_pillar_title_in_the_legend_does_not_run_into_the_next_entry() {
         "the next entry starts {gap} pt below the title's last line"
     );
 }
+
+#[test]
+fn a_plan_with_no_funding_recorded_says_so_instead_of_a_hundred_percent_gap() {
+    let mut plan = sample_plan();
+    plan.funding_sources.clear();
+    for line in &mut plan.cost_lines {
+        line.funding_source_id = None;
+    }
+    let text = pages(&annex(&plan, &options(Lang::En)).unwrap()).join("\n");
+    assert!(text.contains("no funding recorded yet"));
+    assert!(text.contains("No funding source has been recorded yet"));
+    assert!(
+        !text.contains("100.0 % of cost"),
+        "no 100 % gap is announced"
+    );
+    // With funding recorded, the share is still given.
+    let text = pages(&annex(&sample_plan(), &options(Lang::En)).unwrap()).join("\n");
+    assert!(text.contains("% of cost"));
+    assert!(!text.contains("no funding recorded yet"));
+}
