@@ -33,7 +33,7 @@ describe('the export screen', () => {
     i18n.lang = 'en';
     const { backend, exportPlan, finish } = fakeBackend('ok');
     render(ExportScreen, { backend });
-    await fireEvent.change(screen.getByLabelText('Language of the annex'), { target: { value: 'km' } });
+    await fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'km' } });
     const path = screen.getByLabelText('Save as') as HTMLInputElement;
     await waitFor(() => expect(path.value).toBe('/home/officer/Documents/Plan - annex (km).pdf'));
     await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
