@@ -70,7 +70,7 @@ fn exports_write_their_files_and_refuse_bad_options() {
 
     for (args, message) in [
         (
-            vec!["export", "annex", s(&plan), "-o", s(&pdf), "--lang", "fr"],
+            vec!["export", "annex", s(&plan), "-o", s(&pdf), "--lang", "de"],
             "not a language",
         ),
         (

@@ -96,9 +96,18 @@ impl ReportFormat {
 pub fn annex_language(code: &str) -> Result<Lang, AppError> {
     Lang::parse(code).ok_or_else(|| {
         AppError::BadRequest(format!(
-            "`{code}` is not a language of the annex: use en or km"
+            "`{code}` is not a language NAP Studio writes documents in: use en, km or fr"
         ))
     })
+}
+
+/// The language to write `plan`'s documents in: `code`, or when empty the plan's working
+/// language if the exports speak it (English otherwise).
+pub fn document_language(plan: &Plan, code: &str) -> Result<Lang, AppError> {
+    if code.trim().is_empty() {
+        return Ok(Lang::parse(&plan.meta.working_language).unwrap_or(Lang::En));
+    }
+    annex_language(code)
 }
 
 /// The annex's rounding called `name`: amounts in a Cabinet annex are always rounded, to the

@@ -2,7 +2,9 @@
 //! application layer (`nap_app::export`), the result reported.
 
 use crate::output::{emit, CliError};
-use nap_app::export::{annex_language, annex_rounding, csv_table, Export, ReportFormat};
+use nap_app::export::{
+    annex_language, annex_rounding, csv_table, document_language, Export, ReportFormat,
+};
 use nap_store::{Access, PlanFile};
 use std::path::Path;
 
@@ -11,7 +13,11 @@ fn load(file: &Path) -> Result<nap_core::Plan, CliError> {
 }
 
 fn write(file: &Path, out: &Path, export: Export) -> Result<(), CliError> {
-    let done = export.write(&load(file)?, out)?;
+    write_plan(&load(file)?, out, export)
+}
+
+fn write_plan(plan: &nap_core::Plan, out: &Path, export: Export) -> Result<(), CliError> {
+    let done = export.write(plan, out)?;
     eprintln!("Wrote {} ({} KB).", done.path, done.kilobytes);
     Ok(())
 }
@@ -87,11 +93,12 @@ fn format_of(format: Option<&str>, out: &Path) -> Result<ReportFormat, CliError>
 }
 
 pub fn document(file: &Path, out: &Path, format: Option<&str>, lang: &str) -> Result<(), CliError> {
+    let plan = load(file)?;
     let export = Export::Document {
-        lang: annex_language(lang)?,
+        lang: document_language(&plan, lang)?,
         format: format_of(format, out)?,
     };
-    write(file, out, export)
+    write_plan(&plan, out, export)
 }
 
 pub fn agency_plan(
@@ -101,10 +108,11 @@ pub fn agency_plan(
     format: Option<&str>,
     lang: &str,
 ) -> Result<(), CliError> {
-    let lang = annex_language(lang)?;
+    let plan = load(file)?;
+    let lang = document_language(&plan, lang)?;
     if agency.trim().eq_ignore_ascii_case("all") {
         let format = ReportFormat::parse(format.unwrap_or("pdf"))?;
-        let done = nap_app::export::agency_plans_to_folder(&load(file)?, out, lang, format)?;
+        let done = nap_app::export::agency_plans_to_folder(&plan, out, lang, format)?;
         for d in &done {
             eprintln!("Wrote {} ({} KB).", d.path, d.kilobytes);
         }
@@ -115,7 +123,7 @@ pub fn agency_plan(
         format: format_of(format, out)?,
         agency: agency.to_string(),
     };
-    write(file, out, export)
+    write_plan(&plan, out, export)
 }
 
 pub fn tor(
@@ -125,12 +133,13 @@ pub fn tor(
     format: Option<&str>,
     lang: &str,
 ) -> Result<(), CliError> {
+    let plan = load(file)?;
     let export = Export::TermsOfReference {
-        lang: annex_language(lang)?,
+        lang: document_language(&plan, lang)?,
         format: format_of(format, out)?,
         body,
     };
-    write(file, out, export)
+    write_plan(&plan, out, export)
 }
 
 pub fn progress_report(
@@ -140,11 +149,12 @@ pub fn progress_report(
     format: Option<&str>,
     lang: &str,
 ) -> Result<(), CliError> {
+    let plan = load(file)?;
     let format = format_of(format, out)?;
     let export = Export::ProgressReport {
         period: period.to_string(),
-        lang: annex_language(lang)?,
+        lang: document_language(&plan, lang)?,
         format,
     };
-    write(file, out, export)
+    write_plan(&plan, out, export)
 }

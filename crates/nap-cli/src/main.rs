@@ -297,8 +297,8 @@ enum ExportCommand {
         /// pdf or docx (from OUT's extension when not given).
         #[arg(long)]
         format: Option<String>,
-        /// en or km.
-        #[arg(long, default_value = "en")]
+        /// en, km or fr (the plan's working language when the exports speak it).
+        #[arg(long, default_value = "")]
         lang: String,
     },
     /// An agency's operational plan (or, with `--agency all`, every involved agency's, one
@@ -315,8 +315,8 @@ enum ExportCommand {
         /// pdf, docx or xlsx (from OUT's extension when not given; pdf for `all`).
         #[arg(long)]
         format: Option<String>,
-        /// en or km.
-        #[arg(long, default_value = "en")]
+        /// en, km or fr (the plan's working language when the exports speak it).
+        #[arg(long, default_value = "")]
         lang: String,
     },
     /// The terms of reference of the coordinating bodies (all, or one with --body): the
@@ -332,8 +332,8 @@ enum ExportCommand {
         /// pdf or docx (from OUT's extension when not given).
         #[arg(long)]
         format: Option<String>,
-        /// en or km.
-        #[arg(long, default_value = "en")]
+        /// en, km or fr (the plan's working language when the exports speak it).
+        #[arg(long, default_value = "")]
         lang: String,
     },
     /// The progress report for a period: each indicator against its target, where each
@@ -348,8 +348,8 @@ enum ExportCommand {
         /// pdf, docx or xlsx (from OUT's extension when not given).
         #[arg(long)]
         format: Option<String>,
-        /// en or km.
-        #[arg(long, default_value = "en")]
+        /// en, km or fr (the plan's working language when the exports speak it).
+        #[arg(long, default_value = "")]
         lang: String,
     },
     /// The whole plan as interchange JSON (to standard output without -o).

@@ -53,7 +53,7 @@ impl Ctx<'_> {
         t(self.opts.lang, key)
     }
     fn text<'a>(&self, lt: &'a LocalText) -> &'a str {
-        lt.get(self.opts.lang.second())
+        lt.get(self.opts.lang.reads_l2(self.plan))
     }
     fn money(&self, v: Decimal) -> String {
         format_amount(v, self.opts.rounding, self.minor, ",")
@@ -135,7 +135,7 @@ pub(crate) fn append_annex(
 fn version_name(ctx: &Ctx<'_>) -> String {
     let status = ctx.plan.meta.status;
     match ctx.plan.versions.last() {
-        Some(v) if v.status == status && !ctx.opts.lang.second() => v.name.clone(),
+        Some(v) if v.status == status && !ctx.opts.lang.reads_l2(ctx.plan) => v.name.clone(),
         _ => match status {
             nap_core::PlanStatus::Draft => ctx.l("working_draft").to_string(),
             nap_core::PlanStatus::Consultation => ctx.l("draft_for_consultation").to_string(),

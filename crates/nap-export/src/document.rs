@@ -79,7 +79,7 @@ impl<'a> Ctx<'a> {
         t(self.lang, key)
     }
     fn text<'t>(&self, text: &'t LocalText) -> &'t str {
-        text.get(self.lang.second())
+        text.get(self.lang.reads_l2(self.plan))
     }
     fn agency(&self, id: Option<Id>) -> String {
         id.and_then(|i| self.agencies.get(&i))
@@ -1079,7 +1079,7 @@ fn agency_blocks(c: &Ctx<'_>, agency: &nap_core::Agency) -> Result<Vec<Block>, E
     let view = nap_core::agency_plans::view::agency_plan_view(
         plan,
         Some(agency.record.id),
-        c.lang.second(),
+        c.lang.reads_l2(c.plan),
     )
     .map_err(|e| ExportError::Costing(e.to_string()))?;
     let mut out = Vec::new();

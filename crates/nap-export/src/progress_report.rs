@@ -48,7 +48,7 @@ impl<'a> Ctx<'a> {
         t(self.lang, key)
     }
     fn text<'t>(&self, text: &'t LocalText) -> &'t str {
-        text.get(self.lang.second())
+        text.get(self.lang.reads_l2(self.plan))
     }
     fn amount(&self, v: Decimal) -> String {
         format_amount(v, Rounding::Unit, self.minor, ",")

@@ -193,3 +193,36 @@ fn an_agencys_operational_plan_has_its_activities_indicators_budget_and_signatur
     let expected = lead.round_dp(0).to_string();
     assert_eq!(total_cost.to_string(), expected);
 }
+
+#[test]
+fn a_french_plan_gets_french_headings_and_its_own_text() {
+    let mut plan = nap_core::sample::sample_plan();
+    plan.meta.working_language = "fr".into();
+    plan.meta.second_language = None;
+    plan.meta.title.text = "Plan d'action national Femmes, paix et sécurité".into();
+    let all = pages(&nap_document_pdf(&plan, &options(Lang::Fr)).unwrap()).join("\n");
+    for heading in [
+        "Sommaire",
+        "1. Cadre narratif national",
+        "2. Cadre de résultats",
+        "9. Annexe budgétaire chiffrée",
+    ] {
+        assert!(all.contains(heading), "{heading}");
+    }
+    assert!(all.contains("Plan d'action national Femmes, paix et sécurité"));
+    // A plan whose second language is not Khmer never shows the Khmer half.
+    assert!(!all.contains(plan.narrative[0].title.l2.as_deref().unwrap()));
+}
+
+#[test]
+fn a_khmer_plan_with_english_as_second_language_reads_each_half_in_its_edition() {
+    let mut plan = nap_core::sample::sample_plan();
+    plan.meta.working_language = "km".into();
+    plan.meta.second_language = Some("en".into());
+    // The Khmer edition reads `text` (the working language), the English one `l2`.
+    assert!(!Lang::Km.reads_l2(&plan));
+    assert!(Lang::En.reads_l2(&plan));
+    let sample = nap_core::sample::sample_plan();
+    assert!(Lang::Km.reads_l2(&sample));
+    assert!(!Lang::En.reads_l2(&sample));
+}
