@@ -155,7 +155,8 @@ fn reports_made_from_the_command_line_show_in_the_execution_view() {
     assert_eq!(json["rows"][0]["code"], "1.1.1.1");
     assert_eq!(json["rows"][0]["spent"], "450000");
 
-    // The same reports in the progress report and the donors' IATI file.
+    // The same reports in the progress report (in the plan's language, French) and the
+    // donors' IATI file.
     let report = dir.path("report.xlsx");
     ok(&[
         "export",
@@ -168,12 +169,12 @@ fn reports_made_from_the_command_line_show_in_the_execution_view() {
     ]);
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&report).unwrap();
     use calamine::Reader;
-    let activities = book.worksheet_range("Activities").unwrap();
+    let activities = book.worksheet_range("Activités").unwrap();
     let row = activities
         .rows()
         .find(|r| r[0] == calamine::Data::String("1.1.1.1".into()))
         .unwrap();
-    assert_eq!(row[3], calamine::Data::String("On track".into()));
+    assert_eq!(row[3], calamine::Data::String("En bonne voie".into()));
     assert_eq!(row[5], calamine::Data::Float(450000.0));
     let iati = dir.path("plan.xml");
     ok(&["export", "iati", p, "-o", s(&iati)]);

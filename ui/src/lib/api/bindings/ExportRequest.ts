@@ -5,7 +5,7 @@
  */
 export type ExportRequest = { 
 /**
- * `annex`, `workbook`, `json`, `csv`, `iati`, `document` (the whole plan),
+ * `annex`, `workbook`, `json`, `csv`, `iati`, `document` (the whole plan), `tor`,
  * `progress_report`, or `copy` (a copy of the plan for another ministry).
  */
 kind: string, 
