@@ -1021,6 +1021,7 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                 let item = line.catalogue_item_id.and_then(|i| catalogue.get(&i));
                                 let inputs = line.inputs(item.copied());
                                 let unit = inputs.unit.unwrap_or_default().to_string();
+                                let lump = unit == "lump sum";
                                 let cost = inputs.unit_cost.unwrap_or_default();
                                 let cur = inputs.currency.unwrap_or_default();
                                 let cur_minor = currency(cur).map_or(2, |c| c.minor_units);
@@ -1042,8 +1043,22 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                 cells.extend(amounts.iter().map(|a| ctx.money(*a)));
                                 cells.push(ctx.money(amounts.iter().sum()));
                                 cells.extend([c.economic_code(u).to_string(), source]);
-                                let mut notes = vec![String::new(); 3];
+                                // A lump sum (an amount known only as such) is marked,
+                                // and shows no quantities (its "quantity" is the amount).
+                                let mark = [
+                                    lump.then(|| ctx.l("lump_sum").to_string()),
+                                    (!line.note.trim().is_empty())
+                                        .then(|| line.note.trim().to_string()),
+                                ]
+                                .into_iter()
+                                .flatten()
+                                .collect::<Vec<_>>()
+                                .join(" · ");
+                                let mut notes = vec![mark, String::new(), String::new()];
                                 notes.extend(c.years.iter().map(|y| {
+                                    if lump {
+                                        return String::new();
+                                    }
                                     line.quantities
                                         .get(y)
                                         .map(|q| {

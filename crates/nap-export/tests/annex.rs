@@ -407,3 +407,23 @@ fn a_plan_with_no_funding_recorded_says_so_instead_of_a_hundred_percent_gap() {
     assert!(text.contains("% of cost"));
     assert!(!text.contains("no funding recorded yet"));
 }
+
+#[test]
+fn cost_line_notes_and_lump_sums_are_marked_in_the_detail() {
+    let mut plan = sample_plan();
+    plan.cost_lines[0].note = "Quote from the venue, March 2026".into();
+    let lump = &mut plan.cost_lines[1];
+    lump.catalogue_item_id = None;
+    lump.unit = Some("lump sum".into());
+    lump.unit_cost = Some(rust_decimal::Decimal::ONE);
+    lump.currency = Some(plan.meta.base_currency.clone());
+    lump.economic_code = Some("22".into());
+    lump.inflate = false;
+    lump.quantities = [(2027, rust_decimal::Decimal::from(5_432_100))].into();
+    let text = pages(&annex(&plan, &options(Lang::En)).unwrap()).join("\n");
+    assert!(text.contains("Quote from the venue, March 2026"));
+    assert!(text.contains("lump sum, as given in the plan"));
+    // Its amount is shown as an amount, never as a quantity.
+    assert!(text.contains("5,432,100"));
+    assert!(!text.contains("× 5,432,100"));
+}
