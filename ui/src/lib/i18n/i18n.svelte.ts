@@ -35,6 +35,11 @@ export function setSecondLanguage(language: SecondLanguageName | null) {
   second = language;
 }
 
+/** Whether the open plan has a second language: its fields are shown only then. */
+export function hasSecondLanguage(): boolean {
+  return second !== null;
+}
+
 /** The BCP 47 tag of the open plan's second language, for the `lang` of its fields. */
 export function l2Tag(): string {
   return second?.tag ?? '';
