@@ -1047,6 +1047,9 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                 // and shows no quantities (its "quantity" is the amount).
                                 let mark = [
                                     lump.then(|| ctx.l("lump_sum").to_string()),
+                                    item.map(|i| {
+                                        tf(ctx.opts.lang, "from_catalogue", &[("code", &i.code)])
+                                    }),
                                     (!line.note.trim().is_empty())
                                         .then(|| line.note.trim().to_string()),
                                 ]

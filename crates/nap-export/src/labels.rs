@@ -258,6 +258,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("no_funding_recorded", "no funding recorded yet", "មិនទាន់មានការកត់ត្រាមូលនិធិ", "aucun financement enregistré"),
     ("no_funding_recorded_long", "No funding source has been recorded yet, so the whole cost is shown as unfunded. Record the national budget and partners' funding to see the real gap.", "មិនទាន់មានការកត់ត្រាប្រភពមូលនិធិនៅឡើយ ដូច្នេះចំណាយទាំងមូលត្រូវបានបង្ហាញថាគ្មានមូលនិធិ។ សូមកត់ត្រាថវិកាជាតិ និងមូលនិធិរបស់ដៃគូ ដើម្បីឃើញគម្លាតពិតប្រាកដ។", "Aucune source de financement n'a encore été enregistrée : tout le coût apparaît donc comme non financé. Enregistrez le budget national et les financements des partenaires pour connaître le besoin réel."),
     ("lump_sum", "lump sum, as given in the plan", "ចំនួនសរុប តាមដែលផែនការបានផ្តល់", "montant forfaitaire, tel que donné dans le plan"),
+    ("from_catalogue", "unit cost from catalogue item {code}", "ថ្លៃឯកតាពីកាតាឡុក {code}", "coût unitaire du catalogue, article {code}"),
 ];
 
 /// The label `key` in `lang`; the key itself if unknown (a bug the tests catch).

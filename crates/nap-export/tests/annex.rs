@@ -423,6 +423,15 @@ fn cost_line_notes_and_lump_sums_are_marked_in_the_detail() {
     let text = pages(&annex(&plan, &options(Lang::En)).unwrap()).join("\n");
     assert!(text.contains("Quote from the venue, March 2026"));
     assert!(text.contains("lump sum, as given in the plan"));
+    // A line priced from the catalogue says which item.
+    let priced = sample_plan()
+        .cost_lines
+        .iter()
+        .find_map(|l| l.catalogue_item_id)
+        .and_then(|id| plan.catalogue.iter().find(|c| c.record.id == id))
+        .map(|c| c.code.clone())
+        .expect("the sample prices lines from its catalogue");
+    assert!(text.contains(&format!("unit cost from catalogue item {priced}")));
     // Its amount is shown as an amount, never as a quantity.
     assert!(text.contains("5,432,100"));
     assert!(!text.contains("× 5,432,100"));
