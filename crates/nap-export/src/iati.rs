@@ -11,12 +11,21 @@ use crate::ExportError;
 use nap_core::costing::views::Measure;
 use nap_core::costing::{compute, cross_table, Dimension, Member};
 use nap_core::model::*;
+use nap_core::progress::{Period, PeriodPart};
 use nap_core::text::LocalText;
 use nap_core::Timestamp;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
 /// XML text with `&`, `<`, `>`, `"` and `'` escaped.
+/// The last day of `month` (1–12) of `year`.
+fn last_day(year: i32, month: u8) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|d| nap_core::IsoDate::from_ymd(year, u32::from(month), *d).is_some())
+        .unwrap_or(28)
+}
+
 fn esc(text: &str) -> String {
     quick_xml::escape::escape(text).into_owned()
 }
@@ -334,30 +343,70 @@ fn result(
                 esc(b.trim())
             );
         }
-        let mut years: Vec<Year> = i.targets.keys().copied().collect();
-        for p in plan
+        // A period per target year and per reporting period with a value (a half or a
+        // quarter is its own period); targets belong to whole years only.
+        let reported: Vec<(&ProgressValue, Period)> = plan
             .progress
             .iter()
             .filter(|p| p.indicator_id == i.record.id)
-        {
-            if !years.contains(&p.year) {
-                years.push(p.year);
+            .filter_map(|p| Some((p, Period::parse(&p.period)?)))
+            .collect();
+        let mut periods: Vec<Period> = i.targets.keys().map(|y| Period::year(*y)).collect();
+        for (_, period) in &reported {
+            if !periods.contains(period) {
+                periods.push(*period);
             }
         }
-        years.sort_unstable();
-        for y in years {
+        periods.sort();
+        for period in periods {
+            let (first, last) = period.months();
+            let y = period.year;
             let _ = writeln!(out, "        <period>");
-            let _ = writeln!(out, "          <period-start iso-date=\"{y}-01-01\"/>");
-            let _ = writeln!(out, "          <period-end iso-date=\"{y}-12-31\"/>");
-            if let Some(t) = i.targets.get(&y).filter(|t| !t.trim().is_empty()) {
-                let _ = writeln!(out, "          <target value=\"{}\"/>", esc(t.trim()));
+            let _ = writeln!(
+                out,
+                "          <period-start iso-date=\"{y}-{first:02}-01\"/>"
+            );
+            let _ = writeln!(
+                out,
+                "          <period-end iso-date=\"{y}-{last:02}-{:02}\"/>",
+                last_day(y, last)
+            );
+            if period.part == PeriodPart::Year {
+                if let Some(t) = i.targets.get(&y).filter(|t| !t.trim().is_empty()) {
+                    let _ = writeln!(out, "          <target value=\"{}\"/>", esc(t.trim()));
+                }
             }
-            for p in plan
-                .progress
-                .iter()
-                .filter(|p| p.indicator_id == i.record.id && p.year == y)
-            {
-                let _ = writeln!(out, "          <actual value=\"{}\"/>", esc(p.value.trim()));
+            for (p, _) in reported.iter().filter(|(_, at)| *at == period) {
+                let comment = [p.source.trim(), p.note.trim()]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                if comment.is_empty() {
+                    let _ = writeln!(out, "          <actual value=\"{}\"/>", esc(p.value.trim()));
+                } else {
+                    let _ = writeln!(out, "          <actual value=\"{}\">", esc(p.value.trim()));
+                    let _ = writeln!(out, "            <comment>");
+                    let _ = writeln!(
+                        out,
+                        "              <narrative>{}</narrative>",
+                        esc(&comment)
+                    );
+                    let _ = writeln!(out, "            </comment>");
+                    let _ = writeln!(out, "          </actual>");
+                }
+                // Each part of a breakdown as an actual of its own, with its dimension.
+                for b in &p.breakdown {
+                    let name = format!("{:?}", b.dimension).to_lowercase();
+                    let _ = writeln!(out, "          <actual value=\"{}\">", esc(b.value.trim()));
+                    let _ = writeln!(
+                        out,
+                        "            <dimension name=\"{}\" value=\"{}\"/>",
+                        esc(&name),
+                        esc(b.group.trim())
+                    );
+                    let _ = writeln!(out, "          </actual>");
+                }
             }
             let _ = writeln!(out, "        </period>");
         }

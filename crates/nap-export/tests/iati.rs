@@ -40,6 +40,22 @@ fn the_sample_plan_is_a_valid_iati_2_03_activity_file_with_its_budgets_and_resul
         source: String::new(),
         breakdown: vec![],
     });
+    // A half-year value with its source and a breakdown by sex.
+    plan.progress.push(ProgressValue {
+        record: RecordMeta::new(nap_core::Id::new_v4(), &Timestamp::from_unix_millis(0), "t"),
+        indicator_id: indicator.record.id,
+        year,
+        period: format!("{year}-H1"),
+        value: "9".into(),
+        note: "Mid-year count".into(),
+        date: None,
+        source: "Police HR register".into(),
+        breakdown: vec![nap_core::BreakdownValue {
+            dimension: nap_core::Disaggregation::Sex,
+            group: "women".into(),
+            value: "9".into(),
+        }],
+    });
     let xml = nap_export::iati(&plan, &Timestamp::from_unix_millis(1_780_000_000_000)).unwrap();
 
     let schema = schema();
@@ -78,6 +94,10 @@ fn the_sample_plan_is_a_valid_iati_2_03_activity_file_with_its_budgets_and_resul
         1 + plan.pillars.len()
     );
     assert!(xml.contains("<actual value=\"17\"/>"));
+    // The half year is its own period, with its comment and its breakdown.
+    assert!(xml.contains(&format!("<period-end iso-date=\"{year}-06-30\"/>")));
+    assert!(xml.contains("<narrative>Police HR register · Mid-year count</narrative>"));
+    assert!(xml.contains("<dimension name=\"sex\" value=\"women\"/>"));
     let impact = plan
         .indicators
         .iter()
