@@ -1332,20 +1332,6 @@ fn find_agency(plan: &Plan, agency: Id) -> Result<&nap_core::Agency, ExportError
         .ok_or_else(|| ExportError::Option(format!("there is no agency with id {agency}")))
 }
 
-/// Column letters of a 0-based index (0 → A, 26 → AA).
-fn column_letters(mut c: u16) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
-
 /// The tables of `blocks` as a workbook, a sheet per table named after the section above
 /// it. Amounts are numbers; a table whose last column is the total keeps it as a live
 /// `SUM` of the row, with the exact figure stored as the formula's result.
@@ -1393,9 +1379,9 @@ fn write_xlsx(c: &Ctx<'_>, blocks: &[Block]) -> Result<Vec<u8>, ExportError> {
                             Some(n) if live_total && j == last && last > 1 => {
                                 let formula = format!(
                                     "=SUM({}{}:{}{})",
-                                    column_letters(1),
+                                    crate::workbook::col_name(1),
                                     r + 1,
-                                    column_letters(last as u16 - 1),
+                                    crate::workbook::col_name(last as u16 - 1),
                                     r + 1
                                 );
                                 ws.write_formula_with_format(

@@ -47,7 +47,7 @@ fn result(v: Decimal) -> String {
 }
 
 /// Column letters of a 0-based index (0 → A, 26 → AA).
-fn col_name(mut c: u16) -> String {
+pub(crate) fn col_name(mut c: u16) -> String {
     let mut s = Vec::new();
     loop {
         s.push(b'A' + (c % 26) as u8);
