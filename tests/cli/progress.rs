@@ -107,7 +107,7 @@ fn reports_made_from_the_command_line_show_in_the_execution_view() {
         "year=2026",
         "amount=300000",
     ]);
-    ok(&[
+    let again = common::nap(&[
         "add",
         "expenditure",
         p,
@@ -115,6 +115,12 @@ fn reports_made_from_the_command_line_show_in_the_execution_view() {
         "year=2026",
         "amount=450000",
     ]);
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(again.status.success(), "{said}");
+    assert!(
+        said.starts_with("Replaced the earlier expenditure"),
+        "{said}"
+    );
     ok(&[
         "add",
         "activity-status",

@@ -237,9 +237,27 @@ pub fn set(file: &Path, id: &str, assignments: &[String]) -> Result<(), CliError
 pub fn add(file: &Path, kind: &str, assignments: &[String]) -> Result<(), CliError> {
     let kind = records::kind_named(kind)?;
     let mut doc = Document::open(file, &author())?;
+    let what = kind.name().replace('_', " ");
+    // A report for a period already reported replaces it: say so.
+    if matches!(
+        kind,
+        nap_core::RecordKind::Progress
+            | nap_core::RecordKind::ActivityStatus
+            | nap_core::RecordKind::Expenditure
+    ) {
+        let done = nap_app::progress::add_from_assignments(&mut doc, kind, assignments)?;
+        emit(&format!("{}\n", done.id))?;
+        let verb = if done.replaced {
+            "Replaced the earlier"
+        } else {
+            "Added"
+        };
+        eprintln!("{verb} {what} {}.", done.id);
+        return Ok(());
+    }
     let id = records::add(&mut doc, kind, assignments)?;
     emit(&format!("{id}\n"))?;
-    eprintln!("Added {} {id}.", kind.name().replace('_', " "));
+    eprintln!("Added {what} {id}.");
     Ok(())
 }
 
