@@ -96,6 +96,52 @@ mod tests {
         assert_eq!(normalised(""), None);
     }
 
+    fn new_plan(language: Option<&str>, second: Option<&str>) -> crate::Plan {
+        let spec = crate::sample::NewPlan {
+            title: "Plan".into(),
+            country: "TH".into(),
+            start_year: 2027,
+            end_year: 2031,
+            currency: "THB".into(),
+            language: language.map(str::to_string),
+            second_language: second.map(str::to_string),
+        };
+        crate::sample::new_plan(
+            &spec,
+            &crate::Timestamp::from_unix_millis(0),
+            "t",
+            crate::Id::new_v4,
+        )
+    }
+
+    #[test]
+    fn standard_titles_come_in_the_working_and_second_languages_where_the_product_has_them() {
+        let thai = new_plan(Some("th"), Some("en"));
+        assert_eq!(thai.pillars[0].title.text, "การมีส่วนร่วม");
+        assert_eq!(thai.pillars[0].title.l2.as_deref(), Some("Participation"));
+        assert_eq!(
+            thai.narrative[3].title.l2.as_deref(),
+            Some("Theory of change")
+        );
+        // The first users' default: English with Khmer alongside, sections included.
+        let default = new_plan(None, None);
+        assert_eq!(default.pillars[2].title.text, "Protection");
+        assert_eq!(default.pillars[2].title.l2.as_deref(), Some("ការការពារ"));
+        assert!(default.narrative.iter().all(|s| s.title.l2.is_some()));
+        // Georgian has no standard titles: English text, and an empty second-language
+        // slot in an English plan with Georgian alongside (it asks for a translation).
+        let georgian = new_plan(Some("ka"), None);
+        assert_eq!(georgian.pillars[1].title.text, "Prevention");
+        let english_georgian = new_plan(Some("en"), Some("ka"));
+        assert!(english_georgian
+            .pillars
+            .iter()
+            .all(|p| p.title.l2.is_none()));
+        for plan in [thai, default, georgian, english_georgian] {
+            assert_eq!(crate::validate(&plan), vec![]);
+        }
+    }
+
     #[test]
     fn a_french_plan_has_no_second_language_and_its_pillars_no_khmer() {
         let spec = crate::sample::NewPlan {
@@ -116,6 +162,15 @@ mod tests {
         assert_eq!(plan.meta.working_language, "fr");
         assert_eq!(plan.meta.second_language, None);
         assert!(plan.pillars.iter().all(|p| p.title.l2.is_none()));
+        // Its standard titles are French, not English awaiting translation.
+        let pillars: Vec<&str> = plan.pillars.iter().map(|p| p.title.text.as_str()).collect();
+        assert_eq!(pillars[1], "Prévention");
+        assert_eq!(pillars[3], "Secours et relèvement");
+        assert_eq!(
+            plan.narrative[0].title.text,
+            "Contexte et analyse de la situation"
+        );
+        assert!(plan.narrative.iter().all(|s| s.title.l2.is_none()));
         assert_eq!(crate::validate(&plan), vec![]);
         let mut bad = plan.clone();
         bad.meta.second_language = Some("fr".into());

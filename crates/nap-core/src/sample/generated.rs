@@ -42,23 +42,6 @@ impl SplitMix {
     }
 }
 
-/// The four WPS pillars plus Coordination and M&E, in English and Khmer.
-pub(crate) const STANDARD_PILLARS: [(PillarKind, &str, &str); 5] = [
-    (PillarKind::Participation, "Participation", "ការចូលរួម"),
-    (PillarKind::Prevention, "Prevention", "ការបង្ការ"),
-    (PillarKind::Protection, "Protection", "ការការពារ"),
-    (
-        PillarKind::ReliefRecovery,
-        "Relief and Recovery",
-        "ការសង្គ្រោះ និងការស្តារឡើងវិញ",
-    ),
-    (
-        PillarKind::CoordinationMe,
-        "Coordination, Monitoring and Evaluation",
-        "ការសម្របសម្រួល ការតាមដាន និងការវាយតម្លៃ",
-    ),
-];
-
 const ITEMS: [(&str, &str, &str, &str, &str); 8] = [
     (
         "participant-day",
@@ -213,14 +196,17 @@ pub fn generated_plan(size: PlanSize) -> Plan {
     }
 
     let (mut oc, mut op, mut ac, mut lc) = (0, 0, 0, 0);
-    for (pi, (kind, en, km)) in STANDARD_PILLARS.iter().enumerate() {
+    let standard_pillars =
+        super::standard::pillar_titles("en").zip(super::standard::pillar_titles("km"));
+    for (pi, ((kind, en), (_, km))) in standard_pillars.enumerate() {
+        let (en, km) = (en.unwrap_or_default(), km.unwrap_or_default());
         let pillar_id = b.id(&format!("pillar/{pi}"));
         let record = b.meta(&format!("pillar/{pi}"));
         b.plan.pillars.push(Pillar {
             record,
             code: format!("{}", pi + 1),
-            kind: *kind,
-            title: LocalText::both(*en, *km),
+            kind,
+            title: LocalText::both(en, km),
             description: LocalText::default(),
         });
         for oi in 0..shape.outcomes_per_pillar {

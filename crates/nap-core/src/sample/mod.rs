@@ -9,6 +9,7 @@
 
 mod authoring;
 mod generated;
+pub mod standard;
 
 pub use generated::{generated_plan, PlanSize};
 
@@ -71,49 +72,49 @@ pub fn new_plan(
         inflation: Default::default(),
         contingency: Decimal::ZERO,
     });
-    for (i, (kind, en, km)) in generated::STANDARD_PILLARS.iter().enumerate() {
+    // Standard titles in the plan's languages; English where the product has none in the
+    // working language, nothing where it has none in the second (see `standard`).
+    let working = plan.meta.working_language.clone();
+    let second = plan.meta.second_language.clone();
+    let in_languages = |kind_title: Option<&str>, english: &str, l2: Option<&str>| LocalText {
+        text: kind_title.unwrap_or(english).to_string(),
+        l2: l2.map(str::to_string),
+    };
+    let english_pillars = standard::pillar_titles("en");
+    let second_pillars = second
+        .as_deref()
+        .map(|s| standard::pillar_titles(s).collect::<Vec<_>>());
+    for (i, ((kind, title), (_, english))) in standard::pillar_titles(&working)
+        .zip(english_pillars)
+        .enumerate()
+    {
+        let l2 = second_pillars.as_ref().and_then(|titles| titles[i].1);
         plan.pillars.push(Pillar {
             record: record(new_id()),
             code: (i + 1).to_string(),
-            kind: *kind,
-            title: LocalText::both(*en, *km),
+            kind,
+            title: in_languages(title, english.unwrap_or_default(), l2),
             description: LocalText::default(),
         });
     }
-    for (kind, title) in STANDARD_SECTIONS {
+    let english_sections = standard::section_titles("en");
+    let second_sections = second
+        .as_deref()
+        .map(|s| standard::section_titles(s).collect::<Vec<_>>());
+    for (i, ((kind, title), (_, english))) in standard::section_titles(&working)
+        .zip(english_sections)
+        .enumerate()
+    {
+        let l2 = second_sections.as_ref().and_then(|titles| titles[i].1);
         plan.narrative.push(NarrativeSection {
             record: record(new_id()),
             kind,
-            title: LocalText::new(title),
+            title: in_languages(title, english.unwrap_or_default(), l2),
             body: LocalText::default(),
         });
     }
-    // The standard titles carry Khmer as their second language; a plan with another one
-    // (or none) starts without it rather than with text in a language it does not use.
-    if plan.meta.second_language.as_deref() != Some("km") {
-        for p in &mut plan.pillars {
-            p.title.l2 = None;
-        }
-    }
     plan
 }
-
-/// The sections of a narrative local framework, in the order the toolkit presents them.
-const STANDARD_SECTIONS: [(NarrativeKind, &str); 7] = [
-    (NarrativeKind::Context, "Context and situation analysis"),
-    (NarrativeKind::Rationale, "Rationale"),
-    (
-        NarrativeKind::Alignment,
-        "Alignment with national and regional frameworks",
-    ),
-    (NarrativeKind::TheoryOfChange, "Theory of change"),
-    (
-        NarrativeKind::Priorities,
-        "Priorities and emerging security issues",
-    ),
-    (NarrativeKind::GuidingPrinciples, "Guiding principles"),
-    (NarrativeKind::ConsultationProcess, "Consultation process"),
-];
 
 /// Namespace for the sample's UUID v5 ids.
 const SAMPLE_NAMESPACE: Uuid = Uuid::from_u128(0x6e61_7073_7475_6469_6f00_0000_0000_0001);
