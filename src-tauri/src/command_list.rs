@@ -16,6 +16,7 @@ macro_rules! app_commands {
             costing::set_cost_line,
             costing::preview_cost_line,
             costing::add_cost_line,
+            costing::add_lump_sum,
             costing::add_activity,
             costing::delete_cost_line,
             costing::history,

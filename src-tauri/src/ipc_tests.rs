@@ -402,6 +402,43 @@ fn an_activity_and_its_line_are_added_and_counted_in_the_pillar() {
 }
 
 #[test]
+fn a_lump_sum_for_a_pillar_comes_back_as_a_marked_line_and_its_amount_is_typed_in_a_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let plan = on_disk(&dir);
+    let pillar = &plan.pillars[1];
+    let year = plan.meta.start_year;
+    let filter = serde_json::json!({ "pillar_id": pillar.record.id });
+    let added = call_with(
+        &app,
+        "add_lump_sum",
+        serde_json::json!({"target": {"level": "pillar", "id": pillar.record.id}, "item": "Budget as published", "filter": filter}),
+    )
+    .0
+    .expect("lump sum");
+    assert_eq!(added["line"]["lump_sum"], true);
+    assert_eq!(added["line"]["unit"], "lump sum");
+    let id = added["line"]["id"].clone();
+    let update = call_with(
+        &app,
+        "set_cost_line",
+        serde_json::json!({"id": id, "field": format!("quantity:{year}"), "value": "40,000,000", "filter": filter}),
+    )
+    .0
+    .expect("amount");
+    // Not inflated: the amount is the amount given.
+    assert_eq!(update["line"]["amounts"][0], "40,000,000");
+    let err = call_with(
+        &app,
+        "add_lump_sum",
+        serde_json::json!({"target": {"level": "outcome", "id": pillar.record.id}, "item": "", "filter": filter}),
+    )
+    .0
+    .unwrap_err();
+    assert_eq!(err["code"], "record_not_found");
+}
+
+#[test]
 fn exports_write_their_files_and_refuse_what_cannot_be_made() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_with(Some(sample_doc(&dir)));

@@ -470,3 +470,83 @@ fn the_plan_itself_is_set_from_the_command_line() {
     assert_eq!(std::fs::read(&plan).unwrap(), before);
     assert_eq!(info_json(&plan)["title"]["text"], info["title"]["text"]);
 }
+
+/// A budget known only as an amount per year for a pillar (how most published NAPs write
+/// it) comes in with `nap add lump-sum`, counts under that pillar, and reads as a lump sum
+/// in the French annex; a refused amount changes nothing.
+#[test]
+fn a_lump_sum_for_a_pillar_is_added_from_the_command_line_and_counted_there() {
+    let d = Dir::new();
+    let plan = d.path("pan.nap");
+    ok(&[
+        "new",
+        s(&plan),
+        "--title",
+        "Plan d'action national",
+        "--country",
+        "SN",
+        "--start",
+        "2027",
+        "--end",
+        "2029",
+        "--currency",
+        "XOF",
+        "--language",
+        "fr",
+    ]);
+    let id = ok(&[
+        "add",
+        "lump-sum",
+        s(&plan),
+        "pillar=2",
+        "2027=40,000,000",
+        "2028=45,500,000",
+        "item=Budget de l'axe Prévention",
+        "note=Tel que publié, tableau 4",
+    ]);
+    assert_eq!(id.trim().len(), 36, "prints the new line's id: {id}");
+    let costs = ok(&[
+        "costs",
+        s(&plan),
+        "--by",
+        "pillar",
+        "--by",
+        "year",
+        "--format",
+        "csv",
+        "--rounding",
+        "exact",
+    ]);
+    let prevention = costs
+        .lines()
+        .find(|l| l.starts_with("2,"))
+        .unwrap_or_else(|| panic!("a row for pillar 2: {costs}"));
+    assert!(prevention.contains("Prévention"), "{prevention}");
+    assert!(prevention.contains(",40000000,45500000,"), "{prevention}");
+
+    let annex = d.path("annexe.pdf");
+    ok(&["export", "annex", s(&plan), "-o", s(&annex)]);
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", s(&annex), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Budget de l'axe Prévention"), "{text}");
+    assert!(text.contains("montant forfaitaire"), "{text}");
+
+    let before = std::fs::read(&plan).unwrap();
+    for (args, says) in [
+        (vec!["pillar=2", "2027=beaucoup"], "beaucoup"),
+        (vec!["pillar=2", "2035=1"], "2035"),
+        (vec!["pillar=2", "outcome=2.1", "2027=1"], "only one"),
+        (vec!["2027=1"], "needs what it is for"),
+        (vec!["pillar=2"], "at least one amount"),
+        (vec!["pillar=9", "2027=1"], "`9`"),
+    ] {
+        let mut all = vec!["add", "lump-sum", s(&plan)];
+        all.extend(args);
+        let err = fails(&all);
+        assert!(err.contains(says), "{err}");
+    }
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+}

@@ -1,12 +1,14 @@
 //! The costing grid: cost lines filtered and fetched a block at a time, one cell edited (or
 //! previewed while typed), lines and activities added, lines deleted.
 
+use crate::progress::named;
 use crate::{AppError, ScopeLock};
 use nap_core::costing::compute;
 use nap_core::costing::grid::{
     cost_grid as build_grid, grid_activity, grid_line_and_totals, grid_rows, grid_totals, CostGrid,
     GridActivity, GridFilter, GridLine, GridRows, GridTotals,
 };
+use nap_core::costing::lump_sum::{self, LumpSumError, LumpSumTarget};
 use nap_core::edit::{new_activity, new_cost_line, set_cost_line_field};
 use nap_core::{CostLine, Id};
 use nap_store::{now, Document};
@@ -154,6 +156,132 @@ pub fn add_cost_line(
     let id = line.record.id;
     doc.upsert(line)?;
     line_update(doc, filter, id)
+}
+
+/// Adds a lump sum (an amount per year given as such) for a pillar, outcome, output or
+/// activity, with `amounts` per year typed as a person types them ("40 000 000" is refused
+/// like any grid cell would refuse it; none: the user types them in the grid afterwards).
+/// A lump sum for a pillar, outcome or output goes to that record's budget holder, made the
+/// first time (see [`nap_core::costing::lump_sum`]); all of it is one undo step, and a
+/// refused amount adds nothing.
+pub fn add_lump_sum(
+    doc: &mut Document,
+    target: LumpSumTarget,
+    item: &str,
+    amounts: &[(nap_core::Year, String)],
+    filter: &GridFilter,
+) -> Result<LineUpdate, AppError> {
+    add_lump_sum_noted(doc, target, item, "", amounts, filter)
+}
+
+fn add_lump_sum_noted(
+    doc: &mut Document,
+    target: LumpSumTarget,
+    item: &str,
+    note: &str,
+    amounts: &[(nap_core::Year, String)],
+    filter: &GridFilter,
+) -> Result<LineUpdate, AppError> {
+    let mut next = doc.plan().clone();
+    let id = lump_sum::add_lump_sum(
+        &mut next,
+        target,
+        item,
+        &[],
+        Id::new_v4,
+        &now(),
+        doc.author(),
+    )
+    .map_err(|e| match e {
+        LumpSumError::NoSuchRecord(what, id) => AppError::no_record(what, id),
+        e => AppError::Invalid(e.to_string()),
+    })?;
+    if let Some(line) = next.cost_lines.iter_mut().rev().find(|l| l.record.id == id) {
+        let plan_before = doc.plan();
+        for (year, typed) in amounts {
+            set_cost_line_field(plan_before, line, &format!("quantity:{year}"), typed)?;
+        }
+        line.note = note.trim().to_string();
+    }
+    doc.edit_many(next, "add", "cost_line")?;
+    line_update(doc, filter, id)
+}
+
+/// Adds a lump sum from `FIELD=VALUE` assignments, as `nap add lump-sum` takes them:
+/// exactly one of `pillar=`, `outcome=`, `output=` or `activity=` (a code or id), the
+/// amounts as `YEAR=AMOUNT`, and optionally `item=` and `note=`. Returns the line's id.
+pub fn add_lump_sum_from_assignments(
+    doc: &mut Document,
+    assignments: &[String],
+) -> Result<Id, AppError> {
+    let plan = doc.plan();
+    let mut target = None;
+    let (mut item, mut note) = (String::new(), String::new());
+    let mut amounts = Vec::new();
+    for a in assignments {
+        let (field, value) = a
+            .split_once('=')
+            .ok_or_else(|| AppError::BadRequest(format!("`{a}`: write FIELD=VALUE")))?;
+        let field = field.trim().trim_end_matches("_id");
+        let found = match field {
+            "pillar" => Some(LumpSumTarget::Pillar(
+                named(&plan.pillars, |r| &r.code, field, value)?.record.id,
+            )),
+            "outcome" => Some(LumpSumTarget::Outcome(
+                named(&plan.outcomes, |r| &r.code, field, value)?.record.id,
+            )),
+            "output" => Some(LumpSumTarget::Output(
+                named(&plan.outputs, |r| &r.code, field, value)?.record.id,
+            )),
+            "activity" => Some(LumpSumTarget::Activity(
+                named(&plan.activities, |r| &r.code, field, value)?
+                    .record
+                    .id,
+            )),
+            "item" => {
+                item = value.to_string();
+                None
+            }
+            "note" => {
+                note = value.trim().to_string();
+                None
+            }
+            year => match year.parse::<nap_core::Year>() {
+                Ok(y) => {
+                    amounts.push((y, value.to_string()));
+                    None
+                }
+                Err(_) => {
+                    return Err(AppError::BadRequest(format!(
+                        "a lump sum has no field `{field}`; write pillar=, outcome=, output= or \
+                         activity= (a code), YEAR=AMOUNT for each year, item= and note="
+                    )))
+                }
+            },
+        };
+        if let Some(found) = found {
+            if target.replace(found).is_some() {
+                return Err(AppError::BadRequest(
+                    "a lump sum is for one pillar, outcome, output or activity: name only one"
+                        .into(),
+                ));
+            }
+        }
+    }
+    let target = target.ok_or_else(|| {
+        AppError::BadRequest(
+            "a lump sum needs what it is for: pillar=CODE, outcome=CODE, output=CODE or \
+             activity=CODE"
+                .into(),
+        )
+    })?;
+    if amounts.is_empty() {
+        return Err(AppError::BadRequest(
+            "a lump sum needs at least one amount, written YEAR=AMOUNT (e.g. 2027=40000000)".into(),
+        ));
+    }
+    let update = add_lump_sum_noted(doc, target, &item, &note, &amounts, &GridFilter::default())?;
+    Ok(update.line.id)
 }
 
 /// Adds an activity under an output; its code follows the output's last activity.

@@ -160,7 +160,7 @@ pub fn execution(
 }
 
 /// The record of `list` a user names by id or by code (any case).
-fn named<'p, T: Record>(
+pub(crate) fn named<'p, T: Record>(
     list: &'p [T],
     code: impl Fn(&T) -> &str,
     field: &str,

@@ -314,3 +314,76 @@ fn a_read_only_plan_opens_for_reading_and_exporting_and_refuses_edits() {
         "no -wal or -shm left"
     );
 }
+
+#[test]
+fn a_lump_sum_for_a_pillar_counts_in_its_costs_is_one_undo_step_and_bad_input_is_refused() {
+    use nap_core::costing::lump_sum::LumpSumTarget;
+    use rust_decimal::Decimal;
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut doc) = sample(dir.path());
+    let before = doc.plan().clone();
+    let pillar = before.pillars[2].record.id;
+    let year = before.meta.start_year + 2;
+    let update = nap_app::costing::add_lump_sum(
+        &mut doc,
+        LumpSumTarget::Pillar(pillar),
+        "Protection budget as published",
+        &[(year, "1,234,567.9".to_string())],
+        &all_lines(),
+    )
+    .unwrap();
+    let line = doc
+        .plan()
+        .cost_lines
+        .iter()
+        .find(|l| l.record.id == update.line.id);
+    assert_eq!(
+        line.unwrap().quantities.get(&year),
+        Some(&Decimal::new(12_345_679, 1))
+    );
+    assert!(update.line.lump_sum);
+    assert_eq!(update.line.pillar_id, Some(pillar));
+    // The grid shows it with its amount, and lists the new budget holder to add to.
+    let grid = cost_grid(&doc, &all_lines(), 1000).unwrap();
+    assert!(grid
+        .lines
+        .iter()
+        .any(|l| l.id == update.line.id && l.lump_sum));
+    assert_eq!(grid.activities.len(), before.activities.len() + 1);
+    assert_eq!(grid.outcomes.len(), before.outcomes.len() + 1);
+    // One undo takes back the line and its holders together, on disk too.
+    nap_app::history::undo(&mut doc).unwrap();
+    drop(doc);
+    let mut doc = nap_app::files::open(&path, "secretariat").unwrap();
+    assert_eq!(doc.plan().outcomes.len(), before.outcomes.len());
+    assert_eq!(doc.plan().activities.len(), before.activities.len());
+    assert_eq!(doc.plan().cost_lines.len(), before.cost_lines.len());
+
+    let outside = before.meta.end_year + 1;
+    let refused = nap_app::costing::add_lump_sum(
+        &mut doc,
+        LumpSumTarget::Pillar(pillar),
+        "",
+        &[(outside, "1".to_string())],
+        &all_lines(),
+    );
+    use nap_core::edit::Problem;
+    assert_eq!(code(refused), ErrorCode::Field(Problem::YearOutsidePlan));
+    let not_a_number = nap_app::costing::add_lump_sum(
+        &mut doc,
+        LumpSumTarget::Pillar(pillar),
+        "",
+        &[(year, "40 million".to_string())],
+        &all_lines(),
+    );
+    assert_eq!(code(not_a_number), ErrorCode::Field(Problem::NotANumber));
+    let missing = nap_app::costing::add_lump_sum(
+        &mut doc,
+        LumpSumTarget::Output(pillar),
+        "",
+        &[],
+        &all_lines(),
+    );
+    assert_eq!(code(missing), ErrorCode::RecordNotFound);
+    assert_eq!(doc.plan().cost_lines.len(), before.cost_lines.len());
+}

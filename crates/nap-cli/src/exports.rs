@@ -2,9 +2,7 @@
 //! application layer (`nap_app::export`), the result reported.
 
 use crate::output::{emit, CliError};
-use nap_app::export::{
-    annex_language, annex_rounding, csv_table, document_language, Export, ReportFormat,
-};
+use nap_app::export::{annex_rounding, csv_table, document_language, Export, ReportFormat};
 use nap_store::{Access, PlanFile};
 use std::path::Path;
 
@@ -31,14 +29,15 @@ pub fn annex(
     rounding: &str,
     reconcile: bool,
 ) -> Result<(), CliError> {
+    let plan = load(file)?;
     let export = Export::Annex {
-        lang: annex_language(lang)?,
+        lang: document_language(&plan, lang)?,
         budget_year,
         currency,
         rounding: annex_rounding(rounding)?,
         reconcile,
     };
-    write(file, out, export)
+    write_plan(&plan, out, export)
 }
 
 pub fn workbook(

@@ -180,7 +180,9 @@ enum Command {
     Delete { file: PathBuf, id: String },
     /// Add a record of KIND (activity, indicator, cost-line, agency…) with FIELD=VALUE
     /// fields; references take an id or a code (output_id=1.2.1, lead_agency_id=MOI),
-    /// `title.l2=…` the second-language text. Prints the new record's id.
+    /// `title.l2=…` the second-language text. `lump-sum` adds an amount per year for a
+    /// pillar, outcome, output or activity: `pillar=2 2027=40000000 [item=… note=…]`.
+    /// Prints the new record's id.
     Add {
         kind: String,
         file: PathBuf,
@@ -258,13 +260,13 @@ enum ExportCommand {
         #[arg(long)]
         currency: Option<String>,
     },
-    /// The costed budget annex as PDF (A4 landscape), in English or Khmer.
+    /// The costed budget annex as PDF (A4 landscape), in English, Khmer or French.
     Annex {
         file: PathBuf,
         #[arg(short = 'o', long = "output")]
         out: PathBuf,
-        /// en or km.
-        #[arg(long, default_value = "en")]
+        /// en, km or fr (the plan's working language when the exports speak it).
+        #[arg(long, default_value = "")]
         lang: String,
         /// The MTEF budget year (the plan's first year by default).
         #[arg(long)]

@@ -235,6 +235,14 @@ pub fn set(file: &Path, id: &str, assignments: &[String]) -> Result<(), CliError
 }
 
 pub fn add(file: &Path, kind: &str, assignments: &[String]) -> Result<(), CliError> {
+    // A lump sum is a cost line, given for any level of the results chain.
+    if matches!(kind.trim(), "lump-sum" | "lump_sum") {
+        let mut doc = Document::open(file, &author())?;
+        let id = nap_app::costing::add_lump_sum_from_assignments(&mut doc, assignments)?;
+        emit(&format!("{id}\n"))?;
+        eprintln!("Added lump sum {id}.");
+        return Ok(());
+    }
     let kind = records::kind_named(kind)?;
     let mut doc = Document::open(file, &author())?;
     let what = kind.name().replace('_', " ");

@@ -1021,7 +1021,7 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                 let item = line.catalogue_item_id.and_then(|i| catalogue.get(&i));
                                 let inputs = line.inputs(item.copied());
                                 let unit = inputs.unit.unwrap_or_default().to_string();
-                                let lump = unit == "lump sum";
+                                let lump = line.is_lump_sum();
                                 let cost = inputs.unit_cost.unwrap_or_default();
                                 let cur = inputs.currency.unwrap_or_default();
                                 let cur_minor = currency(cur).map_or(2, |c| c.minor_units);

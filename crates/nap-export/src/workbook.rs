@@ -97,6 +97,8 @@ const SOURCE: u16 = 20;
 pub const NO_AGENCY: &str = "(no lead agency)";
 pub const UNFUNDED: &str = "(unfunded)";
 pub const CONTINGENCY: &str = "Contingency";
+/// The kind of a lump-sum line (an amount per year given as such) in the Lines sheet.
+pub const LUMP_SUM: &str = "Lump sum";
 
 /// One row of the Lines table: text cells and the numbers in their columns.
 pub struct LineRow {
@@ -133,7 +135,8 @@ pub fn line_rows(plan: &Plan, c: &Costing) -> Vec<LineRow> {
                 let ci = line.catalogue_item_id.and_then(|i| items.get(&i));
                 let inputs = line.inputs(ci.copied());
                 (
-                    "Line",
+                    // A lump sum is marked apart: its "unit cost" of 1 is not a price.
+                    if line.is_lump_sum() { LUMP_SUM } else { "Line" },
                     line.item.text.clone(),
                     inputs.unit.unwrap_or_default().to_string(),
                     inputs.unit_cost,
@@ -499,13 +502,14 @@ fn row_criteria(
                 NO_AGENCY
             };
             format!(
-                "{},\"Line\",{},\"{text}\"",
+                "{},\"<>{CONTINGENCY}\",{},\"{text}\"",
                 lines_ref(KIND),
                 lines_ref(match_col)
             )
         }
+        // Cost lines and lump sums alike: every kind but contingency.
         _ => format!(
-            "{},\"Line\",{},$A{}",
+            "{},\"<>{CONTINGENCY}\",{},$A{}",
             lines_ref(KIND),
             lines_ref(match_col),
             row + 1

@@ -5,6 +5,7 @@ use crate::state::AppState;
 use nap_app::costing::LineUpdate;
 use nap_app::history::History;
 use nap_core::costing::grid::{CostGrid, GridActivity, GridFilter, GridRows, GridTotals};
+use nap_core::costing::lump_sum::LumpSumTarget;
 use nap_core::Id;
 use tauri::State;
 
@@ -57,6 +58,17 @@ pub fn add_cost_line(
     filter: GridFilter,
 ) -> Result<LineUpdate, IpcError> {
     state.with_doc(|doc| nap_app::costing::add_cost_line(doc, activity_id, &item, &filter))
+}
+
+#[tauri::command]
+pub fn add_lump_sum(
+    state: State<'_, AppState>,
+    target: LumpSumTarget,
+    item: String,
+    filter: GridFilter,
+) -> Result<LineUpdate, IpcError> {
+    // The amounts are typed in the grid's year cells afterwards, as for any line.
+    state.with_doc(|doc| nap_app::costing::add_lump_sum(doc, target, &item, &[], &filter))
 }
 
 #[tauri::command]

@@ -39,6 +39,9 @@ pub struct GridLine {
     pub amounts: Vec<String>,
     pub total: String,
     pub inflate: bool,
+    /// An amount per year given as such (see [`super::lump_sum`]): its year cells hold the
+    /// amounts, and its unit and unit cost are not a price.
+    pub lump_sum: bool,
     pub note: String,
     /// Who last changed the line, and when.
     pub modified_by: String,
@@ -129,6 +132,8 @@ pub struct CostGrid {
     pub activities: Vec<GridActivity>,
     /// Outputs, which new activities go under.
     pub outputs: Vec<GridChoice>,
+    /// Outcomes, which a lump sum can be given for (as can pillars, outputs, activities).
+    pub outcomes: Vec<GridChoice>,
     pub pillars: Vec<GridChoice>,
     pub agencies: Vec<GridChoice>,
     pub sources: Vec<GridChoice>,
@@ -299,6 +304,7 @@ impl<'a> GridContext<'a> {
             amounts: amounts.iter().map(|&a| self.fmt.amount(a)).collect(),
             total: self.fmt.amount(amounts.iter().sum()),
             inflate: line.inflate,
+            lump_sum: line.is_lump_sum(),
             note: line.note.clone(),
             modified_by: line.record.modified_by.clone(),
             modified: line.record.modified.clone(),
@@ -394,6 +400,11 @@ pub fn cost_grid(plan: &Plan, costing: &Costing, filter: &GridFilter, rows: usiz
         activities: plan.activities.iter().map(|a| ctx.activity(a)).collect(),
         outputs: plan
             .outputs
+            .iter()
+            .map(|o| choice(o.record.id, &o.code, &o.title))
+            .collect(),
+        outcomes: plan
+            .outcomes
             .iter()
             .map(|o| choice(o.record.id, &o.code, &o.title))
             .collect(),

@@ -38,6 +38,7 @@ mod engine;
 pub mod funding;
 pub mod grid;
 pub mod labels;
+pub mod lump_sum;
 pub mod render;
 pub mod rounding;
 pub mod settings;

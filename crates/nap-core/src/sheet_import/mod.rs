@@ -1660,7 +1660,14 @@ pub fn import_sheet(
         };
         if !lump.is_empty() {
             let item = item.clone().unwrap_or_else(|| "Lump sum".to_string());
-            add_line(&mut im, item, "lump sum".into(), Decimal::ONE, lump, false);
+            add_line(
+                &mut im,
+                item,
+                crate::costing::lump_sum::LUMP_SUM_UNIT.into(),
+                Decimal::ONE,
+                lump,
+                false,
+            );
         }
         if let Some((unit_cost, quantity, year)) = unit_line {
             let unit = cell(column_of(Field::Unit));

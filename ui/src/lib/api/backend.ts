@@ -13,6 +13,7 @@ import type { ErrorCode } from './bindings/ErrorCode';
 import type { CostGrid } from './bindings/CostGrid';
 import type { GridFilter } from './bindings/GridFilter';
 import type { GridActivity } from './bindings/GridActivity';
+import type { LumpSumTarget } from './bindings/LumpSumTarget';
 import type { GridChoice } from './bindings/GridChoice';
 import type { GridTotals } from './bindings/GridTotals';
 import type { LineUpdate } from './bindings/LineUpdate';
@@ -58,6 +59,9 @@ export interface Backend {
   /** What the line and totals would be with `value` typed into `field`; saves nothing. */
   previewCostLine(id: string, field: string, value: string, filter: GridFilter): Promise<LineUpdate>;
   addCostLine(activityId: string, item: string, filter: GridFilter): Promise<LineUpdate>;
+  /** A lump sum (amounts per year typed in its year cells) for a pillar, outcome, output or
+   * activity; one given above an activity goes to that record's budget holder. */
+  addLumpSum(target: LumpSumTarget, item: string, filter: GridFilter): Promise<LineUpdate>;
   addActivity(outputId: string, title: string, leadAgencyId: string | null): Promise<GridActivity>;
   deleteCostLine(id: string, filter: GridFilter): Promise<GridTotals>;
   history(): Promise<History>;
@@ -257,6 +261,7 @@ export const tauriBackend: Backend = {
   setCostLine: (id, field, value, filter) => call<LineUpdate>('set_cost_line', { id, field, value, filter }),
   previewCostLine: (id, field, value, filter) => call<LineUpdate>('preview_cost_line', { id, field, value, filter }),
   addCostLine: (activityId, item, filter) => call<LineUpdate>('add_cost_line', { activityId, item, filter }),
+  addLumpSum: (target, item, filter) => call<LineUpdate>('add_lump_sum', { target, item, filter }),
   addActivity: (outputId, title, leadAgencyId) => call<GridActivity>('add_activity', { outputId, title, leadAgencyId }),
   deleteCostLine: (id, filter) => call<GridTotals>('delete_cost_line', { id, filter }),
   history: () => call<History>('history'),

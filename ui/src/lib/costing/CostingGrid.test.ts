@@ -28,6 +28,7 @@ function line(n: number): GridLine {
     amounts: ['200', '0'],
     total: '200',
     inflate: true,
+    lump_sum: false,
     note: '',
     modified_by: 'MOWA',
     modified: '2026-11-20T09:00:00.000Z',
@@ -44,6 +45,7 @@ function grid(count: number): CostGrid {
     totals: { per_year: [String(200 * count), '0'], total: String(200 * count), lines: count },
     activities: [{ id: ACTIVITY, code: '1.1.1.1', title: { text: 'Train mediators', l2: null }, pillar_id: PILLAR, lead_agency_id: null }],
     outputs: [],
+    outcomes: [],
     pillars: [{ id: PILLAR, code: '1', name: { text: 'Participation', l2: 'ការចូលរួម' } }],
     agencies: [],
     sources: [],
@@ -53,7 +55,7 @@ function grid(count: number): CostGrid {
 
 /** A backend whose grid has `count` lines (those in `locked` read-only, as outside a scoped
  * copy's part) and whose edits are checked like the real one. */
-function fakeBackend(count: number, locked: number[] = []) {
+function fakeBackend(count: number, locked: number[] = [], lumpSums: number[] = []) {
   /** The line as the backend returns it after `value` in `field`, or its refusal. */
   const edited = (id: string, field: string, value: string) => {
     // Whole numbers, with or without commas between thousands, as the real backend reads them.
@@ -73,18 +75,28 @@ function fakeBackend(count: number, locked: number[] = []) {
   }));
   const all = () => {
     const g = grid(count);
-    return g.lines.map((l, n) => ({ ...l, locked: locked.includes(n) }));
+    return g.lines.map((l, n) => ({
+      ...l,
+      locked: locked.includes(n),
+      ...(lumpSums.includes(n) ? { lump_sum: true, unit: 'lump sum', unit_cost: '1', inflate: false } : {}),
+    }));
   };
   const costGrid = vi.fn(async (_filter: GridFilter, rows: number) => ({ ...grid(0), totals: grid(count).totals, lines: all().slice(0, rows) }));
   const costGridRows = vi.fn(async (_filter: GridFilter, offset: number, limit: number) => ({ offset, lines: all().slice(offset, offset + limit), count }));
+  const addLumpSum = vi.fn(async (_target: unknown, item: string, _filter: GridFilter) => ({
+    line: { ...line(count), item: { text: item, l2: null }, lump_sum: true, unit: 'lump sum', unit_cost: '1' },
+    row: null,
+    totals: grid(count).totals,
+  }));
   const backend = {
     costGrid,
     costGridRows,
     setCostLine,
     previewCostLine,
     history: vi.fn(async () => ({ undo: null, redo: null })),
+    addLumpSum,
   } as unknown as Backend;
-  return { backend, setCostLine, previewCostLine, costGrid, costGridRows };
+  return { backend, setCostLine, previewCostLine, costGrid, costGridRows, addLumpSum };
 }
 
 describe('the costing grid', () => {
@@ -226,5 +238,32 @@ describe('the costing grid', () => {
     await fireEvent.change(quantity, { target: { value: '13,000' } });
     await waitFor(() => expect(setCostLine).toHaveBeenCalledTimes(2));
     expect(setCostLine.mock.calls[1]?.[2]).toBe('13,000');
+  });
+
+  it('shows a lump sum as such, not as a price to edit, and adds one for a pillar', async () => {
+    i18n.lang = 'en';
+    const { backend, addLumpSum, costGrid } = fakeBackend(3, [], [1]);
+    render(CostingGrid, { backend });
+    const unit = (await screen.findByLabelText('Unit, Workshop 1')) as HTMLInputElement;
+    expect(unit.value).toBe('lump sum');
+    expect(unit.readOnly).toBe(true);
+    const cost = screen.getByLabelText('Unit cost, Workshop 1') as HTMLInputElement;
+    expect(cost.value).toBe('—');
+    expect(cost.readOnly).toBe(true);
+    // An ordinary line keeps its price editable.
+    expect((screen.getByLabelText('Unit cost, Workshop 0') as HTMLInputElement).readOnly).toBe(false);
+    // The year cells of a lump sum take its amounts.
+    expect((screen.getByLabelText('Quantity 2026, Workshop 1') as HTMLInputElement).readOnly).toBe(false);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Add lump sum' }));
+    const form = screen.getByRole('form', { name: 'Add lump sum' });
+    const target = form.querySelector('select') as HTMLSelectElement;
+    expect(target.value).toBe(`pillar:${PILLAR}`);
+    await fireEvent.input(screen.getByLabelText('What it pays for'), { target: { value: 'Budget as published' } });
+    const loads = costGrid.mock.calls.length;
+    await fireEvent.click(screen.getByRole('button', { name: 'Add the lump sum' }));
+    await waitFor(() => expect(addLumpSum).toHaveBeenCalledWith({ level: 'pillar', id: PILLAR }, 'Budget as published', { pillar_id: null, lead_agency_id: null, funding_source_id: null }));
+    // The grid is reloaded: a budget holder may have been made.
+    await waitFor(() => expect(costGrid.mock.calls.length).toBeGreaterThan(loads));
   });
 });

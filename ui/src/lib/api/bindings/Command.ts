@@ -11,6 +11,7 @@ export type Command =
   | 'set_cost_line'
   | 'preview_cost_line'
   | 'add_cost_line'
+  | 'add_lump_sum'
   | 'add_activity'
   | 'delete_cost_line'
   | 'history'

@@ -19,4 +19,8 @@ lines: Array<GridLine>, totals: GridTotals, activities: Array<GridActivity>,
 /**
  * Outputs, which new activities go under.
  */
-outputs: Array<GridChoice>, pillars: Array<GridChoice>, agencies: Array<GridChoice>, sources: Array<GridChoice>, catalogue: Array<GridCatalogueItem>, };
+outputs: Array<GridChoice>, 
+/**
+ * Outcomes, which a lump sum can be given for (as can pillars, outputs, activities).
+ */
+outcomes: Array<GridChoice>, pillars: Array<GridChoice>, agencies: Array<GridChoice>, sources: Array<GridChoice>, catalogue: Array<GridCatalogueItem>, };

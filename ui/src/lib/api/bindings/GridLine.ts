@@ -26,7 +26,12 @@ quantities: Array<string>,
 /**
  * Amount per plan year in the costing currency, formatted with thousands separators.
  */
-amounts: Array<string>, total: string, inflate: boolean, note: string, 
+amounts: Array<string>, total: string, inflate: boolean, 
+/**
+ * An amount per year given as such (see [`super::lump_sum`]): its year cells hold the
+ * amounts, and its unit and unit cost are not a price.
+ */
+lump_sum: boolean, note: string, 
 /**
  * Who last changed the line, and when.
  */
