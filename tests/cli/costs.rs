@@ -348,3 +348,31 @@ fn a_new_plan_from_a_spreadsheet_is_checked_before_anything_is_written() {
         assert!(!plan.exists(), "{country} {start}-{end}");
     }
 }
+
+/// The fixed costing CSV is also a layout of the spreadsheet importer: brought into the
+/// same plan by `nap import csv` and by `nap import sheet`, it gives the same costs by
+/// pillar and year and the same number of new cost lines.
+#[test]
+fn the_costing_csv_reads_the_same_through_the_sheet_importer() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("budget.csv");
+    std::fs::write(&csv_path, BUDGET).unwrap();
+    let by_csv = sample(&dir);
+    let by_sheet = dir.path().join("by sheet.nap");
+    std::fs::copy(&by_csv, &by_sheet).unwrap();
+    ok(&["import", "csv", s(&by_csv), s(&csv_path)]);
+    ok(&["import", "sheet", s(&by_sheet), s(&csv_path)]);
+    let costs = |plan: &Path| {
+        ok(&[
+            "costs", s(plan), "--by", "pillar", "--by", "year", "--format", "csv", "--rounding",
+            "exact",
+        ])
+    };
+    assert_eq!(costs(&by_csv), costs(&by_sheet));
+    let lines = |plan: &Path| {
+        let info: serde_json::Value =
+            serde_json::from_str(&ok(&["info", s(plan), "--format", "json"])).unwrap();
+        info["counts"]["cost_line"].as_u64().unwrap()
+    };
+    assert_eq!(lines(&by_csv), lines(&by_sheet));
+}

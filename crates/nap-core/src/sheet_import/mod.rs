@@ -81,11 +81,16 @@ pub enum Field {
     FunctionCode,
     FundingSource,
     Note,
+    /// The activity's code, when the sheet keeps it in a column of its own (the fixed
+    /// costing CSV of `nap import csv` does): it matches the plan's activity of that code,
+    /// and a new activity takes it.
+    ActivityCode,
 }
 
 impl Field {
-    /// Every field, in the order of the help text.
-    pub const ALL: [Field; 21] = [
+    /// Every field, in the order of the help text. The first four are the levels of the
+    /// results chain, in order (the importer indexes them by level).
+    pub const ALL: [Field; 22] = [
         Self::Pillar,
         Self::Outcome,
         Self::Output,
@@ -107,6 +112,7 @@ impl Field {
         Self::FunctionCode,
         Self::FundingSource,
         Self::Note,
+        Self::ActivityCode,
     ];
 
     /// The field's name in `--map` and in messages (`unit_cost`).
@@ -338,6 +344,16 @@ const HEADERS: &[(Field, &[&str])] = &[
             "sources de financement",
             "bailleur",
             "financement",
+        ],
+    ),
+    (
+        Field::ActivityCode,
+        &[
+            "activity code",
+            "activity_code",
+            "code activite",
+            "code de l activite",
+            "លេខកូដសកម្មភាព",
         ],
     ),
     (
@@ -845,6 +861,59 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
                     self.placeholders
                         .push(format!("{} \"{}\"", level.name(), title));
                 }
+                id
+            }
+        };
+        self.seen.insert(key, id);
+        id
+    }
+
+    /// The plan's funding source named `text` by code or name (folded); `None` for an empty
+    /// cell or an unknown source (which the row check refuses first).
+    fn funding_source(&self, text: &str) -> Option<Id> {
+        let t = fold(text);
+        if t.is_empty() {
+            return None;
+        }
+        (self.plan.funding_sources.iter())
+            .find(|f| fold(&f.code) == t || fold(&f.name.text) == t)
+            .map(|f| f.record.id)
+    }
+
+    /// The activity coded `code` (the sheet's activity code column): the plan's activity of
+    /// that code wherever it sits (codes are unique in a plan), else a new one under
+    /// `parent` titled `text` that takes the code.
+    fn activity_coded(&mut self, parent: Option<Id>, code: &str, text: &str) -> Id {
+        let key = (
+            Level::Activity,
+            parent,
+            format!("\u{1f}code {}", fold(code)),
+        );
+        if let Some(&id) = self.seen.get(&key) {
+            return id;
+        }
+        let found = (self.plan.activities.iter())
+            .find(|a| fold(&a.code) == fold(code))
+            .map(|a| a.record.id);
+        let id = match found {
+            Some(id) => {
+                self.count(Level::Activity.name(), false);
+                id
+            }
+            None => {
+                let (_, title) = split_numbering(text);
+                let title = if title.is_empty() {
+                    text.trim().to_string()
+                } else {
+                    title
+                };
+                let id = self.create(
+                    Level::Activity,
+                    parent,
+                    Some(code.trim().to_string()),
+                    title,
+                );
+                self.count(Level::Activity.name(), true);
                 id
             }
         };
@@ -1364,6 +1433,36 @@ pub fn import_sheet(
                 (Err((c, e)), _, _) | (_, Err((c, e)), _) => refuse(c.unwrap_or(0), e),
             }
         }
+        // Classification and funding are checked here too, so that a row refused for them
+        // is refused whole, with its column.
+        let economic_cell = cell(column_of(Field::EconomicCode));
+        if !economic_cell.chars().all(|c| c.is_ascii_digit()) {
+            refuse(
+                column_of(Field::EconomicCode).unwrap_or(0),
+                format!(
+                    "`{}` is not a GFS economic code (digits such as 22 or 2211; leave it empty when not known)",
+                    crate::text::quoted(economic_cell)
+                ),
+            );
+        }
+        let source_cell = cell(column_of(Field::FundingSource));
+        if !source_cell.is_empty() && im.funding_source(source_cell).is_none() {
+            let known: Vec<&str> = (im.plan.funding_sources.iter())
+                .map(|f| f.code.as_str())
+                .collect();
+            refuse(
+                column_of(Field::FundingSource).unwrap_or(0),
+                format!(
+                    "the plan has no funding source `{}` ({}); add it first, or leave the cell empty for unfunded",
+                    crate::text::quoted(source_cell),
+                    if known.is_empty() {
+                        "it has none yet".to_string()
+                    } else {
+                        format!("its sources: {}", known.join(", "))
+                    }
+                ),
+            );
+        }
         if !row_refusals.is_empty() {
             refused.extend(row_refusals);
             continue;
@@ -1417,8 +1516,14 @@ pub fn import_sheet(
                     if items.len() > 1 && (!lump.is_empty() || unit_line.is_some()) {
                         im.notes.push(format!("row {number}: {} activities in one cell; the row's cost goes to the first", items.len()));
                     }
-                    for item in items {
-                        activities.push(im.record(*kind, parent, &item, false));
+                    let code = cell(column_of(Field::ActivityCode));
+                    for (k, item) in items.into_iter().enumerate() {
+                        // A code column names the row's (first) activity.
+                        activities.push(if k == 0 && !code.is_empty() {
+                            im.activity_coded(parent, code, &item)
+                        } else {
+                            im.record(*kind, parent, &item, false)
+                        });
                     }
                     parent_title = text;
                 }
@@ -1588,18 +1693,7 @@ pub fn import_sheet(
         let item_text = cell(column_of(Field::Item));
         let economic = cell(column_of(Field::EconomicCode)).to_string();
         let note = cell(column_of(Field::Note)).to_string();
-        let source = {
-            let s = cell(column_of(Field::FundingSource));
-            (!s.is_empty())
-                .then(|| {
-                    im.plan
-                        .funding_sources
-                        .iter()
-                        .find(|f| fold(&f.code) == fold(s) || fold(&f.name.text) == fold(s))
-                        .map(|f| f.record.id)
-                })
-                .flatten()
-        };
+        let source = im.funding_source(cell(column_of(Field::FundingSource)));
         if let Some(f) = cell(column_of(Field::FunctionCode))
             .get(..)
             .filter(|f| !f.is_empty())

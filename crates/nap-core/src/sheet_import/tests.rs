@@ -554,3 +554,107 @@ fn column_letters_go_past_z() {
     assert_eq!(column_letter(26), "AA");
     assert_eq!(column_index("AB"), Some(27));
 }
+
+/// The fixed costing CSV of `nap import csv` is a layout this importer reads: its
+/// `activity_code` column matches the plan's activity of that code (or codes a new one),
+/// and a row with an economic code that is not one, or a funding source the plan lacks, is
+/// refused with its column rather than read as unclassified or unfunded.
+#[test]
+fn the_fixed_costing_csv_layout_is_read_with_its_activity_codes_and_checked_sources() {
+    let p = crate::sample::sample_plan();
+    let a = &p.activities[0];
+    let output = p
+        .outputs
+        .iter()
+        .find(|o| o.record.id == a.output_id)
+        .unwrap();
+    let outcome = p
+        .outcomes
+        .iter()
+        .find(|o| o.record.id == output.outcome_id)
+        .unwrap();
+    let pillar = p
+        .pillars
+        .iter()
+        .find(|x| x.record.id == outcome.pillar_id)
+        .unwrap();
+    let source = &p.funding_sources[0].code;
+    let header: &[&str] = &[
+        "pillar",
+        "outcome",
+        "output",
+        "activity",
+        "activity_code",
+        "lead_agency",
+        "item",
+        "unit",
+        "unit_cost",
+        "currency",
+        "year",
+        "quantity",
+        "economic_code",
+        "funding_source",
+    ];
+    let row = |activity: &str, code: &str, econ: &str, src: &str| -> Vec<String> {
+        [
+            &pillar.title.text,
+            &outcome.title.text,
+            &output.title.text,
+            activity,
+            code,
+            "MWA",
+            "Printing",
+            "copy",
+            "2,500",
+            "KHR",
+            "2027",
+            "400",
+            econ,
+            src,
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect()
+    };
+    let rows = [
+        row("Title as the ministry wrote it", &a.code, "2211", source),
+        row("Radio spots", "1.1.1.77", "", ""),
+        row("Radio spots", "1.1.1.77", "abc", ""),
+        row("Radio spots", "1.1.1.77", "2211", "NOPE"),
+    ];
+    let all: Vec<Vec<&str>> = std::iter::once(header.to_vec())
+        .chain(rows.iter().map(|r| r.iter().map(String::as_str).collect()))
+        .collect();
+    let refs: Vec<&[&str]> = all.iter().map(Vec::as_slice).collect();
+    let out = run(&p, &refs, vec![], &[]);
+    let r = &out.review;
+    assert_eq!(r.refused.len(), 2, "{:?}", r.refused);
+    assert!(r.refused[0].column.starts_with('M') && r.refused[0].reason.contains("abc"));
+    assert!(r.refused[1].column.starts_with('N'), "{:?}", r.refused[1]);
+    assert!(r.refused[1].reason.contains("NOPE") && r.refused[1].reason.contains(source.as_str()));
+
+    // The first row went to the plan's activity of that code, whatever its title says.
+    let added: Vec<&CostLine> = out.plan.cost_lines[p.cost_lines.len()..].iter().collect();
+    assert_eq!(added.len(), 2);
+    assert_eq!(added[0].activity_id, a.record.id);
+    assert_eq!(
+        added[0].funding_source_id,
+        Some(p.funding_sources[0].record.id)
+    );
+    let new = out
+        .plan
+        .activities
+        .iter()
+        .find(|x| x.record.id == added[1].activity_id)
+        .unwrap();
+    assert_eq!(
+        (new.code.as_str(), new.title.text.as_str()),
+        ("1.1.1.77", "Radio spots")
+    );
+    assert_eq!(
+        added[1].economic_code.as_deref(),
+        Some(""),
+        "empty stays unclassified"
+    );
+    assert_eq!(count(r, "activity"), (1, 1));
+}

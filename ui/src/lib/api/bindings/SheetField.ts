@@ -3,4 +3,4 @@
 /**
  * What a column can hold.
  */
-export type SheetField = "pillar" | "outcome" | "output" | "activity" | "indicator" | "baseline" | "target" | "means_of_verification" | "lead_agency" | "agencies" | "item" | "unit" | "unit_cost" | "quantity" | "currency" | "year" | "amount" | "economic_code" | "function_code" | "funding_source" | "note";
+export type SheetField = "pillar" | "outcome" | "output" | "activity" | "indicator" | "baseline" | "target" | "means_of_verification" | "lead_agency" | "agencies" | "item" | "unit" | "unit_cost" | "quantity" | "currency" | "year" | "amount" | "economic_code" | "function_code" | "funding_source" | "note" | "activity_code";
