@@ -254,6 +254,66 @@ test('on a 1366×768 laptop every screen fits its width in English and Khmer, an
   }
 });
 
+test('a secretariat brings its French logframe and budget in from Excel on the Import screen, and one Undo takes the budget back', async () => {
+  // A French plan in CFA francs: its standard pillars are French, so the workbook's
+  // "AXE 1. PRÉVENTION" and "AXE 2. PROTECTION" land on them.
+  const french = join(work, 'PAN Mali.nap');
+  execFileSync(nap, ['new', french, '--title', "Plan d'action national 1325", '--country', 'ML', '--start', '2027', '--end', '2029', '--currency', 'XOF', '--language', 'fr']);
+  const book = join(import.meta.dirname, 'fixtures', 'PAN Mali.xlsx');
+  const list = (kind) => JSON.parse(execFileSync(nap, ['list', french, kind, '--format', 'json']).toString());
+  /** `nap costs` by pillar and year, exact, as rows of cells. */
+  const costs = () =>
+    execFileSync(nap, ['costs', french, '--by', 'pillar', '--by', 'year', '--format', 'csv', '--rounding', 'exact'])
+      .toString()
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
+  const browser = await open(french);
+  try {
+    await (await browser.$('button=Import')).click();
+    const screen = await browser.$('section.import');
+    const file = await screen.$('input[spellcheck="false"]');
+    await file.waitForDisplayed();
+    await file.setValue(book);
+    await (await screen.$('button=Review')).click();
+
+    // The logframe sheet: the header found under the merged title, each column read.
+    const actors = await browser.$('select[aria-label="Read column F as"]');
+    await actors.waitForDisplayed({ timeout: 30000 });
+    assert.equal(await actors.getValue(), 'lead_agency', 'Acteurs is read as the lead agency');
+    assert.equal(await (await browser.$('select[aria-label="Read column C as"]')).getValue(), 'indicator');
+    assert.equal(list('outcome').length, 0, 'the review writes nothing');
+    await (await screen.$('button=Import')).click();
+    await (await browser.$('p*=Imported')).waitForDisplayed({ timeout: 30000 });
+    const outcomes = list('outcome');
+    assert.ok(outcomes.some((o) => o.title.text === 'Renforcer la prévention des violences'), JSON.stringify(outcomes.map((o) => o.title.text)));
+    assert.equal(list('indicator').length, 4, 'two indicators from one cell, and one on each other row');
+    const prevention = list('pillar').find((p) => p.title.text === 'Prévention');
+    assert.ok(outcomes.every((o) => o.pillar_id !== undefined));
+    assert.ok(outcomes.some((o) => o.pillar_id === prevention.id), 'AXE 1 is the plan\'s Prévention pillar');
+
+    // The budget sheet of the same workbook: amounts under year columns, a Total row checked.
+    await (await screen.$('button=Review')).click();
+    const sheet = await browser.$('label.sheet select');
+    await sheet.waitForDisplayed({ timeout: 30000 });
+    await sheet.selectByVisibleText('Budget');
+    // Year columns are read as that year's amounts (lump sums).
+    await (await browser.$('td=amounts of 2027')).waitForDisplayed({ timeout: 30000 });
+    await (await browser.$('p*=agrees with the rows imported')).waitForDisplayed();
+    await (await screen.$('button=Import')).click();
+    await (await browser.$('p*=Imported')).waitForDisplayed({ timeout: 30000 });
+    const row = costs().find((r) => r[1] === 'Prévention');
+    assert.deepEqual(row.slice(2), ['250000000', '300000000', '350000000', '900000000']);
+
+    // One Undo takes the whole budget import back, in the file too.
+    await (await browser.$('button=Undo')).click();
+    await browser.waitUntil(() => list('cost_line').length === 0, { timeout: 15000 });
+    assert.ok(list('outcome').length > 0, 'the logframe imported before stays');
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
 test('a drafter closes the window while still typing a title, and the title is in the file', async () => {
   const browser = await openApp();
   const typed = 'Context, as revised at closing time';

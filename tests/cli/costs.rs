@@ -364,7 +364,15 @@ fn the_costing_csv_reads_the_same_through_the_sheet_importer() {
     ok(&["import", "sheet", s(&by_sheet), s(&csv_path)]);
     let costs = |plan: &Path| {
         ok(&[
-            "costs", s(plan), "--by", "pillar", "--by", "year", "--format", "csv", "--rounding",
+            "costs",
+            s(plan),
+            "--by",
+            "pillar",
+            "--by",
+            "year",
+            "--format",
+            "csv",
+            "--rounding",
             "exact",
         ])
     };

@@ -291,3 +291,14 @@ fn bad_spreadsheets_are_refused_clearly_and_change_nothing() {
         "the plan is byte-identical"
     );
 }
+
+/// Writes the workbook the end-to-end test imports through the Import screen
+/// (`e2e/fixtures/PAN Mali.xlsx`): `cargo test -p nap-cli --test cli_import_sheet -- --ignored`.
+/// The file is committed so that the end-to-end run needs no Rust test to make it.
+#[test]
+#[ignore = "regenerates a committed fixture"]
+fn write_the_end_to_end_fixture() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../e2e/fixtures/PAN Mali.xlsx");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    french_workbook(&path);
+}

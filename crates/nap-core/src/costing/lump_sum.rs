@@ -17,7 +17,6 @@ use super::edit::new_cost_line;
 use crate::model::{Activity, CostLine, Id, Outcome, Output, Plan, Year};
 use crate::record::Record;
 use crate::results::edit::{new_activity, new_outcome, new_output};
-use crate::text::quoted;
 use crate::time::Timestamp;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -57,13 +56,46 @@ pub enum LumpSumError {
     Negative(Decimal, Year),
 }
 
+/// What a budget holder is held for: a pillar, an outcome or an output.
+#[derive(Debug, Clone, Copy)]
+enum Held {
+    Pillar,
+    Outcome,
+    Output,
+}
+
 /// The title of the budget holder at every level under the record coded `code` and titled
-/// `title`: it says what the record is for, and is how a later lump sum finds it again.
-fn holder_title(level: &str, code: &str, title: &str) -> String {
-    format!(
-        "Budget of {level} {code} {} not yet broken down",
-        quoted(title)
-    )
+/// `title`, in the plan's working language `language` where the product writes it (English
+/// otherwise): it says what the record is for, and is how a later lump sum finds it again.
+fn holder_title(language: &str, held: Held, code: &str, title: &str) -> String {
+    let title = crate::text::quoted(title);
+    let primary = language.split('-').next().unwrap_or_default();
+    match primary {
+        "fr" => {
+            let level = match held {
+                Held::Pillar => "Axe",
+                Held::Outcome => "Effet",
+                Held::Output => "Produit",
+            };
+            format!("{level} {code} « {title} » : budget pas encore ventilé en activités")
+        }
+        "km" => {
+            let level = match held {
+                Held::Pillar => "សសរស្តម្ភ",
+                Held::Outcome => "លទ្ធផល",
+                Held::Output => "ទិន្នផល",
+            };
+            format!("ថវិកានៃ{level} {code} «{title}» មិនទាន់បែងចែកជាសកម្មភាព")
+        }
+        _ => {
+            let level = match held {
+                Held::Pillar => "Pillar",
+                Held::Outcome => "Outcome",
+                Held::Output => "Output",
+            };
+            format!("{level} {code} “{title}”: budget not yet broken down into activities")
+        }
+    }
 }
 
 /// Adds to `plan` a lump sum for `target` with `amounts` per year in the plan's base
@@ -89,6 +121,7 @@ pub fn add_lump_sum(
     // The chain down to an activity, found or made on a copy so that an error half-way
     // leaves `plan` as it was.
     let mut next = plan.clone();
+    let language = plan.meta.working_language.clone();
     let activity_id = match target {
         LumpSumTarget::Activity(id) => next
             .activities
@@ -99,20 +132,20 @@ pub fn add_lump_sum(
         LumpSumTarget::Output(id) => {
             let output = (next.outputs.iter().find(|o| o.record.id == id))
                 .ok_or(LumpSumError::NoSuchRecord("output", id))?;
-            let title = holder_title("output", &output.code, &output.title.text);
+            let title = holder_title(&language, Held::Output, &output.code, &output.title.text);
             activity_holder(&mut next, id, &title, &mut new_id, now, author)?
         }
         LumpSumTarget::Outcome(id) => {
             let outcome = (next.outcomes.iter().find(|o| o.record.id == id))
                 .ok_or(LumpSumError::NoSuchRecord("outcome", id))?;
-            let title = holder_title("outcome", &outcome.code, &outcome.title.text);
+            let title = holder_title(&language, Held::Outcome, &outcome.code, &outcome.title.text);
             let output = output_holder(&mut next, id, &title, &mut new_id, now, author)?;
             activity_holder(&mut next, output, &title, &mut new_id, now, author)?
         }
         LumpSumTarget::Pillar(id) => {
             let pillar = (next.pillars.iter().find(|p| p.record.id == id))
                 .ok_or(LumpSumError::NoSuchRecord("pillar", id))?;
-            let title = holder_title("pillar", &pillar.code, &pillar.title.text);
+            let title = holder_title(&language, Held::Pillar, &pillar.code, &pillar.title.text);
             let outcome = holder(
                 &mut next,
                 ("pillar", id),
@@ -273,7 +306,7 @@ mod tests {
             .activities
             .iter()
             .find(|a| a.record.id == line.activity_id);
-        assert!(holder.unwrap().title.text.starts_with("Budget of pillar 2"));
+        assert!(holder.unwrap().title.text.starts_with("Pillar 2 “"));
 
         // A second lump sum for the same pillar goes to the same holder.
         add_lump_sum(

@@ -359,14 +359,26 @@ pub fn move_result_to(
     Ok(next)
 }
 
-/// The next free child code under `parent_code`: one more than the highest `parent.N`.
-fn next_code<'a>(parent_code: &str, codes: impl Iterator<Item = &'a str>) -> String {
+/// The next free child code under `parent_code`: one more than the highest `parent.N` among
+/// the `siblings`, and further on while a record of the kind elsewhere in the plan (`all`)
+/// already has it. Codes are unique in a plan, and an imported plan may number its records
+/// its own way (an outcome "1.1" under pillar 2 leaves "2.1" to pillar 3's).
+fn next_code<'a>(
+    parent_code: &str,
+    siblings: impl Iterator<Item = &'a str>,
+    all: impl Iterator<Item = &'a str>,
+) -> String {
     let prefix = format!("{parent_code}.");
-    let last = codes
+    let mut next = siblings
         .filter_map(|c| c.strip_prefix(&prefix)?.parse::<u32>().ok())
         .max()
-        .unwrap_or(0);
-    format!("{prefix}{}", last + 1)
+        .unwrap_or(0)
+        + 1;
+    let taken: std::collections::HashSet<String> = all.map(str::to_lowercase).collect();
+    while taken.contains(&format!("{prefix}{next}").to_lowercase()) {
+        next += 1;
+    }
+    format!("{prefix}{next}")
 }
 
 /// A new outcome titled `title` under pillar `pillar_id`, coded after its last outcome
@@ -389,6 +401,7 @@ pub fn new_outcome(
                 .iter()
                 .filter(|o| o.pillar_id == pillar_id)
                 .map(|o| o.code.as_str()),
+            plan.outcomes.iter().map(|o| o.code.as_str()),
         ),
         title: LocalText::new(title),
         rpa_outcomes: Vec::new(),
@@ -415,6 +428,7 @@ pub fn new_output(
                 .iter()
                 .filter(|o| o.outcome_id == outcome_id)
                 .map(|o| o.code.as_str()),
+            plan.outputs.iter().map(|o| o.code.as_str()),
         ),
         title: LocalText::new(title),
     })
@@ -600,18 +614,17 @@ pub fn new_activity(
     author: &str,
 ) -> Option<Activity> {
     let output = plan.outputs.iter().find(|o| o.record.id == output_id)?;
-    let prefix = format!("{}.", output.code);
-    let last = plan
-        .activities
-        .iter()
-        .filter(|a| a.output_id == output_id)
-        .filter_map(|a| a.code.strip_prefix(&prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
+    let code = next_code(
+        &output.code,
+        (plan.activities.iter())
+            .filter(|a| a.output_id == output_id)
+            .map(|a| a.code.as_str()),
+        plan.activities.iter().map(|a| a.code.as_str()),
+    );
     Some(Activity {
         record: fresh_meta(id, now, author),
         output_id,
-        code: format!("{prefix}{}", last + 1),
+        code,
         title: LocalText::new(title),
         description: LocalText::default(),
         lead_agency_id,
@@ -628,6 +641,40 @@ mod tests {
     use super::*;
     use crate::sample::sample_plan;
     use crate::validate;
+
+    /// An imported plan numbers its records its own way: pillar 2's outcome may be "1.1" while
+    /// pillar 3 has "2.1". A new outcome under pillar 2 must not take "2.1" again.
+    #[test]
+    fn a_new_record_skips_a_code_another_parent_already_uses() {
+        let mut plan = sample_plan();
+        let (second, third) = (plan.pillars[1].record.id, plan.pillars[2].record.id);
+        plan.outcomes.retain(|o| o.pillar_id != second);
+        let taken: Vec<String> = plan.outcomes.iter().map(|o| o.code.clone()).collect();
+        let now = Timestamp::from_unix_millis(0);
+        let mut elsewhere = new_outcome(&plan, third, "x", Id::new_v4(), &now, "t").unwrap();
+        elsewhere.code = "2.1".into();
+        plan.outcomes.push(elsewhere);
+        assert!(!taken.contains(&"2.1".to_string()));
+        let made = new_outcome(&plan, second, "Budget", Id::new_v4(), &now, "t").unwrap();
+        assert_eq!(made.code, "2.2");
+        let output_parent = made.record.id;
+        plan.outcomes.push(made);
+        let codes: std::collections::HashSet<&str> =
+            plan.outcomes.iter().map(|o| o.code.as_str()).collect();
+        assert_eq!(
+            codes.len(),
+            plan.outcomes.len(),
+            "outcome codes stay unique"
+        );
+        let output = new_output(&plan, output_parent, "o", Id::new_v4(), &now, "t").unwrap();
+        // The sample's own outputs of its old outcome 2.2 keep "2.2.1" and "2.2.2".
+        assert!(output.code.starts_with("2.2."));
+        assert!(
+            plan.outputs.iter().all(|o| o.code != output.code),
+            "{}",
+            output.code
+        );
+    }
 
     fn outcome(plan: &Plan, code: &str) -> Id {
         plan.outcomes
