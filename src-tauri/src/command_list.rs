@@ -94,6 +94,7 @@ macro_rules! app_commands {
             files::choose_plan_to_open,
             files::choose_new_plan_path,
             files::suggested_plan_path,
+            files::new_plan_choices,
             files::create_plan,
             settings::preferences,
             settings::set_preferences,

@@ -556,6 +556,30 @@ fn opening_a_bad_file_keeps_the_open_plan_and_new_plans_are_created_and_remember
     let recent = call(&app, "recent_plans").0.expect("recent");
     assert_eq!(recent[0]["path"], sample.display().to_string());
     assert_eq!(recent.as_array().unwrap().len(), 2);
+
+    // A French plan in CFA francs from the form's pickers: its standard pillars are French.
+    let choices = call(&app, "new_plan_choices").0.expect("choices");
+    let currencies = choices["currencies"].as_array().unwrap();
+    assert!(currencies
+        .iter()
+        .any(|c| c["code"] == "XOF" && c["name"].as_str().unwrap().contains("CFA")));
+    assert!(choices["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["code"] == "fr"));
+    let french = dir.path().join("PAN.nap");
+    call_with(&app, "create_plan", serde_json::json!({"request": {"path": french.display().to_string(), "title": "PAN 1325", "country": "SN", "start_year": 2027, "end_year": 2029, "currency": "XOF", "from_sample": false, "language": "fr", "second_language": null}}))
+        .0
+        .expect("a French plan");
+    let plan = Document::open(&french, "reader").unwrap().plan().clone();
+    assert_eq!(plan.meta.working_language, "fr");
+    assert_eq!(plan.meta.second_language, None);
+    assert_eq!(plan.pillars[1].title.text, "Prévention");
+    let err = call_with(&app, "create_plan", serde_json::json!({"request": {"path": dir.path().join("bad.nap").display().to_string(), "title": "x", "country": "SN", "start_year": 2027, "end_year": 2029, "currency": "XOF", "from_sample": false, "language": "fr", "second_language": "fr"}}))
+        .0
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid");
 }
 
 #[test]

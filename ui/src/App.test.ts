@@ -80,7 +80,7 @@ function backendMock(cmd: string, args?: unknown) {
     return view;
   }
   if (cmd === 'plan_settings') {
-    return { base_currency: 'KHR', presentation_currency: '', costing_base_year: 2026, years: [2026, 2027, 2028], inflation: ['', '', ''], contingency: '5', rates: [], currencies: ['USD'], rated_currencies: ['USD'], classifications: [], working_language: 'en', second_language: 'km', languages: [{ code: 'en', english: 'English', native: 'English' }, { code: 'km', english: 'Khmer', native: 'ខ្មែរ' }], locked: false };
+    return { base_currency: 'KHR', presentation_currency: '', costing_base_year: 2026, years: [2026, 2027, 2028], inflation: ['', '', ''], contingency: '5', rates: [], currencies: ['USD'], rated_currencies: ['USD'], currency_names: { USD: 'US Dollar' }, classifications: [], working_language: 'en', second_language: 'km', languages: [{ code: 'en', english: 'English', native: 'English' }, { code: 'km', english: 'Khmer', native: 'ខ្មែរ' }], locked: false };
   }
   throw new Error(`unexpected command ${cmd}`);
 }

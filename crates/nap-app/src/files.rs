@@ -66,6 +66,53 @@ pub struct NewPlanRequest {
     pub currency: String,
     /// Start from the built-in sample plan instead of the standard structure.
     pub from_sample: bool,
+    /// The working language (a BCP 47 tag); absent for English with Khmer alongside, the
+    /// first users' plans.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub language: Option<String>,
+    /// The second language when `language` is given; absent or empty for none.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub second_language: Option<String>,
+}
+
+/// A currency as the pickers show it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CurrencyChoice {
+    /// ISO 4217 code ("XOF").
+    pub code: String,
+    /// Its English name ("CFA Franc BCEAO").
+    pub name: String,
+}
+
+/// Every currency a plan can use, by code, as the pickers show it.
+pub fn currency_choices() -> Vec<CurrencyChoice> {
+    nap_core::currency::all()
+        .into_iter()
+        .map(|c| CurrencyChoice {
+            code: c.code.to_string(),
+            name: c.name,
+        })
+        .collect()
+}
+
+/// What the new-plan form offers before any plan is open: every language and currency a
+/// plan can use.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct NewPlanChoices {
+    pub languages: Vec<nap_core::languages::Language>,
+    pub currencies: Vec<CurrencyChoice>,
+}
+
+/// The choices of the new-plan form.
+pub fn new_plan_choices() -> NewPlanChoices {
+    NewPlanChoices {
+        languages: nap_core::languages::LANGUAGES.to_vec(),
+        currencies: currency_choices(),
+    }
 }
 
 /// The plan the wizard's answers describe, checked: a title, a two-letter country code, a
@@ -175,12 +222,14 @@ pub fn create(request: &NewPlanRequest, author: &str) -> Result<Document, AppErr
     if request.from_sample {
         PlanFile::create(&path, &sample_plan(), false)?;
     } else {
-        let spec = new_plan_spec(
+        let spec = described_plan(
             &request.title,
             &request.country,
             request.start_year,
             request.end_year,
             &request.currency,
+            request.language.as_deref().filter(|l| !l.trim().is_empty()),
+            request.second_language.as_deref(),
         )?;
         create_new(&path, &spec, author, false)?;
     }

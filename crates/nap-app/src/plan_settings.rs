@@ -68,6 +68,8 @@ pub struct PlanSettings {
     pub currencies: Vec<String>,
     /// The currencies that have a rate, once each: the choices of presentation currency.
     pub rated_currencies: Vec<String>,
+    /// The English name of every currency a plan can use, by code, for the pickers.
+    pub currency_names: std::collections::BTreeMap<String, String>,
     /// Every standard classification code, every code the plan uses and every code it
     /// names, by scheme (economic first) and code.
     pub classifications: Vec<ClassificationRow>,
@@ -183,6 +185,10 @@ pub fn plan_settings(doc: &Document) -> PlanSettings {
             .into_iter()
             .map(|c| c.code.to_string())
             .filter(|c| *c != m.base_currency)
+            .collect(),
+        currency_names: crate::files::currency_choices()
+            .into_iter()
+            .map(|c| (c.code, c.name))
             .collect(),
         rated_currencies: doc
             .plan()

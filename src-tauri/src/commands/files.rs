@@ -4,7 +4,7 @@
 
 use crate::error::{no_plan, IpcError};
 use crate::state::{data_dir, AppState};
-use nap_app::files::{NewPlanRequest, OpenedRepairedCopy, RecentPlan};
+use nap_app::files::{NewPlanChoices, NewPlanRequest, OpenedRepairedCopy, RecentPlan};
 use nap_app::plan::PlanSummary;
 use nap_store::Document;
 use std::path::{Path, PathBuf};
@@ -65,6 +65,12 @@ pub fn open_repaired_copy<R: tauri::Runtime>(
     let (doc, copy) = nap_app::files::open_repaired_copy(Path::new(&path), &data_dir(), &author())?;
     let summary = install(&app, &state, doc)?;
     Ok(OpenedRepairedCopy { summary, copy })
+}
+
+/// The languages and currencies the new-plan form offers.
+#[tauri::command]
+pub fn new_plan_choices() -> NewPlanChoices {
+    nap_app::files::new_plan_choices()
 }
 
 #[tauri::command(async)]

@@ -22,6 +22,7 @@ import type { ExportRequest } from './bindings/ExportRequest';
 import type { ExportDone } from './bindings/ExportDone';
 import type { RecentPlan } from './bindings/RecentPlan';
 import type { NewPlanRequest } from './bindings/NewPlanRequest';
+import type { NewPlanChoices } from './bindings/NewPlanChoices';
 import type { Preferences } from './bindings/Preferences';
 import type { MergeReview } from './bindings/MergeReview';
 import type { MergeChoices } from './bindings/MergeChoices';
@@ -110,6 +111,8 @@ export interface Backend {
   chooseNewPlanPath(current: string): Promise<string | null>;
   suggestedPlanPath(title: string): Promise<string>;
   createPlan(request: NewPlanRequest): Promise<PlanSummary>;
+  /** The languages and currencies a new plan can use. */
+  newPlanChoices(): Promise<NewPlanChoices>;
   preferences(): Promise<Preferences>;
   setPreferences(preferences: Preferences): Promise<Preferences>;
   /** What merging a returned copy would change; nothing changes. */
@@ -294,6 +297,7 @@ export const tauriBackend: Backend = {
   chooseNewPlanPath: (current) => call<string | null>('choose_new_plan_path', { current }),
   suggestedPlanPath: (title) => call<string>('suggested_plan_path', { title }),
   createPlan: (request) => call<PlanSummary>('create_plan', { request }),
+  newPlanChoices: () => call<NewPlanChoices>('new_plan_choices'),
   preferences: () => call<Preferences>('preferences'),
   setPreferences: (preferences) => call<Preferences>('set_preferences', { preferences }),
   reviewMerge: (path) => call<MergeReview>('review_merge', { path }),

@@ -18,6 +18,7 @@ function settings(overrides: Partial<PlanSettings> = {}): PlanSettings {
     rates: [{ id: USD, currency: 'USD', year: '', rate: '4100', date: '2025-12-31', source: 'National Bank', modified_by: 'MEF', modified: '2026-01-15T09:00:00.000Z' }],
     currencies: ['EUR', 'THB', 'USD'],
     rated_currencies: ['USD'],
+    currency_names: { EUR: 'Euro', THB: 'Baht', USD: 'US Dollar', KHR: 'Riel' },
     classifications: [
       { scheme: 'economic', code: '22', standard_name: 'Use of goods and services', name: '', name_l2: '', used: true },
       { scheme: 'economic', code: '221', standard_name: 'Use of goods and services', name: '', name_l2: 'ការប្រើប្រាស់ទំនិញ', used: false },
@@ -113,6 +114,8 @@ describe('the plan settings', () => {
     const currency = (await screen.findByLabelText('Currency')) as HTMLSelectElement;
     // USD already has a rate for every year: the picker starts on the first currency without one.
     await waitFor(() => expect(currency.value).toBe('EUR'));
+    // Each currency is offered by code and name.
+    expect([...currency.options].map((o) => o.textContent)).toContain('THB — Baht');
     await fireEvent.change(currency, { target: { value: 'EUR' } });
     await fireEvent.input(screen.getByLabelText('Rate'), { target: { value: '4450' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Add a rate' }));

@@ -35,6 +35,17 @@ function fakeBackend() {
     })),
     suggestedPlanPath: vi.fn(async (title: string) => `/home/officer/${title || 'New plan'}.nap`),
     createPlan: vi.fn(async (_request: NewPlanRequest) => summary),
+    newPlanChoices: vi.fn(async () => ({
+      languages: [
+        { code: 'en', english: 'English', native: 'English' },
+        { code: 'fr', english: 'French', native: 'Français' },
+        { code: 'km', english: 'Khmer', native: 'ខ្មែរ' },
+      ],
+      currencies: [
+        { code: 'KHR', name: 'Riel' },
+        { code: 'XOF', name: 'CFA Franc BCEAO' },
+      ],
+    })),
     backups: vi.fn(async () => [
       {
         path: '/data/backups/p1/2026-12-05T09-00-00 import.nap',
@@ -109,9 +120,30 @@ describe('the start screen', () => {
         end_year: 2031,
         currency: 'KHR',
         from_sample: false,
+        language: null,
+        second_language: null,
       }),
     );
     expect(onopen).toHaveBeenCalledWith(summary);
+  });
+
+  it('creates a French plan in CFA francs, the currency and languages picked by name', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    render(StartScreen, { backend, onopen: vi.fn() });
+    await fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'PAN 1325' } });
+    const currency = (await screen.findByLabelText('Base currency')) as HTMLSelectElement;
+    expect([...currency.options].map((o) => o.textContent)).toContain('XOF — CFA Franc BCEAO');
+    await fireEvent.change(currency, { target: { value: 'XOF' } });
+    await fireEvent.change(screen.getByLabelText('Working language'), { target: { value: 'fr' } });
+    const second = screen.getByLabelText('Second language') as HTMLSelectElement;
+    expect([...second.options].map((o) => o.value)).not.toContain('fr');
+    await fireEvent.submit(screen.getByRole('button', { name: 'Create and open' }).closest('form')!);
+    await waitFor(() =>
+      expect(backend.createPlan).toHaveBeenCalledWith(
+        expect.objectContaining({ title: 'PAN 1325', currency: 'XOF', language: 'fr', second_language: null }),
+      ),
+    );
   });
 
   it('restores a backup as a new file and opens it', async () => {

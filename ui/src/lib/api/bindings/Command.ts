@@ -89,6 +89,7 @@ export type Command =
   | 'choose_plan_to_open'
   | 'choose_new_plan_path'
   | 'suggested_plan_path'
+  | 'new_plan_choices'
   | 'create_plan'
   | 'preferences'
   | 'set_preferences';

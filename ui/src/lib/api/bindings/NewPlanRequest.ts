@@ -19,4 +19,13 @@ currency: string,
 /**
  * Start from the built-in sample plan instead of the standard structure.
  */
-from_sample: boolean, };
+from_sample: boolean, 
+/**
+ * The working language (a BCP 47 tag); absent for English with Khmer alongside, the
+ * first users' plans.
+ */
+language?: string | null, 
+/**
+ * The second language when `language` is given; absent or empty for none.
+ */
+second_language?: string | null, };

@@ -28,6 +28,10 @@ currencies: Array<string>,
  */
 rated_currencies: Array<string>, 
 /**
+ * The English name of every currency a plan can use, by code, for the pickers.
+ */
+currency_names: { [key in string]: string }, 
+/**
  * Every standard classification code, every code the plan uses and every code it
  * names, by scheme (economic first) and code.
  */
