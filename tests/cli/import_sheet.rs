@@ -285,6 +285,52 @@ fn bad_spreadsheets_are_refused_clearly_and_change_nothing() {
         "activty=B",
     ]);
     assert!(err.contains("`activty` is not a field"), "{err}");
+
+    // A workbook saved with a password is an encrypted container, not a zip: say so.
+    let locked = d.path("locked.xlsx");
+    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    bytes.resize(1024, 0);
+    bytes.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    bytes.resize(4096, 0);
+    std::fs::write(&locked, &bytes).unwrap();
+    let err = fails(&["import", "sheet", s(&plan), s(&locked)]);
+    assert!(err.contains("protected by a password"), "{err}");
+
+    // Wrong values in the cells: an unknown currency, an amount no plan can hold.
+    let values = d.path("values.csv");
+    std::fs::write(
+        &values,
+        "Pillar,Activity,Item,Unit cost,Quantity,Year,Currency\n\
+         Protection,Shelters,Beds,100,2,2027,XYZ\n\
+         Protection,Shelters,Beds,99999999999999999999999999999,2,2027,KHR\n",
+    )
+    .unwrap();
+    let err = fails(&["import", "sheet", s(&plan), s(&values)]);
+    assert!(
+        err.contains("`XYZ` is not an ISO 4217 currency code"),
+        "{err}"
+    );
+    assert!(err.contains("row 3, column D"), "{err}");
+
+    // Formatted but empty rows under the data (a sheet formatted to its end) are not rows to
+    // import, however many: more than the reader's bound of 300,000 rows here (a million
+    // takes 20 s in a debug build; the behaviour is the same).
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Budget").unwrap();
+    let shaded = Format::new().set_background_color("#FFF2CC");
+    for (c, h) in ["Axe", "2027"].iter().enumerate() {
+        sheet.write(0, c as u16, *h).unwrap();
+    }
+    sheet.write(1, 0, "Protection").unwrap();
+    sheet.write(1, 1, 1_000_000).unwrap();
+    for r in 2..300_010u32 {
+        sheet.write_blank(r, 0, &shaded).unwrap();
+    }
+    let formatted = d.path("formatted.xlsx");
+    book.save(&formatted).unwrap();
+    let review = ok(&["import", "sheet", s(&plan), s(&formatted), "--dry-run"]);
+    assert!(review.contains("1 rows to import"), "{review}");
+
     assert_eq!(
         std::fs::read(&plan).unwrap(),
         before,

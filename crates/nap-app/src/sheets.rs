@@ -55,7 +55,24 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<ReadSheet, AppError> {
     }
 }
 
+/// Whether the file is an Office workbook saved with a password: an OLE compound file
+/// holding an `EncryptedPackage` stream (its name is stored in UTF-16).
+fn is_password_protected(path: &Path) -> bool {
+    const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.starts_with(&OLE) && bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
 fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<ReadSheet, AppError> {
+    if is_password_protected(path) {
+        return Err(bad(path, "the workbook is protected by a password: open it in the spreadsheet program, remove the password and save it again"));
+    }
     let mut book = open_workbook_auto(path).map_err(|e| {
         bad(path, format!("the workbook cannot be read ({}); is it password-protected or damaged? Save it again from the spreadsheet program", nap_core::text::cut_long(&e.to_string())))
     })?;
