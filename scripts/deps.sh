@@ -7,11 +7,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Debian packages: WebKitGTK and friends for the Tauri window, Xvfb for headless runs and
 # screenshots, poppler for PDF checks, xmllint to validate the IATI export against its
-# schema, the WebKit WebDriver for end-to-end tests.
+# schema, the WebKit WebDriver for end-to-end tests, LibreOffice Writer (headless) to check
+# that the Word documents open and paginate as they should.
 debian_packages=(
   build-essential pkg-config file curl
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   webkit2gtk-driver xvfb xauth poppler-utils imagemagick libxml2-utils
+  libreoffice-writer-nogui
 )
 
 install_debian_packages() {

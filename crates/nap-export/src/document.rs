@@ -985,22 +985,34 @@ fn write_docx(
     for line in cover_lines(c, opts) {
         docx = docx.add_paragraph(docx_paragraph(&line, None, false));
     }
-    // The chapters, listed; Word's own table of contents (References ▸ Table of Contents)
-    // picks up the Heading 1–2 styles. No TOC field is written: docx-rs writes one that
-    // LibreOffice shows as its field code.
+    // The contents, with page numbers the word processor computes (see `toc_paragraphs`);
+    // each entry refers to a bookmark on its heading.
+    let bookmark = |n: usize| format!("_TocNap{n}");
     if subtitle.is_none() {
         docx = docx.add_paragraph(docx_paragraph(c.l("doc_contents"), None, true));
-        for block in &all {
-            if let Block::Heading { level: 1, text } = block {
-                docx = docx.add_paragraph(docx_paragraph(text, None, false));
-            }
+        let headings: Vec<(u8, &str)> = (all.iter())
+            .filter_map(|b| match b {
+                Block::Heading { level, text } if *level <= 2 => Some((*level, text.as_str())),
+                _ => None,
+            })
+            .collect();
+        for p in toc_paragraphs(&headings, &bookmark) {
+            docx = docx.add_paragraph(p);
         }
     }
+    let mut heading_number = 0;
     for block in all {
         docx = match block {
             Block::Heading { level, text } => {
                 let style = if level == 1 { "Heading1" } else { "Heading2" };
-                docx.add_paragraph(docx_paragraph(&text, Some(style), false))
+                let mut p = docx_paragraph(&text, Some(style), false);
+                if level <= 2 && subtitle.is_none() {
+                    // Bookmark ids only need to be unique in the document.
+                    let n = heading_number;
+                    heading_number += 1;
+                    p = p.add_bookmark_start(n, bookmark(n)).add_bookmark_end(n);
+                }
+                docx.add_paragraph(p)
             }
             Block::Paragraph(spans) => docx.add_paragraph(spans_paragraph(&spans, "")),
             Block::Item(spans) => docx.add_paragraph(spans_paragraph(&spans, "•  ")),
@@ -1046,6 +1058,49 @@ fn write_docx(
         ExportError::Workbook(format!("the Word document could not be written: {e}"))
     })?;
     Ok(out.into_inner())
+}
+
+/// The contents of the Word edition: one paragraph per chapter and section (its text, a
+/// dotted tab and a PAGEREF field to its heading's bookmark). The page numbers depend on
+/// the word processor's own pagination, so they are fields it computes: LibreOffice does on
+/// opening, Word on opening too (the fields are marked dirty). This is not Word's TOC field
+/// — LibreOffice shows such a field's stored text, which cannot hold page numbers no one
+/// knows yet — and Word's References ▸ Table of Contents still builds one from the Heading
+/// styles when a secretariat wants it.
+fn toc_paragraphs(
+    headings: &[(u8, &str)],
+    bookmark: &dyn Fn(usize) -> String,
+) -> Vec<docx_rs::Paragraph> {
+    use docx_rs::{
+        FieldCharType, InstrPAGEREF, InstrText, Paragraph, Run, Tab, TabLeaderType, TabValueType,
+    };
+    // The right edge of the landscape A4 text, in twentieths of a point.
+    let right = 16838 - 2 * crate::progress_report::DOCX_MARGIN;
+    (headings.iter().enumerate())
+        .map(|(n, (level, text))| {
+            Paragraph::new()
+                .style(if *level == 1 { "ToC1" } else { "ToC2" })
+                .add_tab(
+                    Tab::new()
+                        .val(TabValueType::Right)
+                        .leader(TabLeaderType::Dot)
+                        .pos(right as usize),
+                )
+                .add_run(Run::new().add_text(*text))
+                .add_run(Run::new().add_tab())
+                // The field in one run, with an empty result: LibreOffice computes it then.
+                .add_run(
+                    Run::new()
+                        .add_field_char(FieldCharType::Begin, true)
+                        .add_instr_text(InstrText::PAGEREF(
+                            InstrPAGEREF::new(bookmark(n)).hyperlink(),
+                        ))
+                        .add_field_char(FieldCharType::Separate, false)
+                        .add_text("")
+                        .add_field_char(FieldCharType::End, false),
+                )
+        })
+        .collect()
 }
 
 fn agency_table(c: &Ctx<'_>) -> Table {

@@ -570,6 +570,22 @@ pub(crate) fn docx_styles(docx: docx_rs::Docx) -> docx_rs::Docx {
                 .color("4C1D95")
                 .outline_lvl(1),
         )
+        // The table of contents' entries (docx-rs names their styles ToC1, ToC2; Word's
+        // own names are "toc 1", "toc 2", which its Update Table picks up).
+        .add_style(
+            Style::new("ToC1", StyleType::Paragraph)
+                .name("toc 1")
+                .based_on("Normal")
+                .fonts(fonts())
+                .bold(),
+        )
+        .add_style(
+            Style::new("ToC2", StyleType::Paragraph)
+                .name("toc 2")
+                .based_on("Normal")
+                .fonts(fonts())
+                .indent(Some(440), None, None, None),
+        )
 }
 
 pub(crate) fn docx_paragraph(text: &str, style: Option<&str>, bold: bool) -> docx_rs::Paragraph {
@@ -585,7 +601,7 @@ pub(crate) fn docx_paragraph(text: &str, style: Option<&str>, bold: bool) -> doc
 }
 
 /// Page margins of the Word document, in twentieths of a point (2 cm).
-const DOCX_MARGIN: i32 = 1134;
+pub(crate) const DOCX_MARGIN: i32 = 1134;
 
 /// Column widths in twentieths of a point across the landscape A4 text width: columns that
 /// do not wrap as wide as their longest entry (about 105 per character at 10 pt), the

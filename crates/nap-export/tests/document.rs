@@ -100,6 +100,16 @@ fn the_word_document_has_heading_styles_the_chapters_listed_and_tables() {
         .read_to_string(&mut xml)
         .unwrap();
     assert_eq!(xml.matches(r#"<w:pStyle w:val="Heading1" />"#).count(), 9);
+    // Each chapter and section of the contents refers to its heading's bookmark.
+    let entries = xml.matches(r#"<w:pStyle w:val="ToC"#).count();
+    assert!(entries > 9, "{entries} contents entries");
+    for n in 0..entries {
+        assert!(xml.contains(&format!("PAGEREF _TocNap{n} ")), "entry {n}");
+        assert!(
+            xml.contains(&format!(r#"w:name="_TocNap{n}""#)),
+            "bookmark {n}"
+        );
+    }
     // The contents list the chapters before the first chapter starts.
     let listed = xml.find("9. Costed budget annex").unwrap();
     let first_chapter = xml.find(r#"<w:pStyle w:val="Heading1" />"#).unwrap();
@@ -109,6 +119,72 @@ fn the_word_document_has_heading_styles_the_chapters_listed_and_tables() {
     );
     assert!(xml.matches("<w:tbl>").count() >= 10);
     assert!(xml.contains(&plan.consultations[0].title.text));
+}
+
+/// The Word edition as LibreOffice opens it (converted to PDF, headless): its contents list
+/// every chapter, and each page number it computes is the page the chapter starts on.
+#[test]
+fn libreoffice_opens_the_word_document_and_its_contents_give_each_chapters_page() {
+    let plan = nap_core::sample::sample_plan();
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("nap.docx");
+    std::fs::write(&docx, nap_document_docx(&plan, &options(Lang::En)).unwrap()).unwrap();
+    // A profile of its own, so that parallel runs do not wait on each other's lock.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("lo").display()
+    );
+    let out = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .expect("LibreOffice (soffice, from libreoffice-writer-nogui)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = std::fs::read(dir.path().join("nap.pdf")).expect("LibreOffice wrote the PDF");
+    let pages = pages(&pdf);
+    let mut checked = 0;
+    for chapter in [
+        "1. Narrative local framework",
+        "2. Results framework",
+        "3. Monitoring and evaluation",
+        "4. Resources plan",
+        "5. Communication plan",
+        "6. Roles of the agencies",
+        "8. Consultations",
+    ] {
+        // The contents take two pages; their lines run dots to the page number.
+        let is_entry = |l: &str| l.trim_start().starts_with(chapter) && l.contains("....");
+        let line = (pages.iter().flat_map(|p| p.lines()))
+            .find(|l| is_entry(l))
+            .unwrap_or_else(|| panic!("{chapter} is in the contents"));
+        let listed: usize = line
+            .trim_end()
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("a page number after {chapter}: {line}"));
+        let starts = (pages.iter().enumerate().skip(1))
+            .find(|(_, p)| {
+                p.lines()
+                    .any(|l| l.trim_start().starts_with(chapter) && !is_entry(l))
+            })
+            .map(|(i, _)| i + 1)
+            .unwrap_or_else(|| panic!("{chapter} is in the document"));
+        assert_eq!(listed, starts, "{chapter}");
+        checked += 1;
+    }
+    assert_eq!(checked, 7);
 }
 
 #[test]
