@@ -65,6 +65,12 @@ fn main() {
             docx.len() / 1024,
             millis(t.elapsed())
         );
+        if benchmarking {
+            println!(
+                "  LibreOffice converting that Word document to PDF: {}",
+                libreoffice_ms(&docx)
+            );
+        }
         // The progress report of the plan's first year, from costing the plan to the bytes
         // (`nap export progress-report`), in each format.
         let report = nap_export::ReportOptions {
@@ -100,3 +106,38 @@ type ReportWriter = fn(
     &nap_core::progress::view::ProgressView,
     &nap_export::ReportOptions,
 ) -> Result<Vec<u8>, nap_export::ExportError>;
+
+/// How long LibreOffice (headless, with a fresh profile of its own) takes to turn `docx`
+/// into PDF, for comparison with NAP Studio's own PDF; a note instead when it is missing.
+fn libreoffice_ms(docx: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("nap-bench-lo-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let input = dir.join("plan.docx");
+    if std::fs::write(&input, docx).is_err() {
+        return "not measured (no temporary folder)".into();
+    }
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo").display());
+    // A first run sets up the profile, so that the timed run measures the conversion.
+    let convert = || {
+        std::process::Command::new("soffice")
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(&dir)
+            .arg(&input)
+            .output()
+    };
+    let _ = convert();
+    let t = Instant::now();
+    let result = match convert() {
+        Ok(out) if out.status.success() => format!("{} ms", millis(t.elapsed())),
+        Ok(_) => "not measured (LibreOffice failed)".into(),
+        Err(_) => "not measured (soffice not found)".into(),
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
