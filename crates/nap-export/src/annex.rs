@@ -56,7 +56,12 @@ impl Ctx<'_> {
         lt.get(self.opts.lang.reads_l2(self.plan))
     }
     fn money(&self, v: Decimal) -> String {
-        format_amount(v, self.opts.rounding, self.minor, ",")
+        self.number(&format_amount(v, self.opts.rounding, self.minor, ","))
+    }
+    /// A number written with "," between groups and "." before decimals, in the annex
+    /// language's marks.
+    fn number(&self, text: &str) -> String {
+        crate::numbers::Numerals::of(self.opts.lang).localise(text)
     }
     fn amounts_in(&self) -> String {
         let cur = self.costing.currency.as_str();
@@ -319,10 +324,10 @@ fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 ("cur", &r.currency),
                 (
                     "rate",
-                    &nap_core::costing::rounding::group_digits(
+                    &ctx.number(&nap_core::costing::rounding::group_digits(
                         &r.rate.normalize().to_string(),
                         ",",
-                    ),
+                    )),
                 ),
                 ("base", &m.base_currency),
                 ("year", &year),
@@ -423,7 +428,7 @@ fn summary(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             tf(
                 lang,
                 "share_of_cost",
-                &[("p", &percent(part, s.total_cost))],
+                &[("p", &ctx.number(&percent(part, s.total_cost)))],
             )
         }
     };
@@ -751,11 +756,11 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         let y = base - (tick / axis_top) as f32 * plot_h;
         flow.pdf
             .rule(page, x0, y, x0 + plot_w, y, 0.3, &line_color());
-        let label = if step >= 1.0 {
+        let label = ctx.number(&if step >= 1.0 {
             nap_core::costing::rounding::group_digits(&format!("{}", tick.round() as i64), ",")
         } else {
             format!("{tick:.1}")
-        };
+        });
         flow.pdf.text(
             page,
             x0 - 4.0,
@@ -818,7 +823,7 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 1.6,
                 &gap_color,
             );
-            let label = millions_label(cost - funded);
+            let label = ctx.number(&millions_label(cost - funded));
             flow.pdf.text(
                 page,
                 gx + bar / 2.0,
@@ -1037,7 +1042,12 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                     unit,
                                     format!(
                                         "{} {cur}",
-                                        format_amount(cost, Rounding::Unit, cur_minor, ",")
+                                        ctx.number(&format_amount(
+                                            cost,
+                                            Rounding::Unit,
+                                            cur_minor,
+                                            ","
+                                        ))
                                     ),
                                 ];
                                 cells.extend(amounts.iter().map(|a| ctx.money(*a)));
@@ -1067,9 +1077,11 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                         .map(|q| {
                                             format!(
                                                 "× {}",
-                                                nap_core::costing::rounding::group_digits(
-                                                    &q.normalize().to_string(),
-                                                    ","
+                                                ctx.number(
+                                                    &nap_core::costing::rounding::group_digits(
+                                                        &q.normalize().to_string(),
+                                                        ","
+                                                    )
                                                 )
                                             )
                                         })
@@ -1170,7 +1182,7 @@ fn assumptions(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                         i.code.clone(),
                         ctx.text(&i.name).to_string(),
                         i.unit.clone(),
-                        format_amount(i.unit_cost, Rounding::Unit, minor, ","),
+                        ctx.number(&format_amount(i.unit_cost, Rounding::Unit, minor, ",")),
                         i.currency.clone(),
                         i.economic_code.clone(),
                     ],
@@ -1233,10 +1245,10 @@ fn assumptions(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                             .map_or_else(|| ctx.l("all_years").to_string(), |y| y.to_string()),
                         format!(
                             "{} {}",
-                            nap_core::costing::rounding::group_digits(
+                            ctx.number(&nap_core::costing::rounding::group_digits(
                                 &r.rate.normalize().to_string(),
                                 ","
-                            ),
+                            )),
                             m.base_currency
                         ),
                         r.date.to_string(),

@@ -93,7 +93,12 @@ impl<'a> Ctx<'a> {
             .join(", ")
     }
     fn money(&self, v: rust_decimal::Decimal) -> String {
-        format_amount(v, Rounding::Unit, self.minor, ",")
+        crate::numbers::Numerals::of(self.lang).localise(&format_amount(
+            v,
+            Rounding::Unit,
+            self.minor,
+            ",",
+        ))
     }
 }
 

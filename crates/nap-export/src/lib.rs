@@ -7,6 +7,7 @@ pub mod document;
 pub mod iati;
 pub mod labels;
 mod layout;
+pub mod numbers;
 mod pdf;
 pub mod progress_report;
 pub mod tables;

@@ -51,7 +51,16 @@ impl<'a> Ctx<'a> {
         text.get(self.lang.reads_l2(self.plan))
     }
     fn amount(&self, v: Decimal) -> String {
-        format_amount(v, Rounding::Unit, self.minor, ",")
+        self.number(&format_amount(v, Rounding::Unit, self.minor, ","))
+    }
+    /// A number written with "," between groups and "." before decimals, in the report
+    /// language's marks.
+    fn number(&self, text: &str) -> String {
+        crate::numbers::Numerals::of(self.lang).localise(text)
+    }
+    /// A percentage to one decimal, or a dash when there is none.
+    fn percent(&self, p: Option<Decimal>) -> String {
+        p.map_or("–".into(), |p| self.number(&format!("{p:.1} %")))
     }
     fn rating(&self, r: Rating) -> &'static str {
         self.l(match r {
@@ -72,10 +81,6 @@ impl<'a> Ctx<'a> {
             None => "state_not_reported",
         })
     }
-}
-
-fn percent(p: Option<Decimal>) -> String {
-    p.map_or("–".into(), |p| format!("{p:.1} %"))
 }
 
 fn label(code: &str, name: &str) -> String {
@@ -125,7 +130,7 @@ fn summary_lines(c: &Ctx<'_>) -> Vec<String> {
                 ("budget", &c.amount(v.by_pillar.total.budget)),
                 ("spent", &c.amount(v.by_pillar.total.spent)),
                 ("cur", &v.currency),
-                ("rate", &percent(v.by_pillar.total.rate)),
+                ("rate", &c.percent(v.by_pillar.total.rate)),
             ],
         ),
     ]
@@ -142,7 +147,7 @@ fn execution_table(c: &Ctx<'_>, e: &Execution, first: &str) -> Table {
                     label(&r.code, c.text(&r.label)),
                     c.amount(r.budget),
                     c.amount(r.spent),
-                    percent(r.rate),
+                    c.percent(r.rate),
                 ],
             )
         })
@@ -153,7 +158,7 @@ fn execution_table(c: &Ctx<'_>, e: &Execution, first: &str) -> Table {
             c.l("total").to_string(),
             c.amount(e.total.budget),
             c.amount(e.total.spent),
-            percent(e.total.rate),
+            c.percent(e.total.rate),
         ],
     ));
     Table {
@@ -188,7 +193,7 @@ fn report_sections(c: &Ctx<'_>) -> Vec<(String, Table)> {
                     i.baseline.clone().unwrap_or_default(),
                     target,
                     i.actual.clone().unwrap_or_default(),
-                    percent(i.achieved_percent),
+                    c.percent(i.achieved_percent),
                     c.rating(i.rating).to_string(),
                 ],
             );
@@ -233,7 +238,7 @@ fn report_sections(c: &Ctx<'_>) -> Vec<(String, Table)> {
                     c.state(a.status).to_string(),
                     c.amount(a.budget),
                     c.amount(a.spent),
-                    percent(a.execution_percent),
+                    c.percent(a.execution_percent),
                 ],
             );
             if !a.note.is_empty() {
