@@ -27,6 +27,7 @@ const summary: PlanSummary = {
   },
   scope_agency: null,
   read_only: false,
+  working_language: 'en',
   second_language: { tag: 'km', english: 'Khmer', native: 'ខ្មែរ' },
 };
 

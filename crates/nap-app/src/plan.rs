@@ -28,6 +28,9 @@ pub struct PlanSummary {
     pub scope_agency: Option<String>,
     /// The file or its medium cannot be written: the plan is open to read and export only.
     pub read_only: bool,
+    /// The plan's working language (a BCP 47 tag: "en", "fr", "th"), which exports default to
+    /// when the window's language is not one of the plan's.
+    pub working_language: String,
     /// The plan's second language, which the editors name ("Title in Khmer"); `None` when
     /// the plan has none.
     pub second_language: Option<SecondLanguage>,
@@ -60,6 +63,7 @@ pub fn summary(doc: &Document) -> PlanSummary {
         elements: ElementCounts::of(plan),
         scope_agency: doc.scope_agency_name().map(str::to_string),
         read_only: doc.is_read_only(),
+        working_language: m.working_language.clone(),
         second_language: m.second_language.as_deref().and_then(|tag| {
             nap_core::languages::language(tag).map(|l| SecondLanguage {
                 tag: tag.to_string(),

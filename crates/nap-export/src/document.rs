@@ -979,7 +979,7 @@ fn write_docx(
 ) -> Result<Vec<u8>, ExportError> {
     use crate::progress_report::{docx_paragraph, docx_styles, docx_table};
     let plan = c.plan;
-    let mut docx = docx_styles(docx_rs::Docx::new()).add_paragraph(docx_paragraph(
+    let mut docx = docx_styles(docx_rs::Docx::new(), c.lang).add_paragraph(docx_paragraph(
         c.text(&plan.meta.title),
         Some("Title"),
         true,

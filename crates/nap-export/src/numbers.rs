@@ -19,7 +19,8 @@ impl Numerals {
     /// The marks CLDR gives `lang`, read once from ICU4X by formatting 1234567.5; English's
     /// if the data cannot be read (which a test rules out for every export language).
     pub fn of(lang: Lang) -> &'static Numerals {
-        static CACHE: [OnceLock<Numerals>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        static CACHE: [OnceLock<Numerals>; Lang::ALL.len()] =
+            [const { OnceLock::new() }; Lang::ALL.len()];
         let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
         CACHE[at].get_or_init(|| from_cldr(lang.code()).unwrap_or_else(Numerals::english))
     }

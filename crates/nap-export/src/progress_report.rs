@@ -524,15 +524,20 @@ pub fn progress_report_xlsx(
 }
 
 /// Heading 1–2 and the table style as Word names them, so that Word's navigation pane and
-/// table of contents find the headings; Khmer and Thai runs use the Noto fonts the PDF
-/// uses (complex-script font slot).
-pub(crate) fn docx_styles(docx: docx_rs::Docx) -> docx_rs::Docx {
+/// table of contents find the headings; Khmer or Thai runs use the Noto font the PDF uses
+/// (Word's complex-script font slot holds one font: Thai's for a Thai edition, else
+/// Khmer's, the first users' second language).
+pub(crate) fn docx_styles(docx: docx_rs::Docx, lang: Lang) -> docx_rs::Docx {
     use docx_rs::{RunFonts, Style, StyleType};
+    let complex = match lang {
+        Lang::Th => "Noto Sans Thai",
+        _ => "Noto Sans Khmer",
+    };
     let fonts = || {
         RunFonts::new()
             .ascii("Noto Sans")
             .hi_ansi("Noto Sans")
-            .cs("Noto Sans Khmer")
+            .cs(complex)
     };
     // The built-in Normal style takes these defaults; adding another Normal would make two.
     docx.default_fonts(fonts())
@@ -703,7 +708,7 @@ pub fn progress_report_docx(
     let c = Ctx::new(plan, view, opts);
     let sections = report_sections(&c);
     let m = &plan.meta;
-    let mut docx = docx_styles(docx_rs::Docx::new())
+    let mut docx = docx_styles(docx_rs::Docx::new(), c.lang)
         .add_paragraph(docx_paragraph(c.text(&m.title), Some("Heading1"), false))
         .add_paragraph(docx_paragraph(
             &tf(c.lang, "report_title", &[("period", &view.period)]),

@@ -302,3 +302,56 @@ fn a_khmer_plan_with_english_as_second_language_reads_each_half_in_its_edition()
     assert!(Lang::Km.reads_l2(&sample));
     assert!(!Lang::En.reads_l2(&sample));
 }
+
+/// A Thai plan (English alongside), started from the standard structure: its document is
+/// in Thai — headings, standard pillar titles, the plan's own text — and no Thai word is
+/// cut at a line end (the line breaker finds Thai word boundaries, which have no spaces).
+#[test]
+fn a_thai_plan_gets_a_thai_document_with_thai_words_kept_whole() {
+    let spec = nap_core::sample::NewPlan {
+        title: "แผนปฏิบัติการระดับชาติว่าด้วยสตรี สันติภาพ และความมั่นคง".into(),
+        country: "TH".into(),
+        start_year: 2027,
+        end_year: 2031,
+        currency: "THB".into(),
+        language: Some("th".into()),
+        second_language: Some("en".into()),
+    };
+    let mut n = 0u128;
+    let mut plan = nap_core::sample::new_plan(
+        &spec,
+        &nap_core::Timestamp::from_unix_millis(0),
+        "t",
+        || {
+            n += 1;
+            nap_core::Id::from_u128(n)
+        },
+    );
+    // A long Thai paragraph, so that lines must break inside it.
+    let sentence =
+        "การส่งเสริมบทบาทของสตรีในการป้องกันความขัดแย้งและการสร้างสันติภาพอย่างยั่งยืนในชุมชนชายแดนภาคใต้";
+    plan.narrative[0].body.text = [sentence; 6].join("");
+    let all = pages(&nap_document_pdf(&plan, &options(Lang::Th)).unwrap()).join("\n");
+    for expected in [
+        "สารบัญ",
+        "กรอบผลลัพธ์",
+        "การมีส่วนร่วม",
+        "บริบทและการวิเคราะห์สถานการณ์",
+        "แผนปฏิบัติการระดับชาติว่าด้วยสตรี",
+    ] {
+        assert!(all.contains(expected), "{expected}");
+    }
+    assert!(!all.contains("Contents") && !all.contains("Results framework"));
+    // ยั่งยืน ("sustainable") is one word: never split between two lines.
+    let lines: Vec<&str> = all.lines().map(str::trim).collect();
+    for pair in lines.windows(2) {
+        assert!(
+            !(pair[0].ends_with("ยั่ง") && pair[1].starts_with("ยืน")),
+            "a word cut at a line end: {pair:?}"
+        );
+    }
+    assert!(
+        lines.iter().filter(|l| l.contains("ยั่งยืน")).count() >= 3,
+        "the paragraph is there and wraps"
+    );
+}

@@ -46,6 +46,17 @@ describe('the export screen', () => {
     expect(backend.revealExport).toHaveBeenCalledWith(path.value);
   });
 
+  it("defaults to the plan's language when the window's is not one of the plan's", async () => {
+    i18n.lang = 'en';
+    // A Thai plan with no English: its exports start in Thai.
+    const thai = render(ExportScreen, { backend: fakeBackend('ok').backend, planLanguages: ['th'] });
+    expect((screen.getByLabelText('Language') as HTMLSelectElement).value).toBe('th');
+    thai.unmount();
+    // An English plan with Khmer alongside, from an English window: English.
+    render(ExportScreen, { backend: fakeBackend('ok').backend, planLanguages: ['en', 'km'] });
+    expect((screen.getByLabelText('Language') as HTMLSelectElement).value).toBe('en');
+  });
+
   it('keeps a chosen path and explains a failed write', async () => {
     i18n.lang = 'en';
     const { backend, finish } = fakeBackend('io');

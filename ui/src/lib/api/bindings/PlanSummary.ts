@@ -21,6 +21,11 @@ scope_agency: string | null,
  */
 read_only: boolean, 
 /**
+ * The plan's working language (a BCP 47 tag: "en", "fr", "th"), which exports default to
+ * when the window's language is not one of the plan's.
+ */
+working_language: string, 
+/**
  * The plan's second language, which the editors name ("Title in Khmer"); `None` when
  * the plan has none.
  */
