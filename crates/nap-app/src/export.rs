@@ -96,7 +96,7 @@ impl ReportFormat {
 pub fn annex_language(code: &str) -> Result<Lang, AppError> {
     Lang::parse(code).ok_or_else(|| {
         AppError::BadRequest(format!(
-            "`{code}` is not a language NAP Studio writes documents in: use en, km, fr or th"
+            "`{code}` is not a language NAP Studio writes documents in: use en, km, fr, th, vi or id"
         ))
     })
 }

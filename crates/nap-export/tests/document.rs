@@ -355,3 +355,43 @@ fn a_thai_plan_gets_a_thai_document_with_thai_words_kept_whole() {
         "the paragraph is there and wraps"
     );
 }
+
+/// Vietnamese and Indonesian plans, from the standard structure with a lump sum: their
+/// documents have their own headings and standard titles, and their amounts are grouped
+/// with dots, as CLDR writes numbers in both languages.
+#[test]
+fn vietnamese_and_indonesian_plans_get_their_headings_titles_and_number_marks() {
+    for (tag, lang, currency, headings) in [
+        ("vi", Lang::Vi, "VND", ["Mục lục", "2. Khung kết quả", "Phòng ngừa"]),
+        ("id", Lang::Id, "IDR", ["Daftar isi", "2. Kerangka hasil", "Pencegahan"]),
+    ] {
+        let spec = nap_core::sample::NewPlan {
+            title: format!("NAP {tag}"),
+            country: "VN".into(),
+            start_year: 2027,
+            end_year: 2029,
+            currency: currency.into(),
+            language: Some(tag.into()),
+            second_language: None,
+        };
+        let now = nap_core::Timestamp::from_unix_millis(0);
+        let mut plan = nap_core::sample::new_plan(&spec, &now, "t", nap_core::Id::new_v4);
+        let pillar = plan.pillars[1].record.id;
+        nap_core::costing::lump_sum::add_lump_sum(
+            &mut plan,
+            nap_core::costing::lump_sum::LumpSumTarget::Pillar(pillar),
+            "Budget",
+            &[(2027, rust_decimal::Decimal::from(12_500_000))],
+            nap_core::Id::new_v4,
+            &now,
+            "t",
+        )
+        .unwrap();
+        let all = pages(&nap_document_pdf(&plan, &options(lang)).unwrap()).join("\n");
+        for heading in headings {
+            assert!(all.contains(heading), "{tag}: {heading}");
+        }
+        assert!(all.contains("12.500.000"), "{tag}: dots between groups");
+        assert!(!all.contains("12,500,000"), "{tag}: no English grouping");
+    }
+}
