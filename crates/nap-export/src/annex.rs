@@ -156,7 +156,7 @@ fn page_furniture(ctx: &Ctx<'_>, pdf: &mut Pdf, title: &str) {
         "{} · {} {}",
         version_name(ctx),
         ctx.l("date"),
-        ctx.opts.date
+        crate::dates::long_date(ctx.opts.lang, ctx.opts.date.as_str())
     );
     let annex_label = ctx.l("annex");
     let short_title = {
@@ -265,7 +265,10 @@ fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     let facts: Vec<(&str, String)> = vec![
         (ctx.l("period"), format!("{}–{}", m.start_year, m.end_year)),
         (ctx.l("version"), version_name(ctx)),
-        (ctx.l("date"), ctx.opts.date.to_string()),
+        (
+            ctx.l("date"),
+            crate::dates::long_date(ctx.opts.lang, ctx.opts.date.as_str()),
+        ),
         (ctx.l("status"), status_label(ctx).to_string()),
         (ctx.l("lead_agency"), lead),
         (ctx.l("base_currency"), m.base_currency.clone()),

@@ -810,7 +810,11 @@ fn cover_lines(c: &Ctx<'_>, opts: &DocumentOptions) -> Vec<String> {
     if let Some(v) = c.plan.versions.iter().rev().find(|v| v.status == m.status) {
         lines.push(format!("{}: {}", c.l("version"), v.name));
     }
-    lines.push(format!("{} {}", c.l("date"), opts.date));
+    lines.push(format!(
+        "{} {}",
+        c.l("date"),
+        crate::dates::long_date(c.lang, opts.date.as_str())
+    ));
     lines
 }
 

@@ -3,6 +3,7 @@
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod annex;
+pub mod dates;
 pub mod document;
 pub mod iati;
 pub mod labels;

@@ -315,7 +315,7 @@ pub fn progress_report_pdf(
                 m.start_year,
                 m.end_year,
                 c.l("date"),
-                opts.date
+                crate::dates::long_date(c.lang, &opts.date)
             ),
             9.0,
             &muted(),
@@ -723,7 +723,7 @@ pub fn progress_report_docx(
                 m.start_year,
                 m.end_year,
                 c.l("date"),
-                opts.date
+                crate::dates::long_date(c.lang, &opts.date)
             ),
             None,
             false,

@@ -362,8 +362,18 @@ fn a_thai_plan_gets_a_thai_document_with_thai_words_kept_whole() {
 #[test]
 fn vietnamese_and_indonesian_plans_get_their_headings_titles_and_number_marks() {
     for (tag, lang, currency, headings) in [
-        ("vi", Lang::Vi, "VND", ["Mục lục", "2. Khung kết quả", "Phòng ngừa"]),
-        ("id", Lang::Id, "IDR", ["Daftar isi", "2. Kerangka hasil", "Pencegahan"]),
+        (
+            "vi",
+            Lang::Vi,
+            "VND",
+            ["Mục lục", "2. Khung kết quả", "Phòng ngừa"],
+        ),
+        (
+            "id",
+            Lang::Id,
+            "IDR",
+            ["Daftar isi", "2. Kerangka hasil", "Pencegahan"],
+        ),
     ] {
         let spec = nap_core::sample::NewPlan {
             title: format!("NAP {tag}"),
