@@ -55,6 +55,10 @@ impl Ctx<'_> {
     fn text<'a>(&self, lt: &'a LocalText) -> &'a str {
         lt.get(self.opts.lang.reads_l2(self.plan))
     }
+    /// A costing view's row or column name in the annex's language.
+    fn member(&self, dimension: Dimension, info: &nap_core::costing::MemberInfo) -> String {
+        crate::labels::member_name(self.opts.lang, self.plan, dimension, info)
+    }
     fn money(&self, v: Decimal) -> String {
         self.number(&format_amount(v, self.opts.rounding, self.minor, ","))
     }
@@ -348,9 +352,10 @@ fn view_table(ctx: &Ctx<'_>, view: &View, first: &str) -> (Table, Option<&'stati
     let one = view.column_dimension.is_none();
     let mut columns = vec![Column::text(first, 1.0)];
     if !one {
+        let dimension = view.column_dimension.unwrap_or(Dimension::Year);
         columns.extend(view.columns.iter().map(|c| {
             Column::number(if c.code.is_empty() {
-                ctx.text(&c.label).to_string()
+                ctx.member(dimension, c)
             } else {
                 c.code.clone()
             })
@@ -362,9 +367,9 @@ fn view_table(ctx: &Ctx<'_>, view: &View, first: &str) -> (Table, Option<&'stati
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let name = ctx.text(&r.label);
+            let name = ctx.member(view.row_dimension, r);
             let label = if r.code.is_empty() || r.code == name {
-                name.to_string()
+                name
             } else {
                 format!("{} {name}", r.code)
             };
@@ -539,9 +544,9 @@ fn summary(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let name = ctx.text(&r.label);
+                let name = ctx.member(Dimension::Pillar, r);
                 let label = if r.code.is_empty() {
-                    name.to_string()
+                    name
                 } else {
                     format!("{} {name}", r.code)
                 };
@@ -878,9 +883,9 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         ly += 16.0 + lines.len().saturating_sub(1) as f32 * 11.0;
     };
     for (i, r) in by_pillar.rows.iter().enumerate() {
-        let name = ctx.text(&r.label);
+        let name = ctx.member(Dimension::Pillar, r);
         let label = if r.code.is_empty() {
-            name.to_string()
+            name
         } else {
             format!("{} {name}", r.code)
         };

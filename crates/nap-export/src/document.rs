@@ -756,10 +756,11 @@ fn money_table(c: &Ctx<'_>, rows: Dimension, measure: Measure) -> Table {
         .iter()
         .enumerate()
         .map(|(i, r)| {
+            let name = crate::labels::member_name(c.lang, c.plan, rows, r);
             let mut cells = vec![if r.code.is_empty() {
-                c.text(&r.label).to_string()
+                name
             } else {
-                format!("{} {}", r.code, c.text(&r.label))
+                format!("{} {name}", r.code)
             }];
             cells.extend(table.cells[i].iter().map(|v| c.money(*v)));
             cells.push(c.money(table.row_totals[i]));

@@ -276,6 +276,9 @@ const LABELS: &[Label] = &[
     ("no_funding_recorded_long", "No funding source has been recorded yet, so the whole cost is shown as unfunded. Record the national budget and partners' funding to see the real gap.", "មិនទាន់មានការកត់ត្រាប្រភពមូលនិធិនៅឡើយ ដូច្នេះចំណាយទាំងមូលត្រូវបានបង្ហាញថាគ្មានមូលនិធិ។ សូមកត់ត្រាថវិកាជាតិ និងមូលនិធិរបស់ដៃគូ ដើម្បីឃើញគម្លាតពិតប្រាកដ។", "Aucune source de financement n'a encore été enregistrée : tout le coût apparaît donc comme non financé. Enregistrez le budget national et les financements des partenaires pour connaître le besoin réel.", "ยังไม่มีการบันทึกแหล่งเงินทุน ค่าใช้จ่ายทั้งหมดจึงแสดงว่ายังไม่มีเงินทุน บันทึกงบประมาณแผ่นดินและเงินทุนจากหุ้นส่วนเพื่อดูช่องว่างที่แท้จริง", "Chưa ghi nhận nguồn vốn nào, vì vậy toàn bộ chi phí được thể hiện là chưa có nguồn vốn. Hãy ghi nhận ngân sách nhà nước và nguồn vốn của các đối tác để thấy mức thiếu hụt thực tế.", "Belum ada sumber pendanaan yang dicatat, sehingga seluruh biaya ditampilkan sebagai belum didanai. Catat anggaran negara dan pendanaan mitra untuk melihat kesenjangan yang sebenarnya."),
     ("lump_sum", "lump sum, as given in the plan", "ចំនួនសរុប តាមដែលផែនការបានផ្តល់", "montant forfaitaire, tel que donné dans le plan", "จำนวนเงินรวม ตามที่ระบุในแผน", "khoản trọn gói, theo kế hoạch", "jumlah gelondongan, sebagaimana tercantum dalam rencana"),
     ("from_catalogue", "unit cost from catalogue item {code}", "ថ្លៃឯកតាពីកាតាឡុក {code}", "coût unitaire du catalogue, article {code}", "ราคาต่อหน่วยจากบัญชีราคา รายการ {code}", "đơn giá lấy từ danh mục, mục {code}", "harga satuan dari katalog, butir {code}"),
+    ("no_lead_agency", "No lead agency", "គ្មានស្ថាប័នដឹកនាំ", "Sans institution chef de file", "ไม่มีหน่วยงานหลัก", "Chưa có cơ quan chủ trì", "Tanpa instansi utama"),
+    ("not_classified", "Not classified", "មិនបានចាត់ថ្នាក់", "Non classé", "ไม่ได้จำแนก", "Chưa phân loại", "Belum diklasifikasi"),
+    ("no_marker", "No marker", "គ្មានសញ្ញាសម្គាល់", "Sans marqueur", "ไม่มีเครื่องหมาย", "Chưa gắn chỉ dấu", "Tanpa penanda"),
 ];
 
 /// The label `key` in `lang`; the key itself if unknown (a bug the tests catch).
@@ -292,6 +295,29 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             Lang::Id => *id,
         })
         .unwrap_or("?")
+}
+
+/// The name of a row or column of a costing view in `lang`: a record's name in the half of
+/// its text the edition reads, and the view's own members (contingency, "no lead agency",
+/// "unfunded", "not classified", the total) in the export's words rather than the
+/// English-and-Khmer names the costing engine gives them.
+pub fn member_name(
+    lang: Lang,
+    plan: &nap_core::Plan,
+    dimension: nap_core::costing::Dimension,
+    info: &nap_core::costing::MemberInfo,
+) -> String {
+    use nap_core::costing::{Dimension, Member};
+    let key = match (&info.member, dimension) {
+        (Member::Contingency, _) => "contingency",
+        (Member::Total, _) => "total",
+        (Member::Unassigned, Dimension::Agency) => "no_lead_agency",
+        (Member::Unassigned, Dimension::Source | Dimension::SourceType) => "unfunded",
+        (Member::Unassigned, Dimension::Marker) => "no_marker",
+        (Member::Unassigned, _) => "not_classified",
+        _ => return info.label.get(lang.reads_l2(plan)).to_string(),
+    };
+    t(lang, key).to_string()
 }
 
 /// The label with `{name}` placeholders filled in.

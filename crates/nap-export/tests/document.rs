@@ -286,6 +286,10 @@ fn a_french_plan_gets_french_headings_and_its_own_text() {
         assert!(all.contains(heading), "{heading}");
     }
     assert!(all.contains("Plan d'action national Femmes, paix et sécurité"));
+    // The costing's own rows (contingency, no lead agency) are named in French too, in the
+    // resources chapter and in the annex's tables and chart legend.
+    assert!(all.contains("Imprévus"), "contingency in French");
+    assert!(!all.contains("Contingency"), "no English contingency row");
     // A plan whose second language is not Khmer never shows the Khmer half.
     assert!(!all.contains(plan.narrative[0].title.l2.as_deref().unwrap()));
 }
