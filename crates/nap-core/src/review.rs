@@ -84,6 +84,101 @@ fn q<T: Labelled>(r: &T) -> String {
     }
 }
 
+/// Texts whose second-language version may be out of date (the working-language text was
+/// changed after it; see [`crate::text::flag_outdated_translations`]), one finding per
+/// record, naming its fields.
+fn outdated_translations(plan: &Plan, f: &mut Findings) {
+    use crate::record::Record;
+    use Severity::Warning;
+    let Some(second) = plan.meta.second_language.as_deref() else {
+        return;
+    };
+    let language = crate::languages::language(second).map_or(second, |l| l.english);
+    let m = &plan.meta;
+    let plan_fields: Vec<&str> = [
+        ("title", &m.title),
+        ("goal", &m.goal),
+        ("country_name", &m.country_name),
+    ]
+    .iter()
+    .filter(|(_, t)| t.l2_outdated)
+    .map(|(name, _)| *name)
+    .collect();
+    if !plan_fields.is_empty() {
+        let fields = plan_fields.join(", ");
+        f.add(
+            "plan_translation_outdated",
+            Warning,
+            "narrative",
+            None,
+            format!("The plan's {fields} in {language} may be out of date: the text was changed after it was translated."),
+            &[("fields", fields.clone()), ("language", language.to_string())],
+        );
+    }
+    for kind in crate::RecordKind::ALL {
+        // The many records of these kinds are looked at without serialising them: cost lines
+        // have one two-language text, progress reports, statuses and spending none.
+        use crate::RecordKind as K;
+        match kind {
+            K::Progress | K::ActivityStatus | K::Expenditure | K::ExchangeRate => continue,
+            K::CostLine if plan.cost_lines.iter().all(|l| !l.item.l2_outdated) => continue,
+            _ => {}
+        }
+        crate::with_record_type!(kind, T => {
+            for r in T::list(plan) {
+                let fields = outdated_fields(r);
+                if fields.is_empty() {
+                    continue;
+                }
+                let fields = fields.join(", ");
+                let record = r.as_ref_();
+                f.add(
+                    "translation_outdated",
+                    Warning,
+                    element_of(kind),
+                    Some(record.clone()),
+                    format!(
+                        "{} {}: its {fields} in {language} may be out of date: the text was changed after it was translated.",
+                        kind.name().replace('_', " "),
+                        record.label
+                    ),
+                    &[("fields", fields.clone()), ("language", language.to_string())],
+                );
+            }
+        });
+    }
+}
+
+/// The names of `record`'s two-language fields whose translation is marked out of date.
+fn outdated_fields<T: Serialize>(record: &T) -> Vec<String> {
+    let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(record) else {
+        return Vec::new();
+    };
+    fields
+        .iter()
+        .filter(|(_, v)| v.get("l2_outdated").and_then(serde_json::Value::as_bool) == Some(true))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+/// The element of the plan a record of `kind` belongs to, as findings name it.
+fn element_of(kind: crate::RecordKind) -> &'static str {
+    use crate::RecordKind as K;
+    match kind {
+        K::NarrativeSection => "narrative",
+        K::CostLine
+        | K::FundingSource
+        | K::CatalogueItem
+        | K::ClassificationName
+        | K::Expenditure
+        | K::ExchangeRate => "resources",
+        K::Body | K::ReportingEvent | K::Agency => "coordination",
+        K::CommunicationItem | K::CommunicationActivity | K::Consultation => "communication",
+        K::AgencyPlan | K::SubActivity => "agency_plans",
+        _ => "results_framework",
+    }
+}
+
 /// Every finding for `plan` on `today` (exchange rates are judged against it), errors
 /// first, then warnings, then advice, each in the plan's order.
 pub fn review(plan: &Plan, today: &IsoDate) -> Vec<Finding> {
@@ -410,6 +505,7 @@ pub fn review(plan: &Plan, today: &IsoDate) -> Vec<Finding> {
             &[],
         );
     }
+    outdated_translations(plan, &mut f);
     let with_plans: HashSet<Id> = plan.agency_plans.iter().map(|p| p.agency_id).collect();
     let mut leads: Vec<Id> = Vec::new();
     for a in &plan.activities {
@@ -457,6 +553,29 @@ mod tests {
 
     fn count(plan: &Plan, code: &str) -> usize {
         codes(plan).iter().filter(|c| *c == code).count()
+    }
+
+    #[test]
+    fn a_translation_marked_out_of_date_is_a_warning_on_its_record_and_fields() {
+        let mut p = sample_plan();
+        assert_eq!(count(&p, "translation_outdated"), 0);
+        p.pillars[1].title.l2_outdated = true;
+        p.meta.title.l2_outdated = true;
+        let findings: Vec<Finding> = review(&p, &IsoDate::from_ymd(2026, 12, 6).unwrap())
+            .into_iter()
+            .filter(|f| f.code == "translation_outdated")
+            .collect();
+        assert_eq!(findings.len(), 1);
+        assert_eq!(count(&p, "plan_translation_outdated"), 1);
+        let pillar = &findings[0];
+        assert_eq!(pillar.record.as_ref().unwrap().id, p.pillars[1].record.id);
+        assert_eq!(pillar.values["fields"], "title");
+        assert_eq!(pillar.values["language"], "Khmer");
+        assert_eq!(pillar.element, "results_framework");
+        // A plan without a second language has no translations to be out of date.
+        p.meta.second_language = None;
+        assert_eq!(count(&p, "translation_outdated"), 0);
+        assert_eq!(count(&p, "plan_translation_outdated"), 0);
     }
 
     /// Each finding appears for a plan with exactly that problem and goes when it is fixed.

@@ -18,6 +18,13 @@ pub struct LocalText {
     /// The text in the plan's second language, if it has been written.
     #[serde(default)]
     pub l2: Option<String>,
+    /// True when `text` was changed after `l2` was written and `l2` was not changed with
+    /// it: the translation may say what the text no longer says. Set by
+    /// [`flag_outdated_translations`] on every edit, cleared when `l2` is edited; the review
+    /// lists these texts. Absent from the file format when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(skip)]
+    pub l2_outdated: bool,
 }
 
 impl LocalText {
@@ -26,6 +33,7 @@ impl LocalText {
         Self {
             text: text.into(),
             l2: None,
+            l2_outdated: false,
         }
     }
 
@@ -34,6 +42,7 @@ impl LocalText {
         Self {
             text: text.into(),
             l2: Some(l2.into()),
+            l2_outdated: false,
         }
     }
 
@@ -49,6 +58,79 @@ impl LocalText {
     /// True when the working-language text is blank.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
+    }
+}
+
+/// Marks, in `after` (a record as an edit leaves it, `before` as it was), every two-language
+/// text whose working-language text changed while its second-language text, already
+/// written, did not: that translation may now be out of date. A text whose second language
+/// was edited is marked current again. Both are a record of the same kind; the walk is over
+/// their serde form, so that every `LocalText` field of every record kind is covered
+/// without a list to keep up to date.
+pub fn flag_outdated_translations<T: Serialize + serde::de::DeserializeOwned>(
+    before: &T,
+    after: &mut T,
+) {
+    let (Ok(b), Ok(mut a)) = (serde_json::to_value(before), serde_json::to_value(&*after)) else {
+        return;
+    };
+    if mark(&b, &mut a) {
+        if let Ok(marked) = serde_json::from_value(a) {
+            *after = marked;
+        }
+    }
+}
+
+/// Walks `before` and `after` together; returns whether a flag changed.
+fn mark(before: &serde_json::Value, after: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (before, after) {
+        (Value::Object(b), Value::Object(a)) => {
+            let is_local_text = a.contains_key("text") && a.contains_key("l2");
+            if is_local_text && a.get("text").is_some_and(Value::is_string) {
+                let written = |v: Option<&Value>| {
+                    v.and_then(Value::as_str)
+                        .is_some_and(|s| !s.trim().is_empty())
+                };
+                let text_changed = b.get("text") != a.get("text");
+                let l2_changed = b.get("l2") != a.get("l2");
+                let was = a
+                    .get("l2_outdated")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false);
+                let now = if l2_changed {
+                    false
+                } else if text_changed && written(a.get("l2")) {
+                    true
+                } else {
+                    was
+                };
+                if now == was {
+                    return false;
+                }
+                if now {
+                    a.insert("l2_outdated".into(), Value::Bool(true));
+                } else {
+                    a.remove("l2_outdated");
+                }
+                return true;
+            }
+            let mut changed = false;
+            for (k, av) in a.iter_mut() {
+                if let Some(bv) = b.get(k) {
+                    changed |= mark(bv, av);
+                }
+            }
+            changed
+        }
+        (Value::Array(b), Value::Array(a)) if b.len() == a.len() => {
+            let mut changed = false;
+            for (bv, av) in b.iter().zip(a.iter_mut()) {
+                changed |= mark(bv, av);
+            }
+            changed
+        }
+        _ => false,
     }
 }
 
@@ -151,5 +233,64 @@ mod quoting_tests {
         assert!(shown.chars().count() < 100, "{}", shown.len());
         assert!(shown.ends_with("(1000000 characters)"));
         assert!(shown.starts_with(&"ស".repeat(QUOTED_CHARS)));
+    }
+}
+
+#[cfg(test)]
+mod translation_tests {
+    use super::*;
+    use crate::model::Pillar;
+
+    fn pillar(text: &str, l2: Option<&str>) -> Pillar {
+        let mut p = crate::sample::sample_plan().pillars[0].clone();
+        p.title = LocalText {
+            text: text.into(),
+            l2: l2.map(str::to_string),
+            l2_outdated: false,
+        };
+        p
+    }
+
+    #[test]
+    fn a_translation_is_outdated_when_only_its_source_text_changes() {
+        let before = pillar("Participation", Some("ការចូលរួម"));
+        // The English title changes, the Khmer one does not: flagged.
+        let mut after = before.clone();
+        after.title.text = "Participation and leadership".into();
+        flag_outdated_translations(&before, &mut after);
+        assert!(after.title.l2_outdated);
+        assert!(!after.description.l2_outdated, "other texts untouched");
+        // Another edit leaves the flag; editing the Khmer text clears it.
+        let mut later = after.clone();
+        later.code = "1b".into();
+        flag_outdated_translations(&after, &mut later);
+        assert!(later.title.l2_outdated);
+        let mut fixed = later.clone();
+        fixed.title.l2 = Some("ការចូលរួម និងភាពជាអ្នកដឹកនាំ".into());
+        flag_outdated_translations(&later, &mut fixed);
+        assert!(!fixed.title.l2_outdated);
+        // Both changed together, or no translation yet: nothing to flag.
+        let mut both = before.clone();
+        both.title = LocalText::both("New", "ថ្មី");
+        flag_outdated_translations(&before, &mut both);
+        assert!(!both.title.l2_outdated);
+        let untranslated = pillar("Participation", None);
+        let mut changed = untranslated.clone();
+        changed.title.text = "Other".into();
+        flag_outdated_translations(&untranslated, &mut changed);
+        assert!(!changed.title.l2_outdated);
+    }
+
+    #[test]
+    fn the_flag_is_left_out_of_the_file_format_when_false() {
+        let json = serde_json::to_string(&LocalText::both("a", "b")).unwrap();
+        assert!(!json.contains("l2_outdated"), "{json}");
+        let flagged = LocalText {
+            l2_outdated: true,
+            ..LocalText::both("a", "b")
+        };
+        let back: LocalText =
+            serde_json::from_str(&serde_json::to_string(&flagged).unwrap()).unwrap();
+        assert!(back.l2_outdated);
     }
 }

@@ -18,7 +18,11 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn local_text() -> impl Strategy<Value = LocalText> {
-    (text(), proptest::option::of(text())).prop_map(|(text, l2)| LocalText { text, l2 })
+    (text(), proptest::option::of(text())).prop_map(|(text, l2)| LocalText {
+        text,
+        l2,
+        l2_outdated: false,
+    })
 }
 
 /// A non-negative decimal with up to 10 decimal places and up to 15 integer digits.

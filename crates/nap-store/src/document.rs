@@ -3,6 +3,7 @@
 use crate::error::StoreError;
 use crate::file::{Access, PlanFile};
 use nap_core::costing::{Costing, CostingError};
+use nap_core::text::flag_outdated_translations;
 use nap_core::{
     validate, Id, NamedVersion, Plan, PlanMeta, Record, RecordKind, RecordMeta, Timestamp,
 };
@@ -421,6 +422,9 @@ impl Document {
         let position = T::list(&self.plan).iter().position(|r| r.meta().id == id);
         let existing = position.map(|i| T::list(&self.plan)[i].meta().clone());
         self.stamp(record.meta_mut(), existing.as_ref());
+        if let Some(i) = position {
+            flag_outdated_translations(&T::list(&self.plan)[i], &mut record);
+        }
         if self.scope.is_some() {
             // A copy's part is judged between the plan before and after the edit.
             let mut next = self.plan.clone();
@@ -510,6 +514,10 @@ impl Document {
                             if *o != &*r {
                                 let existing = o.meta().clone();
                                 self.stamp(r.meta_mut(), Some(&existing));
+                                // A restore brings texts back as they were, flags included.
+                                if !with_meta {
+                                    flag_outdated_translations(*o, r);
+                                }
                             }
                             touched.push((id, true));
                         }
@@ -587,6 +595,7 @@ impl Document {
     pub fn set_meta(&mut self, mut meta: PlanMeta) -> Result<(), StoreError> {
         let existing = self.plan.meta.record.clone();
         self.stamp(&mut meta.record, Some(&existing));
+        flag_outdated_translations(&self.plan.meta, &mut meta);
         let mut next = self.plan.clone();
         next.meta = meta;
         self.check_scope("plan", &next, None, true, true)?;

@@ -20,6 +20,8 @@ enum ColumnKind {
     LocalText,
     /// The second-language half of a `LocalText` column; written with its base column.
     LocalTextL2,
+    /// Whether that second-language half is out of date (`LocalText::l2_outdated`).
+    LocalTextOutdated,
     Json,
     Boolean,
     Position,
@@ -32,6 +34,8 @@ pub(crate) struct TableShape {
     columns: Vec<(String, ColumnKind)>,
     /// For each `LocalText` column, the index of its `_l2` column.
     l2_index: Vec<Option<usize>>,
+    /// For each `LocalText` column, the index of its `_l2_outdated` column.
+    outdated_index: Vec<Option<usize>>,
     insert_sql: String,
     select_sql: String,
 }
@@ -60,6 +64,12 @@ impl TableShape {
             .map(|(name, ty)| {
                 let kind = match ty.to_ascii_uppercase().as_str() {
                     _ if name == "position" => ColumnKind::Position,
+                    _ if name
+                        .strip_suffix("_l2_outdated")
+                        .is_some_and(|base| local.contains(&base)) =>
+                    {
+                        ColumnKind::LocalTextOutdated
+                    }
                     "LOCALTEXT" => ColumnKind::LocalText,
                     "JSON_TEXT" => ColumnKind::Json,
                     "BOOLEAN" => ColumnKind::Boolean,
@@ -74,15 +84,20 @@ impl TableShape {
                 (name.clone(), kind)
             })
             .collect();
-        let l2_index = columns
-            .iter()
-            .map(|(name, kind)| {
-                let l2 = format!("{name}_l2");
-                (*kind == ColumnKind::LocalText)
-                    .then(|| columns.iter().position(|(n, _)| *n == l2))
-                    .flatten()
-            })
-            .collect();
+        // For each LocalText column, the index of its companion column `<name><suffix>`.
+        let companion = |suffix: &str| -> Vec<Option<usize>> {
+            columns
+                .iter()
+                .map(|(name, kind)| {
+                    let wanted = format!("{name}{suffix}");
+                    (*kind == ColumnKind::LocalText)
+                        .then(|| columns.iter().position(|(n, _)| *n == wanted))
+                        .flatten()
+                })
+                .collect()
+        };
+        let l2_index = companion("_l2");
+        let outdated_index = companion("_l2_outdated");
         let names: Vec<String> = columns.iter().map(|(n, _)| quote(n)).collect();
         let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
         Ok(Self {
@@ -100,6 +115,7 @@ impl TableShape {
             ),
             columns,
             l2_index,
+            outdated_index,
         })
     }
 
@@ -128,6 +144,15 @@ impl TableShape {
                         Some(Value::String(s)) => SqlValue::Text(s.clone()),
                         _ => SqlValue::Null,
                     }
+                }
+                ColumnKind::LocalTextOutdated => {
+                    let base = &name[..name.len() - "_l2_outdated".len()];
+                    let outdated = fields
+                        .get(base)
+                        .and_then(|v| v.get("l2_outdated"))
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false);
+                    SqlValue::Integer(i64::from(outdated))
                 }
                 ColumnKind::LocalText => {
                     match fields.get(name.as_str()).and_then(|v| v.get("text")) {
@@ -165,7 +190,10 @@ impl TableShape {
         }
         // Every field must have landed in a column.
         for (name, kind) in &self.columns {
-            if *kind != ColumnKind::LocalTextL2 && *kind != ColumnKind::Position {
+            if !matches!(
+                kind,
+                ColumnKind::LocalTextL2 | ColumnKind::LocalTextOutdated | ColumnKind::Position
+            ) {
                 fields.remove(name.as_str());
             }
         }
@@ -197,7 +225,9 @@ impl TableShape {
             for (i, (name, kind)) in self.columns.iter().enumerate() {
                 let cell = row.get_ref(i)?;
                 let v = match kind {
-                    ColumnKind::Position | ColumnKind::LocalTextL2 => continue,
+                    ColumnKind::Position
+                    | ColumnKind::LocalTextL2
+                    | ColumnKind::LocalTextOutdated => continue,
                     ColumnKind::LocalText => {
                         let l2 = match self.l2_index[i].map(|j| row.get_ref(j)).transpose()? {
                             Some(ValueRef::Text(t)) => Value::String(utf8(t, self.table, name)?),
@@ -206,6 +236,11 @@ impl TableShape {
                         let mut lt = Map::new();
                         lt.insert("text".into(), to_json_value(cell, self.table, name)?);
                         lt.insert("l2".into(), l2);
+                        let outdated =
+                            self.outdated_index[i].map(|j| row.get_ref(j)).transpose()?;
+                        if matches!(outdated, Some(ValueRef::Integer(n)) if n != 0) {
+                            lt.insert("l2_outdated".into(), Value::Bool(true));
+                        }
                         Value::Object(lt)
                     }
                     ColumnKind::Json => match cell {

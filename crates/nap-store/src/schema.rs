@@ -6,7 +6,7 @@ use rusqlite_migration::{Migrations, M};
 pub const APPLICATION_ID: u32 = 0x4E41_5053;
 
 /// The schema version this build writes (`PRAGMA user_version`): the number of migrations.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The migrations, in order. A shipped migration is never edited; add a new one.
 pub fn migrations() -> Migrations<'static> {
@@ -16,6 +16,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0003-classification-names.sql")),
         M::up(include_str!("../migrations/0004-progress.sql")),
         M::up(include_str!("../migrations/0005-reporting-calendar.sql")),
+        M::up(include_str!("../migrations/0006-outdated-translations.sql")),
     ])
 }
 

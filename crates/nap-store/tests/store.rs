@@ -451,6 +451,19 @@ fn an_older_file_is_upgraded_after_a_backup_and_read_in_memory_without_one() {
     // Make it look like a file of schema version 1: no sharing tables, no table of names.
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
+        // No translation flags either (migration 6).
+        let flags: Vec<(String, String)> = conn
+            .prepare("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name LIKE '%_l2_outdated'")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(flags.len() > 20, "{flags:?}");
+        for (table, column) in flags {
+            conn.execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column};"))
+                .unwrap();
+        }
         conn.execute_batch("DROP TABLE copy_info; DROP TABLE sync_base; DROP TABLE merge_log; DROP TABLE classification_name; DROP TABLE activity_status; DROP TABLE expenditure; DROP TABLE reporting_event; ALTER TABLE progress DROP COLUMN date; ALTER TABLE progress DROP COLUMN source; ALTER TABLE progress DROP COLUMN breakdown; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;").unwrap();
     }
     let v1 = bytes(&path);
@@ -785,4 +798,47 @@ fn a_plan_that_cannot_be_repaired_without_guessing_writes_nothing() {
     let err = nap_store::repair_copy(&path, &copy, false).unwrap_err();
     assert!(matches!(err, StoreError::Unrepairable { .. }), "{err}");
     assert!(!copy.exists());
+}
+
+/// Changing the English title of a pillar whose Khmer title was written marks the Khmer one
+/// as possibly out of date, in the file too; writing the Khmer title clears the mark, and
+/// undo brings each state back.
+#[test]
+fn a_changed_text_marks_its_translation_outdated_until_the_translation_is_edited() {
+    let dir = temp();
+    let path = dir.path().join("p.nap");
+    PlanFile::create(&path, &sample_plan(), false).unwrap();
+    let mut doc = Document::open(&path, "t").unwrap();
+    let mut pillar = doc.plan().pillars[0].clone();
+    assert!(pillar.title.l2.is_some() && !pillar.title.l2_outdated);
+    pillar.title.text = "Participation and leadership".into();
+    doc.upsert(pillar).unwrap();
+    assert!(doc.plan().pillars[0].title.l2_outdated);
+    drop(doc);
+    assert!(
+        reload(&path).pillars[0].title.l2_outdated,
+        "kept in the file"
+    );
+
+    let mut doc = Document::open(&path, "t").unwrap();
+    let mut pillar = doc.plan().pillars[0].clone();
+    pillar.title.l2 = Some("ការចូលរួម និងភាពជាអ្នកដឹកនាំ".into());
+    doc.upsert(pillar).unwrap();
+    assert!(!doc.plan().pillars[0].title.l2_outdated);
+    doc.undo().unwrap();
+    assert!(
+        doc.plan().pillars[0].title.l2_outdated,
+        "undo brings the mark back"
+    );
+    drop(doc);
+    assert!(reload(&path).pillars[0].title.l2_outdated);
+
+    // The plan's own title, through the settings path.
+    let mut doc = Document::open(&path, "t").unwrap();
+    let mut meta = doc.plan().meta.clone();
+    meta.title.text = "A new title".into();
+    doc.set_meta(meta).unwrap();
+    assert!(doc.plan().meta.title.l2_outdated);
+    drop(doc);
+    assert!(reload(&path).meta.title.l2_outdated);
 }

@@ -17,7 +17,11 @@ proptest! {
     ) {
         let mut plan = sample_plan();
         for (pillar, (text, l2)) in plan.pillars.iter_mut().zip(titles) {
-            pillar.title = LocalText { text, l2 };
+            pillar.title = LocalText {
+                text,
+                l2,
+                l2_outdated: false,
+            };
         }
         for (line, year, m, scale) in quantities {
             plan.cost_lines[line].quantities.insert(year, Decimal::new(m, scale));

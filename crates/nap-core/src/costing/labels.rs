@@ -124,6 +124,7 @@ impl<'p> ClassificationNames<'p> {
         LocalText {
             text: text.to_string(),
             l2: l2.map(str::to_string),
+            l2_outdated: false,
         }
     }
 }

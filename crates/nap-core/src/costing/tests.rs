@@ -440,6 +440,7 @@ fn the_plans_own_classification_names_label_the_economic_and_functional_views() 
         name: crate::text::LocalText {
             text: text.to_string(),
             l2: Some(l2.to_string()),
+            l2_outdated: false,
         },
     };
     plan.classification_names = vec![

@@ -1267,6 +1267,7 @@ pub(super) fn build() -> Plan {
             name: LocalText {
                 text: String::new(),
                 l2: Some(km.into()),
+                l2_outdated: false,
             },
         });
     }

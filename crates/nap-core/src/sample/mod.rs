@@ -79,6 +79,7 @@ pub fn new_plan(
     let in_languages = |kind_title: Option<&str>, english: &str, l2: Option<&str>| LocalText {
         text: kind_title.unwrap_or(english).to_string(),
         l2: l2.map(str::to_string),
+        l2_outdated: false,
     };
     let english_pillars = standard::pillar_titles("en");
     let second_pillars = second
