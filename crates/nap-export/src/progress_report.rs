@@ -14,7 +14,7 @@ use crate::text::Weight;
 use crate::ExportError;
 use nap_core::costing::rounding::{format_amount, Rounding};
 use nap_core::currency::currency;
-use nap_core::progress::view::{Execution, ProgressView, Rating};
+use nap_core::progress::view::{Execution, ExecutionRow, ProgressView, Rating};
 use nap_core::{ActivityState, LocalText, Plan};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
@@ -57,6 +57,18 @@ impl<'a> Ctx<'a> {
     /// language's marks.
     fn number(&self, text: &str) -> String {
         crate::numbers::Numerals::of(self.lang).localise(text)
+    }
+    /// The name of a row of an execution table: a record's in the half of its text the
+    /// report reads, the view's own rows (contingency, no lead agency) in the report's words.
+    fn row_name(&self, e: &Execution, r: &ExecutionRow) -> String {
+        let dimension = nap_core::costing::Dimension::parse(&e.dimension)
+            .unwrap_or(nap_core::costing::Dimension::Pillar);
+        let info = nap_core::costing::MemberInfo {
+            member: r.member.clone(),
+            code: r.code.clone(),
+            label: r.label.clone(),
+        };
+        crate::labels::member_name(self.lang, self.plan, dimension, &info)
     }
     /// A percentage to one decimal, or a dash when there is none.
     fn percent(&self, p: Option<Decimal>) -> String {
@@ -144,7 +156,7 @@ fn execution_table(c: &Ctx<'_>, e: &Execution, first: &str) -> Table {
             Row::new(
                 RowKind::Body,
                 vec![
-                    label(&r.code, c.text(&r.label)),
+                    label(&r.code, &c.row_name(e, r)),
                     c.amount(r.budget),
                     c.amount(r.spent),
                     c.percent(r.rate),
@@ -483,7 +495,7 @@ pub fn progress_report_xlsx(
         let n = e.rows.len() as u32;
         for (r, x) in e.rows.iter().enumerate() {
             let row = r as u32 + 1;
-            ws.write_string(row, 0, label(&x.code, c.text(&x.label)))
+            ws.write_string(row, 0, label(&x.code, &c.row_name(e, x)))
                 .map_err(xe)?;
             ws.write_number_with_format(row, 1, cell_number(x.budget), &money)
                 .map_err(xe)?;

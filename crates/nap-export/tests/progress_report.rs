@@ -169,3 +169,20 @@ fn the_workbook_holds_numbers_and_live_totals() {
     let formulas = book.worksheet_formula("By pillar").unwrap();
     assert!(formulas.rows().flatten().any(|f| f.starts_with("SUM(C2:C")));
 }
+
+/// The execution tables name the costing's own rows in the report's language: the
+/// contingency row of a French report is not "Contingency".
+#[test]
+fn a_french_report_names_the_contingency_row_in_french() {
+    let (plan, view) = reported();
+    assert!(
+        view.by_agency
+            .rows
+            .iter()
+            .any(|r| r.member == nap_core::costing::Member::Contingency),
+        "the sample has a contingency row"
+    );
+    let text = pdf_text(&progress_report_pdf(&plan, &view, &options(Lang::Fr)).unwrap());
+    assert!(text.contains("Imprévus"), "{text}");
+    assert!(!text.contains("Contingency"), "{text}");
+}

@@ -153,6 +153,11 @@ pub struct ProgressView {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ExecutionRow {
+    /// What the row is in the costing view (a record, contingency, "no lead agency"), so
+    /// that an export can name the view's own rows in its language.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub member: crate::costing::Member,
     pub code: String,
     pub label: LocalText,
     #[ts(type = "string")]
@@ -531,6 +536,7 @@ pub fn execution(
         dimension: dimension.name().to_string(),
         rows,
         total: ExecutionRow {
+            member: crate::costing::Member::Total,
             code: String::new(),
             label: LocalText::both("Total", "សរុប"),
             budget,
@@ -542,6 +548,7 @@ pub fn execution(
 
 fn row(info: &MemberInfo, budget: Decimal, spent: Decimal) -> ExecutionRow {
     ExecutionRow {
+        member: info.member.clone(),
         code: info.code.clone(),
         label: info.label.clone(),
         budget,
