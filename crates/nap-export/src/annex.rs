@@ -534,10 +534,17 @@ fn summary(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             "mtef_total",
             &[("a", &b.to_string()), ("b", &last)],
         )));
-        columns.push(Column::number(format!(
-            "{}–{}",
-            plan.meta.start_year, plan.meta.end_year
-        )));
+        // The whole period's column, unless the MTEF window is the whole period (a three-year
+        // plan budgeted from its first year): it would repeat the MTEF total under the same
+        // heading.
+        let whole_period =
+            m.years.columns.len() as i32 != plan.meta.end_year - plan.meta.start_year + 1;
+        if whole_period {
+            columns.push(Column::number(format!(
+                "{}–{}",
+                plan.meta.start_year, plan.meta.end_year
+            )));
+        }
         let mut rows: Vec<Row> = m
             .years
             .rows
@@ -553,14 +560,18 @@ fn summary(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 let mut cells = vec![label];
                 cells.extend(shown_years.cells[i].iter().map(|v| ctx.money(*v)));
                 cells.push(ctx.money(shown_years.row_totals[i]));
-                cells.push(ctx.money(shown_period.row_totals[i]));
+                if whole_period {
+                    cells.push(ctx.money(shown_period.row_totals[i]));
+                }
                 Row::new(RowKind::Body, cells)
             })
             .collect();
         let mut total = vec![ctx.l("total").to_string()];
         total.extend(shown_years.column_totals.iter().map(|v| ctx.money(*v)));
         total.push(ctx.money(shown_years.total));
-        total.push(ctx.money(shown_period.total));
+        if whole_period {
+            total.push(ctx.money(shown_period.total));
+        }
         rows.push(Row::new(RowKind::Total, total));
         flow.heading(
             &format!(
