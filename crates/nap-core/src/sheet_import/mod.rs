@@ -1485,8 +1485,16 @@ pub fn import_sheet(
         }
 
         // Records: top down, a placeholder for each level the sheet does not give.
-        let needs_activity =
-            carries_cost && (!lump.is_empty() || unit_line.is_some()) || has(Field::Activity);
+        // What this row gives at each level: a heading row's text names the level above the
+        // highest mapped column; the other levels come from the row (or the rows above).
+        let given = |level: usize| {
+            if highest < 4 && level + 1 == highest {
+                heading.is_some()
+            } else {
+                current[level].is_some()
+            }
+        };
+        let needs_activity = carries_cost && (!lump.is_empty() || unit_line.is_some()) || given(3);
         let indicator_text = cell(column_of(Field::Indicator));
         let deepest = if needs_activity {
             3
@@ -1499,7 +1507,9 @@ pub fn import_sheet(
                 .unwrap_or(1)
                 .max(1)
         } else {
-            mapped_levels.last().copied().unwrap_or(0)
+            // A row that only names a pillar (or an outcome) creates that, not placeholders
+            // below it down to the deepest column the sheet has.
+            (0..4).rev().find(|l| given(*l)).unwrap_or(0)
         };
         let mut parent: Option<Id> = None;
         let mut parent_title = String::new();

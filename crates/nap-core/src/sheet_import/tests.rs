@@ -658,3 +658,26 @@ fn the_fixed_costing_csv_layout_is_read_with_its_activity_codes_and_checked_sour
     );
     assert_eq!(count(r, "activity"), (1, 1));
 }
+
+/// A row that only names an axis, in a sheet with outcome and activity columns, starts the
+/// axis and nothing below it: no placeholder outcome, output or activity for it.
+#[test]
+fn a_row_naming_only_a_pillar_creates_no_placeholders_under_it() {
+    let p = plan("XOF", 2027, 2029);
+    let rows: Vec<&[&str]> = vec![
+        &["Axe", "Objectif spécifique", "Activité", "2027"],
+        &["AXE 1. PRÉVENTION", "", "", ""],
+        &["", "OS 1.1 : Sensibiliser", "Émissions radio", "750 000"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    assert!(
+        out.review
+            .placeholders
+            .iter()
+            .all(|h| !h.contains("PRÉVENTION")),
+        "{:?}",
+        out.review.placeholders
+    );
+    assert_eq!(out.plan.activities.len(), 1, "{:?}", out.plan.activities);
+    assert_eq!(out.plan.activities[0].title.text, "Émissions radio");
+}
