@@ -533,6 +533,11 @@ fn a_lump_sum_for_a_pillar_is_added_from_the_command_line_and_counted_there() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Budget de l'axe Prévention"), "{text}");
     assert!(text.contains("montant forfaitaire"), "{text}");
+    // Its unit is the annex's word, and its "unit cost" of 1 is not shown as a price.
+    assert!(
+        !text.contains("lump sum") && !text.contains("1 XOF"),
+        "{text}"
+    );
     // French groups digits with a (narrow, no-break) space, as CLDR says, not a comma.
     assert!(text.contains("45 500 000"), "{text}");
     assert!(!text.contains("45,500,000"), "{text}");

@@ -1024,7 +1024,7 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                         .lead_agency_id
                         .and_then(|l| agencies.get(&l))
                         .map(|a| a.code.clone())
-                        .unwrap_or_default();
+                        .unwrap_or_else(|| ctx.l("none").to_string());
                     rows.push(Row::new(
                         RowKind::Band,
                         blank(format!(
@@ -1056,19 +1056,24 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                         || ctx.l("unfunded").to_string(),
                                         |s| s.code.clone(),
                                     );
-                                let mut cells = vec![
-                                    ctx.text(&line.item).to_string(),
-                                    unit,
-                                    format!(
-                                        "{} {cur}",
-                                        ctx.number(&format_amount(
-                                            cost,
-                                            Rounding::Unit,
-                                            cur_minor,
-                                            ","
-                                        ))
-                                    ),
-                                ];
+                                // A lump sum's unit and unit cost (1) are not a price: its
+                                // unit is named in the annex's language, its cost left out.
+                                let (unit, unit_cost) = if lump {
+                                    (
+                                        ctx.l("lump_sum_unit").to_string(),
+                                        ctx.l("none").to_string(),
+                                    )
+                                } else {
+                                    let cost = ctx.number(&format_amount(
+                                        cost,
+                                        Rounding::Unit,
+                                        cur_minor,
+                                        ",",
+                                    ));
+                                    (unit, format!("{cost} {cur}"))
+                                };
+                                let mut cells =
+                                    vec![ctx.text(&line.item).to_string(), unit, unit_cost];
                                 cells.extend(amounts.iter().map(|a| ctx.money(*a)));
                                 cells.push(ctx.money(amounts.iter().sum()));
                                 cells.extend([c.economic_code(u).to_string(), source]);
