@@ -71,66 +71,53 @@ pub fn flag_outdated_translations<T: Serialize + serde::de::DeserializeOwned>(
     before: &T,
     after: &mut T,
 ) {
-    let (Ok(b), Ok(mut a)) = (serde_json::to_value(before), serde_json::to_value(&*after)) else {
+    use serde_json::Value;
+    let (Ok(Value::Object(b)), Ok(Value::Object(mut a))) =
+        (serde_json::to_value(before), serde_json::to_value(&*after))
+    else {
         return;
     };
-    if mark(&b, &mut a) {
-        if let Ok(marked) = serde_json::from_value(a) {
+    // Two-language texts are fields of a record (never nested deeper), as the store keeps
+    // them: one column and its `_l2` and `_l2_outdated` beside it.
+    let mut changed = false;
+    for (name, value) in a.iter_mut() {
+        let is_local_text = value.get("text").is_some() && value.get("l2").is_some();
+        let Some(old) = b.get(name).filter(|_| is_local_text) else {
+            continue;
+        };
+        let (Ok(old), Ok(mut new)) = (LocalText::deserialize(old), LocalText::deserialize(&*value))
+        else {
+            continue;
+        };
+        if new.follow(&old) {
+            if let Ok(v) = serde_json::to_value(&new) {
+                *value = v;
+                changed = true;
+            }
+        }
+    }
+    if changed {
+        if let Ok(marked) = serde_json::from_value(Value::Object(a)) {
             *after = marked;
         }
     }
 }
 
-/// Walks `before` and `after` together; returns whether a flag changed.
-fn mark(before: &serde_json::Value, after: &mut serde_json::Value) -> bool {
-    use serde_json::Value;
-    match (before, after) {
-        (Value::Object(b), Value::Object(a)) => {
-            let is_local_text = a.contains_key("text") && a.contains_key("l2");
-            if is_local_text && a.get("text").is_some_and(Value::is_string) {
-                let written = |v: Option<&Value>| {
-                    v.and_then(Value::as_str)
-                        .is_some_and(|s| !s.trim().is_empty())
-                };
-                let text_changed = b.get("text") != a.get("text");
-                let l2_changed = b.get("l2") != a.get("l2");
-                let was = a
-                    .get("l2_outdated")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false);
-                let now = if l2_changed {
-                    false
-                } else if text_changed && written(a.get("l2")) {
-                    true
-                } else {
-                    was
-                };
-                if now == was {
-                    return false;
-                }
-                if now {
-                    a.insert("l2_outdated".into(), Value::Bool(true));
-                } else {
-                    a.remove("l2_outdated");
-                }
-                return true;
-            }
-            let mut changed = false;
-            for (k, av) in a.iter_mut() {
-                if let Some(bv) = b.get(k) {
-                    changed |= mark(bv, av);
-                }
-            }
-            changed
-        }
-        (Value::Array(b), Value::Array(a)) if b.len() == a.len() => {
-            let mut changed = false;
-            for (bv, av) in b.iter().zip(a.iter_mut()) {
-                changed |= mark(bv, av);
-            }
-            changed
-        }
-        _ => false,
+impl LocalText {
+    /// Updates [`LocalText::l2_outdated`] for this text as an edit leaves it, `before` being
+    /// the text as it was: set when only the working-language text changed while a
+    /// translation was written, cleared when the translation changed. Returns whether the
+    /// flag changed.
+    fn follow(&mut self, before: &LocalText) -> bool {
+        let translated = self.l2.as_deref().is_some_and(|t| !t.trim().is_empty());
+        let now = if self.l2 != before.l2 {
+            false
+        } else if self.text != before.text && translated {
+            true
+        } else {
+            self.l2_outdated
+        };
+        std::mem::replace(&mut self.l2_outdated, now) != now
     }
 }
 
