@@ -196,17 +196,17 @@ pub fn generated_plan(size: PlanSize) -> Plan {
     }
 
     let (mut oc, mut op, mut ac, mut lc) = (0, 0, 0, 0);
-    let standard_pillars =
-        super::standard::pillar_titles("en").zip(super::standard::pillar_titles("km"));
-    for (pi, ((kind, en), (_, km))) in standard_pillars.enumerate() {
-        let (en, km) = (en.unwrap_or_default(), km.unwrap_or_default());
+    for (pi, (kind, title)) in super::standard::pillars("en", Some("km"))
+        .into_iter()
+        .enumerate()
+    {
         let pillar_id = b.id(&format!("pillar/{pi}"));
         let record = b.meta(&format!("pillar/{pi}"));
         b.plan.pillars.push(Pillar {
             record,
             code: format!("{}", pi + 1),
             kind,
-            title: LocalText::both(en, km),
+            title,
             description: LocalText::default(),
         });
         for oi in 0..shape.outcomes_per_pillar {

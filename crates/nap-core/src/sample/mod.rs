@@ -74,43 +74,27 @@ pub fn new_plan(
     });
     // Standard titles in the plan's languages; English where the product has none in the
     // working language, nothing where it has none in the second (see `standard`).
-    let working = plan.meta.working_language.clone();
-    let second = plan.meta.second_language.clone();
-    let in_languages = |kind_title: Option<&str>, english: &str, l2: Option<&str>| LocalText {
-        text: kind_title.unwrap_or(english).to_string(),
-        l2: l2.map(str::to_string),
-        l2_outdated: false,
-    };
-    let english_pillars = standard::pillar_titles("en");
-    let second_pillars = second
-        .as_deref()
-        .map(|s| standard::pillar_titles(s).collect::<Vec<_>>());
-    for (i, ((kind, title), (_, english))) in standard::pillar_titles(&working)
-        .zip(english_pillars)
+    let (working, second) = (
+        plan.meta.working_language.clone(),
+        plan.meta.second_language.clone(),
+    );
+    for (i, (kind, title)) in standard::pillars(&working, second.as_deref())
+        .into_iter()
         .enumerate()
     {
-        let l2 = second_pillars.as_ref().and_then(|titles| titles[i].1);
         plan.pillars.push(Pillar {
             record: record(new_id()),
             code: (i + 1).to_string(),
             kind,
-            title: in_languages(title, english.unwrap_or_default(), l2),
+            title,
             description: LocalText::default(),
         });
     }
-    let english_sections = standard::section_titles("en");
-    let second_sections = second
-        .as_deref()
-        .map(|s| standard::section_titles(s).collect::<Vec<_>>());
-    for (i, ((kind, title), (_, english))) in standard::section_titles(&working)
-        .zip(english_sections)
-        .enumerate()
-    {
-        let l2 = second_sections.as_ref().and_then(|titles| titles[i].1);
+    for (kind, title) in standard::sections(&working, second.as_deref()) {
         plan.narrative.push(NarrativeSection {
             record: record(new_id()),
             kind,
-            title: in_languages(title, english.unwrap_or_default(), l2),
+            title,
             body: LocalText::default(),
         });
     }

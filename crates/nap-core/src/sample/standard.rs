@@ -8,6 +8,7 @@
 
 use crate::languages::language;
 use crate::model::{NarrativeKind, PillarKind};
+use crate::text::LocalText;
 
 /// Languages with standard titles, in the order of the columns of the tables below.
 const COLUMNS: [&str; 6] = ["en", "km", "fr", "th", "vi", "id"];
@@ -175,6 +176,39 @@ pub fn section_titles(tag: &str) -> impl Iterator<Item = (NarrativeKind, Option<
     SECTIONS
         .iter()
         .map(move |(kind, titles)| (*kind, col.map(|c| titles[c])))
+}
+
+/// Each row of `table` as a two-language text: in the working language `working` (English
+/// where the product has no titles in it) and the second language `second` (none where it
+/// has none).
+fn titled<K: Copy>(
+    table: &[(K, [&'static str; 6])],
+    working: &str,
+    second: Option<&str>,
+) -> Vec<(K, LocalText)> {
+    let text_column = column(working).unwrap_or(0);
+    let l2_column = second.and_then(column);
+    (table.iter())
+        .map(|(kind, titles)| {
+            let text = LocalText {
+                text: titles[text_column].to_string(),
+                l2: l2_column.map(|c| titles[c].to_string()),
+                l2_outdated: false,
+            };
+            (*kind, text)
+        })
+        .collect()
+}
+
+/// The standard pillars with their titles in a plan's working and second languages.
+pub fn pillars(working: &str, second: Option<&str>) -> Vec<(PillarKind, LocalText)> {
+    titled(&PILLARS, working, second)
+}
+
+/// The standard narrative sections with their titles in a plan's working and second
+/// languages.
+pub fn sections(working: &str, second: Option<&str>) -> Vec<(NarrativeKind, LocalText)> {
+    titled(&SECTIONS, working, second)
 }
 
 /// Whether the product has standard titles in the language of `tag`.
