@@ -60,11 +60,11 @@ impl Ctx<'_> {
         crate::labels::member_name(self.opts.lang, self.plan, dimension, info)
     }
     fn money(&self, v: Decimal) -> String {
-        self.number(&format_amount(v, self.opts.rounding, self.minor, ","))
+        self.number(format_amount(v, self.opts.rounding, self.minor, ","))
     }
     /// A number written with "," between groups and "." before decimals, in the annex
     /// language's marks.
-    fn number(&self, text: &str) -> String {
+    fn number(&self, text: String) -> String {
         crate::numbers::Numerals::of(self.opts.lang).localise(text)
     }
     fn amounts_in(&self) -> String {
@@ -331,7 +331,7 @@ fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 ("cur", &r.currency),
                 (
                     "rate",
-                    &ctx.number(&nap_core::costing::rounding::group_digits(
+                    &ctx.number(nap_core::costing::rounding::group_digits(
                         &r.rate.normalize().to_string(),
                         ",",
                     )),
@@ -436,7 +436,7 @@ fn summary(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             tf(
                 lang,
                 "share_of_cost",
-                &[("p", &ctx.number(&percent(part, s.total_cost)))],
+                &[("p", &ctx.number(percent(part, s.total_cost)))],
             )
         }
     };
@@ -775,7 +775,7 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         let y = base - (tick / axis_top) as f32 * plot_h;
         flow.pdf
             .rule(page, x0, y, x0 + plot_w, y, 0.3, &line_color());
-        let label = ctx.number(&if step >= 1.0 {
+        let label = ctx.number(if step >= 1.0 {
             nap_core::costing::rounding::group_digits(&format!("{}", tick.round() as i64), ",")
         } else {
             format!("{tick:.1}")
@@ -842,7 +842,7 @@ fn chart(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 1.6,
                 &gap_color,
             );
-            let label = ctx.number(&millions_label(cost - funded));
+            let label = ctx.number(millions_label(cost - funded));
             flow.pdf.text(
                 page,
                 gx + bar / 2.0,
@@ -1064,7 +1064,7 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                         ctx.l("none").to_string(),
                                     )
                                 } else {
-                                    let cost = ctx.number(&format_amount(
+                                    let cost = ctx.number(format_amount(
                                         cost,
                                         Rounding::Unit,
                                         cur_minor,
@@ -1102,7 +1102,7 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                             format!(
                                                 "× {}",
                                                 ctx.number(
-                                                    &nap_core::costing::rounding::group_digits(
+                                                    nap_core::costing::rounding::group_digits(
                                                         &q.normalize().to_string(),
                                                         ","
                                                     )
@@ -1206,7 +1206,7 @@ fn assumptions(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                         i.code.clone(),
                         ctx.text(&i.name).to_string(),
                         i.unit.clone(),
-                        ctx.number(&format_amount(i.unit_cost, Rounding::Unit, minor, ",")),
+                        ctx.number(format_amount(i.unit_cost, Rounding::Unit, minor, ",")),
                         i.currency.clone(),
                         i.economic_code.clone(),
                     ],
@@ -1269,7 +1269,7 @@ fn assumptions(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                             .map_or_else(|| ctx.l("all_years").to_string(), |y| y.to_string()),
                         format!(
                             "{} {}",
-                            ctx.number(&nap_core::costing::rounding::group_digits(
+                            ctx.number(nap_core::costing::rounding::group_digits(
                                 &r.rate.normalize().to_string(),
                                 ","
                             )),

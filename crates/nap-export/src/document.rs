@@ -93,7 +93,7 @@ impl<'a> Ctx<'a> {
             .join(", ")
     }
     fn money(&self, v: rust_decimal::Decimal) -> String {
-        crate::numbers::Numerals::of(self.lang).localise(&format_amount(
+        crate::numbers::Numerals::of(self.lang).localise(format_amount(
             v,
             Rounding::Unit,
             self.minor,

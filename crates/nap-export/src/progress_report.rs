@@ -51,11 +51,11 @@ impl<'a> Ctx<'a> {
         text.get(self.lang.reads_l2(self.plan))
     }
     fn amount(&self, v: Decimal) -> String {
-        self.number(&format_amount(v, Rounding::Unit, self.minor, ","))
+        self.number(format_amount(v, Rounding::Unit, self.minor, ","))
     }
     /// A number written with "," between groups and "." before decimals, in the report
     /// language's marks.
-    fn number(&self, text: &str) -> String {
+    fn number(&self, text: String) -> String {
         crate::numbers::Numerals::of(self.lang).localise(text)
     }
     /// The name of a row of an execution table: a record's in the half of its text the
@@ -72,7 +72,7 @@ impl<'a> Ctx<'a> {
     }
     /// A percentage to one decimal, or a dash when there is none.
     fn percent(&self, p: Option<Decimal>) -> String {
-        p.map_or("–".into(), |p| self.number(&format!("{p:.1} %")))
+        p.map_or("–".into(), |p| self.number(format!("{p:.1} %")))
     }
     fn rating(&self, r: Rating) -> &'static str {
         self.l(match r {
