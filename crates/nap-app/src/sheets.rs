@@ -70,10 +70,11 @@ fn is_password_protected(path: &Path) -> bool {
 }
 
 fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<ReadSheet, AppError> {
-    if is_password_protected(path) {
-        return Err(bad(path, "the workbook is protected by a password: open it in the spreadsheet program, remove the password and save it again"));
-    }
     let mut book = open_workbook_auto(path).map_err(|e| {
+        // Only a workbook that cannot be read is looked at again, to say why.
+        if is_password_protected(path) {
+            return bad(path, "the workbook is protected by a password: open it in the spreadsheet program, remove the password and save it again");
+        }
         bad(path, format!("the workbook cannot be read ({}); is it password-protected or damaged? Save it again from the spreadsheet program", nap_core::text::cut_long(&e.to_string())))
     })?;
     let names = book.sheet_names();
