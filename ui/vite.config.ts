@@ -6,7 +6,8 @@ export default defineConfig(({ mode }) => ({
   // Tauri serves the built files itself; keep paths relative and everything bundled.
   base: './',
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // The label catalogue lives at the repository's root (`i18n/`), shared with the exports.
+  server: { port: 5173, strictPort: true, fs: { allow: ['.', '../i18n'] } },
   build: {
     outDir: 'dist',
     target: 'safari15',

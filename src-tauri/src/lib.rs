@@ -204,8 +204,8 @@ mod catalogue_tests {
     #[test]
     fn every_error_code_is_explained_in_english_and_khmer() {
         for (language, catalogue) in [
-            ("en", include_str!("../../ui/src/lib/i18n/en.json")),
-            ("km", include_str!("../../ui/src/lib/i18n/km.json")),
+            ("en", include_str!("../../i18n/en.json")),
+            ("km", include_str!("../../i18n/km.json")),
         ] {
             let messages: serde_json::Value = serde_json::from_str(catalogue).expect("catalogue");
             for code in nap_app::ErrorCode::APP {
@@ -225,8 +225,8 @@ mod catalogue_tests {
     #[test]
     fn every_kind_of_record_is_named_in_english_and_khmer() {
         for (language, catalogue) in [
-            ("en", include_str!("../../ui/src/lib/i18n/en.json")),
-            ("km", include_str!("../../ui/src/lib/i18n/km.json")),
+            ("en", include_str!("../../i18n/en.json")),
+            ("km", include_str!("../../i18n/km.json")),
         ] {
             let messages: serde_json::Value = serde_json::from_str(catalogue).expect("catalogue");
             for kind in nap_core::RecordKind::ALL {

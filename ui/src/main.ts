@@ -3,6 +3,12 @@ import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-khmer/400.css';
 import '@fontsource/noto-sans-khmer/600.css';
+// Thai, Lao and Burmese plans show their own text on every screen, and the export picker
+// names those languages in their script: bundled, as a government laptop offline may have
+// no font for them. Regular weight only; headings in these scripts are drawn bolder by WebKit.
+import '@fontsource/noto-sans-thai/400.css';
+import '@fontsource/noto-sans-lao/400.css';
+import '@fontsource/noto-sans-myanmar/400.css';
 import './app.css';
 import App from './App.svelte';
 import { calls, tauriBackend } from './lib/api/backend';

@@ -92,11 +92,13 @@ impl ReportFormat {
     }
 }
 
-/// The language of the annex called `code` (`en` or `km`).
+/// The language of the export called `code` ("en", "km", "fr-CI", "fil"…).
 pub fn annex_language(code: &str) -> Result<Lang, AppError> {
     Lang::parse(code).ok_or_else(|| {
+        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
         AppError::BadRequest(format!(
-            "`{code}` is not a language NAP Studio writes documents in: use en, km, fr, th, vi or id"
+            "`{code}` is not a language NAP Studio writes documents in: use one of {}",
+            known.join(", ")
         ))
     })
 }

@@ -265,7 +265,7 @@ enum ExportCommand {
         file: PathBuf,
         #[arg(short = 'o', long = "output")]
         out: PathBuf,
-        /// en, km, fr, th, vi or id (the plan's working language when the exports speak it).
+        /// en, km, fr, th, vi, id, lo, my or tl (the plan's working language when the exports speak it).
         #[arg(long, default_value = "")]
         lang: String,
         /// The MTEF budget year (the plan's first year by default).
@@ -299,7 +299,7 @@ enum ExportCommand {
         /// pdf or docx (from OUT's extension when not given).
         #[arg(long)]
         format: Option<String>,
-        /// en, km, fr, th, vi or id (the plan's working language when the exports speak it).
+        /// en, km, fr, th, vi, id, lo, my or tl (the plan's working language when the exports speak it).
         #[arg(long, default_value = "")]
         lang: String,
     },
@@ -317,7 +317,7 @@ enum ExportCommand {
         /// pdf, docx or xlsx (from OUT's extension when not given; pdf for `all`).
         #[arg(long)]
         format: Option<String>,
-        /// en, km, fr, th, vi or id (the plan's working language when the exports speak it).
+        /// en, km, fr, th, vi, id, lo, my or tl (the plan's working language when the exports speak it).
         #[arg(long, default_value = "")]
         lang: String,
     },
@@ -334,7 +334,7 @@ enum ExportCommand {
         /// pdf or docx (from OUT's extension when not given).
         #[arg(long)]
         format: Option<String>,
-        /// en, km, fr, th, vi or id (the plan's working language when the exports speak it).
+        /// en, km, fr, th, vi, id, lo, my or tl (the plan's working language when the exports speak it).
         #[arg(long, default_value = "")]
         lang: String,
     },
@@ -350,7 +350,7 @@ enum ExportCommand {
         /// pdf, docx or xlsx (from OUT's extension when not given).
         #[arg(long)]
         format: Option<String>,
-        /// en, km, fr, th, vi or id (the plan's working language when the exports speak it).
+        /// en, km, fr, th, vi, id, lo, my or tl (the plan's working language when the exports speak it).
         #[arg(long, default_value = "")]
         lang: String,
     },

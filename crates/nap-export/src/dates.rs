@@ -11,11 +11,8 @@ use icu_datetime::{fieldsets, DateTimeFormatter};
 /// rules out for every export language). Made per call: an export writes a handful of
 /// dates, and the formatter cannot be shared between threads.
 fn formatter(lang: Lang) -> Option<DateTimeFormatter<fieldsets::YMD>> {
-    // English as the Commonwealth and ASEAN governments write it: day, month, year.
-    let tag = match lang {
-        Lang::En => "en-GB",
-        other => other.code(),
-    };
+    // English as the Commonwealth and ASEAN governments write it (en-GB): day, month, year.
+    let tag = lang.cldr_locale();
     let locale: icu_locale_core::Locale = format!("{tag}-u-ca-gregory").parse().ok()?;
     DateTimeFormatter::try_new(locale.into(), fieldsets::YMD::long()).ok()
 }
@@ -49,6 +46,11 @@ mod tests {
         // from the Buddhist era (Thai: 2569); Thai then names the era (ค.ศ., "C.E.").
         assert_eq!(long_date(Lang::Th, "2026-12-06"), "6 ธันวาคม ค.ศ. 2026");
         assert!(long_date(Lang::Km, "2026-12-06").contains("ធ្នូ"));
+        assert_eq!(long_date(Lang::Lo, "2026-12-06"), "6 ທັນວາ 2026");
+        // Burmese dates are written with Myanmar digits, year first.
+        assert_eq!(long_date(Lang::My, "2026-12-06"), "၂၀၂၆ ဒီဇင်ဘာ ၆");
+        // Tagalog follows Filipino's conventions in CLDR.
+        assert_eq!(long_date(Lang::Tl, "2026-12-06"), "Disyembre 6, 2026");
         for lang in Lang::ALL {
             assert!(formatter(lang).is_some(), "CLDR dates for {lang:?}");
             assert_ne!(long_date(lang, "2026-12-06"), "2026-12-06", "{lang:?}");

@@ -12,8 +12,10 @@
 )]
 
 use crate::labels::{t, tf, Lang};
-use crate::layout::{accent, muted, page_footer, Column, Flow, Row, RowKind, Table, MARGIN_X};
-use crate::pdf::{black, Align, Pdf, PAGE_WIDTH};
+use crate::layout::{
+    accent, muted, page_footer, Column, Flow, Row, RowKind, Table, CONTENT_WIDTH, MARGIN_X,
+};
+use crate::pdf::{black, Align, Pdf};
 use crate::text::Weight;
 use crate::{AnnexOptions, ExportError};
 use nap_core::costing::rounding::{format_amount, Rounding};
@@ -935,22 +937,96 @@ fn write_pdf(
             &mut pdf,
         )?;
     }
-    // The table of contents: chapters and sections with their page numbers, as many as fit
-    // (a plan has about ten chapters and a few dozen sections).
-    let mut y = 96.0;
-    for (level, text, page) in toc.iter().filter(|_| contents) {
-        if y > crate::layout::BOTTOM - 10.0 {
-            break;
-        }
-        let (size, weight, x) = if *level == 1 {
-            (9.5, Weight::Bold, MARGIN_X)
+    // The table of contents: chapters and sections with their page numbers, each wrapped to
+    // its column and spaced by its script's line height; in two columns when one would run
+    // past the page (many sections, or Burmese, whose lines are tallest).
+    if contents {
+        write_contents(&mut pdf, &toc);
+    }
+    let n = pdf.pages.len();
+    for page in 1..n {
+        page_footer(&mut pdf, page, n, &title, opts.lang);
+    }
+    pdf.finish()
+}
+
+/// Writes the table of contents on page 2 (index 1): `toc` holds each heading's level, text
+/// and page index. Entries that would not fit in two columns are left out (a plan would need
+/// well over a hundred sections for that).
+fn write_contents(pdf: &mut Pdf, toc: &[(u8, String, usize)]) {
+    const TOP_Y: f32 = 96.0;
+    const LAST_Y: f32 = crate::layout::BOTTOM - 10.0;
+    const GAP: f32 = 28.0;
+    const PAGE_NUMBER_ROOM: f32 = 30.0;
+    let style = |level: u8| {
+        if level == 1 {
+            (9.5, Weight::Bold, 0.0)
         } else {
-            (7.5, Weight::Regular, MARGIN_X + 18.0)
-        };
-        pdf.text(1, x, y, size, weight, &black(), text, Align::Left);
+            (7.5, Weight::Regular, 18.0)
+        }
+    };
+    // Each entry's lines at a column's width, and the height they take.
+    let lay_out = |pdf: &mut Pdf, width: f32| -> Vec<(Vec<String>, f32)> {
+        toc.iter()
+            .map(|(level, text, _)| {
+                let (size, weight, indent) = style(*level);
+                let lines = pdf
+                    .shaper
+                    .wrap(text, weight, size, width - indent - PAGE_NUMBER_ROOM);
+                let height: f32 = (lines.iter())
+                    .map(|l| pdf.line_height(l, weight, size))
+                    .sum::<f32>()
+                    .max(if *level == 1 { 13.0 } else { 9.5 });
+                (lines, height)
+            })
+            .collect()
+    };
+    // Where each entry goes (its column and first baseline) when the columns are `width`
+    // wide, or `None` for an entry that fits in none of `columns`.
+    let place = |laid: &[(Vec<String>, f32)], columns: usize| -> Vec<Option<(usize, f32)>> {
+        let (mut column, mut y) = (0, TOP_Y);
+        (laid.iter())
+            .map(|(_, height)| {
+                // An entry's last baseline is its height less one line below its first.
+                if y + height - 9.5 > LAST_Y {
+                    column += 1;
+                    y = TOP_Y;
+                }
+                let at = (column < columns).then_some((column, y));
+                y += height;
+                at
+            })
+            .collect()
+    };
+    let mut width = CONTENT_WIDTH;
+    let mut laid = lay_out(pdf, width);
+    let mut places = place(&laid, 1);
+    if places.iter().any(Option::is_none) {
+        width = (CONTENT_WIDTH - GAP) / 2.0;
+        laid = lay_out(pdf, width);
+        places = place(&laid, 2);
+    }
+    for (((level, _, page), (lines, _)), at) in toc.iter().zip(laid).zip(places) {
+        let Some((column, y)) = at else { break };
+        let (size, weight, indent) = style(*level);
+        let x = MARGIN_X + column as f32 * (width + GAP);
+        let mut line_y = y;
+        for line in &lines {
+            pdf.text(
+                1,
+                x + indent,
+                line_y,
+                size,
+                weight,
+                &black(),
+                line,
+                Align::Left,
+            );
+            line_y += pdf.line_height(line, weight, size);
+        }
         pdf.text(
             1,
-            PAGE_WIDTH - MARGIN_X,
+            x + width,
             y,
             size,
             weight,
@@ -958,13 +1034,7 @@ fn write_pdf(
             &(page + 1).to_string(),
             Align::Right,
         );
-        y += if *level == 1 { 13.0 } else { 9.5 };
     }
-    let n = pdf.pages.len();
-    for page in 1..n {
-        page_footer(&mut pdf, page, n, &title, opts.lang);
-    }
-    pdf.finish()
 }
 
 /// The whole plan as a Word document: the same chapters, Heading 1–2 styles and real

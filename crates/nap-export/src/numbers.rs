@@ -1,7 +1,7 @@
 //! How numbers are written in each language of the exports: the digit-group separator and
 //! the decimal mark from CLDR, through ICU4X's compiled data (no network, no files). French
 //! writes 1 234 567,89 (a narrow no-break space between groups); English and Khmer write
-//! 1,234,567.89. Digits stay Latin, as budget documents in these languages write them.
+//! 1,234,567.89; Lao, Vietnamese and Indonesian 1.234.567,89. Digits stay Latin, as budget documents in these languages write them.
 
 use crate::Lang;
 use std::sync::OnceLock;
@@ -22,7 +22,7 @@ impl Numerals {
         static CACHE: [OnceLock<Numerals>; Lang::ALL.len()] =
             [const { OnceLock::new() }; Lang::ALL.len()];
         let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        CACHE[at].get_or_init(|| from_cldr(lang.code()).unwrap_or_else(Numerals::english))
+        CACHE[at].get_or_init(|| from_cldr(lang.cldr_locale()).unwrap_or_else(Numerals::english))
     }
 
     fn english() -> Numerals {
@@ -89,8 +89,20 @@ mod tests {
             Numerals::of(Lang::Fr).localise(String::from("-1,234,567.89")),
             "-1\u{202f}234\u{202f}567,89"
         );
+        // Lao groups with dots and writes a decimal comma; Tagalog writes as English does.
+        assert_eq!(
+            Numerals::of(Lang::Lo).localise(String::from("1,234,567.89")),
+            "1.234.567,89"
+        );
+        assert_eq!(
+            Numerals::of(Lang::Tl).localise(String::from("1,234,567.89")),
+            "1,234,567.89"
+        );
         for lang in Lang::ALL {
-            assert!(from_cldr(lang.code()).is_some(), "CLDR data for {lang:?}");
+            assert!(
+                from_cldr(lang.cldr_locale()).is_some(),
+                "CLDR data for {lang:?}"
+            );
         }
     }
 }

@@ -361,11 +361,7 @@ impl Pdf {
     /// Line height for `text` at `size`: Khmer and the other stacking scripts need more room
     /// above and below than Latin text.
     pub fn line_height(&mut self, text: &str, _weight: Weight, size: f32) -> f32 {
-        if crate::text::has_complex_script(text) {
-            size * 1.75
-        } else {
-            size * 1.3
-        }
+        size * crate::text::line_factor(text)
     }
 
     /// Draws `text` with its baseline at `y`, anchored at `x` as `align` says.

@@ -537,12 +537,14 @@ pub fn progress_report_xlsx(
 
 /// Heading 1–2 and the table style as Word names them, so that Word's navigation pane and
 /// table of contents find the headings; Khmer or Thai runs use the Noto font the PDF uses
-/// (Word's complex-script font slot holds one font: Thai's for a Thai edition, else
-/// Khmer's, the first users' second language).
+/// (Word's complex-script font slot holds one font: Thai's, Lao's or Burmese's for an
+/// edition in that language, else Khmer's, the first users' second language).
 pub(crate) fn docx_styles(docx: docx_rs::Docx, lang: Lang) -> docx_rs::Docx {
     use docx_rs::{RunFonts, Style, StyleType};
     let complex = match lang {
         Lang::Th => "Noto Sans Thai",
+        Lang::Lo => "Noto Sans Lao",
+        Lang::My => "Noto Sans Myanmar",
         _ => "Noto Sans Khmer",
     };
     let fonts = || {

@@ -98,6 +98,25 @@ impl Script {
     }
 }
 
+/// The line height of `text`, as a multiple of the font size: Latin text 1.3; Khmer, Thai
+/// and Lao, which stack marks above and below, 1.75; Burmese, whose Noto face reaches
+/// further above and below than any other (hhea ascender 1.32 em, descender 0.86 em), 2.2.
+/// Decided without shaping, from the tallest script in the text.
+pub fn line_factor(text: &str) -> f32 {
+    if text.is_ascii() {
+        return 1.3;
+    }
+    let mut factor: f32 = 1.3;
+    for c in text.chars() {
+        match Script::of(c) {
+            Script::Latin => {}
+            Script::Myanmar => return 2.2,
+            _ => factor = 1.75,
+        }
+    }
+    factor
+}
+
 /// True when `text` has characters of a script that stacks or reorders (and so needs the
 /// taller line height); decided without shaping.
 pub fn has_complex_script(text: &str) -> bool {

@@ -379,28 +379,7 @@ fn vietnamese_and_indonesian_plans_get_their_headings_titles_and_number_marks() 
             ["Daftar isi", "2. Kerangka hasil", "Pencegahan"],
         ),
     ] {
-        let spec = nap_core::sample::NewPlan {
-            title: format!("NAP {tag}"),
-            country: "VN".into(),
-            start_year: 2027,
-            end_year: 2029,
-            currency: currency.into(),
-            language: Some(tag.into()),
-            second_language: None,
-        };
-        let now = nap_core::Timestamp::from_unix_millis(0);
-        let mut plan = nap_core::sample::new_plan(&spec, &now, "t", nap_core::Id::new_v4);
-        let pillar = plan.pillars[1].record.id;
-        nap_core::costing::lump_sum::add_lump_sum(
-            &mut plan,
-            nap_core::costing::lump_sum::LumpSumTarget::Pillar(pillar),
-            "Budget",
-            &[(2027, rust_decimal::Decimal::from(12_500_000))],
-            nap_core::Id::new_v4,
-            &now,
-            "t",
-        )
-        .unwrap();
+        let plan = standard_plan_with_a_lump_sum(tag, currency);
         let all = pages(&nap_document_pdf(&plan, &options(lang)).unwrap()).join("\n");
         for heading in headings {
             assert!(all.contains(heading), "{tag}: {heading}");
@@ -408,4 +387,87 @@ fn vietnamese_and_indonesian_plans_get_their_headings_titles_and_number_marks() 
         assert!(all.contains("12.500.000"), "{tag}: dots between groups");
         assert!(!all.contains("12,500,000"), "{tag}: no English grouping");
     }
+}
+
+/// Lao, Burmese and Tagalog plans, from the standard structure: their documents have their
+/// own headings and standard titles, a long Lao paragraph breaks between words (ICU4X's
+/// dictionary segmenter), and amounts follow each language's marks.
+#[test]
+fn lao_burmese_and_tagalog_plans_get_their_headings_and_titles() {
+    let lao_sentence = "ການສົ່ງເສີມບົດບາດຂອງແມ່ຍິງໃນການປ້ອງກັນຄວາມຂັດແຍ່ງ ແລະ ການສ້າງສັນຕິພາບແບບຍືນຍົງໃນຊຸມຊົນ";
+    for (tag, lang, currency, headings, amount) in [
+        (
+            "lo",
+            Lang::Lo,
+            "LAK",
+            ["ສາລະບານ", "2. ກອບຜົນໄດ້ຮັບ", "ການປ້ອງກັນ"],
+            "12.500.000",
+        ),
+        (
+            "my",
+            Lang::My,
+            "MMK",
+            ["မာတိကာ", "ရလဒ်မူဘောင်", "ကာကွယ်တားဆီးရေး"],
+            "12,500,000",
+        ),
+        (
+            "fil",
+            Lang::Tl,
+            "PHP",
+            ["Nilalaman", "2. Balangkas ng mga resulta", "Pag-iwas"],
+            "12,500,000",
+        ),
+    ] {
+        let mut plan = standard_plan_with_a_lump_sum(tag, currency);
+        if lang == Lang::Lo {
+            plan.narrative[0].body.text = [lao_sentence; 6].join(" ");
+        }
+        // The plan's language is the default: `fil` reads as Tagalog.
+        assert_eq!(Lang::parse(tag), Some(lang));
+        let all = pages(&nap_document_pdf(&plan, &options(lang)).unwrap()).join("\n");
+        for heading in headings {
+            assert!(all.contains(heading), "{tag}: {heading}");
+        }
+        assert!(all.contains(amount), "{tag}: {amount}");
+        assert!(!all.contains("Contents") && !all.contains("Results framework"));
+        if lang == Lang::Lo {
+            // ຍືນຍົງ ("sustainable") is one word: never split between two lines.
+            let lines: Vec<&str> = all.lines().map(str::trim).collect();
+            for pair in lines.windows(2) {
+                assert!(
+                    !(pair[0].ends_with("ຍືນ") && pair[1].starts_with("ຍົງ")),
+                    "a word cut at a line end: {pair:?}"
+                );
+            }
+            assert!(lines.iter().filter(|l| l.contains("ຍືນຍົງ")).count() >= 3);
+        }
+    }
+}
+
+/// A new plan in the language `tag` with the standard structure and, under pillar 2, a lump
+/// sum of 12,500,000 in 2027 (so that the documents have an amount to write).
+fn standard_plan_with_a_lump_sum(tag: &str, currency: &str) -> nap_core::Plan {
+    let spec = nap_core::sample::NewPlan {
+        title: format!("NAP {tag}"),
+        country: "VN".into(),
+        start_year: 2027,
+        end_year: 2029,
+        currency: currency.into(),
+        language: Some(tag.into()),
+        second_language: None,
+    };
+    let now = nap_core::Timestamp::from_unix_millis(0);
+    let mut plan = nap_core::sample::new_plan(&spec, &now, "t", nap_core::Id::new_v4);
+    let pillar = plan.pillars[1].record.id;
+    nap_core::costing::lump_sum::add_lump_sum(
+        &mut plan,
+        nap_core::costing::lump_sum::LumpSumTarget::Pillar(pillar),
+        "Budget",
+        &[(2027, rust_decimal::Decimal::from(12_500_000))],
+        nap_core::Id::new_v4,
+        &now,
+        "t",
+    )
+    .unwrap();
+    plan
 }

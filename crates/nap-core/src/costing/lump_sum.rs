@@ -64,38 +64,55 @@ enum Held {
     Output,
 }
 
+/// A holder's title from its level's name, the record's code and its quoted title.
+type Sentence = fn(&str, &str, &str) -> String;
+
 /// The title of the budget holder at every level under the record coded `code` and titled
 /// `title`, in the plan's working language `language` where the product writes it (English
 /// otherwise): it says what the record is for, and is how a later lump sum finds it again.
 fn holder_title(language: &str, held: Held, code: &str, title: &str) -> String {
     let title = crate::text::quoted(title);
     let primary = language.split('-').next().unwrap_or_default();
-    match primary {
-        "fr" => {
-            let level = match held {
-                Held::Pillar => "Axe",
-                Held::Outcome => "Effet",
-                Held::Output => "Produit",
-            };
-            format!("{level} {code} « {title} » : budget pas encore ventilé en activités")
-        }
-        "km" => {
-            let level = match held {
-                Held::Pillar => "សសរស្តម្ភ",
-                Held::Outcome => "លទ្ធផល",
-                Held::Output => "ទិន្នផល",
-            };
-            format!("ថវិកានៃ{level} {code} «{title}» មិនទាន់បែងចែកជាសកម្មភាព")
-        }
-        _ => {
-            let level = match held {
-                Held::Pillar => "Pillar",
-                Held::Outcome => "Outcome",
-                Held::Output => "Output",
-            };
-            format!("{level} {code} “{title}”: budget not yet broken down into activities")
-        }
-    }
+    // The level's name (pillar, outcome, output) in each language, with the sentence around it.
+    let (levels, sentence): ([&str; 3], Sentence) = match primary {
+        "fr" => (["Axe", "Effet", "Produit"], |l, c, t| {
+            format!("{l} {c} « {t} » : budget pas encore ventilé en activités")
+        }),
+        "km" => (
+            ["សសរស្តម្ភ", "លទ្ធផល", "ទិន្នផល"],
+            |l, c, t| format!("ថវិកានៃ{l} {c} «{t}» មិនទាន់បែងចែកជាសកម្មភាព"),
+        ),
+        "th" => (
+            ["เสาหลัก", "ผลลัพธ์", "ผลผลิต"],
+            |l, c, t| format!("งบประมาณของ{l} {c} “{t}” ที่ยังไม่ได้แยกเป็นกิจกรรม"),
+        ),
+        "vi" => (["Trụ cột", "Kết quả", "Đầu ra"], |l, c, t| {
+            format!("{l} {c} “{t}”: ngân sách chưa phân bổ thành hoạt động")
+        }),
+        "id" => (["Pilar", "Hasil", "Keluaran"], |l, c, t| {
+            format!("{l} {c} “{t}”: anggaran belum dirinci menjadi kegiatan")
+        }),
+        "lo" => (
+            ["ເສົາຫຼັກ", "ຜົນລັບ", "ຜົນຜະລິດ"],
+            |l, c, t| format!("ງົບປະມານຂອງ{l} {c} “{t}” ທີ່ຍັງບໍ່ໄດ້ແບ່ງເປັນກິດຈະກຳ"),
+        ),
+        "my" => (
+            ["မဏ္ဍိုင်", "ရလဒ်", "ထွက်ရှိမှု"],
+            |l, c, t| format!("{l} {c} “{t}” ၏ လုပ်ဆောင်ချက်များအဖြစ် မခွဲရသေးသော ဘတ်ဂျက်"),
+        ),
+        "tl" | "fil" => (["Haligi", "Kinalabasan", "Output"], |l, c, t| {
+            format!("{l} {c} “{t}”: badyet na hindi pa nahahati sa mga gawain")
+        }),
+        _ => (["Pillar", "Outcome", "Output"], |l, c, t| {
+            format!("{l} {c} “{t}”: budget not yet broken down into activities")
+        }),
+    };
+    let level = match held {
+        Held::Pillar => levels[0],
+        Held::Outcome => levels[1],
+        Held::Output => levels[2],
+    };
+    sentence(level, code, &title)
 }
 
 /// Adds to `plan` a lump sum for `target` with `amounts` per year in the plan's base
@@ -325,6 +342,33 @@ mod tests {
             before + amount + Decimal::ONE
         );
         assert_eq!(validate(&plan), vec![]);
+    }
+
+    #[test]
+    fn a_budget_holder_is_titled_in_the_plan_working_language() {
+        let cases = [
+            (
+                "fr-CI",
+                "Axe 2 « Prévention » : budget pas encore ventilé en activités",
+            ),
+            ("lo", "ງົບປະມານຂອງເສົາຫຼັກ 2 “Prévention” ທີ່ຍັງບໍ່ໄດ້ແບ່ງເປັນກິດຈະກຳ"),
+            (
+                "fil",
+                "Haligi 2 “Prévention”: badyet na hindi pa nahahati sa mga gawain",
+            ),
+            (
+                "ka",
+                "Pillar 2 “Prévention”: budget not yet broken down into activities",
+            ),
+        ];
+        for (language, expected) in cases {
+            assert_eq!(
+                holder_title(language, Held::Pillar, "2", "Prévention"),
+                expected
+            );
+        }
+        assert!(holder_title("my", Held::Output, "2.1.1", "x").starts_with("ထွက်ရှိမှု 2.1.1"));
+        assert!(holder_title("th", Held::Outcome, "2.1", "x").contains("ผลลัพธ์ 2.1"));
     }
 
     #[test]

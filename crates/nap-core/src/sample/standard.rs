@@ -11,10 +11,10 @@ use crate::model::{NarrativeKind, PillarKind};
 use crate::text::LocalText;
 
 /// Languages with standard titles, in the order of the columns of the tables below.
-const COLUMNS: [&str; 6] = ["en", "km", "fr", "th", "vi", "id"];
+const COLUMNS: [&str; 9] = ["en", "km", "fr", "th", "vi", "id", "lo", "my", "tl"];
 
 /// The four WPS pillars plus Coordination and M&E.
-const PILLARS: [(PillarKind, [&str; 6]); 5] = [
+const PILLARS: [(PillarKind, [&str; 9]); 5] = [
     (
         PillarKind::Participation,
         [
@@ -24,6 +24,9 @@ const PILLARS: [(PillarKind, [&str; 6]); 5] = [
             "การมีส่วนร่วม",
             "Tham gia",
             "Partisipasi",
+            "ການມີສ່ວນຮ່ວມ",
+            "ပါဝင်ဆောင်ရွက်မှု",
+            "Pakikilahok",
         ],
     ),
     (
@@ -35,6 +38,9 @@ const PILLARS: [(PillarKind, [&str; 6]); 5] = [
             "การป้องกัน",
             "Phòng ngừa",
             "Pencegahan",
+            "ການປ້ອງກັນ",
+            "ကာကွယ်တားဆီးရေး",
+            "Pag-iwas",
         ],
     ),
     (
@@ -46,6 +52,9 @@ const PILLARS: [(PillarKind, [&str; 6]); 5] = [
             "การคุ้มครอง",
             "Bảo vệ",
             "Perlindungan",
+            "ການປົກປ້ອງ",
+            "အကာအကွယ်ပေးရေး",
+            "Proteksyon",
         ],
     ),
     (
@@ -57,6 +66,9 @@ const PILLARS: [(PillarKind, [&str; 6]); 5] = [
             "การบรรเทาทุกข์และการฟื้นฟู",
             "Cứu trợ và phục hồi",
             "Bantuan dan Pemulihan",
+            "ການຊ່ວຍເຫຼືອ ແລະ ການຟື້ນຟູ",
+            "ကယ်ဆယ်ရေးနှင့် ပြန်လည်ထူထောင်ရေး",
+            "Tulong at Pagbangon",
         ],
     ),
     (
@@ -68,12 +80,15 @@ const PILLARS: [(PillarKind, [&str; 6]); 5] = [
             "การประสานงาน การติดตาม และการประเมินผล",
             "Điều phối, giám sát và đánh giá",
             "Koordinasi, Pemantauan dan Evaluasi",
+            "ການປະສານງານ, ການຕິດຕາມ ແລະ ປະເມີນຜົນ",
+            "ညှိနှိုင်းဆောင်ရွက်ရေး၊ စောင့်ကြည့်ခြင်းနှင့် အကဲဖြတ်ခြင်း",
+            "Koordinasyon, Pagsubaybay at Pagsusuri",
         ],
     ),
 ];
 
 /// The sections of a narrative local framework, in the order the toolkit presents them.
-const SECTIONS: [(NarrativeKind, [&str; 6]); 7] = [
+const SECTIONS: [(NarrativeKind, [&str; 9]); 7] = [
     (
         NarrativeKind::Context,
         [
@@ -83,6 +98,9 @@ const SECTIONS: [(NarrativeKind, [&str; 6]); 7] = [
             "บริบทและการวิเคราะห์สถานการณ์",
             "Bối cảnh và phân tích tình hình",
             "Konteks dan analisis situasi",
+            "ສະພາບການ ແລະ ການວິເຄາະສະຖານະການ",
+            "နောက်ခံအခြေအနေနှင့် အခြေအနေ သုံးသပ်ချက်",
+            "Konteksto at pagsusuri ng sitwasyon",
         ],
     ),
     (
@@ -94,6 +112,9 @@ const SECTIONS: [(NarrativeKind, [&str; 6]); 7] = [
             "หลักการและเหตุผล",
             "Cơ sở lý luận",
             "Dasar pemikiran",
+            "ເຫດຜົນ ແລະ ຄວາມຈຳເປັນ",
+            "ဆောင်ရွက်ရခြင်း အကြောင်းရင်း",
+            "Katwiran",
         ],
     ),
     (
@@ -105,6 +126,9 @@ const SECTIONS: [(NarrativeKind, [&str; 6]); 7] = [
             "ความสอดคล้องกับกรอบระดับชาติและระดับภูมิภาค",
             "Sự phù hợp với các khuôn khổ quốc gia và khu vực",
             "Keselarasan dengan kerangka nasional dan regional",
+            "ຄວາມສອດຄ່ອງກັບກອບລະດັບຊາດ ແລະ ລະດັບພາກພື້ນ",
+            "အမျိုးသားနှင့် ဒေသဆိုင်ရာ မူဘောင်များနှင့် ကိုက်ညီမှု",
+            "Pagkakatugma sa mga pambansa at panrehiyong balangkas",
         ],
     ),
     (
@@ -116,6 +140,9 @@ const SECTIONS: [(NarrativeKind, [&str; 6]); 7] = [
             "ทฤษฎีการเปลี่ยนแปลง",
             "Lý thuyết thay đổi",
             "Teori perubahan",
+            "ທິດສະດີການປ່ຽນແປງ",
+            "ပြောင်းလဲမှုဆိုင်ရာ သီအိုရီ",
+            "Teorya ng pagbabago",
         ],
     ),
     (
@@ -127,6 +154,9 @@ const SECTIONS: [(NarrativeKind, [&str; 6]); 7] = [
             "ลำดับความสำคัญและประเด็นความมั่นคงที่เกิดขึ้นใหม่",
             "Ưu tiên và các vấn đề an ninh mới nổi",
             "Prioritas dan isu keamanan yang muncul",
+            "ບູລິມະສິດ ແລະ ບັນຫາຄວາມໝັ້ນຄົງທີ່ເກີດຂຶ້ນໃໝ່",
+            "ဦးစားပေးကိစ္စများနှင့် ပေါ်ပေါက်လာသော လုံခြုံရေးပြဿနာများ",
+            "Mga prayoridad at mga bagong isyung pangseguridad",
         ],
     ),
     (
@@ -138,6 +168,9 @@ const SECTIONS: [(NarrativeKind, [&str; 6]); 7] = [
             "หลักการชี้นำ",
             "Nguyên tắc chỉ đạo",
             "Prinsip-prinsip panduan",
+            "ຫຼັກການຊີ້ນຳ",
+            "လမ်းညွှန်မူများ",
+            "Mga gabay na prinsipyo",
         ],
     ),
     (
@@ -149,6 +182,9 @@ const SECTIONS: [(NarrativeKind, [&str; 6]); 7] = [
             "กระบวนการปรึกษาหารือ",
             "Quá trình tham vấn",
             "Proses konsultasi",
+            "ຂະບວນການປຶກສາຫາລື",
+            "အကြံပြုချက် ရယူသည့် လုပ်ငန်းစဉ်",
+            "Proseso ng konsultasyon",
         ],
     ),
 ];
@@ -156,7 +192,11 @@ const SECTIONS: [(NarrativeKind, [&str; 6]); 7] = [
 /// The column of the language of BCP 47 tag `tag` ("fr-CI" reads "fr"); `None` when the
 /// product has no standard titles in it.
 fn column(tag: &str) -> Option<usize> {
-    let code = language(tag)?.code;
+    // Filipino is standardised Tagalog: the same titles.
+    let code = match language(tag)?.code {
+        "fil" => "tl",
+        code => code,
+    };
     COLUMNS.iter().position(|c| *c == code)
 }
 
@@ -182,7 +222,7 @@ pub fn section_titles(tag: &str) -> impl Iterator<Item = (NarrativeKind, Option<
 /// where the product has no titles in it) and the second language `second` (none where it
 /// has none).
 fn titled<K: Copy>(
-    table: &[(K, [&'static str; 6])],
+    table: &[(K, [&'static str; 9])],
     working: &str,
     second: Option<&str>,
 ) -> Vec<(K, LocalText)> {
@@ -239,6 +279,12 @@ mod tests {
         assert_eq!(fr[1], (PillarKind::Prevention, Some("Prévention")));
         assert!(pillar_titles("ka").all(|(_, t)| t.is_none()));
         assert!(has_titles("th") && !has_titles("ka") && !has_titles("xx"));
+        assert!(has_titles("lo") && has_titles("my") && has_titles("tl"));
+        let filipino: Vec<_> = pillar_titles("fil-PH").collect();
+        assert_eq!(
+            filipino[0],
+            (PillarKind::Participation, Some("Pakikilahok"))
+        );
         let th: Vec<_> = section_titles("th").collect();
         assert_eq!(th[0].0, NarrativeKind::Context);
         assert_eq!(th[0].1, Some("บริบทและการวิเคราะห์สถานการณ์"));

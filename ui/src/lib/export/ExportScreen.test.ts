@@ -52,6 +52,12 @@ describe('the export screen', () => {
     const thai = render(ExportScreen, { backend: fakeBackend('ok').backend, planLanguages: ['th'] });
     expect((screen.getByLabelText('Language') as HTMLSelectElement).value).toBe('th');
     thai.unmount();
+    // A Filipino plan (`fil-PH`) is exported in Tagalog; a Lao plan in Lao.
+    for (const [tag, expected] of [['fil-PH', 'tl'], ['lo', 'lo']] as const) {
+      const view = render(ExportScreen, { backend: fakeBackend('ok').backend, planLanguages: [tag] });
+      expect((screen.getByLabelText('Language') as HTMLSelectElement).value).toBe(expected);
+      view.unmount();
+    }
     // An English plan with Khmer alongside, from an English window: English.
     render(ExportScreen, { backend: fakeBackend('ok').backend, planLanguages: ['en', 'km'] });
     expect((screen.getByLabelText('Language') as HTMLSelectElement).value).toBe('en');

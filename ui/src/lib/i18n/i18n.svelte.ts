@@ -1,6 +1,8 @@
 // Translation catalogues and the current language. Every UI string goes through t().
-import en from './en.json';
-import km from './km.json';
+// The catalogues are the product's one label catalogue (`i18n/` at the repository's root),
+// which the exports read too: their words are its `out.` keys, in every export language.
+import en from '../../../../i18n/en.json';
+import km from '../../../../i18n/km.json';
 
 export type Lang = 'en' | 'km';
 export type MessageKey = keyof typeof en;
