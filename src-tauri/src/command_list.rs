@@ -28,6 +28,7 @@ macro_rules! app_commands {
             export::reveal_export,
             export::plan_agencies,
             review::quality_review,
+            review::confirm_translations,
             progress::progress,
             progress::report_progress,
             progress::report_status,

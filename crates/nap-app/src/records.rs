@@ -185,6 +185,27 @@ fn assign(plan: &Plan, v: &mut Value, what: &str, assignments: &[String]) -> Res
         let (field, text) = a
             .split_once('=')
             .ok_or_else(|| AppError::BadRequest(format!("`{a}`: write FIELD=VALUE")))?;
+        // `title.l2_outdated=false`: the translation was checked against the changed text and
+        // still says the same. Only clearing is allowed: the store sets the mark itself.
+        if let Some(base) = field.strip_suffix(".l2_outdated") {
+            if text.trim() != "false" {
+                return Err(AppError::BadRequest(format!(
+                    "{field}: only `false` can be set (NAP Studio marks a translation out of \
+                     date itself, when the text it translates changes)"
+                )));
+            }
+            match obj.get_mut(base) {
+                Some(Value::Object(m)) if m.contains_key("l2") => {
+                    m.remove("l2_outdated");
+                    continue;
+                }
+                _ => {
+                    return Err(AppError::BadRequest(format!(
+                        "{what} has no two-language field `{base}`"
+                    )))
+                }
+            }
+        }
         // `title.l2=…` sets the second-language text of a two-language field.
         if let Some(base) = field.strip_suffix(".l2") {
             match obj.get_mut(base) {
@@ -327,6 +348,23 @@ pub fn delete(doc: &mut Document, id: Id) -> Result<RecordKind, AppError> {
     let kind = kind_of(doc, id)?;
     with_record_type!(kind, T => doc.delete::<T>(id))?;
     Ok(kind)
+}
+
+/// Marks the second-language text of each of `fields` of the record `id` (of the plan itself
+/// when `None`) as checked: its translator read it against the changed working-language text
+/// and it still says the same, so the review stops listing it. One edit, undoable.
+pub fn confirm_translations(
+    doc: &mut Document,
+    id: Option<Id>,
+    fields: &[String],
+) -> Result<(), AppError> {
+    let assignments: Vec<String> = (fields.iter())
+        .map(|f| format!("{}.l2_outdated=false", f.trim()))
+        .collect();
+    match id {
+        Some(id) => set_fields(doc, id, &assignments).map(|_| ()),
+        None => set_plan(doc, &assignments),
+    }
 }
 
 /// Sets fields of the plan itself (`nap set PLAN plan …`): the settings as the settings

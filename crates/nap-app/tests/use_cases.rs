@@ -387,3 +387,57 @@ fn a_lump_sum_for_a_pillar_counts_in_its_costs_is_one_undo_step_and_bad_input_is
     assert_eq!(code(missing), ErrorCode::RecordNotFound);
     assert_eq!(doc.plan().cost_lines.len(), before.cost_lines.len());
 }
+
+/// A translation marked out of date when its text changed is marked checked from the review,
+/// for a record and for the plan itself; the mark cannot be set by hand, and a field that is
+/// not two-language is refused without changing anything.
+#[test]
+fn an_outdated_translation_is_marked_checked_and_leaves_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut doc) = sample(dir.path());
+    let outcome = doc.plan().outcomes[0].record.id;
+    let outdated = |doc: &Document| {
+        let review = nap_app::review::check(doc.plan());
+        (review.findings.iter())
+            .filter(|f| f.code.ends_with("translation_outdated"))
+            .map(|f| {
+                (
+                    f.code.clone(),
+                    f.values.get("fields").cloned().unwrap_or_default(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert!(outdated(&doc).is_empty());
+    nap_app::records::set_fields(&mut doc, outcome, &["title=A new wording".into()]).unwrap();
+    nap_app::records::set_plan(&mut doc, &["title=A new plan title".into()]).unwrap();
+    assert_eq!(
+        outdated(&doc),
+        vec![
+            ("plan_translation_outdated".to_string(), "title".to_string()),
+            ("translation_outdated".to_string(), "title".to_string())
+        ]
+    );
+
+    let before = doc.plan().clone();
+    for (id, field) in [
+        (Some(outcome), "code"),
+        (Some(outcome), "nothing"),
+        (None, "status"),
+    ] {
+        let refused = nap_app::records::confirm_translations(&mut doc, id, &[field.into()]);
+        assert_eq!(code(refused), ErrorCode::BadRequest, "{field}");
+    }
+    let by_hand =
+        nap_app::records::set_fields(&mut doc, outcome, &["title.l2_outdated=true".into()]);
+    assert_eq!(code(by_hand), ErrorCode::BadRequest);
+    assert_eq!(doc.plan(), &before);
+
+    nap_app::records::confirm_translations(&mut doc, Some(outcome), &["title".into()]).unwrap();
+    assert_eq!(outdated(&doc).len(), 1);
+    nap_app::records::confirm_translations(&mut doc, None, &["title".into()]).unwrap();
+    assert!(outdated(&doc).is_empty());
+    // The texts are as they were edited: only the marks changed.
+    assert_eq!(doc.plan().outcomes[0].title.text, "A new wording");
+    assert_eq!(doc.plan().outcomes[0].title.l2, before.outcomes[0].title.l2);
+}

@@ -23,7 +23,7 @@ pub struct LocalText {
     /// [`flag_outdated_translations`] on every edit, cleared when `l2` is edited; the review
     /// lists these texts. Absent from the file format when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    #[ts(skip)]
+    #[ts(as = "Option<bool>", optional)]
     pub l2_outdated: bool,
 }
 

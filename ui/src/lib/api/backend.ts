@@ -82,6 +82,9 @@ export interface Backend {
   openRepairedCopy(path: string): Promise<OpenedRepairedCopy>;
   /** What the plan still lacks to be a high-impact NAP. */
   qualityReview(): Promise<QualityReview>;
+  /** Marks the translations of `fields` of record `id` (the plan's own when `null`) as checked
+   *  against their changed text; returns the review without them. */
+  confirmTranslations(id: string | null, fields: string[]): Promise<QualityReview>;
   /** The plan's progress in a period (`2027`, `2027-H1`, `2027-Q3`; empty: the latest year reported). */
   progress(period: string): Promise<ProgressView>;
   /** Records an indicator's value for a period (replacing an earlier one); returns `period`'s progress. */
@@ -280,6 +283,7 @@ export const tauriBackend: Backend = {
   openRepairedCopy: (path) => call<OpenedRepairedCopy>('open_repaired_copy', { path }),
   refusedPlan: () => call<string | null>('refused_plan'),
   qualityReview: () => call<QualityReview>('quality_review'),
+  confirmTranslations: (id, fields) => call<QualityReview>('confirm_translations', { id, fields }),
   progress: (period) => call<ProgressView>('progress', { period }),
   reportProgress: (entry, period) => call<ProgressView>('report_progress', { entry, period }),
   reportStatus: (entry, period) => call<ProgressView>('report_status', { entry, period }),

@@ -49,6 +49,23 @@ function fakeBackend() {
   return { qualityReview: vi.fn(async () => review) } as unknown as Backend;
 }
 
+const translationReview: QualityReview = {
+  errors: 0,
+  warnings: 1,
+  advice: 0,
+  findings: [
+    {
+      code: 'translation_outdated',
+      severity: 'warning',
+      element: 'results_framework',
+      record: { kind: 'outcome', id: 'oc1', label: '1.1 Women lead' },
+      message: 'The title, means_of_verification of "1.1 Women lead" in km may be out of date.',
+      values: { fields: 'title, means_of_verification', language: 'km' },
+    },
+  ],
+};
+const cleared: QualityReview = { errors: 0, warnings: 0, advice: 0, findings: [] };
+
 describe('the review screen', () => {
   it('counts the findings, groups them by severity and code, and opens the screen that fixes one', async () => {
     i18n.lang = 'en';
@@ -68,5 +85,20 @@ describe('the review screen', () => {
     render(ReviewScreen, { backend: fakeBackend(), onopen: vi.fn() });
     expect(await screen.findByText('សសរស្តម្ភ “1 Participation”៖ 52 % នៃថ្លៃរបស់វា មិនទាន់មានមូលនិធិដែលបានសន្យា។')).toBeTruthy();
     i18n.lang = 'en';
+  });
+});
+
+describe('an outdated translation in the review', () => {
+  it('names the fields in the interface\'s words and marks the translation as still right', async () => {
+    i18n.lang = 'en';
+    const confirmTranslations = vi.fn(async () => cleared);
+    const backend = { qualityReview: vi.fn(async () => translationReview), confirmTranslations } as unknown as Backend;
+    render(ReviewScreen, { backend, onopen: vi.fn() });
+    await fireEvent.click(await screen.findByText('Translations that may be out of date (1)'));
+    expect(screen.getByText(/The title, means of verification of “1.1 Women lead” in km may be out of date/)).toBeTruthy();
+    await fireEvent.click(screen.getByText('The translation is still right'));
+    expect(confirmTranslations).toHaveBeenCalledWith('oc1', ['title', 'means_of_verification']);
+    expect(await screen.findByRole('status')).toBeTruthy();
+    expect(screen.queryByText('Translations that may be out of date (1)')).toBeNull();
   });
 });

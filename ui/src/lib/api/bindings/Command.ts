@@ -23,6 +23,7 @@ export type Command =
   | 'reveal_export'
   | 'plan_agencies'
   | 'quality_review'
+  | 'confirm_translations'
   | 'progress'
   | 'report_progress'
   | 'report_status'

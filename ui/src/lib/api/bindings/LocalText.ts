@@ -16,4 +16,11 @@ text: string,
 /**
  * The text in the plan's second language, if it has been written.
  */
-l2: string | null, };
+l2: string | null, 
+/**
+ * True when `text` was changed after `l2` was written and `l2` was not changed with
+ * it: the translation may say what the text no longer says. Set by
+ * [`flag_outdated_translations`] on every edit, cleared when `l2` is edited; the review
+ * lists these texts. Absent from the file format when false.
+ */
+l2_outdated?: boolean, };
