@@ -202,3 +202,26 @@ proptest! {
 fn group(s: &str) -> String {
     nap_core::costing::rounding::group_digits(s, ",")
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The direct writer gives the text the string route gives, for any sign, size and scale
+    /// (zero with and without decimals, values under one, negative zero included).
+    #[test]
+    fn grouped_digits_read_as_the_decimal_does(mantissa in any::<i64>(), scale in 0u32..12, negative_zero in any::<bool>()) {
+        let value = if negative_zero {
+            let mut z = Decimal::new(0, scale);
+            z.set_sign_negative(true);
+            z
+        } else {
+            Decimal::new(mantissa, scale)
+        };
+        for separator in [",", "\u{202f}", ""] {
+            prop_assert_eq!(
+                nap_core::costing::rounding::grouped(value, separator),
+                nap_core::costing::rounding::group_digits(&value.to_string(), separator)
+            );
+        }
+    }
+}

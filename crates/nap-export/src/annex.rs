@@ -11,11 +11,12 @@
 
 use crate::labels::{t, tf, Lang};
 use crate::layout::{
-    accent, line_color, muted, page_footer, Column, Flow, Row, RowKind, Table, BOTTOM,
+    accent, line_color, muted, page_footer, Column, Flow, Row, RowKind, Table, Widest, BOTTOM,
     CONTENT_WIDTH, MARGIN_X,
 };
+use crate::pdf::Canvas;
 use crate::pdf::{black, rgb, Align, Pdf, PAGE_WIDTH};
-use crate::text::Weight;
+use crate::text::{Shaper, Weight};
 use crate::ExportError;
 use nap_core::costing::rounding::{format_amount, present, Shown};
 use nap_core::costing::views::{mtef, Measure};
@@ -717,7 +718,7 @@ fn millions_label(amount: Decimal) -> String {
     };
     let rounded =
         m.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    nap_core::costing::rounding::group_digits(&rounded.normalize().to_string(), ",")
+    nap_core::costing::rounding::grouped(rounded.normalize(), ",")
 }
 
 // The chart's geometry (bar heights, axis steps) is drawn in floats; the amounts printed on
@@ -958,7 +959,6 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         .map(|s| (s.record.id, s))
         .collect();
     let agencies: HashMap<_, _> = plan.agencies.iter().map(|a| (a.record.id, a)).collect();
-    let mut rows: Vec<Row> = Vec::new();
     let sum_row = |kind: RowKind, label: String, amounts: &[Decimal]| -> Row {
         let mut cells = vec![label, String::new(), String::new()];
         cells.extend(amounts.iter().map(|a| ctx.money(*a)));
@@ -966,54 +966,51 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         cells.extend([String::new(), String::new()]);
         Row::new(kind, cells)
     };
+    // The heading row of a pillar, outcome or output: "Outcome 1.2 Title".
+    let band = |level: &str, code: &str, title: &LocalText| -> Row {
+        Row::new(
+            RowKind::Band,
+            blank(format!("{} {code} {}", ctx.l(level), ctx.text(title))),
+        )
+    };
+    let subtotal = |kind: RowKind, level: &str, code: &str, amounts: &[Decimal]| -> Row {
+        sum_row(
+            kind,
+            format!("{} {} {code}", ctx.l("subtotal"), ctx.l(level)),
+            amounts,
+        )
+    };
     let add = |acc: &mut Vec<Decimal>, v: &[Decimal]| {
         for (a, b) in acc.iter_mut().zip(v) {
             *a += *b;
         }
     };
-    let mut grand = vec![Decimal::ZERO; ny];
-    for pillar in &plan.pillars {
+    // A pillar's rows, measured as they are made (see `Widest::note`) with `shaper`, and the
+    // pillar's cost per year.
+    let pillar_rows = |pillar: &nap_core::Pillar, shaper: &mut Shaper| {
+        let mut rows: Vec<Row> = Vec::new();
+        let mut widest = Widest::new(&columns);
+        let mut push = |rows: &mut Vec<Row>, row: Row| {
+            widest.note(&columns, &row, shaper);
+            rows.push(row);
+        };
         let mut pillar_total = vec![Decimal::ZERO; ny];
         let outcomes: Vec<_> = plan
             .outcomes
             .iter()
             .filter(|o| o.pillar_id == pillar.record.id)
             .collect();
-        rows.push(Row::new(
-            RowKind::Band,
-            blank(format!(
-                "{} {} {}",
-                ctx.l("pillar"),
-                pillar.code,
-                ctx.text(&pillar.title)
-            )),
-        ));
+        push(&mut rows, band("pillar", &pillar.code, &pillar.title));
         for outcome in outcomes {
             let mut outcome_total = vec![Decimal::ZERO; ny];
-            rows.push(Row::new(
-                RowKind::Band,
-                blank(format!(
-                    "{} {} {}",
-                    ctx.l("outcome"),
-                    outcome.code,
-                    ctx.text(&outcome.title)
-                )),
-            ));
+            push(&mut rows, band("outcome", &outcome.code, &outcome.title));
             for output in plan
                 .outputs
                 .iter()
                 .filter(|o| o.outcome_id == outcome.record.id)
             {
                 let mut output_total = vec![Decimal::ZERO; ny];
-                rows.push(Row::new(
-                    RowKind::Band,
-                    blank(format!(
-                        "{} {} {}",
-                        ctx.l("output"),
-                        output.code,
-                        ctx.text(&output.title)
-                    )),
-                ));
+                push(&mut rows, band("output", &output.code, &output.title));
                 for (ai, activity) in plan
                     .activities
                     .iter()
@@ -1025,16 +1022,19 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                         .and_then(|l| agencies.get(&l))
                         .map(|a| a.code.clone())
                         .unwrap_or_else(|| ctx.l("none").to_string());
-                    rows.push(Row::new(
-                        RowKind::Band,
-                        blank(format!(
-                            "{} {} {} — {}: {lead}",
-                            ctx.l("activity"),
-                            activity.code,
-                            ctx.text(&activity.title),
-                            ctx.l("lead")
-                        )),
-                    ));
+                    push(
+                        &mut rows,
+                        Row::new(
+                            RowKind::Band,
+                            blank(format!(
+                                "{} {} {} — {}: {lead}",
+                                ctx.l("activity"),
+                                activity.code,
+                                ctx.text(&activity.title),
+                                ctx.l("lead")
+                            )),
+                        ),
+                    );
                     let mut activity_total = vec![Decimal::ZERO; ny];
                     for &u in units_of.get(&ai).map(Vec::as_slice).unwrap_or(&[]) {
                         let amounts = c.amounts(u);
@@ -1101,12 +1101,10 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                         .map(|q| {
                                             format!(
                                                 "× {}",
-                                                ctx.number(
-                                                    nap_core::costing::rounding::group_digits(
-                                                        &q.normalize().to_string(),
-                                                        ","
-                                                    )
-                                                )
+                                                ctx.number(nap_core::costing::rounding::grouped(
+                                                    q.normalize(),
+                                                    ","
+                                                ))
                                             )
                                         })
                                         .unwrap_or_default()
@@ -1125,59 +1123,115 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                     "contingency_line",
                                     &[("p", &rate.normalize().to_string())],
                                 );
-                                let mut cells = vec![label, String::new(), String::new()];
-                                cells.extend(amounts.iter().map(|a| ctx.money(*a)));
-                                cells.push(ctx.money(amounts.iter().sum()));
-                                cells.extend([String::new(), String::new()]);
-                                Row::new(RowKind::Body, cells)
+                                sum_row(RowKind::Body, label, &amounts)
                             }
                         };
-                        rows.push(row);
+                        push(&mut rows, row);
                     }
-                    rows.push(sum_row(
-                        RowKind::Subtotal,
-                        format!(
-                            "{} {} {}",
-                            ctx.l("subtotal"),
-                            ctx.l("activity"),
-                            activity.code
+                    push(
+                        &mut rows,
+                        subtotal(
+                            RowKind::Subtotal,
+                            "activity",
+                            &activity.code,
+                            &activity_total,
                         ),
-                        &activity_total,
-                    ));
+                    );
                     add(&mut output_total, &activity_total);
                 }
-                rows.push(sum_row(
-                    RowKind::Subtotal,
-                    format!("{} {} {}", ctx.l("subtotal"), ctx.l("output"), output.code),
-                    &output_total,
-                ));
+                push(
+                    &mut rows,
+                    subtotal(RowKind::Subtotal, "output", &output.code, &output_total),
+                );
                 add(&mut outcome_total, &output_total);
             }
-            rows.push(sum_row(
-                RowKind::Subtotal,
-                format!(
-                    "{} {} {}",
-                    ctx.l("subtotal"),
-                    ctx.l("outcome"),
-                    outcome.code
-                ),
-                &outcome_total,
-            ));
+            push(
+                &mut rows,
+                subtotal(RowKind::Subtotal, "outcome", &outcome.code, &outcome_total),
+            );
             add(&mut pillar_total, &outcome_total);
         }
-        rows.push(sum_row(
-            RowKind::Total,
-            format!("{} {} {}", ctx.l("subtotal"), ctx.l("pillar"), pillar.code),
-            &pillar_total,
-        ));
+        push(
+            &mut rows,
+            subtotal(RowKind::Total, "pillar", &pillar.code, &pillar_total),
+        );
+        (rows, widest, pillar_total)
+    };
+    // The pillars' rows are made on all cores, each pillar with a shaper of its own (shaping
+    // gives the same widths in any shaper), and put back in the plan's order.
+    let parts: Vec<(Vec<Row>, Widest, Vec<Decimal>)> = std::thread::scope(|scope| {
+        let made: Vec<_> = plan
+            .pillars
+            .iter()
+            .map(|pillar| scope.spawn(|| pillar_rows(pillar, &mut Shaper::default())))
+            .collect();
+        made.into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut widest = Widest::new(&columns);
+    let mut grand = vec![Decimal::ZERO; ny];
+    let mut pillars: Vec<Vec<Row>> = Vec::with_capacity(parts.len());
+    for (pillar_rows, pillar_widest, pillar_total) in parts {
+        pillars.push(pillar_rows);
+        widest.merge(&pillar_widest);
         add(&mut grand, &pillar_total);
     }
-    rows.push(sum_row(
-        RowKind::Total,
-        ctx.l("total_cost").to_string(),
-        &grand,
-    ));
-    flow.table(&Table { columns, rows });
+    let total = sum_row(RowKind::Total, ctx.l("total_cost").to_string(), &grand);
+    widest.note(&columns, &total, &mut flow.pdf.shaper);
+    if let Some(last) = pillars.last_mut() {
+        last.push(total);
+    }
+    // The first pillar continues on this page; each of the others starts a page of its own,
+    // so that they are laid out on all cores, each on a canvas of its own appended in the
+    // plan's order. Every part gets the same columns, widths and type size from `widest`.
+    let mut pillars = pillars.into_iter();
+    let first = pillars.next().unwrap_or_default();
+    let widest = &widest;
+    let columns = &columns;
+    let others: Vec<(Canvas, f32)> = std::thread::scope(|scope| {
+        let laid_out: Vec<_> = pillars
+            .map(|rows| {
+                scope.spawn(move || {
+                    let mut canvas = Canvas::default();
+                    let y = {
+                        let mut part = Flow::new(&mut canvas);
+                        part.measured_table(
+                            &Table {
+                                columns: columns.clone(),
+                                rows,
+                            },
+                            widest,
+                        );
+                        part.y
+                    };
+                    (canvas, y)
+                })
+            })
+            .collect();
+        flow.measured_table(
+            &Table {
+                columns: columns.clone(),
+                rows: first,
+            },
+            widest,
+        );
+        laid_out
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    for (canvas, y) in others {
+        flow.pdf.append(canvas);
+        flow.page = flow.pdf.pages.len() - 1;
+        flow.y = y;
+    }
 }
 
 fn assumptions(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {

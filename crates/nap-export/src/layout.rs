@@ -6,8 +6,9 @@
 )]
 
 use crate::pdf::Color;
-use crate::pdf::{black, rgb, Align, Pdf, PAGE_HEIGHT, PAGE_WIDTH};
-use crate::text::Weight;
+use crate::pdf::{black, rgb, Align, Canvas, Pdf, PAGE_HEIGHT, PAGE_WIDTH};
+use crate::text::{Shaper, Weight};
+use std::borrow::Cow;
 
 pub const MARGIN_X: f32 = 36.0;
 pub const TOP: f32 = 52.0;
@@ -103,15 +104,63 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+/// Regular text in body rows, bold in the others.
+fn weight_of(kind: RowKind) -> Weight {
+    if kind == RowKind::Body {
+        Weight::Regular
+    } else {
+        Weight::Bold
+    }
+}
+
+/// The widest cell (or second line under a cell) of each column that does not wrap, in ems.
+pub struct Widest(Vec<f32>);
+
+impl Widest {
+    pub fn new(columns: &[Column]) -> Self {
+        Self(vec![0.0; columns.len()])
+    }
+
+    /// Takes the widest cells of `other` (the same table's columns) into account.
+    pub fn merge(&mut self, other: &Widest) {
+        for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
+            *mine = mine.max(*theirs);
+        }
+    }
+
+    /// Takes `row`'s cells into account. A large table notes each row as it is made, while
+    /// its text is still in the processor's cache: measuring the 35,000 rows of the large
+    /// plan's detail afterwards read every cell from memory again (about 150 ms).
+    pub fn note(&mut self, columns: &[Column], row: &Row, shaper: &mut Shaper) {
+        if row.kind == RowKind::Band {
+            return;
+        }
+        for (j, col) in columns.iter().enumerate() {
+            if col.wrap {
+                continue;
+            }
+            let Some(widest) = self.0.get_mut(j) else {
+                continue;
+            };
+            if let Some(c) = row.cells.get(j) {
+                *widest = widest.max(shaper.width(c, weight_of(row.kind), 1.0));
+            }
+            if let Some(c) = row.notes.get(j) {
+                *widest = widest.max(shaper.width(c, Weight::Regular, 0.8));
+            }
+        }
+    }
+}
+
 /// Where the next content goes.
 pub struct Flow<'a> {
-    pub pdf: &'a mut Pdf,
+    pub pdf: &'a mut Canvas,
     pub page: usize,
     pub y: f32,
 }
 
 impl<'a> Flow<'a> {
-    pub fn new(pdf: &'a mut Pdf) -> Self {
+    pub fn new(pdf: &'a mut Canvas) -> Self {
         let page = pdf.add_page();
         Self { pdf, page, y: TOP }
     }
@@ -180,14 +229,16 @@ impl<'a> Flow<'a> {
     /// Lays out `table` from the current position, continuing on new pages with the header
     /// repeated. Fonts shrink (down to 5.5 pt) until the number columns fit.
     pub fn table(&mut self, table: &Table) {
+        let mut widest = Widest::new(&table.columns);
+        for row in &table.rows {
+            widest.note(&table.columns, row, &mut self.pdf.shaper);
+        }
+        self.measured_table(table, &widest);
+    }
+
+    /// [`Flow::table`] with the widest cells measured as the rows were made.
+    pub fn measured_table(&mut self, table: &Table, widest: &Widest) {
         let n = table.columns.len();
-        let weight_of = |kind: RowKind| {
-            if kind == RowKind::Body {
-                Weight::Regular
-            } else {
-                Weight::Bold
-            }
-        };
         // Widths scale with the font size, so each column's widest content is measured once,
         // in ems: (widest header word, whole header, widest cell).
         let em_widths: Vec<(f32, f32, f32)> = table
@@ -201,18 +252,11 @@ impl<'a> Flow<'a> {
                     .map(|w| self.pdf.width(w, Weight::Bold, 1.0))
                     .fold(0f32, f32::max);
                 let header = self.pdf.width(&col.header, Weight::Bold, 1.0);
-                let mut cells = 0f32;
-                if !col.wrap {
-                    for r in table.rows.iter().filter(|r| r.kind != RowKind::Band) {
-                        if let Some(c) = r.cells.get(j) {
-                            cells = cells.max(self.pdf.width(c, weight_of(r.kind), 1.0));
-                        }
-                        if let Some(c) = r.notes.get(j) {
-                            cells = cells.max(self.pdf.width(c, Weight::Regular, 0.8));
-                        }
-                    }
-                }
-                (header_words, header, cells)
+                (
+                    header_words,
+                    header,
+                    widest.0.get(j).copied().unwrap_or(0.0),
+                )
             })
             .collect();
         // Choose the largest size at which the fixed columns leave room for the text ones.
@@ -323,23 +367,35 @@ impl<'a> Flow<'a> {
         draw_header(self);
         for row in &table.rows {
             let weight = weight_of(row.kind);
-            // Wrapped lines per cell.
-            let mut cell_lines: Vec<Vec<String>> = if row.kind == RowKind::Band {
-                vec![self.pdf.shaper.wrap(
-                    row.cells.first().map_or("", String::as_str),
-                    weight,
-                    size,
-                    table_width - 2.0 * pad,
-                )]
+            // Wrapped lines per cell; a cell of a column that does not wrap is its one line,
+            // borrowed (a large annex has half a million of them).
+            let mut cell_lines: Vec<Vec<Cow<'_, str>>> = if row.kind == RowKind::Band {
+                vec![self
+                    .pdf
+                    .shaper
+                    .wrap(
+                        row.cells.first().map_or("", String::as_str),
+                        weight,
+                        size,
+                        table_width - 2.0 * pad,
+                    )
+                    .into_iter()
+                    .map(Cow::Owned)
+                    .collect()]
             } else {
                 row.cells
                     .iter()
                     .enumerate()
                     .map(|(j, c)| {
                         if table.columns.get(j).is_some_and(|col| col.wrap) {
-                            self.pdf.shaper.wrap(c, weight, size, widths[j] - 2.0 * pad)
+                            self.pdf
+                                .shaper
+                                .wrap(c, weight, size, widths[j] - 2.0 * pad)
+                                .into_iter()
+                                .map(Cow::Owned)
+                                .collect()
                         } else {
-                            vec![c.clone()]
+                            vec![Cow::Borrowed(c.as_str())]
                         }
                     })
                     .collect()
@@ -365,6 +421,7 @@ impl<'a> Flow<'a> {
                         widths.get(j).copied().unwrap_or(table_width)
                     } - 2.0 * pad;
                     if let Some(last) = lines.last_mut() {
+                        let last = last.to_mut();
                         while !last.is_empty()
                             && self.pdf.shaper.width(&format!("{last}…"), weight, size) > width
                         {
@@ -417,21 +474,28 @@ impl<'a> Flow<'a> {
                     );
                 }
             } else {
+                let anchor = |j: usize, col: &Column| match col.align {
+                    Align::Left => xs[j] + pad,
+                    Align::Right => xs[j] + widths[j] - pad,
+                    Align::Center => xs[j] + widths[j] / 2.0,
+                };
                 for (j, lines) in cell_lines.iter().enumerate() {
                     let Some(col) = table.columns.get(j) else {
                         continue;
                     };
-                    let x = match col.align {
-                        Align::Left => xs[j] + pad,
-                        Align::Right => xs[j] + widths[j] - pad,
-                        Align::Center => xs[j] + widths[j] / 2.0,
-                    };
+                    let x = anchor(j, col);
                     for (k, l) in lines.iter().enumerate() {
                         let baseline = y + pad / 2.0 + lh * (k as f32 + 1.0) - lh * 0.25;
                         self.pdf
                             .text(page, x, baseline, size, weight, &color, l, col.align);
                     }
+                }
+                // The second lines after all the cells, so that the page switches colour and
+                // size once per row rather than once per cell (a sixth of a large annex's
+                // bytes went on switching back and forth).
+                for (j, col) in table.columns.iter().enumerate() {
                     if let Some(note) = row.notes.get(j).filter(|n| !n.is_empty()) {
+                        let x = anchor(j, col);
                         let baseline = y + pad / 2.0 + lh + note_h - size * 0.2;
                         self.pdf.text(
                             page,

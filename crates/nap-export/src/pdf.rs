@@ -68,6 +68,20 @@ pub struct PageContent {
     fill: Option<Color>,
     stroke: Option<Color>,
     line_width: Option<u32>,
+    /// Where the current text line starts (`Td` moves from there), in hundredths of a point;
+    /// the origin when a text object begins.
+    line_start: (i64, i64),
+}
+
+/// `v` in hundredths of a point, rounded half away from zero (without a call to `roundf`,
+/// which showed in profiles of large annexes).
+fn to_hundredths(v: f32) -> i64 {
+    let h = v * 100.0;
+    if h < 0.0 {
+        (h - 0.5) as i64
+    } else {
+        (h + 0.5) as i64
+    }
 }
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -81,7 +95,11 @@ impl PageContent {
     /// A number with at most two decimals (a hundredth of a point is far below what a
     /// printer or a screen can show).
     fn num(&mut self, v: f32) {
-        let hundredths = (v * 100.0).round() as i64;
+        self.hundredths(to_hundredths(v));
+    }
+
+    /// A number given in hundredths.
+    fn hundredths(&mut self, hundredths: i64) {
         if hundredths < 0 {
             self.bytes.push(b'-');
         }
@@ -140,6 +158,7 @@ impl PageContent {
         if !self.in_text {
             self.op("BT");
             self.in_text = true;
+            self.line_start = (0, 0);
         }
     }
 
@@ -179,12 +198,15 @@ impl PageContent {
         }
     }
 
-    /// Moves the text position to (`x`, `y`) in PDF coordinates.
+    /// Moves the text position to (`x`, `y`) in PDF coordinates, relative to the last
+    /// position (`Td`, a third of the bytes of a whole matrix). Positions are kept in
+    /// hundredths of a point as written, so relative moves never drift.
     fn move_to(&mut self, x: f32, y: f32) {
-        self.bytes.extend_from_slice(b"1 0 0 1 ");
-        self.num(x);
-        self.num(y);
-        self.op("Tm");
+        let (x, y) = (to_hundredths(x), to_hundredths(y));
+        self.hundredths(x - self.line_start.0);
+        self.hundredths(y - self.line_start.1);
+        self.op("Td");
+        self.line_start = (x, y);
     }
 
     /// Writes one glyph id as four hex digits inside an open hex string.
@@ -209,12 +231,16 @@ impl PageContent {
         for (gid, advance, pdf_advance) in glyphs {
             self.glyph(font, gid);
             drift += pdf_advance as f32 - advance;
-            let kern = drift.round();
-            if kern != 0.0 {
+            let kern = if drift < 0.0 {
+                (drift - 0.5) as i64
+            } else {
+                (drift + 0.5) as i64
+            };
+            if kern != 0 {
                 self.bytes.extend_from_slice(b"> ");
-                self.int_signed(kern as i64);
+                self.int_signed(kern);
                 self.bytes.push(b'<');
-                drift -= kern;
+                drift -= kern as f32;
             }
         }
         self.bytes.extend_from_slice(b">]");
@@ -247,14 +273,16 @@ struct GlyphUse {
     texts: Vec<FastMap<u16, String>>,
 }
 
-impl GlyphUse {
-    fn new() -> Self {
+impl Default for GlyphUse {
+    fn default() -> Self {
         Self {
             seen: FONT_FILES.iter().map(|_| Vec::new()).collect(),
             texts: FONT_FILES.iter().map(|_| FastMap::default()).collect(),
         }
     }
+}
 
+impl GlyphUse {
     fn note(&mut self, font: usize, gid: u16, text: Option<&str>) {
         let seen = &mut self.seen[font];
         let g = usize::from(gid);
@@ -274,13 +302,45 @@ impl GlyphUse {
     }
 }
 
-/// A document being written.
+/// Where and how a piece of text is drawn: page, baseline (in PDF coordinates), size,
+/// weight and colour.
+struct Pen {
+    page: usize,
+    baseline: f32,
+    size: f32,
+    weight: Weight,
+    color: Color,
+}
+
+/// A document being written: its fonts registered with printpdf, and the canvas its pages
+/// are drawn on.
 pub struct Pdf {
     doc: PdfDocument,
     fonts: Vec<FontId>,
+    canvas: Canvas,
+}
+
+/// Pages being drawn, the shaper that measures their text and the glyphs they use. A
+/// document has one; a part of a document laid out on another core has its own, appended
+/// to the document's when it is done ([`Canvas::append`]).
+#[derive(Default)]
+pub struct Canvas {
     pub shaper: Shaper,
     pub pages: Vec<PageContent>,
     used: GlyphUse,
+}
+
+impl std::ops::Deref for Pdf {
+    type Target = Canvas;
+    fn deref(&self) -> &Canvas {
+        &self.canvas
+    }
+}
+
+impl std::ops::DerefMut for Pdf {
+    fn deref_mut(&mut self) -> &mut Canvas {
+        &mut self.canvas
+    }
 }
 
 /// Text as a PDF hex string of UTF-16BE with a byte-order mark.
@@ -341,10 +401,27 @@ impl Pdf {
         Ok(Self {
             doc,
             fonts,
-            shaper: Shaper::default(),
-            pages: Vec::new(),
-            used: GlyphUse::new(),
+            canvas: Canvas::default(),
         })
+    }
+}
+
+impl Canvas {
+    /// Appends `part`'s pages after this canvas's pages, with the glyphs they use.
+    pub fn append(&mut self, part: Canvas) {
+        self.pages.extend(part.pages);
+        for (font, (seen, texts)) in part.used.seen.into_iter().zip(part.used.texts).enumerate() {
+            for (gid, state) in seen.into_iter().enumerate() {
+                if state == 0 {
+                    continue;
+                }
+                let Ok(gid) = u16::try_from(gid) else {
+                    continue;
+                };
+                self.used
+                    .note(font, gid, texts.get(&gid).map(String::as_str));
+            }
+        }
     }
 
     /// Starts a page; returns its index.
@@ -380,40 +457,63 @@ impl Pdf {
         if text.is_empty() {
             return;
         }
-        let anchor = |width: f32| match align {
+        let left = |width: f32| match align {
             Align::Left => x,
             Align::Right => x - width,
             Align::Center => x - width / 2.0,
         };
         let baseline = PAGE_HEIGHT - y;
+        let pen = Pen {
+            page,
+            baseline,
+            size,
+            weight,
+            color: *color,
+        };
         if crate::text::is_figure_text(text) {
-            // Amounts and quantities: one glyph per character in Noto Sans, without the
-            // shaper (figures are not kerned), because nearly every amount is a new string.
-            let index = font_index(Script::Latin, weight);
-            let glyphs: Vec<(u16, f32, i32)> = text
-                .chars()
-                .map(|c| {
-                    let g = self.shaper.figure_glyph(c, weight);
-                    if self.used.seen[index].get(usize::from(g.gid)) != Some(&2) {
-                        self.used
-                            .note(index, g.gid, Some(c.encode_utf8(&mut [0; 4])));
-                    }
-                    (g.gid, g.advance * 1000.0, g.pdf_advance)
-                })
-                .collect();
-            let width: f32 = glyphs.iter().map(|g| g.1).sum::<f32>() / 1000.0 * size;
-            let out = &mut self.pages[page];
-            out.set_fill(*color);
-            out.begin_text();
-            out.set_font(index, size);
-            out.move_to(anchor(width), baseline);
-            out.glyph_sequence(index, glyphs.into_iter());
-            return;
+            let width = self.shaper.figure_width(text, weight) * size;
+            self.figures(&pen, left(width), text);
+        } else if let Some((figures, word)) = crate::text::figures_and_word(text) {
+            let figures_width = self.shaper.figure_width(figures, weight) * size;
+            let shaped = self.shaper.shape(word, weight);
+            let x = left(figures_width + shaped.width * size);
+            self.figures(&pen, x, figures);
+            self.shaped(&pen, x + figures_width, &shaped);
+        } else {
+            let shaped = self.shaper.shape(text, weight);
+            self.shaped(&pen, left(shaped.width * size), &shaped);
         }
-        let shaped = self.shaper.shape(text, weight);
-        let mut pen = anchor(shaped.width * size);
-        let out = &mut self.pages[page];
-        out.set_fill(*color);
+    }
+
+    /// Amounts and quantities from their left edge `x`: one glyph per character in Noto Sans,
+    /// without the shaper (figures are not kerned), because nearly every amount is a new
+    /// string.
+    fn figures(&mut self, pen: &Pen, x: f32, text: &str) {
+        let index = font_index(Script::Latin, pen.weight);
+        let out = &mut self.pages[pen.page];
+        out.set_fill(pen.color);
+        out.begin_text();
+        out.set_font(index, pen.size);
+        out.move_to(x, pen.baseline);
+        let (shaper, used) = (&mut self.shaper, &mut self.used);
+        out.glyph_sequence(
+            index,
+            text.chars().map(|c| {
+                let g = shaper.figure_glyph(c, pen.weight);
+                if used.seen[index].get(usize::from(g.gid)) != Some(&2) {
+                    used.note(index, g.gid, Some(c.encode_utf8(&mut [0; 4])));
+                }
+                (g.gid, g.advance * 1000.0, g.pdf_advance)
+            }),
+        );
+    }
+
+    /// Shaped text from its left edge `x`, run by run in each script's font.
+    fn shaped(&mut self, pen: &Pen, x: f32, shaped: &crate::text::Shaped) {
+        let (size, baseline) = (pen.size, pen.baseline);
+        let mut pen_x = x;
+        let out = &mut self.pages[pen.page];
+        out.set_fill(pen.color);
         out.begin_text();
         for run in &shaped.runs {
             let index = font_index(run.script, run.weight);
@@ -437,7 +537,7 @@ impl Pdf {
             while k < glyphs.len() {
                 let g = &glyphs[k];
                 if g.offset {
-                    out.move_to(pen + g.x * size, baseline + g.y * size);
+                    out.move_to(pen_x + g.x * size, baseline + g.y * size);
                     out.glyph_sequence(index, std::iter::once((g.gid, 0.0, 0)));
                     k += 1;
                     continue;
@@ -446,7 +546,7 @@ impl Pdf {
                     .iter()
                     .position(|n| n.offset)
                     .map_or(glyphs.len(), |p| k + p);
-                out.move_to(pen + g.x * size, baseline);
+                out.move_to(pen_x + g.x * size, baseline);
                 out.glyph_sequence(
                     index,
                     glyphs[k..end]
@@ -458,7 +558,7 @@ impl Pdf {
             if run.script.is_complex() {
                 out.op("EMC");
             }
-            pen += run.width * size;
+            pen_x += run.width * size;
         }
     }
 
@@ -512,10 +612,12 @@ impl Pdf {
         out.rect(x, y, w, h);
         out.op("S");
     }
+}
 
+impl Pdf {
     /// The finished PDF: fonts embedded and subset, streams compressed.
     pub fn finish(mut self) -> Result<Vec<u8>, ExportError> {
-        let mut pages = std::mem::take(&mut self.pages);
+        let mut pages = std::mem::take(&mut self.canvas.pages);
         for p in &mut pages {
             p.end_text();
         }
@@ -524,7 +626,7 @@ impl Pdf {
         // the subset renumbered them.
         let mut used_ops = vec![Op::StartTextSection];
         let mut used_order: Vec<(usize, Vec<u16>)> = Vec::new();
-        for (index, seen) in self.used.seen.iter().enumerate() {
+        for (index, seen) in self.canvas.used.seen.iter().enumerate() {
             let gids: Vec<u16> = (0..seen.len())
                 .filter(|&g| seen[g] != 0)
                 .filter_map(|g| u16::try_from(g).ok())
@@ -542,7 +644,7 @@ impl Pdf {
                         .map(|&gid| Codepoint {
                             gid,
                             offset: 0.0,
-                            cid: self.used.texts[index].get(&gid).cloned(),
+                            cid: self.canvas.used.texts[index].get(&gid).cloned(),
                         })
                         .collect(),
                 )],
@@ -748,10 +850,13 @@ fn patch_glyphs(page: &mut PageContent, remap: &[Vec<u16>]) {
     }
 }
 
-/// zlib level 6, the size/speed balance most PDF writers use.
+/// zlib level 2. Measured on the large plan's annex (47 MB of page content): level 6 made
+/// 7.0 MB in 300 ms on two cores, level 2 9.2 MB in 105 ms, level 1 (static codes only)
+/// 85 ms but nearly twice the size. Level 2 keeps the annex under half a second, at the size
+/// level 6 gave before the page content was made smaller.
 fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
     use std::io::Write;
-    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
     enc.write_all(bytes).ok()?;
     enc.finish().ok()
 }

@@ -301,6 +301,13 @@ fn script_runs(text: &str) -> Vec<(Script, String)> {
     runs
 }
 
+/// The UAX #14 line segmenter with the South-East Asian word models, made once: making it
+/// looks its data up, which cost more than the breaking itself in a large annex.
+fn line_segmenter() -> icu_segmenter::LineSegmenterBorrowed<'static> {
+    static SEGMENTER: OnceLock<icu_segmenter::LineSegmenterBorrowed<'static>> = OnceLock::new();
+    *SEGMENTER.get_or_init(|| icu_segmenter::LineSegmenter::new_auto(Default::default()))
+}
+
 /// One character of a figure string (see [`is_figure_text`]) as its Noto Sans glyph.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FigureGlyph {
@@ -318,6 +325,8 @@ pub struct Shaper {
     bold: FastMap<String, Arc<Shaped>>,
     /// Glyphs of the ASCII characters used in numbers, per weight, and of the few others.
     ascii_figures: [Vec<Option<FigureGlyph>>; 2],
+    /// Advance in ems of each ASCII figure character, per weight (`None` for the others).
+    ascii_advances: [Vec<Option<f32>>; 2],
     figures: FastMap<(char, Weight), FigureGlyph>,
 }
 
@@ -325,10 +334,32 @@ pub struct Shaper {
 /// character, no kerning in Noto Sans figures), because nearly every amount in an annex is a
 /// different string and would otherwise be shaped, and cached, once each.
 pub fn is_figure_text(text: &str) -> bool {
-    !text.is_empty()
-        && text
+    !text.is_empty() && text.chars().all(is_figure_char)
+}
+
+/// Digits and the marks of formatted numbers: CLDR's group separators in the plan languages
+/// include the no-break and narrow no-break spaces (French writes 1 234 567,5).
+fn is_figure_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            ',' | '.' | '-' | ' ' | '%' | '×' | '–' | '\u{a0}' | '\u{202f}' | '\u{2009}'
+        )
+}
+
+/// `text` split into figures and a closing word without figures, when it is an amount
+/// followed by a currency code or a unit ("1,200 KHR", "12 500 XOF"): the figures go the
+/// figure way (no shaping, no cache entry per amount) and only the word is shaped, once for
+/// the whole document. `None` for any other text.
+pub fn figures_and_word(text: &str) -> Option<(&str, &str)> {
+    let at = text.rfind(' ')? + 1;
+    let (figures, word) = text.split_at(at);
+    (is_figure_text(figures)
+        && !word.is_empty()
+        && !word
             .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | ' ' | '%' | '×' | '–'))
+            .any(|c| c.is_numeric() || c.is_whitespace() || is_figure_char(c)))
+    .then_some((figures, word))
 }
 
 impl Shaper {
@@ -387,10 +418,40 @@ impl Shaper {
 
     /// Width of `text` at `size` points.
     pub fn width(&mut self, text: &str, weight: Weight, size: f32) -> f32 {
+        if let Some(ems) = self.ascii_figure_width(text, weight) {
+            return ems * size;
+        }
         if is_figure_text(text) {
             return self.figure_width(text, weight) * size;
         }
+        if let Some((figures, word)) = figures_and_word(text) {
+            return (self.figure_width(figures, weight) + self.shape(word, weight).width) * size;
+        }
         self.shape(text, weight).width * size
+    }
+
+    /// Width in ems of `text` when it is made of ASCII figure characters only (the amounts and
+    /// quantities that fill most cells of an annex), in one pass over its bytes; `None`
+    /// otherwise. Same result as [`Shaper::figure_width`], without a lookup per character.
+    fn ascii_figure_width(&mut self, text: &str, weight: Weight) -> Option<f32> {
+        let table = &mut self.ascii_advances[usize::from(weight == Weight::Bold)];
+        if table.is_empty() {
+            *table = (0u8..128)
+                .map(|b| {
+                    let c = char::from(b);
+                    is_figure_text(c.encode_utf8(&mut [0; 4]))
+                        .then(|| shape_run(&c.to_string(), Script::Latin, weight).width)
+                })
+                .collect();
+        }
+        if text.is_empty() {
+            return None;
+        }
+        let mut ems = 0f32;
+        for b in text.bytes() {
+            ems += (*table.get(usize::from(b))?)?;
+        }
+        Some(ems)
     }
 
     /// Cuts `word` (wider than `max` points at `size`) into pieces that fit, between grapheme
@@ -428,8 +489,7 @@ impl Shaper {
                 lines.push(paragraph.to_string());
                 continue;
             }
-            let segmenter = icu_segmenter::LineSegmenter::new_auto(Default::default());
-            let breaks: Vec<usize> = segmenter.segment_str(paragraph).collect();
+            let breaks: Vec<usize> = line_segmenter().segment_str(paragraph).collect();
             let mut segments: Vec<&str> = Vec::new();
             for w in breaks.windows(2) {
                 segments.push(&paragraph[w[0]..w[1]]);
@@ -509,6 +569,41 @@ mod tests {
         );
         assert!((s.figure_width("1,234,567.89", Weight::Regular) - shaped.width).abs() < 1e-4);
         assert!(is_figure_text("× 1,200") && !is_figure_text("12 kits"));
+    }
+
+    #[test]
+    fn an_amount_with_its_currency_measures_as_the_whole_text_shaped() {
+        let mut s = Shaper::default();
+        for (text, figures, word) in [
+            ("1,200 KHR", "1,200 ", "KHR"),
+            ("12\u{202f}500 XOF", "12\u{202f}500 ", "XOF"),
+            ("4,500.50 ៛", "4,500.50 ", "៛"),
+        ] {
+            assert_eq!(figures_and_word(text), Some((figures, word)), "{text}");
+            let whole: f32 = script_runs(text)
+                .iter()
+                .map(|(script, t)| shape_run(t, *script, Weight::Regular).width)
+                .sum();
+            let split = s.width(text, Weight::Regular, 1.0);
+            assert!(
+                (split - whole).abs() < 0.01,
+                "{text}: {split} against {whole}"
+            );
+        }
+        for other in [
+            "12 kits and more",
+            "KHR 1,200",
+            "1,200",
+            "1,200 2026",
+            "Phase 2",
+        ] {
+            assert_eq!(figures_and_word(other), None, "{other}");
+        }
+        // The ASCII fast path gives what the figure path gives.
+        assert_eq!(
+            s.width("-1,234,567.89 %", Weight::Bold, 7.5),
+            s.figure_width("-1,234,567.89 %", Weight::Bold) * 7.5
+        );
     }
 
     #[test]

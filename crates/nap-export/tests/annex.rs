@@ -436,3 +436,63 @@ fn cost_line_notes_and_lump_sums_are_marked_in_the_detail() {
     assert!(text.contains("5,432,100"));
     assert!(!text.contains("× 5,432,100"));
 }
+
+/// The detail is laid out pillar by pillar on all cores: what comes out must read as one
+/// table in the plan's order — every pillar once, each after the first at the top of a page
+/// under the header row, its subtotal before the next pillar, and the plan's total last.
+#[test]
+fn the_detail_keeps_the_plans_order_with_each_pillar_from_the_top_of_a_page() {
+    let plan = sample_plan();
+    let pages = pages(&annex(&plan, &options(Lang::En)).unwrap());
+    let detail_start = pages
+        .iter()
+        .position(|p| p.contains("Detailed costing by outcome, output and activity"))
+        .expect("the detail chapter");
+    let rows: Vec<(usize, &str)> = pages
+        .iter()
+        .enumerate()
+        .skip(detail_start)
+        .flat_map(|(i, p)| p.lines().map(move |l| (i, l.trim())))
+        .collect();
+    let mut previous_subtotal = None;
+    for (k, pillar) in plan.pillars.iter().enumerate() {
+        let band = format!("Pillar {} ", pillar.code);
+        let at = rows
+            .iter()
+            .position(|(_, l)| l.starts_with(&band))
+            .unwrap_or_else(|| panic!("pillar {} in the detail", pillar.code));
+        let subtotal = rows
+            .iter()
+            .position(|(_, l)| l.starts_with(&format!("Subtotal Pillar {}", pillar.code)))
+            .unwrap_or_else(|| panic!("subtotal of pillar {}", pillar.code));
+        assert!(at < subtotal, "pillar {} before its subtotal", pillar.code);
+        if let Some(before) = previous_subtotal {
+            assert!(
+                before < at,
+                "pillar {} after the previous pillar",
+                pillar.code
+            );
+        }
+        previous_subtotal = Some(subtotal);
+        if k > 0 {
+            let page = rows[at].0;
+            let first_rows: Vec<&str> = rows
+                .iter()
+                .filter(|(i, l)| *i == page && !l.is_empty())
+                .map(|(_, l)| *l)
+                .skip_while(|l| !l.starts_with("Item"))
+                .take(2)
+                .collect();
+            assert!(
+                first_rows.len() == 2 && first_rows[1].starts_with(&band),
+                "pillar {} opens its page under the header: {first_rows:?}",
+                pillar.code
+            );
+        }
+    }
+    let total = rows
+        .iter()
+        .position(|(_, l)| l.starts_with("Total cost"))
+        .expect("the plan's total in the detail");
+    assert!(previous_subtotal.is_some_and(|last| last < total));
+}

@@ -381,21 +381,54 @@ pub fn format_amount(
     minor_units: u32,
     separator: &str,
 ) -> String {
-    let scaled = value / rounding.divisor();
-    let text = match rounding {
-        Rounding::Exact => scaled.normalize().to_string(),
+    let scaled = match rounding {
+        Rounding::Thousands | Rounding::Millions => value / rounding.divisor(),
+        Rounding::Exact | Rounding::Unit => value,
+    };
+    let shown = match rounding {
+        Rounding::Exact => scaled.normalize(),
         Rounding::Unit => {
             let mut v =
                 scaled.round_dp_with_strategy(minor_units, RoundingStrategy::MidpointAwayFromZero);
             v.rescale(minor_units);
-            v.to_string()
+            v
         }
         Rounding::Thousands | Rounding::Millions => scaled
             .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
-            .normalize()
-            .to_string(),
+            .normalize(),
     };
-    group_digits(&text, separator)
+    grouped(shown, separator)
+}
+
+/// `value` written as `Decimal`'s `to_string` writes it (all its scale's decimals), with
+/// `separator` between groups of three digits and no sign on zero: the same text as
+/// `group_digits(&value.to_string(), separator)`, straight from the digits, without the
+/// intermediate strings (an annex writes several hundred thousand amounts).
+pub fn grouped(value: Decimal, separator: &str) -> String {
+    let scale = value.scale() as usize;
+    let digits = value.mantissa().unsigned_abs().to_string();
+    // At least one digit before the point: 0.05 has the digits "5" and scale 2.
+    let padded = if digits.len() <= scale {
+        format!("{}{digits}", "0".repeat(scale + 1 - digits.len()))
+    } else {
+        digits
+    };
+    let (int, frac) = padded.split_at(padded.len() - scale);
+    let mut out = String::with_capacity(padded.len() + 2 + int.len() / 3 * separator.len());
+    if value.mantissa() < 0 {
+        out.push('-');
+    }
+    for (i, ch) in int.char_indices() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(ch);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
 }
 
 /// Inserts `separator` between groups of three digits of the integer part.
