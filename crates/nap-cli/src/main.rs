@@ -260,7 +260,7 @@ enum ExportCommand {
         #[arg(long)]
         currency: Option<String>,
     },
-    /// The costed budget annex as PDF (A4 landscape), in English, Khmer or French.
+    /// The costed budget annex as PDF (A4 landscape), in any of the exports' nine languages.
     Annex {
         file: PathBuf,
         #[arg(short = 'o', long = "output")]
