@@ -5,6 +5,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use time::format_description::BorrowedFormatItem;
+use time::macros::{datetime, format_description};
+use time::{Date, Month, OffsetDateTime, Time};
 use ts_rs::TS;
 
 /// A UTC instant with millisecond precision, always written `YYYY-MM-DDTHH:MM:SS.mmmZ`.
@@ -39,19 +42,20 @@ pub struct BadDateTime {
 }
 
 impl Timestamp {
-    /// The timestamp for `millis` milliseconds after 1970-01-01T00:00:00Z.
+    /// The timestamp for `millis` milliseconds after 1970-01-01T00:00:00Z. Instants outside
+    /// the years 0000–9999, which no clock gives, are written as the nearest one inside.
     pub fn from_unix_millis(millis: i64) -> Self {
-        let secs = millis.div_euclid(1000);
-        let ms = millis.rem_euclid(1000);
-        let days = secs.div_euclid(86_400);
-        let sod = secs.rem_euclid(86_400);
-        let (y, m, d) = civil_from_days(days);
-        Self(format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{ms:03}Z",
-            sod / 3600,
-            (sod % 3600) / 60,
-            sod % 60
-        ))
+        const EARLIEST: OffsetDateTime = datetime!(0000-01-01 0:00 UTC);
+        const LATEST: OffsetDateTime = datetime!(9999-12-31 23:59:59.999 UTC);
+        let nanos = i128::from(millis) * 1_000_000;
+        let at = match OffsetDateTime::from_unix_timestamp_nanos(nanos) {
+            Ok(at) => at.clamp(EARLIEST, LATEST),
+            Err(_) if millis < 0 => EARLIEST,
+            Err(_) => LATEST,
+        };
+        // The format has only literals and numeric components, which a UTC instant within
+        // the years 0000–9999 always has: formatting cannot fail.
+        Self(at.format(TIMESTAMP).unwrap_or_default())
     }
 
     /// The textual form.
@@ -64,6 +68,10 @@ impl Timestamp {
         IsoDate(self.0[..10].to_string())
     }
 }
+
+/// `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+const TIMESTAMP: &[BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
 
 impl IsoDate {
     /// A date from its parts; `None` when the parts do not form a calendar date.
@@ -83,44 +91,34 @@ impl IsoDate {
     }
 }
 
-/// Days since 1970-01-01 to a (year, month, day) in the proleptic Gregorian calendar
-/// (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
+/// The number in `s[range]` when it is written with ASCII digits only (no sign, no space).
+fn digits(s: &str, range: std::ops::Range<usize>) -> Option<u32> {
+    let part = s.get(range)?;
+    if part.bytes().all(|b| b.is_ascii_digit()) {
+        part.parse().ok()
+    } else {
+        None
     }
 }
 
+/// `YYYY-MM-DD` naming a day of the Gregorian calendar (the calendar's rules are `time`'s).
 fn valid_date(s: &str) -> bool {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+    let (Some(year), Some(month), Some(day)) = (digits(s, 0..4), digits(s, 5..7), digits(s, 8..10))
+    else {
         return false;
-    }
-    let year: i32 = s[..4].parse().unwrap_or(0);
-    let month: u32 = s[5..7].parse().unwrap_or(0);
-    let day: u32 = s[8..10].parse().unwrap_or(0);
-    (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
+    };
+    let (Ok(year), Ok(month), Ok(day)) = (
+        i32::try_from(year),
+        Month::try_from(u8::try_from(month).unwrap_or(0)),
+        u8::try_from(day),
+    ) else {
+        return false;
+    };
+    Date::from_calendar_date(year, month, day).is_ok()
 }
 
 impl TryFrom<String> for IsoDate {
@@ -141,19 +139,29 @@ impl TryFrom<String> for Timestamp {
     type Error = BadDateTime;
     fn try_from(value: String) -> Result<Self, Self::Error> {
         let b = value.as_bytes();
+        let time_of_day = || {
+            let (h, m, s, ms) = (
+                digits(&value, 11..13)?,
+                digits(&value, 14..16)?,
+                digits(&value, 17..19)?,
+                digits(&value, 20..23)?,
+            );
+            Time::from_hms_milli(
+                u8::try_from(h).ok()?,
+                u8::try_from(m).ok()?,
+                u8::try_from(s).ok()?,
+                u16::try_from(ms).ok()?,
+            )
+            .ok()
+        };
         let ok = b.len() == 24
-            && valid_date(&value[..10])
+            && value.get(..10).is_some_and(valid_date)
             && b[10] == b'T'
             && b[13] == b':'
             && b[16] == b':'
             && b[19] == b'.'
             && b[23] == b'Z'
-            && [11, 12, 14, 15, 17, 18, 20, 21, 22]
-                .iter()
-                .all(|&i| b[i].is_ascii_digit())
-            && value[11..13].parse::<u32>().is_ok_and(|h| h < 24)
-            && value[14..16].parse::<u32>().is_ok_and(|m| m < 60)
-            && value[17..19].parse::<u32>().is_ok_and(|s| s < 60);
+            && time_of_day().is_some();
         if ok {
             Ok(Self(value))
         } else {
@@ -215,6 +223,34 @@ mod tests {
         assert!(IsoDate::try_from("26-01-01".to_string()).is_err());
         assert!(Timestamp::try_from("2026-01-01T24:00:00.000Z".to_string()).is_err());
         assert!(Timestamp::try_from("2026-01-01T23:59:59.999Z".to_string()).is_ok());
+    }
+
+    #[test]
+    fn the_calendars_rules_and_odd_text_are_handled() {
+        assert!(IsoDate::try_from("1900-02-29".to_string()).is_err());
+        assert!(IsoDate::try_from("2000-02-29".to_string()).is_ok());
+        assert!(IsoDate::try_from("2026-04-31".to_string()).is_err());
+        assert!(IsoDate::try_from("2026-00-10".to_string()).is_err());
+        assert!(IsoDate::try_from("+026-01-01".to_string()).is_err());
+        assert!(IsoDate::try_from("2026-1-001".to_string()).is_err());
+        assert!(Timestamp::try_from("2026-01-01T23:59:60.000Z".to_string()).is_err());
+        assert!(Timestamp::try_from("2026-01-01T23:60:00.000Z".to_string()).is_err());
+        // 24 bytes with a character across the date's end: refused, not a panic.
+        assert!(Timestamp::try_from("2026-01-0é:00:00.000Zxx".to_string()).is_err());
+        // Instants no clock gives are kept within the years the format can write.
+        assert_eq!(
+            Timestamp::from_unix_millis(i64::MAX).as_str(),
+            "9999-12-31T23:59:59.999Z"
+        );
+        assert_eq!(
+            Timestamp::from_unix_millis(i64::MIN).as_str(),
+            "0000-01-01T00:00:00.000Z"
+        );
+        // One millisecond before the epoch.
+        assert_eq!(
+            Timestamp::from_unix_millis(-1).as_str(),
+            "1969-12-31T23:59:59.999Z"
+        );
     }
 
     #[test]

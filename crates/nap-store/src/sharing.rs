@@ -13,7 +13,6 @@ use nap_core::interchange::{from_json, to_json};
 use nap_core::merge::{apply, three_way, Decisions, MergeReport, Resolve};
 use nap_core::{validate, Id, Plan};
 use rusqlite::{params, OptionalExtension};
-use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 /// What a copy knows about where it came from.
@@ -194,10 +193,32 @@ pub struct Merged {
     pub theirs: Plan,
 }
 
+/// The fingerprint a merge log keeps of the plan a merge left, to refuse undoing the merge
+/// once the plan has changed: the SHA-256 of its interchange JSON, in hex.
 fn plan_hash(plan: &Plan) -> String {
-    let mut h = nap_core::fasthash::FxHasher::default();
-    h.write(to_json(plan).as_bytes());
-    format!("{:016x}", h.finish())
+    use sha2::Digest;
+    format!("{:x}", sha2::Sha256::digest(to_json(plan).as_bytes()))
+}
+
+/// Whether `plan` is the plan a merge log's `fingerprint` was taken of. Logs written before
+/// SHA-256 hold a 16-digit fingerprint (a 64-bit Fx hash of the same JSON), still read so
+/// that a merge made then can be undone.
+fn is_plan_of(fingerprint: &str, plan: &Plan) -> bool {
+    if fingerprint.len() == 16 {
+        format!("{:016x}", legacy_fx_fingerprint(to_json(plan).as_bytes())) == fingerprint
+    } else {
+        plan_hash(plan) == fingerprint
+    }
+}
+
+/// The 64-bit fingerprint merge logs kept before SHA-256: rustc's Fx step over the bytes
+/// taken eight at a time, little-endian, the last word padded with zeros. Only read.
+fn legacy_fx_fingerprint(bytes: &[u8]) -> u64 {
+    bytes.chunks(8).fold(0u64, |hash, chunk| {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    })
 }
 
 /// Merges the copy at `incoming` into the open plan as `decisions` say (see
@@ -338,7 +359,7 @@ pub fn undo_merge(doc: &mut Document) -> Result<Undone, StoreError> {
         return Err(StoreError::NothingToUndo);
     };
     let current = doc.plan().clone();
-    if plan_hash(&current) != after_hash {
+    if !is_plan_of(&after_hash, &current) {
         return Err(StoreError::ChangedSinceMerge);
     }
     let before = from_json(&before_json).map_err(|e| {

@@ -201,6 +201,64 @@ fn an_edit_after_the_merge_blocks_its_undo() {
     ));
 }
 
+/// Merge logs written before SHA-256 kept a 64-bit Fx hash of the plan's JSON: such a merge
+/// can still be undone, and still not after the plan has changed.
+#[test]
+fn a_merge_logged_with_the_old_fingerprint_can_still_be_undone() {
+    // The old fingerprint, written out from its definition: Fx steps over little-endian
+    // eight-byte words, the last one padded with zeros.
+    fn old_fingerprint(json: &str) -> String {
+        let mut hash = 0u64;
+        for chunk in json.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        format!("{hash:016x}")
+    }
+    let set_logged = |path: &Path, fingerprint: &str| {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.execute("UPDATE merge_log SET after_hash = ?1", [fingerprint])
+            .unwrap();
+    };
+    for (matches, outcome) in [(true, "undone"), (false, "refused")] {
+        let s = Setup::new();
+        let a = s.send("a.nap", None);
+        edit_quantity(&a, "A", 4, 404);
+        let before = load(&s.path("secretariat.nap"));
+        let merged = {
+            let mut doc = s.doc("secretariat.nap", "MWA");
+            merge(&mut doc, &a, &Decisions::all(None), false).unwrap();
+            doc.plan().clone()
+        };
+        let logged: String = rusqlite::Connection::open(s.path("secretariat.nap"))
+            .unwrap()
+            .query_row("SELECT after_hash FROM merge_log", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(logged.len(), 64, "a new log keeps a SHA-256: {logged}");
+        let json = nap_core::interchange::to_json(&merged);
+        let fingerprint = if matches {
+            old_fingerprint(&json)
+        } else {
+            old_fingerprint(&format!("{json} "))
+        };
+        set_logged(&s.path("secretariat.nap"), &fingerprint);
+        let mut doc = s.doc("secretariat.nap", "MWA");
+        let result = undo_merge(&mut doc);
+        if matches {
+            assert!(result.is_ok(), "{outcome}: {result:?}");
+            assert_eq!(doc.plan(), &before);
+        } else {
+            assert!(
+                matches!(result, Err(StoreError::ChangedSinceMerge)),
+                "{outcome}: {result:?}"
+            );
+            assert_eq!(doc.plan(), &merged);
+        }
+    }
+}
+
 #[test]
 fn a_scoped_copy_s_changes_outside_its_part_are_refused() {
     let s = Setup::new();
