@@ -23,10 +23,10 @@
 use super::engine::CostUnit;
 use super::FastMap;
 use super::{from_fixed, to_fixed};
+use crate::fasthash::FastSet;
 use crate::model::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// Which sources count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +101,13 @@ fn in_earmark(scope: &Scope, e: &Earmark) -> bool {
 /// 64-bit binary fraction of `available / need` (exact to 2^-64 of the amount); the quanta
 /// still to pay go one each to rounded-down members in plan order, so the shares add up to
 /// exactly `available` and none exceeds its cost.
-fn share(available: i128, members: &[usize], remaining: &mut [i128], covered: &mut [i128]) -> i128 {
+fn share(
+    available: i128,
+    members: &[usize],
+    remaining: &mut [i128],
+    covered: &mut [i128],
+    shares: &mut Vec<(i128, u64, usize)>,
+) -> i128 {
     if available <= 0 || members.is_empty() {
         return 0;
     }
@@ -128,17 +134,16 @@ fn share(available: i128, members: &[usize], remaining: &mut [i128], covered: &m
         }
     }
     const LOW: u128 = u64::MAX as u128;
-    // (share, fractional part, member)
-    let mut shares: Vec<(i128, u64, usize)> = members
-        .iter()
-        .map(|&m| {
-            let x = remaining[m].max(0) as u128;
-            let low = (x & LOW) * u128::from(r);
-            let high = (x >> 64) * u128::from(r);
-            let q = (high + (low >> 64)).min(x) as i128;
-            (q, low as u64, m)
-        })
-        .collect();
+    // (share, fractional part, member), in a buffer the caller keeps from call to call: a
+    // fresh one per call cost page faults on the large plan.
+    shares.clear();
+    shares.extend(members.iter().map(|&m| {
+        let x = remaining[m].max(0) as u128;
+        let low = (x & LOW) * u128::from(r);
+        let high = (x >> 64) * u128::from(r);
+        let q = (high + (low >> 64)).min(x) as i128;
+        (q, low as u64, m)
+    }));
     let mut left = available - shares.iter().map(|s| s.0).sum::<i128>();
     // The last quanta go one each to members whose share was rounded down, in plan order,
     // then (only if the 64-bit fraction fell short by more) to any member not yet paid in
@@ -146,7 +151,7 @@ fn share(available: i128, members: &[usize], remaining: &mut [i128], covered: &m
     for rounded_only in [true, false] {
         while left > 0 {
             let before = left;
-            for s in &mut shares {
+            for s in shares.iter_mut() {
                 if left == 0 {
                     break;
                 }
@@ -161,7 +166,7 @@ fn share(available: i128, members: &[usize], remaining: &mut [i128], covered: &m
         }
     }
     let mut paid = 0;
-    for (amount, _, m) in shares {
+    for &(amount, _, m) in shares.iter() {
         covered[m] += amount;
         remaining[m] -= amount;
         paid += amount;
@@ -210,7 +215,7 @@ pub(crate) fn allocate(
             if s.earmarks.is_empty() {
                 return vec![];
             }
-            let activities: HashSet<usize> = scopes
+            let activities: FastSet<usize> = scopes
                 .iter()
                 .enumerate()
                 .filter(|(_, sc)| s.earmarks.iter().any(|e| in_earmark(sc, e)))
@@ -244,6 +249,7 @@ pub(crate) fn allocate(
         let mut remaining = vec![0i128; n];
         let mut used_year = vec![0i128; plan.funding_sources.len()];
         let mut uncovered: Vec<usize> = Vec::with_capacity(n);
+        let mut shares = Vec::with_capacity(n);
         for y in 0..years {
             remaining.copy_from_slice(&amounts[y * stride..y * stride + n]);
             let covered_year = &mut covered[y * n..(y + 1) * n];
@@ -254,7 +260,13 @@ pub(crate) fn allocate(
                 .collect();
             used_year.iter_mut().for_each(|u| *u = 0);
             for s in 0..available.len() {
-                let paid = share(available[s], &directed[s], &mut remaining, covered_year);
+                let paid = share(
+                    available[s],
+                    &directed[s],
+                    &mut remaining,
+                    covered_year,
+                    &mut shares,
+                );
                 available[s] -= paid;
                 used_year[s] += paid;
             }
@@ -262,14 +274,20 @@ pub(crate) fn allocate(
                 if earmarked[s].is_empty() {
                     continue;
                 }
-                let paid = share(available[s], &earmarked[s], &mut remaining, covered_year);
+                let paid = share(
+                    available[s],
+                    &earmarked[s],
+                    &mut remaining,
+                    covered_year,
+                    &mut shares,
+                );
                 available[s] -= paid;
                 used_year[s] += paid;
             }
             let pool: i128 = pooled.iter().map(|&s| available[s]).sum();
             uncovered.clear();
             uncovered.extend((0..n).filter(|&i| remaining[i] > 0));
-            let mut paid = share(pool, &uncovered, &mut remaining, covered_year);
+            let mut paid = share(pool, &uncovered, &mut remaining, covered_year, &mut shares);
             for &s in &pooled {
                 let take = paid.min(available[s]);
                 used_year[s] += take;
@@ -286,5 +304,14 @@ pub(crate) fn allocate(
             used,
         }
     };
-    (run(FundingPass::Committed), run(FundingPass::WithPledged))
+    // The two passes are independent: the second runs on another core while this one runs
+    // the first (the large plan's allocation is most of its recompute).
+    std::thread::scope(|scope| {
+        let with_pledged = scope.spawn(|| run(FundingPass::WithPledged));
+        let committed = run(FundingPass::Committed);
+        let with_pledged = with_pledged
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (committed, with_pledged)
+    })
 }
