@@ -305,6 +305,35 @@ fn a_value_being_typed_is_previewed_with_the_totals_it_would_give_and_nothing_is
     assert!(on_disk(&dir) == saved_plan);
 }
 
+/// The field crosses IPC as its typed name: one the cost line does not have never reaches the
+/// use case, and the plan is untouched.
+#[test]
+fn a_field_a_cost_line_does_not_have_is_refused_before_the_use_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    let before = on_disk(&dir);
+    let id = before.cost_lines[0].record.id.to_string();
+    for field in ["record", "quantity:next", "unit_cost_l2"] {
+        let answer = call_with(
+            &app,
+            "set_cost_line",
+            serde_json::json!({"id": id, "field": field, "value": "1", "filter": {}}),
+        )
+        .0;
+        assert!(answer.is_err(), "{field}: {answer:?}");
+    }
+    assert_eq!(on_disk(&dir), before, "nothing was saved");
+    // The wire names the interface has always sent still work.
+    let saved = call_with(
+        &app,
+        "set_cost_line",
+        serde_json::json!({"id": id, "field": "item_l2", "value": "សិក្ខាសាលា", "filter": {}}),
+    )
+    .0
+    .expect("the second-language item");
+    assert_eq!(saved["line"]["item"]["l2"], "សិក្ខាសាលា");
+}
+
 #[test]
 fn an_invalid_quantity_is_refused_with_its_code_and_nothing_is_saved() {
     let dir = tempfile::tempdir().unwrap();

@@ -9,7 +9,7 @@ use nap_core::costing::grid::{
     GridActivity, GridFilter, GridLine, GridRows, GridTotals,
 };
 use nap_core::costing::lump_sum::{self, LumpSumError, LumpSumTarget};
-use nap_core::edit::{new_activity, new_cost_line, set_cost_line_field};
+use nap_core::edit::{new_activity, new_cost_line, set_cost_line_field, CostLineField};
 use nap_core::{CostLine, Id};
 use nap_store::{now, Document};
 use serde::Serialize;
@@ -93,7 +93,7 @@ pub fn cost_grid_rows(
 fn typed_line(
     doc: &Document,
     id: Id,
-    field: &str,
+    field: CostLineField,
     value: &str,
 ) -> Result<(usize, CostLine), AppError> {
     let at = (doc.plan().cost_lines.iter())
@@ -109,7 +109,7 @@ fn typed_line(
 pub fn set_cost_line(
     doc: &mut Document,
     id: Id,
-    field: &str,
+    field: CostLineField,
     value: &str,
     filter: &GridFilter,
 ) -> Result<LineUpdate, AppError> {
@@ -124,7 +124,7 @@ pub fn set_cost_line(
 pub fn preview_cost_line(
     doc: &Document,
     id: Id,
-    field: &str,
+    field: CostLineField,
     value: &str,
     filter: &GridFilter,
 ) -> Result<LineUpdate, AppError> {
@@ -199,7 +199,7 @@ fn add_lump_sum_noted(
     if let Some(line) = next.cost_lines.iter_mut().rev().find(|l| l.record.id == id) {
         let plan_before = doc.plan();
         for (year, typed) in amounts {
-            set_cost_line_field(plan_before, line, &format!("quantity:{year}"), typed)?;
+            set_cost_line_field(plan_before, line, CostLineField::Quantity(*year), typed)?;
         }
         line.note = note.trim().to_string();
     }

@@ -24,7 +24,7 @@ pub use crate::coordination::edit::{
     new_body, new_reporting_event, set_body_field, set_reporting_event_field,
 };
 pub use crate::costing::classification_names::{set_classification_name, NameChange};
-pub use crate::costing::edit::{new_cost_line, set_cost_line_field};
+pub use crate::costing::edit::{new_cost_line, set_cost_line_field, CostLineField};
 pub use crate::costing::settings::{
     as_percent, new_exchange_rate, set_exchange_rate_field, set_plan_setting,
 };
@@ -216,18 +216,24 @@ pub(crate) fn optional(text: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-/// Sets the amount of the plan year written `year` in `amounts` from `text` (a non-negative
-/// number; empty removes the year). `field` names the field in a refusal.
+/// Which half of a two-language text a field is: the text in the plan's working language, or
+/// its translation into the plan's second language (written `_l2` after the field's name on
+/// the wire).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tongue {
+    Working,
+    Second,
+}
+
+/// Sets the amount of `year` in `amounts` from `text` (a non-negative number; empty removes
+/// the year). `field` names the field in a refusal.
 pub(crate) fn set_year_amount(
     plan: &Plan,
     amounts: &mut crate::model::PerYear<Decimal>,
-    year: &str,
+    year: crate::model::Year,
     field: &str,
     text: &str,
 ) -> Result<(), FieldError> {
-    let year: i32 = year
-        .parse()
-        .map_err(|_| refuse(field, text, Problem::UnknownField))?;
     if year < plan.meta.start_year || year > plan.meta.end_year {
         return Err(refuse(field, text, Problem::YearOutsidePlan));
     }

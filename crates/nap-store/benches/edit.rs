@@ -7,7 +7,7 @@
 
 use nap_core::costing::compute;
 use nap_core::costing::grid::{grid_line_and_totals, GridFilter};
-use nap_core::edit::set_cost_line_field;
+use nap_core::edit::{set_cost_line_field, CostLineField};
 use nap_core::sample::{generated_plan, PlanSize};
 use nap_store::{Document, PlanFile};
 use std::time::{Duration, Instant};
@@ -43,7 +43,7 @@ fn main() {
         set_cost_line_field(
             doc.plan(),
             &mut line,
-            &format!("quantity:{year}"),
+            CostLineField::Quantity(year),
             &format!("{}", 10 + k),
         )
         .expect("valid quantity");

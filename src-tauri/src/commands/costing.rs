@@ -6,6 +6,7 @@ use nap_app::costing::LineUpdate;
 use nap_app::history::History;
 use nap_core::costing::grid::{CostGrid, GridActivity, GridFilter, GridRows, GridTotals};
 use nap_core::costing::lump_sum::LumpSumTarget;
+use nap_core::edit::CostLineField;
 use nap_core::Id;
 use tauri::State;
 
@@ -32,22 +33,22 @@ pub fn cost_grid_rows(
 pub fn set_cost_line(
     state: State<'_, AppState>,
     id: Id,
-    field: String,
+    field: CostLineField,
     value: String,
     filter: GridFilter,
 ) -> Result<LineUpdate, IpcError> {
-    state.with_doc(|doc| nap_app::costing::set_cost_line(doc, id, &field, &value, &filter))
+    state.with_doc(|doc| nap_app::costing::set_cost_line(doc, id, field, &value, &filter))
 }
 
 #[tauri::command]
 pub fn preview_cost_line(
     state: State<'_, AppState>,
     id: Id,
-    field: String,
+    field: CostLineField,
     value: String,
     filter: GridFilter,
 ) -> Result<LineUpdate, IpcError> {
-    state.with_doc(|doc| nap_app::costing::preview_cost_line(doc, id, &field, &value, &filter))
+    state.with_doc(|doc| nap_app::costing::preview_cost_line(doc, id, field, &value, &filter))
 }
 
 #[tauri::command]

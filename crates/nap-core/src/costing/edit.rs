@@ -4,68 +4,152 @@
 use crate::currency::currency;
 use crate::edit::{
     amount, choice, fresh_meta, optional, refuse, set_year_amount, yes_no, FieldError, Problem,
+    Tongue,
 };
-use crate::model::{CostLine, Id, Plan};
+use crate::model::{CostLine, Id, Plan, Year};
 use crate::text::LocalText;
 use crate::time::Timestamp;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-/// Sets one field of `line` from `text` as the user typed it. Fields: `item`, `item_l2`,
-/// `unit`, `unit_cost`, `currency`, `economic_code`, `funding_source_id`,
-/// `catalogue_item_id`, `inflate`, `note`, and `quantity:YEAR`. An empty text clears an
-/// optional field (a quantity, the unit cost, the source). On error `line` is unchanged.
+/// A field of a cost line that can be typed into. On the wire (the interface's calls and the
+/// refusals it gets back) each has the name the grid has always used: `item`, `item_l2`, `unit`,
+/// `unit_cost`, `currency`, `economic_code`, `funding_source_id`, `catalogue_item_id`,
+/// `inflate`, `note` and `quantity:YEAR`; the interface gets the same names as a type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(
+    export,
+    type = r#""item" | "item_l2" | "unit" | "unit_cost" | "currency" | "economic_code" | "funding_source_id" | "catalogue_item_id" | "inflate" | "note" | `quantity:${number}`"#
+)]
+pub enum CostLineField {
+    /// What is bought, in the working language or the second language.
+    Item(Tongue),
+    Unit,
+    UnitCost,
+    Currency,
+    EconomicCode,
+    FundingSource,
+    /// The catalogue item the line follows (its unit, cost, currency and code).
+    CatalogueItem,
+    Inflate,
+    Note,
+    /// The quantity of a plan year.
+    Quantity(Year),
+}
+
+impl CostLineField {
+    /// The fields that have no value besides their name, with their names.
+    const NAMED: [(CostLineField, &'static str); 10] = [
+        (Self::Item(Tongue::Working), "item"),
+        (Self::Item(Tongue::Second), "item_l2"),
+        (Self::Unit, "unit"),
+        (Self::UnitCost, "unit_cost"),
+        (Self::Currency, "currency"),
+        (Self::EconomicCode, "economic_code"),
+        (Self::FundingSource, "funding_source_id"),
+        (Self::CatalogueItem, "catalogue_item_id"),
+        (Self::Inflate, "inflate"),
+        (Self::Note, "note"),
+    ];
+}
+
+impl std::fmt::Display for CostLineField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Self::Quantity(year) = self {
+            return write!(f, "quantity:{year}");
+        }
+        let name = Self::NAMED
+            .iter()
+            .find(|(field, _)| field == self)
+            .map_or("", |(_, name)| name);
+        f.write_str(name)
+    }
+}
+
+impl std::str::FromStr for CostLineField {
+    type Err = FieldError;
+    /// A field from its wire name; a refusal naming `unknown_field` otherwise.
+    fn from_str(name: &str) -> Result<Self, FieldError> {
+        let unknown = || refuse(name, "", Problem::UnknownField);
+        if let Some(year) = name.strip_prefix("quantity:") {
+            return year.parse().map(Self::Quantity).map_err(|_| unknown());
+        }
+        Self::NAMED
+            .iter()
+            .find(|(_, wire)| *wire == name)
+            .map(|(field, _)| *field)
+            .ok_or_else(unknown)
+    }
+}
+
+impl TryFrom<String> for CostLineField {
+    type Error = FieldError;
+    fn try_from(name: String) -> Result<Self, FieldError> {
+        name.parse()
+    }
+}
+
+impl From<CostLineField> for String {
+    fn from(field: CostLineField) -> Self {
+        field.to_string()
+    }
+}
+
+/// Sets `field` of `line` from `text` as the user typed it. An empty text clears an optional
+/// field (a quantity, the unit cost, the source). On error `line` is unchanged.
 pub fn set_cost_line_field(
     plan: &Plan,
     line: &mut CostLine,
-    field: &str,
+    field: CostLineField,
     text: &str,
 ) -> Result<(), FieldError> {
-    if let Some(year) = field.strip_prefix("quantity:") {
-        return set_year_amount(plan, &mut line.quantities, year, field, text);
-    }
+    let name = field.to_string();
+    let name = name.as_str();
     match field {
-        "item" => {
+        CostLineField::Quantity(year) => {
+            return set_year_amount(plan, &mut line.quantities, year, name, text);
+        }
+        CostLineField::Item(Tongue::Working) => {
             let t = text.trim();
             if t.is_empty() {
-                return Err(refuse(field, text, Problem::Required));
+                return Err(refuse(name, text, Problem::Required));
             }
             line.item.text = t.to_string();
         }
-        "item_l2" => line.item.l2 = optional(text),
-        "unit" => line.unit = optional(text),
-        "unit_cost" => {
+        CostLineField::Item(Tongue::Second) => line.item.l2 = optional(text),
+        CostLineField::Unit => line.unit = optional(text),
+        CostLineField::UnitCost => {
             line.unit_cost = if text.trim().is_empty() {
                 None
             } else {
-                Some(amount(field, text)?)
+                Some(amount(name, text)?)
             }
         }
-        "currency" => {
+        CostLineField::Currency => {
             let code = text.trim().to_uppercase();
             if code.is_empty() {
                 line.currency = None;
             } else {
                 if currency(&code).is_none() {
-                    return Err(refuse(field, text, Problem::UnknownCurrency));
+                    return Err(refuse(name, text, Problem::UnknownCurrency));
                 }
                 let has_rate = code == plan.meta.base_currency
                     || plan.exchange_rates.iter().any(|r| r.currency == code);
                 if !has_rate {
-                    return Err(refuse(field, text, Problem::NoExchangeRate));
+                    return Err(refuse(name, text, Problem::NoExchangeRate));
                 }
                 line.currency = Some(code);
             }
         }
-        "economic_code" => line.economic_code = optional(text),
-        "funding_source_id" => {
-            line.funding_source_id = choice(
-                plan.funding_sources.iter().map(|s| s.record.id),
-                field,
-                text,
-            )?;
+        CostLineField::EconomicCode => line.economic_code = optional(text),
+        CostLineField::FundingSource => {
+            line.funding_source_id =
+                choice(plan.funding_sources.iter().map(|s| s.record.id), name, text)?;
         }
-        "catalogue_item_id" => {
-            let chosen = choice(plan.catalogue.iter().map(|c| c.record.id), field, text)?;
+        CostLineField::CatalogueItem => {
+            let chosen = choice(plan.catalogue.iter().map(|c| c.record.id), name, text)?;
             match chosen {
                 // Following an item: the line takes its unit, cost, currency and code from
                 // it, now and when the catalogue changes later.
@@ -91,9 +175,8 @@ pub fn set_cost_line_field(
             }
             line.catalogue_item_id = chosen;
         }
-        "inflate" => line.inflate = yes_no(field, text)?,
-        "note" => line.note = text.trim().to_string(),
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
+        CostLineField::Inflate => line.inflate = yes_no(name, text)?,
+        CostLineField::Note => line.note = text.trim().to_string(),
     }
     Ok(())
 }
@@ -137,8 +220,8 @@ mod tests {
         let plan = sample_plan();
         let mut line = plan.cost_lines[0].clone();
         let year = plan.meta.start_year + 1;
-        let field = format!("quantity:{year}");
-        set_cost_line_field(&plan, &mut line, &field, "1,250.5").expect("grouped number");
+        let field = CostLineField::Quantity(year);
+        set_cost_line_field(&plan, &mut line, field, "1,250.5").expect("grouped number");
         assert_eq!(line.quantities[&year], Decimal::new(12505, 1));
         let before = line.clone();
         for (text, problem) in [
@@ -150,29 +233,29 @@ mod tests {
             ("1,000,000,000,000,001", Problem::TooLarge),
             ("9999999999999999999999999", Problem::TooLarge),
         ] {
-            let err = set_cost_line_field(&plan, &mut line, &field, text).unwrap_err();
+            let err = set_cost_line_field(&plan, &mut line, field, text).unwrap_err();
             assert_eq!(err.problem, problem, "{text}");
             assert_eq!(line, before, "{text} changed nothing");
         }
-        let outside = format!("quantity:{}", plan.meta.end_year + 1);
+        let outside = CostLineField::Quantity(plan.meta.end_year + 1);
         assert_eq!(
-            set_cost_line_field(&plan, &mut line, &outside, "3")
+            set_cost_line_field(&plan, &mut line, outside, "3")
                 .unwrap_err()
                 .problem,
             Problem::YearOutsidePlan
         );
-        set_cost_line_field(&plan, &mut line, &field, "1,000,000,000,000,000")
+        set_cost_line_field(&plan, &mut line, field, "1,000,000,000,000,000")
             .expect("the limit itself is taken");
         // A megabyte pasted into a cell is refused with a message of one line, not a megabyte.
         let pasted = "7 kits ".repeat(150_000);
-        let err = set_cost_line_field(&plan, &mut line, &field, &pasted).unwrap_err();
+        let err = set_cost_line_field(&plan, &mut line, field, &pasted).unwrap_err();
         assert_eq!(err.problem, Problem::NotANumber);
         assert!(
             err.to_string().len() < 300,
             "{} bytes",
             err.to_string().len()
         );
-        set_cost_line_field(&plan, &mut line, &field, " ").expect("empty clears");
+        set_cost_line_field(&plan, &mut line, field, " ").expect("empty clears");
         assert!(!line.quantities.contains_key(&year));
     }
 
@@ -181,42 +264,72 @@ mod tests {
         let plan = sample_plan();
         let mut line = plan.cost_lines[0].clone();
         let source = plan.funding_sources[0].record.id;
-        set_cost_line_field(&plan, &mut line, "funding_source_id", &source.to_string())
-            .expect("a source of the plan");
+        set_cost_line_field(
+            &plan,
+            &mut line,
+            CostLineField::FundingSource,
+            &source.to_string(),
+        )
+        .expect("a source of the plan");
         assert_eq!(line.funding_source_id, Some(source));
         let stranger = Id::new_v4().to_string();
         assert_eq!(
-            set_cost_line_field(&plan, &mut line, "funding_source_id", &stranger)
+            set_cost_line_field(&plan, &mut line, CostLineField::FundingSource, &stranger)
                 .unwrap_err()
                 .problem,
             Problem::UnknownChoice
         );
         assert_eq!(
-            set_cost_line_field(&plan, &mut line, "currency", "XYZ")
+            set_cost_line_field(&plan, &mut line, CostLineField::Currency, "XYZ")
                 .unwrap_err()
                 .problem,
             Problem::UnknownCurrency
         );
         assert_eq!(
-            set_cost_line_field(&plan, &mut line, "currency", "JPY")
+            set_cost_line_field(&plan, &mut line, CostLineField::Currency, "JPY")
                 .unwrap_err()
                 .problem,
             Problem::NoExchangeRate
         );
-        set_cost_line_field(&plan, &mut line, "currency", "usd").expect("a rated currency");
+        set_cost_line_field(&plan, &mut line, CostLineField::Currency, "usd")
+            .expect("a rated currency");
         assert_eq!(line.currency.as_deref(), Some("USD"));
         assert_eq!(
-            set_cost_line_field(&plan, &mut line, "item", "  ")
+            set_cost_line_field(&plan, &mut line, CostLineField::Item(Tongue::Working), "  ")
                 .unwrap_err()
                 .problem,
             Problem::Required
         );
+    }
+
+    #[test]
+    fn field_names_read_back_as_the_fields_they_name() {
+        let mut fields: Vec<CostLineField> = CostLineField::NAMED.iter().map(|(f, _)| *f).collect();
+        fields.push(CostLineField::Quantity(2027));
+        for field in fields {
+            let name = field.to_string();
+            assert!(!name.is_empty());
+            assert_eq!(name.parse::<CostLineField>(), Ok(field), "{name}");
+            let json = serde_json::to_string(&field).expect("json");
+            assert_eq!(json, format!("\"{name}\""));
+            assert_eq!(
+                serde_json::from_str::<CostLineField>(&json).ok(),
+                Some(field)
+            );
+        }
         assert_eq!(
-            set_cost_line_field(&plan, &mut line, "record", "x")
-                .unwrap_err()
-                .problem,
-            Problem::UnknownField
+            CostLineField::Item(Tongue::Second).to_string(),
+            "item_l2",
+            "the second language is the _l2 name on the wire"
         );
+        for unknown in ["record", "quantity:", "quantity:next", "Item", ""] {
+            assert_eq!(
+                unknown.parse::<CostLineField>().map_err(|e| e.problem),
+                Err(Problem::UnknownField),
+                "{unknown}"
+            );
+            assert!(serde_json::from_str::<CostLineField>(&format!("\"{unknown}\"")).is_err());
+        }
     }
 
     #[test]
@@ -232,7 +345,7 @@ mod tests {
         set_cost_line_field(
             &plan,
             &mut line,
-            "catalogue_item_id",
+            CostLineField::CatalogueItem,
             &item.record.id.to_string(),
         )
         .expect("pick");
@@ -246,7 +359,7 @@ mod tests {
             .expect("line");
         picked.cost_lines[at] = line.clone();
         assert_eq!(validate(&picked), vec![]);
-        set_cost_line_field(&picked, &mut line, "catalogue_item_id", "").expect("leave");
+        set_cost_line_field(&picked, &mut line, CostLineField::CatalogueItem, "").expect("leave");
         assert_eq!(line.unit.as_deref(), Some(item.unit.as_str()));
         assert_eq!(line.unit_cost, Some(item.unit_cost));
         assert_eq!(

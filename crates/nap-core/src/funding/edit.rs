@@ -47,6 +47,9 @@ pub fn set_funding_source_field(
     text: &str,
 ) -> Result<(), FieldError> {
     if let Some(year) = field.strip_prefix("amount:") {
+        let year = year
+            .parse()
+            .map_err(|_| refuse(field, text, Problem::UnknownField))?;
         return set_year_amount(plan, &mut source.amounts, year, field, text);
     }
     match field {

@@ -12,6 +12,7 @@ import type { IpcError } from './bindings/IpcError';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { CostGrid } from './bindings/CostGrid';
 import type { GridFilter } from './bindings/GridFilter';
+import type { CostLineField } from './bindings/CostLineField';
 import type { GridActivity } from './bindings/GridActivity';
 import type { LumpSumTarget } from './bindings/LumpSumTarget';
 import type { GridChoice } from './bindings/GridChoice';
@@ -56,9 +57,9 @@ export interface Backend {
   costGrid(filter: GridFilter, rows: number): Promise<CostGrid>;
   costGridRows(filter: GridFilter, offset: number, limit: number): Promise<GridRows>;
   /** Sets one field of a cost line from the text typed; refused values change nothing. */
-  setCostLine(id: string, field: string, value: string, filter: GridFilter): Promise<LineUpdate>;
+  setCostLine(id: string, field: CostLineField, value: string, filter: GridFilter): Promise<LineUpdate>;
   /** What the line and totals would be with `value` typed into `field`; saves nothing. */
-  previewCostLine(id: string, field: string, value: string, filter: GridFilter): Promise<LineUpdate>;
+  previewCostLine(id: string, field: CostLineField, value: string, filter: GridFilter): Promise<LineUpdate>;
   addCostLine(activityId: string, item: string, filter: GridFilter): Promise<LineUpdate>;
   /** A lump sum (amounts per year typed in its year cells) for a pillar, outcome, output or
    * activity; one given above an activity goes to that record's budget holder. */

@@ -13,9 +13,10 @@ export function isTabular(text: string): boolean {
   return /[\t\n]/.test(text.replace(/\r?\n$/, ''));
 }
 
-export interface CellEdit {
+/** One cell's new text; `F` is the grid's field type (the cost line's fields). */
+export interface CellEdit<F extends string = string> {
   row: number;
-  field: string;
+  field: F;
   value: string;
 }
 
@@ -24,14 +25,14 @@ export interface CellEdit {
  * `fields` and goes right and down; cells beyond the last field or the last row are left out
  * (and counted, so the user can be told).
  */
-export function pasteEdits(
+export function pasteEdits<F extends string>(
   cells: string[][],
   row: number,
   column: number,
-  fields: string[],
+  fields: F[],
   rowCount: number,
-): { edits: CellEdit[]; skipped: number } {
-  const edits: CellEdit[] = [];
+): { edits: CellEdit<F>[]; skipped: number } {
+  const edits: CellEdit<F>[] = [];
   let skipped = 0;
   cells.forEach((values, r) => {
     values.forEach((value, c) => {
