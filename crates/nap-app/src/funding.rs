@@ -2,7 +2,9 @@
 //! of a source one field at a time.
 
 use crate::{find, AppError, ScopeLock};
-use nap_core::edit::{new_funding_source, required_text, set_funding_source_field};
+use nap_core::edit::{
+    new_funding_source, required_text, set_funding_source_field, FundingSourceField,
+};
 use nap_core::funding::view::{funding_view, FundingView};
 use nap_core::{FundingSource, Id};
 use nap_store::{now, Document};
@@ -23,7 +25,7 @@ pub fn funding(doc: &Document) -> Result<FundingView, AppError> {
 pub fn set_funding_source(
     doc: &mut Document,
     id: Id,
-    field: &str,
+    field: FundingSourceField,
     value: &str,
 ) -> Result<FundingView, AppError> {
     let mut source: FundingSource = find(doc, id)?;

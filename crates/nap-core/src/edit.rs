@@ -28,7 +28,7 @@ pub use crate::costing::edit::{new_cost_line, set_cost_line_field, CostLineField
 pub use crate::costing::settings::{
     as_percent, new_exchange_rate, set_exchange_rate_field, set_plan_setting,
 };
-pub use crate::funding::edit::{new_funding_source, set_funding_source_field};
+pub use crate::funding::edit::{new_funding_source, set_funding_source_field, FundingSourceField};
 pub use crate::narrative::edit::{
     move_narrative_section, new_narrative_section, set_narrative_field,
 };
@@ -225,6 +225,75 @@ pub enum Tongue {
     Second,
 }
 
+/// A record kind's editable fields, named on the wire.
+pub trait WireField: Sized + 'static {
+    /// The fields that have no value besides their name, with their wire names.
+    const NAMED: &'static [(Self, &'static str)];
+}
+
+/// The wire names of a record kind's editable fields: for the enum `$ty`, the table
+/// [`WireField::NAMED`] of the fields that have no value besides their name, and `Display`,
+/// `FromStr` (refusing any other name as `unknown_field`), and serde through those names.
+/// With `per_year Variant => "prefix:"`, `Variant(year)` is written `prefix:YEAR`. The enum
+/// itself is written out by hand, with its documentation; the interface's type is the
+/// union of the names (`#[ts(type = ...)]` beside the enum).
+macro_rules! wire_names {
+    ($ty:ident $(, per_year $year:ident => $prefix:literal)?, [$(($field:expr, $wire:literal)),* $(,)?]) => {
+        impl $crate::edit::WireField for $ty {
+            const NAMED: &'static [($ty, &'static str)] = &[$(($field, $wire)),*];
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                $(
+                    if let Self::$year(year) = self {
+                        return write!(f, "{}{year}", $prefix);
+                    }
+                )?
+                let name = <Self as $crate::edit::WireField>::NAMED
+                    .iter()
+                    .find(|(field, _)| field == self)
+                    .map_or("", |(_, name)| name);
+                f.write_str(name)
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = $crate::edit::FieldError;
+            /// A field from its wire name; a refusal naming `unknown_field` otherwise.
+            fn from_str(name: &str) -> Result<Self, Self::Err> {
+                let unknown = || {
+                    $crate::edit::refuse(name, "", $crate::edit::Problem::UnknownField)
+                };
+                $(
+                    if let Some(year) = name.strip_prefix($prefix) {
+                        return year.parse().map(Self::$year).map_err(|_| unknown());
+                    }
+                )?
+                <Self as $crate::edit::WireField>::NAMED
+                    .iter()
+                    .find(|(_, wire)| *wire == name)
+                    .map(|(field, _)| *field)
+                    .ok_or_else(unknown)
+            }
+        }
+
+        impl TryFrom<String> for $ty {
+            type Error = $crate::edit::FieldError;
+            fn try_from(name: String) -> Result<Self, Self::Error> {
+                name.parse()
+            }
+        }
+
+        impl From<$ty> for String {
+            fn from(field: $ty) -> Self {
+                field.to_string()
+            }
+        }
+    };
+}
+pub(crate) use wire_names;
+
 /// Sets the amount of `year` in `amounts` from `text` (a non-negative number; empty removes
 /// the year). `field` names the field in a refusal.
 pub(crate) fn set_year_amount(
@@ -276,4 +345,69 @@ pub(crate) fn rated_currency(plan: &Plan, field: &str, text: &str) -> Result<Str
         return Err(refuse(field, text, Problem::NoExchangeRate));
     }
     Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Year;
+
+    /// Every field of `F` (the named ones, and one per-year field when `year` makes one)
+    /// reads back from its wire name, as text and as JSON; `unknown` names are refused as
+    /// `unknown_field`.
+    fn names_read_back<F>(year: Option<fn(Year) -> F>, unknown: &[&str])
+    where
+        F: WireField
+            + Copy
+            + PartialEq
+            + std::fmt::Debug
+            + std::fmt::Display
+            + std::str::FromStr<Err = FieldError>
+            + serde::Serialize
+            + serde::de::DeserializeOwned,
+    {
+        let mut fields: Vec<F> = F::NAMED.iter().map(|(f, _)| *f).collect();
+        fields.extend(year.map(|make| make(2027)));
+        for field in fields {
+            let name = field.to_string();
+            assert!(!name.is_empty(), "{field:?} has a name");
+            assert_eq!(name.parse::<F>().ok(), Some(field), "{name}");
+            let json = serde_json::to_string(&field).expect("json");
+            assert_eq!(json, format!("\"{name}\""));
+            assert_eq!(serde_json::from_str::<F>(&json).ok(), Some(field), "{json}");
+        }
+        for name in unknown {
+            assert_eq!(
+                name.parse::<F>().map_err(|e| e.problem).err(),
+                Some(Problem::UnknownField),
+                "{name}"
+            );
+            assert!(serde_json::from_str::<F>(&format!("\"{name}\"")).is_err());
+        }
+    }
+
+    #[test]
+    fn every_field_reads_back_from_its_wire_name() {
+        names_read_back::<CostLineField>(
+            Some(CostLineField::Quantity),
+            &[
+                "record",
+                "quantity:",
+                "quantity:next",
+                "Item",
+                "",
+                "amount:2027",
+            ],
+        );
+        names_read_back::<FundingSourceField>(
+            Some(FundingSourceField::Amount),
+            &["earmarks", "amount:", "quantity:2027", "Name"],
+        );
+        // The language is a value; on the wire the second language is the `_l2` name.
+        assert_eq!(CostLineField::Item(Tongue::Second).to_string(), "item_l2");
+        assert_eq!(
+            FundingSourceField::Name(Tongue::Second).to_string(),
+            "name_l2"
+        );
+    }
 }

@@ -2,6 +2,7 @@
 
 use crate::error::IpcError;
 use crate::state::AppState;
+use nap_core::edit::FundingSourceField;
 use nap_core::funding::view::FundingView;
 use nap_core::Id;
 use tauri::State;
@@ -15,10 +16,10 @@ pub fn funding(state: State<'_, AppState>) -> Result<FundingView, IpcError> {
 pub fn set_funding_source(
     state: State<'_, AppState>,
     id: Id,
-    field: String,
+    field: FundingSourceField,
     value: String,
 ) -> Result<FundingView, IpcError> {
-    state.with_doc(|doc| nap_app::funding::set_funding_source(doc, id, &field, &value))
+    state.with_doc(|doc| nap_app::funding::set_funding_source(doc, id, field, &value))
 }
 
 #[tauri::command]

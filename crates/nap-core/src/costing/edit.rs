@@ -3,8 +3,8 @@
 
 use crate::currency::currency;
 use crate::edit::{
-    amount, choice, fresh_meta, optional, refuse, set_year_amount, yes_no, FieldError, Problem,
-    Tongue,
+    amount, choice, fresh_meta, optional, refuse, set_year_amount, wire_names, yes_no, FieldError,
+    Problem, Tongue,
 };
 use crate::model::{CostLine, Id, Plan, Year};
 use crate::text::LocalText;
@@ -39,63 +39,22 @@ pub enum CostLineField {
     Quantity(Year),
 }
 
-impl CostLineField {
-    /// The fields that have no value besides their name, with their names.
-    const NAMED: [(CostLineField, &'static str); 10] = [
-        (Self::Item(Tongue::Working), "item"),
-        (Self::Item(Tongue::Second), "item_l2"),
-        (Self::Unit, "unit"),
-        (Self::UnitCost, "unit_cost"),
-        (Self::Currency, "currency"),
-        (Self::EconomicCode, "economic_code"),
-        (Self::FundingSource, "funding_source_id"),
-        (Self::CatalogueItem, "catalogue_item_id"),
-        (Self::Inflate, "inflate"),
-        (Self::Note, "note"),
-    ];
-}
-
-impl std::fmt::Display for CostLineField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Self::Quantity(year) = self {
-            return write!(f, "quantity:{year}");
-        }
-        let name = Self::NAMED
-            .iter()
-            .find(|(field, _)| field == self)
-            .map_or("", |(_, name)| name);
-        f.write_str(name)
-    }
-}
-
-impl std::str::FromStr for CostLineField {
-    type Err = FieldError;
-    /// A field from its wire name; a refusal naming `unknown_field` otherwise.
-    fn from_str(name: &str) -> Result<Self, FieldError> {
-        let unknown = || refuse(name, "", Problem::UnknownField);
-        if let Some(year) = name.strip_prefix("quantity:") {
-            return year.parse().map(Self::Quantity).map_err(|_| unknown());
-        }
-        Self::NAMED
-            .iter()
-            .find(|(_, wire)| *wire == name)
-            .map(|(field, _)| *field)
-            .ok_or_else(unknown)
-    }
-}
-
-impl TryFrom<String> for CostLineField {
-    type Error = FieldError;
-    fn try_from(name: String) -> Result<Self, FieldError> {
-        name.parse()
-    }
-}
-
-impl From<CostLineField> for String {
-    fn from(field: CostLineField) -> Self {
-        field.to_string()
-    }
-}
+wire_names!(
+    CostLineField,
+    per_year Quantity => "quantity:",
+    [
+        (CostLineField::Item(Tongue::Working), "item"),
+        (CostLineField::Item(Tongue::Second), "item_l2"),
+        (CostLineField::Unit, "unit"),
+        (CostLineField::UnitCost, "unit_cost"),
+        (CostLineField::Currency, "currency"),
+        (CostLineField::EconomicCode, "economic_code"),
+        (CostLineField::FundingSource, "funding_source_id"),
+        (CostLineField::CatalogueItem, "catalogue_item_id"),
+        (CostLineField::Inflate, "inflate"),
+        (CostLineField::Note, "note"),
+    ]
+);
 
 /// Sets `field` of `line` from `text` as the user typed it. An empty text clears an optional
 /// field (a quantity, the unit cost, the source). On error `line` is unchanged.
@@ -300,36 +259,6 @@ mod tests {
                 .problem,
             Problem::Required
         );
-    }
-
-    #[test]
-    fn field_names_read_back_as_the_fields_they_name() {
-        let mut fields: Vec<CostLineField> = CostLineField::NAMED.iter().map(|(f, _)| *f).collect();
-        fields.push(CostLineField::Quantity(2027));
-        for field in fields {
-            let name = field.to_string();
-            assert!(!name.is_empty());
-            assert_eq!(name.parse::<CostLineField>(), Ok(field), "{name}");
-            let json = serde_json::to_string(&field).expect("json");
-            assert_eq!(json, format!("\"{name}\""));
-            assert_eq!(
-                serde_json::from_str::<CostLineField>(&json).ok(),
-                Some(field)
-            );
-        }
-        assert_eq!(
-            CostLineField::Item(Tongue::Second).to_string(),
-            "item_l2",
-            "the second language is the _l2 name on the wire"
-        );
-        for unknown in ["record", "quantity:", "quantity:next", "Item", ""] {
-            assert_eq!(
-                unknown.parse::<CostLineField>().map_err(|e| e.problem),
-                Err(Problem::UnknownField),
-                "{unknown}"
-            );
-            assert!(serde_json::from_str::<CostLineField>(&format!("\"{unknown}\"")).is_err());
-        }
     }
 
     #[test]

@@ -3,12 +3,16 @@
 
 use crate::edit::{
     choice, fresh_meta, optional, rated_currency, refuse, required_text, set_year_amount, variant,
-    yes_no, FieldError, Problem,
+    wire_names, yes_no, FieldError, Problem, Tongue,
 };
-use crate::model::{Earmark, EarmarkTarget, FundingSource, FundingStatus, Id, Plan, SourceKind};
+use crate::model::{
+    Earmark, EarmarkTarget, FundingSource, FundingStatus, Id, Plan, SourceKind, Year,
+};
 use crate::text::LocalText;
 use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use ts_rs::TS;
 
 /// The ids of `plan`'s records an earmark of `target` may name.
 fn earmark_ids(plan: &Plan, target: EarmarkTarget) -> Vec<Id> {
@@ -34,61 +38,100 @@ fn earmark(plan: &Plan, field: &str, text: &str) -> Result<Earmark, FieldError> 
     Ok(Earmark { target, target_id })
 }
 
-/// Sets one field of `source` from `text` as the user typed it. Fields: `code`, `name`,
-/// `name_l2`, `kind` (national_budget, development_partner, csos, private, other),
-/// `status` (committed, pledged, expected), `agency_id` (empty for none), `on_budget`,
-/// `currency` (one with an exchange rate), `amount:YEAR` (empty for none that year),
-/// `earmark_add` and `earmark_remove` (`target:id`, target one of activity, output, outcome,
-/// pillar, agency). On error `source` is unchanged.
+/// A field of a funding source that can be set. Wire names: `code`, `name`, `name_l2`,
+/// `kind` (national_budget, development_partner, csos, private, other), `status`
+/// (committed, pledged, expected), `agency_id` (empty for none), `on_budget`, `currency`,
+/// `amount:YEAR`, and `earmark_add` / `earmark_remove` (whose text is `target:id`, target one
+/// of activity, output, outcome, pillar, agency).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(
+    export,
+    type = r#""code" | "name" | "name_l2" | "kind" | "status" | "agency_id" | "on_budget" | "currency" | "earmark_add" | "earmark_remove" | `amount:${number}`"#
+)]
+pub enum FundingSourceField {
+    Code,
+    /// The source's name in the working language or the second language.
+    Name(Tongue),
+    Kind,
+    Status,
+    /// The agency that holds the money.
+    Agency,
+    OnBudget,
+    Currency,
+    /// The amount available in a plan year.
+    Amount(Year),
+    /// Adds an earmark (`target:id`).
+    EarmarkAdd,
+    /// Removes an earmark (`target:id`).
+    EarmarkRemove,
+}
+
+wire_names!(
+    FundingSourceField,
+    per_year Amount => "amount:",
+    [
+        (FundingSourceField::Code, "code"),
+        (FundingSourceField::Name(Tongue::Working), "name"),
+        (FundingSourceField::Name(Tongue::Second), "name_l2"),
+        (FundingSourceField::Kind, "kind"),
+        (FundingSourceField::Status, "status"),
+        (FundingSourceField::Agency, "agency_id"),
+        (FundingSourceField::OnBudget, "on_budget"),
+        (FundingSourceField::Currency, "currency"),
+        (FundingSourceField::EarmarkAdd, "earmark_add"),
+        (FundingSourceField::EarmarkRemove, "earmark_remove"),
+    ]
+);
+
+/// Sets `field` of `source` from `text` as the user typed it. On error `source` is
+/// unchanged.
 pub fn set_funding_source_field(
     plan: &Plan,
     source: &mut FundingSource,
-    field: &str,
+    field: FundingSourceField,
     text: &str,
 ) -> Result<(), FieldError> {
-    if let Some(year) = field.strip_prefix("amount:") {
-        let year = year
-            .parse()
-            .map_err(|_| refuse(field, text, Problem::UnknownField))?;
-        return set_year_amount(plan, &mut source.amounts, year, field, text);
-    }
+    use FundingSourceField as F;
+    let name = field.to_string();
+    let name = name.as_str();
     match field {
-        "code" => {
-            let code = required_text(field, text)?;
+        F::Amount(year) => return set_year_amount(plan, &mut source.amounts, year, name, text),
+        F::Code => {
+            let code = required_text(name, text)?;
             let taken = plan
                 .funding_sources
                 .iter()
                 .any(|s| s.record.id != source.record.id && s.code == code);
             if taken {
-                return Err(refuse(field, text, Problem::DuplicateCode));
+                return Err(refuse(name, text, Problem::DuplicateCode));
             }
             source.code = code;
         }
-        "name" => source.name.text = required_text(field, text)?,
-        "name_l2" => source.name.l2 = optional(text),
-        "kind" => source.kind = variant(field, text)?,
-        "status" => source.status = variant(field, text)?,
-        "agency_id" => {
-            source.agency_id = choice(plan.agencies.iter().map(|a| a.record.id), field, text)?
+        F::Name(Tongue::Working) => source.name.text = required_text(name, text)?,
+        F::Name(Tongue::Second) => source.name.l2 = optional(text),
+        F::Kind => source.kind = variant(name, text)?,
+        F::Status => source.status = variant(name, text)?,
+        F::Agency => {
+            source.agency_id = choice(plan.agencies.iter().map(|a| a.record.id), name, text)?
         }
-        "on_budget" => source.on_budget = yes_no(field, text)?,
-        "currency" => source.currency = rated_currency(plan, field, text)?,
-        "earmark_add" => {
-            let new = earmark(plan, field, text)?;
+        F::OnBudget => source.on_budget = yes_no(name, text)?,
+        F::Currency => source.currency = rated_currency(plan, name, text)?,
+        F::EarmarkAdd => {
+            let new = earmark(plan, name, text)?;
             if source.earmarks.contains(&new) {
-                return Err(refuse(field, text, Problem::AlreadyThere));
+                return Err(refuse(name, text, Problem::AlreadyThere));
             }
             source.earmarks.push(new);
         }
-        "earmark_remove" => {
-            let gone = earmark(plan, field, text)?;
+        F::EarmarkRemove => {
+            let gone = earmark(plan, name, text)?;
             let before = source.earmarks.len();
             source.earmarks.retain(|e| *e != gone);
             if source.earmarks.len() == before {
-                return Err(refuse(field, text, Problem::UnknownChoice));
+                return Err(refuse(name, text, Problem::UnknownChoice));
             }
         }
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
     }
     Ok(())
 }
@@ -128,9 +171,18 @@ mod tests {
     use crate::validate;
     use rust_decimal::Decimal;
 
+    /// A field by its wire name.
+    fn f(name: &str) -> FundingSourceField {
+        name.parse().expect("a funding source's field")
+    }
+
+    /// The problem setting the field named `field` gives (an unknown name included).
     fn edit(plan: &Plan, source: &mut FundingSource, field: &str, text: &str) -> Problem {
         let before = source.clone();
-        let err = set_funding_source_field(plan, source, field, text).unwrap_err();
+        let err = match field.parse() {
+            Ok(known) => set_funding_source_field(plan, source, known, text).unwrap_err(),
+            Err(unknown) => unknown,
+        };
         assert_eq!(*source, before, "{field} = {text:?} changed nothing");
         err.problem
     }
@@ -141,7 +193,7 @@ mod tests {
         let mut source = plan.funding_sources[0].clone();
         let year = plan.meta.start_year + 2;
         let field = format!("amount:{year}");
-        set_funding_source_field(&plan, &mut source, &field, "1,500,000.25").expect("amount");
+        set_funding_source_field(&plan, &mut source, f(&field), "1,500,000.25").expect("amount");
         assert_eq!(source.amounts[&year], Decimal::new(150_000_025, 2));
         assert_eq!(
             edit(&plan, &mut source, &field, "lots"),
@@ -153,16 +205,16 @@ mod tests {
             edit(&plan, &mut source, &outside, "5"),
             Problem::YearOutsidePlan
         );
-        set_funding_source_field(&plan, &mut source, &field, "").expect("empty clears");
+        set_funding_source_field(&plan, &mut source, f(&field), "").expect("empty clears");
         assert!(!source.amounts.contains_key(&year));
 
-        set_funding_source_field(&plan, &mut source, "status", "pledged").expect("status");
+        set_funding_source_field(&plan, &mut source, f("status"), "pledged").expect("status");
         assert_eq!(source.status, FundingStatus::Pledged);
         assert_eq!(
             edit(&plan, &mut source, "status", "promised"),
             Problem::UnknownChoice
         );
-        set_funding_source_field(&plan, &mut source, "kind", "development_partner").unwrap();
+        set_funding_source_field(&plan, &mut source, f("kind"), "development_partner").unwrap();
         assert_eq!(source.kind, SourceKind::DevelopmentPartner);
         assert_eq!(
             edit(&plan, &mut source, "on_budget", "maybe"),
@@ -195,7 +247,7 @@ mod tests {
         source.earmarks.clear();
         let pillar = plan.pillars[1].record.id;
         let text = format!("pillar:{pillar}");
-        set_funding_source_field(&plan, &mut source, "earmark_add", &text).expect("a pillar");
+        set_funding_source_field(&plan, &mut source, f("earmark_add"), &text).expect("a pillar");
         assert_eq!(
             source.earmarks,
             vec![Earmark {
@@ -221,7 +273,7 @@ mod tests {
             edit(&plan, &mut source, "earmark_remove", &wrong_kind),
             Problem::UnknownChoice
         );
-        set_funding_source_field(&plan, &mut source, "earmark_remove", &text).expect("removed");
+        set_funding_source_field(&plan, &mut source, f("earmark_remove"), &text).expect("removed");
         assert!(source.earmarks.is_empty());
     }
 

@@ -13,6 +13,7 @@ import type { ErrorCode } from './bindings/ErrorCode';
 import type { CostGrid } from './bindings/CostGrid';
 import type { GridFilter } from './bindings/GridFilter';
 import type { CostLineField } from './bindings/CostLineField';
+import type { FundingSourceField } from './bindings/FundingSourceField';
 import type { GridActivity } from './bindings/GridActivity';
 import type { LumpSumTarget } from './bindings/LumpSumTarget';
 import type { GridChoice } from './bindings/GridChoice';
@@ -143,7 +144,7 @@ export interface Backend {
   /** The funding sources, what the allocation makes of them, and the headline gap. */
   funding(): Promise<FundingView>;
   /** Sets one field of a source (`amount:YEAR`, `status`, `earmark_add`, …); refused values change nothing. */
-  setFundingSource(id: string, field: string, value: string): Promise<FundingView>;
+  setFundingSource(id: string, field: FundingSourceField, value: string): Promise<FundingView>;
   addFundingSource(name: string): Promise<FundingView>;
   /** Refused (`still_referenced`) while cost lines name the source. */
   deleteFundingSource(id: string): Promise<FundingView>;
