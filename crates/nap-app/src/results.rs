@@ -5,7 +5,7 @@
 use crate::{find, AppError, ScopeLock};
 use nap_core::edit::{
     move_result, move_result_to as move_result_to_place, new_activity, new_indicator, new_outcome,
-    new_output, required_text, set_indicator_field, set_result_field, ResultLevel,
+    new_output, required_text, set_indicator_field, set_result_field, ResultField, ResultLevel,
 };
 use nap_core::results::view::{results_view, ResultsView};
 use nap_core::{Activity, Id, Indicator, Outcome, Output, Pillar};
@@ -43,7 +43,7 @@ pub fn set_result(
     doc: &mut Document,
     level: ResultLevel,
     id: Id,
-    field: &str,
+    field: ResultField,
     value: &str,
 ) -> Result<ResultsView, AppError> {
     let mut next = doc.plan().clone();

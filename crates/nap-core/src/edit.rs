@@ -34,7 +34,7 @@ pub use crate::narrative::edit::{
 };
 pub use crate::results::edit::{
     move_result, move_result_to, new_activity, new_indicator, new_outcome, new_output,
-    set_indicator_field, set_result_field, ResultLevel,
+    set_indicator_field, set_result_field, ResultField, ResultLevel,
 };
 
 /// Why a value typed into a field was refused. The interface shows a message per problem in
@@ -399,6 +399,7 @@ mod tests {
                 "amount:2027",
             ],
         );
+        names_read_back::<ResultField>(None, &["lead_agency", "title_l3", "statement"]);
         names_read_back::<FundingSourceField>(
             Some(FundingSourceField::Amount),
             &["earmarks", "amount:", "quantity:2027", "Name"],

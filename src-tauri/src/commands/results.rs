@@ -2,7 +2,7 @@
 
 use crate::error::IpcError;
 use crate::state::AppState;
-use nap_core::edit::ResultLevel;
+use nap_core::edit::{ResultField, ResultLevel};
 use nap_core::results::view::ResultsView;
 use nap_core::Id;
 use tauri::State;
@@ -17,10 +17,10 @@ pub fn set_result(
     state: State<'_, AppState>,
     level: ResultLevel,
     id: Id,
-    field: String,
+    field: ResultField,
     value: String,
 ) -> Result<ResultsView, IpcError> {
-    state.with_doc(|doc| nap_app::results::set_result(doc, level, id, &field, &value))
+    state.with_doc(|doc| nap_app::results::set_result(doc, level, id, field, &value))
 }
 
 #[tauri::command]

@@ -5,7 +5,9 @@
 //! Structural edits return the next plan (several records change at once); the store saves
 //! it as one undoable edit.
 
-use crate::edit::{choice, fresh_meta, optional, refuse, variant, yes_no, FieldError, Problem};
+use crate::edit::{
+    choice, fresh_meta, optional, refuse, variant, wire_names, yes_no, FieldError, Problem, Tongue,
+};
 use crate::model::*;
 use crate::text::LocalText;
 use crate::time::Timestamp;
@@ -23,13 +25,15 @@ pub enum ResultLevel {
     Activity,
 }
 
+/// Sets the `tongue` half of `target` from `text`; `field` names it in a refusal.
 fn text_field(
     target: &mut LocalText,
+    tongue: Tongue,
     field: &str,
     text: &str,
     required: bool,
 ) -> Result<(), FieldError> {
-    if field.ends_with("_l2") {
+    if tongue == Tongue::Second {
         target.l2 = optional(text);
         return Ok(());
     }
@@ -45,20 +49,57 @@ fn not_found(field: &str, text: &str) -> FieldError {
     refuse(field, text, Problem::UnknownChoice)
 }
 
-/// Sets one field of the result `id` at `level` in `plan` from `text`. Fields: `title`,
+/// A field of a pillar, outcome, output or activity that can be set. Wire names: `title`,
 /// `title_l2` (every level); `description`, `description_l2` (pillars and activities);
-/// `lead_agency_id` (activities; empty for none). On error `plan` is unchanged.
+/// `lead_agency_id` (activities; empty for none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(
+    export,
+    type = r#""title" | "title_l2" | "description" | "description_l2" | "lead_agency_id""#
+)]
+pub enum ResultField {
+    Title(Tongue),
+    Description(Tongue),
+    LeadAgency,
+}
+
+wire_names!(
+    ResultField,
+    [
+        (ResultField::Title(Tongue::Working), "title"),
+        (ResultField::Title(Tongue::Second), "title_l2"),
+        (ResultField::Description(Tongue::Working), "description"),
+        (ResultField::Description(Tongue::Second), "description_l2"),
+        (ResultField::LeadAgency, "lead_agency_id"),
+    ]
+);
+
+/// The half of a two-language text an indicator's field name names (`_l2`: the second).
+fn tongue_of(field: &str) -> Tongue {
+    if field.ends_with("_l2") {
+        Tongue::Second
+    } else {
+        Tongue::Working
+    }
+}
+
+/// Sets `field` of the result `id` at `level` in `plan` from `text`; a field the level does
+/// not have (an outcome's lead agency) is refused as `unknown_field`. On error `plan` is
+/// unchanged.
 pub fn set_result_field(
     plan: &mut Plan,
     level: ResultLevel,
     id: Id,
-    field: &str,
+    field: ResultField,
     text: &str,
 ) -> Result<(), FieldError> {
+    let name = field.to_string();
+    let name = name.as_str();
     let agencies: Vec<Id> = plan.agencies.iter().map(|a| a.record.id).collect();
     let missing = || not_found("id", &id.to_string());
     match (level, field) {
-        (_, "title" | "title_l2") => {
+        (_, ResultField::Title(tongue)) => {
             let title = match level {
                 ResultLevel::Pillar => plan
                     .pillars
@@ -82,26 +123,26 @@ pub fn set_result_field(
                     .map(|r| &mut r.title),
             }
             .ok_or_else(missing)?;
-            text_field(title, field, text, true)
+            text_field(title, tongue, name, text, true)
         }
-        (ResultLevel::Pillar, "description" | "description_l2") => {
+        (ResultLevel::Pillar, ResultField::Description(tongue)) => {
             let pillar = plan
                 .pillars
                 .iter_mut()
                 .find(|r| r.record.id == id)
                 .ok_or_else(missing)?;
-            text_field(&mut pillar.description, field, text, false)
+            text_field(&mut pillar.description, tongue, name, text, false)
         }
-        (ResultLevel::Activity, "description" | "description_l2") => {
+        (ResultLevel::Activity, ResultField::Description(tongue)) => {
             let activity = plan
                 .activities
                 .iter_mut()
                 .find(|r| r.record.id == id)
                 .ok_or_else(missing)?;
-            text_field(&mut activity.description, field, text, false)
+            text_field(&mut activity.description, tongue, name, text, false)
         }
-        (ResultLevel::Activity, "lead_agency_id") => {
-            let lead = choice(agencies, field, text)?;
+        (ResultLevel::Activity, ResultField::LeadAgency) => {
+            let lead = choice(agencies, name, text)?;
             let activity = plan
                 .activities
                 .iter_mut()
@@ -110,7 +151,7 @@ pub fn set_result_field(
             activity.lead_agency_id = lead;
             Ok(())
         }
-        _ => Err(refuse(field, text, Problem::UnknownField)),
+        _ => Err(refuse(name, text, Problem::UnknownField)),
     }
 }
 
@@ -550,10 +591,20 @@ pub fn set_indicator_field(
         return Ok(());
     }
     match field {
-        "statement" | "statement_l2" => text_field(&mut indicator.statement, field, text, true)?,
-        "means_of_verification" | "means_of_verification_l2" => {
-            text_field(&mut indicator.means_of_verification, field, text, false)?
-        }
+        "statement" | "statement_l2" => text_field(
+            &mut indicator.statement,
+            tongue_of(field),
+            field,
+            text,
+            true,
+        )?,
+        "means_of_verification" | "means_of_verification_l2" => text_field(
+            &mut indicator.means_of_verification,
+            tongue_of(field),
+            field,
+            text,
+            false,
+        )?,
         "kind" => {
             let kind: IndicatorType = variant(field, text)?;
             // Values typed for a text kind may not be numbers: they must fit the new kind.
@@ -837,25 +888,45 @@ mod tests {
             &mut plan,
             ResultLevel::Activity,
             id,
-            "title_l2",
+            ResultField::Title(Tongue::Second),
             " បណ្តុះបណ្តាល ",
         )
         .unwrap();
         assert_eq!(plan.activities[0].title.l2.as_deref(), Some("បណ្តុះបណ្តាល"));
         let before = plan.clone();
-        let err = set_result_field(&mut plan, ResultLevel::Activity, id, "title", " ").unwrap_err();
+        let err = set_result_field(
+            &mut plan,
+            ResultLevel::Activity,
+            id,
+            ResultField::Title(Tongue::Working),
+            " ",
+        )
+        .unwrap_err();
         assert_eq!(err.problem, Problem::Required);
-        let err = set_result_field(&mut plan, ResultLevel::Activity, id, "lead_agency_id", "x")
-            .unwrap_err();
+        let err = set_result_field(
+            &mut plan,
+            ResultLevel::Activity,
+            id,
+            ResultField::LeadAgency,
+            "x",
+        )
+        .unwrap_err();
         assert_eq!(err.problem, Problem::UnknownChoice);
-        let err = set_result_field(&mut plan, ResultLevel::Output, id, "title", "x").unwrap_err();
+        let err = set_result_field(
+            &mut plan,
+            ResultLevel::Output,
+            id,
+            ResultField::Title(Tongue::Working),
+            "x",
+        )
+        .unwrap_err();
         assert_eq!(err.problem, Problem::UnknownChoice);
         let first_outcome = plan.outcomes[0].record.id;
         let err = set_result_field(
             &mut plan,
             ResultLevel::Outcome,
             first_outcome,
-            "lead_agency_id",
+            ResultField::LeadAgency,
             "",
         )
         .unwrap_err();

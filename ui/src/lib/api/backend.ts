@@ -14,6 +14,7 @@ import type { CostGrid } from './bindings/CostGrid';
 import type { GridFilter } from './bindings/GridFilter';
 import type { CostLineField } from './bindings/CostLineField';
 import type { FundingSourceField } from './bindings/FundingSourceField';
+import type { ResultField } from './bindings/ResultField';
 import type { GridActivity } from './bindings/GridActivity';
 import type { LumpSumTarget } from './bindings/LumpSumTarget';
 import type { GridChoice } from './bindings/GridChoice';
@@ -151,7 +152,7 @@ export interface Backend {
   /** The results tree and every indicator. */
   results(): Promise<ResultsView>;
   /** Sets `title`, `title_l2`, `description`, `description_l2` or an activity's `lead_agency_id`. */
-  setResult(level: ResultLevel, id: string, field: string, value: string): Promise<ResultsView>;
+  setResult(level: ResultLevel, id: string, field: ResultField, value: string): Promise<ResultsView>;
   /** Moves a result one place among its siblings; the codes under it renumber. */
   moveResult(level: ResultLevel, id: string, up: boolean): Promise<ResultsView>;
   /** Moves a result to the place of its sibling `target` (dragged onto it). */
