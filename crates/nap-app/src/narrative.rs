@@ -1,7 +1,9 @@
 //! The narrative sections and their edits, each saved as one undoable edit.
 
 use crate::{find, AppError, ScopeLock};
-use nap_core::edit::{move_narrative_section, new_narrative_section, set_narrative_field};
+use nap_core::edit::{
+    move_narrative_section, new_narrative_section, set_narrative_field, NarrativeField,
+};
 use nap_core::narrative::view::{narrative_view, NarrativeView};
 use nap_core::{Id, NarrativeSection};
 use nap_store::{now, Document};
@@ -20,7 +22,7 @@ pub fn narrative(doc: &Document) -> NarrativeView {
 pub fn set_narrative(
     doc: &mut Document,
     id: Id,
-    field: &str,
+    field: NarrativeField,
     value: &str,
 ) -> Result<NarrativeView, AppError> {
     let mut section: NarrativeSection = find(doc, id)?;

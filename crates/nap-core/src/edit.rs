@@ -30,7 +30,7 @@ pub use crate::costing::settings::{
 };
 pub use crate::funding::edit::{new_funding_source, set_funding_source_field, FundingSourceField};
 pub use crate::narrative::edit::{
-    move_narrative_section, new_narrative_section, set_narrative_field,
+    move_narrative_section, new_narrative_section, set_narrative_field, NarrativeField,
 };
 pub use crate::results::edit::{
     move_result, move_result_to, new_activity, new_indicator, new_outcome, new_output,
@@ -400,6 +400,7 @@ mod tests {
             ],
         );
         names_read_back::<ResultField>(None, &["lead_agency", "title_l3", "statement"]);
+        names_read_back::<NarrativeField>(None, &["text", "body_km", "Kind"]);
         names_read_back::<FundingSourceField>(
             Some(FundingSourceField::Amount),
             &["earmarks", "amount:", "quantity:2027", "Name"],

@@ -2,6 +2,7 @@
 
 use crate::error::IpcError;
 use crate::state::AppState;
+use nap_core::edit::NarrativeField;
 use nap_core::narrative::view::NarrativeView;
 use nap_core::Id;
 use tauri::State;
@@ -15,10 +16,10 @@ pub fn narrative(state: State<'_, AppState>) -> Result<NarrativeView, IpcError> 
 pub fn set_narrative(
     state: State<'_, AppState>,
     id: Id,
-    field: String,
+    field: NarrativeField,
     value: String,
 ) -> Result<NarrativeView, IpcError> {
-    state.with_doc(|doc| nap_app::narrative::set_narrative(doc, id, &field, &value))
+    state.with_doc(|doc| nap_app::narrative::set_narrative(doc, id, field, &value))
 }
 
 #[tauri::command]

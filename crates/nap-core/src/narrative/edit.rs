@@ -1,27 +1,56 @@
 //! Edits of the narrative local framework: a section's title and Markdown body in either
 //! language, its kind, new sections and their order.
 
-use crate::edit::{fresh_meta, optional, refuse, required_text, variant, FieldError, Problem};
+use crate::edit::{
+    fresh_meta, optional, refuse, required_text, variant, wire_names, FieldError, Problem, Tongue,
+};
 use crate::model::{Id, NarrativeSection, Plan};
 use crate::text::LocalText;
 use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-/// Sets one field of `section` from `text`. Fields: `title` (required), `title_l2`, `body`
-/// and `body_l2` (Markdown, kept as typed but for trailing blank lines), `kind`. On error
-/// `section` is unchanged.
+/// A field of a narrative section that can be set. Wire names: `title`, `title_l2`, `body`,
+/// `body_l2` (Markdown), `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(export, type = r#""title" | "title_l2" | "body" | "body_l2" | "kind""#)]
+pub enum NarrativeField {
+    Title(Tongue),
+    /// The section's Markdown.
+    Body(Tongue),
+    Kind,
+}
+
+wire_names!(
+    NarrativeField,
+    [
+        (NarrativeField::Title(Tongue::Working), "title"),
+        (NarrativeField::Title(Tongue::Second), "title_l2"),
+        (NarrativeField::Body(Tongue::Working), "body"),
+        (NarrativeField::Body(Tongue::Second), "body_l2"),
+        (NarrativeField::Kind, "kind"),
+    ]
+);
+
+/// Sets `field` of `section` from `text`: the title is required; bodies are kept as typed
+/// but for trailing blank lines. On error `section` is unchanged.
 pub fn set_narrative_field(
     section: &mut NarrativeSection,
-    field: &str,
+    field: NarrativeField,
     text: &str,
 ) -> Result<(), FieldError> {
+    let name = field.to_string();
+    let name = name.as_str();
     match field {
-        "title" => section.title.text = required_text(field, text)?,
-        "title_l2" => section.title.l2 = optional(text),
+        NarrativeField::Title(Tongue::Working) => section.title.text = required_text(name, text)?,
+        NarrativeField::Title(Tongue::Second) => section.title.l2 = optional(text),
         // Leading spaces mean something in Markdown (an indented list); only the end is trimmed.
-        "body" => section.body.text = text.trim_end().to_string(),
-        "body_l2" => section.body.l2 = optional(text).map(|_| text.trim_end().to_string()),
-        "kind" => section.kind = variant(field, text)?,
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
+        NarrativeField::Body(Tongue::Working) => section.body.text = text.trim_end().to_string(),
+        NarrativeField::Body(Tongue::Second) => {
+            section.body.l2 = optional(text).map(|_| text.trim_end().to_string())
+        }
+        NarrativeField::Kind => section.kind = variant(name, text)?,
     }
     Ok(())
 }
@@ -71,11 +100,21 @@ mod tests {
     fn bodies_keep_their_markdown_and_refusals_change_nothing() {
         let plan = sample_plan();
         let mut section = plan.narrative[0].clone();
-        set_narrative_field(&mut section, "body", "  - indented item\n\n\n").unwrap();
+        set_narrative_field(
+            &mut section,
+            NarrativeField::Body(Tongue::Working),
+            "  - indented item\n\n\n",
+        )
+        .unwrap();
         assert_eq!(section.body.text, "  - indented item");
-        set_narrative_field(&mut section, "body_l2", "## បរិបទ\n").unwrap();
+        set_narrative_field(
+            &mut section,
+            NarrativeField::Body(Tongue::Second),
+            "## បរិបទ\n",
+        )
+        .unwrap();
         assert_eq!(section.body.l2.as_deref(), Some("## បរិបទ"));
-        set_narrative_field(&mut section, "body_l2", "  \n").unwrap();
+        set_narrative_field(&mut section, NarrativeField::Body(Tongue::Second), "  \n").unwrap();
         assert_eq!(section.body.l2, None);
         let before = section.clone();
         for (field, text, problem) in [
@@ -83,7 +122,10 @@ mod tests {
             ("kind", "preface", Problem::UnknownChoice),
             ("record", "x", Problem::UnknownField),
         ] {
-            let err = set_narrative_field(&mut section, field, text).unwrap_err();
+            let err = match field.parse() {
+                Ok(field) => set_narrative_field(&mut section, field, text).unwrap_err(),
+                Err(unknown) => unknown,
+            };
             assert_eq!(err.problem, problem);
             assert_eq!(section, before);
         }

@@ -15,6 +15,7 @@ import type { GridFilter } from './bindings/GridFilter';
 import type { CostLineField } from './bindings/CostLineField';
 import type { FundingSourceField } from './bindings/FundingSourceField';
 import type { ResultField } from './bindings/ResultField';
+import type { NarrativeField } from './bindings/NarrativeField';
 import type { GridActivity } from './bindings/GridActivity';
 import type { LumpSumTarget } from './bindings/LumpSumTarget';
 import type { GridChoice } from './bindings/GridChoice';
@@ -168,7 +169,7 @@ export interface Backend {
   /** The narrative sections, each with its Markdown and preview in both languages. */
   narrative(): Promise<NarrativeView>;
   /** Sets `title`, `title_l2`, `body`, `body_l2` or `kind` of a section. */
-  setNarrative(id: string, field: string, value: string): Promise<NarrativeView>;
+  setNarrative(id: string, field: NarrativeField, value: string): Promise<NarrativeView>;
   addNarrativeSection(kind: string, title: string): Promise<NarrativeView>;
   moveNarrative(id: string, up: boolean): Promise<NarrativeView>;
   deleteNarrativeSection(id: string): Promise<NarrativeView>;
