@@ -3,7 +3,10 @@
 
 use crate::{find, AppError, ScopeLock};
 use nap_core::coordination::view::{coordination_view, CoordinationView};
-use nap_core::edit::{new_body, new_reporting_event, set_body_field, set_reporting_event_field};
+use nap_core::edit::{
+    new_body, new_reporting_event, set_body_field, set_reporting_event_field, BodyField,
+    ReportingEventField,
+};
 use nap_core::{CoordinatingBody, Id, ReportingEvent};
 use nap_store::{now, Document};
 
@@ -24,7 +27,7 @@ pub fn coordination(doc: &Document) -> CoordinationView {
 pub fn set_body(
     doc: &mut Document,
     id: Id,
-    field: &str,
+    field: BodyField,
     value: &str,
 ) -> Result<CoordinationView, AppError> {
     let mut body: CoordinatingBody = find(doc, id)?;
@@ -62,7 +65,7 @@ pub fn delete_body(doc: &mut Document, id: Id) -> Result<CoordinationView, AppEr
 pub fn set_reporting_event(
     doc: &mut Document,
     id: Id,
-    field: &str,
+    field: ReportingEventField,
     value: &str,
 ) -> Result<CoordinationView, AppError> {
     let mut event: ReportingEvent = find(doc, id)?;

@@ -21,7 +21,8 @@ pub use crate::communication::edit::{
     set_communication_activity_field, set_communication_item_field, set_consultation_field,
 };
 pub use crate::coordination::edit::{
-    new_body, new_reporting_event, set_body_field, set_reporting_event_field,
+    new_body, new_reporting_event, set_body_field, set_reporting_event_field, BodyField,
+    ReportingEventField,
 };
 pub use crate::costing::classification_names::{set_classification_name, NameChange};
 pub use crate::costing::edit::{new_cost_line, set_cost_line_field, CostLineField};
@@ -234,11 +235,11 @@ pub trait WireField: Sized + 'static {
 /// The wire names of a record kind's editable fields: for the enum `$ty`, the table
 /// [`WireField::NAMED`] of the fields that have no value besides their name, and `Display`,
 /// `FromStr` (refusing any other name as `unknown_field`), and serde through those names.
-/// With `per_year Variant => "prefix:"`, `Variant(year)` is written `prefix:YEAR`. The enum
+/// With `keyed Variant => "prefix:"`, `Variant(key)` (a year, an id) is written `prefix:KEY`. The enum
 /// itself is written out by hand, with its documentation; the interface's type is the
 /// union of the names (`#[ts(type = ...)]` beside the enum).
 macro_rules! wire_names {
-    ($ty:ident $(, per_year $year:ident => $prefix:literal)?, [$(($field:expr, $wire:literal)),* $(,)?]) => {
+    ($ty:ident $(, keyed $keyed:ident => $prefix:literal)*, [$(($field:expr, $wire:literal)),* $(,)?]) => {
         impl $crate::edit::WireField for $ty {
             const NAMED: &'static [($ty, &'static str)] = &[$(($field, $wire)),*];
         }
@@ -246,10 +247,10 @@ macro_rules! wire_names {
         impl std::fmt::Display for $ty {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 $(
-                    if let Self::$year(year) = self {
-                        return write!(f, "{}{year}", $prefix);
+                    if let Self::$keyed(key) = self {
+                        return write!(f, "{}{key}", $prefix);
                     }
-                )?
+                )*
                 let name = <Self as $crate::edit::WireField>::NAMED
                     .iter()
                     .find(|(field, _)| field == self)
@@ -266,10 +267,10 @@ macro_rules! wire_names {
                     $crate::edit::refuse(name, "", $crate::edit::Problem::UnknownField)
                 };
                 $(
-                    if let Some(year) = name.strip_prefix($prefix) {
-                        return year.parse().map(Self::$year).map_err(|_| unknown());
+                    if let Some(key) = name.strip_prefix($prefix) {
+                        return key.parse().map(Self::$keyed).map_err(|_| unknown());
                     }
-                )?
+                )*
                 <Self as $crate::edit::WireField>::NAMED
                     .iter()
                     .find(|(_, wire)| *wire == name)
@@ -352,10 +353,10 @@ mod tests {
     use super::*;
     use crate::model::Year;
 
-    /// Every field of `F` (the named ones, and one per-year field when `year` makes one)
+    /// Every field of `F` (the named ones, and one keyed field when `keyed` makes one)
     /// reads back from its wire name, as text and as JSON; `unknown` names are refused as
     /// `unknown_field`.
-    fn names_read_back<F>(year: Option<fn(Year) -> F>, unknown: &[&str])
+    fn names_read_back<F>(keyed: Option<fn(Year) -> F>, unknown: &[&str])
     where
         F: WireField
             + Copy
@@ -367,7 +368,7 @@ mod tests {
             + serde::de::DeserializeOwned,
     {
         let mut fields: Vec<F> = F::NAMED.iter().map(|(f, _)| *f).collect();
-        fields.extend(year.map(|make| make(2027)));
+        fields.extend(keyed.map(|make| make(2027)));
         for field in fields {
             let name = field.to_string();
             assert!(!name.is_empty(), "{field:?} has a name");
@@ -401,6 +402,11 @@ mod tests {
         );
         names_read_back::<ResultField>(None, &["lead_agency", "title_l3", "statement"]);
         names_read_back::<NarrativeField>(None, &["text", "body_km", "Kind"]);
+        names_read_back::<ReportingEventField>(None, &["due_date", "title_l3"]);
+        names_read_back::<BodyField>(
+            Some(|_| BodyField::Member(Id::from_u128(7))),
+            &["member:MOI", "chair:", "members", "name_l3"],
+        );
         names_read_back::<FundingSourceField>(
             Some(FundingSourceField::Amount),
             &["earmarks", "amount:", "quantity:2027", "Name"],

@@ -3,6 +3,7 @@
 use crate::error::IpcError;
 use crate::state::AppState;
 use nap_core::coordination::view::CoordinationView;
+use nap_core::edit::{BodyField, ReportingEventField};
 use nap_core::Id;
 use tauri::State;
 
@@ -15,10 +16,10 @@ pub fn coordination(state: State<'_, AppState>) -> Result<CoordinationView, IpcE
 pub fn set_body(
     state: State<'_, AppState>,
     id: Id,
-    field: String,
+    field: BodyField,
     value: String,
 ) -> Result<CoordinationView, IpcError> {
-    state.with_doc(|doc| nap_app::coordination::set_body(doc, id, &field, &value))
+    state.with_doc(|doc| nap_app::coordination::set_body(doc, id, field, &value))
 }
 
 #[tauri::command]
@@ -39,10 +40,10 @@ pub fn delete_body(state: State<'_, AppState>, id: Id) -> Result<CoordinationVie
 pub fn set_reporting_event(
     state: State<'_, AppState>,
     id: Id,
-    field: String,
+    field: ReportingEventField,
     value: String,
 ) -> Result<CoordinationView, IpcError> {
-    state.with_doc(|doc| nap_app::coordination::set_reporting_event(doc, id, &field, &value))
+    state.with_doc(|doc| nap_app::coordination::set_reporting_event(doc, id, field, &value))
 }
 
 #[tauri::command]

@@ -2,11 +2,14 @@
 //! typed, chairs and members ticked on and off, and new bodies.
 
 use crate::edit::{
-    choice, fresh_meta, optional, refuse, required_text, variant, yes_no, FieldError, Problem,
+    choice, fresh_meta, optional, refuse, required_text, variant, wire_names, yes_no, FieldError,
+    Problem, Tongue,
 };
 use crate::model::{BodyKind, CoordinatingBody, Frequency, Id, Plan, ReportingEvent};
 use crate::text::LocalText;
 use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// True when `to` is `body` or reports, through any number of bodies, to `body`.
 fn reports_through(plan: &Plan, to: Id, body: Id) -> bool {
@@ -29,25 +32,82 @@ fn reports_through(plan: &Plan, to: Id, body: Id) -> bool {
     false
 }
 
-/// Sets one field of `body` from `text`. Fields: `code` (unique), `name`, `name_l2`, `kind`
-/// (steering_committee, technical_working_group, pillar_working_group, secretariat,
-/// monitoring_team, other), `pillar_id`, `reports_to_id` (empty for a top body; never the
-/// body itself or one below it), `mandate`, `decision_rule`, `responsibilities` (each with
-/// `_l2`), `meeting_frequency`, `quorum`, and `chair:AGENCY_ID` / `member:AGENCY_ID` =
-/// `true`/`false`. On error `body` is unchanged.
+/// A field of a coordinating body that can be set. Wire names: `code` (unique), `name`,
+/// `name_l2`, `kind` (steering_committee, technical_working_group, pillar_working_group,
+/// secretariat, monitoring_team, other), `pillar_id`, `reports_to_id` (empty for a top body;
+/// never the body itself or one below it), `mandate`, `decision_rule`, `responsibilities`
+/// (each with `_l2`), `meeting_frequency`, `quorum`, and `chair:AGENCY_ID` /
+/// `member:AGENCY_ID` set to `true`/`false`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(
+    export,
+    type = r#""code" | "name" | "name_l2" | "kind" | "pillar_id" | "reports_to_id" | "mandate" | "mandate_l2" | "decision_rule" | "decision_rule_l2" | "responsibilities" | "responsibilities_l2" | "meeting_frequency" | "quorum" | `chair:${string}` | `member:${string}`"#
+)]
+pub enum BodyField {
+    Code,
+    Name(Tongue),
+    Kind,
+    Pillar,
+    ReportsTo,
+    Mandate(Tongue),
+    DecisionRule(Tongue),
+    /// The body's functions, as Markdown.
+    Responsibilities(Tongue),
+    MeetingFrequency,
+    Quorum,
+    /// Whether the agency chairs the body.
+    Chair(Id),
+    /// Whether the agency is a member.
+    Member(Id),
+}
+
+wire_names!(
+    BodyField,
+    keyed Chair => "chair:",
+    keyed Member => "member:",
+    [
+        (BodyField::Code, "code"),
+        (BodyField::Name(Tongue::Working), "name"),
+        (BodyField::Name(Tongue::Second), "name_l2"),
+        (BodyField::Kind, "kind"),
+        (BodyField::Pillar, "pillar_id"),
+        (BodyField::ReportsTo, "reports_to_id"),
+        (BodyField::Mandate(Tongue::Working), "mandate"),
+        (BodyField::Mandate(Tongue::Second), "mandate_l2"),
+        (BodyField::DecisionRule(Tongue::Working), "decision_rule"),
+        (BodyField::DecisionRule(Tongue::Second), "decision_rule_l2"),
+        (BodyField::Responsibilities(Tongue::Working), "responsibilities"),
+        (BodyField::Responsibilities(Tongue::Second), "responsibilities_l2"),
+        (BodyField::MeetingFrequency, "meeting_frequency"),
+        (BodyField::Quorum, "quorum"),
+    ]
+);
+
+/// Sets `field` of `body` from `text`. On error `body` is unchanged.
 pub fn set_body_field(
     plan: &Plan,
     body: &mut CoordinatingBody,
-    field: &str,
+    field: BodyField,
     text: &str,
 ) -> Result<(), FieldError> {
-    let agencies = || plan.agencies.iter().map(|a| a.record.id);
-    for (prefix, is_chair) in [("chair:", true), ("member:", false)] {
-        if let Some(agency) = field.strip_prefix(prefix) {
-            let agency = choice(agencies(), field, agency)?
-                .ok_or_else(|| refuse(field, text, Problem::Required))?;
-            let on = yes_no(field, text)?;
-            let list = if is_chair {
+    use BodyField as F;
+    let name = field.to_string();
+    let name = name.as_str();
+    let localised = |target: &mut LocalText, tongue: Tongue| match tongue {
+        Tongue::Second => target.l2 = optional(text),
+        Tongue::Working => target.text = text.trim().to_string(),
+    };
+    match field {
+        F::Chair(agency) | F::Member(agency) => {
+            let agency = choice(
+                plan.agencies.iter().map(|a| a.record.id),
+                name,
+                &agency.to_string(),
+            )?
+            .ok_or_else(|| refuse(name, text, Problem::Required))?;
+            let on = yes_no(name, text)?;
+            let list = if matches!(field, F::Chair(_)) {
                 &mut body.chair_ids
             } else {
                 &mut body.member_ids
@@ -56,48 +116,35 @@ pub fn set_body_field(
             if on {
                 list.push(agency);
             }
-            return Ok(());
         }
-    }
-    let localised = |target: &mut LocalText, l2: bool| {
-        if l2 {
-            target.l2 = optional(text);
-        } else {
-            target.text = text.trim().to_string();
-        }
-    };
-    match field {
-        "code" => {
-            let code = required_text(field, text)?;
+        F::Code => {
+            let code = required_text(name, text)?;
             if (plan.bodies.iter()).any(|b| b.record.id != body.record.id && b.code == code) {
-                return Err(refuse(field, text, Problem::DuplicateCode));
+                return Err(refuse(name, text, Problem::DuplicateCode));
             }
             body.code = code;
         }
-        "name" => body.name.text = required_text(field, text)?,
-        "name_l2" => localised(&mut body.name, true),
-        "kind" => body.kind = variant(field, text)?,
-        "pillar_id" => {
-            body.pillar_id = choice(plan.pillars.iter().map(|p| p.record.id), field, text)?
-        }
-        "reports_to_id" => {
-            let to = choice(plan.bodies.iter().map(|b| b.record.id), field, text)?;
+        F::Name(Tongue::Working) => body.name.text = required_text(name, text)?,
+        F::Name(Tongue::Second) => localised(&mut body.name, Tongue::Second),
+        F::Kind => body.kind = variant(name, text)?,
+        F::Pillar => body.pillar_id = choice(plan.pillars.iter().map(|p| p.record.id), name, text)?,
+        F::ReportsTo => {
+            let to = choice(plan.bodies.iter().map(|b| b.record.id), name, text)?;
             if to.is_some_and(|to| reports_through(plan, to, body.record.id)) {
-                return Err(refuse(field, text, Problem::Cycle));
+                return Err(refuse(name, text, Problem::Cycle));
             }
             body.reports_to_id = to;
         }
-        "mandate" => localised(&mut body.mandate, false),
-        "mandate_l2" => localised(&mut body.mandate, true),
-        "decision_rule" => localised(&mut body.decision_rule, false),
-        "decision_rule_l2" => localised(&mut body.decision_rule, true),
-        "responsibilities" => body.responsibilities.text = text.trim_end().to_string(),
-        "responsibilities_l2" => {
+        F::Mandate(tongue) => localised(&mut body.mandate, tongue),
+        F::DecisionRule(tongue) => localised(&mut body.decision_rule, tongue),
+        F::Responsibilities(Tongue::Working) => {
+            body.responsibilities.text = text.trim_end().to_string()
+        }
+        F::Responsibilities(Tongue::Second) => {
             body.responsibilities.l2 = optional(text).map(|_| text.trim_end().to_string())
         }
-        "meeting_frequency" => body.meeting_frequency = text.trim().to_string(),
-        "quorum" => body.quorum = text.trim().to_string(),
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
+        F::MeetingFrequency => body.meeting_frequency = text.trim().to_string(),
+        F::Quorum => body.quorum = text.trim().to_string(),
     }
     Ok(())
 }
@@ -143,26 +190,59 @@ pub fn new_body(
     })
 }
 
-/// Sets one field of a report of the reporting calendar from `text`: `title`, `title_l2`,
+/// A field of a report of the reporting calendar. Wire names: `title`, `title_l2`,
 /// `frequency` (quarterly, six_monthly, annual, mid_term, end_of_plan), `due`,
-/// `responsible_agency_id` (empty for none) or `recipient`. On error `event` is unchanged.
+/// `responsible_agency_id` (empty for none), `recipient`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(
+    export,
+    type = r#""title" | "title_l2" | "frequency" | "due" | "responsible_agency_id" | "recipient""#
+)]
+pub enum ReportingEventField {
+    Title(Tongue),
+    Frequency,
+    Due,
+    ResponsibleAgency,
+    Recipient,
+}
+
+wire_names!(
+    ReportingEventField,
+    [
+        (ReportingEventField::Title(Tongue::Working), "title"),
+        (ReportingEventField::Title(Tongue::Second), "title_l2"),
+        (ReportingEventField::Frequency, "frequency"),
+        (ReportingEventField::Due, "due"),
+        (
+            ReportingEventField::ResponsibleAgency,
+            "responsible_agency_id"
+        ),
+        (ReportingEventField::Recipient, "recipient"),
+    ]
+);
+
+/// Sets `field` of a report of the reporting calendar from `text`. On error `event` is
+/// unchanged.
 pub fn set_reporting_event_field(
     plan: &Plan,
     event: &mut ReportingEvent,
-    field: &str,
+    field: ReportingEventField,
     text: &str,
 ) -> Result<(), FieldError> {
+    use ReportingEventField as F;
+    let name = field.to_string();
+    let name = name.as_str();
     match field {
-        "title" => event.title.text = required_text(field, text)?,
-        "title_l2" => event.title.l2 = optional(text),
-        "frequency" => event.frequency = variant(field, text)?,
-        "due" => event.due = text.trim().to_string(),
-        "responsible_agency_id" => {
+        F::Title(Tongue::Working) => event.title.text = required_text(name, text)?,
+        F::Title(Tongue::Second) => event.title.l2 = optional(text),
+        F::Frequency => event.frequency = variant(name, text)?,
+        F::Due => event.due = text.trim().to_string(),
+        F::ResponsibleAgency => {
             event.responsible_agency_id =
-                choice(plan.agencies.iter().map(|a| a.record.id), field, text)?
+                choice(plan.agencies.iter().map(|a| a.record.id), name, text)?
         }
-        "recipient" => event.recipient = text.trim().to_string(),
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
+        F::Recipient => event.recipient = text.trim().to_string(),
     }
     Ok(())
 }
@@ -213,12 +293,14 @@ mod tests {
             .unwrap()
             .record
             .id;
-        set_body_field(&plan, &mut body, &format!("member:{agency}"), "true").unwrap();
+        set_body_field(&plan, &mut body, BodyField::Member(agency), "true").unwrap();
         assert!(body.member_ids.contains(&agency));
-        set_body_field(&plan, &mut body, &format!("member:{agency}"), "false").unwrap();
+        set_body_field(&plan, &mut body, BodyField::Member(agency), "false").unwrap();
         assert!(!body.member_ids.contains(&agency));
         let before = body.clone();
         let chair = format!("chair:{agency}");
+        // An id that is no agency of the plan.
+        let stranger = format!("member:{}", Id::new_v4());
         for (field, text, problem) in [
             // The top body cannot report to a body below it, nor to itself.
             ("reports_to_id", below.record.id.to_string(), Problem::Cycle),
@@ -227,15 +309,23 @@ mod tests {
             ("code", below.code.clone(), Problem::DuplicateCode),
             ("name", " ".to_string(), Problem::Required),
             (chair.as_str(), "maybe".to_string(), Problem::NotYesNo),
-            ("member:nobody", "true".to_string(), Problem::UnknownChoice),
+            (
+                stranger.as_str(),
+                "true".to_string(),
+                Problem::UnknownChoice,
+            ),
+            ("member:nobody", "true".to_string(), Problem::UnknownField),
         ] {
-            let err = set_body_field(&plan, &mut body, field, &text).unwrap_err();
+            let err = match field.parse() {
+                Ok(known) => set_body_field(&plan, &mut body, known, &text).unwrap_err(),
+                Err(unknown) => unknown,
+            };
             assert_eq!(err.problem, problem, "{field}={text}");
             assert_eq!(body, before, "{field}={text} changed nothing");
         }
         // A body below may move to the top.
         let mut lower = below.clone();
-        set_body_field(&plan, &mut lower, "reports_to_id", "").unwrap();
+        set_body_field(&plan, &mut lower, BodyField::ReportsTo, "").unwrap();
         assert_eq!(lower.reports_to_id, None);
     }
 
@@ -264,11 +354,24 @@ mod tests {
     fn a_report_of_the_calendar_takes_its_fields_and_refuses_bad_ones_unchanged() {
         let plan = sample_plan();
         let mut event = plan.reporting_events[0].clone();
-        set_reporting_event_field(&plan, &mut event, "frequency", "six_monthly").unwrap();
+        set_reporting_event_field(
+            &plan,
+            &mut event,
+            ReportingEventField::Frequency,
+            "six_monthly",
+        )
+        .unwrap();
         assert_eq!(event.frequency, Frequency::SixMonthly);
-        set_reporting_event_field(&plan, &mut event, "due", " 30 June ").unwrap();
+        set_reporting_event_field(&plan, &mut event, ReportingEventField::Due, " 30 June ")
+            .unwrap();
         assert_eq!(event.due, "30 June");
-        set_reporting_event_field(&plan, &mut event, "responsible_agency_id", "").unwrap();
+        set_reporting_event_field(
+            &plan,
+            &mut event,
+            ReportingEventField::ResponsibleAgency,
+            "",
+        )
+        .unwrap();
         assert_eq!(event.responsible_agency_id, None);
         let before = event.clone();
         for (field, text, problem) in [
@@ -277,7 +380,10 @@ mod tests {
             ("responsible_agency_id", "not-an-id", Problem::UnknownChoice),
             ("colour", "red", Problem::UnknownField),
         ] {
-            let e = set_reporting_event_field(&plan, &mut event, field, text).unwrap_err();
+            let e = match field.parse() {
+                Ok(known) => set_reporting_event_field(&plan, &mut event, known, text).unwrap_err(),
+                Err(unknown) => unknown,
+            };
             assert_eq!(e.problem, problem, "{field}");
         }
         assert_eq!(event, before);

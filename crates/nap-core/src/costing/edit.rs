@@ -41,7 +41,7 @@ pub enum CostLineField {
 
 wire_names!(
     CostLineField,
-    per_year Quantity => "quantity:",
+    keyed Quantity => "quantity:",
     [
         (CostLineField::Item(Tongue::Working), "item"),
         (CostLineField::Item(Tongue::Second), "item_l2"),

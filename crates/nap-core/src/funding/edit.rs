@@ -69,7 +69,7 @@ pub enum FundingSourceField {
 
 wire_names!(
     FundingSourceField,
-    per_year Amount => "amount:",
+    keyed Amount => "amount:",
     [
         (FundingSourceField::Code, "code"),
         (FundingSourceField::Name(Tongue::Working), "name"),

@@ -16,6 +16,8 @@ import type { CostLineField } from './bindings/CostLineField';
 import type { FundingSourceField } from './bindings/FundingSourceField';
 import type { ResultField } from './bindings/ResultField';
 import type { NarrativeField } from './bindings/NarrativeField';
+import type { BodyField } from './bindings/BodyField';
+import type { ReportingEventField } from './bindings/ReportingEventField';
 import type { GridActivity } from './bindings/GridActivity';
 import type { LumpSumTarget } from './bindings/LumpSumTarget';
 import type { GridChoice } from './bindings/GridChoice';
@@ -176,12 +178,12 @@ export interface Backend {
   /** The coordinating bodies and their organisation chart. */
   coordination(): Promise<CoordinationView>;
   /** Sets one field of a body (`name`, `reports_to_id`, `member:AGENCY` = true/false, …). */
-  setBody(id: string, field: string, value: string): Promise<CoordinationView>;
+  setBody(id: string, field: BodyField, value: string): Promise<CoordinationView>;
   addBody(name: string, reportsToId: string | null): Promise<CoordinationView>;
   /** Refused (`still_referenced`) while bodies report to it. */
   deleteBody(id: string): Promise<CoordinationView>;
   /** Sets `title`, `title_l2`, `frequency`, `due`, `responsible_agency_id` or `recipient` of a report of the reporting calendar. */
-  setReportingEvent(id: string, field: string, value: string): Promise<CoordinationView>;
+  setReportingEvent(id: string, field: ReportingEventField, value: string): Promise<CoordinationView>;
   addReportingEvent(title: string): Promise<CoordinationView>;
   deleteReportingEvent(id: string): Promise<CoordinationView>;
   /** One agency's operational plan (the first agency leading activities when `null`). */
