@@ -5,7 +5,8 @@
 use crate::{find, AppError, ScopeLock};
 use nap_core::edit::{
     move_result, move_result_to as move_result_to_place, new_activity, new_indicator, new_outcome,
-    new_output, required_text, set_indicator_field, set_result_field, ResultField, ResultLevel,
+    new_output, required_text, set_indicator_field, set_result_field, IndicatorField, ResultField,
+    ResultLevel,
 };
 use nap_core::results::view::{results_view, ResultsView};
 use nap_core::{Activity, Id, Indicator, Outcome, Output, Pillar};
@@ -115,7 +116,7 @@ pub fn delete_result(
 pub fn set_indicator(
     doc: &mut Document,
     id: Id,
-    field: &str,
+    field: IndicatorField,
     value: &str,
 ) -> Result<ResultsView, AppError> {
     let mut indicator: Indicator = find(doc, id)?;

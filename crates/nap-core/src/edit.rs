@@ -35,7 +35,7 @@ pub use crate::narrative::edit::{
 };
 pub use crate::results::edit::{
     move_result, move_result_to, new_activity, new_indicator, new_outcome, new_output,
-    set_indicator_field, set_result_field, ResultField, ResultLevel,
+    set_indicator_field, set_result_field, IndicatorField, ResultField, ResultLevel,
 };
 
 /// Why a value typed into a field was refused. The interface shows a message per problem in
@@ -401,6 +401,19 @@ mod tests {
             ],
         );
         names_read_back::<ResultField>(None, &["lead_agency", "title_l3", "statement"]);
+        names_read_back::<IndicatorField>(
+            Some(IndicatorField::Target),
+            &[
+                "target:",
+                "disaggregation:colour",
+                "disaggregation:",
+                "code",
+            ],
+        );
+        assert_eq!(
+            IndicatorField::Disaggregation(crate::model::Disaggregation::Disability).to_string(),
+            "disaggregation:disability"
+        );
         names_read_back::<NarrativeField>(None, &["text", "body_km", "Kind"]);
         names_read_back::<ReportingEventField>(None, &["due_date", "title_l3"]);
         names_read_back::<BodyField>(

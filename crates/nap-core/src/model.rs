@@ -357,7 +357,7 @@ pub enum IndicatorLevel {
 }
 
 /// A dimension by which indicator data are broken down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Disaggregation {
@@ -367,6 +367,40 @@ pub enum Disaggregation {
     Location,
     Ethnicity,
     Agency,
+}
+
+impl Disaggregation {
+    /// Every dimension with its name in the file format.
+    const NAMES: [(Disaggregation, &'static str); 6] = [
+        (Self::Sex, "sex"),
+        (Self::Age, "age"),
+        (Self::Disability, "disability"),
+        (Self::Location, "location"),
+        (Self::Ethnicity, "ethnicity"),
+        (Self::Agency, "agency"),
+    ];
+}
+
+/// The dimension's name in the file format ("disability").
+impl std::fmt::Display for Disaggregation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = Self::NAMES
+            .iter()
+            .find(|(d, _)| d == self)
+            .map_or("", |(_, name)| name);
+        f.write_str(name)
+    }
+}
+
+impl std::str::FromStr for Disaggregation {
+    type Err = ();
+    fn from_str(name: &str) -> Result<Self, ()> {
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(d, _)| *d)
+            .ok_or(())
+    }
 }
 
 /// How often an indicator is measured.

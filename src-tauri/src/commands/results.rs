@@ -2,7 +2,7 @@
 
 use crate::error::IpcError;
 use crate::state::AppState;
-use nap_core::edit::{ResultField, ResultLevel};
+use nap_core::edit::{IndicatorField, ResultField, ResultLevel};
 use nap_core::results::view::ResultsView;
 use nap_core::Id;
 use tauri::State;
@@ -65,10 +65,10 @@ pub fn delete_result(
 pub fn set_indicator(
     state: State<'_, AppState>,
     id: Id,
-    field: String,
+    field: IndicatorField,
     value: String,
 ) -> Result<ResultsView, IpcError> {
-    state.with_doc(|doc| nap_app::results::set_indicator(doc, id, &field, &value))
+    state.with_doc(|doc| nap_app::results::set_indicator(doc, id, field, &value))
 }
 
 #[tauri::command]

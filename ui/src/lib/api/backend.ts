@@ -15,6 +15,7 @@ import type { GridFilter } from './bindings/GridFilter';
 import type { CostLineField } from './bindings/CostLineField';
 import type { FundingSourceField } from './bindings/FundingSourceField';
 import type { ResultField } from './bindings/ResultField';
+import type { IndicatorField } from './bindings/IndicatorField';
 import type { NarrativeField } from './bindings/NarrativeField';
 import type { BodyField } from './bindings/BodyField';
 import type { ReportingEventField } from './bindings/ReportingEventField';
@@ -164,7 +165,7 @@ export interface Backend {
   addResult(parentId: string, title: string): Promise<ResultsView>;
   /** Refused (`still_referenced`) while anything is under the result. */
   deleteResult(level: ResultLevel, id: string): Promise<ResultsView>;
-  setIndicator(id: string, field: string, value: string): Promise<ResultsView>;
+  setIndicator(id: string, field: IndicatorField, value: string): Promise<ResultsView>;
   /** An indicator of an outcome or output, or of the goal (`null`). */
   addIndicator(parentId: string | null, statement: string): Promise<ResultsView>;
   deleteIndicator(id: string): Promise<ResultsView>;
