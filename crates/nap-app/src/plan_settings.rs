@@ -6,7 +6,7 @@ use crate::{find, AppError, ScopeLock};
 use nap_core::costing::labels::{standard_name, standard_names};
 use nap_core::edit::{
     as_percent, new_exchange_rate, set_classification_name, set_exchange_rate_field,
-    set_plan_setting, NameChange,
+    set_plan_setting, ExchangeRateField, NameChange, PlanSettingField,
 };
 use nap_core::model::{ClassificationName, ClassificationScheme, Plan};
 use nap_core::{ExchangeRate, Id};
@@ -228,7 +228,7 @@ fn still_costs(
 /// refused value changes nothing.
 pub fn set_plan_setting_field(
     doc: &mut Document,
-    field: &str,
+    field: PlanSettingField,
     value: &str,
 ) -> Result<PlanSettings, AppError> {
     let mut meta = doc.plan().meta.clone();
@@ -241,7 +241,7 @@ pub fn set_plan_setting_field(
 pub fn set_exchange_rate(
     doc: &mut Document,
     id: Id,
-    field: &str,
+    field: ExchangeRateField,
     value: &str,
 ) -> Result<PlanSettings, AppError> {
     let mut rate: ExchangeRate = find(doc, id)?;

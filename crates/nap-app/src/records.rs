@@ -380,9 +380,9 @@ pub fn set_plan(doc: &mut Document, assignments: &[String]) -> Result<(), AppErr
             .split_once('=')
             .ok_or_else(|| AppError::BadRequest(format!("`{a}`: write FIELD=VALUE")))?;
         // A setting as the settings screen takes it; any other field as a record's.
-        match nap_core::costing::settings::set_plan_setting(doc.plan(), &mut meta, field, text) {
-            Err(e) if e.problem == nap_core::edit::Problem::UnknownField => others.push(a.clone()),
-            other => other?,
+        match field.parse() {
+            Ok(setting) => nap_core::edit::set_plan_setting(doc.plan(), &mut meta, setting, text)?,
+            Err(_) => others.push(a.clone()),
         }
     }
     let mut v = serde_json::to_value(&meta).map_err(|e| AppError::Internal(e.to_string()))?;

@@ -27,7 +27,8 @@ pub use crate::coordination::edit::{
 pub use crate::costing::classification_names::{set_classification_name, NameChange};
 pub use crate::costing::edit::{new_cost_line, set_cost_line_field, CostLineField};
 pub use crate::costing::settings::{
-    as_percent, new_exchange_rate, set_exchange_rate_field, set_plan_setting,
+    as_percent, new_exchange_rate, set_exchange_rate_field, set_plan_setting, ExchangeRateField,
+    PlanSettingField,
 };
 pub use crate::funding::edit::{new_funding_source, set_funding_source_field, FundingSourceField};
 pub use crate::narrative::edit::{
@@ -416,6 +417,11 @@ mod tests {
         );
         names_read_back::<NarrativeField>(None, &["text", "body_km", "Kind"]);
         names_read_back::<ReportingEventField>(None, &["due_date", "title_l3"]);
+        names_read_back::<ExchangeRateField>(None, &["currency", "Rate"]);
+        names_read_back::<PlanSettingField>(
+            Some(PlanSettingField::Inflation),
+            &["title", "inflation:", "inflation:soon", "contingency_l2"],
+        );
         names_read_back::<BodyField>(
             Some(|_| BodyField::Member(Id::from_u128(7))),
             &["member:MOI", "chair:", "members", "name_l3"],

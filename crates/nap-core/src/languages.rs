@@ -184,11 +184,11 @@ mod tests {
 
     #[test]
     fn the_settings_change_the_languages_and_refuse_unknown_or_equal_ones() {
-        use crate::costing::settings::set_plan_setting;
+        use crate::costing::settings::{set_plan_setting, PlanSettingField};
         let plan = crate::sample::sample_plan();
         let mut meta = plan.meta.clone();
-        set_plan_setting(&plan, &mut meta, "working_language", "fr").unwrap();
-        set_plan_setting(&plan, &mut meta, "second_language", "").unwrap();
+        set_plan_setting(&plan, &mut meta, PlanSettingField::WorkingLanguage, "fr").unwrap();
+        set_plan_setting(&plan, &mut meta, PlanSettingField::SecondLanguage, "").unwrap();
         assert_eq!(
             (
                 meta.working_language.as_str(),
@@ -196,9 +196,11 @@ mod tests {
             ),
             ("fr", None)
         );
-        let err = set_plan_setting(&plan, &mut meta, "second_language", "FR").unwrap_err();
+        let err =
+            set_plan_setting(&plan, &mut meta, PlanSettingField::SecondLanguage, "FR").unwrap_err();
         assert_eq!(err.problem, crate::edit::Problem::AlreadyThere);
-        let err = set_plan_setting(&plan, &mut meta, "working_language", "zz").unwrap_err();
+        let err = set_plan_setting(&plan, &mut meta, PlanSettingField::WorkingLanguage, "zz")
+            .unwrap_err();
         assert_eq!(err.problem, crate::edit::Problem::UnknownChoice);
         assert_eq!(
             meta.working_language, "fr",

@@ -3,6 +3,7 @@
 use crate::error::IpcError;
 use crate::state::AppState;
 use nap_app::plan_settings::PlanSettings;
+use nap_core::edit::{ExchangeRateField, PlanSettingField};
 use nap_core::Id;
 use tauri::State;
 
@@ -14,20 +15,20 @@ pub fn plan_settings(state: State<'_, AppState>) -> Result<PlanSettings, IpcErro
 #[tauri::command]
 pub fn set_plan_setting_field(
     state: State<'_, AppState>,
-    field: String,
+    field: PlanSettingField,
     value: String,
 ) -> Result<PlanSettings, IpcError> {
-    state.with_doc(|doc| nap_app::plan_settings::set_plan_setting_field(doc, &field, &value))
+    state.with_doc(|doc| nap_app::plan_settings::set_plan_setting_field(doc, field, &value))
 }
 
 #[tauri::command]
 pub fn set_exchange_rate(
     state: State<'_, AppState>,
     id: Id,
-    field: String,
+    field: ExchangeRateField,
     value: String,
 ) -> Result<PlanSettings, IpcError> {
-    state.with_doc(|doc| nap_app::plan_settings::set_exchange_rate(doc, id, &field, &value))
+    state.with_doc(|doc| nap_app::plan_settings::set_exchange_rate(doc, id, field, &value))
 }
 
 #[tauri::command]

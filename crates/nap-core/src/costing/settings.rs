@@ -3,10 +3,14 @@
 //! checked first; on error nothing changes.
 
 use crate::currency::currency;
-use crate::edit::{amount, fresh_meta, rated_currency, refuse, year_in, FieldError, Problem};
-use crate::model::{ExchangeRate, Id, Plan, PlanMeta};
+use crate::edit::{
+    amount, fresh_meta, rated_currency, refuse, wire_names, year_in, FieldError, Problem,
+};
+use crate::model::{ExchangeRate, Id, Plan, PlanMeta, Year};
 use crate::time::{IsoDate, Timestamp};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// A percentage as typed ("5", "2.5", "5 %") as a fraction (0.05), at most 100 %.
 fn percent(field: &str, text: &str) -> Result<Decimal, FieldError> {
@@ -23,92 +27,149 @@ pub fn as_percent(fraction: Decimal) -> String {
     (fraction * Decimal::ONE_HUNDRED).normalize().to_string()
 }
 
-/// Sets one of the plan's costing settings in `meta` from the text typed. Fields:
-/// `contingency` and `inflation:YEAR` (percentages, "5" = 5 %; an empty inflation means none
-/// that year), `costing_base_year` (a year of the plan period), `presentation_currency` (a
-/// currency with an exchange rate, or empty for none). On error `meta` is unchanged.
+/// One of the plan's settings that the settings screen edits. Wire names: `contingency` and
+/// `inflation:YEAR` (percentages, "5" = 5 %; an empty inflation means none that year),
+/// `costing_base_year` (a year of the plan period), `presentation_currency` (a currency with
+/// an exchange rate, or empty for none), `working_language` and `second_language` (BCP 47
+/// tags; the second may be empty).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(
+    export,
+    type = r#""contingency" | "costing_base_year" | "presentation_currency" | "working_language" | "second_language" | `inflation:${number}`"#
+)]
+pub enum PlanSettingField {
+    Contingency,
+    /// Inflation in a plan year.
+    Inflation(Year),
+    CostingBaseYear,
+    PresentationCurrency,
+    WorkingLanguage,
+    SecondLanguage,
+}
+
+wire_names!(
+    PlanSettingField,
+    keyed Inflation => "inflation:",
+    [
+        (PlanSettingField::Contingency, "contingency"),
+        (PlanSettingField::CostingBaseYear, "costing_base_year"),
+        (PlanSettingField::PresentationCurrency, "presentation_currency"),
+        (PlanSettingField::WorkingLanguage, "working_language"),
+        (PlanSettingField::SecondLanguage, "second_language"),
+    ]
+);
+
+/// Sets `field` of the plan's settings in `meta` from the text typed. On error `meta` is
+/// unchanged.
 pub fn set_plan_setting(
     plan: &Plan,
     meta: &mut PlanMeta,
-    field: &str,
+    field: PlanSettingField,
     text: &str,
 ) -> Result<(), FieldError> {
-    if let Some(year) = field.strip_prefix("inflation:") {
-        let year = year_in(plan, field, year).map_err(|e| refuse(field, text, e.problem))?;
+    use PlanSettingField as F;
+    let name = field.to_string();
+    let field_name = name.as_str();
+    if let F::Inflation(year) = field {
+        let year = year_in(plan, field_name, &year.to_string())
+            .map_err(|e| refuse(field_name, text, e.problem))?;
         if text.trim().is_empty() {
             meta.inflation.remove(&year);
         } else {
-            meta.inflation.insert(year, percent(field, text)?);
+            meta.inflation.insert(year, percent(field_name, text)?);
         }
         return Ok(());
     }
     match field {
-        "contingency" => meta.contingency = percent(field, text)?,
-        "costing_base_year" => meta.costing_base_year = year_in(plan, field, text)?,
-        "presentation_currency" => {
+        F::Contingency => meta.contingency = percent(field_name, text)?,
+        F::CostingBaseYear => meta.costing_base_year = year_in(plan, field_name, text)?,
+        F::PresentationCurrency => {
             meta.presentation_currency = if text.trim().is_empty() {
                 None
             } else {
-                Some(rated_currency(plan, field, text)?)
+                Some(rated_currency(plan, field_name, text)?)
             }
         }
-        "working_language" => {
+        F::WorkingLanguage => {
             let tag = crate::languages::normalised(text)
-                .ok_or_else(|| refuse(field, text, Problem::UnknownChoice))?;
+                .ok_or_else(|| refuse(field_name, text, Problem::UnknownChoice))?;
             if meta.second_language.as_deref() == Some(tag.as_str()) {
-                return Err(refuse(field, text, Problem::AlreadyThere));
+                return Err(refuse(field_name, text, Problem::AlreadyThere));
             }
             meta.working_language = tag;
         }
-        "second_language" => {
+        F::SecondLanguage => {
             meta.second_language = if text.trim().is_empty() {
                 None
             } else {
                 let tag = crate::languages::normalised(text)
-                    .ok_or_else(|| refuse(field, text, Problem::UnknownChoice))?;
+                    .ok_or_else(|| refuse(field_name, text, Problem::UnknownChoice))?;
                 if tag == meta.working_language {
-                    return Err(refuse(field, text, Problem::AlreadyThere));
+                    return Err(refuse(field_name, text, Problem::AlreadyThere));
                 }
                 Some(tag)
             }
         }
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
+        F::Inflation(_) => {}
     }
     Ok(())
 }
 
-/// Sets one field of an exchange rate from the text typed. Fields: `rate` (units of base
-/// currency per unit, more than zero), `year` (a plan year, or empty for every year without
-/// its own rate), `date` (YYYY-MM-DD), `source`. On error `rate` is unchanged.
+/// A field of an exchange rate. Wire names: `rate` (units of base currency per unit, more
+/// than zero), `year` (a plan year, or empty for every year without its own rate), `date`
+/// (YYYY-MM-DD), `source`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(export, type = r#""rate" | "year" | "date" | "source""#)]
+pub enum ExchangeRateField {
+    Rate,
+    Year,
+    Date,
+    Source,
+}
+
+wire_names!(
+    ExchangeRateField,
+    [
+        (ExchangeRateField::Rate, "rate"),
+        (ExchangeRateField::Year, "year"),
+        (ExchangeRateField::Date, "date"),
+        (ExchangeRateField::Source, "source"),
+    ]
+);
+
+/// Sets `field` of an exchange rate from the text typed. On error `rate` is unchanged.
 pub fn set_exchange_rate_field(
     plan: &Plan,
     rate: &mut ExchangeRate,
-    field: &str,
+    field: ExchangeRateField,
     text: &str,
 ) -> Result<(), FieldError> {
+    let name = field.to_string();
+    let field_name = name.as_str();
     match field {
-        "rate" => {
-            let value = amount(field, text)?;
+        ExchangeRateField::Rate => {
+            let value = amount(field_name, text)?;
             if value.is_zero() {
-                return Err(refuse(field, text, Problem::Zero));
+                return Err(refuse(field_name, text, Problem::Zero));
             }
             rate.rate = value;
         }
-        "year" => {
+        ExchangeRateField::Year => {
             let year = if text.trim().is_empty() {
                 None
             } else {
-                Some(year_in(plan, field, text)?)
+                Some(year_in(plan, field_name, text)?)
             };
-            unique_rate(plan, rate.record.id, &rate.currency, year, field, text)?;
+            unique_rate(plan, rate.record.id, &rate.currency, year, field_name, text)?;
             rate.year = year;
         }
-        "date" => {
+        ExchangeRateField::Date => {
             rate.date = IsoDate::try_from(text.trim().to_string())
-                .map_err(|_| refuse(field, text, Problem::NotADate))?;
+                .map_err(|_| refuse(field_name, text, Problem::NotADate))?;
         }
-        "source" => rate.source = text.trim().to_string(),
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
+        ExchangeRateField::Source => rate.source = text.trim().to_string(),
     }
     Ok(())
 }
@@ -158,7 +219,7 @@ pub fn new_exchange_rate(
         date: at.date(),
         source: String::new(),
     };
-    set_exchange_rate_field(plan, &mut rate, "rate", rate_text)?;
+    set_exchange_rate_field(plan, &mut rate, ExchangeRateField::Rate, rate_text)?;
     Ok(rate)
 }
 
@@ -170,15 +231,24 @@ mod tests {
 
     #[test]
     fn plan_settings_are_read_as_percentages_and_refused_unchanged() {
+        // The setting by its wire name; a name that is no setting is refused when read.
+        fn set(
+            plan: &Plan,
+            meta: &mut PlanMeta,
+            field: &str,
+            text: &str,
+        ) -> Result<(), FieldError> {
+            set_plan_setting(plan, meta, field.parse()?, text)
+        }
         let plan = sample_plan();
         let mut meta = plan.meta.clone();
-        set_plan_setting(&plan, &mut meta, "contingency", "7.5 %").unwrap();
+        set(&plan, &mut meta, "contingency", "7.5 %").unwrap();
         assert_eq!(meta.contingency, Decimal::new(75, 3));
         assert_eq!(as_percent(meta.contingency), "7.5");
         let year = plan.meta.start_year + 2;
-        set_plan_setting(&plan, &mut meta, &format!("inflation:{year}"), "4").unwrap();
+        set(&plan, &mut meta, &format!("inflation:{year}"), "4").unwrap();
         assert_eq!(meta.inflation[&year], Decimal::new(4, 2));
-        set_plan_setting(&plan, &mut meta, &format!("inflation:{year}"), "").unwrap();
+        set(&plan, &mut meta, &format!("inflation:{year}"), "").unwrap();
         assert!(!meta.inflation.contains_key(&year));
         let before = meta.clone();
         let outside = format!("inflation:{}", plan.meta.end_year + 1);
@@ -193,16 +263,24 @@ mod tests {
             ("presentation_currency", "EUR", Problem::NoExchangeRate),
             ("title", "x", Problem::UnknownField),
         ] {
-            let err = set_plan_setting(&plan, &mut meta, field, text).unwrap_err();
+            let err = set(&plan, &mut meta, field, text).unwrap_err();
             assert_eq!(err.problem, problem, "{field}={text}");
             assert_eq!(meta, before, "{field}={text} changed nothing");
         }
-        set_plan_setting(&plan, &mut meta, "presentation_currency", "usd").unwrap();
+        set(&plan, &mut meta, "presentation_currency", "usd").unwrap();
         assert_eq!(meta.presentation_currency.as_deref(), Some("USD"));
     }
 
     #[test]
     fn exchange_rates_are_added_and_edited_only_with_sensible_values() {
+        fn set(
+            plan: &Plan,
+            rate: &mut ExchangeRate,
+            field: &str,
+            text: &str,
+        ) -> Result<(), FieldError> {
+            set_exchange_rate_field(plan, rate, field.parse()?, text)
+        }
         let plan = sample_plan();
         let at = Timestamp::from_unix_millis(1_790_000_000_000);
         let id = Id::from_u128(77);
@@ -235,15 +313,15 @@ mod tests {
             assert_eq!(err.problem, problem, "{currency} {value}");
         }
         let mut edited = rate.clone();
-        set_exchange_rate_field(
+        set(
             &plan,
             &mut edited,
             "year",
             &plan.meta.start_year.to_string(),
         )
         .unwrap();
-        set_exchange_rate_field(&plan, &mut edited, "date", "2026-03-31").unwrap();
-        set_exchange_rate_field(&plan, &mut edited, "source", " National Bank ").unwrap();
+        set(&plan, &mut edited, "date", "2026-03-31").unwrap();
+        set(&plan, &mut edited, "source", " National Bank ").unwrap();
         assert_eq!(edited.source, "National Bank");
         let before = edited.clone();
         for (field, text, problem) in [
@@ -252,7 +330,7 @@ mod tests {
             ("rate", "0", Problem::Zero),
             ("currency", "USD", Problem::UnknownField),
         ] {
-            let err = set_exchange_rate_field(&plan, &mut edited, field, text).unwrap_err();
+            let err = set(&plan, &mut edited, field, text).unwrap_err();
             assert_eq!(err.problem, problem, "{field}={text}");
             assert_eq!(edited, before);
         }

@@ -15,6 +15,8 @@ import type { GridFilter } from './bindings/GridFilter';
 import type { CostLineField } from './bindings/CostLineField';
 import type { FundingSourceField } from './bindings/FundingSourceField';
 import type { ResultField } from './bindings/ResultField';
+import type { PlanSettingField } from './bindings/PlanSettingField';
+import type { ExchangeRateField } from './bindings/ExchangeRateField';
 import type { IndicatorField } from './bindings/IndicatorField';
 import type { NarrativeField } from './bindings/NarrativeField';
 import type { BodyField } from './bindings/BodyField';
@@ -135,8 +137,8 @@ export interface Backend {
   undoMerge(): Promise<MergeEntry[]>;
   /** The plan's costing settings: contingency, inflation, base year, currencies, rates. */
   planSettings(): Promise<PlanSettings>;
-  setPlanSettingField(field: string, value: string): Promise<PlanSettings>;
-  setExchangeRate(id: string, field: string, value: string): Promise<PlanSettings>;
+  setPlanSettingField(field: PlanSettingField, value: string): Promise<PlanSettings>;
+  setExchangeRate(id: string, field: ExchangeRateField, value: string): Promise<PlanSettings>;
   addExchangeRate(currency: string, rate: string): Promise<PlanSettings>;
   /** Refused (`rate_needed`) while cost lines need the rate. */
   deleteExchangeRate(id: string): Promise<PlanSettings>;
