@@ -4,7 +4,8 @@
 use crate::{find, AppError, ScopeLock};
 use nap_core::agency_plans::view::{agency_plan_view, AgencyPlanView};
 use nap_core::edit::{
-    new_agency_plan, new_sub_activity, required_text, set_agency_plan_field, set_sub_activity_field,
+    new_agency_plan, new_sub_activity, required_text, set_agency_plan_field,
+    set_sub_activity_field, AgencyPlanField, SubActivityField,
 };
 use nap_core::{AgencyPlan, Id, SubActivity};
 use nap_store::{now, Document};
@@ -41,12 +42,12 @@ pub fn start_agency_plan(
 pub fn set_agency_plan(
     doc: &mut Document,
     id: Id,
-    field: &str,
+    field: AgencyPlanField,
     value: &str,
     second_language: bool,
 ) -> Result<AgencyPlanView, AppError> {
     let mut plan: AgencyPlan = find(doc, id)?;
-    set_agency_plan_field(&mut plan, field, value)?;
+    set_agency_plan_field(&mut plan, field, value);
     let agency = plan.agency_id;
     doc.upsert(plan)?;
     agency_plan(doc, Some(agency), second_language)
@@ -87,7 +88,7 @@ pub fn add_sub_activity(
 pub fn set_sub_activity(
     doc: &mut Document,
     id: Id,
-    field: &str,
+    field: SubActivityField,
     value: &str,
     second_language: bool,
 ) -> Result<AgencyPlanView, AppError> {

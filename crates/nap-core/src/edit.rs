@@ -15,6 +15,7 @@ use ts_rs::TS;
 
 pub use crate::agency_plans::edit::{
     new_agency_plan, new_sub_activity, set_agency_plan_field, set_sub_activity_field,
+    AgencyPlanField, SubActivityField,
 };
 pub use crate::communication::edit::{
     new_communication_activity, new_communication_item, new_consultation,
@@ -418,6 +419,11 @@ mod tests {
         names_read_back::<NarrativeField>(None, &["text", "body_km", "Kind"]);
         names_read_back::<ReportingEventField>(None, &["due_date", "title_l3"]);
         names_read_back::<ExchangeRateField>(None, &["currency", "Rate"]);
+        names_read_back::<AgencyPlanField>(None, &["agency_id", "notes_km"]);
+        names_read_back::<SubActivityField>(
+            Some(|_| SubActivityField::Quarter(3)),
+            &["quarter:", "quarter:Q3", "quarter:300", "activity_id"],
+        );
         names_read_back::<PlanSettingField>(
             Some(PlanSettingField::Inflation),
             &["title", "inflation:", "inflation:soon", "contingency_l2"],

@@ -3,6 +3,7 @@
 use crate::error::IpcError;
 use crate::state::AppState;
 use nap_core::agency_plans::view::AgencyPlanView;
+use nap_core::edit::{AgencyPlanField, SubActivityField};
 use nap_core::Id;
 use tauri::State;
 
@@ -28,12 +29,12 @@ pub fn start_agency_plan(
 pub fn set_agency_plan(
     state: State<'_, AppState>,
     id: Id,
-    field: String,
+    field: AgencyPlanField,
     value: String,
     second_language: bool,
 ) -> Result<AgencyPlanView, IpcError> {
     state.with_doc(|doc| {
-        nap_app::agency_plans::set_agency_plan(doc, id, &field, &value, second_language)
+        nap_app::agency_plans::set_agency_plan(doc, id, field, &value, second_language)
     })
 }
 
@@ -60,12 +61,12 @@ pub fn add_sub_activity(
 pub fn set_sub_activity(
     state: State<'_, AppState>,
     id: Id,
-    field: String,
+    field: SubActivityField,
     value: String,
     second_language: bool,
 ) -> Result<AgencyPlanView, IpcError> {
     state.with_doc(|doc| {
-        nap_app::agency_plans::set_sub_activity(doc, id, &field, &value, second_language)
+        nap_app::agency_plans::set_sub_activity(doc, id, field, &value, second_language)
     })
 }
 

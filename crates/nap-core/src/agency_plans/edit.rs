@@ -2,26 +2,53 @@
 //! sub-activities it schedules by quarter under the NAP's activities.
 
 use crate::edit::{
-    amount, fresh_meta, optional, refuse, required_text, year_in, yes_no, FieldError, Problem,
+    amount, fresh_meta, optional, refuse, required_text, wire_names, year_in, yes_no, FieldError,
+    Problem, Tongue,
 };
 use crate::model::{AgencyPlan, Id, Plan, SubActivity};
 use crate::text::LocalText;
 use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-/// Sets `focal_point`, `focal_point_contact`, `notes` or `notes_l2` of an agency plan.
-pub fn set_agency_plan_field(
-    agency_plan: &mut AgencyPlan,
-    field: &str,
-    text: &str,
-) -> Result<(), FieldError> {
+/// A field of an agency's operational plan. Wire names: `focal_point`,
+/// `focal_point_contact`, `notes`, `notes_l2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(
+    export,
+    type = r#""focal_point" | "focal_point_contact" | "notes" | "notes_l2""#
+)]
+pub enum AgencyPlanField {
+    FocalPoint,
+    FocalPointContact,
+    Notes(Tongue),
+}
+
+wire_names!(
+    AgencyPlanField,
+    [
+        (AgencyPlanField::FocalPoint, "focal_point"),
+        (AgencyPlanField::FocalPointContact, "focal_point_contact"),
+        (AgencyPlanField::Notes(Tongue::Working), "notes"),
+        (AgencyPlanField::Notes(Tongue::Second), "notes_l2"),
+    ]
+);
+
+/// Sets `field` of an agency plan from `text`.
+pub fn set_agency_plan_field(agency_plan: &mut AgencyPlan, field: AgencyPlanField, text: &str) {
     match field {
-        "focal_point" => agency_plan.focal_point = text.trim().to_string(),
-        "focal_point_contact" => agency_plan.focal_point_contact = text.trim().to_string(),
-        "notes" => agency_plan.notes.text = text.trim_end().to_string(),
-        "notes_l2" => agency_plan.notes.l2 = optional(text).map(|_| text.trim_end().to_string()),
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
+        AgencyPlanField::FocalPoint => agency_plan.focal_point = text.trim().to_string(),
+        AgencyPlanField::FocalPointContact => {
+            agency_plan.focal_point_contact = text.trim().to_string()
+        }
+        AgencyPlanField::Notes(Tongue::Working) => {
+            agency_plan.notes.text = text.trim_end().to_string()
+        }
+        AgencyPlanField::Notes(Tongue::Second) => {
+            agency_plan.notes.l2 = optional(text).map(|_| text.trim_end().to_string())
+        }
     }
-    Ok(())
 }
 
 /// A new operational plan for `agency_id`, or `None` when there is no such agency or it
@@ -44,45 +71,75 @@ pub fn new_agency_plan(
     })
 }
 
-/// Sets one field of `step` from `text`. Fields: `title` (required), `title_l2`, `code`,
-/// `year` (a plan year), `quarter:N` = `true`/`false` (N from 1 to 4), `budget_line`,
-/// `economic_code`, `budget` (in the base currency; empty for none). On error `step` is
-/// unchanged.
+/// A field of a sub-activity (a step of an agency plan). Wire names: `title` (required),
+/// `title_l2`, `code`, `year` (a plan year), `quarter:N` = `true`/`false` (N from 1 to 4),
+/// `budget_line`, `economic_code`, `budget` (in the base currency; empty for none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(
+    export,
+    type = r#""title" | "title_l2" | "code" | "year" | "budget_line" | "economic_code" | "budget" | "quarter:1" | "quarter:2" | "quarter:3" | "quarter:4""#
+)]
+pub enum SubActivityField {
+    Title(Tongue),
+    Code,
+    Year,
+    /// Whether the step falls in quarter N (1 to 4) of its year.
+    Quarter(u8),
+    BudgetLine,
+    EconomicCode,
+    Budget,
+}
+
+wire_names!(
+    SubActivityField,
+    keyed Quarter => "quarter:",
+    [
+        (SubActivityField::Title(Tongue::Working), "title"),
+        (SubActivityField::Title(Tongue::Second), "title_l2"),
+        (SubActivityField::Code, "code"),
+        (SubActivityField::Year, "year"),
+        (SubActivityField::BudgetLine, "budget_line"),
+        (SubActivityField::EconomicCode, "economic_code"),
+        (SubActivityField::Budget, "budget"),
+    ]
+);
+
+/// Sets `field` of `step` from `text`. On error `step` is unchanged.
 pub fn set_sub_activity_field(
     plan: &Plan,
     step: &mut SubActivity,
-    field: &str,
+    field: SubActivityField,
     text: &str,
 ) -> Result<(), FieldError> {
-    if let Some(quarter) = field.strip_prefix("quarter:") {
-        let quarter: u8 = quarter
-            .parse()
-            .ok()
-            .filter(|q| (1..=4).contains(q))
-            .ok_or_else(|| refuse(field, text, Problem::UnknownField))?;
-        let on = yes_no(field, text)?;
-        step.quarters.retain(|q| *q != quarter);
-        if on {
-            step.quarters.push(quarter);
-            step.quarters.sort_unstable();
-        }
-        return Ok(());
-    }
+    use SubActivityField as F;
+    let name = field.to_string();
+    let field_name = name.as_str();
     match field {
-        "title" => step.title.text = required_text(field, text)?,
-        "title_l2" => step.title.l2 = optional(text),
-        "code" => step.code = text.trim().to_string(),
-        "year" => step.year = year_in(plan, field, text)?,
-        "budget_line" => step.budget_line = text.trim().to_string(),
-        "economic_code" => step.economic_code = text.trim().to_string(),
-        "budget" => {
+        F::Quarter(quarter) => {
+            if !(1..=4).contains(&quarter) {
+                return Err(refuse(field_name, text, Problem::UnknownField));
+            }
+            let on = yes_no(field_name, text)?;
+            step.quarters.retain(|q| *q != quarter);
+            if on {
+                step.quarters.push(quarter);
+                step.quarters.sort_unstable();
+            }
+        }
+        F::Title(Tongue::Working) => step.title.text = required_text(field_name, text)?,
+        F::Title(Tongue::Second) => step.title.l2 = optional(text),
+        F::Code => step.code = text.trim().to_string(),
+        F::Year => step.year = year_in(plan, field_name, text)?,
+        F::BudgetLine => step.budget_line = text.trim().to_string(),
+        F::EconomicCode => step.economic_code = text.trim().to_string(),
+        F::Budget => {
             step.budget = if text.trim().is_empty() {
                 None
             } else {
-                Some(amount(field, text)?)
+                Some(amount(field_name, text)?)
             }
         }
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
     }
     Ok(())
 }
@@ -138,15 +195,24 @@ mod tests {
 
     #[test]
     fn quarters_years_and_budgets_are_read_as_typed_or_refused_unchanged() {
+        // The field by its wire name; a name that is no field is refused when read.
+        fn set(
+            plan: &Plan,
+            step: &mut SubActivity,
+            field: &str,
+            text: &str,
+        ) -> Result<(), FieldError> {
+            set_sub_activity_field(plan, step, field.parse()?, text)
+        }
         let plan = sample_plan();
         let mut step = plan.sub_activities[0].clone();
         step.quarters.clear();
-        set_sub_activity_field(&plan, &mut step, "quarter:3", "true").unwrap();
-        set_sub_activity_field(&plan, &mut step, "quarter:1", "true").unwrap();
+        set(&plan, &mut step, "quarter:3", "true").unwrap();
+        set(&plan, &mut step, "quarter:1", "true").unwrap();
         assert_eq!(step.quarters, vec![1, 3]);
-        set_sub_activity_field(&plan, &mut step, "quarter:3", "false").unwrap();
+        set(&plan, &mut step, "quarter:3", "false").unwrap();
         assert_eq!(step.quarters, vec![1]);
-        set_sub_activity_field(&plan, &mut step, "budget", "12,500,000").unwrap();
+        set(&plan, &mut step, "budget", "12,500,000").unwrap();
         assert_eq!(step.budget, Some(Decimal::from(12_500_000)));
         let before = step.clone();
         for (field, text, problem) in [
@@ -158,7 +224,7 @@ mod tests {
             ("title", "", Problem::Required),
             ("activity_id", "x", Problem::UnknownField),
         ] {
-            let err = set_sub_activity_field(&plan, &mut step, field, text).unwrap_err();
+            let err = set(&plan, &mut step, field, text).unwrap_err();
             assert_eq!(err.problem, problem, "{field}={text}");
             assert_eq!(step, before);
         }

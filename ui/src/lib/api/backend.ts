@@ -15,6 +15,8 @@ import type { GridFilter } from './bindings/GridFilter';
 import type { CostLineField } from './bindings/CostLineField';
 import type { FundingSourceField } from './bindings/FundingSourceField';
 import type { ResultField } from './bindings/ResultField';
+import type { AgencyPlanField } from './bindings/AgencyPlanField';
+import type { SubActivityField } from './bindings/SubActivityField';
 import type { PlanSettingField } from './bindings/PlanSettingField';
 import type { ExchangeRateField } from './bindings/ExchangeRateField';
 import type { IndicatorField } from './bindings/IndicatorField';
@@ -192,10 +194,10 @@ export interface Backend {
   /** One agency's operational plan (the first agency leading activities when `null`). */
   agencyPlan(agencyId: string | null, secondLanguage: boolean): Promise<AgencyPlanView>;
   startAgencyPlan(agencyId: string, secondLanguage: boolean): Promise<AgencyPlanView>;
-  setAgencyPlan(id: string, field: string, value: string, secondLanguage: boolean): Promise<AgencyPlanView>;
+  setAgencyPlan(id: string, field: AgencyPlanField, value: string, secondLanguage: boolean): Promise<AgencyPlanView>;
   addSubActivity(agencyPlanId: string, activityId: string, title: string, secondLanguage: boolean): Promise<AgencyPlanView>;
   /** Sets `title`, `year`, `quarter:N` (true/false), `budget_line`, `economic_code` or `budget`. */
-  setSubActivity(id: string, field: string, value: string, secondLanguage: boolean): Promise<AgencyPlanView>;
+  setSubActivity(id: string, field: SubActivityField, value: string, secondLanguage: boolean): Promise<AgencyPlanView>;
   deleteSubActivity(id: string, secondLanguage: boolean): Promise<AgencyPlanView>;
   /** The communication plan and the consultations. */
   communication(): Promise<CommunicationView>;
