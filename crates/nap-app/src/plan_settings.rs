@@ -6,7 +6,7 @@ use crate::{find, AppError, ScopeLock};
 use nap_core::costing::labels::{standard_name, standard_names};
 use nap_core::edit::{
     as_percent, new_exchange_rate, set_classification_name, set_exchange_rate_field,
-    set_plan_setting, ExchangeRateField, NameChange, PlanSettingField,
+    set_plan_setting, ClassificationNameField, ExchangeRateField, NameChange, PlanSettingField,
 };
 use nap_core::model::{ClassificationName, ClassificationScheme, Plan};
 use nap_core::{ExchangeRate, Id};
@@ -286,9 +286,9 @@ pub fn delete_exchange_rate(doc: &mut Document, id: Id) -> Result<PlanSettings, 
 /// gives the code back its standard name.
 pub fn set_classification_name_field(
     doc: &mut Document,
-    scheme: &str,
+    scheme: ClassificationScheme,
     code: &str,
-    field: &str,
+    field: ClassificationNameField,
     value: &str,
 ) -> Result<PlanSettings, AppError> {
     match set_classification_name(doc.plan(), scheme, code, field, value, &now(), doc.author())? {

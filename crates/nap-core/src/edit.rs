@@ -25,7 +25,9 @@ pub use crate::coordination::edit::{
     new_body, new_reporting_event, set_body_field, set_reporting_event_field, BodyField,
     ReportingEventField,
 };
-pub use crate::costing::classification_names::{set_classification_name, NameChange};
+pub use crate::costing::classification_names::{
+    set_classification_name, ClassificationNameField, NameChange,
+};
 pub use crate::costing::edit::{new_cost_line, set_cost_line_field, CostLineField};
 pub use crate::costing::settings::{
     as_percent, new_exchange_rate, set_exchange_rate_field, set_plan_setting, ExchangeRateField,
@@ -420,6 +422,7 @@ mod tests {
         names_read_back::<ReportingEventField>(None, &["due_date", "title_l3"]);
         names_read_back::<ExchangeRateField>(None, &["currency", "Rate"]);
         names_read_back::<AgencyPlanField>(None, &["agency_id", "notes_km"]);
+        names_read_back::<ClassificationNameField>(None, &["colour", "code"]);
         names_read_back::<SubActivityField>(
             Some(|_| SubActivityField::Quarter(3)),
             &["quarter:", "quarter:Q3", "quarter:300", "activity_id"],

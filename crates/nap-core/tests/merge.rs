@@ -335,12 +335,21 @@ fn values_read_as_a_person_reads_them() {
 /// because its id comes from the code, so a difference is one conflict, never two names.
 #[test]
 fn names_given_to_the_same_code_on_both_sides_meet_as_one_record() {
-    use nap_core::edit::{set_classification_name, NameChange};
+    use nap_core::edit::{set_classification_name, ClassificationNameField, NameChange, Tongue};
     use nap_core::model::ClassificationScheme;
     let base = sample_plan();
     let name = |plan: &Plan, code: &str, km: &str| {
         let now = base.meta.record.modified.clone();
-        match set_classification_name(plan, "economic", code, "name_l2", km, &now, "t") {
+        let khmer = ClassificationNameField::Name(Tongue::Second);
+        match set_classification_name(
+            plan,
+            ClassificationScheme::Economic,
+            code,
+            khmer,
+            km,
+            &now,
+            "t",
+        ) {
             Ok(NameChange::Put(n)) => n,
             other => panic!("{other:?}"),
         }

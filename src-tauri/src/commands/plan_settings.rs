@@ -3,7 +3,8 @@
 use crate::error::IpcError;
 use crate::state::AppState;
 use nap_app::plan_settings::PlanSettings;
-use nap_core::edit::{ExchangeRateField, PlanSettingField};
+use nap_core::edit::{ClassificationNameField, ExchangeRateField, PlanSettingField};
+use nap_core::model::ClassificationScheme;
 use nap_core::Id;
 use tauri::State;
 
@@ -48,12 +49,12 @@ pub fn delete_exchange_rate(state: State<'_, AppState>, id: Id) -> Result<PlanSe
 #[tauri::command]
 pub fn set_classification_name_field(
     state: State<'_, AppState>,
-    scheme: String,
+    scheme: ClassificationScheme,
     code: String,
-    field: String,
+    field: ClassificationNameField,
     value: String,
 ) -> Result<PlanSettings, IpcError> {
     state.with_doc(|doc| {
-        nap_app::plan_settings::set_classification_name_field(doc, &scheme, &code, &field, &value)
+        nap_app::plan_settings::set_classification_name_field(doc, scheme, &code, field, &value)
     })
 }

@@ -1,9 +1,11 @@
 //! Edits of the plan's own names for classification codes (see [`ClassificationName`]).
 
-use crate::edit::{fresh_meta, optional, refuse, variant, FieldError, Problem};
+use crate::edit::{fresh_meta, optional, refuse, wire_names, FieldError, Problem, Tongue};
 use crate::model::{ClassificationName, ClassificationScheme, Id, Plan};
 use crate::text::LocalText;
 use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// What naming a code comes to.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,18 +18,34 @@ pub enum NameChange {
     Nothing,
 }
 
-/// Names `code` of `scheme` (`economic` or `functional`) in the working language
-/// (`field` = `name`; blank for the standard name) or the second language (`name_l2`).
+/// Which name of a classification code is set. Wire names: `name` (the working language;
+/// blank for the standard name) and `name_l2` (the second language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(export, type = r#""name" | "name_l2""#)]
+pub enum ClassificationNameField {
+    Name(Tongue),
+}
+
+wire_names!(
+    ClassificationNameField,
+    [
+        (ClassificationNameField::Name(Tongue::Working), "name"),
+        (ClassificationNameField::Name(Tongue::Second), "name_l2"),
+    ]
+);
+
+/// Names `code` of `scheme` in the language `field` says.
+#[allow(clippy::too_many_arguments)]
 pub fn set_classification_name(
     plan: &Plan,
-    scheme: &str,
+    scheme: ClassificationScheme,
     code: &str,
-    field: &str,
+    field: ClassificationNameField,
     text: &str,
     now: &Timestamp,
     author: &str,
 ) -> Result<NameChange, FieldError> {
-    let scheme: ClassificationScheme = variant("scheme", scheme)?;
     let code = code.trim();
     if code.is_empty() {
         return Err(refuse("code", code, Problem::Required));
@@ -36,9 +54,8 @@ pub fn set_classification_name(
     let existing = plan.classification_names.iter().find(|n| n.record.id == id);
     let mut name = existing.map_or_else(LocalText::default, |n| n.name.clone());
     match field {
-        "name" => name.text = text.trim().to_string(),
-        "name_l2" => name.l2 = optional(text),
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
+        ClassificationNameField::Name(Tongue::Working) => name.text = text.trim().to_string(),
+        ClassificationNameField::Name(Tongue::Second) => name.l2 = optional(text),
     }
     if name.text.is_empty() && name.l2.is_none() {
         return Ok(match existing {
@@ -67,6 +84,19 @@ mod tests {
         plan
     }
 
+    /// Names `code` of `scheme` in the language `tongue` at a fixed time.
+    fn named(
+        plan: &Plan,
+        scheme: ClassificationScheme,
+        code: &str,
+        tongue: Tongue,
+        text: &str,
+    ) -> Result<NameChange, FieldError> {
+        let now = Timestamp::from_unix_millis(1_790_000_000_000);
+        let field = ClassificationNameField::Name(tongue);
+        set_classification_name(plan, scheme, code, field, text, &now, "t")
+    }
+
     fn put(change: NameChange) -> ClassificationName {
         match change {
             NameChange::Put(n) => n,
@@ -77,15 +107,12 @@ mod tests {
     #[test]
     fn a_second_language_name_is_stored_under_the_codes_own_id() {
         let mut plan = plan();
-        let now = Timestamp::from_unix_millis(1_790_000_000_000);
-        let name = put(set_classification_name(
+        let name = put(named(
             &plan,
-            "economic",
+            ClassificationScheme::Economic,
             " 211 ",
-            "name_l2",
+            Tongue::Second,
             " ប្រាក់បៀវត្ស ",
-            &now,
-            "t",
         )
         .unwrap());
         assert_eq!(name.code, "211");
@@ -108,8 +135,12 @@ mod tests {
         assert_eq!(validate(&plan), vec![]);
 
         // Naming it in the working language keeps the Khmer and the record.
-        let again = put(set_classification_name(
-            &plan, "economic", "211", "name", "Salaries", &now, "t",
+        let again = put(named(
+            &plan,
+            ClassificationScheme::Economic,
+            "211",
+            Tongue::Working,
+            "Salaries",
         )
         .unwrap());
         assert_eq!(again.record.id, plan.classification_names[0].record.id);
@@ -120,25 +151,34 @@ mod tests {
     #[test]
     fn blanking_both_names_removes_the_record_and_blank_on_nothing_does_nothing() {
         let mut plan = plan();
-        let now = Timestamp::from_unix_millis(1_790_000_000_000);
-        let name = put(set_classification_name(
+        let name = put(named(
             &plan,
-            "functional",
+            ClassificationScheme::Functional,
             "03.1",
-            "name_l2",
+            Tongue::Second,
             "នគរបាល",
-            &now,
-            "t",
         )
         .unwrap());
         let id = name.record.id;
         plan.classification_names.push(name);
         assert_eq!(
-            set_classification_name(&plan, "functional", "03.1", "name_l2", "  ", &now, "t"),
+            named(
+                &plan,
+                ClassificationScheme::Functional,
+                "03.1",
+                Tongue::Second,
+                "  "
+            ),
             Ok(NameChange::Remove(id))
         );
         assert_eq!(
-            set_classification_name(&plan, "functional", "07", "name", "", &now, "t"),
+            named(
+                &plan,
+                ClassificationScheme::Functional,
+                "07",
+                Tongue::Working,
+                ""
+            ),
             Ok(NameChange::Nothing)
         );
     }
@@ -146,24 +186,36 @@ mod tests {
     #[test]
     fn bad_input_is_refused_with_its_reason() {
         let plan = plan();
-        let now = Timestamp::from_unix_millis(1_790_000_000_000);
-        let problem = |scheme: &str, code: &str, field: &str| {
-            set_classification_name(&plan, scheme, code, field, "x", &now, "t")
-                .unwrap_err()
-                .problem
-        };
-        assert_eq!(problem("economic", "  ", "name"), Problem::Required);
-        assert_eq!(problem("economic", "211", "colour"), Problem::UnknownField);
-        assert_eq!(problem("cofog", "03.1", "name"), Problem::UnknownChoice);
+        let err = named(
+            &plan,
+            ClassificationScheme::Economic,
+            "  ",
+            Tongue::Working,
+            "x",
+        )
+        .unwrap_err();
+        assert_eq!(err.problem, Problem::Required);
+        // A field or a scheme that does not exist is refused when it is read.
+        assert_eq!(
+            "colour"
+                .parse::<ClassificationNameField>()
+                .map_err(|e| e.problem),
+            Err(Problem::UnknownField)
+        );
+        assert!(serde_json::from_str::<ClassificationScheme>("\"cofog\"").is_err());
     }
 
     #[test]
     fn validation_refuses_a_second_name_for_a_code_and_an_id_not_derived_from_it() {
         let mut plan = plan();
-        let now = Timestamp::from_unix_millis(1_790_000_000_000);
-        let name = put(
-            set_classification_name(&plan, "economic", "22", "name_l2", "ក", &now, "t").unwrap(),
-        );
+        let name = put(named(
+            &plan,
+            ClassificationScheme::Economic,
+            "22",
+            Tongue::Second,
+            "ក",
+        )
+        .unwrap());
         let mut stray = name.clone();
         stray.record.id = Id::new_v4();
         plan.classification_names = vec![name, stray];

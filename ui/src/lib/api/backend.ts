@@ -15,6 +15,7 @@ import type { GridFilter } from './bindings/GridFilter';
 import type { CostLineField } from './bindings/CostLineField';
 import type { FundingSourceField } from './bindings/FundingSourceField';
 import type { ResultField } from './bindings/ResultField';
+import type { ClassificationNameField } from './bindings/ClassificationNameField';
 import type { AgencyPlanField } from './bindings/AgencyPlanField';
 import type { SubActivityField } from './bindings/SubActivityField';
 import type { PlanSettingField } from './bindings/PlanSettingField';
@@ -149,7 +150,7 @@ export interface Backend {
   /** Keeps the window open after a close request: a save before closing was refused. */
   cancelClose(): Promise<void>;
   /** Names a classification code (`field`: `name` or `name_l2`); blank for the standard name. */
-  setClassificationName(scheme: ClassificationScheme, code: string, field: string, value: string): Promise<PlanSettings>;
+  setClassificationName(scheme: ClassificationScheme, code: string, field: ClassificationNameField, value: string): Promise<PlanSettings>;
   /** The funding sources, what the allocation makes of them, and the headline gap. */
   funding(): Promise<FundingView>;
   /** Sets one field of a source (`amount:YEAR`, `status`, `earmark_add`, …); refused values change nothing. */
