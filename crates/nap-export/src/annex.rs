@@ -1182,8 +1182,9 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
     }
     let total = sum_row(RowKind::Total, ctx.l("total_cost").to_string(), &grand);
     widest.note(&columns, &total, &mut flow.pdf.shaper);
-    if let Some(last) = pillars.last_mut() {
-        last.push(total);
+    match pillars.last_mut() {
+        Some(last) => last.push(total),
+        None => pillars.push(vec![total]),
     }
     // The first pillar continues on this page; each of the others starts a page of its own,
     // so that they are laid out on all cores, each on a canvas of its own appended in the

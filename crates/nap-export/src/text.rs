@@ -325,8 +325,6 @@ pub struct Shaper {
     bold: FastMap<String, Arc<Shaped>>,
     /// Glyphs of the ASCII characters used in numbers, per weight, and of the few others.
     ascii_figures: [Vec<Option<FigureGlyph>>; 2],
-    /// Advance in ems of each ASCII figure character, per weight (`None` for the others).
-    ascii_advances: [Vec<Option<f32>>; 2],
     figures: FastMap<(char, Weight), FigureGlyph>,
 }
 
@@ -418,9 +416,6 @@ impl Shaper {
 
     /// Width of `text` at `size` points.
     pub fn width(&mut self, text: &str, weight: Weight, size: f32) -> f32 {
-        if let Some(ems) = self.ascii_figure_width(text, weight) {
-            return ems * size;
-        }
         if is_figure_text(text) {
             return self.figure_width(text, weight) * size;
         }
@@ -428,30 +423,6 @@ impl Shaper {
             return (self.figure_width(figures, weight) + self.shape(word, weight).width) * size;
         }
         self.shape(text, weight).width * size
-    }
-
-    /// Width in ems of `text` when it is made of ASCII figure characters only (the amounts and
-    /// quantities that fill most cells of an annex), in one pass over its bytes; `None`
-    /// otherwise. Same result as [`Shaper::figure_width`], without a lookup per character.
-    fn ascii_figure_width(&mut self, text: &str, weight: Weight) -> Option<f32> {
-        let table = &mut self.ascii_advances[usize::from(weight == Weight::Bold)];
-        if table.is_empty() {
-            *table = (0u8..128)
-                .map(|b| {
-                    let c = char::from(b);
-                    is_figure_text(c.encode_utf8(&mut [0; 4]))
-                        .then(|| shape_run(&c.to_string(), Script::Latin, weight).width)
-                })
-                .collect();
-        }
-        if text.is_empty() {
-            return None;
-        }
-        let mut ems = 0f32;
-        for b in text.bytes() {
-            ems += (*table.get(usize::from(b))?)?;
-        }
-        Some(ems)
     }
 
     /// Cuts `word` (wider than `max` points at `size`) into pieces that fit, between grapheme
@@ -599,7 +570,7 @@ mod tests {
         ] {
             assert_eq!(figures_and_word(other), None, "{other}");
         }
-        // The ASCII fast path gives what the figure path gives.
+        // Figures measure the same whichever way they are asked for.
         assert_eq!(
             s.width("-1,234,567.89 %", Weight::Bold, 7.5),
             s.figure_width("-1,234,567.89 %", Weight::Bold) * 7.5

@@ -100,12 +100,9 @@ pub fn set_body_field(
     };
     match field {
         F::Chair(agency) | F::Member(agency) => {
-            let agency = choice(
-                plan.agencies.iter().map(|a| a.record.id),
-                name,
-                &agency.to_string(),
-            )?
-            .ok_or_else(|| refuse(name, text, Problem::Required))?;
+            if !plan.agencies.iter().any(|a| a.record.id == agency) {
+                return Err(refuse(name, text, Problem::UnknownChoice));
+            }
             let on = yes_no(name, text)?;
             let list = if matches!(field, F::Chair(_)) {
                 &mut body.chair_ids

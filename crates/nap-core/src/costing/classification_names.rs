@@ -36,7 +36,6 @@ wire_names!(
 );
 
 /// Names `code` of `scheme` in the language `field` says.
-#[allow(clippy::too_many_arguments)]
 pub fn set_classification_name(
     plan: &Plan,
     scheme: ClassificationScheme,

@@ -304,8 +304,13 @@ pub(crate) fn allocate(
             used,
         }
     };
-    // The two passes are independent: the second runs on another core while this one runs
-    // the first (the large plan's allocation is most of its recompute).
+    // The two passes are independent: on a large plan the second runs on another core while
+    // this one runs the first (its allocation is most of its recompute). A small plan's
+    // passes take less than starting a thread.
+    const WORTH_A_THREAD: usize = 100_000;
+    if n * years < WORTH_A_THREAD {
+        return (run(FundingPass::Committed), run(FundingPass::WithPledged));
+    }
     std::thread::scope(|scope| {
         let with_pledged = scope.spawn(|| run(FundingPass::WithPledged));
         let committed = run(FundingPass::Committed);

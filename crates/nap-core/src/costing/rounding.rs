@@ -400,6 +400,16 @@ pub fn format_amount(
     grouped(shown, separator)
 }
 
+/// Appends the digits `int` with `separator` between groups of three, from the right.
+fn push_grouped(out: &mut String, int: &str, separator: &str) {
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(ch);
+    }
+}
+
 /// `value` written as `Decimal`'s `to_string` writes it (all its scale's decimals), with
 /// `separator` between groups of three digits and no sign on zero: the same text as
 /// `group_digits(&value.to_string(), separator)`, straight from the digits, without the
@@ -418,12 +428,7 @@ pub fn grouped(value: Decimal, separator: &str) -> String {
     if value.mantissa() < 0 {
         out.push('-');
     }
-    for (i, ch) in int.char_indices() {
-        if i > 0 && (int.len() - i).is_multiple_of(3) {
-            out.push_str(separator);
-        }
-        out.push(ch);
-    }
+    push_grouped(&mut out, int, separator);
     if !frac.is_empty() {
         out.push('.');
         out.push_str(frac);
@@ -449,12 +454,7 @@ pub fn group_digits(text: &str, separator: &str) -> String {
             sign
         },
     );
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push_str(separator);
-        }
-        out.push(ch);
-    }
+    push_grouped(&mut out, int, separator);
     if let Some(f) = frac {
         out.push('.');
         out.push_str(f);

@@ -72,8 +72,9 @@ pub fn set_plan_setting(
     let name = field.to_string();
     let field_name = name.as_str();
     if let F::Inflation(year) = field {
-        let year = year_in(plan, field_name, &year.to_string())
-            .map_err(|e| refuse(field_name, text, e.problem))?;
+        if year < plan.meta.start_year || year > plan.meta.end_year {
+            return Err(refuse(field_name, text, Problem::YearOutsidePlan));
+        }
         if text.trim().is_empty() {
             meta.inflation.remove(&year);
         } else {
