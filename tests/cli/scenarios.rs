@@ -304,14 +304,12 @@ fn an_inconsistent_plan_is_repaired_into_a_copy_beside_it() {
     let d = Dir::new();
     let plan = d.path("Ministry plan.nap");
     ok(&["sample", s(&plan)]);
-    rusqlite::Connection::open(&plan)
-        .unwrap()
-        .execute_batch(
-            "PRAGMA foreign_keys = OFF;
-             UPDATE cost_line SET activity_id = '00000000-0000-0000-0000-000000000042'
-               WHERE rowid IN (SELECT rowid FROM cost_line LIMIT 2);",
-        )
-        .unwrap();
+    nap_store::testing::tamper(
+        &plan,
+        "UPDATE cost_line SET activity_id = '00000000-0000-0000-0000-000000000042'
+           WHERE rowid IN (SELECT rowid FROM cost_line LIMIT 2);",
+    )
+    .unwrap();
     let original = std::fs::read(&plan).unwrap();
     let err = fails(&["costs", s(&plan)]);
     assert!(

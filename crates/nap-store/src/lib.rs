@@ -17,6 +17,8 @@ mod repair;
 mod rows;
 pub mod schema;
 pub mod sharing;
+#[cfg(feature = "test-support")]
+pub mod testing;
 
 pub use document::{now, Document, UndoLabel, UNDO_LIMIT};
 pub use error::StoreError;
