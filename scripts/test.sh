@@ -56,8 +56,8 @@ e2e_data="$(mktemp -d)"
 NAP_STUDIO_DATA_DIR="$e2e_data" xvfb-run -a npm test --prefix e2e 2>&1 | tee "$log.e2e"
 rm -rf "$e2e_data"
 
-step "Generated files (TypeScript bindings, the window's capability) are committed and fresh"
-generated=(ui/src/lib/api/bindings src-tauri/capabilities)
+step "Generated files (TypeScript bindings, the page's client, the window's capability) are committed and fresh"
+generated=(ui/src/lib/api/bindings ui/src/lib/api/commands.ts src-tauri/capabilities)
 if [ -n "$(git status --porcelain -- "${generated[@]}")" ]; then
   git status --short -- "${generated[@]}"
   echo "Generated files changed when the build and tests regenerated them: commit ${generated[*]}." >&2

@@ -1557,11 +1557,16 @@ fn the_communication_plan_and_consultations_are_edited_and_refusals_save_nothing
         .find(|c| c["title"]["text"] == "Provincial forum, Battambang")
         .cloned()
         .unwrap();
+    // One command per kind of record, each with its own typed field.
     let set = |record: &str, id: &serde_json::Value, field: &str, value: &str| {
+        let command = match record {
+            "consultation" => "set_consultation".to_string(),
+            other => format!("set_communication_{other}"),
+        };
         call_with(
             &app,
-            "set_communication",
-            serde_json::json!({"record": record, "id": id, "field": field, "value": value}),
+            &command,
+            serde_json::json!({"id": id, "field": field, "value": value}),
         )
         .0
     };
@@ -1591,10 +1596,25 @@ fn the_communication_plan_and_consultations_are_edited_and_refusals_save_nothing
         set("activity", &activity, "year", "2099").unwrap_err()["code"],
         "year_outside_plan"
     );
-    assert_eq!(
-        set("poster", &activity, "title", "x").unwrap_err()["code"],
-        "bad_request"
-    );
+    // A field of another kind of record, or a group that does not exist, is a typed
+    // argument the interface cannot send: refused before the use case.
+    for (record, field) in [
+        ("activity", "participants_women"),
+        ("consultation", "group:aliens"),
+        ("item", "title"),
+    ] {
+        assert!(
+            set(record, &activity, field, "1").is_err(),
+            "{record} {field}"
+        );
+    }
+    assert!(call_with(
+        &app,
+        "add_communication",
+        serde_json::json!({"record": "poster", "text": "x", "itemKind": null}),
+    )
+    .0
+    .is_err());
     assert!(
         std::fs::read(&file).unwrap() == bytes,
         "refusals write nothing"

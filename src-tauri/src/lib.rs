@@ -33,6 +33,11 @@ pub(crate) fn window_title(path: &Path) -> String {
 
 include!("command_list.rs");
 
+// After the list: its tests read the list. The generator itself runs in the build script.
+#[cfg(test)]
+#[path = "../build/client.rs"]
+mod client;
+
 macro_rules! handler_of {
     ($($group:ident::$name:ident),* $(,)?) => {
         tauri::generate_handler![$(commands::$group::$name),*]

@@ -441,3 +441,82 @@ fn an_outdated_translation_is_marked_checked_and_leaves_the_review() {
     assert_eq!(doc.plan().outcomes[0].title.text, "A new wording");
     assert_eq!(doc.plan().outcomes[0].title.l2, before.outcomes[0].title.l2);
 }
+
+/// The communication screen's typed edits: each kind of record takes its own fields, a
+/// refused value changes nothing, and an addition or deletion names its kind of record.
+#[test]
+fn communication_records_are_edited_field_by_field_and_bad_values_change_nothing() {
+    use nap_app::communication::{
+        add_communication, delete_communication, set_communication_activity, set_consultation,
+        CommunicationRecord,
+    };
+    use nap_core::edit::{CommunicationActivityField, ConsultationField, Problem, Tongue};
+    use nap_core::StakeholderGroup;
+
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut doc) = sample(dir.path());
+    let consultation = doc.plan().consultations[0].record.id;
+    let view = set_consultation(
+        &mut doc,
+        consultation,
+        ConsultationField::Group(StakeholderGroup::IndigenousPeoples),
+        "true",
+    )
+    .unwrap();
+    let shown = view
+        .consultations
+        .iter()
+        .find(|c| c.record.id == consultation);
+    assert!(shown
+        .unwrap()
+        .groups
+        .contains(&StakeholderGroup::IndigenousPeoples));
+    set_consultation(
+        &mut doc,
+        consultation,
+        ConsultationField::Title(Tongue::Second),
+        "ការពិគ្រោះ",
+    )
+    .unwrap();
+
+    let before = std::fs::read(&path).unwrap();
+    let refused = set_consultation(
+        &mut doc,
+        consultation,
+        ConsultationField::ParticipantsMen,
+        "-4",
+    );
+    assert_eq!(code(refused), ErrorCode::Field(Problem::Negative));
+    let activity = doc.plan().communication_activities[0].record.id;
+    let refused =
+        set_communication_activity(&mut doc, activity, CommunicationActivityField::Year, "1999");
+    assert_eq!(code(refused), ErrorCode::Field(Problem::YearOutsidePlan));
+    // An id of another kind of record is not found, whichever field is named.
+    let refused = set_consultation(&mut doc, activity, ConsultationField::Place, "Kampot");
+    assert_eq!(code(refused), ErrorCode::RecordNotFound);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "refusals wrote nothing"
+    );
+
+    let reopened = nap_app::files::open(&path, "secretariat").unwrap();
+    let saved = &reopened.plan().consultations[0];
+    assert_eq!(saved.title.l2.as_deref(), Some("ការពិគ្រោះ"));
+
+    let view = add_communication(
+        &mut doc,
+        CommunicationRecord::Item,
+        "Peace needs women",
+        Some("key_message"),
+    )
+    .unwrap();
+    let added = view
+        .items
+        .iter()
+        .find(|i| i.text.text == "Peace needs women")
+        .unwrap();
+    let id = added.record.id;
+    let view = delete_communication(&mut doc, CommunicationRecord::Item, id).unwrap();
+    assert!(view.items.iter().all(|i| i.record.id != id));
+}

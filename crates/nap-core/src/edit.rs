@@ -20,6 +20,7 @@ pub use crate::agency_plans::edit::{
 pub use crate::communication::edit::{
     new_communication_activity, new_communication_item, new_consultation,
     set_communication_activity_field, set_communication_item_field, set_consultation_field,
+    CommunicationActivityField, CommunicationItemField, ConsultationField,
 };
 pub use crate::coordination::edit::{
     new_body, new_reporting_event, set_body_field, set_reporting_event_field, BodyField,
@@ -438,6 +439,17 @@ mod tests {
         names_read_back::<FundingSourceField>(
             Some(FundingSourceField::Amount),
             &["earmarks", "amount:", "quantity:2027", "Name"],
+        );
+        names_read_back::<CommunicationItemField>(None, &["kind_l2", "Text", "statement"]);
+        names_read_back::<CommunicationActivityField>(None, &["responsible", "languages_l2"]);
+        names_read_back::<ConsultationField>(
+            Some(|_| ConsultationField::Group(crate::model::StakeholderGroup::WomenPeacebuilders)),
+            &["group:aliens", "group:", "groups", "kind", "participants"],
+        );
+        assert_eq!(
+            ConsultationField::Group(crate::model::StakeholderGroup::PersonsWithDisabilities)
+                .to_string(),
+            "group:persons_with_disabilities"
         );
         // The language is a value; on the wire the second language is the `_l2` name.
         assert_eq!(CostLineField::Item(Tongue::Second).to_string(), "item_l2");

@@ -845,7 +845,7 @@ pub struct CoordinatingBody {
 }
 
 /// Groups whose voices a consultation sought.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum StakeholderGroup {
@@ -860,6 +860,23 @@ pub enum StakeholderGroup {
     DevelopmentPartners,
     SecuritySector,
     Community,
+}
+
+/// The group's name in the file format ("women_peacebuilders").
+impl std::fmt::Display for StakeholderGroup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(name)) => f.write_str(&name),
+            _ => Err(std::fmt::Error),
+        }
+    }
+}
+
+impl std::str::FromStr for StakeholderGroup {
+    type Err = serde_json::Error;
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        serde_json::from_value(serde_json::Value::String(name.to_string()))
+    }
 }
 
 /// A consultation held while drafting the plan.

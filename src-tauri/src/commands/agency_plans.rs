@@ -7,6 +7,7 @@ use nap_core::edit::{AgencyPlanField, SubActivityField};
 use nap_core::Id;
 use tauri::State;
 
+/// One agency's operational plan (the first agency leading activities when `null`).
 #[tauri::command]
 pub fn agency_plan(
     state: State<'_, AppState>,
@@ -57,6 +58,7 @@ pub fn add_sub_activity(
     })
 }
 
+/// Sets `title`, `year`, `quarter:N` (true/false), `budget_line`, `economic_code` or `budget`.
 #[tauri::command]
 pub fn set_sub_activity(
     state: State<'_, AppState>,

@@ -10,6 +10,8 @@ use nap_core::edit::CostLineField;
 use nap_core::Id;
 use tauri::State;
 
+/// The grid with its first `rows` lines; the rest come from `costGridRows` as they scroll into
+/// view.
 #[tauri::command]
 pub fn cost_grid(
     state: State<'_, AppState>,
@@ -29,6 +31,7 @@ pub fn cost_grid_rows(
     state.with_doc(|doc| nap_app::costing::cost_grid_rows(doc, &filter, offset, limit))
 }
 
+/// Sets one field of a cost line from the text typed; refused values change nothing.
 #[tauri::command]
 pub fn set_cost_line(
     state: State<'_, AppState>,
@@ -40,6 +43,7 @@ pub fn set_cost_line(
     state.with_doc(|doc| nap_app::costing::set_cost_line(doc, id, field, &value, &filter))
 }
 
+/// What the line and totals would be with `value` typed into `field`; saves nothing.
 #[tauri::command]
 pub fn preview_cost_line(
     state: State<'_, AppState>,
@@ -61,6 +65,8 @@ pub fn add_cost_line(
     state.with_doc(|doc| nap_app::costing::add_cost_line(doc, activity_id, &item, &filter))
 }
 
+/// A lump sum (amounts per year typed in its year cells) for a pillar, outcome, output or
+/// activity; one given above an activity goes to that record's budget holder.
 #[tauri::command]
 pub fn add_lump_sum(
     state: State<'_, AppState>,

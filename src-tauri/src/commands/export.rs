@@ -44,6 +44,7 @@ pub async fn choose_export_path<R: tauri::Runtime>(
     ))
 }
 
+/// The agencies a copy for another ministry can be scoped to.
 #[tauri::command]
 pub fn plan_agencies(
     state: State<'_, AppState>,

@@ -44,6 +44,7 @@ pub fn recent_plans() -> Result<Vec<RecentPlan>, IpcError> {
     Ok(nap_app::files::recent_plans(&data_dir()))
 }
 
+/// Opens another plan; a refused file leaves the open plan open.
 #[tauri::command(async)]
 pub fn open_plan<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,

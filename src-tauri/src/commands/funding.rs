@@ -7,11 +7,14 @@ use nap_core::funding::view::FundingView;
 use nap_core::Id;
 use tauri::State;
 
+/// The funding sources, what the allocation makes of them, and the headline gap.
 #[tauri::command]
 pub fn funding(state: State<'_, AppState>) -> Result<FundingView, IpcError> {
     state.with_doc(|doc| nap_app::funding::funding(doc))
 }
 
+/// Sets one field of a source (`amount:YEAR`, `status`, `earmark_add`, …); refused values
+/// change nothing.
 #[tauri::command]
 pub fn set_funding_source(
     state: State<'_, AppState>,
@@ -30,6 +33,7 @@ pub fn add_funding_source(
     state.with_doc(|doc| nap_app::funding::add_funding_source(doc, &name))
 }
 
+/// Refused (`still_referenced`) while cost lines name the source.
 #[tauri::command]
 pub fn delete_funding_source(state: State<'_, AppState>, id: Id) -> Result<FundingView, IpcError> {
     state.with_doc(|doc| nap_app::funding::delete_funding_source(doc, id))

@@ -25,6 +25,7 @@ pub async fn choose_sheet_to_import<R: tauri::Runtime>(
         .map(|p| p.display().to_string()))
 }
 
+/// What importing the spreadsheet would do; nothing is written.
 #[tauri::command(async)]
 pub fn review_sheet(
     state: State<'_, AppState>,
@@ -34,6 +35,7 @@ pub fn review_sheet(
     state.with_doc(|doc| nap_app::import::review_sheet(doc, &request, &author))
 }
 
+/// Imports the spreadsheet into the open plan, as one undoable edit.
 #[tauri::command(async)]
 pub fn import_sheet(
     state: State<'_, AppState>,

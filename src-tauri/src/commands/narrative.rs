@@ -7,11 +7,13 @@ use nap_core::narrative::view::NarrativeView;
 use nap_core::Id;
 use tauri::State;
 
+/// The narrative sections, each with its Markdown and preview in both languages.
 #[tauri::command]
 pub fn narrative(state: State<'_, AppState>) -> Result<NarrativeView, IpcError> {
     state.with_doc(|doc| Ok(nap_app::narrative::narrative(doc)))
 }
 
+/// Sets `title`, `title_l2`, `body`, `body_l2` or `kind` of a section.
 #[tauri::command]
 pub fn set_narrative(
     state: State<'_, AppState>,

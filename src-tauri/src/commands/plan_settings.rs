@@ -8,6 +8,7 @@ use nap_core::model::ClassificationScheme;
 use nap_core::Id;
 use tauri::State;
 
+/// The plan's costing settings: contingency, inflation, base year, currencies, rates.
 #[tauri::command]
 pub fn plan_settings(state: State<'_, AppState>) -> Result<PlanSettings, IpcError> {
     state.with_doc(|doc| Ok(nap_app::plan_settings::plan_settings(doc)))
@@ -41,11 +42,13 @@ pub fn add_exchange_rate(
     state.with_doc(|doc| nap_app::plan_settings::add_exchange_rate(doc, &currency, &rate))
 }
 
+/// Refused (`rate_needed`) while cost lines need the rate.
 #[tauri::command]
 pub fn delete_exchange_rate(state: State<'_, AppState>, id: Id) -> Result<PlanSettings, IpcError> {
     state.with_doc(|doc| nap_app::plan_settings::delete_exchange_rate(doc, id))
 }
 
+/// Names a classification code (`field`: `name` or `name_l2`); blank for the standard name.
 #[tauri::command]
 pub fn set_classification_name_field(
     state: State<'_, AppState>,

@@ -7,11 +7,15 @@ use nap_core::progress::edit::{ExpenditureEntry, ProgressEntry, StatusEntry};
 use nap_core::progress::view::ProgressView;
 use tauri::State;
 
+/// The plan's progress in a period (`2027`, `2027-H1`, `2027-Q3`; empty: the latest year
+/// reported).
 #[tauri::command(async)]
 pub fn progress(state: State<'_, AppState>, period: String) -> Result<ProgressView, IpcError> {
     state.with_doc(|doc| nap_app::progress::progress(doc, &period))
 }
 
+/// Records an indicator's value for a period (replacing an earlier one); returns `period`'s
+/// progress.
 #[tauri::command(async)]
 pub fn report_progress(
     state: State<'_, AppState>,

@@ -5,6 +5,7 @@ use crate::state::AppState;
 use nap_app::review::QualityReview;
 use tauri::State;
 
+/// What the plan still lacks to be a high-impact NAP.
 #[tauri::command(async)]
 pub fn quality_review(state: State<'_, AppState>) -> Result<QualityReview, IpcError> {
     state.with_doc(|doc| Ok(nap_app::review::check(doc.plan())))

@@ -10,6 +10,7 @@ use nap_core::Id;
 use std::path::Path;
 use tauri::State;
 
+/// The named versions, oldest first.
 #[tauri::command(async)]
 pub fn versions(state: State<'_, AppState>) -> Result<Vec<VersionEntry>, IpcError> {
     state.with_doc(|doc| nap_app::versions::list(doc))
@@ -28,6 +29,7 @@ pub fn save_version(
     })
 }
 
+/// What differs from version `from` to version `to` (or to the plan as it is now, `null`).
 #[tauri::command(async)]
 pub fn compare_versions(
     state: State<'_, AppState>,
@@ -37,11 +39,13 @@ pub fn compare_versions(
     state.with_doc(|doc| nap_app::versions::compare(doc, from, to))
 }
 
+/// Makes the plan what the version held, as one undoable edit, after a backup.
 #[tauri::command(async)]
 pub fn restore_version(state: State<'_, AppState>, id: Id) -> Result<Restored, IpcError> {
     state.with_doc(|doc| nap_app::versions::restore(doc, id))
 }
 
+/// Every automatic backup, newest first.
 #[tauri::command(async)]
 pub fn backups() -> Result<Vec<BackupEntry>, IpcError> {
     Ok(nap_app::backups::list(&data_dir()))

@@ -2,60 +2,126 @@
 //! consultations, one field at a time from the text typed, and new records.
 
 use crate::edit::{
-    choice, fresh_meta, optional, refuse, required_text, variant, year_in, yes_no, FieldError,
-    Problem,
+    choice, fresh_meta, optional, refuse, required_text, variant, wire_names, year_in, yes_no,
+    FieldError, Problem, Tongue,
 };
 use crate::model::*;
 use crate::text::LocalText;
 use crate::time::{IsoDate, Timestamp};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-/// Sets `text` (required), `text_l2` or `kind` (objective, audience, key_message, channel)
-/// of a statement of the communication plan.
+/// A field of a statement of the communication plan. Wire names: `text` (required),
+/// `text_l2`, `kind` (objective, audience, key_message, channel).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(export, type = r#""text" | "text_l2" | "kind""#)]
+pub enum CommunicationItemField {
+    Text(Tongue),
+    Kind,
+}
+
+wire_names!(
+    CommunicationItemField,
+    [
+        (CommunicationItemField::Text(Tongue::Working), "text"),
+        (CommunicationItemField::Text(Tongue::Second), "text_l2"),
+        (CommunicationItemField::Kind, "kind"),
+    ]
+);
+
+/// Sets `field` of a statement of the communication plan from `text`. On error `item` is
+/// unchanged.
 pub fn set_communication_item_field(
     item: &mut CommunicationItem,
-    field: &str,
+    field: CommunicationItemField,
     text: &str,
 ) -> Result<(), FieldError> {
+    use CommunicationItemField as F;
+    let name = field.to_string();
+    let name = name.as_str();
     match field {
-        "text" => item.text.text = required_text(field, text)?,
-        "text_l2" => item.text.l2 = optional(text),
-        "kind" => item.kind = variant(field, text)?,
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
+        F::Text(Tongue::Working) => item.text.text = required_text(name, text)?,
+        F::Text(Tongue::Second) => item.text.l2 = optional(text),
+        F::Kind => item.kind = variant(name, text)?,
     }
     Ok(())
 }
 
-/// Sets one field of a communication activity: `title` (required), `title_l2`, `audience`,
-/// `channel`, `timing`, `year` (a plan year, or empty), `responsible_agency_id`,
-/// `activity_id` (the plan activity carrying its cost; empty for none), `languages`
-/// (codes separated by commas, e.g. "km, en").
+/// A field of a communication activity. Wire names: `title` (required), `title_l2`,
+/// `audience`, `channel`, `timing`, `year` (a plan year, or empty), `responsible_agency_id`,
+/// `activity_id` (the plan activity carrying its cost; empty for none), `languages` (codes
+/// separated by commas, e.g. "km, en").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(
+    export,
+    type = r#""title" | "title_l2" | "audience" | "channel" | "timing" | "year" | "responsible_agency_id" | "activity_id" | "languages""#
+)]
+pub enum CommunicationActivityField {
+    Title(Tongue),
+    Audience,
+    Channel,
+    Timing,
+    Year,
+    ResponsibleAgency,
+    /// The plan activity whose cost lines carry this one's cost.
+    Activity,
+    Languages,
+}
+
+wire_names!(
+    CommunicationActivityField,
+    [
+        (CommunicationActivityField::Title(Tongue::Working), "title"),
+        (
+            CommunicationActivityField::Title(Tongue::Second),
+            "title_l2"
+        ),
+        (CommunicationActivityField::Audience, "audience"),
+        (CommunicationActivityField::Channel, "channel"),
+        (CommunicationActivityField::Timing, "timing"),
+        (CommunicationActivityField::Year, "year"),
+        (
+            CommunicationActivityField::ResponsibleAgency,
+            "responsible_agency_id"
+        ),
+        (CommunicationActivityField::Activity, "activity_id"),
+        (CommunicationActivityField::Languages, "languages"),
+    ]
+);
+
+/// Sets `field` of a communication activity from `text`. On error `activity` is unchanged.
 pub fn set_communication_activity_field(
     plan: &Plan,
     activity: &mut CommunicationActivity,
-    field: &str,
+    field: CommunicationActivityField,
     text: &str,
 ) -> Result<(), FieldError> {
+    use CommunicationActivityField as F;
+    let name = field.to_string();
+    let name = name.as_str();
     match field {
-        "title" => activity.title.text = required_text(field, text)?,
-        "title_l2" => activity.title.l2 = optional(text),
-        "audience" => activity.audience = text.trim().to_string(),
-        "channel" => activity.channel = text.trim().to_string(),
-        "timing" => activity.timing = text.trim().to_string(),
-        "year" => {
+        F::Title(Tongue::Working) => activity.title.text = required_text(name, text)?,
+        F::Title(Tongue::Second) => activity.title.l2 = optional(text),
+        F::Audience => activity.audience = text.trim().to_string(),
+        F::Channel => activity.channel = text.trim().to_string(),
+        F::Timing => activity.timing = text.trim().to_string(),
+        F::Year => {
             activity.year = if text.trim().is_empty() {
                 None
             } else {
-                Some(year_in(plan, field, text)?)
+                Some(year_in(plan, name, text)?)
             }
         }
-        "responsible_agency_id" => {
+        F::ResponsibleAgency => {
             activity.responsible_agency_id =
-                choice(plan.agencies.iter().map(|a| a.record.id), field, text)?
+                choice(plan.agencies.iter().map(|a| a.record.id), name, text)?
         }
-        "activity_id" => {
-            activity.activity_id = choice(plan.activities.iter().map(|a| a.record.id), field, text)?
+        F::Activity => {
+            activity.activity_id = choice(plan.activities.iter().map(|a| a.record.id), name, text)?
         }
-        "languages" => {
+        F::Languages => {
             let codes: Vec<String> = text
                 .split(',')
                 .map(|c| c.trim().to_lowercase())
@@ -68,11 +134,10 @@ pub fn set_communication_activity_field(
                 })
             };
             if !codes.iter().all(well_formed) {
-                return Err(refuse(field, text, Problem::UnknownChoice));
+                return Err(refuse(name, text, Problem::UnknownChoice));
             }
             activity.languages = codes;
         }
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
     }
     Ok(())
 }
@@ -90,41 +155,83 @@ fn count(field: &str, text: &str) -> Result<u32, FieldError> {
         .map_err(|_| refuse(field, text, Problem::NotANumber))
 }
 
-/// Sets one field of a consultation: `title` (required), `title_l2`, `date` (YYYY-MM-DD),
-/// `place`, `participants_women`, `participants_men`, `participants_other` (whole numbers),
-/// `inputs`, `inputs_l2`, `response`, `response_l2`, and `group:NAME` = `true`/`false`.
+/// A field of a consultation. Wire names: `title` (required), `title_l2`, `date`
+/// (YYYY-MM-DD), `place`, `participants_women`, `participants_men`, `participants_other`
+/// (whole numbers), `inputs`, `inputs_l2`, `response`, `response_l2`, and `group:GROUP` =
+/// `true`/`false` (a stakeholder group whose voice the consultation sought).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(
+    export,
+    type = r#""title" | "title_l2" | "date" | "place" | "participants_women" | "participants_men" | "participants_other" | "inputs" | "inputs_l2" | "response" | "response_l2" | "group:government" | "group:csos" | "group:women_peacebuilders" | "group:youth" | "group:persons_with_disabilities" | "group:indigenous_peoples" | "group:survivors" | "group:academia" | "group:development_partners" | "group:security_sector" | "group:community""#
+)]
+pub enum ConsultationField {
+    Title(Tongue),
+    Date,
+    Place,
+    ParticipantsWomen,
+    ParticipantsMen,
+    ParticipantsOther,
+    /// What the participants said, as Markdown.
+    Inputs(Tongue),
+    /// How the plan answered them, as Markdown.
+    Response(Tongue),
+    /// Whether the group was consulted.
+    Group(StakeholderGroup),
+}
+
+wire_names!(
+    ConsultationField,
+    keyed Group => "group:",
+    [
+        (ConsultationField::Title(Tongue::Working), "title"),
+        (ConsultationField::Title(Tongue::Second), "title_l2"),
+        (ConsultationField::Date, "date"),
+        (ConsultationField::Place, "place"),
+        (ConsultationField::ParticipantsWomen, "participants_women"),
+        (ConsultationField::ParticipantsMen, "participants_men"),
+        (ConsultationField::ParticipantsOther, "participants_other"),
+        (ConsultationField::Inputs(Tongue::Working), "inputs"),
+        (ConsultationField::Inputs(Tongue::Second), "inputs_l2"),
+        (ConsultationField::Response(Tongue::Working), "response"),
+        (ConsultationField::Response(Tongue::Second), "response_l2"),
+    ]
+);
+
+/// Sets `field` of a consultation from `text`. On error `consultation` is unchanged.
 pub fn set_consultation_field(
     consultation: &mut Consultation,
-    field: &str,
+    field: ConsultationField,
     text: &str,
 ) -> Result<(), FieldError> {
-    if let Some(name) = field.strip_prefix("group:") {
-        let g: StakeholderGroup = variant(field, name)?;
-        let on = yes_no(field, text)?;
-        consultation.groups.retain(|x| *x != g);
-        if on {
-            consultation.groups.push(g);
-        }
-        return Ok(());
-    }
+    use ConsultationField as F;
+    let name = field.to_string();
+    let name = name.as_str();
+    // Markdown keeps its leading indentation; only trailing blanks go.
+    let markdown = |target: &mut LocalText, tongue: Tongue| match tongue {
+        Tongue::Working => target.text = text.trim_end().to_string(),
+        Tongue::Second => target.l2 = optional(text).map(|_| text.trim_end().to_string()),
+    };
     match field {
-        "title" => consultation.title.text = required_text(field, text)?,
-        "title_l2" => consultation.title.l2 = optional(text),
-        "date" => {
+        F::Group(group) => {
+            let on = yes_no(name, text)?;
+            consultation.groups.retain(|g| *g != group);
+            if on {
+                consultation.groups.push(group);
+            }
+        }
+        F::Title(Tongue::Working) => consultation.title.text = required_text(name, text)?,
+        F::Title(Tongue::Second) => consultation.title.l2 = optional(text),
+        F::Date => {
             consultation.date = IsoDate::try_from(text.trim().to_string())
-                .map_err(|_| refuse(field, text, Problem::NotADate))?
+                .map_err(|_| refuse(name, text, Problem::NotADate))?
         }
-        "place" => consultation.place = text.trim().to_string(),
-        "participants_women" => consultation.participants_women = count(field, text)?,
-        "participants_men" => consultation.participants_men = count(field, text)?,
-        "participants_other" => consultation.participants_other = count(field, text)?,
-        "inputs" => consultation.inputs.text = text.trim_end().to_string(),
-        "inputs_l2" => consultation.inputs.l2 = optional(text).map(|_| text.trim_end().to_string()),
-        "response" => consultation.response.text = text.trim_end().to_string(),
-        "response_l2" => {
-            consultation.response.l2 = optional(text).map(|_| text.trim_end().to_string())
-        }
-        _ => return Err(refuse(field, text, Problem::UnknownField)),
+        F::Place => consultation.place = text.trim().to_string(),
+        F::ParticipantsWomen => consultation.participants_women = count(name, text)?,
+        F::ParticipantsMen => consultation.participants_men = count(name, text)?,
+        F::ParticipantsOther => consultation.participants_other = count(name, text)?,
+        F::Inputs(tongue) => markdown(&mut consultation.inputs, tongue),
+        F::Response(tongue) => markdown(&mut consultation.response, tongue),
     }
     Ok(())
 }
@@ -142,7 +249,11 @@ pub fn new_communication_item(
         kind: variant("kind", kind)?,
         text: LocalText::default(),
     };
-    set_communication_item_field(&mut item, "text", text)?;
+    set_communication_item_field(
+        &mut item,
+        CommunicationItemField::Text(Tongue::Working),
+        text,
+    )?;
     Ok(item)
 }
 
@@ -205,24 +316,31 @@ mod tests {
     fn consultations_count_participants_and_groups_and_refuse_bad_values_unchanged() {
         let plan = sample_plan();
         let mut c = plan.consultations[0].clone();
-        set_consultation_field(&mut c, "participants_women", "1,204").unwrap();
+        let set = |c: &mut Consultation, name: &str, text: &str| {
+            let field: ConsultationField = name.parse().expect(name);
+            set_consultation_field(c, field, text)
+        };
+        set(&mut c, "participants_women", "1,204").unwrap();
         assert_eq!(c.participants_women, 1204);
-        set_consultation_field(&mut c, "group:youth", "true").unwrap();
+        set(&mut c, "group:youth", "true").unwrap();
         assert!(c.groups.contains(&StakeholderGroup::Youth));
-        set_consultation_field(&mut c, "group:youth", "false").unwrap();
+        set(&mut c, "group:youth", "false").unwrap();
         assert!(!c.groups.contains(&StakeholderGroup::Youth));
         let before = c.clone();
         for (field, text, problem) in [
             ("participants_men", "-3", Problem::Negative),
             ("participants_men", "many", Problem::NotANumber),
             ("date", "23/11/2026", Problem::NotADate),
-            ("group:aliens", "true", Problem::UnknownChoice),
+            ("group:youth", "maybe", Problem::NotYesNo),
             ("title", " ", Problem::Required),
-            ("kind", "x", Problem::UnknownField),
         ] {
-            let err = set_consultation_field(&mut c, field, text).unwrap_err();
+            let err = set(&mut c, field, text).unwrap_err();
             assert_eq!(err.problem, problem, "{field}={text}");
             assert_eq!(c, before);
+        }
+        for name in ["group:aliens", "kind"] {
+            let err = name.parse::<ConsultationField>().unwrap_err();
+            assert_eq!(err.problem, Problem::UnknownField, "{name}");
         }
     }
 
@@ -230,9 +348,13 @@ mod tests {
     fn communication_activities_take_plan_years_agencies_and_language_codes() {
         let plan = sample_plan();
         let mut a = plan.communication_activities[0].clone();
-        set_communication_activity_field(&plan, &mut a, "languages", "KM, en ,").unwrap();
+        let set = |a: &mut CommunicationActivity, name: &str, text: &str| {
+            let field: CommunicationActivityField = name.parse().expect(name);
+            set_communication_activity_field(&plan, a, field, text)
+        };
+        set(&mut a, "languages", "KM, en ,").unwrap();
         assert_eq!(a.languages, vec!["km", "en"]);
-        set_communication_activity_field(&plan, &mut a, "year", "").unwrap();
+        set(&mut a, "year", "").unwrap();
         assert_eq!(a.year, None);
         let before = a.clone();
         for (field, text, problem) in [
@@ -242,7 +364,7 @@ mod tests {
             ("activity_id", "nothing", Problem::UnknownChoice),
             ("title", "", Problem::Required),
         ] {
-            let err = set_communication_activity_field(&plan, &mut a, field, text).unwrap_err();
+            let err = set(&mut a, field, text).unwrap_err();
             assert_eq!(err.problem, problem, "{field}={text}");
             assert_eq!(a, before);
         }

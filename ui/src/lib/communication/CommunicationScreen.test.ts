@@ -38,7 +38,9 @@ function view(women = 30): CommunicationView {
 function fakeBackend() {
   return {
     communication: vi.fn(async () => view()),
-    setCommunication: vi.fn(async (_record: string, _id: string, field: string, value: string) => {
+    setCommunicationItem: vi.fn(async () => view()),
+    setCommunicationActivity: vi.fn(async () => view()),
+    setConsultation: vi.fn(async (_id: string, field: string, value: string) => {
       if (field === 'date') throw new BackendError('not_a_date', value);
       return view(field === 'participants_women' ? Number(value) : 30);
     }),
@@ -57,7 +59,7 @@ describe('the communication screen', () => {
     expect(summary.textContent).toContain('Not yet heard: Academia');
     const consultation = screen.getByRole('form', { name: 'Provincial forum' });
     await fireEvent.change(within(consultation).getByLabelText('Women'), { target: { value: '56' } });
-    await waitFor(() => expect(backend.setCommunication).toHaveBeenCalledWith('consultation', CONSULT, 'participants_women', '56'));
+    await waitFor(() => expect(backend.setConsultation).toHaveBeenCalledWith(CONSULT, 'participants_women', '56'));
     await waitFor(() => expect(screen.getByTestId('participation').textContent).toContain('74 people took part: 56 women'));
     const date = within(consultation).getByLabelText('Date (YYYY-MM-DD)') as HTMLInputElement;
     await fireEvent.change(date, { target: { value: '07/10/2025' } });
@@ -74,7 +76,7 @@ describe('the communication screen', () => {
     await fireEvent.click(within(keyMessages).getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(backend.addCommunication).toHaveBeenCalledWith('item', 'Women make peace last', 'key_message'));
     await fireEvent.click(screen.getByLabelText('Academia'));
-    await waitFor(() => expect(backend.setCommunication).toHaveBeenCalledWith('consultation', CONSULT, 'group:academia', 'true'));
+    await waitFor(() => expect(backend.setConsultation).toHaveBeenCalledWith(CONSULT, 'group:academia', 'true'));
   });
 
   it('is labelled in Khmer', async () => {

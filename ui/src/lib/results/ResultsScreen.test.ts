@@ -72,7 +72,7 @@ function view(nodes?: ResultNode[]): ResultsView {
 function fakeBackend() {
   const backend = {
     results: vi.fn(async () => view()),
-    moveResult: vi.fn(async () => {
+    moveResultStep: vi.fn(async () => {
       const v = view();
       // The backend swaps places and codes.
       return view([v.nodes[0]!, { ...v.nodes[2]!, code: '1.1', first: true, last: false }, { ...v.nodes[1]!, code: '1.2', first: false, last: true }]);
@@ -113,7 +113,7 @@ describe('the results framework', () => {
     expect((screen.getByLabelText('Targets 2026') as HTMLInputElement).value).toBe('9.5');
 
     await fireEvent.keyDown(tree, { key: 'ArrowUp', altKey: true });
-    await waitFor(() => expect(backend.moveResult).toHaveBeenCalledWith('outcome', O12, true));
+    await waitFor(() => expect(backend.moveResultStep).toHaveBeenCalledWith('outcome', O12, true));
     // The same outcome stays selected, now coded 1.1 and first: it cannot move further up.
     await waitFor(() => expect(screen.getByRole('heading', { name: /Outcome 1.1 Women serve/ })).toBeTruthy());
     expect((screen.getByRole('button', { name: 'Move up' }) as HTMLButtonElement).disabled).toBe(true);

@@ -55,7 +55,7 @@ function fakeBackend(locked = false) {
     deleteExchangeRate: vi.fn(async () => {
       throw new BackendError('rate_needed', 'USD lines need it');
     }),
-    setClassificationName: vi.fn(async (scheme: string, code: string, field: string, value: string) => {
+    setClassificationNameField: vi.fn(async (scheme: string, code: string, field: string, value: string) => {
       if (code === '03.1') throw new BackendError('required', 'code: blank');
       return settings({
         classifications: settings().classifications.map((r) =>
@@ -145,7 +145,7 @@ describe('the plan settings', () => {
 
     const goods = screen.getByLabelText('Name in Khmer, 22') as HTMLInputElement;
     await fireEvent.change(goods, { target: { value: 'ទំនិញ និងសេវា' } });
-    await waitFor(() => expect(backend.setClassificationName).toHaveBeenCalledWith('economic', '22', 'name_l2', 'ទំនិញ និងសេវា'));
+    await waitFor(() => expect(backend.setClassificationNameField).toHaveBeenCalledWith('economic', '22', 'name_l2', 'ទំនិញ និងសេវា'));
     await waitFor(() => expect((screen.getByLabelText('Name in Khmer, 22') as HTMLInputElement).dataset.saved).toBe('ទំនិញ និងសេវា'));
     expect(onedit).toHaveBeenCalledTimes(1);
 
