@@ -25,6 +25,8 @@ macro_rules! app_commands {
             export::suggested_export_path,
             export::choose_export_path,
             export::export_plan,
+            jobs::job_progress,
+            jobs::cancel_job,
             export::reveal_export,
             export::plan_agencies,
             review::quality_review,

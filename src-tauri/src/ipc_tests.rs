@@ -1758,3 +1758,33 @@ fn a_spreadsheet_is_reviewed_then_imported_as_one_step_that_undo_takes_back() {
     let err = call_with(&app, "review_sheet", bad).0.unwrap_err();
     assert_eq!(err["code"], "io");
 }
+
+#[test]
+fn with_no_export_or_import_running_there_is_no_job_to_show_or_stop() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(Some(sample_doc(&dir)));
+    assert_eq!(
+        call(&app, "job_progress").0.expect("progress"),
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        call(&app, "cancel_job").0.expect("cancel"),
+        serde_json::Value::Bool(true)
+    );
+    // A job that was stopped while nothing ran does not stop the next export.
+    let out = dir.path().join("lines.csv");
+    let done = call_with(
+        &app,
+        "export_plan",
+        serde_json::json!({"request": {"kind": "csv", "path": out.display().to_string(),
+            "lang": "en", "rounding": "unit", "table": "lines"}}),
+    )
+    .0
+    .expect("exported");
+    assert!(out.exists(), "{done}");
+    assert_eq!(
+        call(&app, "job_progress").0.expect("progress"),
+        serde_json::Value::Null,
+        "the finished export's job is gone"
+    );
+}

@@ -1,10 +1,11 @@
 //! What the app holds while it runs: the open plan, and where closing its window stands.
 
 use crate::error::{no_plan, IpcError};
+use nap_app::job::Job;
 use nap_app::AppError;
 use nap_store::Document;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The open plan, if any. One plan per window; commands lock it for the length of a call.
 #[derive(Default)]
@@ -17,6 +18,9 @@ pub struct AppState {
     pub refused_path: Mutex<Option<String>>,
     /// Whether a close request is waiting for the page to save.
     pub closing: crate::commands::closing::Closing,
+    /// The export or import running, if any, for the window to show and stop. Its own lock,
+    /// never held with the plan's: the page asks about the task while the task holds the plan.
+    pub job: Mutex<Option<Arc<Job>>>,
 }
 
 impl AppState {
@@ -30,9 +34,55 @@ impl AppState {
         let doc = guard.as_mut().ok_or_else(no_plan)?;
         Ok(f(doc)?)
     }
+
+    /// A new job for a long task, which the window can watch and stop (`job_progress`,
+    /// `cancel_job`) until the returned guard is dropped.
+    pub fn start_job(&self) -> RunningJob<'_> {
+        let job = Arc::new(Job::new());
+        if let Ok(mut slot) = self.job.lock() {
+            *slot = Some(Arc::clone(&job));
+        }
+        RunningJob { state: self, job }
+    }
+
+    /// The running task's job, if any.
+    pub fn running_job(&self) -> Option<Arc<Job>> {
+        self.job.lock().ok().and_then(|slot| slot.clone())
+    }
 }
 
 /// Where the app keeps its own files (see [`nap_app::files::data_dir`]).
 pub fn data_dir() -> PathBuf {
     nap_app::files::data_dir()
+}
+
+/// The job of a running task; the slot is emptied when the task ends (the guard drops).
+pub struct RunningJob<'a> {
+    state: &'a AppState,
+    job: Arc<Job>,
+}
+
+impl RunningJob<'_> {
+    /// The job, to hand to a task on another thread.
+    pub fn shared(&self) -> Arc<Job> {
+        Arc::clone(&self.job)
+    }
+}
+
+impl std::ops::Deref for RunningJob<'_> {
+    type Target = Job;
+    fn deref(&self) -> &Job {
+        &self.job
+    }
+}
+
+impl Drop for RunningJob<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut slot) = self.state.job.lock() {
+            // A task started meanwhile keeps its own job in the slot.
+            if slot.as_ref().is_some_and(|j| Arc::ptr_eq(j, &self.job)) {
+                *slot = None;
+            }
+        }
+    }
 }

@@ -47,6 +47,8 @@ pub enum ErrorCode {
     /// A file given to read (interchange JSON, a costing CSV) is not what it should be.
     BadInput,
     Internal,
+    /// The user stopped a long task (an export, an import) before it wrote anything.
+    Cancelled,
     /// A value typed into a field was refused; the code is the problem's own name
     /// (`not_a_number`, `negative`, …).
     #[serde(untagged)]
@@ -57,7 +59,7 @@ impl ErrorCode {
     /// Every code but the field problems (those are listed by `nap_core::edit::Problem`).
     /// Kept complete by [`ErrorCode::listed`], whose match has no wildcard: a new code does
     /// not compile until it is added there, and its test then asks for it here.
-    pub const APP: [ErrorCode; 25] = [
+    pub const APP: [ErrorCode; 26] = [
         Self::NoPlanOpen,
         Self::NotFound,
         Self::NotAPlan,
@@ -83,6 +85,7 @@ impl ErrorCode {
         Self::BadRequest,
         Self::BadInput,
         Self::Internal,
+        Self::Cancelled,
     ];
 
     /// Whether this code is one of [`ErrorCode::APP`] (a field problem is not).
@@ -112,7 +115,8 @@ impl ErrorCode {
             | Self::Costing
             | Self::BadRequest
             | Self::BadInput
-            | Self::Internal => Self::APP.contains(&self),
+            | Self::Internal
+            | Self::Cancelled => Self::APP.contains(&self),
             Self::Field(_) => false,
         }
     }
@@ -178,6 +182,9 @@ pub enum AppError {
     /// Something that should not happen did; the message is for a bug report.
     #[error("{0}")]
     Internal(String),
+    /// The user stopped the task before it wrote anything.
+    #[error("stopped as asked; nothing was written")]
+    Cancelled,
 }
 
 impl AppError {
@@ -217,6 +224,7 @@ impl AppError {
             Self::Input { .. } => ErrorCode::BadInput,
             Self::Io { .. } => ErrorCode::Io,
             Self::Internal(_) => ErrorCode::Internal,
+            Self::Cancelled => ErrorCode::Cancelled,
         }
     }
 

@@ -3,6 +3,7 @@
 //! front ends share (the annex shows rounded amounts only, so it takes no `exact`).
 
 use crate::files::chosen_path;
+use crate::job::{Job, JobStage};
 use crate::AppError;
 use nap_core::costing::Rounding;
 use nap_core::Plan;
@@ -271,7 +272,20 @@ impl Export {
 
     /// Makes the export of `plan` and writes it to `path` atomically (replacing a file there).
     pub fn write(&self, plan: &Plan, path: &Path) -> Result<ExportDone, AppError> {
+        self.write_watched(plan, path, &Job::new())
+    }
+
+    /// [`Export::write`], with its stage shown through `job`; stopped before it writes, it
+    /// leaves no file.
+    pub fn write_watched(
+        &self,
+        plan: &Plan,
+        path: &Path,
+        job: &Job,
+    ) -> Result<ExportDone, AppError> {
+        job.begin(JobStage::Making)?;
         let bytes = self.make(plan)?;
+        job.begin(JobStage::Writing)?;
         nap_store::write_atomically(path, &bytes, true)?;
         Ok(ExportDone::of(path, bytes.len() as u64))
     }

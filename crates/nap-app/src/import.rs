@@ -2,6 +2,7 @@
 //! as CSV into a plan (or a new one). Input files are read with a size bound; a file that
 //! cannot be read as what it should be is refused as `bad_input` and nothing is written.
 
+use crate::job::{Job, JobStage};
 use crate::AppError;
 use nap_core::costing::csv_import::{import_csv, ImportCounts, RowError, MAX_CSV_BYTES};
 use nap_core::currency::currency;
@@ -263,8 +264,11 @@ fn prepare(
     input: &Path,
     request: &SheetRequest,
     author: &str,
+    job: &Job,
 ) -> Result<(nap_core::sheet_import::SheetImport, SheetImported), AppError> {
+    job.begin(JobStage::Reading)?;
     let read = crate::sheets::read(input, request.sheet.as_deref())?;
+    job.begin(JobStage::Checking)?;
     let options = nap_core::sheet_import::SheetOptions {
         map: request.map.clone(),
     };
@@ -322,20 +326,24 @@ pub fn review_sheet(
     doc: &Document,
     request: &SheetImportRequest,
     author: &str,
+    job: &Job,
 ) -> Result<SheetImported, AppError> {
     let (input, request) = request.parts();
-    Ok(prepare(doc.plan(), &input, &request, author)?.1)
+    Ok(prepare(doc.plan(), &input, &request, author, job)?.1)
 }
 
-/// Imports the spreadsheet of `request` into the open plan as one undoable edit.
+/// Imports the spreadsheet of `request` into the open plan as one undoable edit. `job`
+/// shows its stage to another thread; stopped before it saves, it changes nothing.
 pub fn import_sheet(
     doc: &mut Document,
     request: &SheetImportRequest,
     author: &str,
+    job: &Job,
 ) -> Result<SheetImported, AppError> {
     let (input, request) = request.parts();
-    let (imported, mut shown) = prepare(doc.plan(), &input, &request, author)?;
+    let (imported, mut shown) = prepare(doc.plan(), &input, &request, author, job)?;
     check_importable(&input, &imported.review, request.skip_invalid)?;
+    job.begin(JobStage::Saving)?;
     // One undoable step, checked against a scoped copy's part like any edit.
     crate::backups::before(doc, crate::backups::Reason::Import);
     doc.edit_many(imported.plan, "import", "plan")?;
@@ -371,7 +379,7 @@ pub fn sheet(
             (doc.plan().clone(), Some(doc))
         }
     };
-    let (imported, mut shown) = prepare(&base, input, request, author)?;
+    let (imported, mut shown) = prepare(&base, input, request, author, &Job::new())?;
     if request.dry_run {
         return Ok(shown);
     }

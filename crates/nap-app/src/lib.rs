@@ -20,6 +20,7 @@ pub mod files;
 pub mod funding;
 pub mod history;
 pub mod import;
+pub mod job;
 pub mod narrative;
 pub mod plan;
 pub mod plan_settings;

@@ -520,3 +520,66 @@ fn communication_records_are_edited_field_by_field_and_bad_values_change_nothing
     let view = delete_communication(&mut doc, CommunicationRecord::Item, id).unwrap();
     assert!(view.items.iter().all(|i| i.record.id != id));
 }
+
+/// A long task stopped before its last stage writes nothing: an export leaves no file (and
+/// does not replace one already there), an import leaves the plan as it was.
+#[test]
+fn a_stopped_export_leaves_no_file_and_a_stopped_import_leaves_the_plan_unchanged() {
+    use nap_app::import::{import_sheet, SheetImportRequest};
+    use nap_app::job::{Job, JobStage};
+
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut doc) = sample(dir.path());
+    let export = nap_app::export::Export::Csv {
+        table: nap_app::export::csv_table("lines").unwrap(),
+        currency: None,
+    };
+    let stopped = Job::new();
+    assert!(stopped.cancel(), "not started yet: it can stop");
+    let out = dir.path().join("lines.csv");
+    let refused = export.write_watched(doc.plan(), &out, &stopped);
+    assert_eq!(code(refused), ErrorCode::Cancelled);
+    assert!(!out.exists(), "no file");
+    std::fs::write(&out, "kept").unwrap();
+    assert_eq!(
+        code(export.write_watched(doc.plan(), &out, &stopped)),
+        ErrorCode::Cancelled
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "kept",
+        "an older file stays"
+    );
+    // Unstopped, the same export is written, and its job ends at writing.
+    let job = Job::new();
+    export.write_watched(doc.plan(), &out, &job).unwrap();
+    assert_eq!(job.progress().stage, JobStage::Writing);
+    assert!(std::fs::read_to_string(&out).unwrap().len() > 4);
+
+    let sheet = dir.path().join("budget.csv");
+    std::fs::write(
+        &sheet,
+        "Budget (KHR);;\nPillar;2027;2028\nProtection;1 000 000;2 000 000\n",
+    )
+    .unwrap();
+    let request = SheetImportRequest {
+        path: sheet.display().to_string(),
+        sheet: None,
+        map: Vec::new(),
+        skip_invalid: false,
+    };
+    let before = std::fs::read(&path).unwrap();
+    let lines = doc.plan().cost_lines.len();
+    let refused = import_sheet(&mut doc, &request, "secretariat", &stopped);
+    assert_eq!(code(refused), ErrorCode::Cancelled);
+    assert_eq!(doc.plan().cost_lines.len(), lines);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is untouched"
+    );
+    let job = Job::new();
+    import_sheet(&mut doc, &request, "secretariat", &job).unwrap();
+    assert_eq!(job.progress().stage, JobStage::Saving);
+    assert_eq!(doc.plan().cost_lines.len(), lines + 1);
+}

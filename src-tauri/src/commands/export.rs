@@ -53,7 +53,8 @@ pub fn plan_agencies(
 }
 
 /// Makes the export and writes it. The plan is copied first, so the window stays usable and
-/// the plan editable while a long annex is made.
+/// the plan editable while a long annex is made. Watched as a job (`job_progress`,
+/// `cancel_job`); stopped before it writes, it leaves no file.
 #[tauri::command]
 pub async fn export_plan(
     state: State<'_, AppState>,
@@ -69,7 +70,9 @@ pub async fn export_plan(
         let guard = state.document.lock().map_err(|_| no_plan())?;
         guard.as_ref().ok_or_else(no_plan)?.plan().clone()
     };
-    tauri::async_runtime::spawn_blocking(move || export.write(&plan, &path))
+    let job = state.start_job();
+    let watched = job.shared();
+    tauri::async_runtime::spawn_blocking(move || export.write_watched(&plan, &path, &watched))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(IpcError::from)

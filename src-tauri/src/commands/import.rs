@@ -25,22 +25,26 @@ pub async fn choose_sheet_to_import<R: tauri::Runtime>(
         .map(|p| p.display().to_string()))
 }
 
-/// What importing the spreadsheet would do; nothing is written.
+/// What importing the spreadsheet would do; nothing is written. Watched as a job
+/// (`job_progress`, `cancel_job`).
 #[tauri::command(async)]
 pub fn review_sheet(
     state: State<'_, AppState>,
     request: SheetImportRequest,
 ) -> Result<SheetImported, IpcError> {
     let author = author();
-    state.with_doc(|doc| nap_app::import::review_sheet(doc, &request, &author))
+    let job = state.start_job();
+    state.with_doc(|doc| nap_app::import::review_sheet(doc, &request, &author, &job))
 }
 
-/// Imports the spreadsheet into the open plan, as one undoable edit.
+/// Imports the spreadsheet into the open plan, as one undoable edit. Watched as a job; stopped
+/// before it saves, it changes nothing.
 #[tauri::command(async)]
 pub fn import_sheet(
     state: State<'_, AppState>,
     request: SheetImportRequest,
 ) -> Result<SheetImported, IpcError> {
     let author = author();
-    state.with_doc(|doc| nap_app::import::import_sheet(doc, &request, &author))
+    let job = state.start_job();
+    state.with_doc(|doc| nap_app::import::import_sheet(doc, &request, &author, &job))
 }

@@ -9,6 +9,7 @@ pub mod export;
 pub mod files;
 pub mod funding;
 pub mod import;
+pub mod jobs;
 pub mod merge;
 pub mod narrative;
 pub mod plan;

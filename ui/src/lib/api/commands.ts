@@ -30,6 +30,7 @@ import type { GridRows } from './bindings/GridRows';
 import type { GridTotals } from './bindings/GridTotals';
 import type { History } from './bindings/History';
 import type { IndicatorField } from './bindings/IndicatorField';
+import type { JobProgress } from './bindings/JobProgress';
 import type { LineUpdate } from './bindings/LineUpdate';
 import type { LumpSumTarget } from './bindings/LumpSumTarget';
 import type { MergeChoices } from './bindings/MergeChoices';
@@ -82,6 +83,8 @@ export type Command =
   | 'suggested_export_path'
   | 'choose_export_path'
   | 'export_plan'
+  | 'job_progress'
+  | 'cancel_job'
   | 'reveal_export'
   | 'plan_agencies'
   | 'quality_review'
@@ -204,9 +207,20 @@ export interface Commands {
   chooseExportPath(kind: string, current: string): Promise<string | null>;
   /**
    * Makes the export and writes it. The plan is copied first, so the window stays usable and
-   * the plan editable while a long annex is made.
+   * the plan editable while a long annex is made. Watched as a job (`job_progress`,
+   * `cancel_job`); stopped before it writes, it leaves no file.
    */
   exportPlan(request: ExportRequest): Promise<ExportDone>;
+  /**
+   * Where the export or import that is running stands; `None` when none is.
+   */
+  jobProgress(): Promise<JobProgress | null>;
+  /**
+   * Asks the running export or import to stop before it writes anything. `true` when it will
+   * (or nothing is running), `false` when it is already writing its file or saving the plan
+   * and will finish.
+   */
+  cancelJob(): Promise<boolean>;
   revealExport(path: string): Promise<void>;
   /**
    * The agencies a copy for another ministry can be scoped to.
@@ -259,11 +273,13 @@ export interface Commands {
    */
   chooseSheetToImport(): Promise<string | null>;
   /**
-   * What importing the spreadsheet would do; nothing is written.
+   * What importing the spreadsheet would do; nothing is written. Watched as a job
+   * (`job_progress`, `cancel_job`).
    */
   reviewSheet(request: SheetImportRequest): Promise<SheetImported>;
   /**
-   * Imports the spreadsheet into the open plan, as one undoable edit.
+   * Imports the spreadsheet into the open plan, as one undoable edit. Watched as a job; stopped
+   * before it saves, it changes nothing.
    */
   importSheet(request: SheetImportRequest): Promise<SheetImported>;
   /**
@@ -462,6 +478,8 @@ export function commandsOver(send: Send): Commands {
     suggestedExportPath: (kind, lang, table) => send<string>('suggested_export_path', { kind, lang, table }),
     chooseExportPath: (kind, current) => send<string | null>('choose_export_path', { kind, current }),
     exportPlan: (request) => send<ExportDone>('export_plan', { request }),
+    jobProgress: () => send<JobProgress | null>('job_progress'),
+    cancelJob: () => send<boolean>('cancel_job'),
     revealExport: (path) => send<void>('reveal_export', { path }),
     planAgencies: () => send<GridChoice[]>('plan_agencies'),
     qualityReview: () => send<QualityReview>('quality_review'),

@@ -120,3 +120,49 @@ describe('the export screen', () => {
     finish();
   });
 });
+
+describe('a long export', () => {
+  it('shows its stage, stops when asked and says nothing was written', async () => {
+    i18n.lang = 'en';
+    let reject: (e: unknown) => void = () => {};
+    const stage = 'making';
+    const stopped = { value: false };
+    const backend = {
+      suggestedExportPath: vi.fn(async () => '/home/officer/Documents/annex.pdf'),
+      planAgencies: vi.fn(async () => []),
+      exportPlan: vi.fn(() => new Promise((_, no) => (reject = no))),
+      jobProgress: vi.fn(async () => ({ stage, stopping: stopped.value, stoppable: stage === 'making' })),
+      cancelJob: vi.fn(async () => {
+        stopped.value = true;
+        return true;
+      }),
+    } as unknown as Backend;
+    render(ExportScreen, { backend });
+    await waitFor(() => expect((screen.getByLabelText('Save as') as HTMLInputElement).value).not.toBe(''));
+    await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(backend.jobProgress).toHaveBeenCalled());
+    await fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(backend.cancelJob).toHaveBeenCalledOnce();
+    expect(await screen.findByText('Stopping…')).toBeTruthy();
+    reject(new BackendError('cancelled', 'stopped as asked; nothing was written'));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe('Stopped as you asked. Nothing was written, and the plan is as it was.');
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+  });
+
+  it('cannot be stopped once it is writing its file', async () => {
+    i18n.lang = 'en';
+    const backend = {
+      suggestedExportPath: vi.fn(async () => '/home/officer/Documents/annex.pdf'),
+      planAgencies: vi.fn(async () => []),
+      exportPlan: vi.fn(() => new Promise(() => {})),
+      jobProgress: vi.fn(async () => ({ stage: 'writing', stopping: false, stoppable: false })),
+      cancelJob: vi.fn(async () => false),
+    } as unknown as Backend;
+    render(ExportScreen, { backend });
+    await waitFor(() => expect((screen.getByLabelText('Save as') as HTMLInputElement).value).not.toBe(''));
+    await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect(await screen.findByText('Writing the file…')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Stop' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});

@@ -1,0 +1,132 @@
+//! A long task (an export, a spreadsheet import) watched from another thread: which stage it
+//! is at, and the user's request to stop it. The task checks for that request between its
+//! stages; one stopped before its last stage has written nothing (an export leaves no file,
+//! an import leaves the plan as it was). The last stage (writing the file, saving the plan)
+//! is not interrupted: it is short and all or nothing.
+
+use crate::AppError;
+use serde::Serialize;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use ts_rs::TS;
+
+/// Where a long task is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum JobStage {
+    /// Before the first stage.
+    Starting,
+    /// Reading the spreadsheet.
+    Reading,
+    /// Matching the spreadsheet's rows to the plan and checking them.
+    Checking,
+    /// Making the export's content (costing, laying out the pages).
+    Making,
+    /// Writing the export's file: no longer stoppable.
+    Writing,
+    /// Saving the imported rows into the plan: no longer stoppable.
+    Saving,
+}
+
+impl JobStage {
+    const ALL: [JobStage; 6] = [
+        Self::Starting,
+        Self::Reading,
+        Self::Checking,
+        Self::Making,
+        Self::Writing,
+        Self::Saving,
+    ];
+
+    /// Whether a task at this stage can still be stopped with nothing written.
+    pub fn stoppable(self) -> bool {
+        !matches!(self, Self::Writing | Self::Saving)
+    }
+}
+
+/// A long task's progress as the window shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct JobProgress {
+    pub stage: JobStage,
+    /// The user asked to stop, and the task has not reached a point where it can yet.
+    pub stopping: bool,
+    /// Whether asking to stop can still make the task write nothing.
+    pub stoppable: bool,
+}
+
+/// A long task's shared state: set by the thread doing it, read and cancelled by others.
+#[derive(Debug, Default)]
+pub struct Job {
+    stage: AtomicU8,
+    cancelled: AtomicBool,
+}
+
+impl Job {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Moves to `stage` unless the user asked to stop, in which case the task ends with
+    /// [`AppError::Cancelled`] before starting it.
+    pub fn begin(&self, stage: JobStage) -> Result<(), AppError> {
+        if self.cancelled.load(Ordering::Acquire) {
+            return Err(AppError::Cancelled);
+        }
+        let index = JobStage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
+        self.stage.store(index as u8, Ordering::Release);
+        Ok(())
+    }
+
+    /// Asks the task to stop at its next stage. Returns whether it still can stop with
+    /// nothing written (false once it is writing or saving).
+    pub fn cancel(&self) -> bool {
+        self.cancelled.store(true, Ordering::Release);
+        self.stage().stoppable()
+    }
+
+    fn stage(&self) -> JobStage {
+        let index = usize::from(self.stage.load(Ordering::Acquire));
+        JobStage::ALL
+            .get(index)
+            .copied()
+            .unwrap_or(JobStage::Starting)
+    }
+
+    /// Where the task is now.
+    pub fn progress(&self) -> JobProgress {
+        let stage = self.stage();
+        JobProgress {
+            stage,
+            stopping: self.cancelled.load(Ordering::Acquire) && stage.stoppable(),
+            stoppable: stage.stoppable(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cancelled_job_refuses_its_next_stage_and_a_writing_one_cannot_stop() {
+        let job = Job::new();
+        assert_eq!(job.progress().stage, JobStage::Starting);
+        job.begin(JobStage::Making).unwrap();
+        assert_eq!(job.progress().stage, JobStage::Making);
+        assert!(job.cancel(), "making can stop");
+        assert!(job.progress().stopping);
+        let stopped = job.begin(JobStage::Writing).unwrap_err();
+        assert_eq!(stopped.code(), crate::ErrorCode::Cancelled);
+        assert_eq!(
+            job.progress().stage,
+            JobStage::Making,
+            "it never started writing"
+        );
+
+        let late = Job::new();
+        late.begin(JobStage::Saving).unwrap();
+        assert!(!late.cancel(), "saving is all or nothing");
+        assert!(!late.progress().stopping && !late.progress().stoppable);
+    }
+}
