@@ -42,4 +42,6 @@ pub use model::*;
 pub use record::{ElementCounts, Record, RecordKind};
 pub use text::LocalText;
 pub use time::{IsoDate, Timestamp};
-pub use validate::{validate, Labelled, RecordRef, ValidationError};
+pub use validate::{
+    validate, validate_replaced, validate_replaced_cost_line, Labelled, RecordRef, ValidationError,
+};

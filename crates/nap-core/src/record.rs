@@ -155,7 +155,7 @@ impl RecordKind {
 }
 
 /// A kind of record stored as one row per record in its own table.
-pub trait Record: Serialize + DeserializeOwned + Clone {
+pub trait Record: Serialize + DeserializeOwned + Clone + 'static {
     /// Which kind this is.
     const KIND: RecordKind;
     /// Identity and provenance.

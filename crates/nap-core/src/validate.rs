@@ -272,6 +272,59 @@ impl<'p> Checker<'p> {
         }
     }
 
+    /// The checks of one cost line: its own fields and what it references.
+    fn cost_line(&mut self, line: &CostLine) {
+        use RecordKind as K;
+        let r = line.as_ref_();
+        self.reference(&r, "activity", line.activity_id, &[K::Activity]);
+        self.opt_reference(
+            &r,
+            "catalogue item",
+            line.catalogue_item_id,
+            &[K::CatalogueItem],
+        );
+        self.opt_reference(
+            &r,
+            "funding source",
+            line.funding_source_id,
+            &[K::FundingSource],
+        );
+        if line.catalogue_item_id.is_none() {
+            self.not_blank(&r, "item", &line.item.text);
+            let missing = [
+                ("unit", line.unit.is_none()),
+                ("unit cost", line.unit_cost.is_none()),
+                ("currency", line.currency.is_none()),
+                ("economic code", line.economic_code.is_none()),
+            ];
+            for (field, is_missing) in missing {
+                if is_missing {
+                    self.errors.push(ValidationError::MissingCostField {
+                        record: r.clone(),
+                        field: field.into(),
+                    });
+                }
+            }
+        }
+        if let Some(cur) = &line.currency {
+            self.currency(Some(&r), "currency", cur);
+        }
+        if let Some(u) = line.unit_cost {
+            self.non_negative(&r, "unit cost", u);
+        }
+        for (&year, &q) in &line.quantities {
+            self.year(&r, "quantities", year);
+            self.within_limit(&r, || format!("quantity for {year}"), q);
+            if q.is_sign_negative() && !q.is_zero() {
+                self.errors.push(ValidationError::NegativeQuantity {
+                    record: r.clone(),
+                    year,
+                    value: q.to_string(),
+                });
+            }
+        }
+    }
+
     fn year(&mut self, r: &RecordRef, field: &str, year: Year) {
         let (start, end) = (self.plan.meta.start_year, self.plan.meta.end_year);
         if year < start || year > end {
@@ -368,6 +421,82 @@ impl<'p> Checker<'p> {
     }
 }
 
+/// Calls `$m!` with the name of every list of records in a [`Plan`]: what the id checks
+/// go through.
+macro_rules! every_list {
+    ($m:ident) => {
+        $m!(
+            agencies,
+            narrative,
+            pillars,
+            outcomes,
+            outputs,
+            activities,
+            indicators,
+            progress,
+            activity_statuses,
+            catalogue,
+            cost_lines,
+            expenditures,
+            exchange_rates,
+            classification_names,
+            funding_sources,
+            communication,
+            communication_activities,
+            agency_plans,
+            sub_activities,
+            bodies,
+            consultations,
+            reporting_events,
+            versions
+        )
+    };
+}
+
+/// The kind of the record of `plan` with `id`, if any: a scan of every list, for checking a
+/// few references without indexing the whole plan.
+fn kind_of(plan: &Plan, id: Id) -> Option<RecordKind> {
+    fn find<T: Record>(items: &[T], id: Id) -> Option<RecordKind> {
+        items.iter().any(|r| r.meta().id == id).then_some(T::KIND)
+    }
+    macro_rules! scan {
+        ($($list:ident),*) => { None$(.or_else(|| find(&plan.$list, id)))* };
+    }
+    every_list!(scan)
+}
+
+/// What [`validate`] finds in `plan` after `record` replaced the record with its id, when
+/// the plan was valid before: for a cost line (the edit the costing grid makes, on plans of
+/// tens of thousands of lines) only the line is checked
+/// ([`validate_replaced_cost_line`]); any other kind gets the whole validation.
+pub fn validate_replaced<T: Record>(plan: &Plan, record: &T) -> Vec<ValidationError> {
+    match (record as &dyn std::any::Any).downcast_ref::<CostLine>() {
+        Some(line) => validate_replaced_cost_line(plan, line),
+        None => validate(plan),
+    }
+}
+
+/// What [`validate`] finds in `plan` after `line` replaced the cost line with its id, when
+/// the plan was valid before the edit (every open plan is: it is validated when opened and
+/// after every edit). A replaced line keeps its id and kind, and no other record's rules read
+/// a cost line's fields, so only the line itself can have broken: its fields and what it
+/// references. A new line (whose id must be unique across the plan) needs [`validate`].
+pub fn validate_replaced_cost_line(plan: &Plan, line: &CostLine) -> Vec<ValidationError> {
+    let mut c = Checker {
+        plan,
+        kinds: FastMap::default(),
+        errors: Vec::new(),
+    };
+    let referenced = [line.catalogue_item_id, line.funding_source_id];
+    for id in std::iter::once(line.activity_id).chain(referenced.into_iter().flatten()) {
+        if let Some(kind) = kind_of(plan, id) {
+            c.kinds.insert(id, kind);
+        }
+    }
+    c.cost_line(line);
+    c.errors
+}
+
 /// Every inconsistency in `plan`, in a stable order; empty when the plan is valid.
 pub fn validate(plan: &Plan) -> Vec<ValidationError> {
     use RecordKind as K;
@@ -457,31 +586,7 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
     macro_rules! index {
         ($($list:ident),*) => {$( index_ids(&plan.$list, &mut c.kinds, &mut dup); )*};
     }
-    index!(
-        agencies,
-        narrative,
-        pillars,
-        outcomes,
-        outputs,
-        activities,
-        indicators,
-        progress,
-        activity_statuses,
-        catalogue,
-        cost_lines,
-        expenditures,
-        exchange_rates,
-        classification_names,
-        funding_sources,
-        communication,
-        communication_activities,
-        agency_plans,
-        sub_activities,
-        bodies,
-        consultations,
-        reporting_events,
-        versions
-    );
+    every_list!(index);
     c.errors.extend(
         dup.into_iter()
             .map(|id| ValidationError::DuplicateId { id }),
@@ -680,54 +785,7 @@ pub fn validate(plan: &Plan) -> Vec<ValidationError> {
         c.non_negative(&r, "unit cost", item.unit_cost);
     }
     for line in &plan.cost_lines {
-        let r = line.as_ref_();
-        c.reference(&r, "activity", line.activity_id, &[K::Activity]);
-        c.opt_reference(
-            &r,
-            "catalogue item",
-            line.catalogue_item_id,
-            &[K::CatalogueItem],
-        );
-        c.opt_reference(
-            &r,
-            "funding source",
-            line.funding_source_id,
-            &[K::FundingSource],
-        );
-        if line.catalogue_item_id.is_none() {
-            c.not_blank(&r, "item", &line.item.text);
-            let missing = [
-                ("unit", line.unit.is_none()),
-                ("unit cost", line.unit_cost.is_none()),
-                ("currency", line.currency.is_none()),
-                ("economic code", line.economic_code.is_none()),
-            ];
-            for (field, is_missing) in missing {
-                if is_missing {
-                    c.errors.push(ValidationError::MissingCostField {
-                        record: r.clone(),
-                        field: field.into(),
-                    });
-                }
-            }
-        }
-        if let Some(cur) = &line.currency {
-            c.currency(Some(&r), "currency", cur);
-        }
-        if let Some(u) = line.unit_cost {
-            c.non_negative(&r, "unit cost", u);
-        }
-        for (&year, &q) in &line.quantities {
-            c.year(&r, "quantities", year);
-            c.within_limit(&r, || format!("quantity for {year}"), q);
-            if q.is_sign_negative() && !q.is_zero() {
-                c.errors.push(ValidationError::NegativeQuantity {
-                    record: r.clone(),
-                    year,
-                    value: q.to_string(),
-                });
-            }
-        }
+        c.cost_line(line);
     }
     for x in &plan.exchange_rates {
         let r = x.as_ref_();
@@ -1024,5 +1082,79 @@ mod tests {
         let e = ValidationError::DuplicateId { id: Id::nil() };
         assert_eq!(e.rule(), "duplicate_id");
         assert!(e.to_string().contains("more than one record"));
+    }
+}
+
+#[cfg(test)]
+mod replaced_line {
+    use super::*;
+    use crate::sample::sample_plan;
+    use proptest::prelude::*;
+
+    /// An id to point a reference at: another record's of any kind, or none of the plan's.
+    fn some_id(plan: &Plan, pick: usize) -> Id {
+        let ids: Vec<Id> = (plan.activities.iter().map(|r| r.record.id))
+            .chain(plan.catalogue.iter().map(|r| r.record.id))
+            .chain(plan.funding_sources.iter().map(|r| r.record.id))
+            .chain(plan.agencies.iter().map(|r| r.record.id))
+            .chain(plan.cost_lines.iter().take(3).map(|r| r.record.id))
+            .collect();
+        ids.get(pick % (ids.len() + 1))
+            .copied()
+            .unwrap_or(Id::from_u128(0xdead))
+    }
+
+    proptest! {
+        /// Checking only the replaced line finds exactly what the whole validation finds,
+        /// whatever the line was changed to.
+        #[test]
+        fn checking_the_replaced_line_finds_what_the_whole_validation_finds(
+            index in 0usize..1000,
+            activity in proptest::option::of(0usize..200),
+            catalogue in proptest::option::of(proptest::option::of(0usize..200)),
+            source in proptest::option::of(proptest::option::of(0usize..200)),
+            item in proptest::option::of(prop_oneof![Just(""), Just("  "), Just("Trainers")]),
+            blanks in proptest::collection::vec(any::<bool>(), 4),
+            currency in proptest::option::of(prop_oneof![Just("KHR"), Just("USD"), Just("XXZ"), Just("")]),
+            unit_cost in proptest::option::of(-1_000_000i64..1_000_000),
+            quantities in proptest::collection::vec((2020i32..2040, -5i64..1_000_000_000_000_000), 0..4),
+        ) {
+            let mut plan = sample_plan();
+            prop_assert!(validate(&plan).is_empty());
+            let at = index % plan.cost_lines.len();
+            let mut line = plan.cost_lines[at].clone();
+            if let Some(pick) = activity {
+                line.activity_id = some_id(&plan, pick);
+            }
+            if let Some(pick) = catalogue {
+                line.catalogue_item_id = pick.map(|p| some_id(&plan, p));
+            }
+            if let Some(pick) = source {
+                line.funding_source_id = pick.map(|p| some_id(&plan, p));
+            }
+            if let Some(text) = item {
+                line.item.text = text.to_string();
+            }
+            if blanks[0] { line.unit = None; }
+            if blanks[1] { line.economic_code = None; }
+            if blanks[2] { line.unit_cost = None; }
+            if blanks[3] { line.currency = None; }
+            if let Some(code) = currency {
+                line.currency = Some(code.to_string());
+            }
+            if let Some(cost) = unit_cost {
+                line.unit_cost = Some(Decimal::new(cost, 2));
+            }
+            for (year, q) in quantities {
+                line.quantities.insert(year, Decimal::new(q, 1));
+            }
+            plan.cost_lines[at] = line.clone();
+            let mut whole: Vec<String> = validate(&plan).iter().map(|e| format!("{e:?}")).collect();
+            let mut only: Vec<String> =
+                validate_replaced(&plan, &line).iter().map(|e| format!("{e:?}")).collect();
+            whole.sort();
+            only.sort();
+            prop_assert_eq!(whole, only);
+        }
     }
 }

@@ -5,7 +5,8 @@ use crate::file::{Access, PlanFile};
 use nap_core::costing::{Costing, CostingError};
 use nap_core::text::flag_outdated_translations;
 use nap_core::{
-    validate, Id, NamedVersion, Plan, PlanMeta, Record, RecordKind, RecordMeta, Timestamp,
+    validate, validate_replaced, Id, NamedVersion, Plan, PlanMeta, Record, RecordKind, RecordMeta,
+    Timestamp,
 };
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -417,7 +418,7 @@ impl Document {
 
     /// Adds `record` (at the end of its list) or replaces the record with the same id (in
     /// place), stamping it with the author and time. Returns the stored record.
-    pub fn upsert<T: Record>(&mut self, mut record: T) -> Result<T, StoreError> {
+    pub fn upsert<T: Record + 'static>(&mut self, mut record: T) -> Result<T, StoreError> {
         let id = record.meta().id;
         let position = T::list(&self.plan).iter().position(|r| r.meta().id == id);
         let existing = position.map(|i| T::list(&self.plan)[i].meta().clone());
@@ -436,7 +437,12 @@ impl Document {
         // plan a copy to try it on costs as much as validating it. Invariant: when this
         // returns an error, the plan is as it was.
         let replaced = put(T::list_mut(self.plan.edit()), position, record.clone());
-        let errors = validate(&self.plan);
+        // The plan was valid before the edit, so a replaced record needs only the checks it
+        // can break; a new one (its id must be unique) gets the whole validation.
+        let errors = match position {
+            Some(_) => validate_replaced(&self.plan, &record),
+            None => validate(&self.plan),
+        };
         let saved = if errors.is_empty() {
             self.file.write_record(&record)
         } else {
