@@ -78,20 +78,20 @@ proptest! {
             assert_adds_up(&t);
             let expected = match measure {
                 Measure::Cost => c.total(),
-                Measure::Committed => c.committed.total(),
-                Measure::Gap => c.total() - c.committed.total(),
-                Measure::GapWithPledged => c.total() - c.with_pledged.total(),
+                Measure::Committed => c.committed().total(),
+                Measure::Gap => c.total() - c.committed().total(),
+                Measure::GapWithPledged => c.total() - c.with_pledged().total(),
             };
             prop_assert_eq!(t.total, expected);
         }
         // Allocated funding never exceeds a unit's cost nor a source's money.
         for i in 0..c.units.len() {
             for (y, cost) in c.amounts(i).iter().enumerate() {
-                let cov = c.committed.covered(i, y);
+                let cov = c.committed().covered(i, y);
                 prop_assert!(cov <= *cost && cov >= Decimal::ZERO);
             }
         }
-        for (amounts, used) in c.source_amounts.iter().zip(&c.with_pledged.used) {
+        for (amounts, used) in c.source_amounts.iter().zip(&c.with_pledged().used) {
             for (a, u) in amounts.iter().zip(used) {
                 prop_assert!(u <= a);
             }

@@ -1,6 +1,6 @@
 //! Line amounts, contingency and the headline summary.
 
-use super::funding::{allocate, Allocation};
+use super::funding::{allocate, Allocation, FundingInputs};
 use super::FastMap;
 use super::{from_fixed, mul_to_fixed, quantize, to_fixed};
 use crate::model::*;
@@ -60,7 +60,9 @@ pub struct CostUnit {
 }
 
 /// The costed plan: every line and contingency amount per year, and how funding covers them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The funding allocation is made the first time it is asked for ([`Costing::committed`],
+/// [`Costing::with_pledged`]): the cost grid, which a cell edit updates, never needs it.
+#[derive(Debug, Clone)]
 pub struct Costing {
     /// ISO 4217 code of every amount.
     pub currency: String,
@@ -68,20 +70,32 @@ pub struct Costing {
     pub years: Vec<Year>,
     /// Lines in plan order, then contingency per activity (only where it is not zero).
     pub units: Vec<CostUnit>,
-    /// Funding allocated from committed sources.
-    pub committed: Allocation,
-    /// Funding allocated from committed and pledged sources.
-    pub with_pledged: Allocation,
+    /// What the allocation reads from the plan.
+    funding: FundingInputs,
+    /// The committed and the with-pledged allocation, once made.
+    allocations: std::sync::OnceLock<(Allocation, Allocation)>,
     /// Each funding source's amount per year in `currency` (all statuses).
     pub source_amounts: Vec<Vec<Decimal>>,
     /// The distinct economic codes the units use.
     pub economic_codes: Vec<String>,
     /// The units' amounts as fixed mantissas, year by year (`[year × stride + unit]`).
-    #[serde(skip)]
     pub(crate) fixed: Vec<i128>,
     /// Distance between two years' amounts in `fixed` (at least the number of units).
-    #[serde(skip)]
     pub(crate) stride: usize,
+}
+
+/// Two costings are equal when they cost and fund alike (the allocation is made to compare).
+impl PartialEq for Costing {
+    fn eq(&self, other: &Self) -> bool {
+        self.currency == other.currency
+            && self.years == other.years
+            && self.units == other.units
+            && self.source_amounts == other.source_amounts
+            && self.economic_codes == other.economic_codes
+            && self.fixed == other.fixed
+            && self.stride == other.stride
+            && self.allocations() == other.allocations()
+    }
 }
 
 /// The headline figures of a costed plan.
@@ -105,6 +119,29 @@ pub struct Summary {
 }
 
 impl Costing {
+    /// Funding allocated from committed sources.
+    pub fn committed(&self) -> &Allocation {
+        &self.allocations().0
+    }
+
+    /// Funding allocated from committed and pledged sources.
+    pub fn with_pledged(&self) -> &Allocation {
+        &self.allocations().1
+    }
+
+    fn allocations(&self) -> &(Allocation, Allocation) {
+        self.allocations.get_or_init(|| {
+            allocate(
+                &self.funding,
+                &self.units,
+                &self.fixed,
+                self.stride,
+                self.years.len(),
+                &self.source_amounts,
+            )
+        })
+    }
+
     /// Position of `year` in [`Costing::years`].
     pub fn year_index(&self, year: Year) -> Option<usize> {
         self.years.iter().position(|y| *y == year)
@@ -157,7 +194,7 @@ impl Costing {
                 .flat_map(|(_, a)| a)
                 .sum()
         };
-        let committed_allocated = self.committed.total();
+        let committed_allocated = self.committed().total();
         Summary {
             total_cost,
             contingency,
@@ -165,7 +202,7 @@ impl Costing {
             pledged: by_status(FundingStatus::Pledged),
             expected: by_status(FundingStatus::Expected),
             gap: total_cost - committed_allocated,
-            gap_with_pledged: total_cost - self.with_pledged.total(),
+            gap_with_pledged: total_cost - self.with_pledged().total(),
             unallocated_committed: by_status(FundingStatus::Committed) - committed_allocated,
         }
     }
@@ -423,13 +460,12 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
         missing.dedup();
         return Err(CostingError::MissingRates(missing));
     }
-    let (committed, with_pledged) = allocate(plan, &units, &fixed, stride, ny, &source_amounts);
     Ok(Costing {
         currency: target.to_string(),
         years,
         units,
-        committed,
-        with_pledged,
+        funding: FundingInputs::of(plan),
+        allocations: std::sync::OnceLock::new(),
         source_amounts,
         economic_codes,
         fixed,

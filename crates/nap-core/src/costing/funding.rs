@@ -75,6 +75,7 @@ impl Allocation {
 }
 
 /// The activity-level facts earmarks are matched against.
+#[derive(Debug, Clone, PartialEq)]
 struct Scope {
     activity: Id,
     output: Id,
@@ -177,48 +178,69 @@ fn share(
 /// Allocates the funding sources to the cost units, year by year, once counting committed
 /// sources and once counting committed and pledged ones. `amounts` are the units' fixed
 /// amounts year by year (`[year × stride + unit]`).
+/// What the allocation reads from the plan, taken when the plan is costed so that the
+/// allocation can be made later, only when a view needs it (a cost grid edit does not).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FundingInputs {
+    /// Per activity, in plan order.
+    scopes: Vec<Scope>,
+    /// Per funding source, in plan order: its status and earmarks.
+    sources: Vec<(FundingStatus, Vec<Earmark>)>,
+}
+
+impl FundingInputs {
+    pub(crate) fn of(plan: &Plan) -> Self {
+        let outputs: FastMap<Id, &Output> = plan.outputs.iter().map(|o| (o.record.id, o)).collect();
+        let outcomes: FastMap<Id, &Outcome> =
+            plan.outcomes.iter().map(|o| (o.record.id, o)).collect();
+        let scopes = plan
+            .activities
+            .iter()
+            .map(|a| {
+                let outcome = outputs.get(&a.output_id).map(|o| o.outcome_id);
+                Scope {
+                    activity: a.record.id,
+                    output: a.output_id,
+                    outcome,
+                    pillar: outcome.and_then(|o| outcomes.get(&o)).map(|o| o.pillar_id),
+                    lead: a.lead_agency_id,
+                }
+            })
+            .collect();
+        let sources = (plan.funding_sources.iter())
+            .map(|s| (s.status, s.earmarks.clone()))
+            .collect();
+        Self { scopes, sources }
+    }
+}
+
 pub(crate) fn allocate(
-    plan: &Plan,
+    inputs: &FundingInputs,
     units: &[CostUnit],
     amounts: &[i128],
     stride: usize,
     years: usize,
     source_amounts: &[Vec<Decimal>],
 ) -> (Allocation, Allocation) {
-    let outputs: FastMap<Id, &Output> = plan.outputs.iter().map(|o| (o.record.id, o)).collect();
-    let outcomes: FastMap<Id, &Outcome> = plan.outcomes.iter().map(|o| (o.record.id, o)).collect();
-    let scopes: Vec<Scope> = plan
-        .activities
-        .iter()
-        .map(|a| {
-            let outcome = outputs.get(&a.output_id).map(|o| o.outcome_id);
-            Scope {
-                activity: a.record.id,
-                output: a.output_id,
-                outcome,
-                pillar: outcome.and_then(|o| outcomes.get(&o)).map(|o| o.pillar_id),
-                lead: a.lead_agency_id,
-            }
-        })
-        .collect();
+    let scopes = &inputs.scopes;
+    let sources = &inputs.sources;
     // Members of each step, fixed for all years and both passes.
-    let mut directed: Vec<Vec<usize>> = vec![Vec::new(); plan.funding_sources.len()];
+    let mut directed: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
     for (i, u) in units.iter().enumerate() {
         if let Some(s) = u.source {
             directed[s].push(i);
         }
     }
-    let earmarked: Vec<Vec<usize>> = plan
-        .funding_sources
+    let earmarked: Vec<Vec<usize>> = sources
         .iter()
-        .map(|s| {
-            if s.earmarks.is_empty() {
+        .map(|(_, earmarks)| {
+            if earmarks.is_empty() {
                 return vec![];
             }
             let activities: FastSet<usize> = scopes
                 .iter()
                 .enumerate()
-                .filter(|(_, sc)| s.earmarks.iter().any(|e| in_earmark(sc, e)))
+                .filter(|(_, sc)| earmarks.iter().any(|e| in_earmark(sc, e)))
                 .map(|(i, _)| i)
                 .collect();
             units
@@ -235,19 +257,18 @@ pub(crate) fn allocate(
         .iter()
         .map(|s| s.iter().map(|a| to_fixed(*a)).collect())
         .collect();
-    let pooled: Vec<usize> = (0..plan.funding_sources.len())
-        .filter(|&s| plan.funding_sources[s].earmarks.is_empty())
+    let pooled: Vec<usize> = (0..sources.len())
+        .filter(|&s| sources[s].1.is_empty())
         .collect();
     let run = |pass: FundingPass| -> Allocation {
-        let counted: Vec<bool> = plan
-            .funding_sources
+        let counted: Vec<bool> = sources
             .iter()
-            .map(|s| pass.counts(s.status))
+            .map(|(status, _)| pass.counts(*status))
             .collect();
         let mut covered = vec![0i128; years * n];
-        let mut used = vec![vec![Decimal::ZERO; years]; plan.funding_sources.len()];
+        let mut used = vec![vec![Decimal::ZERO; years]; sources.len()];
         let mut remaining = vec![0i128; n];
-        let mut used_year = vec![0i128; plan.funding_sources.len()];
+        let mut used_year = vec![0i128; sources.len()];
         let mut uncovered: Vec<usize> = Vec::with_capacity(n);
         let mut shares = Vec::with_capacity(n);
         for y in 0..years {

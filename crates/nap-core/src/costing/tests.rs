@@ -196,8 +196,8 @@ fn earmarked_funding_goes_first_then_the_pool_pro_rata() {
     // Pillar 1 gets its 300 earmarked; the 500 pool is shared 300 : 400 between what is
     // left, i.e. 214.2857142857… and 285.7142857142…; the last ten-billionth goes to the
     // first rounded-down share (pillar 1).
-    assert_eq!(c.committed.covered(0, 0), d("514.2857142858"));
-    assert_eq!(c.committed.covered(1, 0), d("285.7142857142"));
+    assert_eq!(c.committed().covered(0, 0), d("514.2857142858"));
+    assert_eq!(c.committed().covered(1, 0), d("285.7142857142"));
     let s = c.summary(&t.plan);
     assert_eq!(s.total_cost, d("1000"));
     assert_eq!(s.committed, d("800"));
@@ -232,7 +232,7 @@ fn earmarks_that_exceed_their_cost_leave_money_unallocated() {
     let s = c.summary(&t.plan);
     assert_eq!(s.gap, d("900"));
     assert_eq!(s.unallocated_committed, d("400"));
-    assert_eq!(c.committed.used[0][0], d("100"));
+    assert_eq!(c.committed().used[0][0], d("100"));
 }
 
 #[test]
@@ -243,8 +243,8 @@ fn lines_that_name_a_source_are_paid_by_it_first() {
     let s = t.source(FundingStatus::Committed, &[(2026, "150")], None);
     t.plan.cost_lines[named].funding_source_id = Some(t.plan.funding_sources[s].record.id);
     let c = compute(&t.plan, None).unwrap();
-    assert_eq!(c.committed.covered(named, 0), d("100"));
-    assert_eq!(c.committed.covered(1, 0), d("50"));
+    assert_eq!(c.committed().covered(named, 0), d("100"));
+    assert_eq!(c.committed().covered(1, 0), d("50"));
 }
 
 #[test]

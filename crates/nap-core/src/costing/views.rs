@@ -395,9 +395,9 @@ fn value(costing: &Costing, measure: Measure, u: usize, y: usize) -> i128 {
     let cost = || costing.amount_fixed(u, y);
     match measure {
         Measure::Cost => cost(),
-        Measure::Committed => costing.committed.covered_fixed(u, y),
-        Measure::Gap => cost() - costing.committed.covered_fixed(u, y),
-        Measure::GapWithPledged => cost() - costing.with_pledged.covered_fixed(u, y),
+        Measure::Committed => costing.committed().covered_fixed(u, y),
+        Measure::Gap => cost() - costing.committed().covered_fixed(u, y),
+        Measure::GapWithPledged => cost() - costing.with_pledged().covered_fixed(u, y),
     }
 }
 

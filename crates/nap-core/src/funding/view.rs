@@ -158,8 +158,8 @@ pub fn funding_view(plan: &Plan) -> Result<FundingView, CostingError> {
         .enumerate()
         .map(|(s, source)| {
             let used = match source.status {
-                FundingStatus::Committed => Some(&costing.committed.used[s]),
-                FundingStatus::Pledged => Some(&costing.with_pledged.used[s]),
+                FundingStatus::Committed => Some(&costing.committed().used[s]),
+                FundingStatus::Pledged => Some(&costing.with_pledged().used[s]),
                 FundingStatus::Expected => None,
             };
             let allocated: Vec<Decimal> = match used {
