@@ -331,31 +331,118 @@ pub fn agency_plans_to_folder(
         .collect()
 }
 
-/// What to export from the window, and where.
+/// What to export from the window, and where (`path`: the file to write, replaced if it
+/// exists, except a copy): one variant per kind of export, with only that kind's choices, so
+/// a request the window can build names nothing the export does not take. A value the
+/// window cannot send (a language, rounding, format or table that does not exist) is refused
+/// when the request is read, naming what is known.
 #[derive(Debug, Clone, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
-pub struct ExportRequest {
-    /// `annex`, `workbook`, `json`, `csv`, `iati`, `document` (the whole plan), `tor`,
-    /// `progress_report`, or `copy` (a copy of the plan for another ministry).
-    pub kind: String,
-    /// The file to write (replaced if it exists, except a copy).
-    pub path: String,
-    /// The annex's language: `en` or `km`.
-    pub lang: String,
-    /// The annex's rounding: `unit`, `thousands` or `millions`.
-    pub rounding: String,
-    /// The CSV table: `lines`, `pillar-year`, `agency-year` or `source-year`; for the
-    /// progress report and the plan document, the format: `pdf`, `docx` (or `xlsx`).
-    pub table: String,
-    /// For a copy for another ministry: the code of the agency whose part it is scoped to
-    /// (empty: the whole plan), and a note for the receiver.
-    #[serde(default)]
-    pub agency: String,
-    #[serde(default)]
-    pub note: String,
-    /// The progress report's period (`2027`, `2027-H1`; empty: the latest year reported).
-    #[serde(default)]
-    pub period: String,
+pub enum ExportRequest {
+    /// The costed budget annex (PDF); always rounded.
+    Annex {
+        path: String,
+        #[serde(deserialize_with = "lang")]
+        #[ts(type = r#""en" | "km" | "fr" | "th" | "vi" | "id" | "lo" | "my" | "tl""#)]
+        lang: Lang,
+        #[serde(deserialize_with = "rounding")]
+        #[ts(type = r#""unit" | "thousands" | "millions""#)]
+        rounding: Rounding,
+    },
+    /// The whole plan as one document.
+    Document {
+        path: String,
+        #[serde(deserialize_with = "lang")]
+        #[ts(type = r#""en" | "km" | "fr" | "th" | "vi" | "id" | "lo" | "my" | "tl""#)]
+        lang: Lang,
+        #[serde(deserialize_with = "format")]
+        #[ts(type = r#""pdf" | "docx""#)]
+        format: ReportFormat,
+    },
+    /// The budget workbook (XLSX).
+    Workbook { path: String },
+    /// The progress report for `period` (`2027`, `2027-H1`; empty: the latest year reported).
+    ProgressReport {
+        path: String,
+        #[serde(deserialize_with = "lang")]
+        #[ts(type = r#""en" | "km" | "fr" | "th" | "vi" | "id" | "lo" | "my" | "tl""#)]
+        lang: Lang,
+        #[serde(deserialize_with = "format")]
+        #[ts(type = r#""pdf" | "docx" | "xlsx""#)]
+        format: ReportFormat,
+        #[serde(default)]
+        period: String,
+    },
+    /// The operational plan of the agency with code `agency`.
+    AgencyPlan {
+        path: String,
+        #[serde(deserialize_with = "lang")]
+        #[ts(type = r#""en" | "km" | "fr" | "th" | "vi" | "id" | "lo" | "my" | "tl""#)]
+        lang: Lang,
+        #[serde(deserialize_with = "format")]
+        #[ts(type = r#""pdf" | "docx" | "xlsx""#)]
+        format: ReportFormat,
+        agency: String,
+    },
+    /// The coordinating bodies' terms of reference.
+    Tor {
+        path: String,
+        #[serde(deserialize_with = "lang")]
+        #[ts(type = r#""en" | "km" | "fr" | "th" | "vi" | "id" | "lo" | "my" | "tl""#)]
+        lang: Lang,
+        #[serde(deserialize_with = "format")]
+        #[ts(type = r#""pdf" | "docx""#)]
+        format: ReportFormat,
+    },
+    /// The plan as interchange JSON.
+    Json { path: String },
+    /// The IATI 2.03 activity file.
+    Iati { path: String },
+    /// One cost table as CSV.
+    Csv {
+        path: String,
+        #[serde(deserialize_with = "table")]
+        #[ts(type = r#""lines" | "pillar-year" | "agency-year" | "source-year""#)]
+        table: CsvTable,
+    },
+    /// A copy of the plan for another ministry, scoped to the agency with code `agency`
+    /// (empty: the whole plan), with a note for the receiver.
+    Copy {
+        path: String,
+        #[serde(default)]
+        agency: String,
+        #[serde(default)]
+        note: String,
+    },
+}
+
+/// Reads a field of a request with `parse`, refusing what it refuses with its message.
+fn read_with<'de, D, T>(
+    deserializer: D,
+    parse: impl FnOnce(&str) -> Result<T, AppError>,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let name = String::deserialize(deserializer)?;
+    parse(&name).map_err(serde::de::Error::custom)
+}
+
+fn lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+    read_with(d, annex_language)
+}
+
+fn rounding<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Rounding, D::Error> {
+    read_with(d, annex_rounding)
+}
+
+fn format<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ReportFormat, D::Error> {
+    read_with(d, ReportFormat::parse)
+}
+
+fn table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<CsvTable, D::Error> {
+    read_with(d, csv_table)
 }
 
 /// What the window asks for: a file export, or a copy of the plan for another ministry.
@@ -373,58 +460,93 @@ pub enum Requested {
 }
 
 impl ExportRequest {
-    /// The export the window asks for, checked: an unknown kind, language, rounding or table
-    /// is refused as `bad_request`, a blank path as `required`.
+    /// The export the window asks for, checked: a blank path is refused as `required`, as
+    /// is an agency plan for no agency.
     pub fn checked(&self) -> Result<Requested, AppError> {
-        let export = match self.kind.as_str() {
-            "copy" => {
+        use ExportRequest as R;
+        let (export, path) = match self {
+            R::Copy { path, agency, note } => {
                 return Ok(Requested::Copy {
-                    path: chosen_path(&self.path, "choose where to save the copy")?,
-                    agency: self.agency.clone(),
-                    note: self.note.clone(),
+                    path: chosen_path(path, "choose where to save the copy")?,
+                    agency: agency.clone(),
+                    note: note.clone(),
                 })
             }
-            "annex" => Export::Annex {
-                lang: annex_language(&self.lang)?,
-                budget_year: None,
-                currency: None,
-                rounding: annex_rounding(&self.rounding)?,
-                reconcile: false,
-            },
-            "workbook" => Export::Workbook {
-                currency: None,
-                budget_year: None,
-            },
-            "json" => Export::Json,
-            "iati" => Export::Iati,
-            "document" => Export::Document {
-                lang: annex_language(&self.lang)?,
-                format: ReportFormat::parse(&self.table)?,
-            },
-            "agency_plan" => Export::AgencyPlan {
-                lang: annex_language(&self.lang)?,
-                format: ReportFormat::parse(&self.table)?,
-                agency: nap_core::edit::required_text("agency", &self.agency)?,
-            },
-            "tor" => Export::TermsOfReference {
-                lang: annex_language(&self.lang)?,
-                format: ReportFormat::parse(&self.table)?,
-                body: None,
-            },
-            "progress_report" => Export::ProgressReport {
-                period: self.period.clone(),
-                lang: annex_language(&self.lang)?,
-                format: ReportFormat::parse(&self.table)?,
-            },
-            "csv" => Export::Csv {
-                table: csv_table(&self.table)?,
-                currency: None,
-            },
-            other => return Err(AppError::BadRequest(format!("`{other}` is not an export"))),
+            R::Annex {
+                path,
+                lang,
+                rounding,
+            } => (
+                Export::Annex {
+                    lang: *lang,
+                    budget_year: None,
+                    currency: None,
+                    rounding: *rounding,
+                    reconcile: false,
+                },
+                path,
+            ),
+            R::Workbook { path } => (
+                Export::Workbook {
+                    currency: None,
+                    budget_year: None,
+                },
+                path,
+            ),
+            R::Json { path } => (Export::Json, path),
+            R::Iati { path } => (Export::Iati, path),
+            R::Document { path, lang, format } => (
+                Export::Document {
+                    lang: *lang,
+                    format: *format,
+                },
+                path,
+            ),
+            R::AgencyPlan {
+                path,
+                lang,
+                format,
+                agency,
+            } => (
+                Export::AgencyPlan {
+                    lang: *lang,
+                    format: *format,
+                    agency: nap_core::edit::required_text("agency", agency)?,
+                },
+                path,
+            ),
+            R::Tor { path, lang, format } => (
+                Export::TermsOfReference {
+                    lang: *lang,
+                    format: *format,
+                    body: None,
+                },
+                path,
+            ),
+            R::ProgressReport {
+                path,
+                lang,
+                format,
+                period,
+            } => (
+                Export::ProgressReport {
+                    period: period.clone(),
+                    lang: *lang,
+                    format: *format,
+                },
+                path,
+            ),
+            R::Csv { path, table } => (
+                Export::Csv {
+                    table: *table,
+                    currency: None,
+                },
+                path,
+            ),
         };
         Ok(Requested::File {
             export,
-            path: chosen_path(&self.path, "choose where to save the export")?,
+            path: chosen_path(path, "choose where to save the export")?,
         })
     }
 }

@@ -90,47 +90,63 @@ fn an_unknown_agency_code_sends_nothing() {
 fn the_annex_is_always_rounded_and_bad_requests_are_named() {
     assert_eq!(code(annex_rounding("exact")), ErrorCode::BadRequest);
     assert!(annex_rounding("thousands").is_ok());
-    let request = |kind: &str, path: &str| ExportRequest {
-        kind: kind.into(),
-        path: path.into(),
-        lang: "km".into(),
-        rounding: "unit".into(),
-        table: "lines".into(),
-        agency: String::new(),
-        note: String::new(),
-        period: String::new(),
-    };
-    assert_eq!(
-        code(request("slides", "/tmp/x").checked()),
-        ErrorCode::BadRequest
+    // The request as the window sends it.
+    let read = |json: serde_json::Value| serde_json::from_value::<ExportRequest>(json);
+    let refused = |json: serde_json::Value| read(json).expect_err("refused").to_string();
+    assert!(refused(serde_json::json!({"kind": "slides", "path": "/tmp/x"})).contains("slides"));
+    let err = refused(
+        serde_json::json!({"kind": "annex", "path": "/tmp/a.pdf", "lang": "xx", "rounding": "unit"}),
     );
+    assert!(err.contains("`xx`") && err.contains("km"), "{err}");
+    let err = refused(
+        serde_json::json!({"kind": "annex", "path": "/tmp/a.pdf", "lang": "km", "rounding": "exact"}),
+    );
+    assert!(err.contains("unit, thousands or millions"), "{err}");
+    let err = refused(
+        serde_json::json!({"kind": "progress_report", "path": "/tmp/r.docx", "lang": "en", "format": "lines"}),
+    );
+    assert!(err.contains("pdf, docx or xlsx"), "{err}");
+    let err = refused(serde_json::json!({"kind": "csv", "path": "/tmp/t.csv", "table": "pillar"}));
+    assert!(err.contains("pillar-year"), "{err}");
+    // A kind's own choices only: an annex without its rounding is incomplete.
+    assert!(
+        read(serde_json::json!({"kind": "annex", "path": "/tmp/a.pdf", "lang": "km"})).is_err()
+    );
+
+    let blank =
+        read(serde_json::json!({"kind": "annex", "path": "  ", "lang": "km", "rounding": "unit"}));
     assert_eq!(
-        code(request("annex", "  ").checked()),
+        code(blank.unwrap().checked()),
         ErrorCode::Field(nap_core::edit::Problem::Required)
     );
-    let mut bad_lang = request("annex", "/tmp/a.pdf");
-    bad_lang.lang = "xx".into();
-    assert_eq!(code(bad_lang.checked()), ErrorCode::BadRequest);
-    assert!(matches!(
-        request("copy", "/tmp/c.nap").checked().unwrap(),
-        Requested::Copy { .. }
-    ));
-    // The progress report's format travels in `table`.
-    let mut report = request("progress_report", "/tmp/r.docx");
-    report.lang = "en".into();
-    assert_eq!(
-        code(report.checked()),
-        ErrorCode::BadRequest,
-        "`lines` is no format"
+    let nobody = read(
+        serde_json::json!({"kind": "agency_plan", "path": "/tmp/p.pdf", "lang": "en", "format": "pdf", "agency": " "}),
     );
-    report.table = "docx".into();
-    assert!(matches!(
-        report.checked().unwrap(),
+    assert_eq!(
+        code(nobody.unwrap().checked()),
+        ErrorCode::Field(nap_core::edit::Problem::Required)
+    );
+    let copy = read(serde_json::json!({"kind": "copy", "path": "/tmp/c.nap"})).unwrap();
+    assert!(matches!(copy.checked().unwrap(), Requested::Copy { .. }));
+    let report = read(
+        serde_json::json!({"kind": "progress_report", "path": "/tmp/r.docx", "lang": "fr-CI", "format": "DOCX", "period": "2027-H1"}),
+    );
+    match report.unwrap().checked().unwrap() {
         Requested::File {
-            export: nap_app::export::Export::ProgressReport { .. },
+            export:
+                nap_app::export::Export::ProgressReport {
+                    period,
+                    lang,
+                    format,
+                },
             ..
+        } => {
+            assert_eq!(period, "2027-H1");
+            assert_eq!(lang, nap_export::Lang::Fr);
+            assert_eq!(format, nap_app::export::ReportFormat::Docx);
         }
-    ));
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
