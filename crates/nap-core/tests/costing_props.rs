@@ -225,3 +225,86 @@ proptest! {
         }
     }
 }
+
+/// One cost line changed in every way a cell edit can change it: quantities (some outside
+/// the period, some zero, some huge), its own unit cost, currency (one with a rate, one
+/// without), inflation, economic code, and now and then its activity or funding source.
+fn line_edit_strategy() -> impl Strategy<Value = (Plan, usize, Plan)> {
+    (
+        plan_strategy(),
+        0usize..103,
+        proptest::collection::vec(
+            (
+                2024i32..=2032,
+                prop_oneof![Just(0i64), 0i64..1_000, Just(i64::MAX / 7)],
+                0u32..3,
+            ),
+            0..5,
+        ),
+        proptest::option::of((0i64..10_000_000, 0u32..3)),
+        proptest::option::of(prop_oneof![Just("KHR"), Just("USD"), Just("EUR")]),
+        any::<bool>(),
+        proptest::option::of(prop_oneof![Just("2211"), Just("2821")]),
+        proptest::option::of(0usize..44),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(before, li, quantities, cost, currency, inflate, code, activity, clear, unfund)| {
+                let mut after = before.clone();
+                let line = &mut after.cost_lines[li];
+                if clear {
+                    line.quantities.clear();
+                }
+                for (y, m, s) in quantities {
+                    line.quantities.insert(y, dec(m, s));
+                }
+                if let Some((m, s)) = cost {
+                    line.unit_cost = Some(dec(m, s));
+                }
+                if let Some(c) = currency {
+                    line.currency = Some(c.to_string());
+                }
+                line.inflate = inflate;
+                if let Some(c) = code {
+                    line.economic_code = Some(c.to_string());
+                }
+                if let Some(a) = activity {
+                    line.activity_id = before.activities[a].record.id;
+                }
+                if unfund {
+                    line.funding_source_id = None;
+                }
+                (before, li, after)
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Replacing one line in a costing gives exactly the costing of the plan after the edit
+    /// (amounts, contingency, totals and both funding allocations), or declines and leaves
+    /// the costing as it was; it takes every edit that stays within the line's activity,
+    /// source, catalogue item and economic code.
+    #[test]
+    fn replacing_one_line_costs_the_plan_as_costing_it_anew((before, li, after) in line_edit_strategy()) {
+        let Ok(mut costing) = compute(&before, None) else { return Ok(()) };
+        let untouched = costing.clone();
+        let anew = compute(&after, None);
+        let old = &before.cost_lines[li];
+        let new = &after.cost_lines[li];
+        if costing.replace_line(&after, li, old) {
+            prop_assert_eq!(Ok(costing), anew);
+        } else {
+            prop_assert_eq!(&costing, &untouched, "a declined replacement changes nothing");
+            // It declines only what reaches beyond the line, or what compute refuses.
+            let moved = new.activity_id != old.activity_id
+                || new.funding_source_id != old.funding_source_id
+                || new.economic_code != old.economic_code
+                || new.currency != old.currency;
+            let contingency_flips = anew.as_ref().is_ok_and(|c| c.units.len() != untouched.units.len());
+            prop_assert!(moved || contingency_flips || anew.is_err(), "declined a plain edit");
+        }
+    }
+}

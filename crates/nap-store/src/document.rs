@@ -5,8 +5,8 @@ use crate::file::{Access, PlanFile};
 use nap_core::costing::{Costing, CostingError};
 use nap_core::text::flag_outdated_translations;
 use nap_core::{
-    validate, validate_replaced, Id, NamedVersion, Plan, PlanMeta, Record, RecordKind, RecordMeta,
-    Timestamp,
+    validate, validate_replaced, CostLine, Id, NamedVersion, Plan, PlanMeta, Record, RecordKind,
+    RecordMeta, Timestamp,
 };
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -390,6 +390,32 @@ impl Document {
         Ok(costing)
     }
 
+    /// After the record at `index` of its list replaced `old`: when that was a cost line and
+    /// the costing of the plan before (`revision`) is kept and shared with no one, the line
+    /// is costed again in it ([`Costing::replace_line`]) and it is kept for the plan as it is
+    /// now; a cell edit then costs the same on a plan of any size. Otherwise the costing is
+    /// made anew when next asked for.
+    fn recost_replaced<T: Record>(&mut self, revision: u64, index: usize, old: &T) {
+        let Some(old) = (old as &dyn std::any::Any).downcast_ref::<CostLine>() else {
+            return;
+        };
+        let cached = self
+            .costing
+            .get_mut()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let Some((costed, mut costing)) = cached.take() else {
+            return;
+        };
+        if costed != revision {
+            return;
+        }
+        if let Some(c) = Arc::get_mut(&mut costing) {
+            if c.replace_line(&self.plan, index, old) {
+                *cached = Some((self.plan.revision, costing));
+            }
+        }
+    }
+
     /// The underlying file.
     pub fn file(&self) -> &PlanFile {
         &self.file
@@ -433,6 +459,7 @@ impl Document {
             self.check_scope(T::KIND.name(), &next, Some(id), position.is_some(), true)?;
         }
         let before = state_of::<T>(&self.plan, id)?;
+        let costed_revision = self.plan.revision;
         // The edit is tried on the plan itself and taken back if it is refused: on the large
         // plan a copy to try it on costs as much as validating it. Invariant: when this
         // returns an error, the plan is as it was.
@@ -457,6 +484,9 @@ impl Document {
                 }
             }
             return Err(e);
+        }
+        if let (Some(i), Some(old)) = (position, &replaced) {
+            self.recost_replaced(costed_revision, i, old);
         }
         let after = state_of::<T>(&self.plan, id)?;
         let action = if before.is_some() { "edit" } else { "add" };
@@ -701,5 +731,41 @@ impl Document {
         RecordKind::ALL.into_iter().find(|&k| {
             nap_core::with_record_type!(k, T => T::list(&self.plan).iter().any(|r| r.meta().id == id))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    /// Whether the document keeps a costing for the plan as it is now.
+    fn costed_now(doc: &Document) -> bool {
+        let cached = doc.costing.lock().unwrap_or_else(|p| p.into_inner());
+        cached.as_ref().is_some_and(|(r, _)| *r == doc.plan.revision)
+    }
+
+    #[test]
+    fn a_quantity_edit_keeps_the_costing_and_a_shared_one_is_left_to_be_made_anew() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("plan.nap");
+        PlanFile::create(&path, &nap_core::sample::sample_plan(), false).expect("create");
+        let mut doc = Document::open(&path, "MOWA").expect("open");
+        let edit = |doc: &mut Document, quantity: i64| {
+            let mut line = doc.plan().cost_lines[7].clone();
+            line.quantities.insert(2027, Decimal::from(quantity));
+            doc.upsert(line).expect("edit");
+        };
+        drop(doc.costing().expect("costs"));
+        edit(&mut doc, 12);
+        assert!(costed_now(&doc), "the line was costed again in the kept costing");
+
+        let held = doc.costing().expect("costs");
+        let year = held.year_index(2027).expect("a plan year");
+        let shown = held.amount(7, year);
+        edit(&mut doc, 13);
+        assert!(!costed_now(&doc), "a costing in use elsewhere is made anew");
+        assert_eq!(held.amount(7, year), shown, "and is not changed under its reader");
+        assert_ne!(doc.costing().expect("costs").amount(7, year), shown);
     }
 }

@@ -194,3 +194,40 @@ fn moving_a_result_changes_many_records_in_one_step_that_undoes_exactly() {
     doc.undo().expect("the move is still the step to undo");
     assert_eq!(doc.plan(), &original);
 }
+
+/// The costing kept across a cost line's edit (the line costed again in it) is the costing
+/// of the plan as edited, as is the one made anew when the old costing is still in use
+/// elsewhere, or when the edit moves the line; undo's costing is the original one.
+#[test]
+fn the_costing_after_a_line_edit_is_the_plan_costed_anew() {
+    use nap_core::costing::compute;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_file(dir.path());
+    let mut doc = Document::open(&path, "MOWA").expect("open");
+    let original = doc.costing().expect("costs");
+    let in_use = std::sync::Arc::clone(&original);
+    drop(original);
+
+    let edit = |doc: &mut Document, index: usize, year: i32, quantity: i64| {
+        let mut line = doc.plan().cost_lines[index].clone();
+        line.quantities.insert(year, Decimal::from(quantity));
+        doc.upsert(line).expect("edit");
+        let kept = doc.costing().expect("costs");
+        assert_eq!(*kept, compute(doc.plan(), None).expect("costs"), "line {index}");
+        kept
+    };
+    // The first edit's costing is still held (`in_use`): made anew.
+    drop(edit(&mut doc, 3, 2027, 999));
+    // Then kept and recosted, several times over, for lines of different activities.
+    for (k, index) in [3, 4, 50, 3, 102].into_iter().enumerate() {
+        drop(edit(&mut doc, index, 2028, 7 + k as i64));
+    }
+    // A line moved to another activity is costed anew.
+    let mut moved = doc.plan().cost_lines[5].clone();
+    moved.activity_id = doc.plan().activities[30].record.id;
+    doc.upsert(moved).expect("moved");
+    assert_eq!(*doc.costing().unwrap(), compute(doc.plan(), None).unwrap());
+
+    while doc.undo().expect("undo").is_some() {}
+    assert_eq!(*doc.costing().unwrap(), *in_use, "back to the original costing");
+}

@@ -82,6 +82,9 @@ pub struct Costing {
     pub(crate) fixed: Vec<i128>,
     /// Distance between two years' amounts in `fixed` (at least the number of units).
     pub(crate) stride: usize,
+    /// Each activity's line amounts per year, as fixed mantissas (`[activity × years +
+    /// year]`): what its contingency is a share of.
+    activity_totals: Vec<i128>,
 }
 
 /// Two costings are equal when they cost and fund alike (the allocation is made to compare).
@@ -94,6 +97,7 @@ impl PartialEq for Costing {
             && self.economic_codes == other.economic_codes
             && self.fixed == other.fixed
             && self.stride == other.stride
+            && self.activity_totals == other.activity_totals
             && self.allocations() == other.allocations()
     }
 }
@@ -140,6 +144,93 @@ impl Costing {
                 &self.source_amounts,
             )
         })
+    }
+
+    /// Makes this costing that of `plan`, the plan it was made for with only the cost line
+    /// at `li` changed (it was `before`): the line's amounts and its activity's contingency
+    /// are made again, and the funding allocation is left to be made when asked for, so a
+    /// cell edit costs the same on a plan of any size. Returns `false`, leaving the costing
+    /// as it was, when the change reaches further: another activity, catalogue item, funding
+    /// source or economic code, a currency without a rate, a contingency that appears or
+    /// goes, or an amount [`compute`] would refuse. [`compute`] then gives the costing (or
+    /// the error). The result equals what [`compute`] gives for `plan` (a property test
+    /// holds the two together).
+    pub fn replace_line(&mut self, plan: &Plan, li: usize, before: &CostLine) -> bool {
+        let Some(line) = plan.cost_lines.get(li) else {
+            return false;
+        };
+        let Some(unit) = self.units.get(li) else {
+            return false;
+        };
+        let (ai, economic) = (unit.activity, unit.economic as usize);
+        let same_place = unit.kind == UnitKind::Line(li)
+            && line.activity_id == before.activity_id
+            && line.catalogue_item_id == before.catalogue_item_id
+            && line.funding_source_id == before.funding_source_id;
+        if !same_place {
+            return false;
+        }
+        let item = (line.catalogue_item_id)
+            .and_then(|id| plan.catalogue.iter().find(|c| c.record.id == id));
+        let inputs = line.inputs(item);
+        let (Some(unit_cost), Some(currency)) = (inputs.unit_cost, inputs.currency) else {
+            return false;
+        };
+        let code = inputs.economic_code.unwrap_or_default();
+        if self.economic_codes.get(economic).map(String::as_str) != Some(code) {
+            return false;
+        }
+        let mut rates = Rates {
+            plan,
+            target: &self.currency,
+            years: &self.years,
+            cache: FastMap::default(),
+            missing: Vec::new(),
+        };
+        let factors = rates.factors(currency).to_vec();
+        if !rates.missing.is_empty() {
+            return false;
+        }
+        let inflation = inflation_factors(plan, &self.years);
+        let Some(price) = line_price(unit_cost, &factors, &inflation, line.inflate) else {
+            return false;
+        };
+        let ny = self.years.len();
+        let mut amounts = vec![0i128; ny];
+        for (&year, &q) in &line.quantities {
+            let Some(yi) = year_position(&self.years, year) else {
+                continue;
+            };
+            let Some(m) = line_year_amount(price[yi], q) else {
+                return false;
+            };
+            amounts[yi] = m;
+        }
+        let totals: Vec<i128> = (0..ny)
+            .map(|yi| {
+                self.activity_totals[ai * ny + yi] - self.fixed[yi * self.stride + li] + amounts[yi]
+            })
+            .collect();
+        let Some(activity) = plan.activities.get(ai) else {
+            return false;
+        };
+        let rate = activity.contingency.unwrap_or(plan.meta.contingency);
+        let contingency_unit = (self.units.iter().enumerate().skip(plan.cost_lines.len()))
+            .find(|(_, u)| u.kind == UnitKind::Contingency(ai))
+            .map(|(i, _)| i);
+        let has_contingency = !rate.is_zero() && totals.iter().any(|t| *t != 0);
+        if has_contingency != contingency_unit.is_some() {
+            return false;
+        }
+        for (yi, m) in amounts.into_iter().enumerate() {
+            self.fixed[yi * self.stride + li] = m;
+            self.activity_totals[ai * ny + yi] = totals[yi];
+            if let Some(c) = contingency_unit {
+                self.fixed[yi * self.stride + c] = contingency_amount(totals[yi], rate);
+            }
+        }
+        self.allocations = std::sync::OnceLock::new();
+        true
     }
 
     /// Position of `year` in [`Costing::years`].
@@ -285,6 +376,41 @@ fn year_position(years: &[Year], year: Year) -> Option<usize> {
         .filter(|&i| i < years.len())
 }
 
+/// A line's price per year of the plan: its unit cost in the costing currency (`factors`),
+/// inflated (`inflation`) when it inflates. `None` when a product overflows.
+fn line_price(
+    unit_cost: Decimal,
+    factors: &[Decimal],
+    inflation: &[Decimal],
+    inflates: bool,
+) -> Option<Vec<Decimal>> {
+    factors
+        .iter()
+        .zip(inflation)
+        .map(|(c, i)| {
+            let factor = if inflates { c.checked_mul(*i)? } else { *c };
+            unit_cost.checked_mul(factor)
+        })
+        .collect()
+}
+
+/// A line-year's amount, `price × quantity`, as a fixed mantissa; `None` above
+/// [`MAX_AMOUNT`].
+fn line_year_amount(price: Decimal, quantity: Decimal) -> Option<i128> {
+    let m = match mul_to_fixed(price, quantity) {
+        Some(m) => m,
+        None => to_fixed(quantize(price.checked_mul(quantity)?, AMOUNT_SCALE)),
+    };
+    (m.abs() <= MAX_AMOUNT).then_some(m)
+}
+
+/// An activity's contingency in a year: `rate` of its line amounts that year (`total`, a
+/// fixed mantissa).
+fn contingency_amount(total: i128, rate: Decimal) -> i128 {
+    let total = from_fixed(total);
+    mul_to_fixed(total, rate).unwrap_or_else(|| to_fixed(quantize(total * rate, AMOUNT_SCALE)))
+}
+
 /// Inflation factor per year of `years`, compounding from the costing base year.
 fn inflation_factors(plan: &Plan, years: &[Year]) -> Vec<Decimal> {
     years
@@ -370,14 +496,7 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => {
                 let factors = rates.factors(line_currency);
-                let price: Option<Vec<Decimal>> = factors
-                    .iter()
-                    .zip(&inflation)
-                    .map(|(c, i)| {
-                        let factor = if line.inflate { c.checked_mul(*i)? } else { *c };
-                        unit_cost.checked_mul(factor)
-                    })
-                    .collect();
+                let price = line_price(unit_cost, factors, &inflation, line.inflate);
                 e.insert(price.ok_or_else(overflow)?)
             }
         };
@@ -386,16 +505,7 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
             let Some(yi) = year_position(&years, year) else {
                 continue;
             };
-            let m = match mul_to_fixed(price[yi], q) {
-                Some(m) => m,
-                None => to_fixed(quantize(
-                    price[yi].checked_mul(q).ok_or_else(overflow)?,
-                    AMOUNT_SCALE,
-                )),
-            };
-            if m.abs() > MAX_AMOUNT {
-                return Err(overflow());
-            }
+            let m = line_year_amount(price[yi], q).ok_or_else(overflow)?;
             fixed[yi * stride + unit] = m;
             activity_totals[activity * ny + yi] += m;
         }
@@ -422,9 +532,7 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
         }
         let unit = units.len();
         for (yi, t) in totals.iter().enumerate() {
-            let total = from_fixed(*t);
-            fixed[yi * stride + unit] = mul_to_fixed(total, rate)
-                .unwrap_or_else(|| to_fixed(quantize(total * rate, AMOUNT_SCALE)));
+            fixed[yi * stride + unit] = contingency_amount(*t, rate);
         }
         units.push(CostUnit {
             kind: UnitKind::Contingency(ai),
@@ -470,5 +578,6 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
         economic_codes,
         fixed,
         stride,
+        activity_totals,
     })
 }
