@@ -130,8 +130,19 @@ pub fn preview_cost_line(
 ) -> Result<LineUpdate, AppError> {
     let (at, line) = typed_line(doc, id, field, value)?;
     let mut plan = doc.plan().clone();
-    plan.cost_lines[at] = line;
-    line_update_in(doc, &plan, &compute(&plan, None)?, filter, id)
+    let old = std::mem::replace(&mut plan.cost_lines[at], line);
+    // The plan's costing with the one line costed again; made anew when the typed value
+    // reaches beyond the line (see `Costing::replace_line`).
+    // (A plan that cannot be costed now may be costed with the value typed.)
+    let recosted = doc.costing().ok().and_then(|kept| {
+        let mut costing = (*kept).clone();
+        costing.replace_line(&plan, at, &old).then_some(costing)
+    });
+    let costing = match recosted {
+        Some(costing) => costing,
+        None => compute(&plan, None)?,
+    };
+    line_update_in(doc, &plan, &costing, filter, id)
 }
 
 /// Adds a cost line to an activity ("New cost line" when `item` is blank).

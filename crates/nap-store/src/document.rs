@@ -742,7 +742,9 @@ mod tests {
     /// Whether the document keeps a costing for the plan as it is now.
     fn costed_now(doc: &Document) -> bool {
         let cached = doc.costing.lock().unwrap_or_else(|p| p.into_inner());
-        cached.as_ref().is_some_and(|(r, _)| *r == doc.plan.revision)
+        cached
+            .as_ref()
+            .is_some_and(|(r, _)| *r == doc.plan.revision)
     }
 
     #[test]
@@ -758,14 +760,21 @@ mod tests {
         };
         drop(doc.costing().expect("costs"));
         edit(&mut doc, 12);
-        assert!(costed_now(&doc), "the line was costed again in the kept costing");
+        assert!(
+            costed_now(&doc),
+            "the line was costed again in the kept costing"
+        );
 
         let held = doc.costing().expect("costs");
         let year = held.year_index(2027).expect("a plan year");
         let shown = held.amount(7, year);
         edit(&mut doc, 13);
         assert!(!costed_now(&doc), "a costing in use elsewhere is made anew");
-        assert_eq!(held.amount(7, year), shown, "and is not changed under its reader");
+        assert_eq!(
+            held.amount(7, year),
+            shown,
+            "and is not changed under its reader"
+        );
         assert_ne!(doc.costing().expect("costs").amount(7, year), shown);
     }
 }

@@ -213,7 +213,11 @@ fn the_costing_after_a_line_edit_is_the_plan_costed_anew() {
         line.quantities.insert(year, Decimal::from(quantity));
         doc.upsert(line).expect("edit");
         let kept = doc.costing().expect("costs");
-        assert_eq!(*kept, compute(doc.plan(), None).expect("costs"), "line {index}");
+        assert_eq!(
+            *kept,
+            compute(doc.plan(), None).expect("costs"),
+            "line {index}"
+        );
         kept
     };
     // The first edit's costing is still held (`in_use`): made anew.
@@ -229,5 +233,9 @@ fn the_costing_after_a_line_edit_is_the_plan_costed_anew() {
     assert_eq!(*doc.costing().unwrap(), compute(doc.plan(), None).unwrap());
 
     while doc.undo().expect("undo").is_some() {}
-    assert_eq!(*doc.costing().unwrap(), *in_use, "back to the original costing");
+    assert_eq!(
+        *doc.costing().unwrap(),
+        *in_use,
+        "back to the original costing"
+    );
 }
