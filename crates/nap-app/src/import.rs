@@ -329,7 +329,10 @@ pub fn review_sheet(
     job: &Job,
 ) -> Result<SheetImported, AppError> {
     let (input, request) = request.parts();
-    Ok(prepare(doc.plan(), &input, &request, author, job)?.1)
+    let (_, shown) = prepare(doc.plan(), &input, &request, author, job)?;
+    // Stopped while the rows were checked: the review is not shown.
+    job.check()?;
+    Ok(shown)
 }
 
 /// Imports the spreadsheet of `request` into the open plan as one undoable edit. `job`

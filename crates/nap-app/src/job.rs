@@ -70,11 +70,18 @@ impl Job {
     /// Moves to `stage` unless the user asked to stop, in which case the task ends with
     /// [`AppError::Cancelled`] before starting it.
     pub fn begin(&self, stage: JobStage) -> Result<(), AppError> {
+        self.check()?;
+        let index = JobStage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
+        self.stage.store(index as u8, Ordering::Release);
+        Ok(())
+    }
+
+    /// Ends the task with [`AppError::Cancelled`] if the user asked to stop: for the end of
+    /// a stage that writes nothing after it (a review), so that its answer is not shown.
+    pub fn check(&self) -> Result<(), AppError> {
         if self.cancelled.load(Ordering::Acquire) {
             return Err(AppError::Cancelled);
         }
-        let index = JobStage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
-        self.stage.store(index as u8, Ordering::Release);
         Ok(())
     }
 

@@ -586,6 +586,12 @@ fn a_stopped_export_leaves_no_file_and_a_stopped_import_leaves_the_plan_unchange
     };
     let before = std::fs::read(&path).unwrap();
     let lines = doc.plan().cost_lines.len();
+    let review = nap_app::import::review_sheet(&doc, &request, "secretariat", &stopped);
+    assert_eq!(
+        code(review),
+        ErrorCode::Cancelled,
+        "a stopped review is not shown"
+    );
     let refused = import_sheet(&mut doc, &request, "secretariat", &stopped);
     assert_eq!(code(refused), ErrorCode::Cancelled);
     assert_eq!(doc.plan().cost_lines.len(), lines);

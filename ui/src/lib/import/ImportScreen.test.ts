@@ -86,3 +86,20 @@ describe('the import screen', () => {
     expect(alert.textContent).toContain('the workbook cannot be read');
   });
 });
+
+describe('a spreadsheet that refuses every row', () => {
+  it('lists the first 200 refusals and counts the rest', async () => {
+    i18n.lang = 'en';
+    const review = reviewOf(false);
+    review.review.refused = Array.from({ length: 250_000 }, (_, i) => ({ row: i + 2, column: 'O (year)', reason: '`2035` is not a year of the plan period' }));
+    const backend = {
+      chooseSheetToImport: vi.fn(async () => '/plans/wrong file.csv'),
+      reviewSheet: vi.fn(async () => review),
+    } as unknown as Backend;
+    render(ImportScreen, { backend });
+    await fireEvent.click(screen.getByText('Choose…'));
+    await screen.findByText('250,000 rows refused');
+    expect(document.querySelectorAll('ul.refused li')).toHaveLength(200);
+    expect(screen.getByText(/… and 249,800 more rows refused\. The first 200 are listed/)).toBeTruthy();
+  });
+});
