@@ -5,8 +5,8 @@ use crate::progress::named;
 use crate::{AppError, ScopeLock};
 use nap_core::costing::compute;
 use nap_core::costing::grid::{
-    cost_grid as build_grid, grid_activity, grid_line_and_totals, grid_rows, grid_totals, CostGrid,
-    GridActivity, GridFilter, GridLine, GridRows, GridTotals,
+    cost_grid as build_grid, grid_activity, grid_line_and_totals, grid_rows, grid_totals,
+    previewed_line_and_totals, CostGrid, GridActivity, GridFilter, GridLine, GridRows, GridTotals,
 };
 use nap_core::costing::lump_sum::{self, LumpSumError, LumpSumTarget};
 use nap_core::edit::{new_activity, new_cost_line, set_cost_line_field, CostLineField};
@@ -129,20 +129,31 @@ pub fn preview_cost_line(
     filter: &GridFilter,
 ) -> Result<LineUpdate, AppError> {
     let (at, line) = typed_line(doc, id, field, value)?;
-    let mut plan = doc.plan().clone();
-    let old = std::mem::replace(&mut plan.cost_lines[at], line);
-    // The plan's costing with the one line costed again; made anew when the typed value
-    // reaches beyond the line (see `Costing::replace_line`).
-    // (A plan that cannot be costed now may be costed with the value typed.)
+    // The plan's kept costing with the one line costed again, and the grid with the line
+    // shown in its place: neither the plan nor the file changes.
     let recosted = doc.costing().ok().and_then(|kept| {
         let mut costing = (*kept).clone();
-        costing.replace_line(&plan, at, &old).then_some(costing)
+        let old = &doc.plan().cost_lines[at];
+        costing
+            .replace_line(doc.plan(), at, old, &line)
+            .then_some(costing)
     });
-    let costing = match recosted {
-        Some(costing) => costing,
-        None => compute(&plan, None)?,
-    };
-    line_update_in(doc, &plan, &costing, filter, id)
+    if let Some(costing) = recosted {
+        let (mut shown, row, totals) =
+            previewed_line_and_totals(doc.plan(), &costing, filter, at, &line)
+                .ok_or_else(|| AppError::no_record("cost line", id))?;
+        lock(doc, [&mut shown]);
+        return Ok(LineUpdate {
+            line: shown,
+            row,
+            totals,
+        });
+    }
+    // A value that reaches beyond the line, or a plan that cannot be costed as it is (it
+    // may be with the value typed): the plan with the line, costed anew.
+    let mut plan = doc.plan().clone();
+    plan.cost_lines[at] = line;
+    line_update_in(doc, &plan, &compute(&plan, None)?, filter, id)
 }
 
 /// Adds a cost line to an activity ("New cost line" when `item` is blank).

@@ -605,3 +605,40 @@ fn a_stopped_export_leaves_no_file_and_a_stopped_import_leaves_the_plan_unchange
     assert_eq!(job.progress().stage, JobStage::Saving);
     assert_eq!(doc.plan().cost_lines.len(), lines + 1);
 }
+
+/// What the preview of a typed value shows is what saving it gives: the line's amounts, its
+/// place and the totals, whether the preview recosts only the line (a quantity, a unit cost)
+/// or the whole plan (another funding source, which a filter by source can hide).
+#[test]
+fn a_preview_shows_what_saving_the_value_gives_and_saves_nothing() {
+    use nap_app::costing::{preview_cost_line, set_cost_line};
+    use nap_core::edit::CostLineField as F;
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut doc) = sample(dir.path());
+    let line = doc.plan().cost_lines[12].clone();
+    let other_source = (doc.plan().funding_sources.iter())
+        .find(|s| Some(s.record.id) != line.funding_source_id)
+        .unwrap();
+    let by_source = GridFilter {
+        funding_source_id: line.funding_source_id,
+        ..GridFilter::default()
+    };
+    let year = doc.plan().meta.start_year + 1;
+    for (field, value, filter) in [
+        (F::Quantity(year), "37".to_string(), all_lines()),
+        (F::UnitCost, "125000.50".to_string(), by_source.clone()),
+        (F::Inflate, "false".to_string(), all_lines()),
+        (F::FundingSource, other_source.record.id.to_string(), by_source.clone()),
+    ] {
+        let before = std::fs::read(&path).unwrap();
+        let preview = preview_cost_line(&doc, line.record.id, field, &value, &filter).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), before, "a preview writes nothing");
+        let saved = set_cost_line(&mut doc, line.record.id, field, &value, &filter).unwrap();
+        assert_eq!(preview.line.amounts, saved.line.amounts, "{field}");
+        assert_eq!(preview.line.quantities, saved.line.quantities, "{field}");
+        assert_eq!(preview.line.total, saved.line.total, "{field}");
+        assert_eq!(preview.row, saved.row, "{field}");
+        assert_eq!(preview.totals, saved.totals, "{field}");
+        doc.undo().unwrap();
+    }
+}

@@ -410,7 +410,7 @@ impl Document {
             return;
         }
         if let Some(c) = Arc::get_mut(&mut costing) {
-            if c.replace_line(&self.plan, index, old) {
+            if c.replace_line(&self.plan, index, old, &self.plan.cost_lines[index]) {
                 *cached = Some((self.plan.revision, costing));
             }
         }

@@ -146,8 +146,9 @@ impl Costing {
         })
     }
 
-    /// Makes this costing that of `plan`, the plan it was made for with only the cost line
-    /// at `li` changed (it was `before`): the line's amounts and its activity's contingency
+    /// Makes this costing that of the plan it was made for with the cost line at `li`
+    /// changed from `before` to `line` (`plan` is that plan, before or after the change: only
+    /// its other records are read): the line's amounts and its activity's contingency
     /// are made again, and the funding allocation is left to be made when asked for, so a
     /// cell edit costs the same on a plan of any size. Returns `false`, leaving the costing
     /// as it was, when the change reaches further: another activity, catalogue item, funding
@@ -155,10 +156,13 @@ impl Costing {
     /// goes, or an amount [`compute`] would refuse. [`compute`] then gives the costing (or
     /// the error). The result equals what [`compute`] gives for `plan` (a property test
     /// holds the two together).
-    pub fn replace_line(&mut self, plan: &Plan, li: usize, before: &CostLine) -> bool {
-        let Some(line) = plan.cost_lines.get(li) else {
-            return false;
-        };
+    pub fn replace_line(
+        &mut self,
+        plan: &Plan,
+        li: usize,
+        before: &CostLine,
+        line: &CostLine,
+    ) -> bool {
         let Some(unit) = self.units.get(li) else {
             return false;
         };

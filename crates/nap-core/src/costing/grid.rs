@@ -3,10 +3,10 @@
 //! leave as formatted text in the costing currency; the interface never computes with them.
 
 use super::rounding::{format_amount, Rounding};
-use super::{Costing, UnitKind};
+use super::{from_fixed, Costing, UnitKind};
 use crate::currency::currency;
 use crate::fasthash::FastMap;
-use crate::model::{Id, Plan, Year};
+use crate::model::{CostLine, Id, Plan, Year};
 use crate::text::LocalText;
 use crate::time::Timestamp;
 use rust_decimal::Decimal;
@@ -241,6 +241,8 @@ fn line_units(costing: &Costing) -> Vec<usize> {
 /// What every grid line needs to know about the plan, built once per request.
 struct GridContext<'a> {
     plan: &'a Plan,
+    /// A line shown in place of the plan's line at that index (a preview of a typed value).
+    swapped: Option<(usize, &'a CostLine)>,
     costing: &'a Costing,
     fmt: Formatter,
     pillars: FastMap<Id, Option<Id>>,
@@ -253,6 +255,7 @@ impl<'a> GridContext<'a> {
     fn new(plan: &'a Plan, costing: &'a Costing) -> Self {
         Self {
             plan,
+            swapped: None,
             costing,
             fmt: Formatter::new(costing),
             pillars: activity_pillars(plan),
@@ -272,9 +275,17 @@ impl<'a> GridContext<'a> {
         self.units.get(li).copied().filter(|&u| u != usize::MAX)
     }
 
+    /// The cost line at index `li`, or the line shown in its place.
+    fn cost_line(&self, li: usize) -> &'a CostLine {
+        match self.swapped {
+            Some((at, line)) if at == li => line,
+            _ => &self.plan.cost_lines[li],
+        }
+    }
+
     fn line(&self, li: usize) -> GridLine {
         let (plan, costing) = (self.plan, self.costing);
-        let line = &plan.cost_lines[li];
+        let line = self.cost_line(li);
         let activity = self
             .activity_index
             .get(&line.activity_id)
@@ -324,7 +335,7 @@ impl<'a> GridContext<'a> {
 
     /// True when `filter` lets the line at index `li` through.
     fn passes(&self, filter: &GridFilter, li: usize) -> bool {
-        let line = &self.plan.cost_lines[li];
+        let line = self.cost_line(li);
         let lead = self
             .activity_index
             .get(&line.activity_id)
@@ -340,7 +351,7 @@ impl<'a> GridContext<'a> {
     /// Where the line at index `li` comes in the grid: by its activity's place in the
     /// results tree, then in plan order.
     fn order_key(&self, li: usize) -> (usize, usize) {
-        let activity = self.plan.cost_lines[li].activity_id;
+        let activity = self.cost_line(li).activity_id;
         let rank = self
             .activity_ranks
             .get(&activity)
@@ -362,12 +373,15 @@ impl<'a> GridContext<'a> {
     /// order.
     fn totals(&self, filter: &GridFilter) -> (GridTotals, Vec<usize>) {
         let shown = self.shown(filter);
-        let mut per_year = vec![Decimal::ZERO; self.costing.years.len()];
+        // Summed as the engine's fixed mantissas (exact, and far from overflowing: see
+        // MAX_AMOUNT), made decimals once per year.
+        let mut fixed = vec![0i128; self.costing.years.len()];
         for u in shown.iter().filter_map(|&li| self.unit_of(li)) {
-            for (y, total) in per_year.iter_mut().enumerate() {
-                *total += self.costing.amount(u, y);
+            for (y, total) in fixed.iter_mut().enumerate() {
+                *total += self.costing.amount_fixed(u, y);
             }
         }
+        let per_year: Vec<Decimal> = fixed.into_iter().map(from_fixed).collect();
         let totals = GridTotals {
             total: self.fmt.amount(per_year.iter().sum()),
             per_year: per_year.iter().map(|&a| self.fmt.amount(a)).collect(),
@@ -474,6 +488,29 @@ pub fn grid_line_and_totals(
         .position(|&x| x == li)
         .and_then(|r| u32::try_from(r).ok());
     Some((ctx.line(li), row, totals))
+}
+
+/// [`grid_line_and_totals`] for the line at `index` as it would be as `line` (a typed
+/// value's preview: the plan is not changed), with `costing` the costing of the plan with
+/// that line. `None` if there is no line at `index`.
+pub fn previewed_line_and_totals(
+    plan: &Plan,
+    costing: &Costing,
+    filter: &GridFilter,
+    index: usize,
+    line: &CostLine,
+) -> Option<(GridLine, Option<u32>, GridTotals)> {
+    if index >= plan.cost_lines.len() {
+        return None;
+    }
+    let mut ctx = GridContext::new(plan, costing);
+    ctx.swapped = Some((index, line));
+    let (totals, shown) = ctx.totals(filter);
+    let row = shown
+        .iter()
+        .position(|&x| x == index)
+        .and_then(|r| u32::try_from(r).ok());
+    Some((ctx.line(index), row, totals))
 }
 
 /// The totals of the lines `filter` shows (after a line was deleted, say).
