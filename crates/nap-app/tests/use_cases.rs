@@ -628,11 +628,19 @@ fn a_preview_shows_what_saving_the_value_gives_and_saves_nothing() {
         (F::Quantity(year), "37".to_string(), all_lines()),
         (F::UnitCost, "125000.50".to_string(), by_source.clone()),
         (F::Inflate, "false".to_string(), all_lines()),
-        (F::FundingSource, other_source.record.id.to_string(), by_source.clone()),
+        (
+            F::FundingSource,
+            other_source.record.id.to_string(),
+            by_source.clone(),
+        ),
     ] {
         let before = std::fs::read(&path).unwrap();
         let preview = preview_cost_line(&doc, line.record.id, field, &value, &filter).unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), before, "a preview writes nothing");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "a preview writes nothing"
+        );
         let saved = set_cost_line(&mut doc, line.record.id, field, &value, &filter).unwrap();
         assert_eq!(preview.line.amounts, saved.line.amounts, "{field}");
         assert_eq!(preview.line.quantities, saved.line.quantities, "{field}");
