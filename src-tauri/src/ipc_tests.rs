@@ -1791,3 +1791,44 @@ fn with_no_export_or_import_running_there_is_no_job_to_show_or_stop() {
         "the finished export's job is gone"
     );
 }
+
+/// While a long task holds the plan on another thread (an import, a merge), a command on the
+/// window's thread answers `busy` instead of freezing the window until the task ends; once
+/// the plan is free it is answered as usual. Other threads wait for the plan.
+#[test]
+fn the_window_thread_is_told_busy_instead_of_waiting_for_a_long_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::default();
+    *state.document.lock().unwrap() = Some(sample_doc(&dir));
+    let on_window_thread = |state: &AppState| {
+        std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name(crate::state::WINDOW_THREAD.into())
+                .spawn_scoped(scope, || {
+                    state.with_doc(|doc| Ok(doc.plan().cost_lines.len()))
+                })
+                .unwrap()
+                .join()
+                .unwrap()
+        })
+    };
+    let (held, release) = (std::sync::Barrier::new(2), std::sync::Barrier::new(2));
+    std::thread::scope(|scope| {
+        let import = scope.spawn(|| {
+            let plan = state.lock_document().expect("the plan");
+            held.wait();
+            release.wait();
+            drop(plan);
+        });
+        held.wait();
+        let answer = on_window_thread(&state);
+        assert_eq!(answer.unwrap_err().code, nap_app::ErrorCode::Busy);
+        // Another thread (an async command) waits for the plan instead.
+        let waiting = scope.spawn(|| state.with_doc(|doc| Ok(doc.plan().cost_lines.len())));
+        release.wait();
+        import.join().unwrap();
+        assert!(waiting.join().unwrap().is_ok());
+    });
+    let lines = on_window_thread(&state).expect("the plan is free");
+    assert!(lines > 0);
+}

@@ -5,7 +5,16 @@ use nap_app::job::Job;
 use nap_app::AppError;
 use nap_store::Document;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
+use std::time::{Duration, Instant};
+
+/// The name of the thread the window's event loop (and every synchronous command) runs on:
+/// the process's main thread.
+pub const WINDOW_THREAD: &str = "main";
+
+/// How long a command on the window's thread waits for a plan another thread holds. Edits
+/// and views take a few milliseconds; only imports, merges and opening a plan hold it longer.
+const WINDOW_WAIT: Duration = Duration::from_millis(150);
 
 /// The open plan, if any. One plan per window; commands lock it for the length of a call.
 #[derive(Default)]
@@ -30,9 +39,30 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Document) -> Result<T, AppError>,
     ) -> Result<T, IpcError> {
-        let mut guard = self.document.lock().map_err(|_| no_plan())?;
+        let mut guard = self.lock_document()?;
         let doc = guard.as_mut().ok_or_else(no_plan)?;
         Ok(f(doc)?)
+    }
+
+    /// The lock on the open plan. On the window's thread (where Tauri runs the synchronous
+    /// commands) it waits at most [`WINDOW_WAIT`] and then answers `busy`: while an import
+    /// or a merge holds the plan on another thread, waiting for it there would freeze the
+    /// window (a tab clicked during a long import froze it for 15 s). Other threads wait.
+    pub fn lock_document(&self) -> Result<MutexGuard<'_, Option<Document>>, IpcError> {
+        if std::thread::current().name() != Some(WINDOW_THREAD) {
+            return self.document.lock().map_err(|_| no_plan());
+        }
+        let deadline = Instant::now() + WINDOW_WAIT;
+        loop {
+            match self.document.try_lock() {
+                Ok(guard) => return Ok(guard),
+                Err(TryLockError::Poisoned(_)) => return Err(no_plan()),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(1))
+                }
+                Err(TryLockError::WouldBlock) => return Err(AppError::Busy.into()),
+            }
+        }
     }
 
     /// A new job for a long task, which the window can watch and stop (`job_progress`,

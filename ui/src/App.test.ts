@@ -189,6 +189,23 @@ describe('App', () => {
     expect((screen.getByRole('button', { name: 'Redo' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('says the plan is busy when a long task holds it, keeps the screens, and loads the dashboard after', async () => {
+    i18n.lang = 'en';
+    let busy = true;
+    mockIPC((cmd, args) => {
+      if (cmd === 'dashboard' && busy) throw { code: 'busy', message: 'the plan is busy with a long task' };
+      return backendMock(cmd, args);
+    });
+    render(App, { props: { backend: tauriBackend } });
+    expect(await screen.findByText('NAP Studio is still busy with an import or a merge. Try again when it has finished.')).toBeTruthy();
+    expect(screen.queryByText('The plan could not be opened')).toBeNull();
+    busy = false;
+    await fireEvent.click(screen.getByRole('button', { name: 'Budget views' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Dashboard' }));
+    expect((await screen.findByTestId('total-cost')).textContent).toBe('16,393,210,317');
+    expect(screen.queryByText(/still busy/)).toBeNull();
+  });
+
   it('explains a refused file by its error code', async () => {
     i18n.lang = 'en';
     mockIPC(() => {

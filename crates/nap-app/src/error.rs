@@ -49,6 +49,8 @@ pub enum ErrorCode {
     Internal,
     /// The user stopped a long task (an export, an import) before it wrote anything.
     Cancelled,
+    /// The plan is held by a long task (an import, a merge): asked again when it ends.
+    Busy,
     /// A value typed into a field was refused; the code is the problem's own name
     /// (`not_a_number`, `negative`, …).
     #[serde(untagged)]
@@ -59,7 +61,7 @@ impl ErrorCode {
     /// Every code but the field problems (those are listed by `nap_core::edit::Problem`).
     /// Kept complete by [`ErrorCode::listed`], whose match has no wildcard: a new code does
     /// not compile until it is added there, and its test then asks for it here.
-    pub const APP: [ErrorCode; 26] = [
+    pub const APP: [ErrorCode; 27] = [
         Self::NoPlanOpen,
         Self::NotFound,
         Self::NotAPlan,
@@ -86,6 +88,7 @@ impl ErrorCode {
         Self::BadInput,
         Self::Internal,
         Self::Cancelled,
+        Self::Busy,
     ];
 
     /// Whether this code is one of [`ErrorCode::APP`] (a field problem is not).
@@ -116,7 +119,8 @@ impl ErrorCode {
             | Self::BadRequest
             | Self::BadInput
             | Self::Internal
-            | Self::Cancelled => Self::APP.contains(&self),
+            | Self::Cancelled
+            | Self::Busy => Self::APP.contains(&self),
             Self::Field(_) => false,
         }
     }
@@ -185,6 +189,11 @@ pub enum AppError {
     /// The user stopped the task before it wrote anything.
     #[error("stopped as asked; nothing was written")]
     Cancelled,
+    /// Another task holds the plan for longer than the window may wait.
+    #[error(
+        "the plan is busy with a long task (an import or a merge); try again when it has finished"
+    )]
+    Busy,
 }
 
 impl AppError {
@@ -225,6 +234,7 @@ impl AppError {
             Self::Io { .. } => ErrorCode::Io,
             Self::Internal(_) => ErrorCode::Internal,
             Self::Cancelled => ErrorCode::Cancelled,
+            Self::Busy => ErrorCode::Busy,
         }
     }
 

@@ -7,7 +7,7 @@ use tauri::State;
 
 #[tauri::command]
 pub fn plan_summary(state: State<'_, AppState>) -> Result<PlanSummary, IpcError> {
-    let guard = state.document.lock().map_err(|_| no_plan())?;
+    let guard = state.lock_document()?;
     let Some(doc) = guard.as_ref() else {
         let open_error = state.open_error.lock().ok().and_then(|e| e.clone());
         return Err(open_error.unwrap_or_else(no_plan));

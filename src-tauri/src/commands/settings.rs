@@ -1,6 +1,6 @@
 //! The user's own settings (see `nap_app::preferences`), kept in the app's data folder.
 
-use crate::error::{no_plan, IpcError};
+use crate::error::IpcError;
 use crate::state::{data_dir, AppState};
 use nap_app::preferences::Preferences;
 use tauri::State;
@@ -17,7 +17,7 @@ pub fn set_preferences(
     preferences: Preferences,
 ) -> Result<Preferences, IpcError> {
     let saved = nap_app::preferences::save(&data_dir(), &preferences)?;
-    if let Some(doc) = state.document.lock().map_err(|_| no_plan())?.as_mut() {
+    if let Some(doc) = state.lock_document()?.as_mut() {
         doc.set_author(saved.author_or_default());
     }
     Ok(saved)

@@ -4,4 +4,4 @@ import type { Problem } from "./Problem";
 /**
  * What kind of failure a use case met: a closed set, exported to TypeScript.
  */
-export type ErrorCode = "no_plan_open" | "not_found" | "not_a_plan" | "foreign_database" | "truncated" | "damaged" | "inconsistent" | "newer_schema" | "read_only" | "already_exists" | "invalid" | "record_not_found" | "still_referenced" | "io" | "foreign_plan" | "no_common_base" | "nothing_to_undo" | "changed_since_merge" | "outside_scope" | "unresolved" | "rate_needed" | "costing" | "bad_request" | "bad_input" | "internal" | "cancelled" | Problem;
+export type ErrorCode = "no_plan_open" | "not_found" | "not_a_plan" | "foreign_database" | "truncated" | "damaged" | "inconsistent" | "newer_schema" | "read_only" | "already_exists" | "invalid" | "record_not_found" | "still_referenced" | "io" | "foreign_plan" | "no_common_base" | "nothing_to_undo" | "changed_since_merge" | "outside_scope" | "unresolved" | "rate_needed" | "costing" | "bad_request" | "bad_input" | "internal" | "cancelled" | "busy" | Problem;
