@@ -104,3 +104,22 @@ describe('a spreadsheet that refuses every row', () => {
     expect(screen.getByText(/… and 249,800 more\. The first 200 are listed/)).toBeTruthy();
   });
 });
+
+describe('coming back to the import screen', () => {
+  it('shows a review started before, with Stop, until it ends', async () => {
+    i18n.lang = 'en';
+    let running = true;
+    const backend = {
+      jobProgress: vi.fn(async () => (running ? { stage: 'checking', stopping: false, stoppable: true } : null)),
+      cancelJob: vi.fn(async () => true),
+    } as unknown as Backend;
+    render(ImportScreen, { backend });
+    expect(await screen.findByText('Checking the rows against the plan…')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Review' }) as HTMLButtonElement).disabled).toBe(true);
+    running = false;
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull());
+    await fireEvent.input(screen.getByLabelText('Spreadsheet'), { target: { value: '/plans/budget.xlsx' } });
+    expect((screen.getByRole('button', { name: 'Review' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
