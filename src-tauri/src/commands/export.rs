@@ -67,7 +67,7 @@ pub async fn export_plan(
         Requested::File { export, path } => (export, path),
     };
     let plan = {
-        let guard = state.document.lock().map_err(|_| no_plan())?;
+        let guard = state.lock_document()?;
         guard.as_ref().ok_or_else(no_plan)?.plan().clone()
     };
     let job = state.start_job();
