@@ -105,3 +105,26 @@ export class GridRowCache {
     return loading;
   }
 }
+
+/** A row of the grid in view: its line, once fetched. */
+export type VisibleRow = { line: GridLine | undefined; row: number };
+
+/**
+ * The rows `first..last` in view, reusing the item `shown` has for a row whose line did not
+ * change. Svelte skips an item it already has, so an edit, which changes one line, draws only
+ * that row again: drawing every row in view again took most of an edit's time in the page.
+ */
+export function visibleRows(
+  shown: ReadonlyMap<number, VisibleRow>,
+  first: number,
+  last: number,
+  at: (row: number) => GridLine | undefined,
+): Map<number, VisibleRow> {
+  const next = new Map<number, VisibleRow>();
+  for (let row = first; row < last; row++) {
+    const line = at(row);
+    const before = shown.get(row);
+    next.set(row, before && before.line === line ? before : { line, row });
+  }
+  return next;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BLOCK, GridRowCache, KEPT_BLOCKS } from './rows.svelte';
+import { BLOCK, GridRowCache, KEPT_BLOCKS, visibleRows } from './rows.svelte';
 import type { GridLine } from '../api/bindings/GridLine';
 import type { GridRows } from '../api/bindings/GridRows';
 
@@ -89,5 +89,29 @@ describe('the rows of the costing grid the page holds', () => {
     fetch.mockResolvedValueOnce({ offset: 0, lines: Array.from({ length: BLOCK }, (_, k) => line(k)), count: 300 });
     await cache.ensure(0, 1);
     expect(cache.at(0)?.id).toBe('v1-0');
+  });
+});
+
+describe('visibleRows', () => {
+  it('keeps the item of every row whose line did not change, and makes one for the rest', () => {
+    const lines = [line(0), line(1), line(2), undefined];
+    const first = visibleRows(new Map(), 0, 4, (r) => lines[r]);
+    expect([...first.values()].map((v) => v.line)).toEqual(lines);
+
+    // An edit replaced line 1, and line 3 came in.
+    lines[1] = line(1, 2);
+    lines[3] = line(3);
+    const second = visibleRows(first, 0, 4, (r) => lines[r]);
+    expect(second.get(0)).toBe(first.get(0));
+    expect(second.get(2)).toBe(first.get(2));
+    expect(second.get(1)).not.toBe(first.get(1));
+    expect(second.get(1)).toEqual({ line: lines[1], row: 1 });
+    expect(second.get(3)).toEqual({ line: lines[3], row: 3 });
+
+    // Scrolled by one row: rows out of view go, a new one comes.
+    lines.push(line(4));
+    const third = visibleRows(second, 1, 5, (r) => lines[r]);
+    expect([...third.keys()]).toEqual([1, 2, 3, 4]);
+    expect(third.get(2)).toBe(first.get(2));
   });
 });
