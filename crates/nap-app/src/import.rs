@@ -279,10 +279,14 @@ fn prepare(
         &now(),
         author,
         Id::new_v4,
+        job,
     )
-    .map_err(|e| AppError::Input {
-        path: input.to_path_buf(),
-        message: e.to_string(),
+    .map_err(|e| match e {
+        nap_core::sheet_import::SheetError::Stopped => AppError::Cancelled,
+        e => AppError::Input {
+            path: input.to_path_buf(),
+            message: e.to_string(),
+        },
     })?;
     let shown = SheetImported {
         review: imported.review.clone(),

@@ -36,6 +36,7 @@ pub mod text;
 pub mod time;
 pub mod validate;
 pub mod versions;
+pub mod watch;
 
 pub use error::CoreError;
 pub use model::*;

@@ -507,6 +507,9 @@ pub enum SheetError {
     NothingToImport,
     #[error("the imported rows would make the plan inconsistent: {}", crate::text::cut_long(.0))]
     Inconsistent(String),
+    /// The watcher asked to stop while the rows were checked; nothing was imported.
+    #[error("stopped before every row was checked; nothing was imported")]
+    Stopped,
 }
 
 /// The column letters of index `i` ("A", "Z", "AA").
@@ -1125,6 +1128,7 @@ fn next_code(parent: &str, taken: &[String]) -> String {
 
 /// Imports `sheet` into `plan`. Refused rows are left out and listed in the review; the
 /// caller writes the result only when the review has none (or the user skips them).
+/// `watch` is told how many rows are checked, and can stop the import ([`SheetError::Stopped`]).
 pub fn import_sheet(
     plan: &Plan,
     sheet: &Sheet,
@@ -1132,6 +1136,7 @@ pub fn import_sheet(
     now: &Timestamp,
     author: &str,
     new_id: impl FnMut() -> Id,
+    watch: &dyn crate::watch::Watch,
 ) -> Result<SheetImport, SheetError> {
     let rows = spread_merged(sheet);
     if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
@@ -1218,6 +1223,9 @@ pub fn import_sheet(
     };
 
     for (r, row) in rows.iter().enumerate().skip(layout.header_row + 1) {
+        if r % crate::watch::REPORT_EVERY == 0 && !watch.step(r as u64, rows.len() as u64) {
+            return Err(SheetError::Stopped);
+        }
         let number = r + 1;
         let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|c| c.trim()).unwrap_or("");
         let filled: Vec<usize> = row

@@ -5,6 +5,8 @@
 
 use super::*;
 use crate::sample::{new_plan, NewPlan};
+use crate::watch::{Unwatched, Watch, REPORT_EVERY};
+use std::cell::RefCell;
 
 fn plan(currency: &str, start: Year, end: Year) -> Plan {
     let mut n = 0u128;
@@ -53,6 +55,7 @@ fn run(plan: &Plan, rows: &[&[&str]], merged: Vec<Merged>, map: &[(&str, &str)])
             n += 1;
             Id::from_u128(n)
         },
+        &Unwatched,
     )
     .expect("imported")
 }
@@ -501,6 +504,7 @@ fn columns_are_mapped_by_letter_or_header_and_bad_maps_are_named() {
         &now,
         "t",
         Id::new_v4,
+        &Unwatched,
     )
     .unwrap_err();
     assert!(matches!(err, SheetError::UnknownField(_)), "{err}");
@@ -513,6 +517,7 @@ fn columns_are_mapped_by_letter_or_header_and_bad_maps_are_named() {
         &now,
         "t",
         Id::new_v4,
+        &Unwatched,
     )
     .unwrap_err();
     assert!(matches!(err, SheetError::UnknownColumn { .. }), "{err}");
@@ -523,6 +528,7 @@ fn columns_are_mapped_by_letter_or_header_and_bad_maps_are_named() {
         &now,
         "t",
         Id::new_v4,
+        &Unwatched,
     )
     .unwrap_err();
     assert_eq!(err, SheetError::Empty);
@@ -540,7 +546,8 @@ fn columns_are_mapped_by_letter_or_header_and_bad_maps_are_named() {
             &SheetOptions::default(),
             &now,
             "t",
-            Id::new_v4
+            Id::new_v4,
+            &Unwatched
         )
         .unwrap_err(),
         SheetError::NoHeader
@@ -680,4 +687,83 @@ fn a_row_naming_only_a_pillar_creates_no_placeholders_under_it() {
     );
     assert_eq!(out.plan.activities.len(), 1, "{:?}", out.plan.activities);
     assert_eq!(out.plan.activities[0].title.text, "Émissions radio");
+}
+
+/// Records every report; asks to stop at report number `stop_at` (counting from 1).
+struct Recorder {
+    reports: RefCell<Vec<(u64, u64)>>,
+    stop_at: Option<usize>,
+}
+
+impl Watch for Recorder {
+    fn step(&self, done: u64, total: u64) -> bool {
+        let mut reports = self.reports.borrow_mut();
+        reports.push((done, total));
+        self.stop_at != Some(reports.len())
+    }
+}
+
+#[test]
+fn a_long_sheet_reports_its_rows_as_it_checks_them_and_stops_when_asked() {
+    let p = plan("USD", 2026, 2028);
+    let header = [
+        "Activity",
+        "Item",
+        "Unit cost",
+        "Currency",
+        "Year",
+        "Quantity",
+    ];
+    let rows: Vec<Vec<String>> = std::iter::once(header.map(String::from).to_vec())
+        .chain((0..1000).map(|i| {
+            vec![
+                format!("Activity {}", i % 7),
+                format!("Item {i}"),
+                "10".into(),
+                "USD".into(),
+                "2027".into(),
+                "3".into(),
+            ]
+        }))
+        .collect();
+    let sheet = Sheet {
+        rows,
+        merged: vec![],
+    };
+    let import = |watch: &dyn Watch| {
+        import_sheet(
+            &p,
+            &sheet,
+            &SheetOptions::default(),
+            &Timestamp::from_unix_millis(0),
+            "t",
+            Id::new_v4,
+            watch,
+        )
+    };
+
+    let watched = Recorder {
+        reports: RefCell::new(vec![]),
+        stop_at: None,
+    };
+    let done = import(&watched).expect("imported");
+    assert_eq!(done.review.rows, 1000);
+    let reports = watched.reports.into_inner();
+    // 1,001 rows (with the header): one report every REPORT_EVERY rows, rising, each out of
+    // all the rows.
+    assert_eq!(reports.len(), 1001 / REPORT_EVERY);
+    assert!(reports.iter().all(|(_, total)| *total == 1001));
+    assert!(reports.windows(2).all(|w| w[0].0 < w[1].0));
+    assert!(reports.iter().all(|(done, _)| *done > 0 && *done < 1001));
+
+    let stopper = Recorder {
+        reports: RefCell::new(vec![]),
+        stop_at: Some(2),
+    };
+    assert_eq!(import(&stopper).unwrap_err(), SheetError::Stopped);
+    assert_eq!(
+        stopper.reports.into_inner().len(),
+        2,
+        "no row checked after the stop"
+    );
 }

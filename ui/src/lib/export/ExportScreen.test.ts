@@ -131,7 +131,7 @@ describe('a long export', () => {
       suggestedExportPath: vi.fn(async () => '/home/officer/Documents/annex.pdf'),
       planAgencies: vi.fn(async () => []),
       exportPlan: vi.fn(() => new Promise((_, no) => (reject = no))),
-      jobProgress: vi.fn(async () => ({ stage, stopping: stopped.value, stoppable: stage === 'making' })),
+      jobProgress: vi.fn(async () => ({ stage, stopping: stopped.value, stoppable: stage === 'making', percent: null })),
       cancelJob: vi.fn(async () => {
         stopped.value = true;
         return true;
@@ -141,6 +141,10 @@ describe('a long export', () => {
     await waitFor(() => expect((screen.getByLabelText('Save as') as HTMLInputElement).value).not.toBe(''));
     await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     await waitFor(() => expect(backend.jobProgress).toHaveBeenCalled());
+    expect(await screen.findByText('Making the file…')).toBeTruthy();
+    // A stage that does not count its steps shows a busy bar without a figure.
+    expect(screen.queryByText(/% done/)).toBeNull();
+    expect(screen.getByRole('progressbar').hasAttribute('value')).toBe(false);
     await fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
     expect(backend.cancelJob).toHaveBeenCalledOnce();
     expect(await screen.findByText('Stopping…')).toBeTruthy();
@@ -156,7 +160,7 @@ describe('a long export', () => {
       suggestedExportPath: vi.fn(async () => '/home/officer/Documents/annex.pdf'),
       planAgencies: vi.fn(async () => []),
       exportPlan: vi.fn(() => new Promise(() => {})),
-      jobProgress: vi.fn(async () => ({ stage: 'writing', stopping: false, stoppable: false })),
+      jobProgress: vi.fn(async () => ({ stage: 'writing', stopping: false, stoppable: false, percent: null })),
       cancelJob: vi.fn(async () => false),
     } as unknown as Backend;
     render(ExportScreen, { backend });

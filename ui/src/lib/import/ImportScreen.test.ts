@@ -110,11 +110,14 @@ describe('coming back to the import screen', () => {
     i18n.lang = 'en';
     let running = true;
     const backend = {
-      jobProgress: vi.fn(async () => (running ? { stage: 'checking', stopping: false, stoppable: true } : null)),
+      jobProgress: vi.fn(async () => (running ? { stage: 'checking', stopping: false, stoppable: true, percent: 40 } : null)),
       cancelJob: vi.fn(async () => true),
     } as unknown as Backend;
     render(ImportScreen, { backend });
     expect(await screen.findByText('Checking the rows against the plan…')).toBeTruthy();
+    // The rows checked so far, in words and on the bar.
+    expect(screen.getByText('40% done')).toBeTruthy();
+    expect((screen.getByRole('progressbar') as HTMLProgressElement).value).toBe(40);
     expect(screen.getByRole('button', { name: 'Stop' })).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Review' }) as HTMLButtonElement).disabled).toBe(true);
     running = false;

@@ -12,4 +12,9 @@ stopping: boolean,
 /**
  * Whether asking to stop can still make the task write nothing.
  */
-stoppable: boolean, };
+stoppable: boolean, 
+/**
+ * How much of the stage is done, 0 to 100, when the stage counts its steps; `None` when
+ * it does not (the panel then shows that it is busy, without a figure).
+ */
+percent: number | null, };
