@@ -1,10 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
 import ImportScreen from './ImportScreen.svelte';
 import { BackendError, type Backend } from '../api/backend';
 import type { SheetImported } from '../api/bindings/SheetImported';
 import type { SheetImportRequest } from '../api/bindings/SheetImportRequest';
 import { i18n } from '../i18n/i18n.svelte';
+import { importSession } from './session.svelte';
+
+// The screen keeps its work in a session that outlives it; each test starts afresh.
+beforeEach(() => importSession.reset());
 
 function reviewOf(refused: boolean): SheetImported {
   return {
@@ -124,5 +128,51 @@ describe('coming back to the import screen', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull());
     await fireEvent.input(screen.getByLabelText('Spreadsheet'), { target: { value: '/plans/budget.xlsx' } });
     expect((screen.getByRole('button', { name: 'Review' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('leaving the import screen during a review', () => {
+  it('shows the answer, with the file chosen, when the screen is shown again', async () => {
+    i18n.lang = 'en';
+    let answer: (r: SheetImported) => void = () => {};
+    const backend = {
+      chooseSheetToImport: vi.fn(async () => '/plans/PAN Mali.xlsx'),
+      reviewSheet: vi.fn(() => new Promise<SheetImported>((yes) => (answer = yes))),
+      jobProgress: vi.fn(async () => ({ stage: 'checking', stopping: false, stoppable: true, percent: 10 })),
+      cancelJob: vi.fn(async () => true),
+    } as unknown as Backend;
+    const first = render(ImportScreen, { backend });
+    await fireEvent.click(screen.getByText('Choose…'));
+    await waitFor(() => expect(backend.reviewSheet).toHaveBeenCalledOnce());
+    first.unmount();
+
+    // The review answers while another tab is shown.
+    answer(reviewOf(false));
+    await Promise.resolve();
+    render(ImportScreen, { backend });
+    expect(await screen.findByText('Columns (the header is row 3)')).toBeTruthy();
+    expect((screen.getByLabelText('Spreadsheet') as HTMLInputElement).value).toBe('/plans/PAN Mali.xlsx');
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    expect(backend.reviewSheet).toHaveBeenCalledOnce();
+  });
+
+  it('drops the answer of a review of the plan open before', async () => {
+    i18n.lang = 'en';
+    let answer: (r: SheetImported) => void = () => {};
+    const backend = {
+      chooseSheetToImport: vi.fn(async () => '/plans/PAN Mali.xlsx'),
+      reviewSheet: vi.fn(() => new Promise<SheetImported>((yes) => (answer = yes))),
+      jobProgress: vi.fn(async () => null),
+    } as unknown as Backend;
+    render(ImportScreen, { backend });
+    await fireEvent.click(screen.getByText('Choose…'));
+    await waitFor(() => expect(backend.reviewSheet).toHaveBeenCalledOnce());
+    // Another plan is opened (App resets the session), then the old review answers.
+    importSession.reset();
+    answer(reviewOf(false));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByText('Columns (the header is row 3)')).toBeNull();
+    expect((screen.getByLabelText('Spreadsheet') as HTMLInputElement).value).toBe('');
+    expect(importSession.busy).toBe(false);
   });
 });
