@@ -519,7 +519,7 @@ fn exports_write_their_files_and_refuse_what_cannot_be_made() {
     let suggested = call_with(
         &app,
         "suggested_export_path",
-        serde_json::json!({"kind": "annex", "lang": "km", "table": "lines"}),
+        serde_json::json!({"request": {"kind": "annex", "path": "", "lang": "km", "rounding": "unit"}}),
     )
     .0
     .expect("suggestion");

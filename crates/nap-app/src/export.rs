@@ -582,46 +582,121 @@ pub fn send_copy(
     Ok(ExportDone::of(&sent.path, bytes))
 }
 
-/// The file extension of an export kind (`table` carries a report's format).
-pub fn extension(kind: &str, table: &str) -> Result<&'static str, AppError> {
-    Ok(match kind {
-        "progress_report" | "document" | "tor" | "agency_plan" => {
-            ReportFormat::parse(table)?.extension()
+impl ExportRequest {
+    /// The file to write, as the window sent it.
+    pub fn path(&self) -> &str {
+        use ExportRequest as R;
+        match self {
+            R::Annex { path, .. }
+            | R::Document { path, .. }
+            | R::Workbook { path }
+            | R::ProgressReport { path, .. }
+            | R::AgencyPlan { path, .. }
+            | R::Tor { path, .. }
+            | R::Json { path }
+            | R::Iati { path }
+            | R::Csv { path, .. }
+            | R::Copy { path, .. } => path,
         }
-        "annex" => "pdf",
-        "workbook" => "xlsx",
-        "json" => "json",
-        "iati" => "xml",
-        "csv" => "csv",
-        "copy" => "nap",
-        other => return Err(AppError::BadRequest(format!("`{other}` is not an export"))),
-    })
+    }
+
+    /// The extension of the file the export writes.
+    pub fn extension(&self) -> &'static str {
+        use ExportRequest as R;
+        match self {
+            R::Annex { .. } => "pdf",
+            R::Document { format, .. }
+            | R::ProgressReport { format, .. }
+            | R::AgencyPlan { format, .. }
+            | R::Tor { format, .. } => format.extension(),
+            R::Workbook { .. } => "xlsx",
+            R::Json { .. } => "json",
+            R::Iati { .. } => "xml",
+            R::Csv { .. } => "csv",
+            R::Copy { .. } => "nap",
+        }
+    }
+
+    /// A file name for this export of the plan at `plan_path` (the request's own path is
+    /// not read): "<plan> - budget annex (km).pdf", "<plan> - copy for MOI.nap".
+    pub fn suggested_name(&self, plan_path: &Path) -> String {
+        use ExportRequest as R;
+        let stem = plan_path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "plan".into());
+        let what = match self {
+            R::Annex { lang, .. } => format!("budget annex ({})", lang.code()),
+            R::Workbook { .. } => "budget workbook".to_string(),
+            R::Csv { table, .. } => format!("costs {}", table.name()),
+            R::Json { .. } => "plan".to_string(),
+            R::Iati { .. } => "IATI activities".to_string(),
+            R::ProgressReport { lang, .. } => format!("progress report ({})", lang.code()),
+            R::Document { lang, .. } => format!("NAP ({})", lang.code()),
+            R::Tor { lang, .. } => format!("terms of reference ({})", lang.code()),
+            R::AgencyPlan { lang, .. } => format!("operational plan ({})", lang.code()),
+            R::Copy { agency, .. } if agency.trim().is_empty() => "copy".to_string(),
+            R::Copy { agency, .. } => format!("copy for {}", agency.trim()),
+        };
+        format!("{stem} - {what}.{}", self.extension())
+    }
 }
 
-/// A file name for the export of the plan at `plan_path`: "<plan> - budget annex (km).pdf".
-/// For a copy, `table` carries the agency it is scoped to, if any.
-pub fn suggested_name(
-    plan_path: &Path,
-    kind: &str,
-    lang: &str,
-    table: &str,
-) -> Result<String, AppError> {
-    let stem = plan_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "plan".into());
-    let what = match kind {
-        "annex" => format!("budget annex ({lang})"),
-        "workbook" => "budget workbook".to_string(),
-        "csv" => format!("costs {table}"),
-        "iati" => "IATI activities".to_string(),
-        "progress_report" => format!("progress report ({lang})"),
-        "document" => format!("NAP ({lang})"),
-        "tor" => format!("terms of reference ({lang})"),
-        "agency_plan" => format!("operational plan ({lang})"),
-        "copy" if table.is_empty() || table == "whole plan" => "copy".to_string(),
-        "copy" => format!("copy for {table}"),
-        _ => "plan".to_string(),
-    };
-    Ok(format!("{stem} - {what}.{}", extension(kind, table)?))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(json: serde_json::Value) -> ExportRequest {
+        serde_json::from_value(json).expect("a request the window can send")
+    }
+
+    #[test]
+    fn a_suggested_name_says_what_the_export_is_and_ends_with_its_format() {
+        let plan = Path::new("/plans/NAP WPS Cambodia.nap");
+        let cases = [
+            (
+                serde_json::json!({"kind": "annex", "path": "", "lang": "km", "rounding": "thousands"}),
+                "NAP WPS Cambodia - budget annex (km).pdf",
+            ),
+            (
+                serde_json::json!({"kind": "document", "path": "", "lang": "fr", "format": "docx"}),
+                "NAP WPS Cambodia - NAP (fr).docx",
+            ),
+            (
+                serde_json::json!({"kind": "progress_report", "path": "", "lang": "en", "format": "xlsx", "period": "2027"}),
+                "NAP WPS Cambodia - progress report (en).xlsx",
+            ),
+            (
+                serde_json::json!({"kind": "csv", "path": "", "table": "source-year"}),
+                "NAP WPS Cambodia - costs source-year.csv",
+            ),
+            (
+                serde_json::json!({"kind": "iati", "path": ""}),
+                "NAP WPS Cambodia - IATI activities.xml",
+            ),
+            (
+                serde_json::json!({"kind": "copy", "path": "", "agency": ""}),
+                "NAP WPS Cambodia - copy.nap",
+            ),
+            (
+                serde_json::json!({"kind": "copy", "path": "", "agency": " MOI "}),
+                "NAP WPS Cambodia - copy for MOI.nap",
+            ),
+        ];
+        for (json, name) in cases {
+            assert_eq!(read(json).suggested_name(plan), name);
+        }
+    }
+
+    #[test]
+    fn every_csv_table_name_reads_back_as_its_table() {
+        for table in [
+            CsvTable::Lines,
+            CsvTable::PillarYear,
+            CsvTable::AgencyYear,
+            CsvTable::SourceYear,
+        ] {
+            assert_eq!(CsvTable::parse(table.name()), Some(table));
+        }
+    }
 }

@@ -28,6 +28,16 @@ impl CsvTable {
             _ => return None,
         })
     }
+
+    /// The table's command-line name, which [`CsvTable::parse`] reads back.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Lines => "lines",
+            Self::PillarYear => "pillar-year",
+            Self::AgencyYear => "agency-year",
+            Self::SourceYear => "source-year",
+        }
+    }
 }
 
 /// `table` of `plan` as CSV (UTF-8, comma-separated, exact amounts without separators).

@@ -8,39 +8,33 @@ use nap_app::export::{ExportDone, ExportRequest, Requested};
 use nap_app::AppError;
 use tauri::State;
 
+/// Where to save the export asked for, by default: a name made from the plan's and the
+/// export's, in the user's documents folder (the request's own path is not read).
 #[tauri::command]
 pub fn suggested_export_path(
     state: State<'_, AppState>,
-    kind: String,
-    lang: String,
-    table: String,
+    request: ExportRequest,
 ) -> Result<String, IpcError> {
-    let name = state
-        .with_doc(|doc| nap_app::export::suggested_name(doc.file().path(), &kind, &lang, &table))?;
+    let name = state.with_doc(|doc| Ok(request.suggested_name(doc.file().path())))?;
     Ok(crate::commands::files::documents_folder()
         .join(name)
         .display()
         .to_string())
 }
 
-/// The system's save dialog, starting from `current`; `None` when the user cancels.
+/// The system's save dialog for the export asked for, starting from its path; `None` when
+/// the user cancels.
 #[tauri::command]
 pub async fn choose_export_path<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
-    kind: String,
-    current: String,
+    request: ExportRequest,
 ) -> Result<Option<String>, IpcError> {
-    // A report's format is the one its suggested file name already carries.
-    let format = std::path::Path::new(&current)
-        .extension()
-        .map(|e| e.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = nap_app::export::extension(&kind, &format)?;
+    let ext = request.extension();
     Ok(crate::commands::files::ask_save_path(
         &app,
         &ext.to_uppercase(),
         ext,
-        &current,
+        request.path(),
     ))
 }
 

@@ -200,11 +200,16 @@ export interface Commands {
   history(): Promise<History>;
   undo(): Promise<History>;
   redo(): Promise<History>;
-  suggestedExportPath(kind: string, lang: string, table: string): Promise<string>;
   /**
-   * The system's save dialog, starting from `current`; `None` when the user cancels.
+   * Where to save the export asked for, by default: a name made from the plan's and the
+   * export's, in the user's documents folder (the request's own path is not read).
    */
-  chooseExportPath(kind: string, current: string): Promise<string | null>;
+  suggestedExportPath(request: ExportRequest): Promise<string>;
+  /**
+   * The system's save dialog for the export asked for, starting from its path; `None` when
+   * the user cancels.
+   */
+  chooseExportPath(request: ExportRequest): Promise<string | null>;
   /**
    * Makes the export and writes it. The plan is copied first, so the window stays usable and
    * the plan editable while a long annex is made. Watched as a job (`job_progress`,
@@ -475,8 +480,8 @@ export function commandsOver(send: Send): Commands {
     history: () => send<History>('history'),
     undo: () => send<History>('undo'),
     redo: () => send<History>('redo'),
-    suggestedExportPath: (kind, lang, table) => send<string>('suggested_export_path', { kind, lang, table }),
-    chooseExportPath: (kind, current) => send<string | null>('choose_export_path', { kind, current }),
+    suggestedExportPath: (request) => send<string>('suggested_export_path', { request }),
+    chooseExportPath: (request) => send<string | null>('choose_export_path', { request }),
     exportPlan: (request) => send<ExportDone>('export_plan', { request }),
     jobProgress: () => send<JobProgress | null>('job_progress'),
     cancelJob: () => send<boolean>('cancel_job'),

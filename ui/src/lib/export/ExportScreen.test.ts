@@ -17,7 +17,7 @@ function fakeBackend(result: 'ok' | 'io') {
       }),
   );
   const backend = {
-    suggestedExportPath: vi.fn(async (kind: string, lang: string) => `/home/officer/Documents/Plan - ${kind} (${lang}).pdf`),
+    suggestedExportPath: vi.fn(async (r: ExportRequest) => `/home/officer/Documents/Plan - ${r.kind} (${'lang' in r ? r.lang : ''}).pdf`),
     chooseExportPath: vi.fn(async () => '/media/usb/annex.pdf'),
     exportPlan,
     revealExport: vi.fn(async () => {}),
@@ -101,10 +101,15 @@ describe('the export screen', () => {
     await fireEvent.click(screen.getByText('Progress report'));
     await fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'docx' } });
     await fireEvent.input(screen.getByLabelText('Period'), { target: { value: '2027-H1' } });
-    await waitFor(() => expect(backend.suggestedExportPath).toHaveBeenLastCalledWith('progress_report', 'en', 'docx'));
+    await waitFor(() =>
+      expect(backend.suggestedExportPath).toHaveBeenLastCalledWith({ kind: 'progress_report', path: '', lang: 'en', format: 'docx', period: '2027-H1' }),
+    );
     await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect(exportPlan).toHaveBeenCalledWith({ kind: 'progress_report', path: expect.any(String), format: 'docx', period: '2027-H1', lang: 'en' });
     finish();
+    // The save dialog is asked for this export (its format gives the file type offered).
+    await fireEvent.click(screen.getByRole('button', { name: 'Choose…' }));
+    expect(backend.chooseExportPath).toHaveBeenCalledWith({ kind: 'progress_report', path: expect.any(String), format: 'docx', period: '2027-H1', lang: 'en' });
   });
 
   it('offers the whole plan as PDF or Word only', async () => {
