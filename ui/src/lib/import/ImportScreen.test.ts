@@ -131,16 +131,22 @@ describe('coming back to the import screen', () => {
   });
 });
 
+/** A backend whose review answers only when the test calls `answer`. */
+function reviewing() {
+  let answer: (r: SheetImported) => void = () => {};
+  const backend = {
+    chooseSheetToImport: vi.fn(async () => '/plans/PAN Mali.xlsx'),
+    reviewSheet: vi.fn(() => new Promise<SheetImported>((yes) => (answer = yes))),
+    jobProgress: vi.fn(async () => null),
+    cancelJob: vi.fn(async () => true),
+  } as unknown as Backend;
+  return { backend, answer: (r: SheetImported) => answer(r) };
+}
+
 describe('leaving the import screen during a review', () => {
   it('shows the answer, with the file chosen, when the screen is shown again', async () => {
     i18n.lang = 'en';
-    let answer: (r: SheetImported) => void = () => {};
-    const backend = {
-      chooseSheetToImport: vi.fn(async () => '/plans/PAN Mali.xlsx'),
-      reviewSheet: vi.fn(() => new Promise<SheetImported>((yes) => (answer = yes))),
-      jobProgress: vi.fn(async () => ({ stage: 'checking', stopping: false, stoppable: true, percent: 10 })),
-      cancelJob: vi.fn(async () => true),
-    } as unknown as Backend;
+    const { backend, answer } = reviewing();
     const first = render(ImportScreen, { backend });
     await fireEvent.click(screen.getByText('Choose…'));
     await waitFor(() => expect(backend.reviewSheet).toHaveBeenCalledOnce());
@@ -158,12 +164,7 @@ describe('leaving the import screen during a review', () => {
 
   it('drops the answer of a review of the plan open before', async () => {
     i18n.lang = 'en';
-    let answer: (r: SheetImported) => void = () => {};
-    const backend = {
-      chooseSheetToImport: vi.fn(async () => '/plans/PAN Mali.xlsx'),
-      reviewSheet: vi.fn(() => new Promise<SheetImported>((yes) => (answer = yes))),
-      jobProgress: vi.fn(async () => null),
-    } as unknown as Backend;
+    const { backend, answer } = reviewing();
     render(ImportScreen, { backend });
     await fireEvent.click(screen.getByText('Choose…'));
     await waitFor(() => expect(backend.reviewSheet).toHaveBeenCalledOnce());
