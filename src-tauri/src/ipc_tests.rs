@@ -1832,3 +1832,55 @@ fn the_window_thread_is_told_busy_instead_of_waiting_for_a_long_task() {
     let lines = on_window_thread(&state).expect("the plan is free");
     assert!(lines > 0);
 }
+
+/// The plan given at start is opened on its own thread while the page loads. Until it is
+/// in, the page's first question (asked off the window's thread) waits for it instead of
+/// finding no plan; the window's thread is told `busy`. A thread that panics while opening
+/// still lets the waiting commands go.
+#[test]
+fn commands_wait_for_the_plan_opened_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::default();
+    state.start.close();
+    let on_window_thread = |state: &AppState| {
+        std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name(crate::state::WINDOW_THREAD.into())
+                .spawn_scoped(scope, || state.with_doc(|_| Ok(())))
+                .unwrap()
+                .join()
+                .unwrap()
+        })
+    };
+    std::thread::scope(|scope| {
+        let summary = scope.spawn(|| state.with_doc(|doc| Ok(nap_app::plan::summary(doc).path)));
+        assert_eq!(
+            on_window_thread(&state).unwrap_err().code,
+            nap_app::ErrorCode::Busy
+        );
+        assert!(!summary.is_finished(), "it waits for the plan");
+        {
+            let _done = state.start.open_when_done();
+            *state.document.lock().unwrap() = Some(sample_doc(&dir));
+        }
+        assert!(summary.join().unwrap().is_ok(), "the plan opened at start");
+    });
+    assert!(on_window_thread(&state).is_ok());
+
+    let refused = AppState::default();
+    refused.start.close();
+    let panicked = std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let _done = refused.start.open_when_done();
+                panic!("opening failed");
+            })
+            .join()
+    });
+    assert!(panicked.is_err());
+    assert_eq!(
+        refused.with_doc(|_| Ok(())).unwrap_err().code,
+        nap_app::ErrorCode::NoPlanOpen,
+        "no plan, and no wait for ever"
+    );
+}

@@ -85,6 +85,41 @@ fn maximise_on_laptop_screens<R: tauri::Runtime>(window: &tauri::WebviewWindow<R
     }
 }
 
+/// Opens the plan given on the command line (or the sample) as the window's plan; a plan
+/// that cannot be opened is reported in the window, not by a crash.
+fn open_at_start<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let _opened = state.start.open_when_done();
+    let path = match plan_to_open() {
+        Ok(path) => path,
+        Err(e) => {
+            if let Ok(mut error) = state.open_error.lock() {
+                *error = Some(e.into());
+            }
+            return;
+        }
+    };
+    match nap_app::files::open_or_view(&path, &commands::files::author()) {
+        Ok(doc) => {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.set_title(&window_title(&path));
+            }
+            nap_app::files::remember(&state::data_dir(), &doc);
+            if let Ok(mut open) = state.document.lock() {
+                *open = Some(doc);
+            }
+        }
+        Err(e) => {
+            if let Ok(mut refused) = state.refused_path.lock() {
+                *refused = Some(path.display().to_string());
+            }
+            if let Ok(mut error) = state.open_error.lock() {
+                *error = Some(e.into());
+            }
+        }
+    }
+}
+
 /// Starts the app.
 // Tauri failing to start (no display, no web view) leaves nothing to show an error in: the
 // process ends with the reason on standard error.
@@ -105,34 +140,18 @@ pub fn run() {
             }
         })
         .setup(|app| {
-            let state = app.state::<AppState>();
-            // A plan that cannot be opened is reported in the window, not by a crash.
-            let refused = |p: &std::path::Path| {
-                if let Ok(mut r) = state.refused_path.lock() {
-                    *r = Some(p.display().to_string());
-                }
-            };
-            match plan_to_open().and_then(|p| {
-                match nap_app::files::open_or_view(&p, &commands::files::author()) {
-                    Ok(d) => Ok((p, d)),
-                    Err(e) => {
-                        refused(&p);
-                        Err(e)
-                    }
-                }
-            }) {
-                Ok((path, doc)) => {
-                    if let Some(window) = app.get_webview_window("main") {
-                        window.set_title(&window_title(&path))?;
-                        maximise_on_laptop_screens(&window);
-                    }
-                    nap_app::files::remember(&state::data_dir(), &doc);
-                    *state.document.lock().map_err(|_| "state poisoned")? = Some(doc);
-                }
-                Err(e) => {
-                    *state.open_error.lock().map_err(|_| "state poisoned")? = Some(e.into());
-                }
+            if let Some(window) = app.get_webview_window("main") {
+                maximise_on_laptop_screens(&window);
             }
+            // The plan is opened on its own thread while the window loads its page: a large
+            // plan takes a few hundred milliseconds to read and check, which the page's own
+            // loading then hides. Commands that need the plan wait for it (`StartGate`).
+            // Closed here, before the page can ask for the plan; the thread opens it.
+            app.state::<AppState>().start.close();
+            let handle = app.handle().clone();
+            std::thread::Builder::new()
+                .name("open at start".into())
+                .spawn(move || open_at_start(&handle))?;
             Ok(())
         })
         .invoke_handler(handler())

@@ -5,7 +5,7 @@ use nap_app::job::Job;
 use nap_app::AppError;
 use nap_store::Document;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
 
 /// The name of the thread the window's event loop (and every synchronous command) runs on:
@@ -30,6 +30,62 @@ pub struct AppState {
     /// The export or import running, if any, for the window to show and stop. Its own lock,
     /// never held with the plan's: the page asks about the task while the task holds the plan.
     pub job: Mutex<Option<Arc<Job>>>,
+    /// Open while the plan given at start is being opened, on its own thread so that the
+    /// window loads meanwhile; commands that need the plan wait for it.
+    pub start: StartGate,
+}
+
+/// Closed while the plan given at start is being opened (see [`AppState::start`]).
+#[derive(Default)]
+pub struct StartGate {
+    opening: Mutex<bool>,
+    opened: Condvar,
+}
+
+impl StartGate {
+    /// Closes the gate: the plan given at start is being opened.
+    pub fn close(&self) {
+        if let Ok(mut opening) = self.opening.lock() {
+            *opening = true;
+        }
+    }
+
+    /// A guard that opens the gate when dropped, for the thread opening the plan: dropped
+    /// when it is done, or when it panics, so that no command waits for ever.
+    pub fn open_when_done(&self) -> StartOpening<'_> {
+        StartOpening { gate: self }
+    }
+
+    /// Waits until the plan given at start is open (or refused), at most `limit` when given.
+    /// Returns whether it is.
+    pub fn wait(&self, limit: Option<Duration>) -> bool {
+        let Ok(opening) = self.opening.lock() else {
+            return true;
+        };
+        let done = |opening: &mut bool| *opening;
+        match limit {
+            None => self.opened.wait_while(opening, done).is_ok(),
+            Some(limit) => self
+                .opened
+                .wait_timeout_while(opening, limit, done)
+                .map(|(_, timeout)| !timeout.timed_out())
+                .unwrap_or(true),
+        }
+    }
+}
+
+/// Opens the gate when dropped.
+pub struct StartOpening<'a> {
+    gate: &'a StartGate,
+}
+
+impl Drop for StartOpening<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut opening) = self.gate.opening.lock() {
+            *opening = false;
+        }
+        self.gate.opened.notify_all();
+    }
 }
 
 impl AppState {
@@ -48,11 +104,16 @@ impl AppState {
     /// commands) it waits at most [`WINDOW_WAIT`] and then answers `busy`: while an import
     /// or a merge holds the plan on another thread, waiting for it there would freeze the
     /// window (a tab clicked during a long import froze it for 15 s). Other threads wait.
+    /// Before the plan given at start is open, it waits for that the same way.
     pub fn lock_document(&self) -> Result<MutexGuard<'_, Option<Document>>, IpcError> {
         if std::thread::current().name() != Some(WINDOW_THREAD) {
+            self.start.wait(None);
             return self.document.lock().map_err(|_| no_plan());
         }
         let deadline = Instant::now() + WINDOW_WAIT;
+        if !self.start.wait(Some(WINDOW_WAIT)) {
+            return Err(AppError::Busy.into());
+        }
         loop {
             match self.document.try_lock() {
                 Ok(guard) => return Ok(guard),

@@ -5,7 +5,9 @@ use crate::state::AppState;
 use nap_app::plan::{PlanSummary, ViewRequest};
 use tauri::State;
 
-#[tauri::command]
+/// The open plan's summary; the page's first question. Asked off the window's thread, it
+/// waits for the plan given at start, which is opened while the page loads.
+#[tauri::command(async)]
 pub fn plan_summary(state: State<'_, AppState>) -> Result<PlanSummary, IpcError> {
     let guard = state.lock_document()?;
     let Some(doc) = guard.as_ref() else {

@@ -168,6 +168,10 @@ export type Send = <T>(command: Command, args?: Record<string, unknown>) => Prom
 
 /** Every command, as a method that resolves to the command's answer. */
 export interface Commands {
+  /**
+   * The open plan's summary; the page's first question. Asked off the window's thread, it
+   * waits for the plan given at start, which is opened while the page loads.
+   */
   planSummary(): Promise<PlanSummary>;
   /**
    * The plan given at start that could not be opened, if any (see `plan_summary`'s error).
