@@ -583,7 +583,13 @@ fn recognised(header: &str) -> Option<Field> {
 
 /// The sheet with merged regions spread: every cell of a region merged over several rows
 /// holds the region's value (a region within one row stays as it is: a heading).
-fn spread_merged(sheet: &Sheet) -> Vec<Vec<String>> {
+/// The sheet's rows with each cell merged down a column repeated in every row it covers.
+/// Borrowed when nothing is merged down (every CSV): copying a 240,000-row sheet cell by
+/// cell took a second of a review.
+fn spread_merged(sheet: &Sheet) -> std::borrow::Cow<'_, [Vec<String>]> {
+    if sheet.merged.iter().all(|m| m.last_row <= m.first_row) {
+        return std::borrow::Cow::Borrowed(&sheet.rows);
+    }
     let mut rows = sheet.rows.clone();
     for m in &sheet.merged {
         if m.last_row <= m.first_row {
@@ -601,7 +607,7 @@ fn spread_merged(sheet: &Sheet) -> Vec<Vec<String>> {
             row[m.first_col] = value.clone();
         }
     }
-    rows
+    std::borrow::Cow::Owned(rows)
 }
 
 /// The columns of the header row, mapped.
@@ -790,6 +796,12 @@ struct Importer<'a, F: FnMut() -> Id> {
     new_lines: Vec<Id>,
     /// Lines merged by (activity, item, unit, unit cost, currency, economic code).
     open_lines: HashMap<(Id, String), usize>,
+    /// Agencies found or made, by folded name: every row names one, and matching it against
+    /// every agency's folded code and names on each row was a quarter of a large review.
+    agencies_seen: HashMap<String, Id>,
+    /// The plan's funding sources by folded code and by folded name (the first source in
+    /// plan order for a name two share); the import adds none.
+    sources: HashMap<String, Id>,
 }
 
 impl<F: FnMut() -> Id> Importer<'_, F> {
@@ -878,9 +890,7 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
         if t.is_empty() {
             return None;
         }
-        (self.plan.funding_sources.iter())
-            .find(|f| fold(&f.code) == t || fold(&f.name.text) == t)
-            .map(|f| f.record.id)
+        self.sources.get(&t).copied()
     }
 
     /// The activity coded `code` (the sheet's activity code column): the plan's activity of
@@ -1034,12 +1044,17 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
     /// a readable unique code.
     fn agency(&mut self, name: &str) -> Id {
         let f = fold(name);
+        if let Some(&id) = self.agencies_seen.get(&f) {
+            return id;
+        }
         if let Some(a) = self.plan.agencies.iter().find(|a| {
             fold(&a.code) == f
                 || fold(&a.name.text) == f
                 || a.name.l2.as_deref().is_some_and(|l| fold(l) == f)
         }) {
-            return a.record.id;
+            let id = a.record.id;
+            self.agencies_seen.insert(f, id);
+            return id;
         }
         let base = cells::agency_code(name);
         let mut code = base.clone();
@@ -1066,6 +1081,7 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
             contact: String::new(),
         });
         self.count("agency", true);
+        self.agencies_seen.insert(f, id);
         id
     }
 }
@@ -1201,6 +1217,8 @@ pub fn import_sheet(
         seen: HashMap::new(),
         new_lines: vec![],
         open_lines: HashMap::new(),
+        agencies_seen: HashMap::new(),
+        sources: plan_sources(plan),
     };
     let mut refused = Vec::new();
     let mut total_checks = Vec::new();
@@ -1846,6 +1864,18 @@ pub fn import_sheet(
         plan: im.plan,
         review,
     })
+}
+
+/// The plan's funding sources by folded code and folded name; a name two sources share
+/// names the first in plan order, as a search in plan order would find.
+fn plan_sources(plan: &Plan) -> HashMap<String, Id> {
+    let mut sources = HashMap::new();
+    for f in &plan.funding_sources {
+        for key in [fold(&f.code), fold(&f.name.text)] {
+            sources.entry(key).or_insert(f.record.id);
+        }
+    }
+    sources
 }
 
 /// An amount, unit cost or quantity of a row, within what a plan takes
