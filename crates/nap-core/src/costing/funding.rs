@@ -107,7 +107,7 @@ fn share(
     members: &[usize],
     remaining: &mut [i128],
     covered: &mut [i128],
-    shares: &mut Vec<(i128, u64, usize)>,
+    rounded: &mut Vec<bool>,
 ) -> i128 {
     if available <= 0 || members.is_empty() {
         return 0;
@@ -135,29 +135,35 @@ fn share(
         }
     }
     const LOW: u128 = u64::MAX as u128;
-    // (share, fractional part, member), in a buffer the caller keeps from call to call: a
-    // fresh one per call cost page faults on the large plan.
-    shares.clear();
-    shares.extend(members.iter().map(|&m| {
+    // Each member is paid its rounded-down share at once; `rounded` (a buffer the caller
+    // keeps from call to call: a fresh one per call cost page faults on the large plan)
+    // notes whose share was rounded down, for the last quanta.
+    rounded.clear();
+    let mut paid = 0;
+    for &m in members {
         let x = remaining[m].max(0) as u128;
         let low = (x & LOW) * u128::from(r);
         let high = (x >> 64) * u128::from(r);
         let q = (high + (low >> 64)).min(x) as i128;
-        (q, low as u64, m)
-    }));
-    let mut left = available - shares.iter().map(|s| s.0).sum::<i128>();
+        covered[m] += q;
+        remaining[m] -= q;
+        paid += q;
+        rounded.push(low as u64 != 0);
+    }
+    let mut left = available - paid;
     // The last quanta go one each to members whose share was rounded down, in plan order,
     // then (only if the 64-bit fraction fell short by more) to any member not yet paid in
     // full. Each share stays within a quantum or two of its exact pro rata value.
     for rounded_only in [true, false] {
         while left > 0 {
             let before = left;
-            for s in shares.iter_mut() {
+            for (&m, &was_rounded) in members.iter().zip(rounded.iter()) {
                 if left == 0 {
                     break;
                 }
-                if s.0 < remaining[s.2] && (!rounded_only || s.1 != 0) {
-                    s.0 += 1;
+                if remaining[m] > 0 && (!rounded_only || was_rounded) {
+                    covered[m] += 1;
+                    remaining[m] -= 1;
                     left -= 1;
                 }
             }
@@ -166,13 +172,7 @@ fn share(
             }
         }
     }
-    let mut paid = 0;
-    for &(amount, _, m) in shares.iter() {
-        covered[m] += amount;
-        remaining[m] -= amount;
-        paid += amount;
-    }
-    paid
+    available - left
 }
 
 /// Allocates the funding sources to the cost units, year by year, once counting committed
@@ -270,7 +270,7 @@ pub(crate) fn allocate(
         let mut remaining = vec![0i128; n];
         let mut used_year = vec![0i128; sources.len()];
         let mut uncovered: Vec<usize> = Vec::with_capacity(n);
-        let mut shares = Vec::with_capacity(n);
+        let mut rounded = Vec::with_capacity(n);
         for y in 0..years {
             remaining.copy_from_slice(&amounts[y * stride..y * stride + n]);
             let covered_year = &mut covered[y * n..(y + 1) * n];
@@ -286,7 +286,7 @@ pub(crate) fn allocate(
                     &directed[s],
                     &mut remaining,
                     covered_year,
-                    &mut shares,
+                    &mut rounded,
                 );
                 available[s] -= paid;
                 used_year[s] += paid;
@@ -300,7 +300,7 @@ pub(crate) fn allocate(
                     &earmarked[s],
                     &mut remaining,
                     covered_year,
-                    &mut shares,
+                    &mut rounded,
                 );
                 available[s] -= paid;
                 used_year[s] += paid;
@@ -308,7 +308,7 @@ pub(crate) fn allocate(
             let pool: i128 = pooled.iter().map(|&s| available[s]).sum();
             uncovered.clear();
             uncovered.extend((0..n).filter(|&i| remaining[i] > 0));
-            let mut paid = share(pool, &uncovered, &mut remaining, covered_year, &mut shares);
+            let mut paid = share(pool, &uncovered, &mut remaining, covered_year, &mut rounded);
             for &s in &pooled {
                 let take = paid.min(available[s]);
                 used_year[s] += take;
