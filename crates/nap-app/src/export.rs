@@ -343,69 +343,44 @@ pub enum ExportRequest {
     /// The costed budget annex (PDF); always rounded.
     Annex {
         path: String,
-        #[serde(deserialize_with = "lang")]
-        #[ts(type = r#""en" | "km" | "fr" | "th" | "vi" | "id" | "lo" | "my" | "tl""#)]
-        lang: Lang,
-        #[serde(deserialize_with = "rounding")]
-        #[ts(type = r#""unit" | "thousands" | "millions""#)]
-        rounding: Rounding,
+        lang: WindowLang,
+        rounding: AnnexRounding,
     },
     /// The whole plan as one document.
     Document {
         path: String,
-        #[serde(deserialize_with = "lang")]
-        #[ts(type = r#""en" | "km" | "fr" | "th" | "vi" | "id" | "lo" | "my" | "tl""#)]
-        lang: Lang,
-        #[serde(deserialize_with = "format")]
-        #[ts(type = r#""pdf" | "docx""#)]
-        format: ReportFormat,
+        lang: WindowLang,
+        format: DocumentFormat,
     },
     /// The budget workbook (XLSX).
     Workbook { path: String },
     /// The progress report for `period` (`2027`, `2027-H1`; empty: the latest year reported).
     ProgressReport {
         path: String,
-        #[serde(deserialize_with = "lang")]
-        #[ts(type = r#""en" | "km" | "fr" | "th" | "vi" | "id" | "lo" | "my" | "tl""#)]
-        lang: Lang,
-        #[serde(deserialize_with = "format")]
-        #[ts(type = r#""pdf" | "docx" | "xlsx""#)]
-        format: ReportFormat,
+        lang: WindowLang,
+        format: WindowFormat,
         #[serde(default)]
         period: String,
     },
     /// The operational plan of the agency with code `agency`.
     AgencyPlan {
         path: String,
-        #[serde(deserialize_with = "lang")]
-        #[ts(type = r#""en" | "km" | "fr" | "th" | "vi" | "id" | "lo" | "my" | "tl""#)]
-        lang: Lang,
-        #[serde(deserialize_with = "format")]
-        #[ts(type = r#""pdf" | "docx" | "xlsx""#)]
-        format: ReportFormat,
+        lang: WindowLang,
+        format: WindowFormat,
         agency: String,
     },
     /// The coordinating bodies' terms of reference.
     Tor {
         path: String,
-        #[serde(deserialize_with = "lang")]
-        #[ts(type = r#""en" | "km" | "fr" | "th" | "vi" | "id" | "lo" | "my" | "tl""#)]
-        lang: Lang,
-        #[serde(deserialize_with = "format")]
-        #[ts(type = r#""pdf" | "docx""#)]
-        format: ReportFormat,
+        lang: WindowLang,
+        format: DocumentFormat,
     },
     /// The plan as interchange JSON.
     Json { path: String },
     /// The IATI 2.03 activity file.
     Iati { path: String },
     /// One cost table as CSV.
-    Csv {
-        path: String,
-        #[serde(deserialize_with = "table")]
-        #[ts(type = r#""lines" | "pillar-year" | "agency-year" | "source-year""#)]
-        table: CsvTable,
-    },
+    Csv { path: String, table: WindowTable },
     /// A copy of the plan for another ministry, scoped to the agency with code `agency`
     /// (empty: the whole plan), with a note for the receiver.
     Copy {
@@ -417,7 +392,7 @@ pub enum ExportRequest {
     },
 }
 
-/// Reads a field of a request with `parse`, refusing what it refuses with its message.
+/// Reads a request's field with `parse`, refusing what it refuses with its message.
 fn read_with<'de, D, T>(
     deserializer: D,
     parse: impl FnOnce(&str) -> Result<T, AppError>,
@@ -429,21 +404,61 @@ where
     parse(&name).map_err(serde::de::Error::custom)
 }
 
-fn lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
-    read_with(d, annex_language)
+/// A choice of an export request as the window names it: the value, read with `$parse` (a
+/// name it refuses is refused when the request is read, with its message), and offered to
+/// the page as the TypeScript union `$ts`.
+macro_rules! window_choice {
+    ($(#[$doc:meta])* $name:ident($inner:ty), $parse:expr, $ts:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, TS)]
+        #[ts(export, type = $ts)]
+        pub struct $name(pub $inner);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                read_with(d, $parse).map($name)
+            }
+        }
+    };
 }
 
-fn rounding<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Rounding, D::Error> {
-    read_with(d, annex_rounding)
-}
-
-fn format<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ReportFormat, D::Error> {
-    read_with(d, ReportFormat::parse)
-}
-
-fn table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<CsvTable, D::Error> {
-    read_with(d, csv_table)
-}
+window_choice!(
+    /// A language the exports are written in.
+    WindowLang(Lang),
+    annex_language,
+    r#""en" | "km" | "fr" | "th" | "vi" | "id" | "lo" | "my" | "tl""#
+);
+window_choice!(
+    /// The annex's rounding (never exact: see [`annex_rounding`]).
+    AnnexRounding(Rounding),
+    annex_rounding,
+    r#""unit" | "thousands" | "millions""#
+);
+window_choice!(
+    /// The format of a report that also comes as a workbook.
+    WindowFormat(ReportFormat),
+    ReportFormat::parse,
+    r#""pdf" | "docx" | "xlsx""#
+);
+window_choice!(
+    /// The format of a document that comes as PDF or Word only (the whole plan, the terms
+    /// of reference).
+    DocumentFormat(ReportFormat),
+    |name: &str| match ReportFormat::parse(name)? {
+        ReportFormat::Xlsx => Err(AppError::BadRequest(
+            "this document is written as pdf or docx; the budget workbook is the plan in Excel"
+                .into(),
+        )),
+        format => Ok(format),
+    },
+    r#""pdf" | "docx""#
+);
+window_choice!(
+    /// One cost table as CSV.
+    WindowTable(CsvTable),
+    csv_table,
+    r#""lines" | "pillar-year" | "agency-year" | "source-year""#
+);
 
 /// What the window asks for: a file export, or a copy of the plan for another ministry.
 #[derive(Debug, Clone)]
@@ -478,10 +493,10 @@ impl ExportRequest {
                 rounding,
             } => (
                 Export::Annex {
-                    lang: *lang,
+                    lang: lang.0,
                     budget_year: None,
                     currency: None,
-                    rounding: *rounding,
+                    rounding: rounding.0,
                     reconcile: false,
                 },
                 path,
@@ -497,8 +512,8 @@ impl ExportRequest {
             R::Iati { path } => (Export::Iati, path),
             R::Document { path, lang, format } => (
                 Export::Document {
-                    lang: *lang,
-                    format: *format,
+                    lang: lang.0,
+                    format: format.0,
                 },
                 path,
             ),
@@ -509,16 +524,16 @@ impl ExportRequest {
                 agency,
             } => (
                 Export::AgencyPlan {
-                    lang: *lang,
-                    format: *format,
+                    lang: lang.0,
+                    format: format.0,
                     agency: nap_core::edit::required_text("agency", agency)?,
                 },
                 path,
             ),
             R::Tor { path, lang, format } => (
                 Export::TermsOfReference {
-                    lang: *lang,
-                    format: *format,
+                    lang: lang.0,
+                    format: format.0,
                     body: None,
                 },
                 path,
@@ -531,14 +546,14 @@ impl ExportRequest {
             } => (
                 Export::ProgressReport {
                     period: period.clone(),
-                    lang: *lang,
-                    format: *format,
+                    lang: lang.0,
+                    format: format.0,
                 },
                 path,
             ),
             R::Csv { path, table } => (
                 Export::Csv {
-                    table: *table,
+                    table: table.0,
                     currency: None,
                 },
                 path,
@@ -605,10 +620,8 @@ impl ExportRequest {
         use ExportRequest as R;
         match self {
             R::Annex { .. } => "pdf",
-            R::Document { format, .. }
-            | R::ProgressReport { format, .. }
-            | R::AgencyPlan { format, .. }
-            | R::Tor { format, .. } => format.extension(),
+            R::Document { format, .. } | R::Tor { format, .. } => format.0.extension(),
+            R::ProgressReport { format, .. } | R::AgencyPlan { format, .. } => format.0.extension(),
             R::Workbook { .. } => "xlsx",
             R::Json { .. } => "json",
             R::Iati { .. } => "xml",
@@ -626,15 +639,15 @@ impl ExportRequest {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "plan".into());
         let what = match self {
-            R::Annex { lang, .. } => format!("budget annex ({})", lang.code()),
+            R::Annex { lang, .. } => format!("budget annex ({})", lang.0.code()),
             R::Workbook { .. } => "budget workbook".to_string(),
-            R::Csv { table, .. } => format!("costs {}", table.name()),
+            R::Csv { table, .. } => format!("costs {}", table.0.name()),
             R::Json { .. } => "plan".to_string(),
             R::Iati { .. } => "IATI activities".to_string(),
-            R::ProgressReport { lang, .. } => format!("progress report ({})", lang.code()),
-            R::Document { lang, .. } => format!("NAP ({})", lang.code()),
-            R::Tor { lang, .. } => format!("terms of reference ({})", lang.code()),
-            R::AgencyPlan { lang, .. } => format!("operational plan ({})", lang.code()),
+            R::ProgressReport { lang, .. } => format!("progress report ({})", lang.0.code()),
+            R::Document { lang, .. } => format!("NAP ({})", lang.0.code()),
+            R::Tor { lang, .. } => format!("terms of reference ({})", lang.0.code()),
+            R::AgencyPlan { lang, .. } => format!("operational plan ({})", lang.0.code()),
             R::Copy { agency, .. } if agency.trim().is_empty() => "copy".to_string(),
             R::Copy { agency, .. } => format!("copy for {}", agency.trim()),
         };
@@ -686,6 +699,38 @@ mod tests {
         for (json, name) in cases {
             assert_eq!(read(json).suggested_name(plan), name);
         }
+    }
+
+    #[test]
+    fn a_choice_the_window_cannot_offer_is_refused_when_the_request_is_read() {
+        let refused = |json: serde_json::Value| {
+            serde_json::from_value::<ExportRequest>(json)
+                .expect_err("refused")
+                .to_string()
+        };
+        let excel_document = refused(
+            serde_json::json!({"kind": "document", "path": "/x", "lang": "en", "format": "xlsx"}),
+        );
+        assert!(excel_document.contains("pdf or docx"), "{excel_document}");
+        let excel_tor = refused(
+            serde_json::json!({"kind": "tor", "path": "/x", "lang": "km", "format": "xlsx"}),
+        );
+        assert!(excel_tor.contains("pdf or docx"), "{excel_tor}");
+        let exact = refused(
+            serde_json::json!({"kind": "annex", "path": "/x", "lang": "en", "rounding": "exact"}),
+        );
+        assert!(exact.contains("unit, thousands or millions"), "{exact}");
+        let klingon = refused(
+            serde_json::json!({"kind": "annex", "path": "/x", "lang": "tlh", "rounding": "unit"}),
+        );
+        assert!(klingon.contains("not a language"), "{klingon}");
+        let table =
+            refused(serde_json::json!({"kind": "csv", "path": "/x", "table": "everything"}));
+        assert!(table.contains("not a table"), "{table}");
+        // A progress report does come as a workbook.
+        read(
+            serde_json::json!({"kind": "progress_report", "path": "/x", "lang": "en", "format": "xlsx", "period": ""}),
+        );
     }
 
     #[test]
