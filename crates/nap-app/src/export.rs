@@ -708,25 +708,31 @@ mod tests {
                 .expect_err("refused")
                 .to_string()
         };
-        let excel_document = refused(
-            serde_json::json!({"kind": "document", "path": "/x", "lang": "en", "format": "xlsx"}),
-        );
-        assert!(excel_document.contains("pdf or docx"), "{excel_document}");
-        let excel_tor = refused(
-            serde_json::json!({"kind": "tor", "path": "/x", "lang": "km", "format": "xlsx"}),
-        );
-        assert!(excel_tor.contains("pdf or docx"), "{excel_tor}");
-        let exact = refused(
-            serde_json::json!({"kind": "annex", "path": "/x", "lang": "en", "rounding": "exact"}),
-        );
-        assert!(exact.contains("unit, thousands or millions"), "{exact}");
-        let klingon = refused(
-            serde_json::json!({"kind": "annex", "path": "/x", "lang": "tlh", "rounding": "unit"}),
-        );
-        assert!(klingon.contains("not a language"), "{klingon}");
-        let table =
-            refused(serde_json::json!({"kind": "csv", "path": "/x", "table": "everything"}));
-        assert!(table.contains("not a table"), "{table}");
+        for (json, says) in [
+            (
+                serde_json::json!({"kind": "document", "path": "/x", "lang": "en", "format": "xlsx"}),
+                "pdf or docx",
+            ),
+            (
+                serde_json::json!({"kind": "tor", "path": "/x", "lang": "km", "format": "xlsx"}),
+                "pdf or docx",
+            ),
+            (
+                serde_json::json!({"kind": "annex", "path": "/x", "lang": "en", "rounding": "exact"}),
+                "unit, thousands or millions",
+            ),
+            (
+                serde_json::json!({"kind": "annex", "path": "/x", "lang": "tlh", "rounding": "unit"}),
+                "not a language",
+            ),
+            (
+                serde_json::json!({"kind": "csv", "path": "/x", "table": "everything"}),
+                "not a table",
+            ),
+        ] {
+            let message = refused(json);
+            assert!(message.contains(says), "{message}");
+        }
         // A progress report does come as a workbook.
         read(
             serde_json::json!({"kind": "progress_report", "path": "/x", "lang": "en", "format": "xlsx", "period": ""}),
