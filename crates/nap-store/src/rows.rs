@@ -9,6 +9,7 @@
 use crate::error::StoreError;
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{Connection, Transaction};
+use serde::de::value::MapDeserializer;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -220,8 +221,12 @@ impl TableShape {
         let mut stmt = conn.prepare_cached(&self.select_sql)?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
+        // Each row is read as its fields in column order, the names borrowed from the table's
+        // shape: building a JSON object per row (a sorted map with its own copy of every
+        // field name) was about a fifth of opening a 30,000-line plan.
+        let mut fields: Vec<(&str, Value)> = Vec::with_capacity(self.columns.len());
         while let Some(row) = rows.next()? {
-            let mut obj = Map::with_capacity(self.columns.len());
+            fields.clear();
             for (i, (name, kind)) in self.columns.iter().enumerate() {
                 let cell = row.get_ref(i)?;
                 let v = match kind {
@@ -269,16 +274,16 @@ impl TableShape {
                     },
                     ColumnKind::Plain => to_json_value(cell, self.table, name)?,
                 };
-                obj.insert(name.clone(), v);
+                fields.push((name.as_str(), v));
             }
-            let record = serde_json::from_value(Value::Object(obj)).map_err(|e| {
+            let record = MapDeserializer::<_, serde_json::Error>::new(fields.drain(..));
+            out.push(T::deserialize(record).map_err(|e| {
                 StoreError::Damaged(format!(
                     "a row of {} cannot be read: {}",
                     self.table,
                     nap_core::text::cut_long(&e.to_string())
                 ))
-            })?;
-            out.push(record);
+            })?);
         }
         Ok(out)
     }

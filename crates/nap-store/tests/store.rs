@@ -235,6 +235,42 @@ fn a_damaged_plan_is_refused() {
     assert_refused_unchanged(&damaged, |e| matches!(e, StoreError::DamagedFile { .. }));
 }
 
+/// A row whose cells are well-formed SQL but not a record (changed outside NAP Studio) is
+/// refused with the table it is in, and the file is left as it is.
+#[test]
+fn a_row_that_is_not_a_record_is_refused_naming_its_table() {
+    for (column, value) in [("quantities", "'\"lots\"'"), ("unit_cost", "'twelve'")] {
+        let dir = temp();
+        let path = write_sample(dir.path());
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute_batch(&format!(
+                "UPDATE cost_line SET {column} = {value} WHERE position = 3;"
+            ))
+            .unwrap();
+            conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        }
+        let before = bytes(&path);
+        let read = || {
+            PlanFile::open(&path, Access::ReadOnly)
+                .and_then(|f| f.load())
+                .unwrap_err()
+        };
+        let err = read();
+        assert!(
+            matches!(&err, StoreError::Damaged(m) if m.starts_with("a row of cost_line cannot be read")),
+            "{column}: {err}"
+        );
+        assert!(
+            bytes(&path) == before,
+            "{column}: reading it changed the file"
+        );
+        // Opened for editing, it is refused too, and nothing in it is repaired or lost.
+        assert!(Document::open(&path, "x").is_err(), "{column}");
+        assert_eq!(read().to_string(), err.to_string(), "{column}");
+    }
+}
+
 #[test]
 fn a_read_only_file_can_be_read_but_not_edited() {
     let dir = temp();
