@@ -71,6 +71,8 @@ describe('the import screen', () => {
     // A refused row blocks the import until the officer chooses to leave it out.
     const importButton = screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement;
     expect(importButton.disabled).toBe(true);
+    expect(screen.getByText('1 row refused')).toBeTruthy();
+    expect(screen.getByText('4 rows to import')).toBeTruthy();
     expect(screen.getByText(/Row 7, column C \(2027\)/)).toBeTruthy();
     await fireEvent.click(screen.getByLabelText('Import the other rows and leave these out'));
     expect(importButton.disabled).toBe(false);
