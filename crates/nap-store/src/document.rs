@@ -523,6 +523,10 @@ impl Document {
         with_meta: bool,
     ) -> Result<usize, StoreError> {
         let mut changes = Vec::new();
+        // What the user is told changed: records added, deleted or changed, and those moved
+        // in their list. A record that only shifted because one before it was added or
+        // deleted is written (its position changed) but not counted.
+        let mut counted = 0;
         if with_meta && next.meta != self.plan.meta {
             let existing = self.plan.meta.record.clone();
             self.stamp(&mut next.meta.record, Some(&existing));
@@ -531,6 +535,7 @@ impl Document {
                 before: Box::new(self.plan.meta.clone()),
                 after: Box::new(next.meta.clone()),
             });
+            counted += 1;
         } else {
             next.meta = self.plan.meta.clone();
         }
@@ -542,12 +547,18 @@ impl Document {
                     .map(|(i, r)| (r.meta().id, (i, r)))
                     .collect();
                 let mut touched: Vec<(Id, bool)> = Vec::new();
+                // The old positions of the records kept unchanged, in their new order.
+                let mut unchanged_order: Vec<usize> = Vec::new();
                 for (i, r) in T::list_mut(&mut next).iter_mut().enumerate() {
                     let id = r.meta().id;
+                    if let Some((j, _)) = old.get(&id).filter(|(_, o)| *o == &*r) {
+                        unchanged_order.push(*j);
+                    }
                     match old.get(&id) {
                         Some((j, o)) if *o == &*r && *j == i => {}
                         Some((_, o)) => {
                             if *o != &*r {
+                                counted += 1;
                                 let existing = o.meta().clone();
                                 self.stamp(r.meta_mut(), Some(&existing));
                                 // A restore brings texts back as they were, flags included.
@@ -560,12 +571,15 @@ impl Document {
                         None => {
                             self.stamp(r.meta_mut(), None);
                             touched.push((id, false));
+                            counted += 1;
                         }
                     }
                 }
+                counted += moved_unchanged(&unchanged_order);
                 let kept: std::collections::HashSet<Id> =
                     T::list(&next).iter().map(|r| r.meta().id).collect();
                 for &id in old.keys().filter(|id| !kept.contains(id)) {
+                    counted += 1;
                     self.check_scope(T::KIND.name(), &next, Some(id), true, false)?;
                     changes.push(Change::Record {
                         kind: T::KIND,
@@ -595,9 +609,8 @@ impl Document {
         }
         self.file.write_changes(&self.plan, &next)?;
         self.plan.set(next);
-        let count = changes.len();
         self.remember(action, kind, changes);
-        Ok(count)
+        Ok(counted)
     }
 
     /// Makes the plan `next`, validated first, writing only what differs, in one transaction.
@@ -734,6 +747,25 @@ impl Document {
     }
 }
 
+/// How many of the records kept unchanged moved in their list, given their old positions in
+/// their new order: those outside a longest run of rising old positions (the fewest moves
+/// that give the new order). Records that only shifted because others were added, deleted
+/// or changed keep rising and do not count (a changed record is counted as changed).
+fn moved_unchanged(old_positions: &[usize]) -> usize {
+    // Patience sorting: `tails[k]` is the smallest old position ending a rising run of
+    // length k + 1; the number of tails is the longest run's length.
+    let mut tails: Vec<usize> = Vec::new();
+    for &old in old_positions {
+        let k = tails.partition_point(|&t| t < old);
+        if k == tails.len() {
+            tails.push(old);
+        } else {
+            tails[k] = old;
+        }
+    }
+    old_positions.len() - tails.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -745,6 +777,16 @@ mod tests {
         cached
             .as_ref()
             .is_some_and(|(r, _)| *r == doc.plan.revision)
+    }
+
+    #[test]
+    fn only_records_moved_in_their_list_count_as_moved() {
+        assert_eq!(moved_unchanged(&[]), 0);
+        assert_eq!(moved_unchanged(&[0, 1, 2, 3]), 0, "nothing moved");
+        assert_eq!(moved_unchanged(&[0, 2, 3]), 0, "the one at 1 was deleted");
+        assert_eq!(moved_unchanged(&[1, 2, 3, 4, 0]), 1, "the first went last");
+        assert_eq!(moved_unchanged(&[1, 0, 2]), 1, "two swapped");
+        assert_eq!(moved_unchanged(&[3, 2, 1, 0]), 3, "reversed");
     }
 
     #[test]
