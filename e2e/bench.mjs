@@ -3,6 +3,8 @@
 // For the sample plan and the large plan (30,000 cost lines):
 // - cold start: from asking WebDriver for a session (which starts the app) until the
 //   dashboard's total is on screen — an upper bound, WebKitWebDriver's own start included;
+//   and, without the driver, from the app process's start (its start time in /proc, to
+//   the 10 ms the kernel counts in) to the page beginning to load and to that total;
 // - memory: resident set of the app process and of its WebKit web process, with the costing
 //   grid open;
 // - edit: from pressing Enter in a quantity cell until the line's new amount is in the page
@@ -37,14 +39,24 @@ function memoryMb(pids) {
   return `${Math.round(kb / 1024)} MB RSS (${Math.round(pss / 1024)} MB PSS)`;
 }
 
+/** When process `pid` started, in milliseconds since the epoch (to the kernel's 10 ms). */
+function startedAt(pid) {
+  const ticks = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[19]);
+  const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+  const HZ = 100;
+  return Date.now() - (uptime - ticks / HZ) * 1000;
+}
+
 async function measure(size) {
   const plan = join(work, `${size}.nap`);
   execFileSync(nap, size === 'sample' ? ['sample', plan] : ['sample', '--size', size, plan]);
   const started = performance.now();
   const browser = await openApp(plan, { waitforTimeout: 60000 });
   try {
-    await (await browser.$('[data-testid="total-cost"]')).waitForDisplayed();
+    await (await browser.$('[data-testid="total-cost"]')).waitForDisplayed({ interval: 5 });
     const start = performance.now() - started;
+    const shownAt = Date.now();
+    const pageBegan = await browser.execute(() => performance.timeOrigin);
     await (await browser.$('button=Costing')).click();
     const cell = await browser.$('input[data-row="0"][data-col="5"]');
     await cell.waitForDisplayed();
@@ -53,6 +65,7 @@ async function measure(size) {
     const running = processes();
     const appPid = running.find((p) => p.cmd.startsWith(app) && p.cmd.includes(plan))?.pid;
     if (!appPid) throw new Error(`the app for ${plan} is not running`);
+    const processStart = startedAt(appPid);
     const appMemory = memoryMb([appPid]);
     const webMemory = memoryMb(running.filter((p) => p.ppid === appPid && p.cmd.includes('WebKitWebProcess')).map((p) => p.pid));
     const amount = await cell.parentElement().$('.amount');
@@ -90,7 +103,9 @@ async function measure(size) {
     }
     const median = (xs) => Math.round(xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
     console.log(
-      `${size}: cold start to dashboard ${Math.round(start)} ms; ` +
+      `${size}: cold start to dashboard ${Math.round(start)} ms ` +
+        `(from the process's start: page begins ${Math.round(pageBegan - processStart)} ms, ` +
+        `dashboard ${Math.round(shownAt - processStart)} ms); ` +
         `memory with the costing grid open: app ${appMemory}, web view ${webMemory}; ` +
         `cell edit: new amount in the page ${median(inPage)} ms, first frame after it ` +
         `${median(toFrame)} ms, seen by the WebDriver client ${median(edits)} ms (medians of 7)`,
