@@ -55,6 +55,12 @@ fn main() {
         plan.activities.len()
     );
     println!(
+        "  dashboard {} ms",
+        time(runs, || {
+            black_box(nap_core::dashboard::dashboard(&plan).expect("costs"));
+        })
+    );
+    println!(
         "  funding {} ms",
         time(runs, || {
             black_box(funding_view(&plan).expect("costs"));
