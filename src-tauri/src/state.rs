@@ -30,8 +30,8 @@ pub struct AppState {
     /// The export or import running, if any, for the window to show and stop. Its own lock,
     /// never held with the plan's: the page asks about the task while the task holds the plan.
     pub job: Mutex<Option<Arc<Job>>>,
-    /// Open while the plan given at start is being opened, on its own thread so that the
-    /// window loads meanwhile; commands that need the plan wait for it.
+    /// Closed while the plan given at start is being opened, on its own thread so that the
+    /// window loads meanwhile; commands that need the plan wait for it to open.
     pub start: StartGate,
 }
 
@@ -62,12 +62,12 @@ impl StartGate {
         let Ok(opening) = self.opening.lock() else {
             return true;
         };
-        let done = |opening: &mut bool| *opening;
+        let still_opening = |opening: &mut bool| *opening;
         match limit {
-            None => self.opened.wait_while(opening, done).is_ok(),
+            None => self.opened.wait_while(opening, still_opening).is_ok(),
             Some(limit) => self
                 .opened
-                .wait_timeout_while(opening, limit, done)
+                .wait_timeout_while(opening, limit, still_opening)
                 .map(|(_, timeout)| !timeout.timed_out())
                 .unwrap_or(true),
         }
