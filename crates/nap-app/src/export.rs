@@ -479,7 +479,7 @@ impl ExportRequest {
     /// is an agency plan for no agency.
     pub fn checked(&self) -> Result<Requested, AppError> {
         use ExportRequest as R;
-        let (export, path) = match self {
+        let export = match self {
             R::Copy { path, agency, note } => {
                 return Ok(Requested::Copy {
                     path: chosen_path(path, "choose where to save the copy")?,
@@ -487,117 +487,59 @@ impl ExportRequest {
                     note: note.clone(),
                 })
             }
-            R::Annex {
-                path,
-                lang,
-                rounding,
-            } => (
-                Export::Annex {
-                    lang: lang.0,
-                    budget_year: None,
-                    currency: None,
-                    rounding: rounding.0,
-                    reconcile: false,
-                },
-                path,
-            ),
-            R::Workbook { path } => (
-                Export::Workbook {
-                    currency: None,
-                    budget_year: None,
-                },
-                path,
-            ),
-            R::Json { path } => (Export::Json, path),
-            R::Iati { path } => (Export::Iati, path),
-            R::Document { path, lang, format } => (
-                Export::Document {
-                    lang: lang.0,
-                    format: format.0,
-                },
-                path,
-            ),
+            R::Annex { lang, rounding, .. } => Export::Annex {
+                lang: lang.0,
+                budget_year: None,
+                currency: None,
+                rounding: rounding.0,
+                reconcile: false,
+            },
+            R::Workbook { .. } => Export::Workbook {
+                currency: None,
+                budget_year: None,
+            },
+            R::Json { .. } => Export::Json,
+            R::Iati { .. } => Export::Iati,
+            R::Document { lang, format, .. } => Export::Document {
+                lang: lang.0,
+                format: format.0,
+            },
             R::AgencyPlan {
-                path,
                 lang,
                 format,
                 agency,
-            } => (
-                Export::AgencyPlan {
-                    lang: lang.0,
-                    format: format.0,
-                    agency: nap_core::edit::required_text("agency", agency)?,
-                },
-                path,
-            ),
-            R::Tor { path, lang, format } => (
-                Export::TermsOfReference {
-                    lang: lang.0,
-                    format: format.0,
-                    body: None,
-                },
-                path,
-            ),
+                ..
+            } => Export::AgencyPlan {
+                lang: lang.0,
+                format: format.0,
+                agency: nap_core::edit::required_text("agency", agency)?,
+            },
+            R::Tor { lang, format, .. } => Export::TermsOfReference {
+                lang: lang.0,
+                format: format.0,
+                body: None,
+            },
             R::ProgressReport {
-                path,
                 lang,
                 format,
                 period,
-            } => (
-                Export::ProgressReport {
-                    period: period.clone(),
-                    lang: lang.0,
-                    format: format.0,
-                },
-                path,
-            ),
-            R::Csv { path, table } => (
-                Export::Csv {
-                    table: table.0,
-                    currency: None,
-                },
-                path,
-            ),
+                ..
+            } => Export::ProgressReport {
+                period: period.clone(),
+                lang: lang.0,
+                format: format.0,
+            },
+            R::Csv { table, .. } => Export::Csv {
+                table: table.0,
+                currency: None,
+            },
         };
         Ok(Requested::File {
             export,
-            path: chosen_path(path, "choose where to save the export")?,
+            path: chosen_path(self.path(), "choose where to save the export")?,
         })
     }
-}
 
-/// A finished export.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct ExportDone {
-    pub path: String,
-    /// Size of the file in kilobytes (rounded up).
-    pub kilobytes: u32,
-}
-
-impl ExportDone {
-    /// The export written to `path`, `bytes` long.
-    pub fn of(path: &Path, bytes: u64) -> Self {
-        Self {
-            path: path.display().to_string(),
-            kilobytes: u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX),
-        }
-    }
-}
-
-/// Writes a copy of the open plan for another ministry, as [`crate::sharing::send`] does.
-pub fn send_copy(
-    doc: &mut nap_store::Document,
-    path: &Path,
-    agency: &str,
-    note: &str,
-) -> Result<ExportDone, AppError> {
-    let sent = crate::sharing::send(doc, path, Some(agency), note)?;
-    let bytes = std::fs::metadata(&sent.path).map_or(0, |m| m.len());
-    Ok(ExportDone::of(&sent.path, bytes))
-}
-
-impl ExportRequest {
     /// The file to write, as the window sent it.
     pub fn path(&self) -> &str {
         use ExportRequest as R;
@@ -653,6 +595,37 @@ impl ExportRequest {
         };
         format!("{stem} - {what}.{}", self.extension())
     }
+}
+
+/// A finished export.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ExportDone {
+    pub path: String,
+    /// Size of the file in kilobytes (rounded up).
+    pub kilobytes: u32,
+}
+
+impl ExportDone {
+    /// The export written to `path`, `bytes` long.
+    pub fn of(path: &Path, bytes: u64) -> Self {
+        Self {
+            path: path.display().to_string(),
+            kilobytes: u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// Writes a copy of the open plan for another ministry, as [`crate::sharing::send`] does.
+pub fn send_copy(
+    doc: &mut nap_store::Document,
+    path: &Path,
+    agency: &str,
+    note: &str,
+) -> Result<ExportDone, AppError> {
+    let sent = crate::sharing::send(doc, path, Some(agency), note)?;
+    let bytes = std::fs::metadata(&sent.path).map_or(0, |m| m.len());
+    Ok(ExportDone::of(&sent.path, bytes))
 }
 
 #[cfg(test)]
