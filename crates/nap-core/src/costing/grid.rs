@@ -389,6 +389,21 @@ impl<'a> GridContext<'a> {
         };
         (totals, shown)
     }
+
+    /// The line at `li`, its row among the lines `filter` lets through (`None` if the filter
+    /// hides it), and the totals of those lines.
+    fn line_row_and_totals(
+        &self,
+        filter: &GridFilter,
+        li: usize,
+    ) -> (GridLine, Option<u32>, GridTotals) {
+        let (totals, shown) = self.totals(filter);
+        let row = shown
+            .iter()
+            .position(|&x| x == li)
+            .and_then(|r| u32::try_from(r).ok());
+        (self.line(li), row, totals)
+    }
 }
 
 /// The grid of `plan`'s cost lines that `filter` lets through: the first `rows` of them,
@@ -480,14 +495,8 @@ pub fn grid_line_and_totals(
     filter: &GridFilter,
     id: Id,
 ) -> Option<(GridLine, Option<u32>, GridTotals)> {
-    let ctx = GridContext::new(plan, costing);
     let li = plan.cost_lines.iter().position(|l| l.record.id == id)?;
-    let (totals, shown) = ctx.totals(filter);
-    let row = shown
-        .iter()
-        .position(|&x| x == li)
-        .and_then(|r| u32::try_from(r).ok());
-    Some((ctx.line(li), row, totals))
+    Some(GridContext::new(plan, costing).line_row_and_totals(filter, li))
 }
 
 /// [`grid_line_and_totals`] for the line at `index` as it would be as `line` (a typed
@@ -505,12 +514,7 @@ pub fn previewed_line_and_totals(
     }
     let mut ctx = GridContext::new(plan, costing);
     ctx.swapped = Some((index, line));
-    let (totals, shown) = ctx.totals(filter);
-    let row = shown
-        .iter()
-        .position(|&x| x == index)
-        .and_then(|r| u32::try_from(r).ok());
-    Some((ctx.line(index), row, totals))
+    Some(ctx.line_row_and_totals(filter, index))
 }
 
 /// The totals of the lines `filter` shows (after a line was deleted, say).
