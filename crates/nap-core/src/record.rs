@@ -206,6 +206,14 @@ impl_record! {
     NamedVersion => Version, versions;
 }
 
+/// The kind of the record of `plan` with `id`, if any: a scan of every list, for looking up a
+/// few ids without indexing the whole plan.
+pub fn kind_of(plan: &Plan, id: Id) -> Option<RecordKind> {
+    RecordKind::ALL.into_iter().find(
+        |&k| crate::with_record_type!(k, T => T::list(plan).iter().any(|r| r.meta().id == id)),
+    )
+}
+
 /// Calls `$body` with `$T` bound to the record type of `$kind`; lets code that works on
 /// any kind (storage, listing) dispatch without a hand-written match per use.
 #[macro_export]

@@ -453,18 +453,6 @@ macro_rules! every_list {
     };
 }
 
-/// The kind of the record of `plan` with `id`, if any: a scan of every list, for checking a
-/// few references without indexing the whole plan.
-fn kind_of(plan: &Plan, id: Id) -> Option<RecordKind> {
-    fn find<T: Record>(items: &[T], id: Id) -> Option<RecordKind> {
-        items.iter().any(|r| r.meta().id == id).then_some(T::KIND)
-    }
-    macro_rules! scan {
-        ($($list:ident),*) => { None$(.or_else(|| find(&plan.$list, id)))* };
-    }
-    every_list!(scan)
-}
-
 /// What [`validate`] finds in `plan` after `record` replaced the record with its id, when
 /// the plan was valid before: for a cost line (the edit the costing grid makes, on plans of
 /// tens of thousands of lines) only the line is checked
@@ -489,7 +477,7 @@ pub fn validate_replaced_cost_line(plan: &Plan, line: &CostLine) -> Vec<Validati
     };
     let referenced = [line.catalogue_item_id, line.funding_source_id];
     for id in std::iter::once(line.activity_id).chain(referenced.into_iter().flatten()) {
-        if let Some(kind) = kind_of(plan, id) {
+        if let Some(kind) = crate::record::kind_of(plan, id) {
             c.kinds.insert(id, kind);
         }
     }

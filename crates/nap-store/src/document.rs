@@ -741,9 +741,7 @@ impl Document {
 
     /// Which kind of record `id` is, if any.
     pub fn kind_of(&self, id: Id) -> Option<RecordKind> {
-        RecordKind::ALL.into_iter().find(|&k| {
-            nap_core::with_record_type!(k, T => T::list(&self.plan).iter().any(|r| r.meta().id == id))
-        })
+        nap_core::record::kind_of(&self.plan, id)
     }
 }
 
