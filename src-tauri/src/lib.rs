@@ -101,13 +101,8 @@ fn open_at_start<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     };
     match nap_app::files::open_or_view(&path, &commands::files::author()) {
         Ok(doc) => {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.set_title(&window_title(&path));
-            }
-            nap_app::files::remember(&state::data_dir(), &doc);
-            if let Ok(mut open) = state.document.lock() {
-                *open = Some(doc);
-            }
+            // Only a poisoned lock fails here, and the page then finds no plan.
+            let _ = commands::files::make_open(app, &state, doc);
         }
         Err(e) => {
             if let Ok(mut refused) = state.refused_path.lock() {

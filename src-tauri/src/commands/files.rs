@@ -18,14 +18,25 @@ pub(crate) fn author() -> String {
         .to_string()
 }
 
-/// Makes `doc` the open plan: the window's title, the recent list, a fresh undo history.
+/// Makes `doc` the open plan and answers its summary (see [`make_open`]).
 fn install<R: tauri::Runtime>(
     app: &tauri::AppHandle<R>,
-    state: &State<'_, AppState>,
+    state: &AppState,
     doc: Document,
 ) -> Result<PlanSummary, IpcError> {
-    nap_app::files::remember(&data_dir(), &doc);
     let summary = nap_app::plan::summary(&doc);
+    make_open(app, state, doc)?;
+    Ok(summary)
+}
+
+/// Makes `doc` the open plan: the window's title, the recent list, a fresh undo history, and
+/// no error left from a plan refused before.
+pub(crate) fn make_open<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
+    state: &AppState,
+    doc: Document,
+) -> Result<(), IpcError> {
+    nap_app::files::remember(&data_dir(), &doc);
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.set_title(&crate::window_title(doc.file().path()));
     }
@@ -36,7 +47,7 @@ fn install<R: tauri::Runtime>(
     if let Ok(mut r) = state.refused_path.lock() {
         *r = None;
     }
-    Ok(summary)
+    Ok(())
 }
 
 #[tauri::command]
