@@ -191,6 +191,10 @@ const HEADERS: &[(Field, &[&str])] = &[
             "actions",
             "action",
             "activites principales",
+            "activites prevues",
+            "actions prevues",
+            "taches",
+            "taches prevues",
             "សកម្មភាព",
         ],
     ),
@@ -1227,6 +1231,9 @@ pub fn import_sheet(
     let mut heading: Option<String> = None;
     // Amounts imported since the last Total row, per year (None: rows without a year).
     let mut since_total: BTreeMap<Option<Year>, Decimal> = BTreeMap::new();
+    // Amounts imported in all, for a grand total under sub-totals (which restart
+    // `since_total`).
+    let mut since_start: BTreeMap<Option<Year>, Decimal> = BTreeMap::new();
     let mut imported_rows = 0;
     let header_label = |i: usize| {
         let h = rows[layout.header_row]
@@ -1257,6 +1264,13 @@ pub fn import_sheet(
         }
         let first_text = row[filled[0]].trim();
         if is_total(first_text) {
+            let sub_total =
+                fold(first_text).starts_with("sous") || fold(first_text).starts_with("sub");
+            let counted = if sub_total {
+                &since_total
+            } else {
+                &since_start
+            };
             for (i, y) in year_columns
                 .iter()
                 .map(|(i, y)| (*i, Some(*y)))
@@ -1269,11 +1283,11 @@ pub fn import_sheet(
                 }
                 if let Ok(total) = parse_amount(text, mark) {
                     let imported = if y.is_none() && !year_columns.is_empty() {
-                        since_total
+                        counted
                             .values()
                             .fold(Decimal::ZERO, |s, v| s.saturating_add(*v))
                     } else {
-                        since_total.get(&y).copied().unwrap_or_default()
+                        counted.get(&y).copied().unwrap_or_default()
                     };
                     total_checks.push(TotalCheck {
                         row: number,
@@ -1284,7 +1298,7 @@ pub fn import_sheet(
                     });
                 }
             }
-            if fold(first_text).starts_with("sous") || fold(first_text).starts_with("sub") {
+            if sub_total {
                 since_total.clear();
             }
             continue;
@@ -1752,8 +1766,10 @@ pub fn import_sheet(
                             quantities: BTreeMap<Year, Decimal>,
                             inflate: bool| {
             for (y, q) in &quantities {
-                let e = since_total.entry(Some(*y)).or_default();
-                *e = e.saturating_add(q.saturating_mul(unit_cost));
+                for sum in [&mut since_total, &mut since_start] {
+                    let e = sum.entry(Some(*y)).or_default();
+                    *e = e.saturating_add(q.saturating_mul(unit_cost));
+                }
             }
             let key = format!("{}\u{1f}{unit}\u{1f}{unit_cost}\u{1f}{cost_currency}\u{1f}{economic}\u{1f}{source:?}", fold(&item));
             if let Some(&li) = im.open_lines.get(&(activity, key.clone())) {

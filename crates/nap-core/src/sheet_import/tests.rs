@@ -322,6 +322,43 @@ fn a_total_row_that_disagrees_is_reported_with_the_difference() {
 }
 
 #[test]
+fn a_grand_total_under_sub_totals_is_checked_against_every_row_above_it() {
+    let p = plan("XOF", 2027, 2028);
+    // A French budget as ministries keep it: a sub-total per axis, then the grand total.
+    let rows: Vec<&[&str]> = vec![
+        &["Axe stratégique", "2027", "2028"],
+        &["1. Participation", "1 000 000", "1 200 000"],
+        &["Sous-total axe 1", "1 000 000", "1 200 000"],
+        &["2. Prévention", "500 000", "550 000,50"],
+        &["Sous-total axe 2", "500 000", "550 000,50"],
+        &["Total général", "1 500 000", "1 750 000,50"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let checks = &out.review.total_checks;
+    // Two sub-totals and the grand total, each for both years; all agree.
+    assert_eq!(checks.len(), 6, "{checks:?}");
+    assert!(checks.iter().all(|c| c.difference == "0"), "{checks:?}");
+    let grand: Vec<&str> = checks
+        .iter()
+        .filter(|c| c.row == 6)
+        .map(|c| c.imported.as_str())
+        .collect();
+    assert_eq!(grand, ["1500000", "1750000.5"]);
+}
+
+#[test]
+fn french_activity_headers_of_planned_work_are_read_as_activities() {
+    for header in [
+        "Activités prévues",
+        "Actions prévues",
+        "Tâches",
+        "TÂCHES PRÉVUES",
+    ] {
+        assert_eq!(recognised(header), Some(Field::Activity), "{header}");
+    }
+}
+
+#[test]
 fn a_khmer_logframe_is_recognised_by_its_khmer_headers() {
     let p = plan("KHR", 2026, 2030);
     let rows: Vec<&[&str]> = vec![
