@@ -1,5 +1,6 @@
 //! Line amounts, contingency and the headline summary.
 
+use super::amounts::FixedAmounts;
 use super::funding::{allocate, Allocation, FundingInputs};
 use super::FastMap;
 use super::{from_fixed, mul_to_fixed, quantize, to_fixed};
@@ -79,7 +80,7 @@ pub struct Costing {
     /// The distinct economic codes the units use.
     pub economic_codes: Vec<String>,
     /// The units' amounts as fixed mantissas, year by year (`[year × stride + unit]`).
-    pub(crate) fixed: Vec<i128>,
+    pub(crate) fixed: FixedAmounts,
     /// Distance between two years' amounts in `fixed` (at least the number of units).
     pub(crate) stride: usize,
     /// Each activity's line amounts per year, as fixed mantissas (`[activity × years +
@@ -212,7 +213,8 @@ impl Costing {
         }
         let totals: Vec<i128> = (0..ny)
             .map(|yi| {
-                self.activity_totals[ai * ny + yi] - self.fixed[yi * self.stride + li] + amounts[yi]
+                self.activity_totals[ai * ny + yi] - self.fixed.get(yi * self.stride + li)
+                    + amounts[yi]
             })
             .collect();
         let Some(activity) = plan.activities.get(ai) else {
@@ -227,10 +229,11 @@ impl Costing {
             return false;
         }
         for (yi, m) in amounts.into_iter().enumerate() {
-            self.fixed[yi * self.stride + li] = m;
+            self.fixed.set(yi * self.stride + li, m);
             self.activity_totals[ai * ny + yi] = totals[yi];
             if let Some(c) = contingency_unit {
-                self.fixed[yi * self.stride + c] = contingency_amount(totals[yi], rate);
+                self.fixed
+                    .set(yi * self.stride + c, contingency_amount(totals[yi], rate));
             }
         }
         self.allocations = std::sync::OnceLock::new();
@@ -244,7 +247,7 @@ impl Costing {
 
     /// Total cost over all units and years.
     pub fn total(&self) -> Decimal {
-        from_fixed(self.fixed.iter().sum())
+        from_fixed(self.fixed.sum())
     }
 
     /// The amount of unit `unit` in year index `year`, in [`Costing::currency`].
@@ -266,7 +269,7 @@ impl Costing {
 
     /// The amount of unit `unit` in year index `year`, as a fixed mantissa.
     pub(crate) fn amount_fixed(&self, unit: usize, year: usize) -> i128 {
-        self.fixed[year * self.stride + unit]
+        self.fixed.get(year * self.stride + unit)
     }
 
     /// The headline figures.
@@ -474,7 +477,7 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
     // Year by year, with room for every line and every activity's contingency, so that the
     // allocation and the views read each year's amounts as one contiguous slice.
     let stride = plan.cost_lines.len() + plan.activities.len();
-    let mut fixed: Vec<i128> = vec![0; stride * ny];
+    let mut fixed = FixedAmounts::zeros(stride * ny);
     let mut activity_totals: Vec<i128> = vec![0; plan.activities.len() * ny];
     for (li, line) in plan.cost_lines.iter().enumerate() {
         let item = line
@@ -510,7 +513,7 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
                 continue;
             };
             let m = line_year_amount(price[yi], q).ok_or_else(overflow)?;
-            fixed[yi * stride + unit] = m;
+            fixed.set(yi * stride + unit, m);
             activity_totals[activity * ny + yi] += m;
         }
         units.push(CostUnit {
@@ -536,7 +539,7 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
         }
         let unit = units.len();
         for (yi, t) in totals.iter().enumerate() {
-            fixed[yi * stride + unit] = contingency_amount(*t, rate);
+            fixed.set(yi * stride + unit, contingency_amount(*t, rate));
         }
         units.push(CostUnit {
             kind: UnitKind::Contingency(ai),

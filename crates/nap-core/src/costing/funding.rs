@@ -20,6 +20,7 @@
 //! to the rounded-down shares in plan order, so the shares add up to exactly the money
 //! allocated and each is within a ten-billionth or two of its exact pro rata value.
 
+use super::amounts::FixedAmounts;
 use super::engine::CostUnit;
 use super::FastMap;
 use super::{from_fixed, to_fixed};
@@ -52,7 +53,7 @@ pub struct Allocation {
     /// Funding covering each cost unit in each year, as fixed mantissas, year by year
     /// (`[year × units + unit]`), the order the allocation works in.
     #[serde(skip)]
-    pub(crate) covered: Vec<i128>,
+    pub(crate) covered: FixedAmounts,
     units: usize,
     /// Money of each source used in each year (`[source][year]`).
     pub used: Vec<Vec<Decimal>>,
@@ -61,16 +62,16 @@ pub struct Allocation {
 impl Allocation {
     /// Funding covering cost unit `unit` in year index `year`.
     pub fn covered(&self, unit: usize, year: usize) -> Decimal {
-        from_fixed(self.covered[year * self.units + unit])
+        from_fixed(self.covered_fixed(unit, year))
     }
 
     pub(crate) fn covered_fixed(&self, unit: usize, year: usize) -> i128 {
-        self.covered[year * self.units + unit]
+        self.covered.get(year * self.units + unit)
     }
 
     /// All funding allocated.
     pub fn total(&self) -> Decimal {
-        from_fixed(self.covered.iter().sum())
+        from_fixed(self.covered.sum())
     }
 }
 
@@ -217,7 +218,7 @@ impl FundingInputs {
 pub(crate) fn allocate(
     inputs: &FundingInputs,
     units: &[CostUnit],
-    amounts: &[i128],
+    amounts: &FixedAmounts,
     stride: usize,
     years: usize,
     source_amounts: &[Vec<Decimal>],
@@ -265,15 +266,16 @@ pub(crate) fn allocate(
             .iter()
             .map(|(status, _)| pass.counts(*status))
             .collect();
-        let mut covered = vec![0i128; years * n];
+        let mut covered = FixedAmounts::zeros(years * n);
+        let mut covered_year = vec![0i128; n];
         let mut used = vec![vec![Decimal::ZERO; years]; sources.len()];
         let mut remaining = vec![0i128; n];
         let mut used_year = vec![0i128; sources.len()];
         let mut uncovered: Vec<usize> = Vec::with_capacity(n);
         let mut rounded = Vec::with_capacity(n);
         for y in 0..years {
-            remaining.copy_from_slice(&amounts[y * stride..y * stride + n]);
-            let covered_year = &mut covered[y * n..(y + 1) * n];
+            amounts.read_into(y * stride, &mut remaining);
+            covered_year.iter_mut().for_each(|c| *c = 0);
             let mut available: Vec<i128> = money
                 .iter()
                 .zip(&counted)
@@ -285,7 +287,7 @@ pub(crate) fn allocate(
                     available[s],
                     &directed[s],
                     &mut remaining,
-                    covered_year,
+                    &mut covered_year,
                     &mut rounded,
                 );
                 available[s] -= paid;
@@ -299,7 +301,7 @@ pub(crate) fn allocate(
                     available[s],
                     &earmarked[s],
                     &mut remaining,
-                    covered_year,
+                    &mut covered_year,
                     &mut rounded,
                 );
                 available[s] -= paid;
@@ -308,7 +310,13 @@ pub(crate) fn allocate(
             let pool: i128 = pooled.iter().map(|&s| available[s]).sum();
             uncovered.clear();
             uncovered.extend((0..n).filter(|&i| remaining[i] > 0));
-            let mut paid = share(pool, &uncovered, &mut remaining, covered_year, &mut rounded);
+            let mut paid = share(
+                pool,
+                &uncovered,
+                &mut remaining,
+                &mut covered_year,
+                &mut rounded,
+            );
             for &s in &pooled {
                 let take = paid.min(available[s]);
                 used_year[s] += take;
@@ -318,6 +326,7 @@ pub(crate) fn allocate(
             for (s, u) in used_year.iter().enumerate() {
                 used[s][y] = from_fixed(*u);
             }
+            covered.write_from(y * n, &covered_year);
         }
         Allocation {
             covered,

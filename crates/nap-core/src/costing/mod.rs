@@ -31,6 +31,7 @@
 //!    zero, to the currency's minor unit, thousands or millions; either with the note
 //!    "Totals may not add due to rounding" or reconciled so displayed cells add up.
 
+mod amounts;
 pub mod classification_names;
 pub mod csv_import;
 pub mod edit;

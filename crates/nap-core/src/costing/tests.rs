@@ -218,6 +218,41 @@ fn earmarked_funding_goes_first_then_the_pool_pro_rata() {
 }
 
 #[test]
+fn amounts_of_billions_cost_and_fund_exactly_beside_small_ones() {
+    // 2.5 billion riel a year is above the 922 million that 64 bits hold at ten decimal
+    // places: the costing holds such amounts in wide blocks, and every figure stays exact.
+    let mut t = Tiny::new();
+    t.line(
+        0,
+        "2500000000.0000000001",
+        "KHR",
+        &[(2026, "1"), (2027, "2")],
+    );
+    t.line(1, "0.0000000003", "KHR", &[(2026, "1")]);
+    t.source(FundingStatus::Committed, &[(2026, "1000000000")], None);
+    let mut c = compute(&t.plan, None).unwrap();
+    assert_eq!(c.amount(0, 0), d("2500000000.0000000001"));
+    assert_eq!(c.amount(0, 1), d("5000000000.0000000002"));
+    assert_eq!(c.amount(1, 0), d("0.0000000003"));
+    assert_eq!(c.total(), d("7500000000.0000000006"));
+    // The pool pays 1,000,000,000 of the 2,500,000,000.0000000004 uncovered in 2026, pro
+    // rata: the small line's 1.2 ten-billionths round down to one, the big line has the rest.
+    let covered = |c: &Costing, u| c.committed().covered(u, 0);
+    assert_eq!(covered(&c, 0) + covered(&c, 1), d("1000000000"));
+    assert_eq!(covered(&c, 1), d("0.0000000001"));
+    assert_eq!(c.summary(&t.plan).gap, d("6500000000.0000000006"));
+    // A cell edit brings the big line back under 922 million, and up again.
+    for cost in ["100", "9000000000"] {
+        let before = t.plan.cost_lines[0].clone();
+        t.plan.cost_lines[0].unit_cost = Some(d(cost));
+        let line = t.plan.cost_lines[0].clone();
+        assert!(c.replace_line(&t.plan, 0, &before, &line));
+        assert_eq!(c, compute(&t.plan, None).unwrap());
+        assert_eq!(c.amount(0, 1), d(cost) * d("2"));
+    }
+}
+
+#[test]
 fn earmarks_that_exceed_their_cost_leave_money_unallocated() {
     let mut t = Tiny::new();
     t.line(0, "100", "KHR", &[(2026, "1")]);
