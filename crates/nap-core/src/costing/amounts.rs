@@ -70,18 +70,65 @@ impl FixedAmounts {
         self.wide_at[block] = u32::try_from(at).unwrap_or(NARROW - 1);
     }
 
-    /// Copies the mantissas from `start` into `out` (`start + out.len() ≤ len`).
+    /// Copies the mantissas from `start` into `out` (`start + out.len() ≤ len`), a block
+    /// at a time.
     pub(crate) fn read_into(&self, start: usize, out: &mut [i128]) {
-        for (k, slot) in out.iter_mut().enumerate() {
-            *slot = self.get(start + k);
+        let mut i = start;
+        for chunk in self.spans(start, out.len()).map(|n| {
+            let span = i..i + n;
+            i += n;
+            span
+        }) {
+            let (from, to) = (chunk.start - start, chunk.end - start);
+            match self.wide_at[chunk.start / BLOCK] {
+                NARROW => {
+                    let slots = &self.narrow[chunk];
+                    for (o, v) in out[from..to].iter_mut().zip(slots) {
+                        *o = i128::from(*v);
+                    }
+                }
+                at => {
+                    let at = at as usize + chunk.start % BLOCK;
+                    out[from..to].copy_from_slice(&self.wide[at..at + (to - from)]);
+                }
+            }
         }
     }
 
-    /// Sets the mantissas from `start` to `values` (`start + values.len() ≤ len`).
+    /// Sets the mantissas from `start` to `values` (`start + values.len() ≤ len`), a block at
+    /// a time.
     pub(crate) fn write_from(&mut self, start: usize, values: &[i128]) {
-        for (k, v) in values.iter().enumerate() {
-            self.set(start + k, *v);
+        let mut i = start;
+        let spans: Vec<usize> = self.spans(start, values.len()).collect();
+        for n in spans {
+            let part = &values[i - start..i - start + n];
+            let narrow = self.wide_at[i / BLOCK] == NARROW;
+            if narrow && part.iter().all(|v| i64::try_from(*v).is_ok()) {
+                for (slot, v) in self.narrow[i..i + n].iter_mut().zip(part) {
+                    // Checked just above: every value of the piece fits.
+                    *slot = *v as i64;
+                }
+            } else {
+                for (k, v) in part.iter().enumerate() {
+                    self.set(i + k, *v);
+                }
+            }
+            i += n;
         }
+    }
+
+    /// The lengths of the pieces of `start..start + len` that each lie in one block.
+    fn spans(&self, start: usize, len: usize) -> impl Iterator<Item = usize> {
+        let end = start + len;
+        let mut i = start;
+        std::iter::from_fn(move || {
+            (i < end).then(|| {
+                let stop = ((i / BLOCK + 1) * BLOCK).min(end);
+                let n = stop - i;
+                i = stop;
+                n
+            })
+        })
     }
 
     /// The sum of all mantissas.
@@ -154,6 +201,15 @@ mod tests {
         a.read_into(5, &mut back);
         assert_eq!(back, values);
         assert_eq!(a.sum(), values.iter().sum::<i128>());
+        // Small values over the same range: into blocks now wide and blocks still narrow.
+        let small: Vec<i128> = (0..150).map(|i| i - 70).collect();
+        a.write_from(5, &small);
+        a.read_into(5, &mut back);
+        assert_eq!(back, small);
+        assert_eq!((a.get(4), a.get(155)), (0, 0), "nothing outside the range");
+        let mut part = vec![0; 70];
+        a.read_into(60, &mut part);
+        assert_eq!(part, small[55..125]);
 
         // The same values held narrow in one list and wide in another are equal.
         let mut narrow = FixedAmounts::zeros(10);

@@ -267,6 +267,13 @@ impl Costing {
         &self.economic_codes[self.units[unit].economic as usize]
     }
 
+    /// Every unit's amount in year index `year`, as fixed mantissas, into `out` (one per
+    /// unit).
+    pub(crate) fn read_year(&self, year: usize, out: &mut [i128]) {
+        self.fixed
+            .read_into(year * self.stride, &mut out[..self.units.len()]);
+    }
+
     /// The amount of unit `unit` in year index `year`, as a fixed mantissa.
     pub(crate) fn amount_fixed(&self, unit: usize, year: usize) -> i128 {
         self.fixed.get(year * self.stride + unit)

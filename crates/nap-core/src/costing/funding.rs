@@ -65,6 +65,13 @@ impl Allocation {
         from_fixed(self.covered_fixed(unit, year))
     }
 
+    /// Funding covering every unit in year index `year`, as fixed mantissas, into `out` (one
+    /// per unit).
+    pub(crate) fn read_year(&self, year: usize, out: &mut [i128]) {
+        self.covered
+            .read_into(year * self.units, &mut out[..self.units]);
+    }
+
     pub(crate) fn covered_fixed(&self, unit: usize, year: usize) -> i128 {
         self.covered.get(year * self.units + unit)
     }

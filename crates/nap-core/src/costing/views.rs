@@ -390,14 +390,25 @@ fn axis(plan: &Plan, costing: &Costing, dim: Dimension) -> Axis {
     }
 }
 
-/// The value of `measure` for unit `u` in year `y`, as a fixed mantissa (see `to_fixed`).
-fn value(costing: &Costing, measure: Measure, u: usize, y: usize) -> i128 {
-    let cost = || costing.amount_fixed(u, y);
-    match measure {
-        Measure::Cost => cost(),
-        Measure::Committed => costing.committed().covered_fixed(u, y),
-        Measure::Gap => cost() - costing.committed().covered_fixed(u, y),
-        Measure::GapWithPledged => cost() - costing.with_pledged().covered_fixed(u, y),
+/// The value of `measure` for every unit in year `y`, as fixed mantissas (see `to_fixed`),
+/// into `out` (one per unit); `covered` is room for as many.
+fn year_values(
+    costing: &Costing,
+    measure: Measure,
+    y: usize,
+    out: &mut [i128],
+    covered: &mut [i128],
+) {
+    let allocation = match measure {
+        Measure::Cost => return costing.read_year(y, out),
+        Measure::Committed => return costing.committed().read_year(y, out),
+        Measure::Gap => costing.committed(),
+        Measure::GapWithPledged => costing.with_pledged(),
+    };
+    costing.read_year(y, out);
+    allocation.read_year(y, covered);
+    for (v, c) in out.iter_mut().zip(covered.iter()) {
+        *v -= c;
     }
 }
 
@@ -418,9 +429,11 @@ pub fn cross_table(
     let mut sums = vec![vec![0i128; nc]; nr];
     let years = costing.years.len();
     // Year outside, unit inside: the amounts of a year are contiguous.
+    let mut values = vec![0i128; costing.units.len()];
+    let mut covered = vec![0i128; costing.units.len()];
     for y in 0..years {
-        for u in 0..costing.units.len() {
-            let v = value(costing, measure, u, y);
+        year_values(costing, measure, y, &mut values, &mut covered);
+        for (u, &v) in values.iter().enumerate() {
             if v == 0 {
                 continue;
             }
