@@ -550,18 +550,20 @@ pub struct SheetOptions {
     pub map: Vec<(String, String)>,
 }
 
+/// The year a word of four digits writes, when it is one of 1900–2200.
+fn year_word(word: &str) -> Option<Year> {
+    let y = word.parse::<Year>().ok()?;
+    (word.len() == 4 && (1900..=2200).contains(&y)).then_some(y)
+}
+
 /// The year a header names: a year of the plan ("2027", "Budget 2027"), or "Year 2",
 /// "Année 2", "An 2" (the plan's second year).
 fn header_year(header: &str, plan: &Plan) -> Option<Year> {
     let f = fold(header);
     let words: Vec<&str> = f.split(' ').collect();
     for (i, w) in words.iter().enumerate() {
-        if w.len() == 4 {
-            if let Ok(y) = w.parse::<Year>() {
-                if (1900..=2200).contains(&y) {
-                    return Some(y);
-                }
-            }
+        if let Some(y) = year_word(w) {
+            return Some(y);
         }
         if ["year", "annee", "an", "ឆ្នាំ"].contains(w) {
             if let Some(n) = words.get(i + 1).and_then(|n| n.parse::<Year>().ok()) {
@@ -574,15 +576,80 @@ fn header_year(header: &str, plan: &Plan) -> Option<Year> {
     None
 }
 
+/// The field a header names: one of the names above, alone ("Activités prévues") or followed
+/// by what only dates or prices it ("Activités prévues pour 2027", "Cible (2030)", "Valeur
+/// de référence 2024", "Unit cost (USD)": years, currency codes and the small words between
+/// them); the longest name wins ("Coût unitaire USD" is a unit cost, not a cost). Amounts,
+/// quantities and years are named alone: "Budget 2027" is the column of 2027's amounts (see
+/// [`header_year`]), and "Coût total" or "Quantité 2027" are not read without `--map`.
 fn recognised(header: &str) -> Option<Field> {
     let f = fold(header);
     if f.is_empty() {
         return None;
     }
-    HEADERS
-        .iter()
-        .find(|(_, names)| names.contains(&f.as_str()))
-        .map(|(field, _)| *field)
+    let mut best: Option<(usize, Field)> = None;
+    for (field, names) in HEADERS {
+        for name in *names {
+            let found = if f == *name {
+                Some(usize::MAX)
+            } else {
+                f.strip_prefix(name)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .filter(|rest| {
+                        !matches!(field, Field::Amount | Field::Quantity | Field::Year)
+                            && only_dates_or_prices(rest)
+                    })
+                    .map(|_| name.len())
+            };
+            if let Some(len) = found {
+                if best.is_none_or(|(b, _)| len > b) {
+                    best = Some((len, *field));
+                }
+            }
+        }
+    }
+    best.map(|(_, field)| field)
+}
+
+/// Whether the folded words `rest` only date or price what comes before them: at least one
+/// year (1900–2200) or ISO 4217 currency code, and otherwise only small words ("pour",
+/// "de la", "in the", "période").
+fn only_dates_or_prices(rest: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "pour",
+        "for",
+        "en",
+        "in",
+        "de",
+        "du",
+        "des",
+        "d",
+        "of",
+        "la",
+        "le",
+        "les",
+        "l",
+        "the",
+        "a",
+        "au",
+        "aux",
+        "at",
+        "periode",
+        "period",
+        "annee",
+        "year",
+        "an",
+        "ឆ្នាំ",
+    ];
+    let is_year =
+        |w: &str| w.len() == 4 && w.parse::<Year>().is_ok_and(|y| (1900..=2200).contains(&y));
+    let is_currency =
+        |w: &str| w.len() == 3 && crate::currency::currency(&w.to_ascii_uppercase()).is_some();
+    let words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| is_year(w) || is_currency(w))
+        && words
+            .iter()
+            .all(|w| is_year(w) || is_currency(w) || SMALL.contains(w))
 }
 
 /// The sheet with merged regions spread: every cell of a region merged over several rows

@@ -359,6 +359,103 @@ fn french_activity_headers_of_planned_work_are_read_as_activities() {
 }
 
 #[test]
+fn a_header_dated_or_priced_after_its_name_is_still_that_field() {
+    for (header, field) in [
+        ("Activités prévues pour 2027", Some(Field::Activity)),
+        (
+            "Activités prévues pour la période 2026-2030",
+            Some(Field::Activity),
+        ),
+        ("Cible (2030)", Some(Field::Target)),
+        ("Valeur de référence 2024", Some(Field::Baseline)),
+        ("Indicateurs (2026–2030)", Some(Field::Indicator)),
+        ("Unit cost (USD)", Some(Field::UnitCost)),
+        ("Coût unitaire (XOF)", Some(Field::UnitCost)),
+        ("Activity code", Some(Field::ActivityCode)),
+        // A qualifier that changes what the column holds is not a date or a price.
+        ("Activity code (ministry)", None),
+        ("Activités de plaidoyer", None),
+        ("Indicateur de performance", None),
+        // Amounts, quantities and years are named alone: with a year they are that year's
+        // amounts, and "Coût total" is a total, not a line's cost.
+        ("Budget 2027", None),
+        ("Coût 2027 (USD)", None),
+        ("Coût total", None),
+        ("Quantité 2027", None),
+    ] {
+        assert_eq!(recognised(header), field, "{header}");
+    }
+}
+
+#[test]
+fn a_french_sheet_with_dated_headers_imports_activities_targets_and_amounts() {
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Axe",
+            "Activités prévues pour 2027",
+            "Indicateur",
+            "Cible (2030)",
+            "Budget 2027",
+        ],
+        &[
+            "AXE 1. PRÉVENTION",
+            "Former les comités de paix",
+            "Nombre de comités formés",
+            "40",
+            "12 500 000",
+        ],
+        &[
+            "",
+            "Sensibiliser les leaders communautaires",
+            "Nombre de leaders sensibilisés",
+            "300",
+            "7 000 000",
+        ],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let r = &out.review;
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    let fields: Vec<Option<&str>> = r.columns.iter().map(|c| c.field.as_deref()).collect();
+    assert_eq!(
+        fields,
+        [
+            Some("pillar"),
+            Some("activity"),
+            Some("indicator"),
+            Some("target"),
+            Some("year:2027")
+        ]
+    );
+    let titles: Vec<&str> = out
+        .plan
+        .activities
+        .iter()
+        .map(|a| a.title.text.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Former les comités de paix",
+            "Sensibiliser les leaders communautaires"
+        ]
+    );
+    let targets: Vec<Option<&str>> = out
+        .plan
+        .indicators
+        .iter()
+        .map(|i| i.targets.values().next().map(String::as_str))
+        .collect();
+    assert_eq!(targets, [Some("40"), Some("300")]);
+    let amounts: Vec<(Year, &str)> = r
+        .amounts
+        .iter()
+        .map(|a| (a.year, a.amount.as_str()))
+        .collect();
+    assert_eq!(amounts, [(2027, "19500000")]);
+}
+
+#[test]
 fn a_khmer_logframe_is_recognised_by_its_khmer_headers() {
     let p = plan("KHR", 2026, 2030);
     let rows: Vec<&[&str]> = vec![
