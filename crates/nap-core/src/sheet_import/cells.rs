@@ -285,6 +285,24 @@ pub fn currency_in(text: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Whether a cell says "none" the way budget tables do where an amount would go: a dash
+/// ("-", "–", "—", "--", what a spreadsheet's accounting format shows for zero), "n/a",
+/// "néant", "s/o" (sans objet), "nil", "none", or "none" in Khmer or Thai. Such a cell is
+/// read as empty, not refused as a number.
+pub fn says_nothing(text: &str) -> bool {
+    let t = text.trim();
+    if !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '-' | '‐' | '‒' | '–' | '—' | '−'))
+    {
+        return true;
+    }
+    matches!(
+        fold(t).as_str(),
+        "n a" | "na" | "nil" | "none" | "neant" | "s o" | "nd" | "n d" | "គ្មាន" | "ไม่มี"
+    )
+}
+
 /// The amount in `text` as a person typed it: thousands separated by spaces, no-break
 /// spaces, apostrophes, commas or points (following `mark`), a decimal comma in files that
 /// use one, a currency code or symbol beside it, a trailing `%`.
@@ -446,6 +464,31 @@ mod tests {
             .unwrap_err()
             .contains("formula error"));
         assert!(parse_amount("", p).is_err());
+    }
+
+    #[test]
+    fn a_dash_or_n_a_says_there_is_no_amount() {
+        for none in [
+            "-",
+            " – ",
+            "—",
+            "--",
+            "N/A",
+            "n.a.",
+            "Néant",
+            "s/o",
+            "nil",
+            "ND",
+            "គ្មាន",
+            "ไม่มี",
+        ] {
+            assert!(says_nothing(none), "{none:?}");
+        }
+        for something in [
+            "", "0", "-5", "- 5", "(300)", "n", "gratuit", "NA 2027", "na-1",
+        ] {
+            assert!(!says_nothing(something), "{something:?}");
+        }
     }
 
     #[test]

@@ -25,7 +25,8 @@
 mod cells;
 
 pub use cells::{
-    agency_code, fold, parse_amount, split_actors, split_items, split_numbering, DecimalMark,
+    agency_code, fold, parse_amount, says_nothing, split_actors, split_items, split_numbering,
+    DecimalMark,
 };
 
 use crate::currency::currency;
@@ -1302,6 +1303,8 @@ pub fn import_sheet(
     // `since_total`).
     let mut since_start: BTreeMap<Option<Year>, Decimal> = BTreeMap::new();
     let mut imported_rows = 0;
+    // Amount cells that said "none" ("-", "n/a") and were read as empty, for the review.
+    let said_nothing = std::cell::Cell::new(0usize);
     let header_label = |i: usize| {
         let h = rows[layout.header_row]
             .get(i)
@@ -1320,6 +1323,16 @@ pub fn import_sheet(
         }
         let number = r + 1;
         let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|c| c.trim()).unwrap_or("");
+        // Where an amount, unit cost or quantity goes, a dash or "n/a" is no amount.
+        let amount_cell = |i: Option<usize>| {
+            let text = cell(i);
+            if says_nothing(text) {
+                said_nothing.set(said_nothing.get() + 1);
+                ""
+            } else {
+                text
+            }
+        };
         let filled: Vec<usize> = row
             .iter()
             .enumerate()
@@ -1435,7 +1448,7 @@ pub fn import_sheet(
         let mut lump: BTreeMap<Year, Decimal> = BTreeMap::new();
         let mut currency_seen = row_currency.clone();
         for (col, year) in &year_columns {
-            let text = cell(Some(*col));
+            let text = amount_cell(Some(*col));
             if text.is_empty() {
                 continue;
             }
@@ -1474,7 +1487,7 @@ pub fn import_sheet(
                 }
             }
         };
-        let amount_text = cell(column_of(Field::Amount));
+        let amount_text = amount_cell(column_of(Field::Amount));
         if !amount_text.is_empty() {
             match entry_amount(amount_text, mark) {
                 Ok(v) if v.is_sign_negative() && !v.is_zero() => refuse(
@@ -1507,8 +1520,8 @@ pub fn import_sheet(
                 Err(e) => refuse(column_of(Field::Amount).unwrap_or(0), e),
             }
         }
-        let unit_cost_text = cell(column_of(Field::UnitCost));
-        let quantity_text = cell(column_of(Field::Quantity));
+        let unit_cost_text = amount_cell(column_of(Field::UnitCost));
+        let quantity_text = amount_cell(column_of(Field::Quantity));
         let mut unit_line = None;
         if !unit_cost_text.is_empty() || !quantity_text.is_empty() {
             let uc =
@@ -1719,9 +1732,15 @@ pub fn import_sheet(
                     vec![cell(column_of(f)).to_string(); statements.len()]
                 }
             };
+            // A baseline or target of "-" or "n/a" is none: the indicator stays a number.
+            let stated = |values: Vec<String>| -> Vec<String> {
+                (values.into_iter())
+                    .map(|v| if says_nothing(&v) { String::new() } else { v })
+                    .collect()
+            };
             let (baselines, targets, sources) = (
-                per(Field::Baseline),
-                per(Field::Target),
+                stated(per(Field::Baseline)),
+                stated(per(Field::Target)),
                 per(Field::MeansOfVerification),
             );
             for (i, statement) in statements.iter().enumerate() {
@@ -1926,6 +1945,15 @@ pub fn import_sheet(
         }
     }
 
+    match said_nothing.get() {
+        0 => {}
+        1 => im
+            .notes
+            .push("1 amount cell with a dash or \"n/a\" was read as no amount".into()),
+        n => im.notes.push(format!(
+            "{n} amount cells with a dash or \"n/a\" were read as no amount"
+        )),
+    }
     let problems = validate(&im.plan);
     if let Some(first) = problems.first() {
         return Err(SheetError::Inconsistent(first.to_string()));

@@ -456,6 +456,93 @@ fn a_french_sheet_with_dated_headers_imports_activities_targets_and_amounts() {
 }
 
 #[test]
+fn dashes_and_n_a_in_amounts_are_no_amount_and_keep_their_row() {
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Axe",
+            "Activité",
+            "Indicateur",
+            "Cible",
+            "2026",
+            "2027",
+            "Coût unitaire",
+            "Quantité",
+        ],
+        &[
+            "AXE 1. PRÉVENTION",
+            "Former les comités",
+            "Nombre de comités",
+            "-",
+            "1 000 000",
+            "-",
+            "",
+            "",
+        ],
+        &[
+            "",
+            "Sensibiliser les leaders",
+            "Nombre de leaders",
+            "300",
+            "n/a",
+            "2 500 000",
+            "",
+            "",
+        ],
+        &[
+            "",
+            "Cartographier les acteurs",
+            "Carte publiée",
+            "Néant",
+            "—",
+            "N/A",
+            "-",
+            "-",
+        ],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let r = &out.review;
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    assert_eq!(r.rows, 3, "every row comes in");
+    let titles: Vec<&str> = out
+        .plan
+        .activities
+        .iter()
+        .map(|a| a.title.text.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Former les comités",
+            "Sensibiliser les leaders",
+            "Cartographier les acteurs"
+        ]
+    );
+    let amounts: Vec<(Year, &str)> = r
+        .amounts
+        .iter()
+        .map(|a| (a.year, a.amount.as_str()))
+        .collect();
+    assert_eq!(amounts, [(2026, "1000000"), (2027, "2500000")]);
+    assert_eq!(
+        count(r, "cost_line"),
+        (2, 0),
+        "the third activity has no cost"
+    );
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n == "6 amount cells with a dash or \"n/a\" were read as no amount"),
+        "{:?}",
+        r.notes
+    );
+    // A target of "-" is no target: the indicator stays a number, not a text.
+    let first = &out.plan.indicators[0];
+    assert_eq!(first.kind, IndicatorType::Number);
+    assert!(first.targets.is_empty(), "{:?}", first.targets);
+}
+
+#[test]
 fn a_khmer_logframe_is_recognised_by_its_khmer_headers() {
     let p = plan("KHR", 2026, 2030);
     let rows: Vec<&[&str]> = vec![
