@@ -68,6 +68,23 @@ fn count(review: &SheetReview, kind: &str) -> (usize, usize) {
         .map_or((0, 0), |c| (c.created, c.matched))
 }
 
+/// The titles of the plan's activities, in plan order.
+fn activity_titles(plan: &Plan) -> Vec<&str> {
+    plan.activities
+        .iter()
+        .map(|a| a.title.text.as_str())
+        .collect()
+}
+
+/// The review's amounts as (year, amount).
+fn year_amounts(review: &SheetReview) -> Vec<(Year, &str)> {
+    review
+        .amounts
+        .iter()
+        .map(|a| (a.year, a.amount.as_str()))
+        .collect()
+}
+
 /// The French logframe: two title rows, the header on row 3, "AXE" heading rows, the outcome
 /// merged over the rows of its results, several indicators in one cell, actors listed.
 fn french_logframe() -> Vec<&'static [&'static str]> {
@@ -427,14 +444,8 @@ fn a_french_sheet_with_dated_headers_imports_activities_targets_and_amounts() {
             Some("year:2027")
         ]
     );
-    let titles: Vec<&str> = out
-        .plan
-        .activities
-        .iter()
-        .map(|a| a.title.text.as_str())
-        .collect();
     assert_eq!(
-        titles,
+        activity_titles(&out.plan),
         [
             "Former les comités de paix",
             "Sensibiliser les leaders communautaires"
@@ -447,12 +458,7 @@ fn a_french_sheet_with_dated_headers_imports_activities_targets_and_amounts() {
         .map(|i| i.targets.values().next().map(String::as_str))
         .collect();
     assert_eq!(targets, [Some("40"), Some("300")]);
-    let amounts: Vec<(Year, &str)> = r
-        .amounts
-        .iter()
-        .map(|a| (a.year, a.amount.as_str()))
-        .collect();
-    assert_eq!(amounts, [(2027, "19500000")]);
+    assert_eq!(year_amounts(r), [(2027, "19500000")]);
 }
 
 #[test]
@@ -504,26 +510,15 @@ fn dashes_and_n_a_in_amounts_are_no_amount_and_keep_their_row() {
     let r = &out.review;
     assert!(r.refused.is_empty(), "{:?}", r.refused);
     assert_eq!(r.rows, 3, "every row comes in");
-    let titles: Vec<&str> = out
-        .plan
-        .activities
-        .iter()
-        .map(|a| a.title.text.as_str())
-        .collect();
     assert_eq!(
-        titles,
+        activity_titles(&out.plan),
         [
             "Former les comités",
             "Sensibiliser les leaders",
             "Cartographier les acteurs"
         ]
     );
-    let amounts: Vec<(Year, &str)> = r
-        .amounts
-        .iter()
-        .map(|a| (a.year, a.amount.as_str()))
-        .collect();
-    assert_eq!(amounts, [(2026, "1000000"), (2027, "2500000")]);
+    assert_eq!(year_amounts(r), [(2026, "1000000"), (2027, "2500000")]);
     assert_eq!(
         count(r, "cost_line"),
         (2, 0),
