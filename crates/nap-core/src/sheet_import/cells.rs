@@ -7,36 +7,36 @@ use std::str::FromStr;
 
 /// `text` folded for comparison: lower case, Latin accents removed, every run of
 /// punctuation and spacing one space. "Objectif spécifique :" and "objectif  specifique"
-/// fold alike; Khmer and Thai letters are kept as they are.
+/// fold alike, as do Vietnamese "Chỉ số" and "chi so", in composed or decomposed form
+/// (text from Word on one computer and Excel on another); Khmer, Thai, Lao and Burmese
+/// letters and their vowel signs are kept as they are.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let base = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ă' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ậ' => {
-                "a"
-            }
-            'ç' | 'č' => "c",
-            'è' | 'é' | 'ê' | 'ë' | 'ế' | 'ề' | 'ệ' | 'ẹ' => "e",
-            'ì' | 'í' | 'î' | 'ï' | 'ị' => "i",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ơ' | 'ố' | 'ồ' | 'ộ' | 'ọ' => "o",
-            'ù' | 'ú' | 'û' | 'ü' | 'ư' | 'ụ' => "u",
-            'ý' | 'ÿ' => "y",
-            'ñ' => "n",
-            'đ' => "d",
-            'œ' => "oe",
-            'æ' => "ae",
-            _ => "",
-        };
-        if !base.is_empty() {
-            out.push_str(base);
-            space = false;
-        } else if c.is_alphanumeric() || is_combining_mark(c) {
+    let mut keep = |c: char, out: &mut String| {
+        if c.is_alphanumeric() || is_combining_mark(c) {
             out.push(c);
             space = false;
         } else if !space && !out.is_empty() {
             out.push(' ');
             space = true;
+        }
+    };
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            _ if c.is_ascii() => keep(c, &mut out),
+            // Letters that are not a base letter with accents.
+            'đ' => keep('d', &mut out),
+            'œ' => "oe".chars().for_each(|c| keep(c, &mut out)),
+            'æ' => "ae".chars().for_each(|c| keep(c, &mut out)),
+            'ß' => "ss".chars().for_each(|c| keep(c, &mut out)),
+            // Any other letter: its canonical decomposition without the Latin accents
+            // ("ệ" is "e" with two of them).
+            _ => unicode_normalization::char::decompose_canonical(c, |d| {
+                if !LATIN_ACCENTS.contains(&d) {
+                    keep(d, &mut out);
+                }
+            }),
         }
     }
     if out.ends_with(' ') {
@@ -45,12 +45,15 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The combining accents of Latin letters (grave, acute, circumflex, tilde, breve, hook,
+/// horn, dot below...), which [`fold`] drops.
+const LATIN_ACCENTS: std::ops::RangeInclusive<char> = '\u{0300}'..='\u{036F}';
+
 /// Marks that belong to the letter before them in Khmer, Thai, Lao and Burmese: kept by
 /// [`fold`], which would otherwise split words at every vowel sign.
 fn is_combining_mark(c: char) -> bool {
     matches!(c as u32, 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1 | 0x0EB4..=0x0EBC
-        | 0x0EC8..=0x0ECD | 0x102B..=0x103E | 0x1056..=0x1059 | 0x17B4..=0x17D3 | 0x17DD
-        | 0x0300..=0x036F)
+        | 0x0EC8..=0x0ECD | 0x102B..=0x103E | 0x1056..=0x1059 | 0x17B4..=0x17D3 | 0x17DD)
 }
 
 /// Words that may stand before a record's number: "AXE 2.", "OS 1.1 :", "Activité 3 -".

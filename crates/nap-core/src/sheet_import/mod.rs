@@ -8,7 +8,8 @@
 //!
 //! Rules, in the order they apply:
 //! - The header row is the row among the first 50 with the most recognised column names
-//!   (English, French, Khmer, or the names given in the mapping).
+//!   (English, French, Khmer, the other languages of the exports, or the names given in the
+//!   mapping).
 //! - Cells of a region merged over several rows all hold its value; a blank cell in a
 //!   hierarchy column (pillar, outcome, output, activity) takes the value above.
 //! - A row with only one cell filled is a heading: it starts a record of the level above the
@@ -131,7 +132,11 @@ impl Field {
     }
 }
 
-/// Column names recognised without a mapping, folded (see [`fold`]).
+/// Column names recognised without a mapping, in any case and accents (they are folded as
+/// headers are, see [`fold`]): English, French and Khmer names seen in published plans, and
+/// in every language NAP Studio writes documents in (Thai, Vietnamese, Indonesian, Lao,
+/// Burmese, Filipino) at least the words its own exports print for these columns (a test
+/// holds them to the label catalogue).
 const HEADERS: &[(Field, &[&str])] = &[
     (
         Field::Pillar,
@@ -146,6 +151,12 @@ const HEADERS: &[(Field, &[&str])] = &[
             "priority area",
             "domaine prioritaire",
             "សសរស្តម្ភ",
+            "trụ cột",
+            "pilar",
+            "เสาหลัก",
+            "ເສົາຫຼັກ",
+            "မဏ္ဍိုင်",
+            "haligi",
         ],
     ),
     (
@@ -162,6 +173,12 @@ const HEADERS: &[(Field, &[&str])] = &[
             "effet attendu",
             "លទ្ធផល",
             "លទ្ធផលរំពឹងទុក",
+            "kết quả",
+            "hasil",
+            "ผลลัพธ์",
+            "ຜົນລັບ",
+            "ရလဒ်",
+            "kinalabasan",
         ],
     ),
     (
@@ -180,6 +197,11 @@ const HEADERS: &[(Field, &[&str])] = &[
             "extrant",
             "extrants",
             "ទិន្នផល",
+            "đầu ra",
+            "keluaran",
+            "ผลผลิต",
+            "ຜົນຜະລິດ",
+            "ထွက်ရှိမှု",
         ],
     ),
     (
@@ -197,6 +219,12 @@ const HEADERS: &[(Field, &[&str])] = &[
             "taches",
             "taches prevues",
             "សកម្មភាព",
+            "hoạt động",
+            "kegiatan",
+            "กิจกรรม",
+            "ກິດຈະກຳ",
+            "လုပ်ဆောင်ချက်",
+            "gawain",
         ],
     ),
     (
@@ -209,6 +237,14 @@ const HEADERS: &[(Field, &[&str])] = &[
             "indicateurs de resultat",
             "indicateurs objectivement verifiables",
             "សូចនាករ",
+            "chỉ số",
+            "indikator",
+            "ตัวชี้วัด",
+            "ຕົວຊີ້ວັດ",
+            "ညွှန်ကိန်း",
+            "ညွှန်ကိန်းများ",
+            "panukat",
+            "mga panukat",
         ],
     ),
     (
@@ -222,6 +258,12 @@ const HEADERS: &[(Field, &[&str])] = &[
             "base",
             "មូលដ្ឋាន",
             "តម្លៃមូលដ្ឋាន",
+            "giá trị cơ sở",
+            "data dasar",
+            "ค่าฐาน",
+            "ຂໍ້ມູນພື້ນຖານ",
+            "အခြေခံအချက်အလက်",
+            "batayang datos",
         ],
     ),
     (
@@ -234,6 +276,11 @@ const HEADERS: &[(Field, &[&str])] = &[
             "valeur cible",
             "final target",
             "គោលដៅ",
+            "chỉ tiêu",
+            "ค่าเป้าหมาย",
+            "เป้าหมาย",
+            "ຄາດໝາຍ",
+            "ပန်းတိုင်",
         ],
     ),
     (
@@ -263,6 +310,18 @@ const HEADERS: &[(Field, &[&str])] = &[
             "responsibility",
             "ស្ថាប័នទទួលខុសត្រូវ",
             "អ្នកទទួលខុសត្រូវ",
+            "institution chef de file",
+            "chef de file",
+            "ស្ថាប័នដឹកនាំ",
+            "cơ quan chủ trì",
+            "chủ trì",
+            "instansi utama",
+            "penanggung jawab",
+            "หน่วยงานหลัก",
+            "หน่วยงานรับผิดชอบ",
+            "ໜ່ວຍງານຮັບຜິດຊອບຫຼັກ",
+            "ဦးဆောင်အဖွဲ့အစည်း",
+            "nangungunang ahensya",
         ],
     ),
     (
@@ -275,6 +334,9 @@ const HEADERS: &[(Field, &[&str])] = &[
             "structures associees",
             "implementing partners",
             "ដៃគូ",
+            "cơ quan phối hợp",
+            "instansi pendukung",
+            "หน่วยงานสนับสนุน",
         ],
     ),
     (
@@ -287,9 +349,31 @@ const HEADERS: &[(Field, &[&str])] = &[
             "nature de la depense",
             "description",
             "ធាតុ",
+            "poste",
+            "poste budgetaire",
+            "មុខចំណាយ",
+            "khoản mục",
+            "butir",
+            "รายการ",
+            "ລາຍການ",
+            "အမျိုးအမည်",
+            "aytem",
         ],
     ),
-    (Field::Unit, &["unit", "unite", "ឯកតា"]),
+    (
+        Field::Unit,
+        &[
+            "unit",
+            "unite",
+            "ឯកតា",
+            "đơn vị",
+            "satuan",
+            "หน่วย",
+            "ຫົວໜ່ວຍ",
+            "ယူနစ်",
+            "yunit",
+        ],
+    ),
     (
         Field::UnitCost,
         &[
@@ -298,14 +382,47 @@ const HEADERS: &[(Field, &[&str])] = &[
             "cout unitaire",
             "prix unitaire",
             "ថ្លៃឯកតា",
+            "តម្លៃឯកតា",
+            "đơn giá",
+            "harga satuan",
+            "ราคาต่อหน่วย",
+            "ລາຄາຕໍ່ຫົວໜ່ວຍ",
+            "ယူနစ်တန်ဖိုး",
+            "halaga bawat yunit",
         ],
     ),
     (
         Field::Quantity,
-        &["quantity", "quantite", "qty", "nombre", "បរិមាណ"],
+        &[
+            "quantity",
+            "quantite",
+            "qty",
+            "nombre",
+            "បរិមាណ",
+            "số lượng",
+            "จำนวน",
+            "ຈຳນວນ",
+        ],
     ),
-    (Field::Currency, &["currency", "devise", "monnaie", "រូបិយប័ណ្ណ"]),
-    (Field::Year, &["year", "annee", "ឆ្នាំ"]),
+    (
+        Field::Currency,
+        &[
+            "currency",
+            "devise",
+            "monnaie",
+            "រូបិយប័ណ្ណ",
+            "đồng tiền",
+            "mata uang",
+            "สกุลเงิน",
+            "ສະກຸນເງິນ",
+            "ငွေကြေး",
+            "salapi",
+        ],
+    ),
+    (
+        Field::Year,
+        &["year", "annee", "ឆ្នាំ", "năm", "tahun", "ปี", "ປີ"],
+    ),
     (
         Field::Amount,
         &[
@@ -318,6 +435,13 @@ const HEADERS: &[(Field, &[&str])] = &[
             "estimated cost",
             "ចំនួនទឹកប្រាក់",
             "ថវិកា",
+            "ngân sách",
+            "kinh phí",
+            "anggaran",
+            "biaya",
+            "งบประมาณ",
+            "ງົບປະມານ",
+            "badyet",
         ],
     ),
     (
@@ -349,6 +473,15 @@ const HEADERS: &[(Field, &[&str])] = &[
             "sources de financement",
             "bailleur",
             "financement",
+            "funding sources",
+            "ប្រភពមូលនិធិ",
+            "nguồn vốn",
+            "sumber pendanaan",
+            "แหล่งเงินทุน",
+            "แหล่งเงิน",
+            "ແຫຼ່ງທຶນ",
+            "ရန်ပုံငွေ ရင်းမြစ်များ",
+            "mga pinagmumulan ng pondo",
         ],
     ),
     (
@@ -371,6 +504,13 @@ const HEADERS: &[(Field, &[&str])] = &[
             "commentaires",
             "comments",
             "កំណត់សម្គាល់",
+            "កំណត់ចំណាំ",
+            "ghi chú",
+            "catatan",
+            "หมายเหตุ",
+            "ໝາຍເຫດ",
+            "မှတ်ချက်",
+            "tala",
         ],
     ),
 ];
@@ -589,8 +729,8 @@ fn recognised(header: &str) -> Option<Field> {
         return None;
     }
     let mut best: Option<(usize, Field)> = None;
-    for (field, names) in HEADERS {
-        for name in *names {
+    for (field, names) in folded_headers() {
+        for name in names {
             let found = if f == *name {
                 Some(usize::MAX)
             } else {
@@ -610,6 +750,18 @@ fn recognised(header: &str) -> Option<Field> {
         }
     }
     best.map(|(_, field)| field)
+}
+
+/// [`HEADERS`] folded as headers are ([`fold`]), once: the names are written as people
+/// write them, in any script and accents.
+fn folded_headers() -> &'static [(Field, Vec<String>)] {
+    static FOLDED: std::sync::LazyLock<Vec<(Field, Vec<String>)>> =
+        std::sync::LazyLock::new(|| {
+            (HEADERS.iter())
+                .map(|(field, names)| (*field, names.iter().map(|n| fold(n)).collect()))
+                .collect()
+        });
+    &FOLDED
 }
 
 /// Whether the folded words `rest` only date or price what comes before them: at least one

@@ -538,6 +538,67 @@ fn dashes_and_n_a_in_amounts_are_no_amount_and_keep_their_row() {
 }
 
 #[test]
+fn the_column_words_of_every_export_language_are_recognised_headers() {
+    // The label catalogue the exports print from, in all its languages: a sheet made with
+    // the same words (or an export edited and brought back) is read without a mapping.
+    let catalogues = [
+        ("en", include_str!("../../../../i18n/en.json")),
+        ("fr", include_str!("../../../../i18n/fr.json")),
+        ("km", include_str!("../../../../i18n/km.json")),
+        ("th", include_str!("../../../../i18n/th.json")),
+        ("vi", include_str!("../../../../i18n/vi.json")),
+        ("id", include_str!("../../../../i18n/id.json")),
+        ("lo", include_str!("../../../../i18n/lo.json")),
+        ("my", include_str!("../../../../i18n/my.json")),
+        ("tl", include_str!("../../../../i18n/tl.json")),
+    ];
+    let columns = [
+        ("out.pillar", Field::Pillar),
+        ("out.outcome", Field::Outcome),
+        ("out.output", Field::Output),
+        ("out.activity", Field::Activity),
+        ("out.indicator", Field::Indicator),
+        ("out.indicators", Field::Indicator),
+        ("out.baseline", Field::Baseline),
+        ("out.target", Field::Target),
+        ("out.lead_agency", Field::LeadAgency),
+        ("out.item", Field::Item),
+        ("out.unit", Field::Unit),
+        ("out.unit_cost", Field::UnitCost),
+        ("out.currency", Field::Currency),
+        ("out.note", Field::Note),
+        ("out.funding_sources", Field::FundingSource),
+    ];
+    let mut missed = Vec::new();
+    for (lang, json) in catalogues {
+        let labels: HashMap<String, String> = serde_json::from_str(json).unwrap();
+        for (key, field) in columns {
+            let label = &labels[key];
+            if recognised(label) != Some(field) {
+                missed.push(format!("{lang} {key} {label:?}: {:?}", recognised(label)));
+            }
+        }
+    }
+    assert!(missed.is_empty(), "{missed:#?}");
+    // Typed in composed or decomposed form, with or without accents, the same header.
+    let decomposed: String = {
+        use unicode_normalization::UnicodeNormalization;
+        "Hoạt động".nfd().collect()
+    };
+    assert_ne!(decomposed, "Hoạt động", "decomposed differs from composed");
+    for header in [
+        "HOẠT ĐỘNG",
+        "hoat dong",
+        decomposed.as_str(),
+        "Chỉ số",
+        "Chi so",
+    ] {
+        assert!(recognised(header).is_some(), "{header}");
+    }
+    assert_eq!(recognised("Chi so"), Some(Field::Indicator));
+}
+
+#[test]
 fn a_khmer_logframe_is_recognised_by_its_khmer_headers() {
     let p = plan("KHR", 2026, 2030);
     let rows: Vec<&[&str]> = vec![
