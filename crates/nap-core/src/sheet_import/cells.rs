@@ -288,6 +288,70 @@ pub fn currency_in(text: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The multiple in which a header or a table's title states its amounts: "(en millions de
+/// FCFA)", "USD '000", "in thousands", "(ล้านบาท)", "លានរៀល", "tỷ đồng"; `None` when it
+/// states none, or two different ones. Tables of national budgets are often kept in thousands or millions: read
+/// as units, every amount would be a thousand or a million times too small.
+pub fn amount_scale(text: &str) -> Option<Decimal> {
+    const THOUSAND: &[&str] = &[
+        "thousand",
+        "thousands",
+        "millier",
+        "milliers",
+        "000",
+        "000s",
+        "ribu",
+        "ribuan",
+        "nghin",
+        "ngan",
+    ];
+    const MILLION: &[&str] = &["million", "millions", "mio", "mn", "trieu", "juta"];
+    const BILLION: &[&str] = &[
+        "milliard",
+        "milliards",
+        "billion",
+        "billions",
+        "bn",
+        "ty",
+        "miliar",
+    ];
+    // Khmer, Thai and Lao write the multiple joined to the currency ("លានរៀល", "ล้านบาท"):
+    // these are matched at the start of a word, the longest first ("thousand million" is a
+    // billion).
+    const JOINED: &[(&str, u32)] = &[
+        ("ពាន់លាន", 9),
+        ("พันล้าน", 9),
+        ("ພັນລ້ານ", 9),
+        ("លាន", 6),
+        ("ล้าน", 6),
+        ("ລ້ານ", 6),
+        ("ពាន់", 3),
+        ("พัน", 3),
+        ("ພັນ", 3),
+    ];
+    let folded = fold(text);
+    let mut powers = folded.split(' ').filter_map(|w| {
+        if THOUSAND.contains(&w) {
+            Some(3)
+        } else if MILLION.contains(&w) {
+            Some(6)
+        } else if BILLION.contains(&w) {
+            Some(9)
+        } else {
+            JOINED
+                .iter()
+                .find(|(joined, _)| w.starts_with(joined))
+                .map(|(_, p)| *p)
+        }
+    });
+    // Two different multiples in one text say nothing sure.
+    let power = powers.next()?;
+    if powers.any(|p| p != power) {
+        return None;
+    }
+    Some(Decimal::from(10_i64.pow(power)))
+}
+
 /// Whether a cell says "none" the way budget tables do where an amount would go: a dash
 /// ("-", "–", "—", "--", what a spreadsheet's accounting format shows for zero), "n/a",
 /// "néant", "s/o" (sans objet), "nil", "none", or "none" in Khmer or Thai. Such a cell is
@@ -467,6 +531,36 @@ mod tests {
             .unwrap_err()
             .contains("formula error"));
         assert!(parse_amount("", p).is_err());
+    }
+
+    #[test]
+    fn the_multiple_of_a_tables_amounts_is_read_from_its_words() {
+        let k = Some(d("1000"));
+        let m = Some(d("1000000"));
+        let b = Some(d("1000000000"));
+        for (text, scale) in [
+            ("Budget 2027 (en millions de FCFA)", m),
+            ("Montants en milliers de francs CFA", k),
+            ("Budget 2027 (USD '000)", k),
+            ("Cost, USD thousands", k),
+            ("in USD million", m),
+            ("Coût (milliards de FCFA)", b),
+            ("งบประมาณ 2027 (ล้านบาท)", m),
+            ("งบประมาณ (พันล้านบาท)", b),
+            ("ថវិកា (លានរៀល)", m),
+            ("ថវិកា (ពាន់រៀល)", k),
+            ("Kinh phí (triệu đồng)", m),
+            ("Kinh phí (tỷ đồng)", b),
+            ("Anggaran (juta rupiah)", m),
+            ("Budget 2027", None),
+            ("Budget 2000", None),
+            ("Coût total (FCFA)", None),
+            ("Activité", None),
+            ("en millions (tableau 2 en milliers)", None),
+            ("millions, millions", m),
+        ] {
+            assert_eq!(amount_scale(text), scale, "{text}");
+        }
     }
 
     #[test]

@@ -26,8 +26,8 @@
 mod cells;
 
 pub use cells::{
-    agency_code, fold, parse_amount, says_nothing, split_actors, split_items, split_numbering,
-    DecimalMark,
+    agency_code, amount_scale, fold, parse_amount, says_nothing, split_actors, split_items,
+    split_numbering, DecimalMark,
 };
 
 use crate::currency::currency;
@@ -552,6 +552,12 @@ pub struct ColumnUse {
     pub field: Option<String>,
     /// Why it is ignored or how it was recognised.
     pub note: String,
+    /// The multiple the column's amounts are stated in, as its header or a title above the
+    /// header says ("1000000": millions); `None` when they are in units.
+    pub multiple: Option<String>,
+    /// The currency the column's header (or a title above it) states for its amounts, for
+    /// the cells that state none.
+    pub currency: Option<String>,
 }
 
 /// A row the import refuses.
@@ -719,10 +725,11 @@ fn header_year(header: &str, plan: &Plan) -> Option<Year> {
 
 /// The field a header names: one of the names above, alone ("Activités prévues") or followed
 /// by what only dates or prices it ("Activités prévues pour 2027", "Cible (2030)", "Valeur
-/// de référence 2024", "Unit cost (USD)": years, currency codes and the small words between
-/// them); the longest name wins ("Coût unitaire USD" is a unit cost, not a cost). Amounts,
-/// quantities and years are named alone: "Budget 2027" is the column of 2027's amounts (see
-/// [`header_year`]), and "Coût total" or "Quantité 2027" are not read without `--map`.
+/// de référence 2024", "Unit cost (USD)", "Coût unitaire (milliers FCFA)": years, currencies,
+/// multiples and the small words between them); the longest name wins ("Coût unitaire USD"
+/// is a unit cost, not a cost). An amount's name takes prices but no year: "Montant (FCFA)"
+/// is the amount column, "Budget 2027" the column of 2027's amounts (see [`header_year`]);
+/// "Coût total" is not read without `--map`. Quantities and years are named alone.
 fn recognised(header: &str) -> Option<Field> {
     let f = fold(header);
     if f.is_empty() {
@@ -736,10 +743,7 @@ fn recognised(header: &str) -> Option<Field> {
             } else {
                 f.strip_prefix(name)
                     .and_then(|rest| rest.strip_prefix(' '))
-                    .filter(|rest| {
-                        !matches!(field, Field::Amount | Field::Quantity | Field::Year)
-                            && only_dates_or_prices(rest)
-                    })
+                    .filter(|rest| qualifies(*field, rest))
                     .map(|_| name.len())
             };
             if let Some(len) = found {
@@ -764,10 +768,12 @@ fn folded_headers() -> &'static [(Field, Vec<String>)] {
     &FOLDED
 }
 
-/// Whether the folded words `rest` only date or price what comes before them: at least one
-/// year (1900–2200) or ISO 4217 currency code, and otherwise only small words ("pour",
-/// "de la", "in the", "période").
-fn only_dates_or_prices(rest: &str) -> bool {
+/// Whether the folded words `rest`, after the name of `field` in a header, only date or price
+/// it: at least one year (1900–2200), currency (an ISO 4217 code, "FCFA") or multiple
+/// ("millions", "'000"), and otherwise only small words ("pour", "de la", "in the",
+/// "période"). An amount takes no year (a year makes the column that year's amounts), and
+/// a quantity or a year nothing.
+fn qualifies(field: Field, rest: &str) -> bool {
     const SMALL: &[&str] = &[
         "pour",
         "for",
@@ -793,16 +799,49 @@ fn only_dates_or_prices(rest: &str) -> bool {
         "year",
         "an",
         "ឆ្នាំ",
+        "f",
+        "francs",
+        "franc",
     ];
-    let is_year =
-        |w: &str| w.len() == 4 && w.parse::<Year>().is_ok_and(|y| (1900..=2200).contains(&y));
-    let is_currency =
-        |w: &str| w.len() == 3 && crate::currency::currency(&w.to_ascii_uppercase()).is_some();
+    let is_year = |w: &str| year_word(w).is_some();
+    let is_price = |w: &str| {
+        (w.len() == 3 && crate::currency::currency(&w.to_ascii_uppercase()).is_some())
+            || matches!(w, "fcfa" | "cfa")
+            || amount_scale(w).is_some()
+    };
     let words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
-    words.iter().any(|w| is_year(w) || is_currency(w))
-        && words
-            .iter()
-            .all(|w| is_year(w) || is_currency(w) || SMALL.contains(w))
+    let only = |dated: bool| {
+        let counts = |w: &&str| is_price(w) || (dated && is_year(w));
+        words.iter().any(counts) && words.iter().all(|w| counts(w) || SMALL.contains(w))
+    };
+    match field {
+        Field::Quantity | Field::Year => false,
+        Field::Amount => only(false),
+        _ => only(true),
+    }
+}
+
+/// The one value `read` finds in the cells of `rows` (titles above a header); `None` when
+/// it finds none, or different ones (which leave it to each column to say).
+fn said_once<T: Ord>(rows: &[Vec<String>], read: impl Fn(&str) -> Option<T>) -> Option<T> {
+    let mut found: BTreeSet<T> = rows.iter().flatten().filter_map(|c| read(c)).collect();
+    match found.len() {
+        1 => found.pop_first(),
+        _ => None,
+    }
+}
+
+/// How the review names a multiple of the amounts.
+fn multiple_name(scale: Decimal) -> String {
+    let name = match scale.to_string().len() - 1 {
+        3 => "thousands",
+        6 => "millions",
+        _ => "billions",
+    };
+    format!(
+        "in {name} (× {})",
+        crate::costing::rounding::grouped(scale, ",")
+    )
 }
 
 /// The sheet with merged regions spread: every cell of a region merged over several rows
@@ -839,6 +878,12 @@ struct Layout {
     header_row: usize,
     uses: BTreeMap<usize, Use>,
     columns: Vec<ColumnUse>,
+    /// The multiple each amount column's values are stated in, where it is not one: its own
+    /// header's ("2027 (millions)"), or the one a title above the header states.
+    scales: BTreeMap<usize, Decimal>,
+    /// The currency each amount column's header (or a title above it) states, for the cells
+    /// that state none ("Budget 2028 (USD)").
+    currencies: BTreeMap<usize, String>,
 }
 
 fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<Layout, SheetError> {
@@ -894,6 +939,35 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     let mut uses = BTreeMap::new();
     let mut columns = Vec::new();
     let mut taken: Vec<Field> = Vec::new();
+    // A multiple or currency stated above the header ("Montants en millions de FCFA") holds
+    // for every amount column that states none.
+    let base = &plan.meta.base_currency;
+    let currency_named = |text: &str| cells::currency_in(text).map(|c| cfa(&c, base));
+    let table_scale = said_once(&rows[..header_row], amount_scale);
+    let table_currency = said_once(&rows[..header_row], currency_named);
+    let mut scales = BTreeMap::new();
+    let mut currencies = BTreeMap::new();
+    // The multiple and currency amount column `i` is stated in (its header's, else the one
+    // a title above says), kept for reading its cells and told in `note`.
+    let mut stated = |i: usize, header: &str, note: &mut String| {
+        let scale = amount_scale(header).or(table_scale);
+        let currency = currency_named(header).or_else(|| table_currency.clone());
+        if let Some(scale) = scale {
+            scales.insert(i, scale);
+            note.push_str(&format!(", {}", multiple_name(scale)));
+        }
+        if let Some(c) = &currency {
+            currencies.insert(i, c.clone());
+            note.push_str(&format!(", in {c}"));
+        }
+        (scale.map(|s| s.to_string()), currency)
+    };
+    let amounts_in = |u: &Use| {
+        matches!(
+            u,
+            Use::Year(_) | Use::Total | Use::Field(Field::Amount | Field::UnitCost)
+        )
+    };
     for (i, text) in header.iter().enumerate() {
         let folded = fold(text);
         let mapped = by_letter
@@ -939,7 +1013,12 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             Some(Use::Year(y)) => Some(format!("year:{y}")),
             Some(Use::Total) | None => None,
         };
+        let mut note = note;
+        let (mut multiple, mut currency) = (None, None);
         if let Some(u) = use_ {
+            if amounts_in(&u) {
+                (multiple, currency) = stated(i, text, &mut note);
+            }
             uses.insert(i, u);
         }
         if !text.trim().is_empty() || field.is_some() {
@@ -948,17 +1027,26 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
                 header: crate::text::quoted(text.trim()).into_owned(),
                 field,
                 note,
+                multiple,
+                currency,
             });
         }
     }
     for (f, i) in &by_letter {
         if !uses.contains_key(i) {
+            let mut note = "mapped".to_string();
+            let (mut multiple, mut currency) = (None, None);
+            if amounts_in(&Use::Field(*f)) {
+                (multiple, currency) = stated(*i, "", &mut note);
+            }
             uses.insert(*i, Use::Field(*f));
             columns.push(ColumnUse {
                 column: column_letter(*i),
                 header: String::new(),
                 field: Some(f.name()),
-                note: "mapped".into(),
+                note,
+                multiple,
+                currency,
             });
         }
     }
@@ -974,6 +1062,8 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         header_row,
         uses,
         columns,
+        scales,
+        currencies,
     })
 }
 
@@ -1404,6 +1494,15 @@ pub fn import_sheet(
             .find(|(_, u)| **u == Use::Field(f))
             .map(|(i, _)| *i)
     };
+    // The currency a column's header states for its amounts, if any.
+    let currency_stated =
+        |column: Option<usize>| column.and_then(|i| layout.currencies.get(&i).cloned());
+    // The multiple a column's amounts are stated in (one unless the sheet says otherwise).
+    let scale_of = |column: Option<usize>| {
+        column
+            .and_then(|i| layout.scales.get(&i).copied())
+            .unwrap_or(Decimal::ONE)
+    };
     let mapped_levels: Vec<usize> = LEVELS
         .iter()
         .enumerate()
@@ -1513,7 +1612,10 @@ pub fn import_sheet(
                 if text.is_empty() {
                     continue;
                 }
-                if let Ok(total) = parse_amount(text, mark) {
+                if let Some(total) = parse_amount(text, mark)
+                    .ok()
+                    .and_then(|t| t.checked_mul(scale_of(Some(i))))
+                {
                     let imported = if y.is_none() && !year_columns.is_empty() {
                         counted
                             .values()
@@ -1604,13 +1706,15 @@ pub fn import_sheet(
             if text.is_empty() {
                 continue;
             }
-            match entry_amount(text, mark) {
+            match entry_amount(text, mark, scale_of(Some(*col))) {
                 Ok(v) if v.is_sign_negative() && !v.is_zero() => {
                     refuse(*col, format!("`{text}` is negative"))
                 }
                 Ok(v) => {
                     if currency_seen.is_none() {
-                        currency_seen = cells::currency_in(text).map(|c| cfa(&c, &base_currency));
+                        currency_seen = cells::currency_in(text)
+                            .map(|c| cfa(&c, &base_currency))
+                            .or_else(|| currency_stated(Some(*col)));
                     }
                     if !v.is_zero() {
                         lump.insert(*year, v);
@@ -1641,15 +1745,16 @@ pub fn import_sheet(
         };
         let amount_text = amount_cell(column_of(Field::Amount));
         if !amount_text.is_empty() {
-            match entry_amount(amount_text, mark) {
+            match entry_amount(amount_text, mark, scale_of(column_of(Field::Amount))) {
                 Ok(v) if v.is_sign_negative() && !v.is_zero() => refuse(
                     column_of(Field::Amount).unwrap_or(0),
                     format!("`{amount_text}` is negative"),
                 ),
                 Ok(v) => {
                     if currency_seen.is_none() {
-                        currency_seen =
-                            cells::currency_in(amount_text).map(|c| cfa(&c, &base_currency));
+                        currency_seen = cells::currency_in(amount_text)
+                            .map(|c| cfa(&c, &base_currency))
+                            .or_else(|| currency_stated(column_of(Field::Amount)));
                     }
                     match (row_year, year_columns.is_empty()) {
                         (Some(y), _) => {
@@ -1676,18 +1781,20 @@ pub fn import_sheet(
         let quantity_text = amount_cell(column_of(Field::Quantity));
         let mut unit_line = None;
         if !unit_cost_text.is_empty() || !quantity_text.is_empty() {
-            let uc =
-                entry_amount(unit_cost_text, mark).map_err(|e| (column_of(Field::UnitCost), e));
+            let uc = entry_amount(unit_cost_text, mark, scale_of(column_of(Field::UnitCost)))
+                .map_err(|e| (column_of(Field::UnitCost), e));
             let q = if quantity_text.is_empty() {
                 Ok(Decimal::ONE)
             } else {
-                entry_amount(quantity_text, mark).map_err(|e| (column_of(Field::Quantity), e))
+                entry_amount(quantity_text, mark, Decimal::ONE)
+                    .map_err(|e| (column_of(Field::Quantity), e))
             };
             match (uc, q, row_year) {
                 (Ok(uc), Ok(q), Some(y)) if !uc.is_sign_negative() && !q.is_sign_negative() => {
                     if currency_seen.is_none() {
-                        currency_seen =
-                            cells::currency_in(unit_cost_text).map(|c| cfa(&c, &base_currency));
+                        currency_seen = cells::currency_in(unit_cost_text)
+                            .map(|c| cfa(&c, &base_currency))
+                            .or_else(|| currency_stated(column_of(Field::UnitCost)));
                     }
                     unit_line = Some((uc, q, y));
                 }
@@ -1742,7 +1849,10 @@ pub fn import_sheet(
         let cost_currency = currency_seen.unwrap_or_else(|| base_currency.clone());
         // A Total column: the row's years must add up to it.
         if let (Some(col), false) = (total_column, lump.is_empty()) {
-            if let Ok(total) = parse_amount(cell(Some(col)), mark) {
+            if let Some(total) = parse_amount(cell(Some(col)), mark)
+                .ok()
+                .and_then(|t| t.checked_mul(scale_of(Some(col))))
+            {
                 let sum = lump
                     .values()
                     .fold(Decimal::ZERO, |s, v| s.saturating_add(*v));
@@ -2141,15 +2251,26 @@ fn plan_sources(plan: &Plan) -> HashMap<String, Id> {
     sources
 }
 
-/// An amount, unit cost or quantity of a row, within what a plan takes
+/// An amount, unit cost or quantity of a row, stated in multiples of `scale` (one, or the
+/// thousands or millions its column is in), within what a plan takes
 /// ([`crate::validate::AMOUNT_LIMIT`]).
-fn entry_amount(text: &str, mark: DecimalMark) -> Result<Decimal, String> {
-    let v = parse_amount(text, mark)?;
-    if v.abs() > crate::validate::AMOUNT_LIMIT {
-        return Err(format!(
-            "`{}` is more than 1,000,000,000,000,000, the largest amount NAP Studio takes",
+fn entry_amount(text: &str, mark: DecimalMark, scale: Decimal) -> Result<Decimal, String> {
+    let too_large = || {
+        let times = if scale == Decimal::ONE {
+            String::new()
+        } else {
+            format!(" (× {})", crate::costing::rounding::grouped(scale, ","))
+        };
+        format!(
+            "`{}`{times} is more than 1,000,000,000,000,000, the largest amount NAP Studio takes",
             crate::text::quoted(text)
-        ));
+        )
+    };
+    let v = parse_amount(text, mark)?
+        .checked_mul(scale)
+        .ok_or_else(too_large)?;
+    if v.abs() > crate::validate::AMOUNT_LIMIT {
+        return Err(too_large());
     }
     Ok(v)
 }

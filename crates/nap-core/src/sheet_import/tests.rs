@@ -599,6 +599,156 @@ fn the_column_words_of_every_export_language_are_recognised_headers() {
 }
 
 #[test]
+fn a_table_in_millions_is_read_in_millions_and_its_totals_still_agree() {
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &["Tableau 2 : Budget du PAN (en millions de FCFA)"],
+        &["Axe", "Activité", "2026", "2027", "Total"],
+        &[
+            "AXE 1. PRÉVENTION",
+            "Former les comités",
+            "12,5",
+            "3",
+            "15,5",
+        ],
+        &["", "Sensibiliser les leaders", "1,25", "-", "1,25"],
+        &["Total", "", "13,75", "3", "16,75"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let r = &out.review;
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    assert_eq!(year_amounts(r), [(2026, "13750000"), (2027, "3000000")]);
+    assert!(!r.total_checks.is_empty());
+    assert!(
+        r.total_checks.iter().all(|c| c.difference == "0"),
+        "{:?}",
+        r.total_checks
+    );
+    let stated: Vec<(Option<&str>, Option<&str>)> = (r.columns.iter())
+        .map(|c| (c.multiple.as_deref(), c.currency.as_deref()))
+        .collect();
+    let millions = (Some("1000000"), Some("XOF"));
+    assert_eq!(
+        stated,
+        [(None, None), (None, None), millions, millions, millions]
+    );
+    let notes: Vec<&str> = r.columns.iter().map(|c| c.note.as_str()).collect();
+    assert_eq!(
+        notes[2..],
+        [
+            "amounts of the year, in millions (× 1,000,000), in XOF",
+            "amounts of the year, in millions (× 1,000,000), in XOF",
+            "a total: checked, not imported, in millions (× 1,000,000), in XOF"
+        ]
+    );
+    // An amount per year is a lump sum: unit cost one, the amount as its quantity.
+    let first = &out.plan.cost_lines[0];
+    assert_eq!(
+        first.quantities.get(&2026),
+        Some(&Decimal::from(12_500_000))
+    );
+    assert_eq!(first.quantities.get(&2027), Some(&Decimal::from(3_000_000)));
+}
+
+#[test]
+fn titles_that_disagree_on_the_multiple_leave_the_amounts_in_units() {
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &["Budget en millions de FCFA (Tableau 2 en milliers)"],
+        &["Activité", "2027"],
+        &["Former les comités", "12"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    assert_eq!(year_amounts(&out.review), [(2027, "12")]);
+    let two_titles: Vec<&[&str]> = vec![
+        &["Budget en millions de FCFA"],
+        &["Annexe : montants en milliers"],
+        &["Activité", "2027"],
+        &["Former les comités", "12"],
+    ];
+    let out = run(&p, &two_titles, vec![], &[]);
+    assert_eq!(year_amounts(&out.review), [(2027, "12")]);
+    assert_eq!(out.review.columns[1].multiple, None);
+}
+
+#[test]
+fn each_column_may_state_its_own_multiple() {
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Activité",
+            "Poste",
+            "Coût unitaire (milliers de FCFA)",
+            "Quantité",
+            "Année",
+            "Budget 2028 (USD '000)",
+        ],
+        &["Former les comités", "Salle", "150", "4", "2027", ""],
+        &["Sensibiliser les leaders", "Radio", "", "", "", "2,5"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let r = &out.review;
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    let fields: Vec<Option<&str>> = r.columns.iter().map(|c| c.field.as_deref()).collect();
+    assert_eq!(
+        fields,
+        [
+            Some("activity"),
+            Some("item"),
+            Some("unit_cost"),
+            Some("quantity"),
+            Some("year"),
+            Some("year:2028")
+        ]
+    );
+    let hall = &out.plan.cost_lines[0];
+    assert_eq!(hall.unit_cost, Some(Decimal::from(150_000)));
+    assert_eq!(hall.quantities.get(&2027), Some(&Decimal::from(4)));
+    let radio = &out.plan.cost_lines[1];
+    assert_eq!(radio.quantities.get(&2028), Some(&Decimal::from(2_500)));
+    assert_eq!(
+        radio.currency.as_deref(),
+        Some("USD"),
+        "the header states the currency"
+    );
+    assert_eq!(hall.currency.as_deref(), Some("XOF"), "FCFA in a XOF plan");
+    // Without a multiple, the same sheet is read in units.
+    let plain: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.split(" (").next().unwrap_or(c))
+                .collect()
+        })
+        .collect();
+    let plain: Vec<&[&str]> = plain.iter().map(Vec::as_slice).collect();
+    let out = run(&p, &plain, vec![], &[]);
+    assert_eq!(out.plan.cost_lines[0].unit_cost, Some(Decimal::from(150)));
+}
+
+#[test]
+fn an_amount_column_named_with_its_currency_and_multiple_is_read() {
+    assert_eq!(
+        recognised("Montant (en milliers de FCFA)"),
+        Some(Field::Amount)
+    );
+    assert_eq!(recognised("Amount (USD)"), Some(Field::Amount));
+    assert_eq!(
+        recognised("Budget 2027 (millions)"),
+        None,
+        "a year's amounts"
+    );
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "Année", "Montant (en milliers de FCFA)"],
+        &["Former les comités", "2027", "1 250"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    assert!(out.review.refused.is_empty(), "{:?}", out.review.refused);
+    assert_eq!(year_amounts(&out.review), [(2027, "1250000")]);
+}
+
+#[test]
 fn a_khmer_logframe_is_recognised_by_its_khmer_headers() {
     let p = plan("KHR", 2026, 2030);
     let rows: Vec<&[&str]> = vec![

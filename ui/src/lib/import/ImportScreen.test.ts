@@ -18,9 +18,9 @@ function reviewOf(refused: boolean): SheetImported {
     review: {
       header_row: 3,
       columns: [
-        { column: 'A', header: 'Objectif spécifique', field: 'outcome', note: 'recognised' },
-        { column: 'B', header: 'Tâche', field: null, note: 'not recognised' },
-        { column: 'C', header: '2027', field: 'year:2027', note: 'amounts of the year' },
+        { column: 'A', header: 'Objectif spécifique', field: 'outcome', note: 'recognised', multiple: null, currency: null },
+        { column: 'B', header: 'Tâche', field: null, note: 'not recognised', multiple: null, currency: null },
+        { column: 'C', header: '2027 (millions FCFA)', field: 'year:2027', note: 'amounts of the year', multiple: '1000000', currency: 'XOF' },
       ],
       counts: [{ kind: 'outcome', created: 2, matched: 1 }],
       agencies_created: ['MPF Ministère de la Promotion de la Femme'],
@@ -56,6 +56,9 @@ describe('the import screen', () => {
     expect(backend.reviewSheet).toHaveBeenCalledWith({ path: '/plans/PAN Mali.xlsx', sheet: null, map: [], skip_invalid: false });
     expect(screen.getByText('MPF Ministère de la Promotion de la Femme')).toBeTruthy();
     expect(screen.getByText(/The total on row 9 \(2027\) is 1,300,000, but the rows imported add up to 1,250,000/)).toBeTruthy();
+    // The multiple and currency the sheet states are said beside the column they apply to.
+    expect(screen.getByText('× 1,000,000: the sheet states these amounts in millions · in XOF')).toBeTruthy();
+    expect(document.querySelectorAll('.stated')).toHaveLength(1);
 
     // Column B is read as the activity: the review is asked again with that mapping.
     await fireEvent.change(screen.getByLabelText('Read column B as'), { target: { value: 'activity' } });

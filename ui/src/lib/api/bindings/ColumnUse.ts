@@ -15,4 +15,14 @@ field: string | null,
 /**
  * Why it is ignored or how it was recognised.
  */
-note: string, };
+note: string, 
+/**
+ * The multiple the column's amounts are stated in, as its header or a title above the
+ * header says ("1000000": millions); `None` when they are in units.
+ */
+multiple: string | null, 
+/**
+ * The currency the column's header (or a title above it) states for its amounts, for
+ * the cells that state none.
+ */
+currency: string | null, };
