@@ -703,15 +703,30 @@ fn year_word(word: &str) -> Option<Year> {
     (word.len() == 4 && (1900..=2200).contains(&y)).then_some(y)
 }
 
+/// The years a header writes in four digits, each once, in order ("Coût 2026-2030": 2026
+/// and 2030).
+fn header_years(header: &str) -> Vec<Year> {
+    let mut years: Vec<Year> = Vec::new();
+    for y in fold(header).split(' ').filter_map(year_word) {
+        if !years.contains(&y) {
+            years.push(y);
+        }
+    }
+    years
+}
+
 /// The year a header names: a year of the plan ("2027", "Budget 2027"), or "Year 2",
-/// "Année 2", "An 2" (the plan's second year).
+/// "Année 2", "An 2" (the plan's second year). A header that writes two years ("Coût
+/// 2026-2030") names several, not one: `None`.
 fn header_year(header: &str, plan: &Plan) -> Option<Year> {
+    match header_years(header).as_slice() {
+        [year] => return Some(*year),
+        [] => {}
+        _ => return None,
+    }
     let f = fold(header);
     let words: Vec<&str> = f.split(' ').collect();
     for (i, w) in words.iter().enumerate() {
-        if let Some(y) = year_word(w) {
-            return Some(y);
-        }
         if ["year", "annee", "an", "ឆ្នាំ"].contains(w) {
             if let Some(n) = words.get(i + 1).and_then(|n| n.parse::<Year>().ok()) {
                 if n >= 1 && n <= plan.meta.end_year - plan.meta.start_year + 1 {
@@ -1000,6 +1015,13 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             } else {
                 (None, format!("{y} is outside the plan period: ignored"))
             }
+        } else if let [first, .., last] = header_years(text).as_slice() {
+            (
+                None,
+                format!(
+                    "covers {first}–{last}, several years: ignored (give each year its own column)"
+                ),
+            )
         } else if folded.is_empty() {
             (None, "no header: ignored".to_string())
         } else {

@@ -672,6 +672,39 @@ fn titles_that_disagree_on_the_multiple_leave_the_amounts_in_units() {
 }
 
 #[test]
+fn a_column_over_several_years_is_not_booked_to_its_first_year() {
+    // "Coût 2026-2030" is the cost of the whole period: read as 2026's amounts it would
+    // book five years in one, and count them twice beside the year columns.
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Activité",
+            "2026",
+            "2027",
+            "Coût 2026-2030",
+            "Total 2026-2030",
+        ],
+        &["Former les comités", "100", "200", "300", "300"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let r = &out.review;
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    assert_eq!(year_amounts(r), [(2026, "100"), (2027, "200")]);
+    let period = &r.columns[3];
+    assert_eq!(period.field, None);
+    assert_eq!(
+        period.note,
+        "covers 2026–2030, several years: ignored (give each year its own column)"
+    );
+    assert_eq!(r.columns[4].note, "a total: checked, not imported");
+    assert!(
+        r.total_checks.iter().all(|c| c.difference == "0"),
+        "{:?}",
+        r.total_checks
+    );
+}
+
+#[test]
 fn each_column_may_state_its_own_multiple() {
     let p = plan("XOF", 2026, 2030);
     let rows: Vec<&[&str]> = vec![
