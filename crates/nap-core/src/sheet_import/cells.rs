@@ -9,7 +9,7 @@ use std::str::FromStr;
 /// punctuation and spacing one space. "Objectif spécifique :" and "objectif  specifique"
 /// fold alike, as do Vietnamese "Chỉ số" and "chi so", in composed or decomposed form
 /// (text from Word on one computer and Excel on another); Khmer, Thai, Lao and Burmese
-/// letters and their vowel signs are kept as they are.
+/// letters and their vowel signs are kept as they are, and their digits become ASCII.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
@@ -30,6 +30,8 @@ pub fn fold(text: &str) -> String {
             'œ' => "oe".chars().for_each(|c| keep(c, &mut out)),
             'æ' => "ae".chars().for_each(|c| keep(c, &mut out)),
             'ß' => "ss".chars().for_each(|c| keep(c, &mut out)),
+            // Khmer, Thai, Lao and Burmese digits are the digits: "២០២៧" is 2027.
+            _ if ascii_digit(c) != c => keep(ascii_digit(c), &mut out),
             // Any other letter: its canonical decomposition without the Latin accents
             // ("ệ" is "e" with two of them).
             _ => unicode_normalization::char::decompose_canonical(c, |d| {
@@ -43,6 +45,19 @@ pub fn fold(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// `c` as an ASCII digit when it is a decimal digit of Khmer (០–៩), Thai (๐–๙), Lao (໐–໙) or
+/// Burmese (၀–၉), which tables in those languages often use; otherwise `c`.
+pub fn ascii_digit(c: char) -> char {
+    let zero = match c {
+        '\u{17E0}'..='\u{17E9}' => 0x17E0,
+        '\u{0E50}'..='\u{0E59}' => 0x0E50,
+        '\u{0ED0}'..='\u{0ED9}' => 0x0ED0,
+        '\u{1040}'..='\u{1049}' => 0x1040,
+        _ => return c,
+    };
+    char::from_digit(c as u32 - zero, 10).unwrap_or(c)
 }
 
 /// The combining accents of Latin letters (grave, acute, circumflex, tilde, breve, hook,
@@ -236,7 +251,10 @@ impl DecimalMark {
         let mut comma = 0;
         let mut point = 0;
         for cell in cells {
-            let t: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+            let t: String = (cell.chars())
+                .filter(|c| !c.is_whitespace())
+                .map(ascii_digit)
+                .collect();
             let t = t.trim_end_matches(|c: char| !c.is_ascii_digit());
             let Some(last) = t.rfind([',', '.']) else {
                 continue;
@@ -372,9 +390,16 @@ pub fn says_nothing(text: &str) -> bool {
 
 /// The amount in `text` as a person typed it: thousands separated by spaces, no-break
 /// spaces, apostrophes, commas or points (following `mark`), a decimal comma in files that
-/// use one, a currency code or symbol beside it, a trailing `%`.
+/// use one, a currency code or symbol beside it, a trailing `%`, in ASCII, Khmer, Thai, Lao
+/// or Burmese digits.
 pub fn parse_amount(text: &str, mark: DecimalMark) -> Result<Decimal, String> {
-    let t = text.trim();
+    let ascii: String;
+    let t = if text.chars().any(|c| ascii_digit(c) != c) {
+        ascii = text.trim().chars().map(ascii_digit).collect();
+        ascii.as_str()
+    } else {
+        text.trim()
+    };
     if t.is_empty() {
         return Err("is empty; a number is required".into());
     }
@@ -531,6 +556,11 @@ mod tests {
             .unwrap_err()
             .contains("formula error"));
         assert!(parse_amount("", p).is_err());
+        assert_eq!(parse_amount("១ ២៥០ ០០០ ៛", p).unwrap(), d("1250000"));
+        assert_eq!(parse_amount("๑,๒๓๔.๕๐", p).unwrap(), d("1234.50"));
+        assert_eq!(parse_amount("໑໒໓", p).unwrap(), d("123"));
+        assert_eq!(parse_amount("၁၂၃", p).unwrap(), d("123"));
+        assert_eq!(fold("ឆ្នាំ ២០២៧"), "ឆ្នាំ 2027");
     }
 
     #[test]

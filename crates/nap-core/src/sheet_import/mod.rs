@@ -697,10 +697,21 @@ pub struct SheetOptions {
     pub map: Vec<(String, String)>,
 }
 
-/// The year a word of four digits writes, when it is one of 1900–2200.
+/// Years past the common era's in the Buddhist Era, which Thai, Lao and Khmer tables may
+/// count in (พ.ศ. 2570 is 2027).
+const BUDDHIST_ERA: Year = 543;
+
+/// The year a word of four digits writes, when it is one of 1900–2200, or the same year
+/// counted in the Buddhist Era (2443–2743, which no plan of the common era reaches).
 fn year_word(word: &str) -> Option<Year> {
-    let y = word.parse::<Year>().ok()?;
-    (word.len() == 4 && (1900..=2200).contains(&y)).then_some(y)
+    let y = word.parse::<Year>().ok().filter(|_| word.len() == 4)?;
+    if (1900..=2200).contains(&y) {
+        Some(y)
+    } else {
+        (1900 + BUDDHIST_ERA..=2200 + BUDDHIST_ERA)
+            .contains(&y)
+            .then_some(y - BUDDHIST_ERA)
+    }
 }
 
 /// The years a header writes in four digits, each once, in order ("Coût 2026-2030": 2026
@@ -1011,7 +1022,13 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             )
         } else if let Some(y) = header_year(text, plan) {
             if (plan.meta.start_year..=plan.meta.end_year).contains(&y) {
-                (Some(Use::Year(y)), "amounts of the year".to_string())
+                let buddhist = (y + BUDDHIST_ERA).to_string();
+                let era = if fold(text).split(' ').any(|w| w == buddhist) {
+                    format!(" ({buddhist} of the Buddhist Era)")
+                } else {
+                    String::new()
+                };
+                (Some(Use::Year(y)), format!("amounts of the year{era}"))
             } else {
                 (None, format!("{y} is outside the plan period: ignored"))
             }

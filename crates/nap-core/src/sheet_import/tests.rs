@@ -705,6 +705,37 @@ fn a_column_over_several_years_is_not_booked_to_its_first_year() {
 }
 
 #[test]
+fn thai_years_of_the_buddhist_era_and_khmer_digits_are_read() {
+    let p = plan("THB", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &["กิจกรรม", "งบประมาณ พ.ศ. 2570", "2571", "ឆ្នាំ ២០២៩"],
+        &["อบรมเครือข่ายสตรี", "1,000", "๒,๐๐๐", "៣ ០០០"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let r = &out.review;
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    let fields: Vec<Option<&str>> = r.columns.iter().map(|c| c.field.as_deref()).collect();
+    assert_eq!(
+        fields,
+        [
+            Some("activity"),
+            Some("year:2027"),
+            Some("year:2028"),
+            Some("year:2029")
+        ]
+    );
+    assert_eq!(
+        r.columns[1].note,
+        "amounts of the year (2570 of the Buddhist Era)"
+    );
+    assert_eq!(r.columns[3].note, "amounts of the year");
+    assert_eq!(
+        year_amounts(r),
+        [(2027, "1000"), (2028, "2000"), (2029, "3000")]
+    );
+}
+
+#[test]
 fn each_column_may_state_its_own_multiple() {
     let p = plan("XOF", 2026, 2030);
     let rows: Vec<&[&str]> = vec![
