@@ -329,7 +329,7 @@ fn bad_spreadsheets_are_refused_clearly_and_change_nothing() {
     let formatted = d.path("formatted.xlsx");
     book.save(&formatted).unwrap();
     let review = ok(&["import", "sheet", s(&plan), s(&formatted), "--dry-run"]);
-    assert!(review.contains("1 rows to import"), "{review}");
+    assert!(review.contains("\n1 row to import:"), "{review}");
 
     assert_eq!(
         std::fs::read(&plan).unwrap(),

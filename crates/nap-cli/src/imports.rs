@@ -94,7 +94,15 @@ fn review_text(imported: &SheetImported) -> String {
             c.column, c.header, field, c.note
         );
     }
-    let _ = writeln!(out, "\n{} rows to import:", r.rows);
+    let _ = writeln!(
+        out,
+        "\n{} to import:",
+        if r.rows == 1 {
+            "1 row".to_string()
+        } else {
+            format!("{} rows", r.rows)
+        }
+    );
     for c in &r.counts {
         let _ = writeln!(
             out,
