@@ -76,6 +76,11 @@ fn activity_titles(plan: &Plan) -> Vec<&str> {
         .collect()
 }
 
+/// What each column of the review is read as.
+fn column_fields(review: &SheetReview) -> Vec<Option<&str>> {
+    review.columns.iter().map(|c| c.field.as_deref()).collect()
+}
+
 /// The review's amounts as (year, amount).
 fn year_amounts(review: &SheetReview) -> Vec<(Year, &str)> {
     review
@@ -433,9 +438,8 @@ fn a_french_sheet_with_dated_headers_imports_activities_targets_and_amounts() {
     let out = run(&p, &rows, vec![], &[]);
     let r = &out.review;
     assert!(r.refused.is_empty(), "{:?}", r.refused);
-    let fields: Vec<Option<&str>> = r.columns.iter().map(|c| c.field.as_deref()).collect();
     assert_eq!(
-        fields,
+        column_fields(r),
         [
             Some("pillar"),
             Some("activity"),
@@ -714,9 +718,8 @@ fn thai_years_of_the_buddhist_era_and_khmer_digits_are_read() {
     let out = run(&p, &rows, vec![], &[]);
     let r = &out.review;
     assert!(r.refused.is_empty(), "{:?}", r.refused);
-    let fields: Vec<Option<&str>> = r.columns.iter().map(|c| c.field.as_deref()).collect();
     assert_eq!(
-        fields,
+        column_fields(r),
         [
             Some("activity"),
             Some("year:2027"),
@@ -753,9 +756,8 @@ fn each_column_may_state_its_own_multiple() {
     let out = run(&p, &rows, vec![], &[]);
     let r = &out.review;
     assert!(r.refused.is_empty(), "{:?}", r.refused);
-    let fields: Vec<Option<&str>> = r.columns.iter().map(|c| c.field.as_deref()).collect();
     assert_eq!(
-        fields,
+        column_fields(r),
         [
             Some("activity"),
             Some("item"),
