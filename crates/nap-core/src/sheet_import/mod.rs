@@ -902,6 +902,10 @@ fn spread_merged(sheet: &Sheet) -> std::borrow::Cow<'_, [Vec<String>]> {
 /// The columns of the header row, mapped.
 struct Layout {
     header_row: usize,
+    /// The first row below the header (two rows below it when years stand under a group).
+    data_row: usize,
+    /// Each column's header as the review names it.
+    headers: Vec<String>,
     uses: BTreeMap<usize, Use>,
     columns: Vec<ColumnUse>,
     /// The multiple each amount column's values are stated in, where it is not one: its own
@@ -961,9 +965,52 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             None => SheetError::NoHeader,
         });
     }
+    // A header over two rows: a group ("Budget (en millions de FCFA)", merged over its
+    // columns) above a row of years. The years name the group's columns, the group states
+    // their multiple and currency, and the data begins below the years.
+    let years_row = |row: &Vec<String>| {
+        let filled: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
+        let years = filled.iter().filter(|c| header_year(c, plan).is_some());
+        years.count() >= 2
+            && filled
+                .iter()
+                .all(|c| header_year(c, plan).is_some() || is_total(c))
+    };
+    let (header_row, years_below) = if header_row > 0
+        && years_row(&rows[header_row])
+        && rows[header_row - 1].iter().any(|c| recognised(c).is_some())
+    {
+        (header_row - 1, Some(&rows[header_row]))
+    } else {
+        (
+            header_row,
+            rows.get(header_row + 1).filter(|r| years_row(r)),
+        )
+    };
+    let data_row = header_row + 1 + usize::from(years_below.is_some());
     let header = &rows[header_row];
+    // Each column's header: the year below where there is one (with its group, the nearest
+    // header at or left of it, which states the multiple and currency), else its own.
+    let width = header.len().max(years_below.map_or(0, Vec::len));
+    let mut group = String::new();
+    let headers: Vec<(String, String)> = (0..width)
+        .map(|i| {
+            let own = header.get(i).map_or("", |h| h.trim());
+            if !own.is_empty() {
+                group = own.to_string();
+            }
+            match years_below.and_then(|r| r.get(i)).map(|y| y.trim()) {
+                Some(year) if !year.is_empty() => (
+                    year.to_string(),
+                    format!("{group} {year}").trim().to_string(),
+                ),
+                _ => (own.to_string(), own.to_string()),
+            }
+        })
+        .collect();
     let mut uses = BTreeMap::new();
     let mut columns = Vec::new();
+    let mut shown_headers = Vec::with_capacity(width);
     let mut taken: Vec<Field> = Vec::new();
     // A multiple or currency stated above the header ("Montants en millions de FCFA") holds
     // for every amount column that states none.
@@ -994,7 +1041,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             Use::Year(_) | Use::Total | Use::Field(Field::Amount | Field::UnitCost)
         )
     };
-    for (i, text) in header.iter().enumerate() {
+    for (i, (text, stating)) in headers.iter().enumerate() {
         let folded = fold(text);
         let mapped = by_letter
             .iter()
@@ -1056,14 +1103,21 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         let (mut multiple, mut currency) = (None, None);
         if let Some(u) = use_ {
             if amounts_in(&u) {
-                (multiple, currency) = stated(i, text, &mut note);
+                (multiple, currency) = stated(i, stating, &mut note);
             }
             uses.insert(i, u);
         }
+        let shown = if stating == text {
+            crate::text::quoted(text).into_owned()
+        } else {
+            let group = stating[..stating.len() - text.len()].trim();
+            crate::text::quoted(&format!("{group} › {text}")).into_owned()
+        };
+        shown_headers.push(shown.clone());
         if !text.trim().is_empty() || field.is_some() {
             columns.push(ColumnUse {
                 column: column_letter(i),
-                header: crate::text::quoted(text.trim()).into_owned(),
+                header: shown,
                 field,
                 note,
                 multiple,
@@ -1099,6 +1153,8 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     }
     Ok(Layout {
         header_row,
+        data_row,
+        headers: shown_headers,
         uses,
         columns,
         scales,
@@ -1553,7 +1609,7 @@ pub fn import_sheet(
         return Err(SheetError::NothingToImport);
     }
     let highest = mapped_levels.first().copied().unwrap_or(4);
-    let amount_cells = rows.iter().skip(layout.header_row + 1).flat_map(|r| {
+    let amount_cells = rows.iter().skip(layout.data_row).flat_map(|r| {
         r.iter().enumerate().filter(|(i, _)| {
             matches!(
                 layout.uses.get(i),
@@ -1596,10 +1652,7 @@ pub fn import_sheet(
     // Amount cells that said "none" ("-", "n/a") and were read as empty, for the review.
     let said_nothing = std::cell::Cell::new(0usize);
     let header_label = |i: usize| {
-        let h = rows[layout.header_row]
-            .get(i)
-            .map(|h| h.trim())
-            .unwrap_or_default();
+        let h = layout.headers.get(i).map(|h| h.trim()).unwrap_or_default();
         if h.is_empty() {
             column_letter(i)
         } else {
@@ -1607,7 +1660,7 @@ pub fn import_sheet(
         }
     };
 
-    for (r, row) in rows.iter().enumerate().skip(layout.header_row + 1) {
+    for (r, row) in rows.iter().enumerate().skip(layout.data_row) {
         if r % crate::watch::REPORT_EVERY == 0 && !watch.step(r as u64, rows.len() as u64) {
             return Err(SheetError::Stopped);
         }

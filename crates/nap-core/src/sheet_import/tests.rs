@@ -739,6 +739,83 @@ fn thai_years_of_the_buddhist_era_and_khmer_digits_are_read() {
 }
 
 #[test]
+fn years_under_a_merged_budget_header_are_the_budget_columns() {
+    let p = plan("XOF", 2026, 2030);
+    // "Budget (en millions de FCFA)" is merged over C:E in the first header row; the years
+    // stand under it.
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Axe",
+            "Activité",
+            "Budget (en millions de FCFA)",
+            "",
+            "",
+            "Responsable",
+        ],
+        &["", "", "2026", "2027", "2028", ""],
+        &[
+            "AXE 1. PRÉVENTION",
+            "Former les comités",
+            "12,5",
+            "3",
+            "",
+            "MPF",
+        ],
+        &["", "Sensibiliser les leaders", "1,25", "2", "1", "MS"],
+    ];
+    let merged = vec![Merged {
+        first_row: 0,
+        first_col: 2,
+        last_row: 0,
+        last_col: 4,
+    }];
+    let out = run(&p, &rows, merged, &[]);
+    let r = &out.review;
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    assert_eq!(r.header_row, 1);
+    assert_eq!(r.rows, 2, "the years' row is not data");
+    assert_eq!(
+        column_fields(r),
+        [
+            Some("pillar"),
+            Some("activity"),
+            Some("year:2026"),
+            Some("year:2027"),
+            Some("year:2028"),
+            Some("lead_agency")
+        ]
+    );
+    assert_eq!(r.columns[3].header, "Budget (en millions de FCFA) › 2027");
+    assert_eq!(r.columns[3].multiple.as_deref(), Some("1000000"));
+    assert_eq!(
+        year_amounts(r),
+        [(2026, "13750000"), (2027, "5000000"), (2028, "1000000")]
+    );
+
+    // Where the years' row has the most recognised headers (the group row names only the
+    // activity), the two rows are still read as one header.
+    let rows: Vec<&[&str]> = vec![
+        &["N°", "Activité", "Coût (millions FCFA)", "", "", ""],
+        &["", "", "2026", "2027", "2028", "2029"],
+        &["1", "Former les comités", "1", "2", "3", "4"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let r = &out.review;
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    assert_eq!(r.header_row, 1);
+    assert_eq!(column_fields(r)[1], Some("activity"));
+    assert_eq!(
+        year_amounts(r),
+        [
+            (2026, "1000000"),
+            (2027, "2000000"),
+            (2028, "3000000"),
+            (2029, "4000000")
+        ]
+    );
+}
+
+#[test]
 fn each_column_may_state_its_own_multiple() {
     let p = plan("XOF", 2026, 2030);
     let rows: Vec<&[&str]> = vec![
