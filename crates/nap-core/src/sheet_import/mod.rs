@@ -558,6 +558,8 @@ pub struct ColumnUse {
     /// The currency the column's header (or a title above it) states for its amounts, for
     /// the cells that state none.
     pub currency: Option<String>,
+    /// A Total column: not imported, but the rows' years must add up to it.
+    pub total: bool,
 }
 
 /// A row the import refuses.
@@ -1122,6 +1124,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
                 note,
                 multiple,
                 currency,
+                total: uses.get(&i) == Some(&Use::Total),
             });
         }
     }
@@ -1140,6 +1143,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
                 note,
                 multiple,
                 currency,
+                total: false,
             });
         }
     }

@@ -701,6 +701,10 @@ fn a_column_over_several_years_is_not_booked_to_its_first_year() {
         "covers 2026–2030, several years: ignored (give each year its own column)"
     );
     assert_eq!(r.columns[4].note, "a total: checked, not imported");
+    assert_eq!(
+        r.columns.iter().map(|c| c.total).collect::<Vec<_>>(),
+        [false, false, false, false, true]
+    );
     assert!(
         r.total_checks.iter().all(|c| c.difference == "0"),
         "{:?}",

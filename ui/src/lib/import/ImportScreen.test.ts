@@ -18,9 +18,10 @@ function reviewOf(refused: boolean): SheetImported {
     review: {
       header_row: 3,
       columns: [
-        { column: 'A', header: 'Objectif spécifique', field: 'outcome', note: 'recognised', multiple: null, currency: null },
-        { column: 'B', header: 'Tâche', field: null, note: 'not recognised', multiple: null, currency: null },
-        { column: 'C', header: '2027 (millions FCFA)', field: 'year:2027', note: 'amounts of the year', multiple: '1000000', currency: 'XOF' },
+        { column: 'A', header: 'Objectif spécifique', field: 'outcome', note: 'recognised', multiple: null, currency: null, total: false },
+        { column: 'B', header: 'Tâche', field: null, note: 'not recognised', multiple: null, currency: null, total: false },
+        { column: 'C', header: '2027 (millions FCFA)', field: 'year:2027', note: 'amounts of the year', multiple: '1000000', currency: 'XOF', total: false },
+        { column: 'D', header: 'Total', field: null, note: 'a total: checked, not imported', multiple: null, currency: null, total: true },
       ],
       counts: [{ kind: 'outcome', created: 2, matched: 1 }],
       agencies_created: ['MPF Ministère de la Promotion de la Femme'],
@@ -59,6 +60,10 @@ describe('the import screen', () => {
     // The multiple and currency the sheet states are said beside the column they apply to.
     expect(screen.getByText('× 1,000,000: the sheet states these amounts in millions · in XOF')).toBeTruthy();
     expect(document.querySelectorAll('.stated')).toHaveLength(1);
+    // A Total column says it is checked, and can still be read as something else.
+    const total = screen.getByLabelText('Read column D as') as HTMLSelectElement;
+    expect(total.selectedOptions[0]?.textContent).toBe('total: checked against the rows, not imported');
+    expect((screen.getByLabelText('Read column B as') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('— ignored');
 
     // Column B is read as the activity: the review is asked again with that mapping.
     await fireEvent.change(screen.getByLabelText('Read column B as'), { target: { value: 'activity' } });

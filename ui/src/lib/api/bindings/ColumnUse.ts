@@ -25,4 +25,8 @@ multiple: string | null,
  * The currency the column's header (or a title above it) states for its amounts, for
  * the cells that state none.
  */
-currency: string | null, };
+currency: string | null, 
+/**
+ * A Total column: not imported, but the rows' years must add up to it.
+ */
+total: boolean, };
