@@ -73,23 +73,17 @@ impl FixedAmounts {
     /// Copies the mantissas from `start` into `out` (`start + out.len() ≤ len`), a block
     /// at a time.
     pub(crate) fn read_into(&self, start: usize, out: &mut [i128]) {
-        let mut i = start;
-        for chunk in self.spans(start, out.len()).map(|n| {
-            let span = i..i + n;
-            i += n;
-            span
-        }) {
-            let (from, to) = (chunk.start - start, chunk.end - start);
-            match self.wide_at[chunk.start / BLOCK] {
+        for (at, n) in pieces(start, out.len()) {
+            let out = &mut out[at - start..at - start + n];
+            match self.wide_at[at / BLOCK] {
                 NARROW => {
-                    let slots = &self.narrow[chunk];
-                    for (o, v) in out[from..to].iter_mut().zip(slots) {
+                    for (o, v) in out.iter_mut().zip(&self.narrow[at..at + n]) {
                         *o = i128::from(*v);
                     }
                 }
-                at => {
-                    let at = at as usize + chunk.start % BLOCK;
-                    out[from..to].copy_from_slice(&self.wide[at..at + (to - from)]);
+                wide => {
+                    let from = wide as usize + at % BLOCK;
+                    out.copy_from_slice(&self.wide[from..from + n]);
                 }
             }
         }
@@ -98,37 +92,20 @@ impl FixedAmounts {
     /// Sets the mantissas from `start` to `values` (`start + values.len() ≤ len`), a block at
     /// a time.
     pub(crate) fn write_from(&mut self, start: usize, values: &[i128]) {
-        let mut i = start;
-        let spans: Vec<usize> = self.spans(start, values.len()).collect();
-        for n in spans {
-            let part = &values[i - start..i - start + n];
-            let narrow = self.wide_at[i / BLOCK] == NARROW;
+        for (at, n) in pieces(start, values.len()) {
+            let part = &values[at - start..at - start + n];
+            let narrow = self.wide_at[at / BLOCK] == NARROW;
             if narrow && part.iter().all(|v| i64::try_from(*v).is_ok()) {
-                for (slot, v) in self.narrow[i..i + n].iter_mut().zip(part) {
+                for (slot, v) in self.narrow[at..at + n].iter_mut().zip(part) {
                     // Checked just above: every value of the piece fits.
                     *slot = *v as i64;
                 }
             } else {
                 for (k, v) in part.iter().enumerate() {
-                    self.set(i + k, *v);
+                    self.set(at + k, *v);
                 }
             }
-            i += n;
         }
-    }
-
-    /// The lengths of the pieces of `start..start + len` that each lie in one block.
-    fn spans(&self, start: usize, len: usize) -> impl Iterator<Item = usize> {
-        let end = start + len;
-        let mut i = start;
-        std::iter::from_fn(move || {
-            (i < end).then(|| {
-                let stop = ((i / BLOCK + 1) * BLOCK).min(end);
-                let n = stop - i;
-                i = stop;
-                n
-            })
-        })
     }
 
     /// The sum of all mantissas.
@@ -144,6 +121,16 @@ impl FixedAmounts {
             })
             .sum()
     }
+}
+
+/// `start..start + len` cut at block boundaries: each piece's first index and length.
+fn pieces(start: usize, len: usize) -> impl Iterator<Item = (usize, usize)> {
+    let end = start + len;
+    let firsts = std::iter::successors((start < end).then_some(start), move |&at| {
+        let next = (at / BLOCK + 1) * BLOCK;
+        (next < end).then_some(next)
+    });
+    firsts.map(move |at| (at, ((at / BLOCK + 1) * BLOCK).min(end) - at))
 }
 
 /// Equal when they hold the same values, however their blocks are held.

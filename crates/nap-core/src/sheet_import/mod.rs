@@ -995,7 +995,8 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     // header at or left of it, which states the multiple and currency), else its own.
     let width = header.len().max(years_below.map_or(0, Vec::len));
     let mut group = String::new();
-    let headers: Vec<(String, String)> = (0..width)
+    // (the header, the group above it when it stands under one)
+    let headers: Vec<(String, Option<String>)> = (0..width)
         .map(|i| {
             let own = header.get(i).map_or("", |h| h.trim());
             if !own.is_empty() {
@@ -1004,9 +1005,9 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             match years_below.and_then(|r| r.get(i)).map(|y| y.trim()) {
                 Some(year) if !year.is_empty() => (
                     year.to_string(),
-                    format!("{group} {year}").trim().to_string(),
+                    Some(group.clone()).filter(|g| !g.is_empty()),
                 ),
-                _ => (own.to_string(), own.to_string()),
+                _ => (own.to_string(), None),
             }
         })
         .collect();
@@ -1043,7 +1044,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             Use::Year(_) | Use::Total | Use::Field(Field::Amount | Field::UnitCost)
         )
     };
-    for (i, (text, stating)) in headers.iter().enumerate() {
+    for (i, (text, group)) in headers.iter().enumerate() {
         let folded = fold(text);
         let mapped = by_letter
             .iter()
@@ -1105,15 +1106,16 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         let (mut multiple, mut currency) = (None, None);
         if let Some(u) = use_ {
             if amounts_in(&u) {
-                (multiple, currency) = stated(i, stating, &mut note);
+                let stating = group
+                    .as_ref()
+                    .map_or(text.clone(), |g| format!("{g} {text}"));
+                (multiple, currency) = stated(i, &stating, &mut note);
             }
             uses.insert(i, u);
         }
-        let shown = if stating == text {
-            crate::text::quoted(text).into_owned()
-        } else {
-            let group = stating[..stating.len() - text.len()].trim();
-            crate::text::quoted(&format!("{group} › {text}")).into_owned()
+        let shown = match group {
+            Some(g) => crate::text::quoted(&format!("{g} › {text}")).into_owned(),
+            None => crate::text::quoted(text).into_owned(),
         };
         shown_headers.push(shown.clone());
         if !text.trim().is_empty() || field.is_some() {
@@ -1593,9 +1595,6 @@ pub fn import_sheet(
             .find(|(_, u)| **u == Use::Field(f))
             .map(|(i, _)| *i)
     };
-    // The currency a column's header states for its amounts, if any.
-    let currency_stated =
-        |column: Option<usize>| column.and_then(|i| layout.currencies.get(&i).cloned());
     // The multiple a column's amounts are stated in (one unless the sheet says otherwise).
     let scale_of = |column: Option<usize>| {
         column
@@ -1627,6 +1626,13 @@ pub fn import_sheet(
     });
     let mark = DecimalMark::detect(amount_cells.map(|(_, c)| c.as_str()));
     let base_currency = plan.meta.base_currency.clone();
+    // The currency of an amount in `column`: the one its cell writes, else the one the
+    // column's header (or a title) states.
+    let currency_of_amount = |text: &str, column: Option<usize>| {
+        cells::currency_in(text)
+            .map(|c| cfa(&c, &base_currency))
+            .or_else(|| column.and_then(|i| layout.currencies.get(&i).cloned()))
+    };
     let mut im = Importer {
         plan: plan.clone(),
         now,
@@ -1808,9 +1814,7 @@ pub fn import_sheet(
                 }
                 Ok(v) => {
                     if currency_seen.is_none() {
-                        currency_seen = cells::currency_in(text)
-                            .map(|c| cfa(&c, &base_currency))
-                            .or_else(|| currency_stated(Some(*col)));
+                        currency_seen = currency_of_amount(text, Some(*col));
                     }
                     if !v.is_zero() {
                         lump.insert(*year, v);
@@ -1848,9 +1852,7 @@ pub fn import_sheet(
                 ),
                 Ok(v) => {
                     if currency_seen.is_none() {
-                        currency_seen = cells::currency_in(amount_text)
-                            .map(|c| cfa(&c, &base_currency))
-                            .or_else(|| currency_stated(column_of(Field::Amount)));
+                        currency_seen = currency_of_amount(amount_text, column_of(Field::Amount));
                     }
                     match (row_year, year_columns.is_empty()) {
                         (Some(y), _) => {
@@ -1888,9 +1890,8 @@ pub fn import_sheet(
             match (uc, q, row_year) {
                 (Ok(uc), Ok(q), Some(y)) if !uc.is_sign_negative() && !q.is_sign_negative() => {
                     if currency_seen.is_none() {
-                        currency_seen = cells::currency_in(unit_cost_text)
-                            .map(|c| cfa(&c, &base_currency))
-                            .or_else(|| currency_stated(column_of(Field::UnitCost)));
+                        currency_seen =
+                            currency_of_amount(unit_cost_text, column_of(Field::UnitCost));
                     }
                     unit_line = Some((uc, q, y));
                 }
