@@ -102,9 +102,10 @@ fn in_earmark(scope: &Scope, e: &Earmark) -> bool {
     }
 }
 
-/// Pays up to `available` towards the `remaining` cost of `members`, pro rata; returns what
-/// was paid. `covered` and `remaining` are updated. Amounts are fixed mantissas at
-/// `AMOUNT_SCALE` places (see `to_fixed`): one quantum is a ten-billionth.
+/// Pays up to `available` towards the `remaining` cost of `members` (unit indices in plan
+/// order; members with no cost remaining take no share), pro rata; returns what was paid.
+/// `covered` and `remaining` are updated. Amounts are fixed mantissas at `AMOUNT_SCALE`
+/// places (see `to_fixed`): one quantum is a ten-billionth.
 ///
 /// Each member's share is `remaining × available / need` rounded down, computed with a
 /// 64-bit binary fraction of `available / need` (exact to 2^-64 of the amount); the quanta
@@ -112,22 +113,23 @@ fn in_earmark(scope: &Scope, e: &Earmark) -> bool {
 /// exactly `available` and none exceeds its cost.
 fn share(
     available: i128,
-    members: &[usize],
+    members: impl Iterator<Item = usize> + Clone,
     remaining: &mut [i128],
     covered: &mut [i128],
     rounded: &mut Vec<bool>,
 ) -> i128 {
-    if available <= 0 || members.is_empty() {
+    if available <= 0 {
         return 0;
     }
-    let need: i128 = members.iter().map(|&m| remaining[m]).sum();
+    let need: i128 = members.clone().map(|m| remaining[m].max(0)).sum();
     if need <= 0 {
         return 0;
     }
     if need <= available {
-        for &m in members {
-            covered[m] += remaining[m];
-            remaining[m] = 0;
+        for m in members {
+            let r = remaining[m].max(0);
+            covered[m] += r;
+            remaining[m] -= r;
         }
         return need;
     }
@@ -148,7 +150,7 @@ fn share(
     // notes whose share was rounded down, for the last quanta.
     rounded.clear();
     let mut paid = 0;
-    for &m in members {
+    for m in members.clone() {
         let x = remaining[m].max(0) as u128;
         let low = (x & LOW) * u128::from(r);
         let high = (x >> 64) * u128::from(r);
@@ -165,7 +167,7 @@ fn share(
     for rounded_only in [true, false] {
         while left > 0 {
             let before = left;
-            for (&m, &was_rounded) in members.iter().zip(rounded.iter()) {
+            for (m, &was_rounded) in members.clone().zip(rounded.iter()) {
                 if left == 0 {
                     break;
                 }
@@ -278,7 +280,6 @@ pub(crate) fn allocate(
         let mut used = vec![vec![Decimal::ZERO; years]; sources.len()];
         let mut remaining = vec![0i128; n];
         let mut used_year = vec![0i128; sources.len()];
-        let mut uncovered: Vec<usize> = Vec::with_capacity(n);
         let mut rounded = Vec::with_capacity(n);
         for y in 0..years {
             amounts.read_into(y * stride, &mut remaining);
@@ -292,7 +293,7 @@ pub(crate) fn allocate(
             for s in 0..available.len() {
                 let paid = share(
                     available[s],
-                    &directed[s],
+                    directed[s].iter().copied(),
                     &mut remaining,
                     &mut covered_year,
                     &mut rounded,
@@ -306,7 +307,7 @@ pub(crate) fn allocate(
                 }
                 let paid = share(
                     available[s],
-                    &earmarked[s],
+                    earmarked[s].iter().copied(),
                     &mut remaining,
                     &mut covered_year,
                     &mut rounded,
@@ -315,15 +316,8 @@ pub(crate) fn allocate(
                 used_year[s] += paid;
             }
             let pool: i128 = pooled.iter().map(|&s| available[s]).sum();
-            uncovered.clear();
-            uncovered.extend((0..n).filter(|&i| remaining[i] > 0));
-            let mut paid = share(
-                pool,
-                &uncovered,
-                &mut remaining,
-                &mut covered_year,
-                &mut rounded,
-            );
+            // Every unit: those already covered take no share.
+            let mut paid = share(pool, 0..n, &mut remaining, &mut covered_year, &mut rounded);
             for &s in &pooled {
                 let take = paid.min(available[s]);
                 used_year[s] += take;
