@@ -112,13 +112,16 @@ fn review_text(imported: &SheetImported) -> String {
             c.matched
         );
     }
+    let said = |list: &[nap_core::sheet_import::Said]| -> Vec<String> {
+        list.iter().map(|s| s.message.clone()).collect()
+    };
     let lists = [
-        ("Agencies created", &r.agencies_created),
+        ("Agencies created", r.agencies_created.clone()),
         (
             "Placeholders for levels the sheet does not give",
-            &r.placeholders,
+            said(&r.placeholders),
         ),
-        ("Notes", &r.notes),
+        ("Notes", said(&r.notes)),
     ];
     for (title, items) in lists {
         if !items.is_empty() {

@@ -2,6 +2,8 @@
 //! numbering before a title, bullet lists in one cell, lists of actors, and numbers with the
 //! file's own separators and a currency beside them.
 
+use super::said::{said, Said};
+use crate::text::quoted;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -392,7 +394,7 @@ pub fn says_nothing(text: &str) -> bool {
 /// spaces, apostrophes, commas or points (following `mark`), a decimal comma in files that
 /// use one, a currency code or symbol beside it, a trailing `%`, in ASCII, Khmer, Thai, Lao
 /// or Burmese digits.
-pub fn parse_amount(text: &str, mark: DecimalMark) -> Result<Decimal, String> {
+pub fn parse_amount(text: &str, mark: DecimalMark) -> Result<Decimal, Said> {
     let ascii: String;
     let t = if text.chars().any(|c| ascii_digit(c) != c) {
         ascii = text.trim().chars().map(ascii_digit).collect();
@@ -401,13 +403,10 @@ pub fn parse_amount(text: &str, mark: DecimalMark) -> Result<Decimal, String> {
         text.trim()
     };
     if t.is_empty() {
-        return Err("is empty; a number is required".into());
+        return Err(said("empty_number", &[]));
     }
     if t.starts_with('#') {
-        return Err(format!(
-            "`{}` is a formula error in the workbook; correct the formula and save again",
-            crate::text::quoted(t)
-        ));
+        return Err(said("formula_error", &[("value", quoted(t).into_owned())]));
     }
     let negative = t.starts_with('-') || (t.starts_with('(') && t.ends_with(')'));
     let kept: String = t
@@ -415,7 +414,7 @@ pub fn parse_amount(text: &str, mark: DecimalMark) -> Result<Decimal, String> {
         .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
         .collect();
     let letters = t.chars().filter(|c| c.is_alphabetic()).collect::<String>();
-    let not_a_number = || format!("`{}` is not a number", crate::text::quoted(t));
+    let not_a_number = || said("not_a_number", &[("value", quoted(t).into_owned())]);
     if kept.is_empty() || (!letters.is_empty() && currency_in(t).is_none()) {
         return Err(not_a_number());
     }
@@ -551,11 +550,19 @@ mod tests {
         assert_eq!(parse_amount("12,5", c).unwrap(), d("12.5"));
         assert_eq!(parse_amount("45 %", p).unwrap(), d("45"));
         assert_eq!(parse_amount("(300)", p).unwrap(), d("-300"));
-        assert!(parse_amount("douze", p).is_err());
-        assert!(parse_amount("#REF!", p)
-            .unwrap_err()
-            .contains("formula error"));
-        assert!(parse_amount("", p).is_err());
+        let douze = parse_amount("douze", p).unwrap_err();
+        assert_eq!(
+            (douze.code.as_str(), douze.values["value"].as_str()),
+            ("not_a_number", "douze")
+        );
+        let formula = parse_amount("#REF!", p).unwrap_err();
+        assert_eq!(formula.code, "formula_error");
+        assert!(
+            formula.message.contains("formula error"),
+            "{}",
+            formula.message
+        );
+        assert_eq!(parse_amount("", p).unwrap_err().code, "empty_number");
         assert_eq!(parse_amount("១ ២៥០ ០០០ ៛", p).unwrap(), d("1250000"));
         assert_eq!(parse_amount("๑,๒๓๔.๕๐", p).unwrap(), d("1234.50"));
         assert_eq!(parse_amount("໑໒໓", p).unwrap(), d("123"));

@@ -24,11 +24,14 @@
 //!   gets one placeholder record per parent, named as such and listed in the review.
 
 mod cells;
+mod said;
 
 pub use cells::{
     agency_code, amount_scale, fold, parse_amount, says_nothing, split_actors, split_items,
     split_numbering, DecimalMark,
 };
+use said::said;
+pub use said::{fill, Said, KEY_PREFIX};
 
 use crate::currency::currency;
 use crate::model::*;
@@ -570,7 +573,7 @@ pub struct RefusedRow {
     pub row: usize,
     /// The column's letter and header.
     pub column: String,
-    pub reason: String,
+    pub reason: Said,
 }
 
 impl std::fmt::Display for RefusedRow {
@@ -580,7 +583,7 @@ impl std::fmt::Display for RefusedRow {
             "row {}, column {}: {}",
             self.row,
             crate::text::quoted(&self.column),
-            crate::text::cut_long(&self.reason)
+            crate::text::cut_long(&self.reason.message)
         )
     }
 }
@@ -627,13 +630,14 @@ pub struct SheetReview {
     pub counts: Vec<KindCount>,
     /// "CODE Name" of each agency created.
     pub agencies_created: Vec<String>,
-    /// Records made for levels the sheet does not give.
-    pub placeholders: Vec<String>,
+    /// Records made for levels the sheet does not give (`placeholder`: their kind and
+    /// title).
+    pub placeholders: Vec<Said>,
     pub amounts: Vec<PillarYearAmount>,
     pub total_checks: Vec<TotalCheck>,
     pub refused: Vec<RefusedRow>,
     /// Other things to know (costs of a cell with several activities, heading rows kept).
-    pub notes: Vec<String>,
+    pub notes: Vec<Said>,
     /// Rows imported.
     pub rows: usize,
 }
@@ -1203,8 +1207,8 @@ struct Importer<'a, F: FnMut() -> Id> {
     new_id: F,
     counts: BTreeMap<&'static str, KindCount>,
     agencies_created: Vec<String>,
-    placeholders: Vec<String>,
-    notes: Vec<String>,
+    placeholders: Vec<Said>,
+    notes: Vec<Said>,
     /// Records made or matched, by (level, parent, folded text), so a value repeated on many
     /// rows is one record.
     seen: HashMap<(Level, Option<Id>, String), Id>,
@@ -1288,8 +1292,10 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
                 let id = self.create(level, parent, code, title.clone());
                 self.count(level.name(), true);
                 if placeholder {
-                    self.placeholders
-                        .push(format!("{} \"{}\"", level.name(), title));
+                    self.placeholders.push(said(
+                        "placeholder",
+                        &[("kind", level.name().to_string()), ("title", title.clone())],
+                    ));
                 }
                 id
             }
@@ -1751,9 +1757,12 @@ pub fn import_sheet(
             continue;
         }
         if is_heading && highest == 0 && !has(Field::Indicator) && !carries_cost {
-            im.notes.push(format!(
-                "row {number}: \"{}\" has only one cell filled and was read as a pillar",
-                crate::text::quoted(first_text)
+            im.notes.push(said(
+                "single_cell_pillar",
+                &[
+                    ("row", number.to_string()),
+                    ("text", crate::text::quoted(first_text).into_owned()),
+                ],
             ));
         }
 
@@ -1774,7 +1783,7 @@ pub fn import_sheet(
             }
         }
         let mut row_refusals = Vec::new();
-        let mut refuse = |col: usize, reason: String| {
+        let mut refuse = |col: usize, reason: Said| {
             row_refusals.push(RefusedRow {
                 row: number,
                 column: header_label(col),
@@ -1792,10 +1801,7 @@ pub fn import_sheet(
                 None => {
                     refuse(
                         column_of(Field::Currency).unwrap_or(0),
-                        format!(
-                            "`{}` is not an ISO 4217 currency code",
-                            crate::text::quoted(currency_cell)
-                        ),
+                        said("not_currency", &[("value", quoted(currency_cell))]),
                     );
                     None
                 }
@@ -1810,7 +1816,7 @@ pub fn import_sheet(
             }
             match entry_amount(text, mark, scale_of(Some(*col))) {
                 Ok(v) if v.is_sign_negative() && !v.is_zero() => {
-                    refuse(*col, format!("`{text}` is negative"))
+                    refuse(*col, said("negative", &[("value", quoted(text))]))
                 }
                 Ok(v) => {
                     if currency_seen.is_none() {
@@ -1832,11 +1838,13 @@ pub fn import_sheet(
                 _ => {
                     refuse(
                         column_of(Field::Year).unwrap_or(0),
-                        format!(
-                            "`{}` is not a year of the plan period {}–{}",
-                            crate::text::quoted(year_cell),
-                            plan.meta.start_year,
-                            plan.meta.end_year
+                        said(
+                            "not_plan_year",
+                            &[
+                                ("value", quoted(year_cell)),
+                                ("start", plan.meta.start_year.to_string()),
+                                ("end", plan.meta.end_year.to_string()),
+                            ],
                         ),
                     );
                     None
@@ -1848,7 +1856,7 @@ pub fn import_sheet(
             match entry_amount(amount_text, mark, scale_of(column_of(Field::Amount))) {
                 Ok(v) if v.is_sign_negative() && !v.is_zero() => refuse(
                     column_of(Field::Amount).unwrap_or(0),
-                    format!("`{amount_text}` is negative"),
+                    said("negative", &[("value", quoted(amount_text))]),
                 ),
                 Ok(v) => {
                     if currency_seen.is_none() {
@@ -1862,12 +1870,24 @@ pub fn import_sheet(
                             }
                         }
                         (None, true) if !year_cell.is_empty() => {}
-                        (None, true) => refuse(column_of(Field::Amount).unwrap_or(0), "an amount needs a year: add a year column, or put the amounts under year columns".into()),
+                        (None, true) => refuse(
+                            column_of(Field::Amount).unwrap_or(0),
+                            said("amount_needs_year", &[]),
+                        ),
                         // With year columns, a plain amount column is the row's total: checked.
                         (None, false) => {
-                            let sum = lump.values().fold(Decimal::ZERO, |s, v| s.saturating_add(*v));
+                            let sum = lump
+                                .values()
+                                .fold(Decimal::ZERO, |s, v| s.saturating_add(*v));
                             if sum != v {
-                                im.notes.push(format!("row {number}: the amount {amount_text} differs from the sum of its years ({})", sum.normalize()));
+                                im.notes.push(said(
+                                    "amount_differs",
+                                    &[
+                                        ("row", number.to_string()),
+                                        ("amount", quoted(amount_text)),
+                                        ("sum", grouped(sum)),
+                                    ],
+                                ));
                             }
                         }
                     }
@@ -1897,14 +1917,14 @@ pub fn import_sheet(
                 }
                 (Ok(_), Ok(_), Some(_)) => refuse(
                     column_of(Field::UnitCost).unwrap_or(0),
-                    "a negative unit cost or quantity".into(),
+                    said("negative_unit_cost", &[]),
                 ),
                 (Ok(_), Ok(_), None) if !year_cell.is_empty() => {}
                 (Ok(_), Ok(_), None) => refuse(
                     column_of(Field::Year)
                         .or(column_of(Field::UnitCost))
                         .unwrap_or(0),
-                    "a unit cost needs the year it is spent in (a year column)".into(),
+                    said("unit_cost_needs_year", &[]),
                 ),
                 (Err((c, e)), _, _) | (_, Err((c, e)), _) => refuse(c.unwrap_or(0), e),
             }
@@ -1915,10 +1935,7 @@ pub fn import_sheet(
         if !economic_cell.chars().all(|c| c.is_ascii_digit()) {
             refuse(
                 column_of(Field::EconomicCode).unwrap_or(0),
-                format!(
-                    "`{}` is not a GFS economic code (digits such as 22 or 2211; leave it empty when not known)",
-                    crate::text::quoted(economic_cell)
-                ),
+                said("not_economic_code", &[("value", quoted(economic_cell))]),
             );
         }
         let source_cell = cell(column_of(Field::FundingSource));
@@ -1928,15 +1945,17 @@ pub fn import_sheet(
                 .collect();
             refuse(
                 column_of(Field::FundingSource).unwrap_or(0),
-                format!(
-                    "the plan has no funding source `{}` ({}); add it first, or leave the cell empty for unfunded",
-                    crate::text::quoted(source_cell),
-                    if known.is_empty() {
-                        "it has none yet".to_string()
-                    } else {
-                        format!("its sources: {}", known.join(", "))
-                    }
-                ),
+                if known.is_empty() {
+                    said("unknown_source_none", &[("value", quoted(source_cell))])
+                } else {
+                    said(
+                        "unknown_source",
+                        &[
+                            ("value", quoted(source_cell)),
+                            ("sources", known.join(", ")),
+                        ],
+                    )
+                },
             );
         }
         if !row_refusals.is_empty() {
@@ -1954,10 +1973,13 @@ pub fn import_sheet(
                     .values()
                     .fold(Decimal::ZERO, |s, v| s.saturating_add(*v));
                 if sum != total {
-                    im.notes.push(format!(
-                        "row {number}: its years add up to {}, its Total column says {}",
-                        sum.normalize(),
-                        total.normalize()
+                    im.notes.push(said(
+                        "total_differs",
+                        &[
+                            ("row", number.to_string()),
+                            ("sum", grouped(sum)),
+                            ("total", grouped(total)),
+                        ],
                     ));
                 }
             }
@@ -2003,7 +2025,10 @@ pub fn import_sheet(
                 Some(text) if level == 3 => {
                     let items = split_items(&text);
                     if items.len() > 1 && (!lump.is_empty() || unit_line.is_some()) {
-                        im.notes.push(format!("row {number}: {} activities in one cell; the row's cost goes to the first", items.len()));
+                        im.notes.push(said(
+                            "activities_in_one_cell",
+                            &[("row", number.to_string()), ("n", items.len().to_string())],
+                        ));
                     }
                     let code = cell(column_of(Field::ActivityCode));
                     for (k, item) in items.into_iter().enumerate() {
@@ -2306,12 +2331,8 @@ pub fn import_sheet(
 
     match said_nothing.get() {
         0 => {}
-        1 => im
-            .notes
-            .push("1 amount cell with a dash or \"n/a\" was read as no amount".into()),
-        n => im.notes.push(format!(
-            "{n} amount cells with a dash or \"n/a\" were read as no amount"
-        )),
+        1 => im.notes.push(said("dashes_one", &[])),
+        n => im.notes.push(said("dashes", &[("n", n.to_string())])),
     }
     let problems = validate(&im.plan);
     if let Some(first) = problems.first() {
@@ -2351,17 +2372,16 @@ fn plan_sources(plan: &Plan) -> HashMap<String, Id> {
 /// An amount, unit cost or quantity of a row, stated in multiples of `scale` (one, or the
 /// thousands or millions its column is in), within what a plan takes
 /// ([`crate::validate::AMOUNT_LIMIT`]).
-fn entry_amount(text: &str, mark: DecimalMark, scale: Decimal) -> Result<Decimal, String> {
+fn entry_amount(text: &str, mark: DecimalMark, scale: Decimal) -> Result<Decimal, Said> {
     let too_large = || {
-        let times = if scale == Decimal::ONE {
-            String::new()
+        if scale == Decimal::ONE {
+            said("too_large", &[("value", quoted(text))])
         } else {
-            format!(" (× {})", crate::costing::rounding::grouped(scale, ","))
-        };
-        format!(
-            "`{}`{times} is more than 1,000,000,000,000,000, the largest amount NAP Studio takes",
-            crate::text::quoted(text)
-        )
+            said(
+                "too_large_multiple",
+                &[("value", quoted(text)), ("multiple", grouped(scale))],
+            )
+        }
     };
     let v = parse_amount(text, mark)?
         .checked_mul(scale)
@@ -2370,6 +2390,16 @@ fn entry_amount(text: &str, mark: DecimalMark, scale: Decimal) -> Result<Decimal
         return Err(too_large());
     }
     Ok(v)
+}
+
+/// Text of the sheet as the review quotes it (a long cell cut short).
+fn quoted(text: &str) -> String {
+    crate::text::quoted(text).into_owned()
+}
+
+/// An amount as the review writes it: "1,250,000.5".
+fn grouped(amount: Decimal) -> String {
+    crate::costing::rounding::grouped(amount.normalize(), ",")
 }
 
 /// The ISO code of a currency cell ("USD", "usd", "$", "FCFA").

@@ -533,9 +533,9 @@ fn dashes_and_n_a_in_amounts_are_no_amount_and_keep_their_row() {
         "the third activity has no cost"
     );
     assert!(
-        r.notes
-            .iter()
-            .any(|n| n == "6 amount cells with a dash or \"n/a\" were read as no amount"),
+        (r.notes.iter()).any(|n| n.code == "dashes"
+            && n.values["n"] == "6"
+            && n.message == "6 amount cells with a dash or “n/a” were read as no amount."),
         "{:?}",
         r.notes
     );
@@ -1021,7 +1021,10 @@ fn a_costing_sheet_with_unit_costs_merges_years_into_lines_and_refuses_bad_rows(
     assert_eq!(r.refused.len(), 2, "{:?}", r.refused);
     assert_eq!(r.refused[0].row, 5);
     assert!(r.refused[0].column.starts_with('H'), "{:?}", r.refused[0]);
-    assert!(r.refused[1].reason.contains("2045"), "{:?}", r.refused[1]);
+    let reason = &r.refused[1].reason;
+    assert_eq!(reason.code, "not_plan_year", "{reason:?}");
+    assert_eq!(reason.values["value"], "2045");
+    assert!(reason.message.contains("2045"), "{reason:?}");
     let lines = &out.plan.cost_lines;
     assert_eq!(lines.len(), 2, "the trainer's two years are one line");
     assert_eq!(lines[0].quantities.len(), 2);
@@ -1208,9 +1211,18 @@ fn the_fixed_costing_csv_layout_is_read_with_its_activity_codes_and_checked_sour
     let out = run(&p, &refs, vec![], &[]);
     let r = &out.review;
     assert_eq!(r.refused.len(), 2, "{:?}", r.refused);
-    assert!(r.refused[0].column.starts_with('M') && r.refused[0].reason.contains("abc"));
+    assert!(r.refused[0].column.starts_with('M'), "{:?}", r.refused[0]);
+    assert_eq!(r.refused[0].reason.code, "not_economic_code");
+    assert_eq!(r.refused[0].reason.values["value"], "abc");
     assert!(r.refused[1].column.starts_with('N'), "{:?}", r.refused[1]);
-    assert!(r.refused[1].reason.contains("NOPE") && r.refused[1].reason.contains(source.as_str()));
+    let reason = &r.refused[1].reason;
+    assert_eq!(reason.code, "unknown_source", "{reason:?}");
+    assert_eq!(reason.values["value"], "NOPE");
+    assert!(
+        reason.values["sources"].contains(source.as_str()),
+        "{reason:?}"
+    );
+    assert!(reason.message.contains("NOPE") && reason.message.contains(source.as_str()));
 
     // The first row went to the plan's activity of that code, whatever its title says.
     let added: Vec<&CostLine> = out.plan.cost_lines[p.cost_lines.len()..].iter().collect();
@@ -1253,7 +1265,7 @@ fn a_row_naming_only_a_pillar_creates_no_placeholders_under_it() {
         out.review
             .placeholders
             .iter()
-            .all(|h| !h.contains("PRÉVENTION")),
+            .all(|h| !h.message.contains("PRÉVENTION")),
         "{:?}",
         out.review.placeholders
     );

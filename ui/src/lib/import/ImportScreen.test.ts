@@ -28,7 +28,7 @@ function reviewOf(refused: boolean): SheetImported {
       placeholders: [],
       amounts: [{ pillar: '1 PRÉVENTION', year: 2027, currency: 'XOF', amount: '1250000' }],
       total_checks: [{ row: 9, year: 2027, sheet_total: '1300000', imported: '1250000', difference: '50000' }],
-      refused: refused ? [{ row: 7, column: 'C (2027)', reason: '`douze` is not a number' }] : [],
+      refused: refused ? [{ row: 7, column: 'C (2027)', reason: { code: 'not_a_number', message: '“douze” is not a number', values: { value: 'douze' } } }] : [],
       notes: [],
       rows: 4,
     },
@@ -81,7 +81,7 @@ describe('the import screen', () => {
     expect(importButton.disabled).toBe(true);
     expect(screen.getByText('1 row refused')).toBeTruthy();
     expect(screen.getByText('4 rows to import')).toBeTruthy();
-    expect(screen.getByText(/Row 7, column C \(2027\)/)).toBeTruthy();
+    expect(screen.getByText('Row 7, column C (2027): “douze” is not a number')).toBeTruthy();
     await fireEvent.click(screen.getByLabelText('Import the other rows and leave these out'));
     expect(importButton.disabled).toBe(false);
     await fireEvent.click(importButton);
@@ -101,12 +101,34 @@ describe('the import screen', () => {
   });
 });
 
+describe('the review in Khmer', () => {
+  it('says its notes, refusals and placeholders from their codes, in Khmer', async () => {
+    i18n.lang = 'km';
+    const review = reviewOf(true);
+    review.review.notes = [
+      { code: 'dashes', message: '6 amount cells with a dash or “n/a” were read as no amount.', values: { n: '6' } },
+      { code: 'code_from_a_newer_version', message: 'Something this version cannot say.', values: {} },
+    ];
+    review.review.placeholders = [{ code: 'placeholder', message: 'outcome “Sensibiliser (outcome not given in the sheet)”', values: { kind: 'outcome', title: 'Sensibiliser' } }];
+    const backend = { ...fakeBackend(), reviewSheet: vi.fn(async () => review) } as unknown as Backend;
+    render(ImportScreen, { backend });
+    await fireEvent.click(await screen.findByText('ជ្រើសរើស…'));
+    expect(await screen.findByText('ក្រឡាចំនួនទឹកប្រាក់ 6 ដែលមានសញ្ញា «-» ឬ «n/a» ត្រូវបានអានថាគ្មានចំនួនទឹកប្រាក់។')).toBeTruthy();
+    expect(screen.getByText('ជួរទី 7 ជួរឈរ C (2027)៖ «douze» មិនមែនជាលេខទេ')).toBeTruthy();
+    // The record kind in Khmer words, the sheet's title as it is.
+    expect(screen.getByText('លទ្ធផលរំពឹងទុក៖ «Sensibiliser»')).toBeTruthy();
+    // A code this catalogue lacks is said in English rather than not at all.
+    expect(screen.getByText('Something this version cannot say.')).toBeTruthy();
+    i18n.lang = 'en';
+  });
+});
+
 describe('a spreadsheet that refuses every row', () => {
   it('lists the first 200 refusals and counts the rest', async () => {
     i18n.lang = 'en';
     const review = reviewOf(false);
     // Two refusals in each of 125,000 rows.
-    review.review.refused = Array.from({ length: 250_000 }, (_, i) => ({ row: Math.floor(i / 2) + 2, column: i % 2 ? 'U (funding_source)' : 'O (year)', reason: 'refused' }));
+    review.review.refused = Array.from({ length: 250_000 }, (_, i) => ({ row: Math.floor(i / 2) + 2, column: i % 2 ? 'U (funding_source)' : 'O (year)', reason: { code: 'not_a_number', message: '“x” is not a number', values: { value: 'x' } } }));
     const backend = {
       chooseSheetToImport: vi.fn(async () => '/plans/wrong file.csv'),
       reviewSheet: vi.fn(async () => review),

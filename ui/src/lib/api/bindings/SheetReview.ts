@@ -3,6 +3,7 @@ import type { ColumnUse } from "./ColumnUse";
 import type { KindCount } from "./KindCount";
 import type { PillarYearAmount } from "./PillarYearAmount";
 import type { RefusedRow } from "./RefusedRow";
+import type { Said } from "./Said";
 import type { TotalCheck } from "./TotalCheck";
 
 /**
@@ -18,13 +19,14 @@ header_row: number, columns: Array<ColumnUse>, counts: Array<KindCount>,
  */
 agencies_created: Array<string>, 
 /**
- * Records made for levels the sheet does not give.
+ * Records made for levels the sheet does not give (`placeholder`: their kind and
+ * title).
  */
-placeholders: Array<string>, amounts: Array<PillarYearAmount>, total_checks: Array<TotalCheck>, refused: Array<RefusedRow>, 
+placeholders: Array<Said>, amounts: Array<PillarYearAmount>, total_checks: Array<TotalCheck>, refused: Array<RefusedRow>, 
 /**
  * Other things to know (costs of a cell with several activities, heading rows kept).
  */
-notes: Array<string>, 
+notes: Array<Said>, 
 /**
  * Rows imported.
  */
