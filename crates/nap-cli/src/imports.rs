@@ -83,7 +83,15 @@ fn review_text(imported: &SheetImported) -> String {
             r.header_row
         );
     } else {
-        let _ = writeln!(out, "Header on row {}.", r.header_row);
+        if r.header_last_row > r.header_row {
+            let _ = writeln!(
+                out,
+                "Header on rows {}–{}.",
+                r.header_row, r.header_last_row
+            );
+        } else {
+            let _ = writeln!(out, "Header on row {}.", r.header_row);
+        }
     }
     let _ = writeln!(out, "\nColumns:");
     for c in &r.columns {

@@ -626,6 +626,9 @@ pub struct PillarYearAmount {
 pub struct SheetReview {
     /// The header row's number (1-based).
     pub header_row: usize,
+    /// The number of the header's last row: `header_row`, or the row below it when the
+    /// years stand under a merged group ("Budget" over 2026, 2027…).
+    pub header_last_row: usize,
     pub columns: Vec<ColumnUse>,
     pub counts: Vec<KindCount>,
     /// "CODE Name" of each agency created.
@@ -2341,6 +2344,7 @@ pub fn import_sheet(
     let amounts = pillar_year_amounts(&im.plan, &new_lines);
     let review = SheetReview {
         header_row: layout.header_row + 1,
+        header_last_row: layout.data_row,
         columns: layout.columns,
         counts: im.counts.into_values().collect(),
         agencies_created: im.agencies_created,

@@ -173,7 +173,7 @@ fn a_french_logframe_with_headings_merged_cells_and_lists_comes_in_whole() {
     ];
     let out = run(&p, &rows, merged, &[]);
     let r = &out.review;
-    assert_eq!(r.header_row, 3);
+    assert_eq!((r.header_row, r.header_last_row), (3, 3));
     assert!(r.refused.is_empty(), "{:?}", r.refused);
     let plan = &out.plan;
     let axes: Vec<(&str, &str)> = plan
@@ -776,7 +776,11 @@ fn years_under_a_merged_budget_header_are_the_budget_columns() {
     }];
     let out = accepted(&p, &rows, merged);
     let r = &out.review;
-    assert_eq!(r.header_row, 1);
+    assert_eq!(
+        (r.header_row, r.header_last_row),
+        (1, 2),
+        "the years' row is the header's"
+    );
     assert_eq!(r.rows, 2, "the years' row is not data");
     assert_eq!(
         column_fields(r),
@@ -805,7 +809,7 @@ fn years_under_a_merged_budget_header_are_the_budget_columns() {
     ];
     let out = accepted(&p, &rows, vec![]);
     let r = &out.review;
-    assert_eq!(r.header_row, 1);
+    assert_eq!((r.header_row, r.header_last_row), (1, 2));
     assert_eq!(column_fields(r)[1], Some("activity"));
     assert_eq!(
         year_amounts(r),

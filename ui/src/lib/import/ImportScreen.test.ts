@@ -17,6 +17,7 @@ function reviewOf(refused: boolean): SheetImported {
     written: false,
     review: {
       header_row: 3,
+      header_last_row: 3,
       columns: [
         { column: 'A', header: 'Objectif spécifique', field: 'outcome', note: 'recognised', multiple: null, currency: null, total: false },
         { column: 'B', header: 'Tâche', field: null, note: 'not recognised', multiple: null, currency: null, total: false },
@@ -109,12 +110,15 @@ describe('the review in Khmer', () => {
       { code: 'dashes', message: '6 amount cells with a dash or “n/a” were read as no amount.', values: { n: '6' } },
       { code: 'code_from_a_newer_version', message: 'Something this version cannot say.', values: {} },
     ];
+    review.review.header_last_row = 4;
     review.review.placeholders = [{ code: 'placeholder', message: 'outcome “Sensibiliser (outcome not given in the sheet)”', values: { kind: 'outcome', title: 'Sensibiliser' } }];
     const backend = { ...fakeBackend(), reviewSheet: vi.fn(async () => review) } as unknown as Backend;
     render(ImportScreen, { backend });
     await fireEvent.click(await screen.findByText('ជ្រើសរើស…'));
     expect(await screen.findByText('ក្រឡាចំនួនទឹកប្រាក់ 6 ដែលមានសញ្ញា «-» ឬ «n/a» ត្រូវបានអានថាគ្មានចំនួនទឹកប្រាក់។')).toBeTruthy();
     expect(screen.getByText('ជួរទី 7 ជួរឈរ C (2027)៖ «douze» មិនមែនជាលេខទេ')).toBeTruthy();
+    // Years under a merged group: the header is two rows.
+    expect(screen.getByText('ជួរឈរ (ក្បាលនៅជួរទី 3–4)')).toBeTruthy();
     // The record kind in Khmer words, the sheet's title as it is.
     expect(screen.getByText('លទ្ធផលរំពឹងទុក៖ «Sensibiliser»')).toBeTruthy();
     // A code this catalogue lacks is said in English rather than not at all.

@@ -13,7 +13,12 @@ export type SheetReview = {
 /**
  * The header row's number (1-based).
  */
-header_row: number, columns: Array<ColumnUse>, counts: Array<KindCount>, 
+header_row: number, 
+/**
+ * The number of the header's last row: `header_row`, or the row below it when the
+ * years stand under a merged group ("Budget" over 2026, 2027…).
+ */
+header_last_row: number, columns: Array<ColumnUse>, counts: Array<KindCount>, 
 /**
  * "CODE Name" of each agency created.
  */
