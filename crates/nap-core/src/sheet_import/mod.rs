@@ -2053,7 +2053,7 @@ pub fn import_sheet(
                         0 => "Imported (pillar not given in the sheet)".to_string(),
                         _ => format!(
                             "{} ({} not given in the sheet)",
-                            crate::text::quoted(&parent_title),
+                            title_part(&parent_title),
                             kind.name()
                         ),
                     };
@@ -2394,6 +2394,23 @@ fn entry_amount(text: &str, mark: DecimalMark, scale: Decimal) -> Result<Decimal
         return Err(too_large());
     }
     Ok(v)
+}
+
+/// The most characters of a parent's title repeated in a placeholder's title.
+const TITLE_PART_CHARS: usize = 200;
+
+/// A parent's title as a placeholder's title repeats it: whole, or cut after a word with
+/// "…" when very long (a record title, unlike a message, does not say how long it was).
+fn title_part(title: &str) -> String {
+    if title.chars().count() <= TITLE_PART_CHARS {
+        return title.to_string();
+    }
+    let head: String = title.chars().take(TITLE_PART_CHARS).collect();
+    let cut = head
+        .rfind(' ')
+        .filter(|i| *i > head.len() / 2)
+        .unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end())
 }
 
 /// Text of the sheet as the review quotes it (a long cell cut short).

@@ -1355,3 +1355,36 @@ fn a_long_sheet_reports_its_rows_as_it_checks_them_and_stops_when_asked() {
         "no row checked after the stop"
     );
 }
+
+/// A placeholder repeats its parent's title whole, however long a real outcome is; only a
+/// title of a page is cut, after a word, without saying how long it was (it is a record's
+/// title, not a message).
+#[test]
+fn a_placeholder_repeats_its_parents_title_whole() {
+    let p = plan("XOF", 2027, 2029);
+    let long = "Sensibiliser les communautés aux violences basées sur le genre et à leurs recours";
+    let page = "Renforcer ".repeat(40);
+    let (first, second) = (
+        [long, "Émissions radio", "1 000"],
+        [page.as_str(), "Ateliers", "2 000"],
+    );
+    let rows: Vec<&[&str]> = vec![
+        &["Objectif spécifique", "Activité", "2027"],
+        &first,
+        &second,
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let outputs: Vec<&str> = (out.plan.outputs.iter())
+        .map(|o| o.title.text.as_str())
+        .collect();
+    assert_eq!(
+        outputs[0],
+        format!("{long} (output not given in the sheet)")
+    );
+    assert!(
+        outputs[1].ends_with("Renforcer… (output not given in the sheet)"),
+        "{}",
+        outputs[1]
+    );
+    assert!(outputs[1].chars().count() < 240 && !outputs[1].contains("characters"));
+}
