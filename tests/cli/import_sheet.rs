@@ -307,7 +307,7 @@ fn bad_spreadsheets_are_refused_clearly_and_change_nothing() {
     .unwrap();
     let err = fails(&["import", "sheet", s(&plan), s(&values)]);
     assert!(
-        err.contains("`XYZ` is not an ISO 4217 currency code"),
+        err.contains("“XYZ” is not an ISO 4217 currency code"),
         "{err}"
     );
     assert!(err.contains("row 3, column D"), "{err}");

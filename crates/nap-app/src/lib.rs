@@ -33,6 +33,7 @@ pub mod scope;
 pub mod sharing;
 pub mod sheets;
 pub mod versions;
+mod word_tables;
 
 pub use error::{AppError, ErrorCode, ErrorReport};
 pub use scope::ScopeLock;

@@ -1,6 +1,7 @@
 //! Reading a spreadsheet into the cells the importer works on: .xlsx, .xlsm, .xlsb, .xls and
-//! .ods through calamine (with their merged regions), and .csv/.tsv/.txt with the
-//! delimiter found in the file and Windows-1252 text when it is not UTF-8.
+//! .ods through calamine (with their merged regions), .csv/.tsv/.txt with the delimiter
+//! found in the file and Windows-1252 text when it is not UTF-8, and the tables of a Word
+//! document (.docx), each offered as a sheet.
 
 use crate::AppError;
 use calamine::{open_workbook_auto, Data, Reader, Sheets};
@@ -9,6 +10,11 @@ use std::path::Path;
 
 /// Files above this size are refused before reading (a 30,000-row costing is a few MB).
 pub const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The file name extensions read: what the open dialog offers.
+pub const EXTENSIONS: &[&str] = &[
+    "xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt", "docx", "docm",
+];
 
 /// The most rows and columns read from a sheet: a sheet with a million formatted but empty
 /// rows stops here instead of filling memory.
@@ -19,9 +25,9 @@ const MAX_COLUMNS: usize = 200;
 #[derive(Debug, Clone)]
 pub struct ReadSheet {
     pub sheet: Sheet,
-    /// The name of the sheet read ("" for CSV).
+    /// The name of the sheet (or Word table) read ("" for CSV).
     pub name: String,
-    /// Every sheet of the workbook, in order.
+    /// Every sheet of the workbook (or table of the document), in order.
     pub names: Vec<String>,
 }
 
@@ -48,9 +54,14 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<ReadSheet, AppError> {
     match ext.as_str() {
         "csv" | "tsv" | "txt" => read_csv(path),
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook(path, sheet),
+        "docx" | "docm" => read_word(path, sheet),
+        "doc" | "odt" | "rtf" => Err(bad(
+            path,
+            "NAP Studio reads the tables of Word documents saved as .docx: open this one in Word or LibreOffice, save it as .docx, and import that",
+        )),
         _ => Err(bad(
             path,
-            "NAP Studio reads spreadsheets saved as .xlsx, .xlsm, .xlsb, .xls, .ods or .csv",
+            "NAP Studio reads spreadsheets saved as .xlsx, .xlsm, .xlsb, .xls, .ods or .csv, and the tables of Word documents saved as .docx",
         )),
     }
 }
@@ -155,6 +166,84 @@ fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<ReadSheet, AppErro
     Ok(ReadSheet {
         sheet: Sheet { rows, merged },
         name,
+        names,
+    })
+}
+
+/// Reads table `wanted` of the Word document at `path` (its fullest table when `None`).
+fn read_word(path: &Path, wanted: Option<&str>) -> Result<ReadSheet, AppError> {
+    use crate::word_tables::{tables, WordError};
+    use std::io::Read;
+    let damaged = |why: &str| {
+        bad(
+            path,
+            format!(
+                "the document cannot be read ({}); is it damaged? Save it again from Word",
+                nap_core::text::cut_long(why)
+            ),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| AppError::io(path, e))?;
+    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| {
+        // Only a document that cannot be read is looked at again, to say why.
+        if is_password_protected(path) {
+            return bad(path, "the document is protected by a password: open it in Word, remove the password and save it again");
+        }
+        damaged(&e.to_string())
+    })?;
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .map_err(|_| {
+            bad(
+                path,
+                "the file is not a Word document (it has no word/document.xml)",
+            )
+        })?
+        // A part that unpacks to more than a spreadsheet may hold is refused, not read whole.
+        .take(MAX_SHEET_BYTES + 1)
+        .read_to_string(&mut xml)
+        .map_err(|e| damaged(&e.to_string()))?;
+    if xml.len() as u64 > MAX_SHEET_BYTES {
+        return Err(bad(
+            path,
+            format!("the document's text is more than {MAX_SHEET_BYTES} bytes"),
+        ));
+    }
+    let found = tables(&xml).map_err(|e| match e {
+        WordError::Damaged(why) => damaged(&why),
+        WordError::TooManyRows(table) => bad(
+            path,
+            format!("{table} of the document has more than {MAX_ROWS} rows"),
+        ),
+    })?;
+    if found.is_empty() {
+        return Err(bad(path, "the document has no tables: NAP Studio imports the tables of a Word document (a logframe, a budget)"));
+    }
+    let names: Vec<String> = found.iter().map(|t| t.name.clone()).collect();
+    let chosen = match wanted {
+        Some(w) => found.into_iter().find(|t| t.name == w).ok_or_else(|| {
+            bad(
+                path,
+                format!(
+                    "the document has no table \"{}\"; its tables are {}",
+                    nap_core::text::quoted(w),
+                    names.join(", ")
+                ),
+            )
+        })?,
+        // The fullest table (the first of those as full): the logframe or the budget rather
+        // than a list of acronyms.
+        None => found
+            .into_iter()
+            .rev()
+            .max_by_key(|t| t.filled)
+            .filter(|t| t.filled > 0)
+            .ok_or_else(|| bad(path, "every table of the document is empty"))?,
+    };
+    Ok(ReadSheet {
+        sheet: chosen.sheet,
+        name: chosen.name,
         names,
     })
 }

@@ -650,3 +650,132 @@ fn a_preview_shows_what_saving_the_value_gives_and_saves_nothing() {
         doc.undo().unwrap();
     }
 }
+
+/// A plan kept as a Word document: its logframe and budget are a table with the pillar as a
+/// heading across it, each outcome merged down beside its activities, several indicators in
+/// one cell, and amounts under year columns, in thousands as its caption says; above it, a
+/// short table of acronyms. The fullest table is the one read, the other is offered; the
+/// import makes the records and the amounts, and one outcome for the rows it is merged over.
+#[test]
+fn a_logframe_kept_as_a_word_table_is_imported_with_its_merged_cells() {
+    use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
+    use nap_app::import::{import_sheet, review_sheet, SheetImportRequest};
+    use nap_app::job::Job;
+
+    let cell = |lines: &[&str]| {
+        lines.iter().fold(TableCell::new(), |c, l| {
+            c.add_paragraph(Paragraph::new().add_run(Run::new().add_text(*l)))
+        })
+    };
+    let para = |text: &str| Paragraph::new().add_run(Run::new().add_text(text));
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut doc) = sample(dir.path());
+    let year = doc.plan().meta.start_year + 1;
+    let (y1, y2) = (year.to_string(), (year + 1).to_string());
+    let acronyms = Table::new(vec![
+        TableRow::new(vec![cell(&["MFPE"]), cell(&["Ministère de la Femme"])]),
+        TableRow::new(vec![cell(&["CNP"]), cell(&["Comité national de pilotage"])]),
+    ]);
+    let logframe = Table::new(vec![
+        TableRow::new(vec![
+            cell(&["Objectif spécifique"]),
+            cell(&["Activités"]),
+            cell(&["Indicateurs"]),
+            cell(&[&y1]),
+            cell(&[&y2]),
+        ]),
+        TableRow::new(vec![cell(&["AXE 1. PRÉVENTION"]).grid_span(5)]),
+        TableRow::new(vec![
+            cell(&["OS 1.1 : Sensibiliser les communautés"]).vertical_merge(VMergeType::Restart),
+            cell(&["Émissions radio en langues locales"]),
+            cell(&["Nombre d'émissions diffusées", "Nombre d'auditeurs touchés"]),
+            cell(&["1 250 000"]),
+            cell(&["1 300 000"]),
+        ]),
+        TableRow::new(vec![
+            cell(&[]).vertical_merge(VMergeType::Continue),
+            cell(&["Théâtre forum dans les villages"]),
+            cell(&["Nombre de séances"]),
+            cell(&["800 000"]),
+            cell(&["-"]),
+        ]),
+    ]);
+    let word = dir.path().join("PAN 1325 — plan.docx");
+    Docx::new()
+        .add_paragraph(para("Sigles et abréviations"))
+        .add_table(acronyms)
+        .add_paragraph(para("Tableau 2 : Cadre logique et budget (en milliers)"))
+        .add_table(logframe)
+        .build()
+        .pack(std::fs::File::create(&word).unwrap())
+        .unwrap();
+    let request = SheetImportRequest {
+        path: word.display().to_string(),
+        sheet: None,
+        map: Vec::new(),
+        skip_invalid: false,
+    };
+    let reviewed = review_sheet(&doc, &request, "secretariat", &Job::new()).unwrap();
+    assert_eq!(
+        reviewed.sheets,
+        [
+            "Table 1 — Sigles et abréviations",
+            "Table 2 — Tableau 2 : Cadre logique et budget (en milliers)"
+        ]
+    );
+    assert_eq!(reviewed.sheet, reviewed.sheets[1], "the fullest table");
+    let r = &reviewed.review;
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    assert_eq!(r.rows, 2, "{r:?}");
+
+    let outcomes = doc.plan().outcomes.len();
+    let lines = doc.plan().cost_lines.len();
+    import_sheet(&mut doc, &request, "secretariat", &Job::new()).unwrap();
+    let plan = doc.plan();
+    assert_eq!(
+        plan.outcomes.len(),
+        outcomes + 1,
+        "one outcome for its two rows"
+    );
+    let outcome = plan.outcomes.last().unwrap();
+    assert_eq!(outcome.title.text, "Sensibiliser les communautés");
+    let activity = |title: &str| {
+        (plan.activities.iter())
+            .find(|a| a.title.text == title)
+            .unwrap_or_else(|| panic!("{title} imported"))
+    };
+    let radio = activity("Émissions radio en langues locales");
+    let theatre = activity("Théâtre forum dans les villages");
+    let output_of = |a: &nap_core::Activity| {
+        (plan.outputs.iter())
+            .find(|o| o.record.id == a.output_id)
+            .unwrap()
+            .outcome_id
+    };
+    assert_eq!(output_of(radio), outcome.record.id);
+    assert_eq!(output_of(theatre), outcome.record.id);
+    let indicators: Vec<&str> = (plan.indicators.iter())
+        .map(|i| i.statement.text.as_str())
+        .filter(|t| t.starts_with("Nombre"))
+        .collect();
+    assert_eq!(
+        indicators,
+        [
+            "Nombre d'émissions diffusées",
+            "Nombre d'auditeurs touchés",
+            "Nombre de séances"
+        ]
+    );
+    assert_eq!(plan.cost_lines.len(), lines + 2);
+    let amount = |a: &nap_core::Activity, y: i32| -> Option<String> {
+        (plan.cost_lines.iter())
+            .filter(|l| l.activity_id == a.record.id)
+            .find_map(|l| l.quantities.get(&y))
+            .map(|q| q.normalize().to_string())
+    };
+    // The caption above the table states the amounts in thousands.
+    assert_eq!(amount(radio, year).as_deref(), Some("1250000000"));
+    assert_eq!(amount(radio, year + 1).as_deref(), Some("1300000000"));
+    assert_eq!(amount(theatre, year).as_deref(), Some("800000000"));
+    assert_eq!(amount(theatre, year + 1), None, "a dash is no amount");
+}

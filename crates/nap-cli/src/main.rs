@@ -438,8 +438,9 @@ enum ImportCommand {
         new_plan: new_plan::NewPlanArgs,
     },
     /// Bring in a logframe or a costing from a spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods,
-    /// .csv): title rows, merged cells, heading rows, numbered titles, several indicators or
-    /// actors per cell and amounts under year columns are understood. The review lists what
+    /// .csv) or a table of a Word document (.docx): title rows, merged cells, heading rows,
+    /// numbered titles, several indicators or actors per cell and amounts under year columns
+    /// are understood. The review lists what
     /// is created, matched, ignored and refused; with --dry-run nothing is written.
     ///
     /// FIELD is one of pillar, outcome, output, activity, indicator, baseline, target,
@@ -448,9 +449,11 @@ enum ImportCommand {
     Sheet {
         /// The plan to add to (or, with --new, to create).
         plan: PathBuf,
-        /// The spreadsheet.
+        /// The spreadsheet or Word document.
         input: PathBuf,
-        /// The sheet to read (the first with data by default).
+        /// The sheet to read (the first with data by default); in a Word document, the table
+        /// ("Table 2" and the paragraph above it, as the review names it; the fullest by
+        /// default).
         #[arg(long)]
         sheet: Option<String>,
         /// Read column COLUMN (a header, any case and accents, or a letter) as FIELD.

@@ -8,7 +8,8 @@ use nap_app::import::{SheetImportRequest, SheetImported};
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
-/// The system's open dialog for spreadsheets; `None` when the user cancels.
+/// The system's open dialog for spreadsheets and Word documents; `None` when the user
+/// cancels.
 #[tauri::command]
 pub async fn choose_sheet_to_import<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
@@ -16,10 +17,7 @@ pub async fn choose_sheet_to_import<R: tauri::Runtime>(
     Ok(app
         .dialog()
         .file()
-        .add_filter(
-            "Spreadsheet",
-            &["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt"],
-        )
+        .add_filter("Spreadsheet or Word document", nap_app::sheets::EXTENSIONS)
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
         .map(|p| p.display().to_string()))

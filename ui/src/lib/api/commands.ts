@@ -278,7 +278,8 @@ export interface Commands {
    */
   restoreBackup(path: string): Promise<PlanSummary>;
   /**
-   * The system's open dialog for spreadsheets; `None` when the user cancels.
+   * The system's open dialog for spreadsheets and Word documents; `None` when the user
+   * cancels.
    */
   chooseSheetToImport(): Promise<string | null>;
   /**
