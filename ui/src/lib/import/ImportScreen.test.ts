@@ -162,7 +162,7 @@ describe('coming back to the import screen', () => {
     expect((screen.getByRole('button', { name: 'Review' }) as HTMLButtonElement).disabled).toBe(true);
     running = false;
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull());
-    await fireEvent.input(screen.getByLabelText('Spreadsheet'), { target: { value: '/plans/budget.xlsx' } });
+    await fireEvent.input(screen.getByLabelText('Spreadsheet or Word document'), { target: { value: '/plans/budget.xlsx' } });
     expect((screen.getByRole('button', { name: 'Review' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });
@@ -193,7 +193,7 @@ describe('leaving the import screen during a review', () => {
     await Promise.resolve();
     render(ImportScreen, { backend });
     expect(await screen.findByText('Columns (the header is row 3)')).toBeTruthy();
-    expect((screen.getByLabelText('Spreadsheet') as HTMLInputElement).value).toBe('/plans/PAN Mali.xlsx');
+    expect((screen.getByLabelText('Spreadsheet or Word document') as HTMLInputElement).value).toBe('/plans/PAN Mali.xlsx');
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
     expect(backend.reviewSheet).toHaveBeenCalledOnce();
   });
@@ -209,7 +209,7 @@ describe('leaving the import screen during a review', () => {
     answer(reviewOf(false));
     await new Promise((r) => setTimeout(r, 0));
     expect(screen.queryByText('Columns (the header is row 3)')).toBeNull();
-    expect((screen.getByLabelText('Spreadsheet') as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText('Spreadsheet or Word document') as HTMLInputElement).value).toBe('');
     expect(importSession.busy).toBe(false);
   });
 });
