@@ -272,10 +272,22 @@ fn bad_spreadsheets_are_refused_clearly_and_change_nothing() {
         "{err}"
     );
 
-    let odd = d.path("notes.docx");
+    let odd = d.path("notes.pdf");
     std::fs::write(&odd, b"x").unwrap();
     let err = fails(&["import", "sheet", s(&plan), s(&odd)]);
-    assert!(err.contains(".xlsx"), "{err}");
+    assert!(err.contains(".xlsx") && err.contains(".docx"), "{err}");
+    // A Word 97-2003 document: how to make it readable; a damaged .docx: that it is damaged.
+    let old_word = d.path("plan.doc");
+    std::fs::write(&old_word, b"\xD0\xCF\x11\xE0").unwrap();
+    let err = fails(&["import", "sheet", s(&plan), s(&old_word)]);
+    assert!(err.contains("save it as .docx"), "{err}");
+    let damaged = d.path("plan.docx");
+    std::fs::write(&damaged, b"PK\x03\x04 cut short").unwrap();
+    let err = fails(&["import", "sheet", s(&plan), s(&damaged)]);
+    assert!(
+        err.contains("the document cannot be read") && err.contains("damaged"),
+        "{err}"
+    );
     let err = fails(&[
         "import",
         "sheet",

@@ -4,7 +4,8 @@
 //! sentences; a file that is accepted holds a valid plan that costs and exports; a plan
 //! refused as inconsistent repairs into a valid plan or is refused as unrepairable.
 //! Spreadsheets (.xlsx written from mutated logframe and budget rows, and mutated bytes of
-//! a workbook) go through `nap import sheet`'s use case the same way.
+//! a workbook) and Word tables (written with merged cells, and with their XML mutated) go
+//! through `nap import sheet`'s use case the same way.
 //!
 //! Bounded: about 3,500 cases in the test command (under two minutes on two cores);
 //! `NAP_LONG_TESTS=1` runs 20 times as many. `NAP_FUZZ_SEED` picks another run and
@@ -633,6 +634,129 @@ fn spreadsheets_from_ministries() {
             write_xlsx(&rows, &input);
         }
         let plan = f.dir.path().join("sheet-target.nap");
+        std::fs::copy(&f.plan, &plan).unwrap();
+        let _ = std::fs::remove_file(format!("{}-wal", plan.display()));
+        let request = nap_app::import::SheetRequest {
+            skip_invalid: rng.bool(),
+            ..Default::default()
+        };
+        let result = nap_app::import::sheet(CsvTarget::Existing(&plan), &input, &request, "fuzz");
+        outcome_of(result, &plan, case, context)
+    });
+}
+
+/// A Word document holding `rows` as a table under a caption, with cells merged across or
+/// down at random (as ministries' tables are, and sometimes inconsistently).
+fn write_docx(rows: &[Vec<String>], rng: &mut fastrand::Rng, path: &Path) {
+    use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
+    let para = |text: &str| Paragraph::new().add_run(Run::new().add_text(text));
+    let table: Vec<TableRow> = rows
+        .iter()
+        .map(|row| {
+            let cells = row.iter().map(|text| {
+                let cell = (text.lines()).fold(TableCell::new(), |c, l| c.add_paragraph(para(l)));
+                let cell = if text.is_empty() {
+                    cell.add_paragraph(Paragraph::new())
+                } else {
+                    cell
+                };
+                match rng.u8(0..12) {
+                    0 => cell.grid_span(rng.usize(2..4)),
+                    1 => cell.vertical_merge(VMergeType::Restart),
+                    2 => cell.vertical_merge(VMergeType::Continue),
+                    _ => cell,
+                }
+            });
+            TableRow::new(cells.collect())
+        })
+        .collect();
+    Docx::new()
+        .add_paragraph(para("Tableau 1 : Cadre logique (en milliers de FCFA)"))
+        .add_table(Table::new(table))
+        .build()
+        .pack(std::fs::File::create(path).unwrap())
+        .unwrap();
+}
+
+/// Mutates the text of the document's XML (cuts, copies, stray tags and references) and
+/// packs the document again, as a damaged or hand-edited file would be.
+fn mutate_docx_xml(path: &Path, rng: &mut fastrand::Rng) {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut parts = Vec::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = part.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        parts.push((name, bytes));
+    }
+    const STRAY: &[&str] = &[
+        "<w:tc>",
+        "</w:tr>",
+        "<w:tbl>",
+        "<w:vMerge/>",
+        r#"<w:gridSpan w:val="99999"/>"#,
+        r#"<w:gridBefore w:val="4000000000"/>"#,
+        "&amp;",
+        "&#xD800;",
+        "&nbsp;",
+        "<mc:Fallback>",
+        "<w:t>1 250 000</w:t>",
+    ];
+    for (name, bytes) in &mut parts {
+        if name != "word/document.xml" {
+            continue;
+        }
+        let mut text = String::from_utf8(std::mem::take(bytes)).unwrap();
+        for _ in 0..rng.usize(1..4) {
+            // The character boundary at or before byte `i`.
+            let boundary = |text: &str, mut i: usize| {
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let a = boundary(&text, rng.usize(0..=text.len()));
+            let b = boundary(&text, rng.usize(a..=text.len()));
+            match rng.u8(0..3) {
+                0 => text.replace_range(a..boundary(&text, b.min(a + 200)), ""),
+                1 => {
+                    let copy = text[a..boundary(&text, b.min(a + 2000))].to_string();
+                    text.insert_str(a, &copy);
+                }
+                _ => text.insert_str(a, STRAY[rng.usize(0..STRAY.len())]),
+            }
+        }
+        *bytes = text.into_bytes();
+    }
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in parts {
+        out.start_file(name, stored).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap();
+}
+
+#[test]
+fn word_tables_from_ministries() {
+    let f = fixture();
+    let rows = sheet_rows();
+    fuzz(5, "word", 200, |case, rng, context| {
+        let input = f.dir.path().join("in.docx");
+        let mut rows = rows.clone();
+        for _ in 0..rng.usize(0..4) {
+            let r = rng.usize(0..rows.len());
+            let c = rng.usize(0..rows[r].len());
+            rows[r][c] = interesting_text(rng);
+        }
+        write_docx(&rows, rng, &input);
+        if rng.u8(0..3) == 0 {
+            mutate_docx_xml(&input, rng);
+        }
+        let plan = f.dir.path().join("word-target.nap");
         std::fs::copy(&f.plan, &plan).unwrap();
         let _ = std::fs::remove_file(format!("{}-wal", plan.display()));
         let request = nap_app::import::SheetRequest {
