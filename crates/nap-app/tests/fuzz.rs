@@ -633,16 +633,28 @@ fn spreadsheets_from_ministries() {
         } else {
             write_xlsx(&rows, &input);
         }
-        let plan = f.dir.path().join("sheet-target.nap");
-        std::fs::copy(&f.plan, &plan).unwrap();
-        let _ = std::fs::remove_file(format!("{}-wal", plan.display()));
-        let request = nap_app::import::SheetRequest {
-            skip_invalid: rng.bool(),
-            ..Default::default()
-        };
-        let result = nap_app::import::sheet(CsvTarget::Existing(&plan), &input, &request, "fuzz");
-        outcome_of(result, &plan, case, context)
+        import_into_a_copy(&f, &input, rng, case, context)
     });
+}
+
+/// `nap import sheet` of `input` into a fresh copy of the fixture's plan (with or without
+/// the refused rows), and what became of it.
+fn import_into_a_copy(
+    f: &Fixture,
+    input: &Path,
+    rng: &mut fastrand::Rng,
+    case: usize,
+    context: &str,
+) -> Outcome {
+    let plan = f.dir.path().join("sheet-target.nap");
+    std::fs::copy(&f.plan, &plan).unwrap();
+    let _ = std::fs::remove_file(format!("{}-wal", plan.display()));
+    let request = nap_app::import::SheetRequest {
+        skip_invalid: rng.bool(),
+        ..Default::default()
+    };
+    let result = nap_app::import::sheet(CsvTarget::Existing(&plan), input, &request, "fuzz");
+    outcome_of(result, &plan, case, context)
 }
 
 /// A Word document holding `rows` as a table under a caption, with cells merged across or
@@ -756,14 +768,6 @@ fn word_tables_from_ministries() {
         if rng.u8(0..3) == 0 {
             mutate_docx_xml(&input, rng);
         }
-        let plan = f.dir.path().join("word-target.nap");
-        std::fs::copy(&f.plan, &plan).unwrap();
-        let _ = std::fs::remove_file(format!("{}-wal", plan.display()));
-        let request = nap_app::import::SheetRequest {
-            skip_invalid: rng.bool(),
-            ..Default::default()
-        };
-        let result = nap_app::import::sheet(CsvTarget::Existing(&plan), &input, &request, "fuzz");
-        outcome_of(result, &plan, case, context)
+        import_into_a_copy(&f, &input, rng, case, context)
     });
 }
