@@ -203,17 +203,28 @@ const MINOR_WORDS: &[&str] = &[
     "and", "for", "on", "in", "to", "pour", "sur",
 ];
 
+/// The code of an agency whose name gives none: numbered "AG1", "AG2"… by the importer.
+pub const NUMBERED_AGENCY_CODE: &str = "AG";
+
 /// A readable code for an agency named `name`: the initials of its significant words
 /// ("Ministère de la Promotion de la Femme" → "MPF"), or a one-word name's first eight
-/// letters ("MINGENRE", "OSC"), in capitals without accents.
+/// letters ("MINGENRE", "OSC"), in capitals without accents. A name in a script without
+/// capitals or spaces between words (Khmer, Thai, Lao, Burmese) has neither initials nor
+/// a readable first eight letters ("ក្រសួងកិច្ចការនារី" would give "ករសងកចចក"): it gets
+/// [`NUMBERED_AGENCY_CODE`], which the importer numbers.
 pub fn agency_code(name: &str) -> String {
     let folded = fold(name);
+    if !folded.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return NUMBERED_AGENCY_CODE.into();
+    }
     let words: Vec<&str> = folded
         .split(' ')
         .filter(|w| !w.is_empty() && !MINOR_WORDS.contains(w))
+        // Words of another script give no initial that reads ("UNFPA កម្ពុជា" is UNFPA).
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphanumeric()))
         .collect();
     let code: String = match words.as_slice() {
-        [] => "AG".into(),
+        [] => NUMBERED_AGENCY_CODE.into(),
         [one] => one
             .chars()
             .filter(|c| c.is_alphanumeric())
@@ -532,6 +543,9 @@ mod tests {
         assert_eq!(agency_code("Ministère de la Promotion de la Femme"), "MPF");
         assert_eq!(agency_code("OSC"), "OSC");
         assert_eq!(agency_code("Intérieur"), "INTERIEU");
+        assert_eq!(agency_code("ក្រសួងកិច្ចការនារី"), NUMBERED_AGENCY_CODE);
+        assert_eq!(agency_code("กระทรวงการพัฒนาสังคม"), NUMBERED_AGENCY_CODE);
+        assert_eq!(agency_code("UNFPA កម្ពុជា"), "UNFPA");
     }
 
     #[test]

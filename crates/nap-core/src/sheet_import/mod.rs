@@ -1481,7 +1481,13 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
             return id;
         }
         let base = cells::agency_code(name);
-        let mut code = base.clone();
+        // A code the name cannot give is numbered from 1; a name's own code only when taken.
+        let numbered = base == cells::NUMBERED_AGENCY_CODE;
+        let mut code = if numbered {
+            format!("{base}1")
+        } else {
+            base.clone()
+        };
         let mut n = 2;
         while self
             .plan

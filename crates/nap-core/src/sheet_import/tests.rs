@@ -1388,3 +1388,32 @@ fn a_placeholder_repeats_its_parents_title_whole() {
     );
     assert!(outputs[1].chars().count() < 240 && !outputs[1].contains("characters"));
 }
+
+/// Agencies named in Khmer or Thai (no capitals, no spaces between words) get numbered
+/// codes rather than the first letters of "Ministry of…", and a name seen again is the same
+/// agency.
+#[test]
+fn agencies_named_in_khmer_or_thai_get_numbered_codes() {
+    let p = plan("KHR", 2027, 2029);
+    let rows: Vec<&[&str]> = vec![
+        &["Activity", "Lead agency", "2027"],
+        &["Radio", "ក្រសួងកិច្ចការនារី", "1000"],
+        &["Shelters", "กระทรวงการพัฒนาสังคม", "2000"],
+        &["Training", "ក្រសួងកិច្ចការនារី", "3000"],
+        &["Survey", "UNFPA កម្ពុជា", "4000"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    assert_eq!(
+        out.review.agencies_created,
+        [
+            "AG1 ក្រសួងកិច្ចការនារី",
+            "AG2 กระทรวงการพัฒนาสังคม",
+            "UNFPA UNFPA កម្ពុជា"
+        ]
+    );
+    let codes: Vec<&str> = (out.plan.agencies.iter())
+        .map(|a| a.code.as_str())
+        .filter(|c| c.starts_with("AG") || *c == "UNFPA")
+        .collect();
+    assert!(codes.ends_with(&["AG1", "AG2", "UNFPA"]), "{codes:?}");
+}
