@@ -604,6 +604,16 @@ fn the_column_words_of_every_export_language_are_recognised_headers() {
         assert!(recognised(header).is_some(), "{header}");
     }
     assert_eq!(recognised("Chi so"), Some(Field::Indicator));
+    // The top level as plans name it beside "pillar": a Thai plan's strategies, a
+    // francophone plan's strategic orientations.
+    for header in [
+        "ยุทธศาสตร์",
+        "Orientation stratégique",
+        "Axes",
+        "Thematic area",
+    ] {
+        assert_eq!(recognised(header), Some(Field::Pillar), "{header}");
+    }
 }
 
 #[test]
