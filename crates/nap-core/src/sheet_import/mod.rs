@@ -24,6 +24,7 @@
 //!   gets one placeholder record per parent, named as such and listed in the review.
 
 mod cells;
+mod placeholder;
 mod said;
 
 pub use cells::{
@@ -2061,14 +2062,12 @@ pub fn import_sheet(
                     parent_title = split_numbering(&text).1;
                 }
                 None => {
-                    let title = match level {
-                        0 => "Imported (pillar not given in the sheet)".to_string(),
-                        _ => format!(
-                            "{} ({} not given in the sheet)",
-                            title_part(&parent_title),
-                            kind.name()
-                        ),
-                    };
+                    let above = if level == 0 { "" } else { &parent_title };
+                    let title = placeholder::placeholder_title(
+                        &im.plan.meta.working_language,
+                        kind.name(),
+                        &title_part(above),
+                    );
                     let id = im.record(*kind, parent, &title, true);
                     if level == 3 {
                         activities.push(id);

@@ -1427,3 +1427,42 @@ fn agencies_named_in_khmer_or_thai_get_numbered_codes() {
         .collect();
     assert!(codes.ends_with(&["AG1", "AG2", "UNFPA"]), "{codes:?}");
 }
+
+/// The records made for levels a budget by pillar does not give are titled in the plan's
+/// working language: they are printed in its Khmer annex and documents.
+#[test]
+fn placeholders_are_titled_in_the_plans_language() {
+    let mut p = plan("KHR", 2027, 2029);
+    p.meta.working_language = "km".into();
+    p.meta.second_language = Some("en".into());
+    let rows: Vec<&[&str]> = vec![&["Pillar", "2027"], &["ការការពារ", "1 000 000"]];
+    let out = accepted(&p, &rows, vec![]);
+    let titled = |list: Vec<&str>| list.into_iter().map(str::to_string).collect::<Vec<_>>();
+    let outcomes = titled(
+        out.plan
+            .outcomes
+            .iter()
+            .map(|o| o.title.text.as_str())
+            .collect(),
+    );
+    let activities = titled(
+        out.plan
+            .activities
+            .iter()
+            .map(|a| a.title.text.as_str())
+            .collect(),
+    );
+    assert!(
+        outcomes.contains(&"ការការពារ (លទ្ធផល៖ មិនមានក្នុងតារាង)".to_string()),
+        "{outcomes:?}"
+    );
+    assert!(
+        activities.contains(&"ការការពារ (សកម្មភាព៖ មិនមានក្នុងតារាង)".to_string()),
+        "{activities:?}"
+    );
+    assert!(
+        (out.review.placeholders.iter()).all(|s| !s.message.contains("not given")),
+        "{:?}",
+        out.review.placeholders
+    );
+}
