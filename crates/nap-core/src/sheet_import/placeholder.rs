@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The catalogues of the export languages, by primary language subtag.
-const CATALOGUES: [(&str, &str); 9] = [
+pub(crate) const CATALOGUES: [(&str, &str); 9] = [
     ("en", include_str!("../../../../i18n/en.json")),
     ("km", include_str!("../../../../i18n/km.json")),
     ("fr", include_str!("../../../../i18n/fr.json")),
