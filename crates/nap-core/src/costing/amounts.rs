@@ -35,6 +35,37 @@ impl FixedAmounts {
         }
     }
 
+    /// Each row's slots `0..split` and `split..end`, for rows of `stride` slots (`end ≤
+    /// stride`): the columns two threads fill side by side. Only for a list still all narrow
+    /// (as made by [`FixedAmounts::zeros`]), whose slots are the 64-bit ones.
+    pub(crate) fn split_columns(
+        &mut self,
+        stride: usize,
+        split: usize,
+        end: usize,
+    ) -> (Vec<&mut [i64]>, Vec<&mut [i64]>) {
+        debug_assert!(self.wide.is_empty() && split <= end && end <= stride);
+        if stride == 0 {
+            return (Vec::new(), Vec::new());
+        }
+        self.narrow
+            .chunks_mut(stride)
+            .map(|row| {
+                let (first, rest) = row.split_at_mut(split);
+                (first, &mut rest[..end - split])
+            })
+            .unzip()
+    }
+
+    /// Moves the slots `from` to start at `to` (`to ≤ from.start`), leaving zeros behind.
+    /// Only while every block they touch is narrow (before any value needs 128 bits).
+    pub(crate) fn move_narrow(&mut self, from: std::ops::Range<usize>, to: usize) {
+        debug_assert!(self.wide.is_empty() && to <= from.start);
+        let vacated = (to + from.len()).max(from.start)..from.end;
+        self.narrow.copy_within(from, to);
+        self.narrow[vacated].fill(0);
+    }
+
     /// The mantissa at `i` (`i < len`).
     #[inline]
     pub(crate) fn get(&self, i: usize) -> i128 {

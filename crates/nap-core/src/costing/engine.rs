@@ -440,24 +440,163 @@ fn inflation_factors(plan: &Plan, years: &[Year]) -> Vec<Decimal> {
         .collect()
 }
 
+/// Cost lines from which [`compute`] splits the lines between two threads: below it the
+/// second thread's start (tens of microseconds) outweighs the work it takes over.
+const LINES_WORTH_A_THREAD: usize = 4_000;
+
 /// Costs the plan in `currency` (the base currency when `None`).
 ///
 /// The plan is assumed valid (see [`crate::validate()`]); costing errors are those validation
 /// does not cover, such as missing exchange rates.
 pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingError> {
+    let parts = if plan.cost_lines.len() >= LINES_WORTH_A_THREAD {
+        2
+    } else {
+        1
+    };
+    compute_in_parts(plan, currency, parts)
+}
+
+/// What costing a run of consecutive cost lines reads: the plan and what was derived from it
+/// once for every run.
+struct LineContext<'p> {
+    plan: &'p Plan,
+    target: &'p str,
+    years: &'p [Year],
+    inflation: &'p [Decimal],
+    activity_index: &'p FastMap<Id, usize>,
+    catalogue: &'p FastMap<Id, &'p CatalogueItem>,
+    source_index: &'p FastMap<Id, usize>,
+}
+
+/// One run of lines costed: its units (numbered from the run's first line, `economic`
+/// indexing `economic_codes`), and what the run adds to the whole.
+struct CostedRun<'p> {
+    units: Vec<CostUnit>,
+    /// The economic codes of the run's units, in order of first use; the first is "".
+    economic_codes: Vec<&'p str>,
+    /// `[activity × years + year]`, as in [`Costing`].
+    activity_totals: Vec<i128>,
+    /// Amounts beyond 64 bits, which the run's columns cannot hold: (position in the year's
+    /// columns counted from the run's first column, year index, mantissa).
+    wide: Vec<(usize, usize, i128)>,
+    missing: Vec<(String, Year)>,
+    /// The first error of the run, which ends it: [`compute`] reports the plan's first.
+    error: Option<CostingError>,
+}
+
+impl<'p> LineContext<'p> {
+    /// Costs `lines` (whose first is at `first` in the plan) into `columns`, one slice per
+    /// year with a slot per line of the run (a line without an activity leaves no unit, so
+    /// the run's units fill the first slots).
+    fn cost(
+        &self,
+        first: usize,
+        lines: &'p [CostLine],
+        mut columns: Vec<&mut [i64]>,
+    ) -> CostedRun<'p> {
+        let ny = self.years.len();
+        let mut rates = Rates {
+            plan: self.plan,
+            target: self.target,
+            years: self.years,
+            cache: FastMap::default(),
+            missing: Vec::new(),
+        };
+        // Price per year for each (unit cost, currency, inflates): lines that share a
+        // catalogue item share it, so each line-year costs one multiplication. Keyed by the
+        // unit cost's exact representation: `Decimal`'s own hash normalises the value, slow
+        // on a hot path.
+        let mut prices: FastMap<([u8; 16], &str, bool), Vec<Decimal>> = FastMap::default();
+        let mut run = CostedRun {
+            units: Vec::with_capacity(lines.len()),
+            economic_codes: vec![""],
+            activity_totals: vec![0; self.plan.activities.len() * ny],
+            wide: Vec::new(),
+            missing: Vec::new(),
+            error: None,
+        };
+        let mut economic_index: FastMap<&str, u32> = FastMap::from_iter([("", 0)]);
+        for (offset, line) in lines.iter().enumerate() {
+            let item = line
+                .catalogue_item_id
+                .and_then(|id| self.catalogue.get(&id).copied());
+            let inputs = line.inputs(item);
+            let (Some(unit_cost), Some(line_currency)) = (inputs.unit_cost, inputs.currency) else {
+                run.error = Some(CostingError::IncompleteLine(line.record.id));
+                break;
+            };
+            let Some(&activity) = self.activity_index.get(&line.activity_id) else {
+                continue;
+            };
+            let code = inputs.economic_code.unwrap_or_default();
+            let codes = &mut run.economic_codes;
+            let economic = *economic_index.entry(code).or_insert_with(|| {
+                codes.push(code);
+                (codes.len() - 1) as u32
+            });
+            let overflow = || CostingError::Overflow {
+                record: line.as_ref_(),
+                currency: self.target.to_string(),
+            };
+            let price = match prices.entry((unit_cost.serialize(), line_currency, line.inflate)) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let factors = rates.factors(line_currency);
+                    match line_price(unit_cost, factors, self.inflation, line.inflate) {
+                        Some(price) => e.insert(price),
+                        None => {
+                            run.error = Some(overflow());
+                            break;
+                        }
+                    }
+                }
+            };
+            let slot = run.units.len();
+            for (&year, &q) in &line.quantities {
+                let Some(yi) = year_position(self.years, year) else {
+                    continue;
+                };
+                let Some(m) = line_year_amount(price[yi], q) else {
+                    run.error = Some(overflow());
+                    break;
+                };
+                match i64::try_from(m) {
+                    Ok(narrow) => columns[yi][slot] = narrow,
+                    Err(_) => run.wide.push((slot, yi, m)),
+                }
+                run.activity_totals[activity * ny + yi] += m;
+            }
+            if run.error.is_some() {
+                break;
+            }
+            run.units.push(CostUnit {
+                kind: UnitKind::Line(first + offset),
+                activity,
+                economic,
+                source: line
+                    .funding_source_id
+                    .and_then(|s| self.source_index.get(&s).copied()),
+            });
+        }
+        run.missing = rates.missing;
+        run
+    }
+}
+
+/// [`compute`] with the cost lines split into `parts` runs (1 or 2), each costed on its own
+/// thread; the result does not depend on `parts` (a test holds the two together).
+pub(crate) fn compute_in_parts(
+    plan: &Plan,
+    currency: Option<&str>,
+    parts: usize,
+) -> Result<Costing, CostingError> {
     let target = currency.unwrap_or(&plan.meta.base_currency);
     if crate::currency::currency(target).is_none() {
         return Err(CostingError::UnknownCurrency(target.to_string()));
     }
     let years: Vec<Year> = plan.years().collect();
     let inflation = inflation_factors(plan, &years);
-    let mut rates = Rates {
-        plan,
-        target,
-        years: &years,
-        cache: FastMap::default(),
-        missing: Vec::new(),
-    };
     let activity_index: FastMap<Id, usize> = plan
         .activities
         .iter()
@@ -474,64 +613,103 @@ pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingEr
         .collect();
 
     let ny = years.len();
-    // Price per year for each (unit cost, currency, inflates): lines that share a catalogue
-    // item share it, so each line-year costs one multiplication. Keyed by the unit cost's
-    // exact representation: `Decimal`'s own hash normalises the value, slow on a hot path.
-    let mut prices: FastMap<([u8; 16], &str, bool), Vec<Decimal>> = FastMap::default();
-    let mut economic_codes: Vec<String> = vec![String::new()];
-    let mut economic_index: FastMap<&str, u32> = FastMap::from_iter([("", 0)]);
-    let mut units = Vec::with_capacity(plan.cost_lines.len() + plan.activities.len());
     // Year by year, with room for every line and every activity's contingency, so that the
     // allocation and the views read each year's amounts as one contiguous slice.
     let stride = plan.cost_lines.len() + plan.activities.len();
     let mut fixed = FixedAmounts::zeros(stride * ny);
-    let mut activity_totals: Vec<i128> = vec![0; plan.activities.len() * ny];
-    for (li, line) in plan.cost_lines.iter().enumerate() {
-        let item = line
-            .catalogue_item_id
-            .and_then(|id| catalogue.get(&id).copied());
-        let inputs = line.inputs(item);
-        let (Some(unit_cost), Some(line_currency)) = (inputs.unit_cost, inputs.currency) else {
-            return Err(CostingError::IncompleteLine(line.record.id));
-        };
-        let Some(&activity) = activity_index.get(&line.activity_id) else {
-            continue;
-        };
-        let code = inputs.economic_code.unwrap_or_default();
-        let economic = *economic_index.entry(code).or_insert_with(|| {
-            economic_codes.push(code.to_string());
-            (economic_codes.len() - 1) as u32
-        });
-        let overflow = || CostingError::Overflow {
-            record: line.as_ref_(),
-            currency: target.to_string(),
-        };
-        let price = match prices.entry((unit_cost.serialize(), line_currency, line.inflate)) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                let factors = rates.factors(line_currency);
-                let price = line_price(unit_cost, factors, &inflation, line.inflate);
-                e.insert(price.ok_or_else(overflow)?)
-            }
-        };
-        let unit = units.len();
-        for (&year, &q) in &line.quantities {
-            let Some(yi) = year_position(&years, year) else {
-                continue;
-            };
-            let m = line_year_amount(price[yi], q).ok_or_else(overflow)?;
-            fixed.set(yi * stride + unit, m);
-            activity_totals[activity * ny + yi] += m;
+    let context = LineContext {
+        plan,
+        target,
+        years: &years,
+        inflation: &inflation,
+        activity_index: &activity_index,
+        catalogue: &catalogue,
+        source_index: &source_index,
+    };
+    let lines = &plan.cost_lines[..];
+    let split = if parts > 1 {
+        lines.len() / 2
+    } else {
+        lines.len()
+    };
+    let (first, second) = {
+        let (first_columns, second_columns) = fixed.split_columns(stride, split, lines.len());
+        if split < lines.len() {
+            std::thread::scope(|scope| {
+                let context = &context;
+                let second =
+                    scope.spawn(move || context.cost(split, &lines[split..], second_columns));
+                let first = context.cost(0, &lines[..split], first_columns);
+                let second = second
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (first, Some(second))
+            })
+        } else {
+            (context.cost(0, lines, first_columns), None)
         }
-        units.push(CostUnit {
-            kind: UnitKind::Line(li),
-            activity,
-            economic,
-            source: line
-                .funding_source_id
-                .and_then(|s| source_index.get(&s).copied()),
-        });
+    };
+    if let Some(error) = first.error {
+        return Err(error);
     }
+    let mut missing = first.missing;
+    let mut economic_codes: Vec<String> =
+        first.economic_codes.iter().map(|c| c.to_string()).collect();
+    let mut units = first.units;
+    units.reserve(lines.len() - units.len() + plan.activities.len());
+    let mut activity_totals = first.activity_totals;
+    // Amounts beyond 64 bits are set once every narrow slot is in place: setting one moves
+    // its block of slots to wide storage.
+    let mut wide = first.wide;
+    if let Some(second) = second {
+        if let Some(error) = second.error {
+            return Err(error);
+        }
+        missing.extend(second.missing);
+        // The second run's codes are numbered after the first's, in order of first use, as
+        // one run over every line numbers them.
+        let renumbered: Vec<u32> = (second.economic_codes.iter())
+            .map(|code| match economic_codes.iter().position(|c| c == code) {
+                Some(at) => at as u32,
+                None => {
+                    economic_codes.push(code.to_string());
+                    (economic_codes.len() - 1) as u32
+                }
+            })
+            .collect();
+        // Lines of the first run without an activity left their slots empty: the second
+        // run's units move up to follow the first's.
+        let (from, to) = (split, units.len());
+        if from != to {
+            for yi in 0..ny {
+                let start = yi * stride;
+                fixed.move_narrow(start + from..start + from + second.units.len(), start + to);
+            }
+        }
+        wide.extend(
+            second
+                .wide
+                .into_iter()
+                .map(|(slot, yi, m)| (to + slot, yi, m)),
+        );
+        units.extend(second.units.into_iter().map(|u| CostUnit {
+            economic: renumbered[u.economic as usize],
+            ..u
+        }));
+        for (total, t) in activity_totals.iter_mut().zip(second.activity_totals) {
+            *total += t;
+        }
+    }
+    for (slot, yi, m) in wide {
+        fixed.set(yi * stride + slot, m);
+    }
+    let mut rates = Rates {
+        plan,
+        target,
+        years: &years,
+        cache: FastMap::default(),
+        missing,
+    };
     if !rates.missing.is_empty() {
         let mut missing = std::mem::take(&mut rates.missing);
         missing.sort();

@@ -581,3 +581,87 @@ fn at_the_limits(unit_cost: Decimal, quantity: Decimal, rate: Decimal, inflate: 
     p.meta.inflation = p.years().map(|y| (y, Decimal::ONE)).collect();
     p
 }
+
+/// A large plan's lines are costed in two runs on two threads: the costing (units, their
+/// numbering and economic codes, amounts beyond 64 bits) and the first error are those of one
+/// run over every line.
+#[test]
+fn costing_the_lines_in_two_runs_gives_what_one_run_gives() {
+    use super::engine::compute_in_parts;
+    let plan = crate::sample::generated_plan(crate::sample::PlanSize::Medium);
+    let n = plan.cost_lines.len();
+    let same = |p: &Plan, what: &str| {
+        let one = compute_in_parts(p, None, 1);
+        let two = compute_in_parts(p, None, 2);
+        assert!(
+            one == two,
+            "{what}: two runs cost the plan otherwise than one"
+        );
+        one
+    };
+    let whole = same(&plan, "the plan as generated").unwrap();
+    assert_eq!(whole.units.len(), n + plan.activities.len());
+
+    let mut p = plan.clone();
+    // A code first used in the second run, and one used in both runs.
+    p.cost_lines[n - 1].economic_code = Some("2299".into());
+    p.cost_lines[3].economic_code = Some("2298".into());
+    p.cost_lines[n / 2 + 5].economic_code = Some("2298".into());
+    // Amounts of a line in each run beyond 64-bit mantissas (above 922 million).
+    for li in [7, n / 2 + 1, n - 2] {
+        p.cost_lines[li].unit_cost = Some(d("50000000000"));
+    }
+    // Lines of the first run whose activity is not in the plan leave no unit: the second
+    // run's units follow the first's.
+    p.cost_lines[0].activity_id = Id::from_u128(1);
+    p.cost_lines[n / 2 - 1].activity_id = Id::from_u128(2);
+    let c = same(&p, "codes, wide amounts, lines without an activity").unwrap();
+    assert_eq!(c.units.len(), whole.units.len() - 2);
+    assert_eq!(c.economic_codes.last().map(String::as_str), Some("2299"));
+    assert_eq!(c.economic_codes.iter().filter(|c| *c == "2298").count(), 1);
+    let wide = c
+        .units
+        .iter()
+        .position(|u| u.kind == UnitKind::Line(n / 2 + 1))
+        .unwrap();
+    assert!(c
+        .amounts(wide)
+        .iter()
+        .any(|a| *a > d("922337203.6854775807")));
+    assert_eq!(c.total(), {
+        let lines: Decimal = (0..c.units.len())
+            .flat_map(|u| (0..c.years.len()).map(move |y| (u, y)))
+            .map(|(u, y)| c.amount(u, y))
+            .sum();
+        lines
+    });
+
+    // The first error in plan order wins, whichever run meets it.
+    let mut p = plan.clone();
+    p.cost_lines[n - 3].unit_cost = None;
+    p.cost_lines[n - 3].catalogue_item_id = None;
+    let err = same(&p, "an incomplete line in the second run").unwrap_err();
+    assert_eq!(
+        err,
+        CostingError::IncompleteLine(p.cost_lines[n - 3].record.id)
+    );
+    p.cost_lines[n / 2 - 3].unit_cost = Some(d("1000000000000000"));
+    p.cost_lines[n / 2 - 3]
+        .quantities
+        .values_mut()
+        .for_each(|q| *q = d("1000000000000000"));
+    let err = same(&p, "an overflow in the first run").unwrap_err();
+    assert!(
+        matches!(err, CostingError::Overflow { record, .. } if record.id == p.cost_lines[n / 2 - 3].record.id)
+    );
+    let mut p = plan.clone();
+    p.cost_lines[2].currency = Some("GEL".into());
+    p.cost_lines[2].unit_cost = Some(d("10"));
+    p.cost_lines[n - 1].currency = Some("XOF".into());
+    p.cost_lines[n - 1].unit_cost = Some(d("10"));
+    let err = same(&p, "currencies without a rate in both runs").unwrap_err();
+    let CostingError::MissingRates(missing) = err else {
+        panic!("{err}")
+    };
+    assert!(missing.iter().any(|(c, _)| c == "GEL") && missing.iter().any(|(c, _)| c == "XOF"));
+}
