@@ -212,9 +212,13 @@ pub struct SheetRequest {
 #[ts(export)]
 pub struct SheetImported {
     pub review: nap_core::sheet_import::SheetReview,
-    /// The sheet read ("" for CSV) and every sheet of the workbook.
+    /// The sheet read ("" for CSV) and every sheet of the workbook (or table of the Word
+    /// document), by the names `sheet` takes.
     pub sheet: String,
     pub sheets: Vec<String>,
+    /// The sheets' names as the app shows them (a Word table's number in the app's
+    /// language), one per sheet.
+    pub sheet_labels: Vec<nap_core::sheet_import::Said>,
     /// Whether the plan was written (false for a review).
     pub written: bool,
 }
@@ -292,6 +296,7 @@ fn prepare(
         review: imported.review.clone(),
         sheet: read.name,
         sheets: read.names,
+        sheet_labels: read.labels,
         written: false,
     };
     Ok((imported, shown))

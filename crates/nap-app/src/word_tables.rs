@@ -14,7 +14,7 @@
 //! Only what the document shows is read: deleted text of tracked changes, field codes and
 //! the fallback copy of a drawing are left out.
 
-use nap_core::sheet_import::{Merged, Sheet};
+use nap_core::sheet_import::{said, Merged, Said, Sheet};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -38,6 +38,8 @@ fn caption(paragraph: &str) -> Option<String> {
 pub(crate) struct WordTable {
     /// "Table 2 — Budget": its number in the document, and the paragraph above it.
     pub name: String,
+    /// The name in any language (`import.said.word_table` or `word_table_named`).
+    pub label: Said,
     pub sheet: Sheet,
     /// How many of its cells hold text: the fullest table is the one offered first.
     pub filled: usize,
@@ -163,7 +165,8 @@ impl Table {
         self.rows.push(row);
     }
 
-    fn finish(mut self, name: String, caption: Option<String>) -> WordTable {
+    /// The table read, named by `label` (its English wording is the name `--sheet` takes).
+    fn finish(mut self, label: Said, caption: Option<String>) -> WordTable {
         self.end_cell();
         if !self.row.is_empty() {
             self.end_row();
@@ -184,7 +187,8 @@ impl Table {
             }
         }
         WordTable {
-            name,
+            name: label.message.clone(),
+            label,
             sheet: Sheet {
                 rows: self.rows,
                 merged: self.merged,
@@ -327,12 +331,15 @@ pub(crate) fn tables(document: &str) -> Result<Vec<WordTable>, WordError> {
                         if depth == 0 {
                             let n = found.len() + 1;
                             let named: String = above.chars().take(NAME_CHARS).collect();
-                            let name = if named.is_empty() {
-                                format!("Table {n}")
+                            let label = if named.is_empty() {
+                                said("word_table", &[("n", n.to_string())])
                             } else {
-                                format!("Table {n} — {named}")
+                                said(
+                                    "word_table_named",
+                                    &[("n", n.to_string()), ("paragraph", named)],
+                                )
                             };
-                            found.push(std::mem::take(&mut table).finish(name, caption(&above)));
+                            found.push(std::mem::take(&mut table).finish(label, caption(&above)));
                             above.clear();
                         }
                     }
@@ -427,6 +434,17 @@ mod tests {
         assert_eq!(found.len(), 1);
         let t = &found[0];
         assert_eq!(t.name, "Table 1 — Tableau 3 : Cadre logique");
+        // The name in the app's language: its number and the paragraph, for the catalogue's
+        // "Table {n} — {paragraph}" (in Khmer "តារាង {n} — {paragraph}").
+        assert_eq!(t.label.code, "word_table_named");
+        assert_eq!(t.label.message, t.name);
+        assert_eq!(
+            (t.label.values.get("n"), t.label.values.get("paragraph")),
+            (
+                Some(&"1".to_string()),
+                Some(&"Tableau 3 : Cadre logique".to_string())
+            )
+        );
         assert_eq!(
             t.sheet.rows,
             vec![
@@ -460,6 +478,7 @@ mod tests {
         let xml = body("", &[&[cell, r#"<w:tc><w:p/></w:tc>"#]]);
         let found = tables(&xml).unwrap();
         assert_eq!(found[0].name, "Table 1");
+        assert_eq!(found[0].label.code, "word_table");
         assert_eq!(
             found[0].sheet.rows,
             vec![vec!["Former les comités\nlocaux\nZone\nimbriqué"]]

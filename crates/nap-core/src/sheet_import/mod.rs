@@ -31,8 +31,7 @@ pub use cells::{
     agency_code, amount_scale, fold, parse_amount, says_nothing, split_actors, split_items,
     split_numbering, DecimalMark,
 };
-use said::said;
-pub use said::{fill, Said, KEY_PREFIX};
+pub use said::{fill, said, Said, KEY_PREFIX};
 
 use crate::currency::currency;
 use crate::model::*;

@@ -54,7 +54,7 @@ pub fn fill(wording: &str, values: &BTreeMap<String, String>) -> String {
 
 /// The sentence `code` with `values`. A code missing from the catalogue (a test keeps every
 /// code used in it) still says its code and values rather than nothing.
-pub(crate) fn said(code: &str, values: &[(&str, String)]) -> Said {
+pub fn said(code: &str, values: &[(&str, String)]) -> Said {
     let values: BTreeMap<String, String> = (values.iter())
         .map(|(k, v)| ((*k).to_string(), v.clone()))
         .collect();

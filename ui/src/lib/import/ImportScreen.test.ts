@@ -14,6 +14,10 @@ function reviewOf(refused: boolean): SheetImported {
   return {
     sheet: 'Cadre logique',
     sheets: ['Cadre logique', 'Budget'],
+    sheet_labels: [
+      { code: 'sheet_name', message: 'Cadre logique', values: { name: 'Cadre logique' } },
+      { code: 'sheet_name', message: 'Budget', values: { name: 'Budget' } },
+    ],
     written: false,
     review: {
       header_row: 3,
@@ -123,6 +127,26 @@ describe('the review in Khmer', () => {
     expect(screen.getByText('លទ្ធផលរំពឹងទុក៖ «Sensibiliser»')).toBeTruthy();
     // A code this catalogue lacks is said in English rather than not at all.
     expect(screen.getByText('Something this version cannot say.')).toBeTruthy();
+    i18n.lang = 'en';
+  });
+
+  it('names a Word document\'s tables in Khmer and picks one by its name', async () => {
+    i18n.lang = 'km';
+    const review = reviewOf(false);
+    review.sheets = ['Table 1', 'Table 2 — Tableau 2 : Cadre logique'];
+    review.sheet = review.sheets[1]!;
+    review.sheet_labels = [
+      { code: 'word_table', message: 'Table 1', values: { n: '1' } },
+      { code: 'word_table_named', message: review.sheets[1]!, values: { n: '2', paragraph: 'Tableau 2 : Cadre logique' } },
+    ];
+    const backend = { ...fakeBackend(), reviewSheet: vi.fn(async () => review) } as unknown as Backend & { reviewSheet: ReturnType<typeof vi.fn> };
+    render(ImportScreen, { backend });
+    await fireEvent.click(await screen.findByText('ជ្រើសរើស…'));
+    const picker = (await screen.findByDisplayValue('តារាង 2 — Tableau 2 : Cadre logique')) as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.textContent)).toEqual(['តារាង 1', 'តារាង 2 — Tableau 2 : Cadre logique']);
+    // The review is asked for the table by the name the command line also takes.
+    await fireEvent.change(picker, { target: { value: 'Table 1' } });
+    await waitFor(() => expect(backend.reviewSheet).toHaveBeenLastCalledWith(expect.objectContaining({ sheet: 'Table 1' })));
     i18n.lang = 'en';
   });
 });
