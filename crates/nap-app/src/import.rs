@@ -216,9 +216,9 @@ pub struct SheetImported {
     /// document), by the names `sheet` takes.
     pub sheet: String,
     pub sheets: Vec<String>,
-    /// The sheets' names as the app shows them (a Word table's number in the app's
-    /// language), one per sheet.
-    pub sheet_labels: Vec<nap_core::sheet_import::Said>,
+    /// The sheets' names as the app shows them, one per sheet: a Word table's number in the
+    /// app's language; `None` for a workbook's sheet, shown by its own name.
+    pub sheet_labels: Vec<Option<nap_core::sheet_import::Said>>,
     /// Whether the plan was written (false for a review).
     pub written: bool,
 }

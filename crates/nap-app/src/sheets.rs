@@ -5,7 +5,7 @@
 
 use crate::AppError;
 use calamine::{open_workbook_auto, Data, Reader, Sheets};
-use nap_core::sheet_import::{said, Merged, Said, Sheet};
+use nap_core::sheet_import::{Merged, Said, Sheet};
 use std::path::Path;
 
 /// Files above this size are refused before reading (a 30,000-row costing is a few MB).
@@ -29,9 +29,9 @@ pub struct ReadSheet {
     pub name: String,
     /// Every sheet of the workbook (or table of the document), in order.
     pub names: Vec<String>,
-    /// The same names as the app shows them in its language: a Word table's "Table 2" is
-    /// said in Khmer too; a sheet's name is its own.
-    pub labels: Vec<Said>,
+    /// The same names as the app shows them in its language, one per name: a Word table's
+    /// "Table 2" is said in Khmer too; a workbook's sheet (`None`) keeps its own name.
+    pub labels: Vec<Option<Said>>,
 }
 
 fn bad(path: &Path, message: impl Into<String>) -> AppError {
@@ -169,9 +169,7 @@ fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<ReadSheet, AppErro
     Ok(ReadSheet {
         sheet: Sheet { rows, merged },
         name,
-        labels: (names.iter())
-            .map(|n| said("sheet_name", &[("name", n.clone())]))
-            .collect(),
+        labels: vec![None; names.len()],
         names,
     })
 }
@@ -227,7 +225,7 @@ fn read_word(path: &Path, wanted: Option<&str>) -> Result<ReadSheet, AppError> {
         return Err(bad(path, "the document has no tables: NAP Studio imports the tables of a Word document (a logframe, a budget)"));
     }
     let names: Vec<String> = found.iter().map(|t| t.name.clone()).collect();
-    let labels: Vec<Said> = found.iter().map(|t| t.label.clone()).collect();
+    let labels: Vec<Option<Said>> = found.iter().map(|t| Some(t.label.clone())).collect();
     let chosen = match wanted {
         Some(w) => found.into_iter().find(|t| t.name == w).ok_or_else(|| {
             bad(
@@ -355,10 +353,10 @@ mod tests {
         assert_eq!(read.sheet.rows[1][1], "Prévention");
     }
 
-    /// A workbook's sheets are named as their tabs are, in any language; the first with data
-    /// is read.
+    /// A workbook's sheets are named as their tabs are, in any language, with no label to
+    /// translate; the first with data is read.
     #[test]
-    fn a_workbooks_sheets_are_labelled_by_their_own_names() {
+    fn a_workbooks_sheets_keep_their_own_names() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("PAN.xlsx");
         let mut book = rust_xlsxwriter::Workbook::new();
@@ -369,14 +367,7 @@ mod tests {
         let read = read(&path, None).unwrap();
         assert_eq!(read.names, ["Sommaire", "ថវិកា 2027"]);
         assert_eq!(read.name, "ថវិកា 2027");
-        let labels: Vec<(&str, &str)> = (read.labels.iter())
-            .map(|l| (l.code.as_str(), l.values["name"].as_str()))
-            .collect();
-        assert_eq!(
-            labels,
-            [("sheet_name", "Sommaire"), ("sheet_name", "ថវិកា 2027")]
-        );
-        assert_eq!(read.labels[1].message, "ថវិកា 2027");
+        assert_eq!(read.labels, [None, None]);
     }
 
     #[test]

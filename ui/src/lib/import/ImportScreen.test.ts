@@ -14,10 +14,7 @@ function reviewOf(refused: boolean): SheetImported {
   return {
     sheet: 'Cadre logique',
     sheets: ['Cadre logique', 'Budget'],
-    sheet_labels: [
-      { code: 'sheet_name', message: 'Cadre logique', values: { name: 'Cadre logique' } },
-      { code: 'sheet_name', message: 'Budget', values: { name: 'Budget' } },
-    ],
+    sheet_labels: [null, null],
     written: false,
     review: {
       header_row: 3,

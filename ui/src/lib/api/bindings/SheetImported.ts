@@ -12,10 +12,10 @@ export type SheetImported = { review: SheetReview,
  */
 sheet: string, sheets: Array<string>, 
 /**
- * The sheets' names as the app shows them (a Word table's number in the app's
- * language), one per sheet.
+ * The sheets' names as the app shows them, one per sheet: a Word table's number in the
+ * app's language; `None` for a workbook's sheet, shown by its own name.
  */
-sheet_labels: Array<Said>, 
+sheet_labels: Array<Said | null>, 
 /**
  * Whether the plan was written (false for a review).
  */
