@@ -66,6 +66,23 @@ impl FixedAmounts {
         self.narrow[vacated].fill(0);
     }
 
+    /// Whether every mantissa is held in 64 bits (no block was widened).
+    pub(crate) fn all_narrow(&self) -> bool {
+        self.wide.is_empty()
+    }
+
+    /// The `len` mantissas from `start`, when [`FixedAmounts::all_narrow`].
+    pub(crate) fn narrow_slots(&self, start: usize, len: usize) -> &[i64] {
+        debug_assert!(self.all_narrow());
+        &self.narrow[start..start + len]
+    }
+
+    /// Sets the mantissas from `start` to `values`, when [`FixedAmounts::all_narrow`].
+    pub(crate) fn write_narrow(&mut self, start: usize, values: &[i64]) {
+        debug_assert!(self.all_narrow());
+        self.narrow[start..start + values.len()].copy_from_slice(values);
+    }
+
     /// The mantissa at `i` (`i < len`).
     #[inline]
     pub(crate) fn get(&self, i: usize) -> i128 {

@@ -135,16 +135,23 @@ impl Costing {
     }
 
     fn allocations(&self) -> &(Allocation, Allocation) {
-        self.allocations.get_or_init(|| {
-            allocate(
-                &self.funding,
-                &self.units,
-                &self.fixed,
-                self.stride,
-                self.years.len(),
-                &self.source_amounts,
-            )
-        })
+        // 64-bit working amounts when every amount fits them.
+        self.allocations
+            .get_or_init(|| self.allocate_with_slots(self.fixed.all_narrow()))
+    }
+
+    /// Both allocations made anew, in 64-bit working amounts when `narrow` (only when every
+    /// amount fits them) and in 128-bit ones otherwise.
+    pub(crate) fn allocate_with_slots(&self, narrow: bool) -> (Allocation, Allocation) {
+        allocate(
+            &self.funding,
+            &self.units,
+            &self.fixed,
+            self.stride,
+            self.years.len(),
+            &self.source_amounts,
+            narrow,
+        )
     }
 
     /// Makes this costing that of the plan it was made for with the cost line at `li`

@@ -111,25 +111,25 @@ fn in_earmark(scope: &Scope, e: &Earmark) -> bool {
 /// 64-bit binary fraction of `available / need` (exact to 2^-64 of the amount); the quanta
 /// still to pay go one each to rounded-down members in plan order, so the shares add up to
 /// exactly `available` and none exceeds its cost.
-fn share(
+fn share<T: Slot>(
     available: i128,
     members: impl Iterator<Item = usize> + Clone,
-    remaining: &mut [i128],
-    covered: &mut [i128],
+    remaining: &mut [T],
+    covered: &mut [T],
     rounded: &mut Vec<bool>,
 ) -> i128 {
     if available <= 0 {
         return 0;
     }
-    let need: i128 = members.clone().map(|m| remaining[m].max(0)).sum();
+    let need: i128 = members.clone().map(|m| remaining[m].get().max(0)).sum();
     if need <= 0 {
         return 0;
     }
     if need <= available {
         for m in members {
-            let r = remaining[m].max(0);
-            covered[m] += r;
-            remaining[m] -= r;
+            let r = remaining[m].get().max(0);
+            covered[m].add(r);
+            remaining[m].add(-r);
         }
         return need;
     }
@@ -151,12 +151,12 @@ fn share(
     rounded.clear();
     let mut paid = 0;
     for m in members.clone() {
-        let x = remaining[m].max(0) as u128;
+        let x = remaining[m].get().max(0) as u128;
         let low = (x & LOW) * u128::from(r);
         let high = (x >> 64) * u128::from(r);
         let q = (high + (low >> 64)).min(x) as i128;
-        covered[m] += q;
-        remaining[m] -= q;
+        covered[m].add(q);
+        remaining[m].add(-q);
         paid += q;
         rounded.push(low as u64 != 0);
     }
@@ -171,9 +171,9 @@ fn share(
                 if left == 0 {
                     break;
                 }
-                if remaining[m] > 0 && (!rounded_only || was_rounded) {
-                    covered[m] += 1;
-                    remaining[m] -= 1;
+                if remaining[m].get() > 0 && (!rounded_only || was_rounded) {
+                    covered[m].add(1);
+                    remaining[m].add(-1);
                     left -= 1;
                 }
             }
@@ -185,9 +185,56 @@ fn share(
     available - left
 }
 
-/// Allocates the funding sources to the cost units, year by year, once counting committed
-/// sources and once counting committed and pledged ones. `amounts` are the units' fixed
-/// amounts year by year (`[year × stride + unit]`).
+/// A unit's remaining or covered amount in one year, as the allocation works on it: 64 bits
+/// when every amount of the plan fits them (the walks then touch half the memory: on the
+/// large plan a year's two lists fit the core's cache), 128 otherwise. Either holds every
+/// value exactly: a unit's covered amount lies between zero and its cost, and so does what
+/// remains of a cost that is not negative (a negative one is never paid).
+trait Slot: Copy + Default + Send {
+    fn get(self) -> i128;
+    /// Adds `v`, which keeps the slot within its unit's cost (see above).
+    fn add(&mut self, v: i128);
+    /// The `out.len()` amounts of `amounts` from `start`.
+    fn read(amounts: &FixedAmounts, start: usize, out: &mut [Self]);
+    /// Sets the amounts of `amounts` from `start` to `values`.
+    fn write(amounts: &mut FixedAmounts, start: usize, values: &[Self]);
+}
+
+impl Slot for i64 {
+    #[inline]
+    fn get(self) -> i128 {
+        i128::from(self)
+    }
+    #[inline]
+    fn add(&mut self, v: i128) {
+        // Within the unit's cost, which fits 64 bits (the only case this slot is used for).
+        *self += v as i64;
+    }
+    fn read(amounts: &FixedAmounts, start: usize, out: &mut [Self]) {
+        out.copy_from_slice(amounts.narrow_slots(start, out.len()));
+    }
+    fn write(amounts: &mut FixedAmounts, start: usize, values: &[Self]) {
+        amounts.write_narrow(start, values);
+    }
+}
+
+impl Slot for i128 {
+    #[inline]
+    fn get(self) -> i128 {
+        self
+    }
+    #[inline]
+    fn add(&mut self, v: i128) {
+        *self += v;
+    }
+    fn read(amounts: &FixedAmounts, start: usize, out: &mut [Self]) {
+        amounts.read_into(start, out);
+    }
+    fn write(amounts: &mut FixedAmounts, start: usize, values: &[Self]) {
+        amounts.write_from(start, values);
+    }
+}
+
 /// What the allocation reads from the plan, taken when the plan is costed so that the
 /// allocation can be made later, only when a view needs it (a cost grid edit does not).
 #[derive(Debug, Clone, PartialEq)]
@@ -224,6 +271,94 @@ impl FundingInputs {
     }
 }
 
+/// What one allocation pass reads, made once for both passes.
+struct PassInputs<'a> {
+    sources: &'a [(FundingStatus, Vec<Earmark>)],
+    directed: &'a [Vec<usize>],
+    earmarked: &'a [Vec<usize>],
+    money: &'a [Vec<i128>],
+    pooled: &'a [usize],
+    amounts: &'a FixedAmounts,
+    stride: usize,
+    years: usize,
+    n: usize,
+}
+
+/// One allocation pass over every year, its working amounts held in `T`.
+fn run_pass<T: Slot>(inputs: &PassInputs, pass: FundingPass) -> Allocation {
+    let PassInputs {
+        sources,
+        directed,
+        earmarked,
+        money,
+        pooled,
+        amounts,
+        stride,
+        years,
+        n,
+    } = *inputs;
+    let counted: Vec<bool> = sources
+        .iter()
+        .map(|(status, _)| pass.counts(*status))
+        .collect();
+    let mut covered = FixedAmounts::zeros(years * n);
+    let mut covered_year = vec![T::default(); n];
+    let mut used = vec![vec![Decimal::ZERO; years]; sources.len()];
+    let mut remaining = vec![T::default(); n];
+    let mut used_year = vec![0i128; sources.len()];
+    let mut rounded = Vec::with_capacity(n);
+    for y in 0..years {
+        T::read(amounts, y * stride, &mut remaining);
+        covered_year.fill(T::default());
+        let mut available: Vec<i128> = money
+            .iter()
+            .zip(&counted)
+            .map(|(a, c)| if *c { a[y] } else { 0 })
+            .collect();
+        used_year.iter_mut().for_each(|u| *u = 0);
+        // Every source's directed lines, then every source's earmark, in plan order.
+        for step in [directed, earmarked] {
+            for (s, members) in step.iter().enumerate() {
+                if members.is_empty() {
+                    continue;
+                }
+                let paid = share(
+                    available[s],
+                    members.iter().copied(),
+                    &mut remaining,
+                    &mut covered_year,
+                    &mut rounded,
+                );
+                available[s] -= paid;
+                used_year[s] += paid;
+            }
+        }
+        let pool: i128 = pooled.iter().map(|&s| available[s]).sum();
+        // Every unit: those already covered take no share.
+        let mut paid = share(pool, 0..n, &mut remaining, &mut covered_year, &mut rounded);
+        for &s in pooled {
+            let take = paid.min(available[s]);
+            used_year[s] += take;
+            available[s] -= take;
+            paid -= take;
+        }
+        for (s, u) in used_year.iter().enumerate() {
+            used[s][y] = from_fixed(*u);
+        }
+        T::write(&mut covered, y * n, &covered_year);
+    }
+    Allocation {
+        covered,
+        units: n,
+        used,
+    }
+}
+
+/// Allocates the funding sources to the cost units, year by year, once counting committed
+/// sources and once counting committed and pledged ones. `amounts` are the units' fixed
+/// amounts year by year (`[year × stride + unit]`). The passes work in 64-bit amounts when
+/// `narrow` (only when every amount fits them: see `Slot`) and in 128-bit ones otherwise; a
+/// test holds the two equal.
 pub(crate) fn allocate(
     inputs: &FundingInputs,
     units: &[CostUnit],
@@ -231,6 +366,7 @@ pub(crate) fn allocate(
     stride: usize,
     years: usize,
     source_amounts: &[Vec<Decimal>],
+    narrow: bool,
 ) -> (Allocation, Allocation) {
     let scopes = &inputs.scopes;
     let sources = &inputs.sources;
@@ -270,69 +406,22 @@ pub(crate) fn allocate(
     let pooled: Vec<usize> = (0..sources.len())
         .filter(|&s| sources[s].1.is_empty())
         .collect();
-    let run = |pass: FundingPass| -> Allocation {
-        let counted: Vec<bool> = sources
-            .iter()
-            .map(|(status, _)| pass.counts(*status))
-            .collect();
-        let mut covered = FixedAmounts::zeros(years * n);
-        let mut covered_year = vec![0i128; n];
-        let mut used = vec![vec![Decimal::ZERO; years]; sources.len()];
-        let mut remaining = vec![0i128; n];
-        let mut used_year = vec![0i128; sources.len()];
-        let mut rounded = Vec::with_capacity(n);
-        for y in 0..years {
-            amounts.read_into(y * stride, &mut remaining);
-            covered_year.iter_mut().for_each(|c| *c = 0);
-            let mut available: Vec<i128> = money
-                .iter()
-                .zip(&counted)
-                .map(|(a, c)| if *c { a[y] } else { 0 })
-                .collect();
-            used_year.iter_mut().for_each(|u| *u = 0);
-            for s in 0..available.len() {
-                let paid = share(
-                    available[s],
-                    directed[s].iter().copied(),
-                    &mut remaining,
-                    &mut covered_year,
-                    &mut rounded,
-                );
-                available[s] -= paid;
-                used_year[s] += paid;
-            }
-            for s in 0..available.len() {
-                if earmarked[s].is_empty() {
-                    continue;
-                }
-                let paid = share(
-                    available[s],
-                    earmarked[s].iter().copied(),
-                    &mut remaining,
-                    &mut covered_year,
-                    &mut rounded,
-                );
-                available[s] -= paid;
-                used_year[s] += paid;
-            }
-            let pool: i128 = pooled.iter().map(|&s| available[s]).sum();
-            // Every unit: those already covered take no share.
-            let mut paid = share(pool, 0..n, &mut remaining, &mut covered_year, &mut rounded);
-            for &s in &pooled {
-                let take = paid.min(available[s]);
-                used_year[s] += take;
-                available[s] -= take;
-                paid -= take;
-            }
-            for (s, u) in used_year.iter().enumerate() {
-                used[s][y] = from_fixed(*u);
-            }
-            covered.write_from(y * n, &covered_year);
-        }
-        Allocation {
-            covered,
-            units: n,
-            used,
+    let inputs = PassInputs {
+        sources,
+        directed: &directed,
+        earmarked: &earmarked,
+        money: &money,
+        pooled: &pooled,
+        amounts,
+        stride,
+        years,
+        n,
+    };
+    let run = |pass: FundingPass| {
+        if narrow {
+            run_pass::<i64>(&inputs, pass)
+        } else {
+            run_pass::<i128>(&inputs, pass)
         }
     };
     // The two passes are independent: on a large plan the second runs on another core while

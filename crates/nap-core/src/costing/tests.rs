@@ -665,3 +665,37 @@ fn costing_the_lines_in_two_runs_gives_what_one_run_gives() {
     };
     assert!(missing.iter().any(|(c, _)| c == "GEL") && missing.iter().any(|(c, _)| c == "XOF"));
 }
+
+/// The allocation works in 64-bit amounts when every amount fits them: it pays every unit,
+/// in every step (directed, earmarked, pooled) and both passes, exactly what it pays in
+/// 128-bit ones.
+#[test]
+fn allocating_in_64_bit_amounts_pays_what_128_bit_ones_pay() {
+    let mut plan = crate::sample::generated_plan(crate::sample::PlanSize::Medium);
+    // Earmarks on two sources (an agency's activities, a pillar), so that every step pays.
+    let agency = plan.agencies[1].record.id;
+    let pillar = plan.pillars[0].record.id;
+    for (s, (target, id)) in [
+        (1, (EarmarkTarget::Agency, agency)),
+        (4, (EarmarkTarget::Pillar, pillar)),
+    ] {
+        plan.funding_sources[s].earmarks = vec![Earmark {
+            target,
+            target_id: id,
+        }];
+    }
+    let c = compute(&plan, None).unwrap();
+    assert!(
+        c.fixed.all_narrow(),
+        "the medium plan's amounts fit 64 bits"
+    );
+    let narrow = c.allocate_with_slots(true);
+    assert_eq!(narrow, c.allocate_with_slots(false));
+    assert_eq!((c.committed(), c.with_pledged()), (&narrow.0, &narrow.1));
+    assert!(narrow.0.total() > Decimal::ZERO && narrow.1.total() > narrow.0.total());
+    let earmarked = |a: &funding::Allocation| a.used[1].iter().chain(&a.used[4]).sum::<Decimal>();
+    assert!(
+        earmarked(&narrow.1) > Decimal::ZERO,
+        "the earmarked sources pay"
+    );
+}
