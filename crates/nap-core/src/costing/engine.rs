@@ -472,7 +472,8 @@ struct LineContext<'p> {
     years: &'p [Year],
     inflation: &'p [Decimal],
     activity_index: &'p FastMap<Id, usize>,
-    catalogue: &'p FastMap<Id, &'p CatalogueItem>,
+    /// Position in `plan.catalogue` of each item.
+    catalogue: &'p FastMap<Id, usize>,
     source_index: &'p FastMap<Id, usize>,
 }
 
@@ -514,7 +515,15 @@ impl<'p> LineContext<'p> {
         // catalogue item share it, so each line-year costs one multiplication. Keyed by the
         // unit cost's exact representation: `Decimal`'s own hash normalises the value, slow
         // on a hot path.
-        let mut prices: FastMap<([u8; 16], &str, bool), Vec<Decimal>> = FastMap::default();
+        let mut prices: Vec<Vec<Decimal>> = Vec::new();
+        let mut price_index: FastMap<([u8; 16], &str, bool), usize> = FastMap::default();
+        // Per catalogue item, for lines that do not inflate and lines that do: the price
+        // and economic code of a line that takes its unit cost, currency and code from the
+        // item, found once (most lines of a plan built from a catalogue are such lines).
+        let mut from_item: Vec<[Option<(usize, u32)>; 2]> =
+            vec![[None, None]; self.plan.catalogue.len()];
+        // Lines of an activity follow one another: its position is looked up once.
+        let mut last_activity: Option<(Id, usize)> = None;
         let mut run = CostedRun {
             units: Vec::with_capacity(lines.len()),
             economic_codes: vec![""],
@@ -525,40 +534,67 @@ impl<'p> LineContext<'p> {
         };
         let mut economic_index: FastMap<&str, u32> = FastMap::from_iter([("", 0)]);
         for (offset, line) in lines.iter().enumerate() {
-            let item = line
+            let item_at = line
                 .catalogue_item_id
                 .and_then(|id| self.catalogue.get(&id).copied());
+            let item = item_at.map(|i| &self.plan.catalogue[i]);
             let inputs = line.inputs(item);
             let (Some(unit_cost), Some(line_currency)) = (inputs.unit_cost, inputs.currency) else {
                 run.error = Some(CostingError::IncompleteLine(line.record.id));
                 break;
             };
-            let Some(&activity) = self.activity_index.get(&line.activity_id) else {
-                continue;
+            let activity = match last_activity {
+                Some((id, at)) if id == line.activity_id => at,
+                _ => match self.activity_index.get(&line.activity_id) {
+                    Some(&at) => {
+                        last_activity = Some((line.activity_id, at));
+                        at
+                    }
+                    None => continue,
+                },
             };
-            let code = inputs.economic_code.unwrap_or_default();
-            let codes = &mut run.economic_codes;
-            let economic = *economic_index.entry(code).or_insert_with(|| {
-                codes.push(code);
-                (codes.len() - 1) as u32
-            });
             let overflow = || CostingError::Overflow {
                 record: line.as_ref_(),
                 currency: self.target.to_string(),
             };
-            let price = match prices.entry((unit_cost.serialize(), line_currency, line.inflate)) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    let factors = rates.factors(line_currency);
-                    match line_price(unit_cost, factors, self.inflation, line.inflate) {
-                        Some(price) => e.insert(price),
+            let all_from_item = (line.unit_cost.is_none()
+                && line.currency.is_none()
+                && line.economic_code.is_none())
+            .then_some(item_at)
+            .flatten();
+            let known = all_from_item.and_then(|i| from_item[i][usize::from(line.inflate)]);
+            let (price_at, economic) = match known {
+                Some(found) => found,
+                None => {
+                    let code = inputs.economic_code.unwrap_or_default();
+                    let codes = &mut run.economic_codes;
+                    let economic = *economic_index.entry(code).or_insert_with(|| {
+                        codes.push(code);
+                        (codes.len() - 1) as u32
+                    });
+                    let key = (unit_cost.serialize(), line_currency, line.inflate);
+                    let price_at = match price_index.get(&key) {
+                        Some(&at) => at,
                         None => {
-                            run.error = Some(overflow());
-                            break;
+                            let factors = rates.factors(line_currency);
+                            let Some(price) =
+                                line_price(unit_cost, factors, self.inflation, line.inflate)
+                            else {
+                                run.error = Some(overflow());
+                                break;
+                            };
+                            prices.push(price);
+                            price_index.insert(key, prices.len() - 1);
+                            prices.len() - 1
                         }
+                    };
+                    if let Some(i) = all_from_item {
+                        from_item[i][usize::from(line.inflate)] = Some((price_at, economic));
                     }
+                    (price_at, economic)
                 }
             };
+            let price = &prices[price_at];
             let slot = run.units.len();
             for (&year, &q) in &line.quantities {
                 let Some(yi) = year_position(self.years, year) else {
@@ -610,8 +646,9 @@ pub(crate) fn compute_in_parts(
         .enumerate()
         .map(|(i, a)| (a.record.id, i))
         .collect();
-    let catalogue: FastMap<Id, &CatalogueItem> =
-        plan.catalogue.iter().map(|c| (c.record.id, c)).collect();
+    let catalogue: FastMap<Id, usize> = (plan.catalogue.iter().enumerate())
+        .map(|(i, c)| (c.record.id, i))
+        .collect();
     let source_index: FastMap<Id, usize> = plan
         .funding_sources
         .iter()

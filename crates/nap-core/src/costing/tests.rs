@@ -165,12 +165,30 @@ fn catalogue_items_supply_what_a_line_leaves_empty() {
         t.plan.cost_lines[l].catalogue_item_id = Some(item);
         t.plan.cost_lines[l].economic_code = None;
     }
-    t.plan.cost_lines[follows].unit_cost = None;
-    t.plan.cost_lines[follows].currency = None;
+    // More lines of the same item: one that follows it again (its price and code are
+    // those found for the first), one at a fixed price, one with its own economic code.
+    t.plan.meta.inflation.insert(2027, d("0.1"));
+    let again = t.line(0, "1", "KHR", &[(2026, "3"), (2027, "1")]);
+    let fixed = t.line(0, "1", "KHR", &[(2027, "1")]);
+    let own_code = t.line(0, "1", "KHR", &[(2027, "1")]);
+    for l in [follows, again, fixed, own_code] {
+        let line = &mut t.plan.cost_lines[l];
+        line.catalogue_item_id = Some(item);
+        (line.unit_cost, line.currency, line.economic_code) = (None, None, None);
+    }
+    t.plan.cost_lines[fixed].inflate = false;
+    t.plan.cost_lines[own_code].economic_code = Some("2299".into());
     let c = compute(&t.plan, None).unwrap();
     assert_eq!(amounts(&c, follows)[0], "160000");
     assert_eq!(amounts(&c, overrides)[0], "180000");
     assert_eq!(c.economic_code(follows), "2212");
+    assert_eq!(amounts(&c, again)[..2], ["240000", "88000"]);
+    assert_eq!(c.economic_code(again), "2212");
+    assert_eq!(amounts(&c, fixed)[1], "80000");
+    assert_eq!(
+        (amounts(&c, own_code)[1].as_str(), c.economic_code(own_code)),
+        ("88000", "2299")
+    );
     // The catalogue changes; the line that follows it changes too.
     t.plan.catalogue[0].unit_cost = d("85000");
     let c = compute(&t.plan, None).unwrap();
