@@ -132,6 +132,29 @@ pub(crate) fn mul_to_fixed(a: Decimal, b: Decimal) -> Option<i128> {
 #[cfg(test)]
 mod fixed_tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Dividing by a power of ten rounds half away from zero as `Decimal` does, in 64 bits
+        /// or in 128.
+        #[test]
+        fn dividing_by_a_power_of_ten_rounds_as_decimal_does(
+            m in prop_oneof![any::<i64>().prop_map(i128::from), -(1i128 << 96)..(1i128 << 96)],
+            places in 0u32..=28,
+            halves in any::<bool>(),
+        ) {
+            // A value whose dropped places are 5 then zeros is at the midpoint.
+            let m = if halves && places > 0 {
+                let unit = POW10[places as usize];
+                m / unit * unit + unit / 2 * m.signum()
+            } else {
+                m
+            };
+            let d = Decimal::from_i128_with_scale(m, places)
+                .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            prop_assert_eq!(div_pow10_round(m, places), d.mantissa() * POW10[d.scale() as usize]);
+        }
+    }
 
     #[test]
     fn fixed_point_conversions_are_exact_and_round_half_away() {
