@@ -291,12 +291,37 @@ fn read_csv(path: &Path) -> Result<ReadSheet, AppError> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    // The CSV reader skips empty lines, which a spreadsheet shows as empty rows: they are
+    // put back, so that every row keeps the number the officer sees (a record's cell may
+    // itself hold several lines). Lines are counted from the records' byte offsets.
+    let (mut counted_to, mut lines_before) = (0usize, 0usize);
+    let mut next_line = 0;
     for record in reader.records() {
         let record = record.map_err(|e| bad(path, format!("the file is not valid CSV ({e})")))?;
-        if rows.len() >= MAX_ROWS {
+        // The reader's offset is where it resumed, before the empty lines it skipped.
+        let resumed = record.position().map_or(counted_to, |p| p.byte() as usize);
+        let start = (resumed
+            + (text.as_bytes().get(resumed..).unwrap_or_default())
+                .iter()
+                .take_while(|b| matches!(b, b'\n' | b'\r'))
+                .count())
+        .clamp(counted_to, text.len());
+        lines_before += (text.as_bytes()[counted_to..start].iter())
+            .filter(|b| **b == b'\n')
+            .count();
+        counted_to = start;
+        let blank = lines_before.saturating_sub(next_line);
+        next_line = lines_before
+            + 1
+            + record
+                .iter()
+                .map(|c| c.matches('\n').count())
+                .sum::<usize>();
+        if rows.len() + blank >= MAX_ROWS {
             return Err(bad(path, format!("the file has more than {MAX_ROWS} rows")));
         }
+        rows.extend(std::iter::repeat_n(Vec::new(), blank));
         rows.push(
             record
                 .iter()
@@ -368,6 +393,25 @@ mod tests {
         assert_eq!(read.names, ["Sommaire", "ថវិកា 2027"]);
         assert_eq!(read.name, "ថវិកា 2027");
         assert_eq!(read.labels, [None, None]);
+    }
+
+    /// A title, an empty line and a cell of two lines above a row: the row keeps the number
+    /// a spreadsheet shows it with.
+    #[test]
+    fn empty_lines_of_a_csv_keep_the_rows_numbered_as_a_spreadsheet_shows_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("budget.csv");
+        std::fs::write(
+            &path,
+            "Plan détaillé\n\nAxe;Activité\r\n\"Axe 1\nPrévention\";Former\n\n\nAxe 2;Informer\n",
+        )
+        .unwrap();
+        let rows = read(&path, None).unwrap().sheet.rows;
+        assert_eq!(rows.len(), 7);
+        assert_eq!(rows[2], vec!["Axe", "Activité"]);
+        assert_eq!(rows[3], vec!["Axe 1\nPrévention", "Former"]);
+        assert!(rows[1].is_empty() && rows[4].is_empty() && rows[5].is_empty());
+        assert_eq!(rows[6], vec!["Axe 2", "Informer"]);
     }
 
     #[test]
