@@ -224,10 +224,10 @@ fn read_word(path: &Path, wanted: Option<&str>) -> Result<ReadSheet, AppError> {
     if found.is_empty() {
         return Err(bad(path, "the document has no tables: NAP Studio imports the tables of a Word document (a logframe, a budget)"));
     }
-    let names: Vec<String> = found.iter().map(|t| t.name.clone()).collect();
+    let names: Vec<String> = found.iter().map(|t| t.name().to_string()).collect();
     let labels: Vec<Option<Said>> = found.iter().map(|t| Some(t.label.clone())).collect();
     let chosen = match wanted {
-        Some(w) => found.into_iter().find(|t| t.name == w).ok_or_else(|| {
+        Some(w) => found.into_iter().find(|t| t.name() == w).ok_or_else(|| {
             bad(
                 path,
                 format!(
@@ -247,8 +247,8 @@ fn read_word(path: &Path, wanted: Option<&str>) -> Result<ReadSheet, AppError> {
             .ok_or_else(|| bad(path, "every table of the document is empty"))?,
     };
     Ok(ReadSheet {
+        name: chosen.name().to_string(),
         sheet: chosen.sheet,
-        name: chosen.name,
         names,
         labels,
     })

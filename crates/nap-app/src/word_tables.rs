@@ -36,13 +36,19 @@ fn caption(paragraph: &str) -> Option<String> {
 /// One table of the document.
 #[derive(Debug, Clone)]
 pub(crate) struct WordTable {
-    /// "Table 2 — Budget": its number in the document, and the paragraph above it.
-    pub name: String,
-    /// The name in any language (`import.said.word_table` or `word_table_named`).
+    /// Its name in any language (`import.said.word_table` or `word_table_named`): its
+    /// number in the document and the paragraph above it.
     pub label: Said,
     pub sheet: Sheet,
     /// How many of its cells hold text: the fullest table is the one offered first.
     pub filled: usize,
+}
+
+impl WordTable {
+    /// "Table 2 — Budget", the name `--sheet` takes: the label in English.
+    pub fn name(&self) -> &str {
+        &self.label.message
+    }
 }
 
 /// How a cell takes part in a region merged down its column.
@@ -187,7 +193,6 @@ impl Table {
             }
         }
         WordTable {
-            name: label.message.clone(),
             label,
             sheet: Sheet {
                 rows: self.rows,
@@ -433,11 +438,10 @@ mod tests {
         let found = tables(&xml).unwrap();
         assert_eq!(found.len(), 1);
         let t = &found[0];
-        assert_eq!(t.name, "Table 1 — Tableau 3 : Cadre logique");
+        assert_eq!(t.name(), "Table 1 — Tableau 3 : Cadre logique");
         // The name in the app's language: its number and the paragraph, for the catalogue's
         // "Table {n} — {paragraph}" (in Khmer "តារាង {n} — {paragraph}").
         assert_eq!(t.label.code, "word_table_named");
-        assert_eq!(t.label.message, t.name);
         assert_eq!(
             (t.label.values.get("n"), t.label.values.get("paragraph")),
             (
@@ -477,7 +481,7 @@ mod tests {
         let cell = r#"<w:tc><w:p><w:r><w:t>Former</w:t></w:r><w:del><w:r><w:delText> pas</w:delText></w:r></w:del><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:tab/><w:t>les comités</w:t></w:r><w:r><w:br/><w:t>locaux</w:t></w:r></w:p><mc:AlternateContent><mc:Choice><w:p><w:r><w:t>Zone</w:t></w:r></w:p></mc:Choice><mc:Fallback><w:p><w:r><w:t>Zone</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent><w:tbl><w:tr><w:tc><w:p><w:r><w:t>imbriqué</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc>"#;
         let xml = body("", &[&[cell, r#"<w:tc><w:p/></w:tc>"#]]);
         let found = tables(&xml).unwrap();
-        assert_eq!(found[0].name, "Table 1");
+        assert_eq!(found[0].name(), "Table 1");
         assert_eq!(found[0].label.code, "word_table");
         assert_eq!(
             found[0].sheet.rows,
@@ -494,7 +498,7 @@ mod tests {
         let found = tables(&xml).unwrap();
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].sheet.rows, vec![vec!["A", "B"], vec!["", "B"]]);
-        assert_eq!(found[1].name, "Table 2");
+        assert_eq!(found[1].name(), "Table 2");
     }
 
     #[test]
