@@ -35,6 +35,15 @@ impl FixedAmounts {
         }
     }
 
+    /// The mantissas `values`, all held in 64 bits (taken as they are, not copied).
+    pub(crate) fn from_narrow(values: Vec<i64>) -> Self {
+        Self {
+            wide_at: vec![NARROW; values.len().div_ceil(BLOCK)],
+            narrow: values,
+            wide: Vec::new(),
+        }
+    }
+
     /// Each row's slots `0..split` and `split..end`, for rows of `stride` slots (`end ≤
     /// stride`): the columns two threads fill side by side. Only for a list still all narrow
     /// (as made by [`FixedAmounts::zeros`]), whose slots are the 64-bit ones.
@@ -75,12 +84,6 @@ impl FixedAmounts {
     pub(crate) fn narrow_slots(&self, start: usize, len: usize) -> &[i64] {
         debug_assert!(self.all_narrow());
         &self.narrow[start..start + len]
-    }
-
-    /// Sets the mantissas from `start` to `values`, when [`FixedAmounts::all_narrow`].
-    pub(crate) fn write_narrow(&mut self, start: usize, values: &[i64]) {
-        debug_assert!(self.all_narrow());
-        self.narrow[start..start + values.len()].copy_from_slice(values);
     }
 
     /// The mantissa at `i` (`i < len`).

@@ -1,7 +1,7 @@
 //! Line amounts, contingency and the headline summary.
 
 use super::amounts::FixedAmounts;
-use super::funding::{allocate, Allocation, FundingInputs};
+use super::funding::{allocate, Allocation, FundingInputs, Working};
 use super::FastMap;
 use super::{from_fixed, mul_to_fixed, quantize, to_fixed};
 use crate::model::*;
@@ -136,13 +136,15 @@ impl Costing {
 
     fn allocations(&self) -> &(Allocation, Allocation) {
         // 64-bit working amounts when every amount fits them.
-        self.allocations
-            .get_or_init(|| self.allocate_with_slots(self.fixed.all_narrow()))
+        self.allocations.get_or_init(|| {
+            let working =
+                Working::for_size(self.fixed.all_narrow(), self.units.len(), self.years.len());
+            self.allocate_as(working)
+        })
     }
 
-    /// Both allocations made anew, in 64-bit working amounts when `narrow` (only when every
-    /// amount fits them) and in 128-bit ones otherwise.
-    pub(crate) fn allocate_with_slots(&self, narrow: bool) -> (Allocation, Allocation) {
+    /// Both allocations made anew, as `working` says.
+    pub(crate) fn allocate_as(&self, working: Working) -> (Allocation, Allocation) {
         allocate(
             &self.funding,
             &self.units,
@@ -150,7 +152,7 @@ impl Costing {
             self.stride,
             self.years.len(),
             &self.source_amounts,
-            narrow,
+            working,
         )
     }
 

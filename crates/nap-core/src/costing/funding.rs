@@ -196,8 +196,8 @@ trait Slot: Copy + Default + Send {
     fn add(&mut self, v: i128);
     /// The `out.len()` amounts of `amounts` from `start`.
     fn read(amounts: &FixedAmounts, start: usize, out: &mut [Self]);
-    /// Sets the amounts of `amounts` from `start` to `values`.
-    fn write(amounts: &mut FixedAmounts, start: usize, values: &[Self]);
+    /// The amounts `values` as the list an [`Allocation`] keeps.
+    fn into_amounts(values: Vec<Self>) -> FixedAmounts;
 }
 
 impl Slot for i64 {
@@ -213,8 +213,8 @@ impl Slot for i64 {
     fn read(amounts: &FixedAmounts, start: usize, out: &mut [Self]) {
         out.copy_from_slice(amounts.narrow_slots(start, out.len()));
     }
-    fn write(amounts: &mut FixedAmounts, start: usize, values: &[Self]) {
-        amounts.write_narrow(start, values);
+    fn into_amounts(values: Vec<Self>) -> FixedAmounts {
+        FixedAmounts::from_narrow(values)
     }
 }
 
@@ -230,8 +230,10 @@ impl Slot for i128 {
     fn read(amounts: &FixedAmounts, start: usize, out: &mut [Self]) {
         amounts.read_into(start, out);
     }
-    fn write(amounts: &mut FixedAmounts, start: usize, values: &[Self]) {
-        amounts.write_from(start, values);
+    fn into_amounts(values: Vec<Self>) -> FixedAmounts {
+        let mut amounts = FixedAmounts::zeros(values.len());
+        amounts.write_from(0, &values);
+        amounts
     }
 }
 
@@ -271,94 +273,298 @@ impl FundingInputs {
     }
 }
 
-/// What one allocation pass reads, made once for both passes.
-struct PassInputs<'a> {
-    sources: &'a [(FundingStatus, Vec<Earmark>)],
-    directed: &'a [Vec<usize>],
-    earmarked: &'a [Vec<usize>],
-    money: &'a [Vec<i128>],
-    pooled: &'a [usize],
+/// How the allocation works; the result is the same whichever is used (tests hold them
+/// equal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Working {
+    /// The committed sources' directed steps made once for both passes (see
+    /// `allocate_year`), in 64-bit slots when `narrow` (only when every amount fits them:
+    /// see `Slot`) and in 128-bit ones otherwise, the years split between `parts` threads
+    /// (1 or 2).
+    Shared { narrow: bool, parts: usize },
+    /// Read straight from the module's documentation, in 128-bit amounts: each pass on its
+    /// own and, in each year, every source's directed step, then every earmark, in plan
+    /// order, then the pool. What the other way is tested against.
+    #[cfg(test)]
+    EachPassAlone,
+}
+
+impl Working {
+    /// Below this many unit-years, a second thread's start costs more than the half of the
+    /// work it takes over.
+    const WORTH_A_THREAD: usize = 100_000;
+
+    /// The fastest way for `units` cost units over `years` years.
+    pub(crate) fn for_size(narrow: bool, units: usize, years: usize) -> Self {
+        let parts = if units * years < Self::WORTH_A_THREAD {
+            1
+        } else {
+            2
+        };
+        Self::Shared { narrow, parts }
+    }
+}
+
+/// What both passes read in every year, made once.
+struct YearInputs<'a> {
+    /// Per source: whether it counts in the committed pass and in the with-pledged one
+    /// (the first implies the second).
+    counts: Vec<[bool; 2]>,
+    /// Per source: the units directed to it, in plan order.
+    directed: Vec<Vec<usize>>,
+    /// Per source: the units in its earmarks, in plan order.
+    earmarked: Vec<Vec<usize>>,
+    /// Per source: its money per year, as fixed mantissas.
+    money: Vec<Vec<i128>>,
+    /// The sources without earmarks, whose remaining money is pooled.
+    pooled: Vec<usize>,
     amounts: &'a FixedAmounts,
     stride: usize,
-    years: usize,
     n: usize,
 }
 
-/// One allocation pass over every year, its working amounts held in `T`.
-fn run_pass<T: Slot>(inputs: &PassInputs, pass: FundingPass) -> Allocation {
-    let PassInputs {
-        sources,
-        directed,
-        earmarked,
-        money,
-        pooled,
-        amounts,
-        stride,
-        years,
-        n,
-    } = *inputs;
-    let counted: Vec<bool> = sources
-        .iter()
-        .map(|(status, _)| pass.counts(*status))
-        .collect();
-    let mut covered = FixedAmounts::zeros(years * n);
-    let mut covered_year = vec![T::default(); n];
-    let mut used = vec![vec![Decimal::ZERO; years]; sources.len()];
-    let mut remaining = vec![T::default(); n];
-    let mut used_year = vec![0i128; sources.len()];
-    let mut rounded = Vec::with_capacity(n);
-    for y in 0..years {
-        T::read(amounts, y * stride, &mut remaining);
-        covered_year.fill(T::default());
-        let mut available: Vec<i128> = money
-            .iter()
-            .zip(&counted)
-            .map(|(a, c)| if *c { a[y] } else { 0 })
-            .collect();
-        used_year.iter_mut().for_each(|u| *u = 0);
-        // Every source's directed lines, then every source's earmark, in plan order.
-        for step in [directed, earmarked] {
-            for (s, members) in step.iter().enumerate() {
-                if members.is_empty() {
-                    continue;
-                }
-                let paid = share(
-                    available[s],
-                    members.iter().copied(),
-                    &mut remaining,
-                    &mut covered_year,
-                    &mut rounded,
-                );
-                available[s] -= paid;
-                used_year[s] += paid;
+impl<'a> YearInputs<'a> {
+    fn new(
+        inputs: &FundingInputs,
+        units: &[CostUnit],
+        amounts: &'a FixedAmounts,
+        stride: usize,
+        source_amounts: &[Vec<Decimal>],
+    ) -> Self {
+        let scopes = &inputs.scopes;
+        let sources = &inputs.sources;
+        let mut directed: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+        for (i, u) in units.iter().enumerate() {
+            if let Some(s) = u.source {
+                directed[s].push(i);
             }
         }
-        let pool: i128 = pooled.iter().map(|&s| available[s]).sum();
+        let earmarked: Vec<Vec<usize>> = sources
+            .iter()
+            .map(|(_, earmarks)| {
+                if earmarks.is_empty() {
+                    return vec![];
+                }
+                let activities: FastSet<usize> = scopes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, sc)| earmarks.iter().any(|e| in_earmark(sc, e)))
+                    .map(|(i, _)| i)
+                    .collect();
+                units
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, u)| activities.contains(&u.activity))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .collect();
+        let money: Vec<Vec<i128>> = source_amounts
+            .iter()
+            .map(|s| s.iter().map(|a| to_fixed(*a)).collect())
+            .collect();
+        let pooled: Vec<usize> = (0..sources.len())
+            .filter(|&s| sources[s].1.is_empty())
+            .collect();
+        let counts: Vec<[bool; 2]> = (sources.iter())
+            .map(|(status, _)| {
+                [FundingPass::Committed, FundingPass::WithPledged].map(|pass| pass.counts(*status))
+            })
+            .collect();
+        Self {
+            counts,
+            directed,
+            earmarked,
+            money,
+            pooled,
+            amounts,
+            stride,
+            n: units.len(),
+        }
+    }
+}
+
+/// What one pass holds while it allocates a year.
+struct PassYear<'w, T> {
+    remaining: &'w mut [T],
+    covered: &'w mut [T],
+    available: Vec<i128>,
+    used: Vec<i128>,
+}
+
+impl<T: Slot> PassYear<'_, T> {
+    /// The step of source `s` over `members`: pays what it can and notes its money used.
+    fn pay(&mut self, s: usize, members: &[usize], rounded: &mut Vec<bool>) {
+        if members.is_empty() {
+            return;
+        }
+        let paid = share(
+            self.available[s],
+            members.iter().copied(),
+            self.remaining,
+            self.covered,
+            rounded,
+        );
+        self.available[s] -= paid;
+        self.used[s] += paid;
+    }
+
+    /// The steps after the directed ones: every source's earmark in plan order, then the
+    /// pool of the sources without earmarks for every unit still uncovered.
+    fn earmarks_then_pool(&mut self, inputs: &YearInputs, rounded: &mut Vec<bool>) {
+        for (s, members) in inputs.earmarked.iter().enumerate() {
+            self.pay(s, members, rounded);
+        }
+        let pool: i128 = inputs.pooled.iter().map(|&s| self.available[s]).sum();
         // Every unit: those already covered take no share.
-        let mut paid = share(pool, 0..n, &mut remaining, &mut covered_year, &mut rounded);
-        for &s in pooled {
-            let take = paid.min(available[s]);
-            used_year[s] += take;
-            available[s] -= take;
+        let mut paid = share(pool, 0..inputs.n, self.remaining, self.covered, rounded);
+        // Drawn from the pooled sources in plan order.
+        for &s in &inputs.pooled {
+            let take = paid.min(self.available[s]);
+            self.used[s] += take;
+            self.available[s] -= take;
             paid -= take;
         }
-        for (s, u) in used_year.iter().enumerate() {
-            used[s][y] = from_fixed(*u);
+    }
+}
+
+/// Working lists one thread keeps from year to year.
+struct Scratch<T> {
+    remaining: [Vec<T>; 2],
+    rounded: Vec<bool>,
+}
+
+/// Allocates year `y` in both passes: `covered` are that year's covered amounts of the
+/// committed pass and of the with-pledged one (zeros on entry). Returns each source's money
+/// used in the year, in each pass.
+///
+/// The directed steps of the committed sources are made once for both passes: each unit is
+/// directed to one source at most and a step touches only its own source's units and money,
+/// so those steps give the same in both passes, and the directed steps may be made in any
+/// order. The with-pledged pass then starts from a copy and adds the pledged sources'
+/// directed steps; each pass makes its earmark and pool steps on its own.
+fn allocate_year<T: Slot>(
+    inputs: &YearInputs,
+    y: usize,
+    covered: [&mut [T]; 2],
+    scratch: &mut Scratch<T>,
+) -> [Vec<i128>; 2] {
+    let [committed_covered, pledged_covered] = covered;
+    let [committed_remaining, pledged_remaining] = &mut scratch.remaining;
+    let rounded = &mut scratch.rounded;
+    T::read(inputs.amounts, y * inputs.stride, committed_remaining);
+    let money = |pass: usize| -> Vec<i128> {
+        (inputs.money.iter().zip(&inputs.counts))
+            .map(|(m, counts)| if counts[pass] { m[y] } else { 0 })
+            .collect()
+    };
+    let mut committed = PassYear {
+        remaining: committed_remaining,
+        covered: committed_covered,
+        available: money(0),
+        used: vec![0; inputs.money.len()],
+    };
+    for (s, members) in inputs.directed.iter().enumerate() {
+        if inputs.counts[s][0] {
+            committed.pay(s, members, rounded);
         }
-        T::write(&mut covered, y * n, &covered_year);
     }
-    Allocation {
-        covered,
-        units: n,
-        used,
+    pledged_remaining.copy_from_slice(committed.remaining);
+    pledged_covered.copy_from_slice(committed.covered);
+    let mut pledged = PassYear {
+        remaining: pledged_remaining,
+        covered: pledged_covered,
+        available: (committed.available.iter().zip(money(1)).zip(&inputs.counts))
+            .map(|((after_directed, all), counts)| if counts[0] { *after_directed } else { all })
+            .collect(),
+        used: committed.used.clone(),
+    };
+    for (s, members) in inputs.directed.iter().enumerate() {
+        if inputs.counts[s][1] && !inputs.counts[s][0] {
+            pledged.pay(s, members, rounded);
+        }
     }
+    committed.earmarks_then_pool(inputs, rounded);
+    pledged.earmarks_then_pool(inputs, rounded);
+    [committed.used, pledged.used]
+}
+
+/// Allocates the years `years` (whose covered amounts are `covered`, a row of `n` per year,
+/// per pass); returns the money used, per year, per pass, per source.
+fn allocate_years<T: Slot>(
+    inputs: &YearInputs,
+    years: std::ops::Range<usize>,
+    covered: [&mut [T]; 2],
+) -> Vec<[Vec<i128>; 2]> {
+    let n = inputs.n;
+    let mut scratch = Scratch {
+        remaining: [vec![T::default(); n], vec![T::default(); n]],
+        rounded: Vec::with_capacity(n),
+    };
+    let [committed, pledged] = covered;
+    let first = years.start;
+    years
+        .map(|y| {
+            let row = (y - first) * n..(y - first + 1) * n;
+            let rows = [&mut committed[row.clone()], &mut pledged[row]];
+            allocate_year(inputs, y, rows, &mut scratch)
+        })
+        .collect()
+}
+
+/// Both passes over every year, in `T` slots, the years split between `parts` threads.
+fn allocate_all<T: Slot>(
+    inputs: &YearInputs,
+    years: usize,
+    parts: usize,
+) -> (Allocation, Allocation) {
+    let n = inputs.n;
+    let mut committed = vec![T::default(); years * n];
+    let mut pledged = vec![T::default(); years * n];
+    let split = if parts > 1 { years / 2 } else { years };
+    let used_by_year = if split == 0 || split == years {
+        allocate_years(inputs, 0..years, [&mut committed, &mut pledged])
+    } else {
+        let (committed_first, committed_rest) = committed.split_at_mut(split * n);
+        let (pledged_first, pledged_rest) = pledged.split_at_mut(split * n);
+        std::thread::scope(|scope| {
+            let rest = scope
+                .spawn(|| allocate_years(inputs, split..years, [committed_rest, pledged_rest]));
+            let mut used = allocate_years(inputs, 0..split, [committed_first, pledged_first]);
+            used.extend(
+                rest.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            used
+        })
+    };
+    let used = |pass: usize| -> Vec<Vec<Decimal>> {
+        (0..inputs.money.len())
+            .map(|s| {
+                (used_by_year.iter())
+                    .map(|by_pass| from_fixed(by_pass[pass][s]))
+                    .collect()
+            })
+            .collect()
+    };
+    (
+        Allocation {
+            used: used(0),
+            covered: T::into_amounts(committed),
+            units: n,
+        },
+        Allocation {
+            used: used(1),
+            covered: T::into_amounts(pledged),
+            units: n,
+        },
+    )
 }
 
 /// Allocates the funding sources to the cost units, year by year, once counting committed
 /// sources and once counting committed and pledged ones. `amounts` are the units' fixed
-/// amounts year by year (`[year × stride + unit]`). The passes work in 64-bit amounts when
-/// `narrow` (only when every amount fits them: see `Slot`) and in 128-bit ones otherwise; a
-/// test holds the two equal.
+/// amounts year by year (`[year × stride + unit]`); `working` says how (the result is the
+/// same either way).
 pub(crate) fn allocate(
     inputs: &FundingInputs,
     units: &[CostUnit],
@@ -366,77 +572,69 @@ pub(crate) fn allocate(
     stride: usize,
     years: usize,
     source_amounts: &[Vec<Decimal>],
-    narrow: bool,
+    working: Working,
 ) -> (Allocation, Allocation) {
-    let scopes = &inputs.scopes;
-    let sources = &inputs.sources;
-    // Members of each step, fixed for all years and both passes.
-    let mut directed: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
-    for (i, u) in units.iter().enumerate() {
-        if let Some(s) = u.source {
-            directed[s].push(i);
-        }
+    let inputs = YearInputs::new(inputs, units, amounts, stride, source_amounts);
+    match working {
+        Working::Shared {
+            narrow: true,
+            parts,
+        } => allocate_all::<i64>(&inputs, years, parts),
+        Working::Shared {
+            narrow: false,
+            parts,
+        } => allocate_all::<i128>(&inputs, years, parts),
+        #[cfg(test)]
+        Working::EachPassAlone => allocate_each_pass_alone(&inputs, years),
     }
-    let earmarked: Vec<Vec<usize>> = sources
-        .iter()
-        .map(|(_, earmarks)| {
-            if earmarks.is_empty() {
-                return vec![];
-            }
-            let activities: FastSet<usize> = scopes
-                .iter()
-                .enumerate()
-                .filter(|(_, sc)| earmarks.iter().any(|e| in_earmark(sc, e)))
-                .map(|(i, _)| i)
-                .collect();
-            units
-                .iter()
-                .enumerate()
-                .filter(|(_, u)| activities.contains(&u.activity))
-                .map(|(i, _)| i)
-                .collect()
-        })
-        .collect();
+}
 
-    let n = units.len();
-    let money: Vec<Vec<i128>> = source_amounts
-        .iter()
-        .map(|s| s.iter().map(|a| to_fixed(*a)).collect())
-        .collect();
-    let pooled: Vec<usize> = (0..sources.len())
-        .filter(|&s| sources[s].1.is_empty())
-        .collect();
-    let inputs = PassInputs {
-        sources,
-        directed: &directed,
-        earmarked: &earmarked,
-        money: &money,
-        pooled: &pooled,
-        amounts,
-        stride,
-        years,
-        n,
-    };
-    let run = |pass: FundingPass| {
-        if narrow {
-            run_pass::<i64>(&inputs, pass)
-        } else {
-            run_pass::<i128>(&inputs, pass)
+/// [`Working::EachPassAlone`].
+#[cfg(test)]
+fn allocate_each_pass_alone(inputs: &YearInputs, years: usize) -> (Allocation, Allocation) {
+    let n = inputs.n;
+    let pass = |pass: usize| {
+        let mut covered = FixedAmounts::zeros(years * n);
+        let mut used = vec![vec![Decimal::ZERO; years]; inputs.money.len()];
+        let mut rounded = Vec::new();
+        for y in 0..years {
+            let mut remaining = vec![0i128; n];
+            (inputs.amounts).read_into(y * inputs.stride, &mut remaining);
+            let mut covered_year = vec![0i128; n];
+            let mut available: Vec<i128> = (inputs.money.iter().zip(&inputs.counts))
+                .map(|(m, counts)| if counts[pass] { m[y] } else { 0 })
+                .collect();
+            let mut paid_by = vec![0i128; available.len()];
+            for step in [&inputs.directed, &inputs.earmarked] {
+                for (s, members) in step.iter().enumerate() {
+                    let paid = share(
+                        available[s],
+                        members.iter().copied(),
+                        &mut remaining,
+                        &mut covered_year,
+                        &mut rounded,
+                    );
+                    available[s] -= paid;
+                    paid_by[s] += paid;
+                }
+            }
+            let pool = inputs.pooled.iter().map(|&s| available[s]).sum();
+            let mut left = share(pool, 0..n, &mut remaining, &mut covered_year, &mut rounded);
+            for &s in &inputs.pooled {
+                let drawn = left.min(available[s]);
+                paid_by[s] += drawn;
+                left -= drawn;
+            }
+            covered.write_from(y * n, &covered_year);
+            for (s, paid) in paid_by.iter().enumerate() {
+                used[s][y] = from_fixed(*paid);
+            }
+        }
+        Allocation {
+            covered,
+            units: n,
+            used,
         }
     };
-    // The two passes are independent: on a large plan the second runs on another core while
-    // this one runs the first (its allocation is most of its recompute). A small plan's
-    // passes take less than starting a thread.
-    const WORTH_A_THREAD: usize = 100_000;
-    if n * years < WORTH_A_THREAD {
-        return (run(FundingPass::Committed), run(FundingPass::WithPledged));
-    }
-    std::thread::scope(|scope| {
-        let with_pledged = scope.spawn(|| run(FundingPass::WithPledged));
-        let committed = run(FundingPass::Committed);
-        let with_pledged = with_pledged
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (committed, with_pledged)
-    })
+    (pass(0), pass(1))
 }

@@ -684,36 +684,88 @@ fn costing_the_lines_in_two_runs_gives_what_one_run_gives() {
     assert!(missing.iter().any(|(c, _)| c == "GEL") && missing.iter().any(|(c, _)| c == "XOF"));
 }
 
-/// The allocation works in 64-bit amounts when every amount fits them: it pays every unit,
-/// in every step (directed, earmarked, pooled) and both passes, exactly what it pays in
-/// 128-bit ones.
+/// The allocation shares the committed sources' directed steps between its two passes,
+/// splits the years between two threads on a large plan and works in 64-bit amounts when
+/// every amount fits them: in every way it pays every unit, in every step (directed,
+/// earmarked, pooled) and both passes, exactly what the rules read plainly (each pass on its
+/// own, every step in plan order, in 128-bit amounts) pay.
 #[test]
-fn allocating_in_64_bit_amounts_pays_what_128_bit_ones_pay() {
+fn every_way_of_allocating_pays_what_the_plain_reading_of_the_rules_pays() {
     let mut plan = crate::sample::generated_plan(crate::sample::PlanSize::Medium);
-    // Earmarks on two sources (an agency's activities, a pillar), so that every step pays.
+    // Earmarks on two committed sources (an agency's activities, a pillar) and on a pledged
+    // one, so that every step pays in both passes.
     let agency = plan.agencies[1].record.id;
     let pillar = plan.pillars[0].record.id;
+    let other_pillar = plan.pillars[2].record.id;
     for (s, (target, id)) in [
         (1, (EarmarkTarget::Agency, agency)),
         (4, (EarmarkTarget::Pillar, pillar)),
+        (9, (EarmarkTarget::Pillar, other_pillar)),
     ] {
         plan.funding_sources[s].earmarks = vec![Earmark {
             target,
             target_id: id,
         }];
     }
+    assert_eq!(plan.funding_sources[9].status, FundingStatus::Pledged);
+    // Money left after their directed lines for an unearmarked and an earmarked source;
+    // the others pay their directed lines pro rata.
+    for s in [0, 1] {
+        for amount in plan.funding_sources[s].amounts.values_mut() {
+            *amount *= Decimal::from(50);
+        }
+    }
     let c = compute(&plan, None).unwrap();
     assert!(
         c.fixed.all_narrow(),
         "the medium plan's amounts fit 64 bits"
     );
-    let narrow = c.allocate_with_slots(true);
-    assert_eq!(narrow, c.allocate_with_slots(false));
-    assert_eq!((c.committed(), c.with_pledged()), (&narrow.0, &narrow.1));
-    assert!(narrow.0.total() > Decimal::ZERO && narrow.1.total() > narrow.0.total());
-    let earmarked = |a: &funding::Allocation| a.used[1].iter().chain(&a.used[4]).sum::<Decimal>();
+    let plain = c.allocate_as(funding::Working::EachPassAlone);
+    for narrow in [true, false] {
+        for parts in [1, 2] {
+            let working = funding::Working::Shared { narrow, parts };
+            assert!(c.allocate_as(working) == plain, "{working:?}");
+        }
+    }
+    assert_eq!((c.committed(), c.with_pledged()), (&plain.0, &plain.1));
+    let (committed, with_pledged) = &plain;
+    assert!(committed.total() > Decimal::ZERO && with_pledged.total() > committed.total());
+    let used = |a: &funding::Allocation, s: usize| a.used[s].iter().sum::<Decimal>();
+    assert!(used(with_pledged, 1) + used(with_pledged, 4) > Decimal::ZERO);
     assert!(
-        earmarked(&narrow.1) > Decimal::ZERO,
-        "the earmarked sources pay"
+        used(committed, 9) == Decimal::ZERO && used(with_pledged, 9) > Decimal::ZERO,
+        "the pledged source pays only when pledges count"
     );
+    // Units directed to no source are paid by an earmark or the pool.
+    let undirected_covered: Decimal = (c.units.iter().enumerate())
+        .filter(|(_, u)| u.source.is_none())
+        .flat_map(|(i, _)| (0..c.years.len()).map(move |y| (i, y)))
+        .map(|(i, y)| committed.covered(i, y))
+        .sum();
+    assert!(undirected_covered > Decimal::ZERO);
+
+    // Amounts beyond 64 bits (above 922 million) on lines directed to a committed and a
+    // pledged source and on one directed to none: 128-bit slots only.
+    let n = plan.cost_lines.len();
+    for li in [7, n / 2 + 1, n - 2] {
+        plan.cost_lines[li].unit_cost = Some(d("50000000000"));
+    }
+    plan.cost_lines[7].funding_source_id = Some(plan.funding_sources[2].record.id);
+    plan.cost_lines[n / 2 + 1].funding_source_id = Some(plan.funding_sources[10].record.id);
+    plan.cost_lines[n - 2].funding_source_id = None;
+    let c = compute(&plan, None).unwrap();
+    assert!(!c.fixed.all_narrow());
+    let plain = c.allocate_as(funding::Working::EachPassAlone);
+    for parts in [1, 2] {
+        let working = funding::Working::Shared {
+            narrow: false,
+            parts,
+        };
+        assert!(c.allocate_as(working) == plain, "{working:?}");
+    }
+    assert_eq!((c.committed(), c.with_pledged()), (&plain.0, &plain.1));
+    let wide_covered = (0..c.years.len())
+        .map(|y| plain.1.covered(n / 2 + 1, y))
+        .max();
+    assert!(wide_covered > Some(d("922337203.6854775807")));
 }
