@@ -2,6 +2,7 @@
 
 use super::amounts::FixedAmounts;
 use super::funding::{allocate, Allocation, FundingInputs, Working};
+use super::price::{rounded_amount, YearPrice};
 use super::FastMap;
 use super::{from_fixed, mul_to_fixed, quantize, to_fixed};
 use crate::model::*;
@@ -15,7 +16,7 @@ pub const AMOUNT_SCALE: u32 = 10;
 /// The largest line-year (or funding source-year) amount costed: 10^18 currency units (as a
 /// fixed mantissa), far beyond any budget, so that sums over a million line-years stay within
 /// `i128` and within `Decimal`: every total is exact and no sum can overflow.
-const MAX_AMOUNT: i128 = 10_i128.pow(28);
+pub(crate) const MAX_AMOUNT: i128 = 10_i128.pow(28);
 
 /// Why a plan cannot be costed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -215,7 +216,7 @@ impl Costing {
             let Some(yi) = year_position(&self.years, year) else {
                 continue;
             };
-            let Some(m) = line_year_amount(price[yi], q) else {
+            let Some(m) = price[yi].amount(q) else {
                 return false;
             };
             amounts[yi] = m;
@@ -406,25 +407,15 @@ fn line_price(
     factors: &[Decimal],
     inflation: &[Decimal],
     inflates: bool,
-) -> Option<Vec<Decimal>> {
+) -> Option<Vec<YearPrice>> {
     factors
         .iter()
         .zip(inflation)
         .map(|(c, i)| {
             let factor = if inflates { c.checked_mul(*i)? } else { *c };
-            unit_cost.checked_mul(factor)
+            unit_cost.checked_mul(factor).map(YearPrice::new)
         })
         .collect()
-}
-
-/// A line-year's amount, `price × quantity`, as a fixed mantissa; `None` above
-/// [`MAX_AMOUNT`].
-fn line_year_amount(price: Decimal, quantity: Decimal) -> Option<i128> {
-    let m = match mul_to_fixed(price, quantity) {
-        Some(m) => m,
-        None => to_fixed(quantize(price.checked_mul(quantity)?, AMOUNT_SCALE)),
-    };
-    (m.abs() <= MAX_AMOUNT).then_some(m)
 }
 
 /// An activity's contingency in a year: `rate` of its line amounts that year (`total`, a
@@ -517,7 +508,7 @@ impl<'p> LineContext<'p> {
         // catalogue item share it, so each line-year costs one multiplication. Keyed by the
         // unit cost's exact representation: `Decimal`'s own hash normalises the value, slow
         // on a hot path.
-        let mut prices: Vec<Vec<Decimal>> = Vec::new();
+        let mut prices: Vec<Vec<YearPrice>> = Vec::new();
         let mut price_index: FastMap<([u8; 16], &str, bool), usize> = FastMap::default();
         // Per catalogue item, for lines that do not inflate and lines that do: the price
         // and economic code of a line that takes its unit cost, currency and code from the
@@ -602,7 +593,7 @@ impl<'p> LineContext<'p> {
                 let Some(yi) = year_position(self.years, year) else {
                     continue;
                 };
-                let Some(m) = line_year_amount(price[yi], q) else {
+                let Some(m) = price[yi].amount(q) else {
                     run.error = Some(overflow());
                     break;
                 };
@@ -788,11 +779,7 @@ pub(crate) fn compute_in_parts(
             .zip(&factors)
             .map(|(y, f)| {
                 let a = s.amounts.get(y).copied().unwrap_or_default();
-                let m = match mul_to_fixed(a, *f) {
-                    Some(m) => m,
-                    None => to_fixed(quantize(a.checked_mul(*f)?, AMOUNT_SCALE)),
-                };
-                (m.abs() <= MAX_AMOUNT).then(|| from_fixed(m))
+                rounded_amount(a, *f).map(from_fixed)
             })
             .collect();
         source_amounts.push(amounts.ok_or_else(|| CostingError::Overflow {

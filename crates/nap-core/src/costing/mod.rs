@@ -40,6 +40,7 @@ pub mod funding;
 pub mod grid;
 pub mod labels;
 pub mod lump_sum;
+mod price;
 pub mod render;
 pub mod rounding;
 pub mod settings;
