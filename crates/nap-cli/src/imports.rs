@@ -96,10 +96,18 @@ fn review_text(imported: &SheetImported) -> String {
     let _ = writeln!(out, "\nColumns:");
     for c in &r.columns {
         let field = c.field.as_deref().unwrap_or("-");
+        let hint = if c.note.code == "column_not_recognised" {
+            " (use --map to read it)"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "  {:<3} {:<32} {:<16} {}",
-            c.column, c.header, field, c.note
+            "  {:<3} {:<32} {:<16} {}{hint}",
+            c.column,
+            c.header,
+            field,
+            c.described()
         );
     }
     let _ = writeln!(

@@ -559,8 +559,9 @@ pub struct ColumnUse {
     pub header: String,
     /// The field it fills (`pillar`, `unit_cost`…), `year:2027`, or `None` when ignored.
     pub field: Option<String>,
-    /// Why it is ignored or how it was recognised.
-    pub note: String,
+    /// How it was read, or why it is ignored (with [`ColumnUse::multiple`] and
+    /// [`ColumnUse::currency`], [`ColumnUse::described`] says it all in English).
+    pub note: Said,
     /// The multiple the column's amounts are stated in, as its header or a title above the
     /// header says ("1000000": millions); `None` when they are in units.
     pub multiple: Option<String>,
@@ -569,6 +570,21 @@ pub struct ColumnUse {
     pub currency: Option<String>,
     /// A Total column: not imported, but the rows' years must add up to it.
     pub total: bool,
+}
+
+impl ColumnUse {
+    /// How the column was read, in English, with the multiple and currency its amounts are
+    /// stated in ("amounts of the year, in millions (× 1,000,000), in XOF").
+    pub fn described(&self) -> String {
+        let mut out = self.note.message.clone();
+        if let Some(scale) = self.multiple.as_deref().and_then(|m| m.parse().ok()) {
+            out.push_str(&format!(", {}", multiple_name(scale)));
+        }
+        if let Some(c) = &self.currency {
+            out.push_str(&format!(", in {c}"));
+        }
+        out
+    }
 }
 
 /// A row the import refuses.
@@ -741,10 +757,83 @@ fn header_years(header: &str) -> Vec<Year> {
     years
 }
 
-/// The year a header names: a year of the plan ("2027", "Budget 2027"), or "Year 2",
-/// "Année 2", "An 2" (the plan's second year). A header that writes two years ("Coût
-/// 2026-2030") names several, not one: `None`.
+/// A fiscal year across two calendar years, as ministries write it ("2026/27", "2026-27",
+/// "FY 2026/2027", "FY2026/27", "2569/70" in the Buddhist Era): the year it begins, and the header's
+/// own writing of it. The second year follows the first, in two digits or four; four digits
+/// after a dash ("2026-2027") are left to mean both years, as a biennium's budget is
+/// written, and so are years that do not follow each other ("2026-2030").
+fn fiscal_year(header: &str) -> Option<(Year, String)> {
+    let chars: Vec<char> = header.chars().map(cells::ascii_digit).collect();
+    let digits_from = |at: usize| {
+        chars[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let run = digits_from(i);
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        // "FY2026/27" is written without a space.
+        let word_start = if i >= 2
+            && chars[i - 2..i]
+                .iter()
+                .collect::<String>()
+                .eq_ignore_ascii_case("fy")
+        {
+            i - 2
+        } else {
+            i
+        };
+        let starts_word = word_start == 0 || !chars[word_start - 1].is_alphanumeric();
+        let first: String = chars[i..i + run].iter().collect();
+        let mut j = i + run;
+        while chars.get(j) == Some(&' ') {
+            j += 1;
+        }
+        let separator = chars.get(j).copied();
+        j += 1;
+        while chars.get(j) == Some(&' ') {
+            j += 1;
+        }
+        let second_run = if j < chars.len() { digits_from(j) } else { 0 };
+        let ends_word = chars
+            .get(j + second_run)
+            .is_none_or(|c| !c.is_alphanumeric());
+        if run == 4 && starts_word && ends_word && matches!(separator, Some('/' | '-' | '–' | '—'))
+        {
+            let second: String = chars[j..j + second_run].iter().collect();
+            if let (Some(year), Ok(written), Ok(next)) = (
+                year_word(&first),
+                first.parse::<Year>(),
+                second.parse::<Year>(),
+            ) {
+                let follows = match second_run {
+                    2 => next == (written + 1) % 100,
+                    4 => next == written + 1 && separator == Some('/'),
+                    _ => false,
+                };
+                if follows {
+                    return Some((year, format!("{first}/{second}")));
+                }
+            }
+        }
+        i += run;
+    }
+    None
+}
+
+/// The year a header names: a year of the plan ("2027", "Budget 2027"), a fiscal year by
+/// the year it begins ("2026/27": see [`fiscal_year`]), or "Year 2", "Année 2", "An 2"
+/// (the plan's second year). A header that writes two years otherwise ("Coût 2026-2030")
+/// names several, not one: `None`.
 fn header_year(header: &str, plan: &Plan) -> Option<Year> {
+    if let Some((year, _)) = fiscal_year(header) {
+        return Some(year);
+    }
     match header_years(header).as_slice() {
         [year] => return Some(*year),
         [] => {}
@@ -1028,6 +1117,9 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     let mut columns = Vec::new();
     let mut shown_headers = Vec::with_capacity(width);
     let mut taken: Vec<Field> = Vec::new();
+    // Years already read from a column: a second column for one ("2028" beside "FY
+    // 2028/2029") is left out and said, rather than overwriting the first one's amounts.
+    let mut years_taken: Vec<Year> = Vec::new();
     // A multiple or currency stated above the header ("Montants en millions de FCFA") holds
     // for every amount column that states none.
     let base = &plan.meta.base_currency;
@@ -1038,16 +1130,14 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     let mut currencies = BTreeMap::new();
     // The multiple and currency amount column `i` is stated in (its header's, else the one
     // a title above says), kept for reading its cells and told in `note`.
-    let mut stated = |i: usize, header: &str, note: &mut String| {
+    let mut stated = |i: usize, header: &str| {
         let scale = amount_scale(header).or(table_scale);
         let currency = currency_named(header).or_else(|| table_currency.clone());
         if let Some(scale) = scale {
             scales.insert(i, scale);
-            note.push_str(&format!(", {}", multiple_name(scale)));
         }
         if let Some(c) = &currency {
             currencies.insert(i, c.clone());
-            note.push_str(&format!(", in {c}"));
         }
         (scale.map(|s| s.to_string()), currency)
     };
@@ -1072,57 +1162,65 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         let explicit = mapped.is_some();
         let (use_, note) = if let Some(f) = mapped.or_else(|| recognised(text)) {
             if taken.contains(&f) {
-                (None, format!("a second {} column: ignored", f.name()))
+                (None, said("column_second", &[("field", f.name())]))
             } else {
                 taken.push(f);
-                let how = if explicit { "mapped" } else { "recognised" };
-                (Some(Use::Field(f)), how.to_string())
+                let how = if explicit {
+                    said("column_mapped", &[])
+                } else {
+                    said("column_recognised", &[])
+                };
+                (Some(Use::Field(f)), how)
             }
         } else if is_total(text) {
-            (
-                Some(Use::Total),
-                "a total: checked, not imported".to_string(),
-            )
+            (Some(Use::Total), said("column_total", &[]))
         } else if let Some(y) = header_year(text, plan) {
-            if (plan.meta.start_year..=plan.meta.end_year).contains(&y) {
-                let buddhist = (y + BUDDHIST_ERA).to_string();
-                let era = if fold(text).split(' ').any(|w| w == buddhist) {
-                    format!(" ({buddhist} of the Buddhist Era)")
-                } else {
-                    String::new()
-                };
-                (Some(Use::Year(y)), format!("amounts of the year{era}"))
+            let note = if let Some((_, written)) = fiscal_year(text) {
+                said(
+                    "column_fiscal_year",
+                    &[("written", written), ("year", y.to_string())],
+                )
             } else {
-                (None, format!("{y} is outside the plan period: ignored"))
+                let buddhist = (y + BUDDHIST_ERA).to_string();
+                if fold(text).split(' ').any(|w| w == buddhist) {
+                    said("column_year_buddhist", &[("written", buddhist)])
+                } else {
+                    said("column_year", &[])
+                }
+            };
+            if years_taken.contains(&y) {
+                (None, said("column_second_year", &[("year", y.to_string())]))
+            } else if (plan.meta.start_year..=plan.meta.end_year).contains(&y) {
+                years_taken.push(y);
+                (Some(Use::Year(y)), note)
+            } else {
+                let period = [
+                    ("year", y.to_string()),
+                    ("start", plan.meta.start_year.to_string()),
+                    ("end", plan.meta.end_year.to_string()),
+                ];
+                (None, said("column_outside_period", &period))
             }
         } else if let [first, .., last] = header_years(text).as_slice() {
-            (
-                None,
-                format!(
-                    "covers {first}–{last}, several years: ignored (give each year its own column)"
-                ),
-            )
+            let years = [("first", first.to_string()), ("last", last.to_string())];
+            (None, said("column_several_years", &years))
         } else if folded.is_empty() {
-            (None, "no header: ignored".to_string())
+            (None, said("column_no_header", &[]))
         } else {
-            (
-                None,
-                "not recognised: ignored (use --map to read it)".to_string(),
-            )
+            (None, said("column_not_recognised", &[]))
         };
         let field = match &use_ {
             Some(Use::Field(f)) => Some(f.name()),
             Some(Use::Year(y)) => Some(format!("year:{y}")),
             Some(Use::Total) | None => None,
         };
-        let mut note = note;
         let (mut multiple, mut currency) = (None, None);
         if let Some(u) = use_ {
             if amounts_in(&u) {
                 let stating = group
                     .as_ref()
                     .map_or(text.clone(), |g| format!("{g} {text}"));
-                (multiple, currency) = stated(i, &stating, &mut note);
+                (multiple, currency) = stated(i, &stating);
             }
             uses.insert(i, u);
         }
@@ -1145,10 +1243,10 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     }
     for (f, i) in &by_letter {
         if !uses.contains_key(i) {
-            let mut note = "mapped".to_string();
+            let note = said("column_mapped", &[]);
             let (mut multiple, mut currency) = (None, None);
             if amounts_in(&Use::Field(*f)) {
-                (multiple, currency) = stated(*i, "", &mut note);
+                (multiple, currency) = stated(*i, "");
             }
             uses.insert(*i, Use::Field(*f));
             columns.push(ColumnUse {

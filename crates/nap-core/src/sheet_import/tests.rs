@@ -639,7 +639,7 @@ fn a_table_in_millions_is_read_in_millions_and_its_totals_still_agree() {
         stated,
         [(None, None), (None, None), millions, millions, millions]
     );
-    let notes: Vec<&str> = r.columns.iter().map(|c| c.note.as_str()).collect();
+    let notes: Vec<String> = r.columns.iter().map(|c| c.described()).collect();
     assert_eq!(
         notes[2..],
         [
@@ -699,10 +699,10 @@ fn a_column_over_several_years_is_not_booked_to_its_first_year() {
     let period = &r.columns[3];
     assert_eq!(period.field, None);
     assert_eq!(
-        period.note,
+        period.note.message,
         "covers 2026–2030, several years: ignored (give each year its own column)"
     );
-    assert_eq!(r.columns[4].note, "a total: checked, not imported");
+    assert_eq!(r.columns[4].note.message, "a total: checked, not imported");
     assert_eq!(
         r.columns.iter().map(|c| c.total).collect::<Vec<_>>(),
         [false, false, false, false, true]
@@ -712,6 +712,92 @@ fn a_column_over_several_years_is_not_booked_to_its_first_year() {
         "{:?}",
         r.total_checks
     );
+}
+
+/// Ministries whose fiscal year runs across two calendar years head its column "2026/27" or
+/// "FY 2026/2027": one year's money, booked to the year it begins and said so; a biennium
+/// ("2026-2027"), a year after the plan and a second column for a year are left out, each
+/// with its reason.
+#[test]
+fn a_fiscal_year_across_two_calendar_years_is_booked_to_the_year_it_begins() {
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Activité",
+            "2026/27",
+            "2027-28",
+            "FY 2028/2029",
+            "Coût 2026-2027",
+            "2031/32",
+            "2028",
+        ],
+        &["Former les comités", "100", "200", "300", "999", "50", "7"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let r = &out.review;
+    assert_eq!(
+        year_amounts(r),
+        [(2026, "100"), (2027, "200"), (2028, "300")]
+    );
+    let said: Vec<(&str, &str)> = (r.columns.iter())
+        .map(|c| (c.note.code.as_str(), c.note.message.as_str()))
+        .collect();
+    assert_eq!(
+        said[1..],
+        [
+            (
+                "column_fiscal_year",
+                "amounts of the fiscal year 2026/27, booked to 2026, the year it begins"
+            ),
+            (
+                "column_fiscal_year",
+                "amounts of the fiscal year 2027/28, booked to 2027, the year it begins"
+            ),
+            (
+                "column_fiscal_year",
+                "amounts of the fiscal year 2028/2029, booked to 2028, the year it begins"
+            ),
+            (
+                "column_several_years",
+                "covers 2026–2027, several years: ignored (give each year its own column)"
+            ),
+            (
+                "column_outside_period",
+                "2031 is outside the plan period 2026–2030: ignored"
+            ),
+            // A second column for 2028 would have replaced the fiscal year's amounts.
+            ("column_second_year", "a second column for 2028: ignored"),
+        ]
+    );
+}
+
+#[test]
+fn fiscal_years_are_told_from_ranges_of_years() {
+    let cases: &[(&str, Option<(Year, &str)>)] = &[
+        ("2026/27", Some((2026, "2026/27"))),
+        ("Budget 2026 - 27 (millions)", Some((2026, "2026/27"))),
+        ("FY2026/27", Some((2026, "2026/27"))),
+        ("XFY2026/27", None),
+        ("២០២៦/២៧", Some((2026, "2026/27"))),
+        ("ปีงบประมาณ 2569/70", Some((2026, "2569/70"))),
+        ("2099/00", Some((2099, "2099/00"))),
+        ("2026/2027", Some((2026, "2026/2027"))),
+        ("2026–27", Some((2026, "2026/27"))),
+        ("2026-2027", None),
+        ("2026/28", None),
+        ("2026/2028", None),
+        ("12026/27", None),
+        ("2026/275", None),
+        ("Coût 2026-2030", None),
+    ];
+    for (header, expected) in cases {
+        let found = super::fiscal_year(header);
+        assert_eq!(
+            found.as_ref().map(|(y, w)| (*y, w.as_str())),
+            *expected,
+            "{header}"
+        );
+    }
 }
 
 #[test]
@@ -733,10 +819,10 @@ fn thai_years_of_the_buddhist_era_and_khmer_digits_are_read() {
         ]
     );
     assert_eq!(
-        r.columns[1].note,
+        r.columns[1].note.message,
         "amounts of the year (2570 of the Buddhist Era)"
     );
-    assert_eq!(r.columns[3].note, "amounts of the year");
+    assert_eq!(r.columns[3].note.message, "amounts of the year");
     assert_eq!(
         year_amounts(r),
         [(2027, "1000"), (2028, "2000"), (2029, "3000")]

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
 import ImportScreen from './ImportScreen.svelte';
 import { BackendError, type Backend } from '../api/backend';
+import type { Said } from '../api/bindings/Said';
 import type { SheetImported } from '../api/bindings/SheetImported';
 import type { SheetImportRequest } from '../api/bindings/SheetImportRequest';
 import { i18n } from '../i18n/i18n.svelte';
@@ -9,6 +10,11 @@ import { importSession } from './session.svelte';
 
 // The screen keeps its work in a session that outlives it; each test starts afresh.
 beforeEach(() => importSession.reset());
+
+/** A review sentence as the backend sends it (its English message, its values). */
+function said(code: string, message: string, values: Record<string, string> = {}): Said {
+  return { code, message, values };
+}
 
 function reviewOf(refused: boolean): SheetImported {
   return {
@@ -20,10 +26,10 @@ function reviewOf(refused: boolean): SheetImported {
       header_row: 3,
       header_last_row: 3,
       columns: [
-        { column: 'A', header: 'Objectif spécifique', field: 'outcome', note: 'recognised', multiple: null, currency: null, total: false },
-        { column: 'B', header: 'Tâche', field: null, note: 'not recognised', multiple: null, currency: null, total: false },
-        { column: 'C', header: '2027 (millions FCFA)', field: 'year:2027', note: 'amounts of the year', multiple: '1000000', currency: 'XOF', total: false },
-        { column: 'D', header: 'Total', field: null, note: 'a total: checked, not imported', multiple: null, currency: null, total: true },
+        { column: 'A', header: 'Objectif spécifique', field: 'outcome', note: said('column_recognised', 'recognised'), multiple: null, currency: null, total: false },
+        { column: 'B', header: 'Tâche', field: null, note: said('column_not_recognised', 'not recognised: ignored'), multiple: null, currency: null, total: false },
+        { column: 'C', header: '2027 (millions FCFA)', field: 'year:2027', note: said('column_year', 'amounts of the year'), multiple: '1000000', currency: 'XOF', total: false },
+        { column: 'D', header: 'Total', field: null, note: said('column_total', 'a total: checked, not imported'), multiple: null, currency: null, total: true },
       ],
       counts: [{ kind: 'outcome', created: 2, matched: 1 }],
       agencies_created: ['MPF Ministère de la Promotion de la Femme'],
@@ -124,6 +130,27 @@ describe('the review in Khmer', () => {
     expect(screen.getByText('លទ្ធផលរំពឹងទុក៖ «Sensibiliser»')).toBeTruthy();
     // A code this catalogue lacks is said in English rather than not at all.
     expect(screen.getByText('Something this version cannot say.')).toBeTruthy();
+    i18n.lang = 'en';
+  });
+
+  it('says why a column is read as it is or left out, in Khmer, and nothing for a plain year', async () => {
+    i18n.lang = 'km';
+    const review = reviewOf(false);
+    review.review.columns = [
+      { column: 'A', header: '2026/27', field: 'year:2026', note: said('column_fiscal_year', 'amounts of the fiscal year 2026/27, booked to 2026, the year it begins', { written: '2026/27', year: '2026' }), multiple: null, currency: null, total: false },
+      { column: 'B', header: '2027', field: 'year:2027', note: said('column_year', 'amounts of the year'), multiple: null, currency: null, total: false },
+      { column: 'C', header: 'Coût 2026-2030', field: null, note: said('column_several_years', 'covers 2026–2030, several years: ignored (give each year its own column)', { first: '2026', last: '2030' }), multiple: null, currency: null, total: false },
+      { column: 'D', header: 'Prix unitaire', field: null, note: said('column_second', 'a second unit_cost column: ignored', { field: 'unit_cost' }), multiple: null, currency: null, total: false },
+    ];
+    const backend = { ...fakeBackend(), reviewSheet: vi.fn(async () => review) } as unknown as Backend;
+    render(ImportScreen, { backend });
+    await fireEvent.click(await screen.findByText('ជ្រើសរើស…'));
+    expect(await screen.findByText('ចំនួនទឹកប្រាក់នៃឆ្នាំសារពើពន្ធ 2026/27 កត់ត្រាក្នុងឆ្នាំ 2026 ដែលជាឆ្នាំចាប់ផ្តើម')).toBeTruthy();
+    expect(screen.getByText('គ្របដណ្តប់ 2026–2030 ច្រើនឆ្នាំ៖ មិនយក (សូមដាក់ឆ្នាំនីមួយៗក្នុងជួរឈររបស់វា)')).toBeTruthy();
+    // The field named in the interface's words, not as the backend names it.
+    expect(screen.getByText('ជួរឈរ ថ្លៃឯកតា ទីពីរ៖ មិនយក')).toBeTruthy();
+    // Three notes: the plain year needs none.
+    expect([...document.querySelectorAll('.column-note')].map((n) => n.closest('tr')?.querySelector('.letter')?.textContent)).toEqual(['A', 'C', 'D']);
     i18n.lang = 'en';
   });
 
