@@ -298,7 +298,10 @@ test('a secretariat brings its French logframe and budget in from Excel on the I
     await sheet.waitForDisplayed({ timeout: 30000 });
     await sheet.selectByVisibleText('Budget');
     // Year columns are read as that year's amounts (lump sums).
-    await (await browser.$('td=amounts of 2027')).waitForDisplayed({ timeout: 30000 });
+    await browser.waitUntil(
+      () => browser.execute(() => [...document.querySelectorAll('section.import td select')].some((s) => s.value === 'year:2027')),
+      { timeout: 30000, timeoutMsg: 'no column read as the amounts of 2027' },
+    );
     await (await browser.$('p*=agrees with the rows imported')).waitForDisplayed();
     await (await screen.$('button=Import')).click();
     await (await browser.$('p*=Imported')).waitForDisplayed({ timeout: 30000 });

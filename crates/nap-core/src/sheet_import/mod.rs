@@ -541,13 +541,25 @@ fn is_total(text: &str) -> bool {
 }
 
 /// Where a column's values go.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Use {
     Field(Field),
     /// Amounts of this year of the plan.
     Year(Year),
     /// A Total column: checked against the row's year amounts.
     Total,
+}
+
+impl Use {
+    /// The column's reading as the review and `--map` name it (`unit_cost`, `year:2028`);
+    /// `None` for a Total column, which is checked, not imported.
+    fn name(&self) -> Option<String> {
+        match self {
+            Use::Field(f) => Some(f.name()),
+            Use::Year(y) => Some(format!("year:{y}")),
+            Use::Total => None,
+        }
+    }
 }
 
 /// How a column was read, for the review.
@@ -652,6 +664,8 @@ pub struct SheetReview {
     /// years stand under a merged group ("Budget" over 2026, 2027…).
     pub header_last_row: usize,
     pub columns: Vec<ColumnUse>,
+    /// The plan's years: the years a column of amounts can be read as (`year:2028`).
+    pub plan_years: Vec<Year>,
     pub counts: Vec<KindCount>,
     /// "CODE Name" of each agency created.
     pub agencies_created: Vec<String>,
@@ -685,6 +699,12 @@ pub enum SheetError {
     UnknownField(String),
     #[error("--map {field}={}: no column has that header or letter", crate::text::quoted(.column))]
     UnknownColumn { field: String, column: String },
+    #[error("--map {field}: a column can hold the amounts of a year of the plan period {start}–{end} only")]
+    NotAPlanYear {
+        field: String,
+        start: Year,
+        end: Year,
+    },
     #[error("the sheet has no column for what a plan is made of (pillar, outcome, output, activity, indicator, or amounts)")]
     NothingToImport,
     #[error("the imported rows would make the plan inconsistent: {}", crate::text::cut_long(.0))]
@@ -1020,14 +1040,32 @@ struct Layout {
     currencies: BTreeMap<usize, String>,
 }
 
+/// What `--map FIELD=COLUMN` reads a column as: a field (`unit_cost`), or the amounts of
+/// a year of the plan (`year:2028`).
+fn mapped_use(field: &str, plan: &Plan) -> Result<Use, SheetError> {
+    let Some(year) = field.trim().strip_prefix("year:") else {
+        return Field::parse(field)
+            .map(Use::Field)
+            .ok_or_else(|| SheetError::UnknownField(field.to_string()));
+    };
+    match year.trim().parse::<Year>() {
+        Ok(y) if (plan.meta.start_year..=plan.meta.end_year).contains(&y) => Ok(Use::Year(y)),
+        _ => Err(SheetError::NotAPlanYear {
+            field: field.to_string(),
+            start: plan.meta.start_year,
+            end: plan.meta.end_year,
+        }),
+    }
+}
+
 fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<Layout, SheetError> {
-    let mut by_header: Vec<(Field, String)> = Vec::new();
-    let mut by_letter: Vec<(Field, usize)> = Vec::new();
+    let mut by_header: Vec<(Use, String)> = Vec::new();
+    let mut by_letter: Vec<(Use, usize)> = Vec::new();
     for (field, column) in &options.map {
-        let f = Field::parse(field).ok_or_else(|| SheetError::UnknownField(field.clone()))?;
+        let u = mapped_use(field, plan)?;
         match column_index(column) {
-            Some(i) if column.trim().len() <= 2 => by_letter.push((f, i)),
-            _ => by_header.push((f, fold(column))),
+            Some(i) if column.trim().len() <= 2 => by_letter.push((u, i)),
+            _ => by_header.push((u, fold(column))),
         }
     }
     let score = |row: &Vec<String>| {
@@ -1062,8 +1100,8 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
                 .any(|r| r.iter().any(|c| fold(c) == *h))
         });
         return Err(match missing {
-            Some((f, h)) => SheetError::UnknownColumn {
-                field: f.name(),
+            Some((u, h)) => SheetError::UnknownColumn {
+                field: u.name().unwrap_or_default(),
                 column: h.clone(),
             },
             None => SheetError::NoHeader,
@@ -1116,10 +1154,18 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     let mut uses = BTreeMap::new();
     let mut columns = Vec::new();
     let mut shown_headers = Vec::with_capacity(width);
+    // Fields and years already read from a column: a second column for one ("2028" beside
+    // "FY 2028/2029") is left out and said, rather than overwriting the first one's values.
+    // What the officer maps is theirs before any column is recognised as it.
     let mut taken: Vec<Field> = Vec::new();
-    // Years already read from a column: a second column for one ("2028" beside "FY
-    // 2028/2029") is left out and said, rather than overwriting the first one's amounts.
     let mut years_taken: Vec<Year> = Vec::new();
+    for u in (by_letter.iter().map(|(u, _)| u)).chain(by_header.iter().map(|(u, _)| u)) {
+        match u {
+            Use::Field(f) => taken.push(*f),
+            Use::Year(y) => years_taken.push(*y),
+            Use::Total => {}
+        }
+    }
     // A multiple or currency stated above the header ("Montants en millions de FCFA") holds
     // for every amount column that states none.
     let base = &plan.meta.base_currency;
@@ -1159,18 +1205,14 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
                     .find(|(_, h)| *h == folded)
                     .map(|(f, _)| *f)
             });
-        let explicit = mapped.is_some();
-        let (use_, note) = if let Some(f) = mapped.or_else(|| recognised(text)) {
+        let (use_, note) = if let Some(u) = mapped {
+            (Some(u), said("column_mapped", &[]))
+        } else if let Some(f) = recognised(text) {
             if taken.contains(&f) {
                 (None, said("column_second", &[("field", f.name())]))
             } else {
                 taken.push(f);
-                let how = if explicit {
-                    said("column_mapped", &[])
-                } else {
-                    said("column_recognised", &[])
-                };
-                (Some(Use::Field(f)), how)
+                (Some(Use::Field(f)), said("column_recognised", &[]))
             }
         } else if is_total(text) {
             (Some(Use::Total), said("column_total", &[]))
@@ -1209,11 +1251,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         } else {
             (None, said("column_not_recognised", &[]))
         };
-        let field = match &use_ {
-            Some(Use::Field(f)) => Some(f.name()),
-            Some(Use::Year(y)) => Some(format!("year:{y}")),
-            Some(Use::Total) | None => None,
-        };
+        let field = use_.as_ref().and_then(Use::name);
         let (mut multiple, mut currency) = (None, None);
         if let Some(u) = use_ {
             if amounts_in(&u) {
@@ -1241,18 +1279,18 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             });
         }
     }
-    for (f, i) in &by_letter {
+    for (u, i) in &by_letter {
         if !uses.contains_key(i) {
             let note = said("column_mapped", &[]);
             let (mut multiple, mut currency) = (None, None);
-            if amounts_in(&Use::Field(*f)) {
+            if amounts_in(u) {
                 (multiple, currency) = stated(*i, "");
             }
-            uses.insert(*i, Use::Field(*f));
+            uses.insert(*i, *u);
             columns.push(ColumnUse {
                 column: column_letter(*i),
                 header: String::new(),
-                field: Some(f.name()),
+                field: u.name(),
                 note,
                 multiple,
                 currency,
@@ -1260,10 +1298,10 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             });
         }
     }
-    for (f, h) in &by_header {
-        if !uses.values().any(|u| *u == Use::Field(*f)) {
+    for (mapped, h) in &by_header {
+        if !uses.values().any(|u| u == mapped) {
             return Err(SheetError::UnknownColumn {
-                field: f.name(),
+                field: mapped.name().unwrap_or_default(),
                 column: h.clone(),
             });
         }
@@ -2454,6 +2492,7 @@ pub fn import_sheet(
         header_row: layout.header_row + 1,
         header_last_row: layout.data_row,
         columns: layout.columns,
+        plan_years: plan.years().collect(),
         counts: im.counts.into_values().collect(),
         agencies_created: im.agencies_created,
         placeholders: im.placeholders,

@@ -771,6 +771,67 @@ fn a_fiscal_year_across_two_calendar_years_is_booked_to_the_year_it_begins() {
     );
 }
 
+/// What the officer maps is read as they say, before any column is recognised as it: a
+/// fiscal year booked to the year it ends (`year:2028`), an activity column with another
+/// name; the column recognised as the same field or year is then the second one, left out.
+#[test]
+fn a_column_mapped_by_the_officer_wins_over_one_recognised_as_the_same() {
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "2027/28", "2028", "Tâche détaillée"],
+        &["Former", "100", "7", "Former les comités locaux"],
+    ];
+    let out = run(
+        &p,
+        &rows,
+        vec![],
+        &[("year:2028", "B"), ("activity", "Tâche détaillée")],
+    );
+    let r = &out.review;
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    assert_eq!(
+        column_fields(r),
+        [None, Some("year:2028"), None, Some("activity")]
+    );
+    let said: Vec<&str> = r.columns.iter().map(|c| c.note.message.as_str()).collect();
+    assert_eq!(
+        said,
+        [
+            "a second activity column: ignored",
+            "mapped",
+            "a second column for 2028: ignored",
+            "mapped"
+        ]
+    );
+    assert_eq!(year_amounts(r), [(2028, "100")]);
+    assert_eq!(activity_titles(&out.plan), ["Former les comités locaux"]);
+
+    // A year outside the plan is refused before anything is read.
+    let sheet = Sheet {
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect(),
+        merged: vec![],
+    };
+    let err = import_sheet(
+        &p,
+        &sheet,
+        &SheetOptions {
+            map: vec![("year:2035".into(), "B".into())],
+        },
+        &Timestamp::from_unix_millis(0),
+        "t",
+        Id::new_v4,
+        &Unwatched,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "--map year:2035: a column can hold the amounts of a year of the plan period 2026–2030 only"
+    );
+}
+
 #[test]
 fn fiscal_years_are_told_from_ranges_of_years() {
     let cases: &[(&str, Option<(Year, &str)>)] = &[

@@ -25,6 +25,7 @@ function reviewOf(refused: boolean): SheetImported {
     review: {
       header_row: 3,
       header_last_row: 3,
+      plan_years: [2026, 2027, 2028, 2029, 2030],
       columns: [
         { column: 'A', header: 'Objectif spécifique', field: 'outcome', note: said('column_recognised', 'recognised'), multiple: null, currency: null, total: false },
         { column: 'B', header: 'Tâche', field: null, note: said('column_not_recognised', 'not recognised: ignored'), multiple: null, currency: null, total: false },
@@ -73,13 +74,23 @@ describe('the import screen', () => {
     expect(total.selectedOptions[0]?.textContent).toBe('total: checked against the rows, not imported');
     expect((screen.getByLabelText('Read column B as') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('— ignored');
 
+    // A year column can be read as another year of the plan (a fiscal year booked to the
+    // year it ends), and shows the one it is read as.
+    const year = screen.getByLabelText('Read column C as') as HTMLSelectElement;
+    expect(year.selectedOptions[0]?.textContent).toBe('amounts of 2027');
+    expect([...year.options].slice(1, 6).map((o) => o.textContent)).toEqual(['amounts of 2026', 'amounts of 2027', 'amounts of 2028', 'amounts of 2029', 'amounts of 2030']);
+    await fireEvent.change(year, { target: { value: 'year:2028' } });
+    await waitFor(() =>
+      expect(backend.reviewSheet).toHaveBeenLastCalledWith(expect.objectContaining({ map: [{ field: 'year:2028', column: 'C' }] })),
+    );
+
     // Column B is read as the activity: the review is asked again with that mapping.
     await fireEvent.change(screen.getByLabelText('Read column B as'), { target: { value: 'activity' } });
     await waitFor(() =>
       expect(backend.reviewSheet).toHaveBeenLastCalledWith({
         path: '/plans/PAN Mali.xlsx',
         sheet: 'Cadre logique',
-        map: [{ field: 'activity', column: 'B' }],
+        map: [{ field: 'year:2028', column: 'C' }, { field: 'activity', column: 'B' }],
         skip_invalid: false,
       }),
     );

@@ -7,11 +7,14 @@ import { asBackendError, type BackendError } from '../api/backend';
 import type { SheetImported } from '../api/bindings/SheetImported';
 import type { SheetField } from '../api/bindings/SheetField';
 
+/** What the officer reads a column as: a field, or the amounts of a year of the plan. */
+export type ColumnReading = SheetField | `year:${number}`;
+
 export class ImportSession {
   path = $state('');
   sheet = $state<string | null>(null);
-  /** Columns the officer chose to read as a field, by column letter. */
-  chosen = $state<Record<string, SheetField>>({});
+  /** Columns the officer chose to read as a field or a year, by column letter. */
+  chosen = $state<Record<string, ColumnReading>>({});
   skipInvalid = $state(false);
   /** The last review's answer; raw: a wrong file's review lists 100,000s of refusals. */
   review = $state.raw<SheetImported | null>(null);
@@ -110,7 +113,7 @@ export class ImportSession {
     void this.load(backend);
   }
 
-  pickField(backend: Backend, column: string, field: SheetField) {
+  pickField(backend: Backend, column: string, field: ColumnReading) {
     this.chosen = { ...this.chosen, [column]: field };
     void this.load(backend);
   }

@@ -18,7 +18,11 @@ header_row: number,
  * The number of the header's last row: `header_row`, or the row below it when the
  * years stand under a merged group ("Budget" over 2026, 2027…).
  */
-header_last_row: number, columns: Array<ColumnUse>, counts: Array<KindCount>, 
+header_last_row: number, columns: Array<ColumnUse>, 
+/**
+ * The plan's years: the years a column of amounts can be read as (`year:2028`).
+ */
+plan_years: Array<number>, counts: Array<KindCount>, 
 /**
  * "CODE Name" of each agency created.
  */
