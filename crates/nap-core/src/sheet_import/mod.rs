@@ -753,8 +753,10 @@ pub struct SheetOptions {
 const BUDDHIST_ERA: Year = 543;
 
 /// The year a word of four digits writes, when it is one of 1900–2200, or the same year
-/// counted in the Buddhist Era (2443–2743, which no plan of the common era reaches).
+/// counted in the Buddhist Era (2443–2743, which no plan of the common era reaches). A
+/// folded word: "FY2027" is "fy2027", the fiscal year 2027.
 fn year_word(word: &str) -> Option<Year> {
+    let word = word.strip_prefix("fy").unwrap_or(word);
     let y = word.parse::<Year>().ok().filter(|_| word.len() == 4)?;
     if (1900..=2200).contains(&y) {
         Some(y)

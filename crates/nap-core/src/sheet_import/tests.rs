@@ -32,17 +32,39 @@ fn plan(currency: &str, start: Year, end: Year) -> Plan {
     p
 }
 
+/// The sheet of `rows` (each cell's text) and `merged`.
+fn sheet_of(rows: &[&[&str]], merged: Vec<Merged>) -> Sheet {
+    Sheet {
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect(),
+        merged,
+    }
+}
+
+/// Why `rows`, read with `map`, cannot be imported into `plan` at all.
+fn import_error(plan: &Plan, rows: &[&[&str]], map: &[(&str, &str)]) -> SheetError {
+    let map = (map.iter())
+        .map(|(f, c)| (f.to_string(), c.to_string()))
+        .collect();
+    import_sheet(
+        plan,
+        &sheet_of(rows, vec![]),
+        &SheetOptions { map },
+        &Timestamp::from_unix_millis(0),
+        "t",
+        Id::new_v4,
+        &Unwatched,
+    )
+    .unwrap_err()
+}
+
 fn run(plan: &Plan, rows: &[&[&str]], merged: Vec<Merged>, map: &[(&str, &str)]) -> SheetImport {
     let mut n = 10_000u128;
     import_sheet(
         plan,
-        &Sheet {
-            rows: rows
-                .iter()
-                .map(|r| r.iter().map(|c| c.to_string()).collect())
-                .collect(),
-            merged,
-        },
+        &sheet_of(rows, merged),
         &SheetOptions {
             map: map
                 .iter()
@@ -730,14 +752,24 @@ fn a_fiscal_year_across_two_calendar_years_is_booked_to_the_year_it_begins() {
             "Coût 2026-2027",
             "2031/32",
             "2028",
+            "FY2029",
         ],
-        &["Former les comités", "100", "200", "300", "999", "50", "7"],
+        &[
+            "Former les comités",
+            "100",
+            "200",
+            "300",
+            "999",
+            "50",
+            "7",
+            "40",
+        ],
     ];
     let out = accepted(&p, &rows, vec![]);
     let r = &out.review;
     assert_eq!(
         year_amounts(r),
-        [(2026, "100"), (2027, "200"), (2028, "300")]
+        [(2026, "100"), (2027, "200"), (2028, "300"), (2029, "40")]
     );
     let said: Vec<(&str, &str)> = (r.columns.iter())
         .map(|c| (c.note.code.as_str(), c.note.message.as_str()))
@@ -767,6 +799,8 @@ fn a_fiscal_year_across_two_calendar_years_is_booked_to_the_year_it_begins() {
             ),
             // A second column for 2028 would have replaced the fiscal year's amounts.
             ("column_second_year", "a second column for 2028: ignored"),
+            // Written without a space.
+            ("column_year", "amounts of the year"),
         ]
     );
 }
@@ -807,25 +841,7 @@ fn a_column_mapped_by_the_officer_wins_over_one_recognised_as_the_same() {
     assert_eq!(activity_titles(&out.plan), ["Former les comités locaux"]);
 
     // A year outside the plan is refused before anything is read.
-    let sheet = Sheet {
-        rows: rows
-            .iter()
-            .map(|r| r.iter().map(|c| c.to_string()).collect())
-            .collect(),
-        merged: vec![],
-    };
-    let err = import_sheet(
-        &p,
-        &sheet,
-        &SheetOptions {
-            map: vec![("year:2035".into(), "B".into())],
-        },
-        &Timestamp::from_unix_millis(0),
-        "t",
-        Id::new_v4,
-        &Unwatched,
-    )
-    .unwrap_err();
+    let err = import_error(&p, &rows, &[("year:2035", "B")]);
     assert_eq!(
         err.to_string(),
         "--map year:2035: a column can hold the amounts of a year of the plan period 2026–2030 only"
@@ -1213,39 +1229,10 @@ fn columns_are_mapped_by_letter_or_header_and_bad_maps_are_named() {
     );
     assert_eq!(out.plan.activities.len(), 1);
     assert_eq!(out.plan.activities[0].title.text, "Former");
-    let sheet = Sheet {
-        rows: rows
-            .iter()
-            .map(|r| r.iter().map(|c| c.to_string()).collect())
-            .collect(),
-        merged: vec![],
-    };
     let now = Timestamp::from_unix_millis(0);
-    let err = import_sheet(
-        &p,
-        &sheet,
-        &SheetOptions {
-            map: vec![("activty".into(), "B".into())],
-        },
-        &now,
-        "t",
-        Id::new_v4,
-        &Unwatched,
-    )
-    .unwrap_err();
+    let err = import_error(&p, &rows, &[("activty", "B")]);
     assert!(matches!(err, SheetError::UnknownField(_)), "{err}");
-    let err = import_sheet(
-        &p,
-        &sheet,
-        &SheetOptions {
-            map: vec![("activity".into(), "Tâches prévues".into())],
-        },
-        &now,
-        "t",
-        Id::new_v4,
-        &Unwatched,
-    )
-    .unwrap_err();
+    let err = import_error(&p, &rows, &[("activity", "Tâches prévues")]);
     assert!(matches!(err, SheetError::UnknownColumn { .. }), "{err}");
     let err = import_sheet(
         &p,
