@@ -458,8 +458,8 @@ enum ImportCommand {
         sheet: Option<String>,
         /// Read column COLUMN (a header, any case and accents, or a letter) as FIELD, or as
         /// the amounts of a year of the plan with `year:2028` (a fiscal year "2027/28" is
-        /// otherwise booked to the year it begins). A column recognised as the same field
-        /// or year is then left out.
+        /// otherwise booked to the year it begins), or leave it out with `ignore`. A column
+        /// recognised as the same field or year is then left out.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
         /// Show the review only; write nothing.

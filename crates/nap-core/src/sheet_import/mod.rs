@@ -695,7 +695,7 @@ pub enum SheetError {
     Empty,
     #[error("no header row found in the first 50 rows: name the columns with --map FIELD=COLUMN (e.g. --map activity=C)")]
     NoHeader,
-    #[error("`{}` is not a field; fields are {}", crate::text::quoted(.0), Field::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", "))]
+    #[error("`{}` is not a field; fields are {}, year:YYYY (the amounts of a year of the plan) and ignore (to leave the column out)", crate::text::quoted(.0), Field::ALL.iter().map(|f| f.name()).collect::<Vec<_>>().join(", "))]
     UnknownField(String),
     #[error("--map {field}={}: no column has that header or letter", crate::text::quoted(.column))]
     UnknownColumn { field: String, column: String },
@@ -1042,16 +1042,22 @@ struct Layout {
     currencies: BTreeMap<usize, String>,
 }
 
-/// What `--map FIELD=COLUMN` reads a column as: a field (`unit_cost`), or the amounts of
-/// a year of the plan (`year:2028`).
-fn mapped_use(field: &str, plan: &Plan) -> Result<Use, SheetError> {
+/// The `--map` field that leaves a column out (`--map ignore=C`).
+pub const IGNORE: &str = "ignore";
+
+/// What `--map FIELD=COLUMN` reads a column as: a field (`unit_cost`), the amounts of a year
+/// of the plan (`year:2028`), or nothing ([`IGNORE`]: `None`).
+fn mapped_use(field: &str, plan: &Plan) -> Result<Option<Use>, SheetError> {
+    if field.trim() == IGNORE {
+        return Ok(None);
+    }
     let Some(year) = field.trim().strip_prefix("year:") else {
         return Field::parse(field)
-            .map(Use::Field)
+            .map(|f| Some(Use::Field(f)))
             .ok_or_else(|| SheetError::UnknownField(field.to_string()));
     };
     match year.trim().parse::<Year>() {
-        Ok(y) if (plan.meta.start_year..=plan.meta.end_year).contains(&y) => Ok(Use::Year(y)),
+        Ok(y) if (plan.meta.start_year..=plan.meta.end_year).contains(&y) => Ok(Some(Use::Year(y))),
         _ => Err(SheetError::NotAPlanYear {
             field: field.to_string(),
             start: plan.meta.start_year,
@@ -1061,8 +1067,10 @@ fn mapped_use(field: &str, plan: &Plan) -> Result<Use, SheetError> {
 }
 
 fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<Layout, SheetError> {
-    let mut by_header: Vec<(Use, String)> = Vec::new();
-    let mut by_letter: Vec<(Use, usize)> = Vec::new();
+    // What the officer maps, by column letter and by header: `None` leaves it out.
+    let mut by_header: Vec<(Option<Use>, String)> = Vec::new();
+    let mut by_letter: Vec<(Option<Use>, usize)> = Vec::new();
+    let mapped_name = |m: &Option<Use>| m.and_then(|u| u.name()).unwrap_or(IGNORE.to_string());
     for (field, column) in &options.map {
         let u = mapped_use(field, plan)?;
         match column_index(column) {
@@ -1103,7 +1111,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         });
         return Err(match missing {
             Some((u, h)) => SheetError::UnknownColumn {
-                field: u.name().unwrap_or_default(),
+                field: mapped_name(u),
                 column: h.clone(),
             },
             None => SheetError::NoHeader,
@@ -1161,7 +1169,9 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     // What the officer maps is theirs before any column is recognised as it.
     let mut taken: Vec<Field> = Vec::new();
     let mut years_taken: Vec<Year> = Vec::new();
-    for u in (by_letter.iter().map(|(u, _)| u)).chain(by_header.iter().map(|(u, _)| u)) {
+    for u in (by_letter.iter().filter_map(|(u, _)| u.as_ref()))
+        .chain(by_header.iter().filter_map(|(u, _)| u.as_ref()))
+    {
         match u {
             Use::Field(f) => taken.push(*f),
             Use::Year(y) => years_taken.push(*y),
@@ -1208,7 +1218,10 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
                     .map(|(f, _)| *f)
             });
         let (use_, note) = if let Some(u) = mapped {
-            (Some(u), said("column_mapped", &[]))
+            match u {
+                Some(u) => (Some(u), said("column_mapped", &[])),
+                None => (None, said("column_left_out", &[])),
+            }
         } else if let Some(f) = recognised(text) {
             if taken.contains(&f) {
                 (None, said("column_second", &[("field", f.name())]))
@@ -1282,6 +1295,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         }
     }
     for (u, i) in &by_letter {
+        let Some(u) = u else { continue };
         if !uses.contains_key(i) {
             let note = said("column_mapped", &[]);
             let (mut multiple, mut currency) = (None, None);
@@ -1301,9 +1315,13 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         }
     }
     for (mapped, h) in &by_header {
-        if !uses.values().any(|u| u == mapped) {
+        let found = match mapped {
+            Some(mapped) => uses.values().any(|u| u == mapped),
+            None => headers.iter().any(|(text, _)| fold(text) == *h),
+        };
+        if !found {
             return Err(SheetError::UnknownColumn {
-                field: mapped.name().unwrap_or_default(),
+                field: mapped_name(mapped),
                 column: h.clone(),
             });
         }

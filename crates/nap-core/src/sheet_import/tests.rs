@@ -808,6 +808,7 @@ fn a_fiscal_year_across_two_calendar_years_is_booked_to_the_year_it_begins() {
 /// What the officer maps is read as they say, before any column is recognised as it: a
 /// fiscal year booked to the year it ends (`year:2028`), an activity column with another
 /// name; the column recognised as the same field or year is then the second one, left out.
+/// A column the officer leaves out is left out.
 #[test]
 fn a_column_mapped_by_the_officer_wins_over_one_recognised_as_the_same() {
     let p = plan("XOF", 2026, 2030);
@@ -839,6 +840,32 @@ fn a_column_mapped_by_the_officer_wins_over_one_recognised_as_the_same() {
     );
     assert_eq!(year_amounts(r), [(2028, "100")]);
     assert_eq!(activity_titles(&out.plan), ["Former les comités locaux"]);
+
+    // A column read as a year (or a field) can be left out; the column recognised as the
+    // same year is then read.
+    let out = run(
+        &p,
+        &rows,
+        vec![],
+        &[("ignore", "B"), ("ignore", "tâche détaillée")],
+    );
+    let r = &out.review;
+    assert_eq!(
+        column_fields(r),
+        [Some("activity"), None, Some("year:2028"), None]
+    );
+    assert_eq!(r.columns[1].note.code, "column_left_out");
+    assert_eq!(r.columns[3].note.message, "left out, as you chose");
+    assert_eq!(year_amounts(r), [(2028, "7")]);
+    assert_eq!(activity_titles(&out.plan), ["Former"]);
+    let err = import_error(&p, &rows, &[("ignore", "Remarques")]);
+    assert_eq!(
+        err,
+        SheetError::UnknownColumn {
+            field: "ignore".into(),
+            column: "remarques".into()
+        }
+    );
 
     // A year outside the plan is refused before anything is read.
     let err = import_error(&p, &rows, &[("year:2035", "B")]);

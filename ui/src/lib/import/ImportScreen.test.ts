@@ -84,13 +84,19 @@ describe('the import screen', () => {
       expect(backend.reviewSheet).toHaveBeenLastCalledWith(expect.objectContaining({ map: [{ field: 'year:2028', column: 'C' }] })),
     );
 
+    // A column read as something can be left out.
+    await fireEvent.change(screen.getByLabelText('Read column A as'), { target: { value: '' } });
+    await waitFor(() =>
+      expect(backend.reviewSheet).toHaveBeenLastCalledWith(expect.objectContaining({ map: [{ field: 'year:2028', column: 'C' }, { field: 'ignore', column: 'A' }] })),
+    );
+
     // Column B is read as the activity: the review is asked again with that mapping.
     await fireEvent.change(screen.getByLabelText('Read column B as'), { target: { value: 'activity' } });
     await waitFor(() =>
       expect(backend.reviewSheet).toHaveBeenLastCalledWith({
         path: '/plans/PAN Mali.xlsx',
         sheet: 'Cadre logique',
-        map: [{ field: 'year:2028', column: 'C' }, { field: 'activity', column: 'B' }],
+        map: [{ field: 'year:2028', column: 'C' }, { field: 'ignore', column: 'A' }, { field: 'activity', column: 'B' }],
         skip_invalid: false,
       }),
     );

@@ -7,8 +7,9 @@ import { asBackendError, type BackendError } from '../api/backend';
 import type { SheetImported } from '../api/bindings/SheetImported';
 import type { SheetField } from '../api/bindings/SheetField';
 
-/** What the officer reads a column as: a field, or the amounts of a year of the plan. */
-export type ColumnReading = SheetField | `year:${number}`;
+/** What the officer reads a column as: a field, the amounts of a year of the plan, or
+ *  nothing (`ignore`: the column is left out). */
+export type ColumnReading = SheetField | `year:${number}` | 'ignore';
 
 export class ImportSession {
   path = $state('');
