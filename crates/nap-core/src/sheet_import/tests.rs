@@ -1617,3 +1617,23 @@ fn placeholders_are_titled_in_the_plans_language() {
         out.review.placeholders
     );
 }
+
+proptest::proptest! {
+    /// Any header, however written (digits of several scripts, separators, letters glued to
+    /// years), is read without a panic, and a fiscal year found is a year the header's
+    /// own digits write.
+    #[test]
+    fn any_header_is_read_without_a_panic(
+        header in "[0-9០-៩๐-๙ /\\-–—FYfyaé]{0,24}",
+    ) {
+        let p = plan("XOF", 2026, 2030);
+        let _ = super::header_year(&header, &p);
+        if let Some((year, written)) = super::fiscal_year(&header) {
+            let first: String = written.chars().take(4).collect();
+            proptest::prop_assert!(
+                super::year_word(&first) == Some(year),
+                "{header}: {year} from {written}"
+            );
+        }
+    }
+}
