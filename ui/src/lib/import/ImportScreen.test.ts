@@ -79,6 +79,7 @@ describe('the import screen', () => {
     const year = screen.getByLabelText('Read column C as') as HTMLSelectElement;
     expect(year.selectedOptions[0]?.textContent).toBe('amounts of 2027');
     expect([...year.options].slice(1, 6).map((o) => o.textContent)).toEqual(['amounts of 2026', 'amounts of 2027', 'amounts of 2028', 'amounts of 2029', 'amounts of 2030']);
+    expect([...year.querySelectorAll('optgroup')].map((g) => g.label)).toEqual(['Amounts of a year', 'What the column holds']);
     await fireEvent.change(year, { target: { value: 'year:2028' } });
     await waitFor(() =>
       expect(backend.reviewSheet).toHaveBeenLastCalledWith(expect.objectContaining({ map: [{ field: 'year:2028', column: 'C' }] })),
