@@ -5,8 +5,8 @@
 //! `mul_to_fixed`). Done in `i128` that is a 128-bit multiplication and, for most prices (an
 //! inflated price carries up to twenty decimal places), a 128-bit division by a power of
 //! ten, which the processor has no instruction for. A [`YearPrice`] prepares the price once
-//! so that a whole quantity costs 64-bit multiplications and a division by a power of ten
-//! known to the compiler; every other case takes the general path, and the two give the same
+//! so that a whole quantity costs 64-bit multiplications and a 64-bit division (one
+//! instruction); every other case takes the general path, and the two give the same
 //! amount (a property test holds them together).
 
 use super::engine::{AMOUNT_SCALE, MAX_AMOUNT};
@@ -26,14 +26,14 @@ enum Fast {
     /// The price has at most `AMOUNT_SCALE` places: the amount's mantissa is `scaled × q`,
     /// `scaled` being the price's mantissa at `AMOUNT_SCALE` places.
     Scaled { scaled: u64 },
-    /// The price has `places` more than `AMOUNT_SCALE` (1 to 18): its mantissa is
-    /// `high × 10^places + low`, so `mantissa × q / 10^places` is `high × q` plus
-    /// `low × q / 10^places`, whose division is a 64-bit one when `low × q` fits 64 bits.
+    /// The price has `places` more than `AMOUNT_SCALE` (1 to 18) and `unit` is `10^places`:
+    /// its mantissa is `high × unit + low`, so `mantissa × q / unit` is `high × q` plus
+    /// `low × q / unit`, whose division is a 64-bit one when `low × q` fits 64 bits.
     /// `max_quantity` is the largest `q` for which `mantissa × q` fits `i128`.
     Divided {
         high: u64,
         low: u64,
-        places: u32,
+        unit: u64,
         max_quantity: u64,
     },
     /// A price whose prepared parts do not fit 64 bits: the general path.
@@ -50,19 +50,16 @@ impl YearPrice {
                 .map_or(Fast::None, |scaled| Fast::Scaled { scaled }),
             s => {
                 // At most 18: a `Decimal` has at most 28 places.
-                let places = s - AMOUNT_SCALE;
-                let unit = 10u128.pow(places);
+                let unit = 10u64.pow(s - AMOUNT_SCALE);
                 let max_quantity = (i128::MAX as u128)
                     .checked_div(mantissa)
                     .map_or(u64::MAX, |q| u64::try_from(q).unwrap_or(u64::MAX));
-                match (
-                    u64::try_from(mantissa / unit),
-                    u64::try_from(mantissa % unit),
-                ) {
+                let (high, low) = (mantissa / u128::from(unit), mantissa % u128::from(unit));
+                match (u64::try_from(high), u64::try_from(low)) {
                     (Ok(high), Ok(low)) => Fast::Divided {
                         high,
                         low,
-                        places,
+                        unit,
                         max_quantity,
                     },
                     _ => Fast::None,
@@ -96,15 +93,15 @@ impl YearPrice {
             Fast::Divided {
                 high,
                 low,
-                places,
+                unit,
                 max_quantity,
             } => {
                 if q > max_quantity {
                     return None;
                 }
                 let rest = u64::try_from(u128::from(low) * u128::from(q)).ok()?;
-                let (quotient, remainder) = div_rem_pow10(rest, places);
-                let half_or_more = 2 * u128::from(remainder) >= u128::from(10u64.pow(places));
+                let (quotient, remainder) = (rest / unit, rest % unit);
+                let half_or_more = 2 * u128::from(remainder) >= u128::from(unit);
                 u128::from(high) * u128::from(q) + u128::from(quotient) + u128::from(half_or_more)
             }
             Fast::None => return None,
@@ -120,21 +117,6 @@ impl YearPrice {
             },
         )
     }
-}
-
-/// `x / 10^places` and `x % 10^places` (`places` 1 to 19), each divisor a constant the
-/// compiler turns into a multiplication.
-#[inline]
-fn div_rem_pow10(x: u64, places: u32) -> (u64, u64) {
-    macro_rules! by {
-        ($($p:literal),*) => {
-            match places {
-                $($p => (x / 10u64.pow($p), x % 10u64.pow($p)),)*
-                _ => (x / 10u64.pow(places), x % 10u64.pow(places)),
-            }
-        };
-    }
-    by!(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)
 }
 
 /// `price × quantity` (a line-year's amount, or a funding source's amount times its
