@@ -800,15 +800,9 @@ fn fiscal_year(header: &str) -> Option<(Year, String)> {
             continue;
         }
         // "FY2026/27" is written without a space.
-        let word_start = if i >= 2
-            && chars[i - 2..i]
-                .iter()
-                .collect::<String>()
-                .eq_ignore_ascii_case("fy")
-        {
-            i - 2
-        } else {
-            i
+        let word_start = match chars.get(i.saturating_sub(2)..i) {
+            Some(['F' | 'f', 'Y' | 'y']) => i - 2,
+            _ => i,
         };
         let starts_word = word_start == 0 || !chars[word_start - 1].is_alphanumeric();
         let first: String = chars[i..i + run].iter().collect();
@@ -1231,24 +1225,24 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             }
         } else if is_total(text) {
             (Some(Use::Total), said("column_total", &[]))
-        } else if let Some(y) = header_year(text, plan) {
-            let note = if let Some((_, written)) = fiscal_year(text) {
-                said(
-                    "column_fiscal_year",
-                    &[("written", written), ("year", y.to_string())],
-                )
-            } else {
-                let buddhist = (y + BUDDHIST_ERA).to_string();
-                if fold(text).split(' ').any(|w| w == buddhist) {
-                    said("column_year_buddhist", &[("written", buddhist)])
-                } else {
-                    said("column_year", &[])
-                }
-            };
+        } else if let Some((y, fiscal)) = (fiscal_year(text).map(|(y, w)| (y, Some(w))))
+            .or_else(|| header_year(text, plan).map(|y| (y, None)))
+        {
             if years_taken.contains(&y) {
                 (None, said("column_second_year", &[("year", y.to_string())]))
             } else if (plan.meta.start_year..=plan.meta.end_year).contains(&y) {
                 years_taken.push(y);
+                let buddhist = (y + BUDDHIST_ERA).to_string();
+                let note = match fiscal {
+                    Some(written) => said(
+                        "column_fiscal_year",
+                        &[("written", written), ("year", y.to_string())],
+                    ),
+                    None if fold(text).split(' ').any(|w| w == buddhist) => {
+                        said("column_year_buddhist", &[("written", buddhist)])
+                    }
+                    None => said("column_year", &[]),
+                };
                 (Some(Use::Year(y)), note)
             } else {
                 let period = [

@@ -127,9 +127,17 @@ describe('the import screen', () => {
   });
 });
 
+/** Shows the Import screen in Khmer with `review` as the backend's answer; returns the backend. */
+async function reviewInKhmer(review: SheetImported) {
+  i18n.lang = 'km';
+  const backend = { ...fakeBackend(), reviewSheet: vi.fn(async () => review) } as unknown as Backend & { reviewSheet: ReturnType<typeof vi.fn> };
+  render(ImportScreen, { backend });
+  await fireEvent.click(await screen.findByText('ជ្រើសរើស…'));
+  return backend;
+}
+
 describe('the review in Khmer', () => {
   it('says its notes, refusals and placeholders from their codes, in Khmer', async () => {
-    i18n.lang = 'km';
     const review = reviewOf(true);
     review.review.notes = [
       { code: 'dashes', message: '6 amount cells with a dash or “n/a” were read as no amount.', values: { n: '6' } },
@@ -137,9 +145,7 @@ describe('the review in Khmer', () => {
     ];
     review.review.header_last_row = 4;
     review.review.placeholders = [{ code: 'placeholder', message: 'outcome “Sensibiliser (outcome not given in the sheet)”', values: { kind: 'outcome', title: 'Sensibiliser' } }];
-    const backend = { ...fakeBackend(), reviewSheet: vi.fn(async () => review) } as unknown as Backend;
-    render(ImportScreen, { backend });
-    await fireEvent.click(await screen.findByText('ជ្រើសរើស…'));
+    await reviewInKhmer(review);
     expect(await screen.findByText('ក្រឡាចំនួនទឹកប្រាក់ 6 ដែលមានសញ្ញា «-» ឬ «n/a» ត្រូវបានអានថាគ្មានចំនួនទឹកប្រាក់។')).toBeTruthy();
     expect(screen.getByText('ជួរទី 7 ជួរឈរ C (2027)៖ «douze» មិនមែនជាលេខទេ')).toBeTruthy();
     // Years under a merged group: the header is two rows.
@@ -152,7 +158,6 @@ describe('the review in Khmer', () => {
   });
 
   it('says why a column is read as it is or left out, in Khmer, and nothing for a plain year', async () => {
-    i18n.lang = 'km';
     const review = reviewOf(false);
     review.review.columns = [
       { column: 'A', header: '2026/27', field: 'year:2026', note: said('column_fiscal_year', 'amounts of the fiscal year 2026/27, booked to 2026, the year it begins', { written: '2026/27', year: '2026' }), multiple: null, currency: null, total: false },
@@ -160,9 +165,7 @@ describe('the review in Khmer', () => {
       { column: 'C', header: 'Coût 2026-2030', field: null, note: said('column_several_years', 'covers 2026–2030, several years: ignored (give each year its own column)', { first: '2026', last: '2030' }), multiple: null, currency: null, total: false },
       { column: 'D', header: 'Prix unitaire', field: null, note: said('column_second', 'a second unit_cost column: ignored', { field: 'unit_cost' }), multiple: null, currency: null, total: false },
     ];
-    const backend = { ...fakeBackend(), reviewSheet: vi.fn(async () => review) } as unknown as Backend;
-    render(ImportScreen, { backend });
-    await fireEvent.click(await screen.findByText('ជ្រើសរើស…'));
+    await reviewInKhmer(review);
     expect(await screen.findByText('ចំនួនទឹកប្រាក់នៃឆ្នាំសារពើពន្ធ 2026/27 កត់ត្រាក្នុងឆ្នាំ 2026 ដែលជាឆ្នាំចាប់ផ្តើម')).toBeTruthy();
     expect(screen.getByText('គ្របដណ្តប់ 2026–2030 ច្រើនឆ្នាំ៖ មិនយក (សូមដាក់ឆ្នាំនីមួយៗក្នុងជួរឈររបស់វា)')).toBeTruthy();
     // The field named in the interface's words, not as the backend names it.
@@ -173,7 +176,6 @@ describe('the review in Khmer', () => {
   });
 
   it('names a Word document\'s tables in Khmer and picks one by its name', async () => {
-    i18n.lang = 'km';
     const review = reviewOf(false);
     review.sheets = ['Table 1', 'Table 2 — Tableau 2 : Cadre logique'];
     review.sheet = review.sheets[1]!;
@@ -181,9 +183,7 @@ describe('the review in Khmer', () => {
       { code: 'word_table', message: 'Table 1', values: { n: '1' } },
       { code: 'word_table_named', message: review.sheets[1]!, values: { n: '2', paragraph: 'Tableau 2 : Cadre logique' } },
     ];
-    const backend = { ...fakeBackend(), reviewSheet: vi.fn(async () => review) } as unknown as Backend & { reviewSheet: ReturnType<typeof vi.fn> };
-    render(ImportScreen, { backend });
-    await fireEvent.click(await screen.findByText('ជ្រើសរើស…'));
+    const backend = await reviewInKhmer(review);
     const picker = (await screen.findByDisplayValue('តារាង 2 — Tableau 2 : Cadre logique')) as HTMLSelectElement;
     expect([...picker.options].map((o) => o.textContent)).toEqual(['តារាង 1', 'តារាង 2 — Tableau 2 : Cadre logique']);
     // The review is asked for the table by the name the command line also takes.
