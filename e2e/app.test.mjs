@@ -119,12 +119,14 @@ test('an officer costs a new activity, is stopped on a bad quantity, reads Khmer
     const total = await dashboardTotal(browser);
     assert.equal(digits(total), digits(String(totalFromCli()).split('.')[0]));
     await (await browser.$('button=Costing')).click();
-    await (await browser.$('select.activity-pick')).waitForExist();
-    // One script rather than a request per option: tauri-driver serves one request at a time.
-    const labels = await browser.execute(() =>
-      [...document.querySelectorAll('select.activity-pick option')].map((o) => o.textContent ?? ''),
-    );
-    assert.ok(labels.some((l) => l.includes('Radio drama on women mediators')), 'the new activity is still there');
+    // The activity for new lines is found by typing words of its title.
+    const pick = await browser.$('.activity-pick input[role="combobox"]');
+    await pick.waitForDisplayed();
+    await pick.click();
+    await pick.setValue('women mediators');
+    const found = await browser.$('li[role="option"]*=Radio drama on women mediators');
+    await found.waitForDisplayed();
+    assert.ok(await found.isExisting(), 'the new activity is still there');
   } finally {
     await browser.deleteSession();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import { render, screen, fireEvent, waitFor, within } from '@testing-library/svelte';
 import CostingGrid from './CostingGrid.svelte';
 import { BackendError, type Backend } from '../api/backend';
 import type { CostGrid } from '../api/bindings/CostGrid';
@@ -240,7 +240,7 @@ describe('the costing grid', () => {
     expect(setCostLine.mock.calls[1]?.[2]).toBe('13,000');
   });
 
-  it('shows a lump sum as such, not as a price to edit, and adds one for a pillar', async () => {
+  it('shows a lump sum as such, not as a price to edit, and adds one for an activity found by a word', async () => {
     i18n.lang = 'en';
     const { backend, addLumpSum, costGrid } = fakeBackend(3, [], [1]);
     render(CostingGrid, { backend });
@@ -257,12 +257,22 @@ describe('the costing grid', () => {
 
     await fireEvent.click(screen.getByRole('button', { name: 'Add lump sum' }));
     const form = screen.getByRole('form', { name: 'Add lump sum' });
-    const target = form.querySelector('select') as HTMLSelectElement;
-    expect(target.value).toBe(`pillar:${PILLAR}`);
+    // It starts at the first pillar; the officer finds the activity by a word of its title.
+    const target = within(form).getByRole('combobox', { name: 'Lump sum for' }) as HTMLInputElement;
+    expect(target.value).toBe('1 Participation');
+    await fireEvent.focus(target);
+    // A name is found by its words in the plan's other language too.
+    await fireEvent.input(target, { target: { value: 'ការចូលរួម' } });
+    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.textContent?.trim())).toEqual(['1 Participation']);
+    await fireEvent.input(target, { target: { value: 'mediators' } });
+    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.textContent?.trim())).toEqual(['1.1.1.1 Train mediators']);
+    await fireEvent.keyDown(target, { key: 'Enter' });
+    expect(target.value).toBe('1.1.1.1 Train mediators');
+    expect(addLumpSum).not.toHaveBeenCalled();
     await fireEvent.input(screen.getByLabelText('What it pays for'), { target: { value: 'Budget as published' } });
     const loads = costGrid.mock.calls.length;
     await fireEvent.click(screen.getByRole('button', { name: 'Add the lump sum' }));
-    await waitFor(() => expect(addLumpSum).toHaveBeenCalledWith({ level: 'pillar', id: PILLAR }, 'Budget as published', { pillar_id: null, lead_agency_id: null, funding_source_id: null }));
+    await waitFor(() => expect(addLumpSum).toHaveBeenCalledWith({ level: 'activity', id: ACTIVITY }, 'Budget as published', { pillar_id: null, lead_agency_id: null, funding_source_id: null }));
     // The grid is reloaded: a budget holder may have been made.
     await waitFor(() => expect(costGrid.mock.calls.length).toBeGreaterThan(loads));
   });

@@ -101,3 +101,8 @@ export function formatAmount(decimal: string): string {
 export function localText(text: { text: string; l2: string | null }): string {
   return current === 'km' && text.l2 ? text.l2 : text.text;
 }
+
+/** The language of `text` that `localText` does not show, if it has one (to search by). */
+export function otherText(text: { text: string; l2: string | null }): string | undefined {
+  return current === 'km' && text.l2 ? text.text : (text.l2 ?? undefined);
+}
