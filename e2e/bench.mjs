@@ -4,7 +4,9 @@
 // - cold start: from asking WebDriver for a session (which starts the app) until the
 //   dashboard's total is on screen — an upper bound, WebKitWebDriver's own start included;
 //   and, without the driver, from the app process's start (its start time in /proc, to
-//   the 10 ms the kernel counts in) to the page beginning to load and to that total;
+//   the 10 ms the kernel counts in) to the page beginning to load and to that total; and,
+//   in the page's own time from its beginning (performance marks, no polling in them), when
+//   its script begins to run and the frame that draws the first dashboard;
 // - memory: resident set of the app process and of its WebKit web process, as the costing
 //   grid appears and 2 s later (settled);
 // - edit: from pressing Enter in a quantity cell until the line's new amount is in the page
@@ -57,6 +59,12 @@ async function measure(size) {
     const start = performance.now() - started;
     const shownAt = Date.now();
     const pageBegan = await browser.execute(() => performance.timeOrigin);
+    // In the page's own time (no WebDriver polling in it): when its script began to run, and
+    // the frame that draws the first dashboard.
+    const inPage = (name) => browser.execute((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name);
+    await browser.waitUntil(async () => (await inPage('nap:dashboard-drawn')) !== null, { interval: 5 });
+    const scriptRan = await inPage('nap:script');
+    const dashboardDrawn = await inPage('nap:dashboard-drawn');
     await (await browser.$('button=Costing')).click();
     const cell = await browser.$('input[data-row="0"][data-col="5"]');
     await cell.waitForDisplayed();
@@ -92,7 +100,7 @@ async function measure(size) {
       }).observe(span, { characterData: true, childList: true, subtree: true });
     }, cell);
     const edits = [];
-    const inPage = [];
+    const inPageMs = [];
     const toFrame = [];
     for (const value of ['7', '8', '9', '10', '11', '12', '13']) {
       const before = await amount.getText();
@@ -105,17 +113,18 @@ async function measure(size) {
       edits.push(performance.now() - t);
       await browser.waitUntil(async () => (await browser.execute(() => window.napEdit?.end ?? null)) !== null);
       const edit = await browser.execute(() => window.napEdit);
-      inPage.push(edit.shown - edit.start);
+      inPageMs.push(edit.shown - edit.start);
       toFrame.push(edit.end - edit.start);
     }
     const median = (xs) => Math.round(xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
     console.log(
       `${size}: cold start to dashboard ${Math.round(start)} ms ` +
         `(from the process's start: page begins ${Math.round(pageBegan - processStart)} ms, ` +
-        `dashboard ${Math.round(shownAt - processStart)} ms); ` +
+        `dashboard ${Math.round(shownAt - processStart)} ms; in the page: script runs at ` +
+        `${Math.round(scriptRan)} ms, dashboard drawn at ${Math.round(dashboardDrawn)} ms); ` +
         `memory as the costing grid appears: app ${appMemory}, web view ${webMemory}; ` +
         `2 s later: app ${appSettled}, web view ${webSettled}; ` +
-        `cell edit: new amount in the page ${median(inPage)} ms, first frame after it ` +
+        `cell edit: new amount in the page ${median(inPageMs)} ms, first frame after it ` +
         `${median(toFrame)} ms, seen by the WebDriver client ${median(edits)} ms (medians of 7)`,
     );
   } finally {

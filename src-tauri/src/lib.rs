@@ -101,6 +101,9 @@ fn open_at_start<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     };
     match nap_app::files::open_or_view(&path, &commands::files::author()) {
         Ok(doc) => {
+            // The page is still loading: the dashboard's costing is made now, not once the
+            // page asks for it. A plan that cannot be costed says why on the dashboard itself.
+            let _ = nap_app::plan::prepare_first_screens(&doc);
             // Only a poisoned lock fails here, and the page then finds no plan.
             let _ = commands::files::make_open(app, &state, doc);
         }

@@ -97,6 +97,23 @@ describe('App', () => {
     expect(screen.getByTestId('element-coordination').textContent).toContain('6');
   });
 
+  it('asks for the dashboard at start with the summary, not once the summary is in', async () => {
+    i18n.lang = 'en';
+    calls.length = 0;
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    mockIPC(async (cmd, args) => {
+      if (cmd === 'plan_summary') await held;
+      return backendMock(cmd, args);
+    });
+    render(App, { props: { backend: tauriBackend } });
+    await waitFor(() => expect(calls).toContain('dashboard'));
+    expect(screen.queryByText('National Action Plan on WPS 2026–2030')).toBeNull();
+    release();
+    expect((await screen.findByTestId('total-cost')).textContent).toBe('16,393,210,317');
+    expect(calls.filter((c) => c === 'dashboard')).toHaveLength(1);
+  });
+
   it('says when a plan is open to read and export only, and only then', async () => {
     i18n.lang = 'en';
     mockIPC(backendMock);

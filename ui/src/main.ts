@@ -14,6 +14,9 @@ import App from './App.svelte';
 import { calls, tauriBackend } from './lib/api/backend';
 import { saveBeforeClose } from './lib/closing';
 
+// When the page's script, loaded and parsed, begins to run: for e2e/bench.mjs, with
+// `nap:dashboard-drawn` (App.svelte).
+performance.mark('nap:script');
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
 mount(App, { target, props: { backend: tauriBackend } });

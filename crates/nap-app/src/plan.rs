@@ -77,7 +77,21 @@ pub fn summary(doc: &Document) -> PlanSummary {
 /// The dashboard of the open plan: headline costing, cost by pillar and year, the
 /// completeness of the six elements, recent changes.
 pub fn dashboard(doc: &Document) -> Result<nap_core::dashboard::Dashboard, AppError> {
-    Ok(nap_core::dashboard::dashboard(doc.plan())?)
+    Ok(nap_core::dashboard::dashboard_of(
+        doc.plan(),
+        &*doc.costing()?,
+    ))
+}
+
+/// Makes, for the plan just opened, what its first screens read: its costing and both
+/// funding allocations, kept for the plan until it changes. Called while the window is still
+/// loading, so that the dashboard (and the costing grid after it) does not cost the plan
+/// while the officer waits.
+pub fn prepare_first_screens(doc: &Document) -> Result<(), AppError> {
+    let costing = doc.costing()?;
+    // Computed once and kept in the costing (the dashboard's committed amounts and gap).
+    costing.committed();
+    Ok(())
 }
 
 /// What budget view to show.

@@ -787,3 +787,36 @@ fn a_logframe_kept_as_a_word_table_is_imported_with_its_merged_cells() {
     assert_eq!(amount(theatre, year).as_deref(), Some("800000000"));
     assert_eq!(amount(theatre, year + 1), None, "a dash is no amount");
 }
+
+/// The dashboard is made from the costing kept for the plan (made before the window asks,
+/// at start): it is the dashboard of the plan as it is after every edit and undo.
+#[test]
+fn the_dashboard_from_the_kept_costing_follows_every_edit_and_undo() {
+    use nap_app::costing::set_cost_line;
+    use nap_app::plan::{dashboard, prepare_first_screens};
+    use nap_core::edit::CostLineField as F;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut doc) = sample(dir.path());
+    let fresh = |doc: &Document| nap_core::dashboard::dashboard(doc.plan()).unwrap();
+    prepare_first_screens(&doc).unwrap();
+    let before = dashboard(&doc).unwrap();
+    assert_eq!(before, fresh(&doc));
+
+    let line = doc.plan().cost_lines[3].clone();
+    let year = doc.plan().meta.start_year;
+    set_cost_line(
+        &mut doc,
+        line.record.id,
+        F::Quantity(year),
+        "4321",
+        &all_lines(),
+    )
+    .unwrap();
+    let edited = dashboard(&doc).unwrap();
+    assert_eq!(edited, fresh(&doc));
+    assert_ne!(edited.total_cost, before.total_cost);
+    assert_ne!(edited.gap, before.gap);
+
+    doc.undo().unwrap();
+    assert_eq!(dashboard(&doc).unwrap(), before);
+}

@@ -60,6 +60,13 @@ fn main() {
             black_box(nap_core::dashboard::dashboard(&plan).expect("costs"));
         })
     );
+    let costing = nap_core::costing::compute(&plan, None).expect("costs");
+    println!(
+        "  dashboard from the costing kept for the plan {} ms",
+        time(runs, || {
+            black_box(nap_core::dashboard::dashboard_of(&plan, &costing));
+        })
+    );
     println!(
         "  funding {} ms",
         time(runs, || {
