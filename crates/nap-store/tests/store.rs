@@ -878,3 +878,63 @@ fn a_changed_text_marks_its_translation_outdated_until_the_translation_is_edited
     drop(doc);
     assert!(reload(&path).meta.title.l2_outdated);
 }
+
+/// The ids of the plan's cost lines, in the order the plan holds them.
+fn line_ids(plan: &Plan) -> Vec<String> {
+    plan.cost_lines
+        .iter()
+        .map(|l| l.record.id.to_string())
+        .collect()
+}
+
+/// Records are read in the table's own order and put in the plan's order (`position`, then
+/// `id`) by the store; these files hold their rows in another order than their positions.
+#[test]
+fn records_load_in_the_plans_order_whatever_order_the_table_holds_them_in() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let written = line_ids(&sample_plan());
+    assert!(written.len() > 3);
+    let load = |path: &Path| {
+        PlanFile::open(path, Access::ReadOnly)
+            .unwrap()
+            .load()
+            .unwrap()
+    };
+
+    // Positions reversed: the table's order is now the opposite of the plan's.
+    let reversed = dir.path().join("reversed.nap");
+    std::fs::copy(&path, &reversed).unwrap();
+    tamper(
+        &reversed,
+        "UPDATE cost_line SET position = 1000000 - position;",
+    );
+    let mut expected = written.clone();
+    expected.reverse();
+    assert_eq!(line_ids(&load(&reversed)), expected);
+
+    // Every position the same: the ids decide, as SQLite orders them.
+    let tied = dir.path().join("tied.nap");
+    std::fs::copy(&path, &tied).unwrap();
+    tamper(&tied, "UPDATE cost_line SET position = 7;");
+    let mut expected = written.clone();
+    expected.sort();
+    assert_eq!(line_ids(&load(&tied)), expected);
+
+    // A position that is not a whole number (a tool outside NAP Studio wrote 0.5 more than
+    // the first line's): the last line comes second.
+    let halfway = dir.path().join("halfway.nap");
+    std::fs::copy(&path, &halfway).unwrap();
+    let last = written.last().unwrap();
+    tamper(
+        &halfway,
+        &format!(
+            "UPDATE cost_line SET position = (SELECT MIN(position) FROM cost_line) + 0.5 \
+             WHERE id = '{last}';"
+        ),
+    );
+    let mut expected = written.clone();
+    let moved = expected.pop().unwrap();
+    expected.insert(1, moved);
+    assert_eq!(line_ids(&load(&halfway)), expected);
+}
