@@ -202,10 +202,12 @@ pub fn dashboard(plan: &Plan) -> Result<Dashboard, CostingError> {
 }
 
 /// The dashboard of `plan` from `c`, its costing in its base currency (one kept from an
-/// earlier screen: costing the plan is most of the dashboard's work).
+/// earlier screen: costing the plan is most of the dashboard's work). Its funding
+/// allocations are made for the dashboard and not kept in `c` unless they already are.
 pub fn dashboard_of(plan: &Plan, c: &Costing) -> Dashboard {
     let unit = Decimal::new(1, currency(&c.currency).map_or(2, |x| x.minor_units));
-    let s = c.summary(plan);
+    let allocations = c.allocations_unkept();
+    let s = c.summary_with(plan, allocations.committed(), allocations.with_pledged());
     let pillars = cross_table(plan, c, Dimension::Pillar, None, Measure::Cost);
     let max_pillar = pillars.row_totals.iter().copied().max().unwrap_or_default();
     let by_pillar = pillars
@@ -223,18 +225,21 @@ pub fn dashboard_of(plan: &Plan, c: &Costing) -> Dashboard {
         })
         .collect();
     let years = cross_table(plan, c, Dimension::Year, None, Measure::Cost);
-    let funded = cross_table(plan, c, Dimension::Year, None, Measure::Committed);
+    // The committed funding of each year (the rows of `years`, in year order).
+    let funded: Vec<Decimal> = (0..years.rows.len())
+        .map(|y| allocations.committed().year_total(y))
+        .collect();
     let max_year = years
         .row_totals
         .iter()
-        .chain(&funded.row_totals)
+        .chain(&funded)
         .copied()
         .max()
         .unwrap_or_default();
     let by_year = years
         .rows
         .iter()
-        .zip(years.row_totals.iter().zip(&funded.row_totals))
+        .zip(years.row_totals.iter().zip(&funded))
         .map(|(m, (t, f))| Bar {
             code: m.code.clone(),
             label: m.label.clone(),
@@ -332,6 +337,38 @@ mod tests {
                 recent(&plan, n).into_iter().map(|r| (r.modified, r.kind, r.label)).collect();
             proptest::prop_assert_eq!(seen, expected);
         }
+    }
+
+    /// The dashboard makes its funding allocations without keeping them in the costing, and
+    /// shows what the costing's own (kept) allocations give.
+    #[test]
+    fn the_dashboard_is_the_same_whether_the_costings_allocations_are_kept_or_not() {
+        use crate::costing::Allocations;
+        use crate::sample::{generated_plan, PlanSize};
+        let plan = generated_plan(PlanSize::Medium);
+        let c = compute(&plan, None).unwrap();
+        let unkept = dashboard_of(&plan, &c);
+        assert!(matches!(c.allocations_unkept(), Allocations::Made(_)));
+        // Kept from here on.
+        let funded = cross_table(&plan, &c, Dimension::Year, None, Measure::Committed);
+        assert!(matches!(c.allocations_unkept(), Allocations::Kept(_)));
+        assert_eq!(dashboard_of(&plan, &c), unkept);
+        let unit = Decimal::new(1, currency(&c.currency).map_or(2, |x| x.minor_units));
+        let committed: Vec<Decimal> = unkept
+            .by_year
+            .iter()
+            .map(|b| b.committed.unwrap())
+            .collect();
+        let expected: Vec<Decimal> = funded
+            .row_totals
+            .iter()
+            .map(|t| round_to(*t, unit))
+            .collect();
+        assert_eq!(committed, expected);
+        assert!(committed.iter().any(|c| !c.is_zero()));
+        let s = c.summary(&plan);
+        assert_eq!(unkept.gap, round_to(s.gap, unit));
+        assert_eq!(unkept.committed, round_to(s.committed, unit));
     }
 
     #[test]

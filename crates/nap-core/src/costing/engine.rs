@@ -104,6 +104,32 @@ impl PartialEq for Costing {
     }
 }
 
+/// Both funding allocations of a costing, kept in it or made for one use
+/// ([`Costing::allocations_unkept`]).
+#[derive(Debug)]
+pub enum Allocations<'c> {
+    Kept(&'c (Allocation, Allocation)),
+    Made(Box<(Allocation, Allocation)>),
+}
+
+impl Allocations<'_> {
+    /// Funding allocated from committed sources.
+    pub fn committed(&self) -> &Allocation {
+        match self {
+            Allocations::Kept(a) => &a.0,
+            Allocations::Made(a) => &a.0,
+        }
+    }
+
+    /// Funding allocated from committed and pledged sources.
+    pub fn with_pledged(&self) -> &Allocation {
+        match self {
+            Allocations::Kept(a) => &a.1,
+            Allocations::Made(a) => &a.1,
+        }
+    }
+}
+
 /// The headline figures of a costed plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -136,12 +162,25 @@ impl Costing {
     }
 
     fn allocations(&self) -> &(Allocation, Allocation) {
-        // 64-bit working amounts when every amount fits them.
-        self.allocations.get_or_init(|| {
-            let working =
-                Working::for_size(self.fixed.all_narrow(), self.units.len(), self.years.len());
-            self.allocate_as(working)
-        })
+        self.allocations.get_or_init(|| self.allocate())
+    }
+
+    /// Both allocations (committed, and with pledged): those kept in this costing when a
+    /// screen has made them, or else made now and not kept. For a costing kept for the plan
+    /// (the grid's), where keeping them would hold two more amounts per cost unit and year
+    /// (about 5 MB for a 30,000-line plan) for figures made in under 2 ms.
+    pub fn allocations_unkept(&self) -> Allocations<'_> {
+        match self.allocations.get() {
+            Some(kept) => Allocations::Kept(kept),
+            None => Allocations::Made(Box::new(self.allocate())),
+        }
+    }
+
+    /// Both allocations made anew, in 64-bit working amounts when every amount fits them.
+    fn allocate(&self) -> (Allocation, Allocation) {
+        let working =
+            Working::for_size(self.fixed.all_narrow(), self.units.len(), self.years.len());
+        self.allocate_as(working)
     }
 
     /// Both allocations made anew, as `working` says.
@@ -291,6 +330,17 @@ impl Costing {
 
     /// The headline figures.
     pub fn summary(&self, plan: &Plan) -> Summary {
+        self.summary_with(plan, self.committed(), self.with_pledged())
+    }
+
+    /// The headline figures, with the allocations `committed` and `with_pledged` of this
+    /// costing (see [`Costing::allocations_unkept`]).
+    pub fn summary_with(
+        &self,
+        plan: &Plan,
+        committed: &Allocation,
+        with_pledged: &Allocation,
+    ) -> Summary {
         let total_cost = self.total();
         let contingency = from_fixed(
             self.units
@@ -309,7 +359,7 @@ impl Costing {
                 .flat_map(|(_, a)| a)
                 .sum()
         };
-        let committed_allocated = self.committed().total();
+        let committed_allocated = committed.total();
         Summary {
             total_cost,
             contingency,
@@ -317,7 +367,7 @@ impl Costing {
             pledged: by_status(FundingStatus::Pledged),
             expected: by_status(FundingStatus::Expected),
             gap: total_cost - committed_allocated,
-            gap_with_pledged: total_cost - self.with_pledged().total(),
+            gap_with_pledged: total_cost - with_pledged.total(),
             unallocated_committed: by_status(FundingStatus::Committed) - committed_allocated,
         }
     }

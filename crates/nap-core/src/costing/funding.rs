@@ -76,6 +76,13 @@ impl Allocation {
         self.covered.get(year * self.units + unit)
     }
 
+    /// All funding allocated in year index `year`.
+    pub fn year_total(&self, year: usize) -> Decimal {
+        let mut covered = vec![0i128; self.units];
+        self.read_year(year, &mut covered);
+        from_fixed(covered.iter().sum())
+    }
+
     /// All funding allocated.
     pub fn total(&self) -> Decimal {
         from_fixed(self.covered.sum())
