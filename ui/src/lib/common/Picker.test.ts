@@ -37,6 +37,9 @@ describe('a picker among many choices', () => {
     expect(screen.getByRole('option', { selected: true }).textContent?.trim()).toBe('9.1.1.1 Activity 800');
     expect(field.getAttribute('aria-activedescendant')).toBe(screen.getByRole('option', { selected: true }).id);
     expect(screen.getByText(/^795 more above/)).toBeTruthy();
+    // Pressing the list (its scrollbar, a note) leaves the focus in the field, and the list open.
+    expect(await fireEvent.mouseDown(screen.getByText(/^795 more above/))).toBe(false);
+    expect(await fireEvent.mouseDown(screen.getByRole('listbox'))).toBe(false);
     expect(screen.getByText(`${(1500 - 795 - SHOWN).toLocaleString('en-GB')} more below: type a code or words to find one`)).toBeTruthy();
   });
 
