@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import { render, screen, fireEvent, waitFor, within } from '@testing-library/svelte';
 import ProgressScreen from './ProgressScreen.svelte';
 import { BackendError, type Backend } from '../api/backend';
 import type { ProgressView } from '../api/bindings/ProgressView';
@@ -105,5 +105,29 @@ describe('the progress screen', () => {
     await fireEvent.change(picker, { target: { value: '2027-H1' } });
     await waitFor(() => expect(backend.progress).toHaveBeenLastCalledWith('2027-H1'));
     expect(await screen.findByText('Indicators in 2027-H1')).toBeTruthy();
+  });
+
+  it('records spending for an activity found by its code, and offers no activity outside a scoped copy', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const withLocked = view();
+    withLocked.activities.push({ ...withLocked.activities[0]!, activity_id: 'a2', code: '1.1.1.2', title: { text: 'Police gender desks', l2: 'ច្រកទទួលយេនឌ័រ' }, locked: true });
+    withLocked.activities.push({ ...withLocked.activities[0]!, activity_id: 'a3', code: '2.1.1.1', title: { text: 'Mediator network', l2: 'បណ្តាញអ្នកសម្របសម្រួល' }, locked: false });
+    backend.progress.mockImplementation(async () => withLocked);
+    render(ProgressScreen, { backend });
+    const pick = (await screen.findByRole('combobox', { name: 'Activity' })) as HTMLInputElement;
+    expect(pick.placeholder).toBe('Choose…');
+    const record = screen.getByRole('button', { name: 'Record' }) as HTMLButtonElement;
+    expect(record.disabled).toBe(true);
+    await fireEvent.focus(pick);
+    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.textContent?.trim())).toEqual(['1.1.1.1 Leadership course', '2.1.1.1 Mediator network']);
+    // Found by its Khmer name too.
+    await fireEvent.input(pick, { target: { value: 'បណ្តាញ' } });
+    await fireEvent.keyDown(pick, { key: 'Enter' });
+    expect(pick.value).toBe('2.1.1.1 Mediator network');
+    await fireEvent.input(screen.getByLabelText('Amount'), { target: { value: '2,500,000' } });
+    await fireEvent.click(record);
+    await waitFor(() => expect(backend.reportExpenditure).toHaveBeenCalled());
+    expect(backend.reportExpenditure.mock.calls[0]?.[0]).toMatchObject({ activity_id: 'a3', year: '2027', amount: '2,500,000' });
   });
 });
