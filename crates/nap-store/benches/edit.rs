@@ -2,7 +2,8 @@
 //! the costing grid takes on the large plan (30,000 lines), from the typed text to the
 //! updated line and totals the screen shows: the field checked, the plan validated, the
 //! record written in its transaction, the plan costed again, the grid line and the filtered
-//! totals built; and the grid as the costing screen loads it, a window of rows at a time. The app's IPC and rendering add a few milliseconds on top. Under
+//! totals built; and the grid as the costing screen loads it, a window of rows at a time;
+//! and opening the plan for editing. The app's IPC and rendering add a few milliseconds on top. Under
 //! `cargo test` it makes one edit on the medium plan.
 
 use nap_core::costing::compute;
@@ -30,6 +31,21 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plan.nap");
     PlanFile::create(&path, &generated_plan(size), false).expect("create");
+    // Opening the plan for editing, as the app does: checked page by page, read and
+    // validated.
+    let mut opens: Vec<Duration> = (0..edits.min(9))
+        .map(|_| {
+            let t = Instant::now();
+            drop(Document::open(&path, "bench").expect("open"));
+            t.elapsed()
+        })
+        .collect();
+    opens.sort();
+    println!(
+        "open the plan for editing: {} ms (median of {})",
+        millis(opens[opens.len() / 2]),
+        opens.len()
+    );
     let mut doc = Document::open(&path, "bench").expect("open");
     let filter = GridFilter {
         pillar_id: Some(doc.plan().pillars[0].record.id),

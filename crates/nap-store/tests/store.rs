@@ -138,6 +138,13 @@ fn assert_refused_unchanged(path: &Path, check: impl Fn(&StoreError) -> bool) {
         );
         assert!(!err.to_string().is_empty());
     }
+    // Opened for editing, as the app opens it.
+    let err = Document::open(path, "x").unwrap_err();
+    assert!(
+        check(&err),
+        "unexpected error opening {} for editing: {err:?}",
+        path.display()
+    );
     assert_eq!(
         bytes(path),
         before,
@@ -937,4 +944,41 @@ fn records_load_in_the_plans_order_whatever_order_the_table_holds_them_in() {
     let moved = expected.pop().unwrap();
     expected.insert(1, moved);
     assert_eq!(line_ids(&load(&halfway)), expected);
+}
+
+/// SQLite checks every page of a plan before it is read: a file damaged only where reading
+/// the plan does not look (an index, which edits use to find a record) is refused when
+/// opened for editing, and left as it is. Reading alone would not notice it.
+#[test]
+fn a_plan_damaged_only_in_an_index_is_refused_when_opened_for_editing() {
+    let dir = temp();
+    let path = write_sample(dir.path());
+    let (root, page) = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let root: i64 = conn
+            .query_row(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'cost_line_activity'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let page: i64 = conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap();
+        (
+            usize::try_from(root).unwrap(),
+            usize::try_from(page).unwrap(),
+        )
+    };
+    let mut raw = bytes(&path);
+    for b in &mut raw[(root - 1) * page..root * page] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &raw).unwrap();
+    let err = Document::open(&path, "x").unwrap_err();
+    assert!(
+        matches!(err, StoreError::DamagedFile { .. }),
+        "unexpected error: {err:?}"
+    );
+    assert_eq!(bytes(&path), raw, "refusing it changed it");
 }
