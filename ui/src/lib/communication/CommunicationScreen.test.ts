@@ -86,4 +86,44 @@ describe('the communication screen', () => {
     expect((await screen.findByTestId('participation')).textContent).toContain('ស្ត្រី 30 នាក់');
     i18n.lang = 'en';
   });
+
+  it('costs a communication activity under a plan activity found by typing, and can take it off again', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const ACT = '30000000-0000-4000-8000-000000000001';
+    const withActivity = (activity_id: string | null): CommunicationView => ({
+      ...view(),
+      activities: [
+        {
+          id: ACT, ...meta, title: { text: 'Radio drama', l2: null }, audience: 'Youth', channel: 'Radio', timing: '', year: null,
+          responsible_agency_id: null, languages: ['km'], activity_id,
+        },
+      ],
+      plan_activities: Array.from({ length: 300 }, (_, n) => ({
+        id: `40000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+        code: `3.1.${Math.floor(n / 10) + 1}.${(n % 10) + 1}`,
+        name: { text: n === 217 ? 'Community radio on women mediators' : `Activity ${n}`, l2: null },
+      })),
+    });
+    (backend.communication as ReturnType<typeof vi.fn>).mockImplementation(async () => withActivity(null));
+    (backend.setCommunicationActivity as ReturnType<typeof vi.fn>).mockImplementation(async (_id: string, _field: string, value: string) =>
+      withActivity(value || null),
+    );
+    render(CommunicationScreen, { backend });
+    const pick = (await screen.findByRole('combobox', { name: 'Costed under activity' })) as HTMLInputElement;
+    expect(pick.value).toBe('—');
+    await fireEvent.focus(pick);
+    // 300 activities, a few dozen drawn.
+    expect(within(screen.getByRole('listbox')).getAllByRole('option').length).toBeLessThan(50);
+    await fireEvent.input(pick, { target: { value: 'radio mediators' } });
+    await fireEvent.keyDown(pick, { key: 'Enter' });
+    const chosen = '40000000-0000-4000-8000-000000000217';
+    await waitFor(() => expect(backend.setCommunicationActivity).toHaveBeenCalledWith(ACT, 'activity_id', chosen));
+    expect(pick.value).toBe('3.1.22.8 Community radio on women mediators');
+    // Back to none.
+    await fireEvent.focus(pick);
+    await fireEvent.input(pick, { target: { value: '—' } });
+    await fireEvent.keyDown(pick, { key: 'Enter' });
+    await waitFor(() => expect(backend.setCommunicationActivity).toHaveBeenLastCalledWith(ACT, 'activity_id', ''));
+  });
 });
