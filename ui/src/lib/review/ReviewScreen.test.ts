@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, fireEvent } from '@testing-library/svelte';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
 import ReviewScreen from './ReviewScreen.svelte';
 import type { Backend } from '../api/backend';
 import type { QualityReview } from '../api/bindings/QualityReview';
+import type { Finding } from '../api/bindings/Finding';
 import { i18n } from '../i18n/i18n.svelte';
 
 const review: QualityReview = {
@@ -73,9 +74,12 @@ describe('the review screen', () => {
     render(ReviewScreen, { backend: fakeBackend(), onopen });
     expect((await screen.findByRole('status')).textContent).toContain('1 errors');
     expect(screen.getByText('Outputs without an indicator (2)')).toBeTruthy();
-    expect(screen.getByText('Activity “1.1.1.1 Train police” has no lead agency: nobody is accountable for it.')).toBeTruthy();
+    // A group's findings are listed once it is opened.
+    expect(screen.queryByText('Activity “1.1.1.1 Train police” has no lead agency: nobody is accountable for it.')).toBeNull();
+    await fireEvent.click(screen.getByText('Activities without a lead agency (1)'));
+    expect(await screen.findByText('Activity “1.1.1.1 Train police” has no lead agency: nobody is accountable for it.')).toBeTruthy();
     await fireEvent.click(screen.getByText('Funding gap by pillar (1)'));
-    expect(screen.getByText('Pillar “1 Participation”: 52 % of its cost is not yet funded by committed sources.')).toBeTruthy();
+    expect(await screen.findByText('Pillar “1 Participation”: 52 % of its cost is not yet funded by committed sources.')).toBeTruthy();
     await fireEvent.click(screen.getByText('Open the costing'));
     expect(onopen).toHaveBeenCalledWith('costing');
   });
@@ -83,6 +87,8 @@ describe('the review screen', () => {
   it('shows the findings in Khmer from their codes and values', async () => {
     i18n.lang = 'km';
     render(ReviewScreen, { backend: fakeBackend(), onopen: vi.fn() });
+    await screen.findByRole('status');
+    for (const summary of document.querySelectorAll('summary')) await fireEvent.click(summary);
     expect(await screen.findByText('សសរស្តម្ភ “1 Participation”៖ 52 % នៃថ្លៃរបស់វា មិនទាន់មានមូលនិធិដែលបានសន្យា។')).toBeTruthy();
     i18n.lang = 'en';
   });
@@ -95,10 +101,34 @@ describe('an outdated translation in the review', () => {
     const backend = { qualityReview: vi.fn(async () => translationReview), confirmTranslations } as unknown as Backend;
     render(ReviewScreen, { backend, onopen: vi.fn() });
     await fireEvent.click(await screen.findByText('Translations that may be out of date (1)'));
-    expect(screen.getByText(/The title, means of verification of “1.1 Women lead” in km may be out of date/)).toBeTruthy();
+    expect(await screen.findByText(/The title, means of verification of “1.1 Women lead” in km may be out of date/)).toBeTruthy();
     await fireEvent.click(screen.getByText('The translation is still right'));
     expect(confirmTranslations).toHaveBeenCalledWith('oc1', ['title', 'means_of_verification']);
     expect(await screen.findByRole('status')).toBeTruthy();
     expect(screen.queryByText('Translations that may be out of date (1)')).toBeNull();
+  });
+});
+
+describe('a review with thousands of findings of one kind', () => {
+  it('lists a hundred at a time once their group is opened', async () => {
+    i18n.lang = 'en';
+    const findings: Finding[] = Array.from({ length: 250 }, (_, n) => ({
+      severity: 'warning',
+      code: 'activity_without_lead',
+      element: 'resources',
+      record: { kind: 'activity', id: `a${n}`, label: `1.1.1.${n} Activity ${n}` },
+      message: `Activity ${n} has no lead agency.`,
+      values: {},
+    }));
+    const backend = { qualityReview: vi.fn(async () => ({ errors: 0, warnings: 250, advice: 0, findings })) } as unknown as Backend;
+    const { container } = render(ReviewScreen, { backend, onopen: vi.fn() });
+    await fireEvent.click(await screen.findByText('Activities without a lead agency (250)'));
+    await waitFor(() => expect(container.querySelectorAll('li')).toHaveLength(100));
+    await fireEvent.click(screen.getByRole('button', { name: 'Show 100 more (150 not shown)' }));
+    expect(container.querySelectorAll('li')).toHaveLength(200);
+    await fireEvent.click(screen.getByRole('button', { name: 'Show 50 more (50 not shown)' }));
+    expect(container.querySelectorAll('li')).toHaveLength(250);
+    expect(screen.queryByRole('button', { name: /^Show .* more/ })).toBeNull();
+    expect(screen.getByText(/“1\.1\.1\.249 Activity 249” has no lead agency/)).toBeTruthy();
   });
 });
