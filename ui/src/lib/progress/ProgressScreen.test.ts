@@ -130,4 +130,33 @@ describe('the progress screen', () => {
     await waitFor(() => expect(backend.reportExpenditure).toHaveBeenCalled());
     expect(backend.reportExpenditure.mock.calls[0]?.[0]).toMatchObject({ activity_id: 'a3', year: '2027', amount: '2,500,000' });
   });
+
+  it('lists a hundred activities at a time, and one lead agency\'s when asked', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    const many = view();
+    const first = many.activities[0]!;
+    many.activities = Array.from({ length: 250 }, (_, n) => ({
+      ...first,
+      activity_id: `a${n}`,
+      code: `1.1.${Math.floor(n / 10) + 1}.${(n % 10) + 1}`,
+      title: { text: `Activity ${n}`, l2: null },
+      lead_agency: n % 5 === 0 ? 'MOI' : 'MWA',
+    }));
+    backend.progress.mockImplementation(async () => many);
+    const { container } = render(ProgressScreen, { backend });
+    const rows = () => container.querySelectorAll('table.activities tbody tr');
+    await waitFor(() => expect(rows()).toHaveLength(100));
+    await fireEvent.click(screen.getByRole('button', { name: 'Show 100 more (150 not shown)' }));
+    expect(rows()).toHaveLength(200);
+    // One lead agency: its 50 activities, all shown.
+    const lead = screen.getByRole('combobox', { name: 'Lead' }) as HTMLSelectElement;
+    expect([...lead.options].map((o) => o.value)).toEqual(['', 'MOI', 'MWA']);
+    await fireEvent.change(lead, { target: { value: 'MOI' } });
+    expect(rows()).toHaveLength(50);
+    expect([...rows()].every((r) => r.children[2]?.textContent === 'MOI')).toBe(true);
+    expect(screen.queryByRole('button', { name: /^Show .* more/ })).toBeNull();
+    await fireEvent.change(lead, { target: { value: '' } });
+    expect(rows()).toHaveLength(100);
+  });
 });
