@@ -207,7 +207,8 @@ pub fn dashboard(plan: &Plan) -> Result<Dashboard, CostingError> {
 pub fn dashboard_of(plan: &Plan, c: &Costing) -> Dashboard {
     let unit = Decimal::new(1, currency(&c.currency).map_or(2, |x| x.minor_units));
     let allocations = c.allocations_unkept();
-    let s = c.summary_with(plan, allocations.committed(), allocations.with_pledged());
+    let (committed, with_pledged) = &*allocations;
+    let s = c.summary_with(plan, committed, with_pledged);
     let pillars = cross_table(plan, c, Dimension::Pillar, None, Measure::Cost);
     let max_pillar = pillars.row_totals.iter().copied().max().unwrap_or_default();
     let by_pillar = pillars
@@ -227,7 +228,7 @@ pub fn dashboard_of(plan: &Plan, c: &Costing) -> Dashboard {
     let years = cross_table(plan, c, Dimension::Year, None, Measure::Cost);
     // The committed funding of each year (the rows of `years`, in year order).
     let funded: Vec<Decimal> = (0..years.rows.len())
-        .map(|y| allocations.committed().year_total(y))
+        .map(|y| committed.year_total(y))
         .collect();
     let max_year = years
         .row_totals
@@ -343,15 +344,15 @@ mod tests {
     /// shows what the costing's own (kept) allocations give.
     #[test]
     fn the_dashboard_is_the_same_whether_the_costings_allocations_are_kept_or_not() {
-        use crate::costing::Allocations;
         use crate::sample::{generated_plan, PlanSize};
+        use std::borrow::Cow;
         let plan = generated_plan(PlanSize::Medium);
         let c = compute(&plan, None).unwrap();
         let unkept = dashboard_of(&plan, &c);
-        assert!(matches!(c.allocations_unkept(), Allocations::Made(_)));
+        assert!(matches!(c.allocations_unkept(), Cow::Owned(_)));
         // Kept from here on.
         let funded = cross_table(&plan, &c, Dimension::Year, None, Measure::Committed);
-        assert!(matches!(c.allocations_unkept(), Allocations::Kept(_)));
+        assert!(matches!(c.allocations_unkept(), Cow::Borrowed(_)));
         assert_eq!(dashboard_of(&plan, &c), unkept);
         let unit = Decimal::new(1, currency(&c.currency).map_or(2, |x| x.minor_units));
         let committed: Vec<Decimal> = unkept

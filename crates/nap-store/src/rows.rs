@@ -38,7 +38,7 @@ pub(crate) struct TableShape {
     /// For each `LocalText` column, the index of its `_l2_outdated` column.
     outdated_index: Vec<Option<usize>>,
     insert_sql: String,
-    /// Every row in the table's own order, which is not the plan's.
+    /// Every row in the table's own order, which need not be the plan's.
     select_sql: String,
     /// Every row in the plan's order (`position`, then `id` where positions tie).
     select_ordered_sql: String,
@@ -244,12 +244,12 @@ impl TableShape {
         // Read in the table's order and put in the plan's order here: SQLite sorted a large
         // table through temporary files (a sixth of opening a 30,000-line plan). Positions
         // are unique in a file NAP Studio wrote; where two tie, the tie is SQLite's to break
-        // by id, and the table is read again in its order.
+        // by id, and the table is read again in the plan's order.
         let Some(at) = self.position_index else {
             return self.read_rows(conn, &self.select_ordered_sql, None);
         };
         let mut positions = Vec::new();
-        let rows = self.read_rows(conn, &self.select_sql, Some((at, &mut positions)))?;
+        let mut rows = self.read_rows(conn, &self.select_sql, Some((at, &mut positions)))?;
         let Some(mut order) = positions
             .into_iter()
             .zip(0..)
@@ -267,7 +267,6 @@ impl TableShape {
         if !increasing(&order) {
             return self.read_rows(conn, &self.select_ordered_sql, None);
         }
-        let mut rows = rows;
         put_in_order(&mut rows, order.into_iter().map(|(_, i)| i).collect());
         Ok(rows)
     }

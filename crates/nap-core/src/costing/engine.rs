@@ -9,6 +9,7 @@ use crate::model::*;
 use crate::validate::{Labelled, RecordRef};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Decimal places at which every line-year amount is carried (see the module rules).
 pub const AMOUNT_SCALE: u32 = 10;
@@ -104,32 +105,6 @@ impl PartialEq for Costing {
     }
 }
 
-/// Both funding allocations of a costing, kept in it or made for one use
-/// ([`Costing::allocations_unkept`]).
-#[derive(Debug)]
-pub enum Allocations<'c> {
-    Kept(&'c (Allocation, Allocation)),
-    Made(Box<(Allocation, Allocation)>),
-}
-
-impl Allocations<'_> {
-    /// Funding allocated from committed sources.
-    pub fn committed(&self) -> &Allocation {
-        match self {
-            Allocations::Kept(a) => &a.0,
-            Allocations::Made(a) => &a.0,
-        }
-    }
-
-    /// Funding allocated from committed and pledged sources.
-    pub fn with_pledged(&self) -> &Allocation {
-        match self {
-            Allocations::Kept(a) => &a.1,
-            Allocations::Made(a) => &a.1,
-        }
-    }
-}
-
 /// The headline figures of a costed plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -169,10 +144,10 @@ impl Costing {
     /// screen has made them, or else made now and not kept. For a costing kept for the plan
     /// (the grid's), where keeping them would hold two more amounts per cost unit and year
     /// (about 5 MB for a 30,000-line plan) for figures made in under 2 ms.
-    pub fn allocations_unkept(&self) -> Allocations<'_> {
+    pub fn allocations_unkept(&self) -> Cow<'_, (Allocation, Allocation)> {
         match self.allocations.get() {
-            Some(kept) => Allocations::Kept(kept),
-            None => Allocations::Made(Box::new(self.allocate())),
+            Some(kept) => Cow::Borrowed(kept),
+            None => Cow::Owned(self.allocate()),
         }
     }
 

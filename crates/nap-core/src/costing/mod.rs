@@ -47,8 +47,7 @@ pub mod settings;
 pub mod views;
 
 pub use engine::{
-    compute, exchange_factor, Allocations, CostUnit, Costing, CostingError, Summary, UnitKind,
-    AMOUNT_SCALE,
+    compute, exchange_factor, CostUnit, Costing, CostingError, Summary, UnitKind, AMOUNT_SCALE,
 };
 pub use rounding::{Rounding, TOTALS_NOTE};
 pub use views::{cross_table, mtef, Dimension, Member, MemberInfo, Table};
