@@ -374,7 +374,8 @@ impl Document {
 
     /// The costing of the plan in its base currency. Computed once per revision and shared
     /// until the plan changes, so that screens reading it (the grid fetching rows as it
-    /// scrolls) do not cost the whole plan again each time.
+    /// scrolls) do not cost the whole plan again each time. The costing of an earlier
+    /// revision that no one else holds lends its memory to the new one.
     pub fn costing(&self) -> Result<Arc<Costing>, CostingError> {
         let mut cached = self
             .costing
@@ -385,7 +386,11 @@ impl Document {
                 return Ok(Arc::clone(costing));
             }
         }
-        let costing = Arc::new(nap_core::costing::compute(&self.plan, None)?);
+        let outdated = cached.take().and_then(|(_, c)| Arc::try_unwrap(c).ok());
+        let costing = Arc::new(match outdated {
+            Some(outdated) => nap_core::costing::compute_again(&self.plan, None, outdated)?,
+            None => nap_core::costing::compute(&self.plan, None)?,
+        });
         *cached = Some((self.plan.revision, Arc::clone(&costing)));
         Ok(costing)
     }

@@ -563,7 +563,8 @@ fn a_new_plan_never_takes_in_the_leftover_journal_of_a_file_once_at_its_path() {
 }
 
 /// The costing a screen reads is the plan's own after every kind of change: shared while
-/// the plan stays as it is, computed again once it changes, refused edits included.
+/// the plan stays as it is, computed again once it changes (in the memory of the earlier
+/// costing once no one else holds it), refused edits included.
 #[test]
 fn the_cached_costing_follows_every_change_to_the_plan() {
     use nap_core::costing::compute;

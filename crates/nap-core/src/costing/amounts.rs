@@ -35,6 +35,30 @@ impl FixedAmounts {
         }
     }
 
+    /// `len` zeros, held in the memory of `narrow`, a list no longer needed (so that costing
+    /// a plan again reuses the pages the last costing was given instead of asking the system
+    /// for new ones, whose first use costs a fault each).
+    pub(crate) fn zeros_in(mut narrow: Vec<i64>, len: usize) -> Self {
+        narrow.clear();
+        narrow.resize(len, 0);
+        Self {
+            narrow,
+            wide_at: vec![NARROW; len.div_ceil(BLOCK)],
+            wide: Vec::new(),
+        }
+    }
+
+    /// Where the 64-bit slots are held (to tell whether memory was reused).
+    #[cfg(test)]
+    pub(crate) fn memory(&self) -> *const i64 {
+        self.narrow.as_ptr()
+    }
+
+    /// The memory of the 64-bit slots, for [`FixedAmounts::zeros_in`].
+    pub(crate) fn into_narrow(self) -> Vec<i64> {
+        self.narrow
+    }
+
     /// The mantissas `values`, all held in 64 bits (taken as they are, not copied).
     pub(crate) fn from_narrow(values: Vec<i64>) -> Self {
         Self {

@@ -74,9 +74,12 @@ pub struct Costing {
     /// Lines in plan order, then contingency per activity (only where it is not zero).
     pub units: Vec<CostUnit>,
     /// What the allocation reads from the plan.
-    funding: FundingInputs,
+    pub(crate) funding: FundingInputs,
     /// The committed and the with-pledged allocation, once made.
     allocations: std::sync::OnceLock<(Allocation, Allocation)>,
+    /// Lists of the costing this one replaced ([`compute_again`]), for the allocation to be
+    /// made in.
+    recycled: Recycled,
     /// Each funding source's amount per year in `currency` (all statuses).
     pub source_amounts: Vec<Vec<Decimal>>,
     /// The distinct economic codes the units use.
@@ -88,6 +91,56 @@ pub struct Costing {
     /// Each activity's line amounts per year, as fixed mantissas (`[activity × years +
     /// year]`): what its contingency is a share of.
     activity_totals: Vec<i128>,
+}
+
+/// Memory a costing no longer needed lends to the allocation of the one that replaced it:
+/// lists of 64-bit slots, whose contents do not matter.
+#[derive(Debug, Default)]
+struct Recycled(std::sync::Mutex<Vec<Vec<i64>>>);
+
+impl Recycled {
+    fn take(&self) -> Vec<Vec<i64>> {
+        std::mem::take(
+            &mut *self
+                .0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )
+    }
+}
+
+/// A copy lends nothing: the lists are memory, not part of the costing's value.
+impl Clone for Recycled {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+/// The lists of a costing no longer needed, emptied of meaning, for [`compute_again`].
+#[derive(Default)]
+struct Spare {
+    fixed: Vec<i64>,
+    units: Vec<CostUnit>,
+    activity_totals: Vec<i128>,
+    /// For the allocation: those of the costing's allocation if it was made, or those it was
+    /// lent.
+    covered: Vec<Vec<i64>>,
+}
+
+impl From<Costing> for Spare {
+    fn from(costing: Costing) -> Self {
+        let mut covered = costing.recycled.take();
+        if let Some((committed, with_pledged)) = costing.allocations.into_inner() {
+            covered.push(committed.covered.into_narrow());
+            covered.push(with_pledged.covered.into_narrow());
+        }
+        Self {
+            fixed: costing.fixed.into_narrow(),
+            units: costing.units,
+            activity_totals: costing.activity_totals,
+            covered,
+        }
+    }
 }
 
 /// Two costings are equal when they cost and fund alike (the allocation is made to compare).
@@ -160,15 +213,7 @@ impl Costing {
 
     /// Both allocations made anew, as `working` says.
     pub(crate) fn allocate_as(&self, working: Working) -> (Allocation, Allocation) {
-        allocate(
-            &self.funding,
-            &self.units,
-            &self.fixed,
-            self.stride,
-            self.years.len(),
-            &self.source_amounts,
-            working,
-        )
+        allocate(self, working, self.recycled.take())
     }
 
     /// Makes this costing that of the plan it was made for with the cost line at `li`
@@ -474,12 +519,28 @@ const LINES_WORTH_A_THREAD: usize = 4_000;
 /// The plan is assumed valid (see [`crate::validate()`]); costing errors are those validation
 /// does not cover, such as missing exchange rates.
 pub fn compute(plan: &Plan, currency: Option<&str>) -> Result<Costing, CostingError> {
-    let parts = if plan.cost_lines.len() >= LINES_WORTH_A_THREAD {
+    compute_in_parts(plan, currency, parts_for(plan))
+}
+
+/// How many runs (and threads) cost `plan`'s lines fastest.
+fn parts_for(plan: &Plan) -> usize {
+    if plan.cost_lines.len() >= LINES_WORTH_A_THREAD {
         2
     } else {
         1
-    };
-    compute_in_parts(plan, currency, parts)
+    }
+}
+
+/// [`compute`] in the memory of `previous`, a costing no longer needed (typically the plan's
+/// before an edit): the result is the same, but the lists of amounts (a few megabytes on a
+/// large plan) are not asked of the system again, whose first use of each new page costs a
+/// fault. `previous` is used up, whether or not `plan` can be costed.
+pub fn compute_again(
+    plan: &Plan,
+    currency: Option<&str>,
+    previous: Costing,
+) -> Result<Costing, CostingError> {
+    compute_with(plan, currency, parts_for(plan), Spare::from(previous))
 }
 
 /// What costing a run of consecutive cost lines reads: the plan and what was derived from it
@@ -514,12 +575,17 @@ struct CostedRun<'p> {
 impl<'p> LineContext<'p> {
     /// Costs `lines` (whose first is at `first` in the plan) into `columns`, one slice per
     /// year with a slot per line of the run (a line without an activity leaves no unit, so
-    /// the run's units fill the first slots).
+    /// the run's units fill the first slots). `units` (empty) and `activity_totals` (zeros,
+    /// `[activity × years + year]`) are the lists the run fills: the first run's become the
+    /// costing's, so they are made with room for the other runs' units and the contingency
+    /// units.
     fn cost(
         &self,
         first: usize,
         lines: &'p [CostLine],
         mut columns: Vec<&mut [i64]>,
+        units: Vec<CostUnit>,
+        activity_totals: Vec<i128>,
     ) -> CostedRun<'p> {
         let ny = self.years.len();
         let mut rates = Rates {
@@ -543,9 +609,9 @@ impl<'p> LineContext<'p> {
         // Lines of an activity follow one another: its position is looked up once.
         let mut last_activity: Option<(Id, usize)> = None;
         let mut run = CostedRun {
-            units: Vec::with_capacity(lines.len()),
+            units,
             economic_codes: vec![""],
-            activity_totals: vec![0; self.plan.activities.len() * ny],
+            activity_totals,
             wide: Vec::new(),
             missing: Vec::new(),
             error: None,
@@ -652,6 +718,16 @@ pub(crate) fn compute_in_parts(
     currency: Option<&str>,
     parts: usize,
 ) -> Result<Costing, CostingError> {
+    compute_with(plan, currency, parts, Spare::default())
+}
+
+/// [`compute_in_parts`] in the memory of `spare`.
+fn compute_with(
+    plan: &Plan,
+    currency: Option<&str>,
+    parts: usize,
+    spare: Spare,
+) -> Result<Costing, CostingError> {
     let target = currency.unwrap_or(&plan.meta.base_currency);
     if crate::currency::currency(target).is_none() {
         return Err(CostingError::UnknownCurrency(target.to_string()));
@@ -678,7 +754,7 @@ pub(crate) fn compute_in_parts(
     // Year by year, with room for every line and every activity's contingency, so that the
     // allocation and the views read each year's amounts as one contiguous slice.
     let stride = plan.cost_lines.len() + plan.activities.len();
-    let mut fixed = FixedAmounts::zeros(stride * ny);
+    let mut fixed = FixedAmounts::zeros_in(spare.fixed, stride * ny);
     let context = LineContext {
         plan,
         target,
@@ -689,6 +765,12 @@ pub(crate) fn compute_in_parts(
         source_index: &source_index,
     };
     let lines = &plan.cost_lines[..];
+    let mut first_units = spare.units;
+    first_units.clear();
+    first_units.reserve(lines.len() + plan.activities.len());
+    let mut first_totals = spare.activity_totals;
+    first_totals.clear();
+    first_totals.resize(plan.activities.len() * ny, 0);
     let split = if parts > 1 {
         lines.len() / 2
     } else {
@@ -699,16 +781,23 @@ pub(crate) fn compute_in_parts(
         if split < lines.len() {
             std::thread::scope(|scope| {
                 let context = &context;
-                let second =
-                    scope.spawn(move || context.cost(split, &lines[split..], second_columns));
-                let first = context.cost(0, &lines[..split], first_columns);
+                let second = scope.spawn(move || {
+                    let units = Vec::with_capacity(lines.len() - split);
+                    let totals = vec![0; plan.activities.len() * ny];
+                    context.cost(split, &lines[split..], second_columns, units, totals)
+                });
+                let first =
+                    context.cost(0, &lines[..split], first_columns, first_units, first_totals);
                 let second = second
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 (first, Some(second))
             })
         } else {
-            (context.cost(0, lines, first_columns), None)
+            (
+                context.cost(0, lines, first_columns, first_units, first_totals),
+                None,
+            )
         }
     };
     if let Some(error) = first.error {
@@ -718,7 +807,6 @@ pub(crate) fn compute_in_parts(
     let mut economic_codes: Vec<String> =
         first.economic_codes.iter().map(|c| c.to_string()).collect();
     let mut units = first.units;
-    units.reserve(lines.len() - units.len() + plan.activities.len());
     let mut activity_totals = first.activity_totals;
     // Amounts beyond 64 bits are set once every narrow slot is in place: setting one moves
     // its block of slots to wide storage.
@@ -824,6 +912,7 @@ pub(crate) fn compute_in_parts(
         units,
         funding: FundingInputs::of(plan),
         allocations: std::sync::OnceLock::new(),
+        recycled: Recycled(std::sync::Mutex::new(spare.covered)),
         source_amounts,
         economic_codes,
         fixed,

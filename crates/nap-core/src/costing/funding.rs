@@ -21,7 +21,7 @@
 //! allocated and each is within a ten-billionth or two of its exact pro rata value.
 
 use super::amounts::FixedAmounts;
-use super::engine::CostUnit;
+use super::engine::{CostUnit, Costing};
 use super::FastMap;
 use super::{from_fixed, to_fixed};
 use crate::fasthash::FastSet;
@@ -109,10 +109,16 @@ fn in_earmark(scope: &Scope, e: &Earmark) -> bool {
     }
 }
 
-/// Pays up to `available` towards the `remaining` cost of `members` (unit indices in plan
+/// Pays up to `available` towards the remaining cost of `members` (unit indices in plan
 /// order; members with no cost remaining take no share), pro rata; returns what was paid.
-/// `covered` and `remaining` are updated. Amounts are fixed mantissas at `AMOUNT_SCALE`
-/// places (see `to_fixed`): one quantum is a ten-billionth.
+/// A member's remaining cost is its `amounts` less its `covered`, which is updated (it stays
+/// from zero up to a positive amount, and zero for a negative one, which is never paid).
+/// Amounts are fixed mantissas at `AMOUNT_SCALE` places (see `to_fixed`): one quantum is a
+/// ten-billionth.
+///
+/// The remaining cost is derived, not kept beside `covered`: a list of it per pass was
+/// fresh memory on every allocation, and on the large plan its first writes (page faults)
+/// cost more than the subtractions.
 ///
 /// Each member's share is `remaining × available / need` rounded down, computed with a
 /// 64-bit binary fraction of `available / need` (exact to 2^-64 of the amount); the quanta
@@ -121,22 +127,22 @@ fn in_earmark(scope: &Scope, e: &Earmark) -> bool {
 fn share<T: Slot>(
     available: i128,
     members: impl Iterator<Item = usize> + Clone,
-    remaining: &mut [T],
+    amounts: &[T],
     covered: &mut [T],
     rounded: &mut Vec<bool>,
 ) -> i128 {
     if available <= 0 {
         return 0;
     }
-    let need: i128 = members.clone().map(|m| remaining[m].get().max(0)).sum();
+    let remaining = |covered: &[T], m: usize| (amounts[m].get() - covered[m].get()).max(0);
+    let need: i128 = members.clone().map(|m| remaining(covered, m)).sum();
     if need <= 0 {
         return 0;
     }
     if need <= available {
         for m in members {
-            let r = remaining[m].get().max(0);
+            let r = remaining(covered, m);
             covered[m].add(r);
-            remaining[m].add(-r);
         }
         return need;
     }
@@ -158,12 +164,11 @@ fn share<T: Slot>(
     rounded.clear();
     let mut paid = 0;
     for m in members.clone() {
-        let x = remaining[m].get().max(0) as u128;
+        let x = remaining(covered, m) as u128;
         let low = (x & LOW) * u128::from(r);
         let high = (x >> 64) * u128::from(r);
         let q = (high + (low >> 64)).min(x) as i128;
         covered[m].add(q);
-        remaining[m].add(-q);
         paid += q;
         rounded.push(low as u64 != 0);
     }
@@ -178,9 +183,8 @@ fn share<T: Slot>(
                 if left == 0 {
                     break;
                 }
-                if remaining[m].get() > 0 && (!rounded_only || was_rounded) {
+                if remaining(covered, m) > 0 && (!rounded_only || was_rounded) {
                     covered[m].add(1);
-                    remaining[m].add(-1);
                     left -= 1;
                 }
             }
@@ -192,19 +196,28 @@ fn share<T: Slot>(
     available - left
 }
 
-/// A unit's remaining or covered amount in one year, as the allocation works on it: 64 bits
-/// when every amount of the plan fits them (the walks then touch half the memory: on the
-/// large plan a year's two lists fit the core's cache), 128 otherwise. Either holds every
-/// value exactly: a unit's covered amount lies between zero and its cost, and so does what
-/// remains of a cost that is not negative (a negative one is never paid).
+/// A unit's amount or covered amount in one year, as the allocation works on it: 64 bits
+/// when every amount of the plan fits them (the walks then touch half the memory, and the
+/// amounts are read where the costing keeps them), 128 otherwise. Either holds every value
+/// exactly: a unit's covered amount lies between zero and its cost.
 trait Slot: Copy + Default + Send {
     fn get(self) -> i128;
     /// Adds `v`, which keeps the slot within its unit's cost (see above).
     fn add(&mut self, v: i128);
-    /// The `out.len()` amounts of `amounts` from `start`.
-    fn read(amounts: &FixedAmounts, start: usize, out: &mut [Self]);
+    /// The `len` amounts of `amounts` from `start`: where the costing keeps them when they
+    /// are held in this width, else copied into `copy`.
+    fn year<'a>(
+        amounts: &'a FixedAmounts,
+        start: usize,
+        len: usize,
+        copy: &'a mut Vec<Self>,
+    ) -> &'a [Self];
     /// The amounts `values` as the list an [`Allocation`] keeps.
     fn into_amounts(values: Vec<Self>) -> FixedAmounts;
+    /// A list of `len` slots, in the memory of `recycled` (a list of an earlier costing) when
+    /// it is given and of this width. Its slots hold anything: every year's row is written
+    /// before it is read (see `allocate_year`).
+    fn list(len: usize, recycled: Option<Vec<i64>>) -> Vec<Self>;
 }
 
 impl Slot for i64 {
@@ -217,11 +230,28 @@ impl Slot for i64 {
         // Within the unit's cost, which fits 64 bits (the only case this slot is used for).
         *self += v as i64;
     }
-    fn read(amounts: &FixedAmounts, start: usize, out: &mut [Self]) {
-        out.copy_from_slice(amounts.narrow_slots(start, out.len()));
+    fn year<'a>(
+        amounts: &'a FixedAmounts,
+        start: usize,
+        len: usize,
+        _: &'a mut Vec<Self>,
+    ) -> &'a [Self] {
+        amounts.narrow_slots(start, len)
     }
     fn into_amounts(values: Vec<Self>) -> FixedAmounts {
         FixedAmounts::from_narrow(values)
+    }
+    fn list(len: usize, recycled: Option<Vec<i64>>) -> Vec<Self> {
+        match recycled {
+            // Only the slots beyond the old length are written here; the others are
+            // written by the thread whose years they hold, on both cores at once.
+            Some(mut list) => {
+                list.truncate(len);
+                list.resize(len, 0);
+                list
+            }
+            None => vec![0; len],
+        }
     }
 }
 
@@ -234,13 +264,23 @@ impl Slot for i128 {
     fn add(&mut self, v: i128) {
         *self += v;
     }
-    fn read(amounts: &FixedAmounts, start: usize, out: &mut [Self]) {
-        amounts.read_into(start, out);
+    fn year<'a>(
+        amounts: &'a FixedAmounts,
+        start: usize,
+        len: usize,
+        copy: &'a mut Vec<Self>,
+    ) -> &'a [Self] {
+        copy.resize(len, 0);
+        amounts.read_into(start, copy);
+        copy
     }
     fn into_amounts(values: Vec<Self>) -> FixedAmounts {
         let mut amounts = FixedAmounts::zeros(values.len());
         amounts.write_from(0, &values);
         amounts
+    }
+    fn list(len: usize, _: Option<Vec<i64>>) -> Vec<Self> {
+        vec![0; len]
     }
 }
 
@@ -393,7 +433,8 @@ impl<'a> YearInputs<'a> {
 
 /// What one pass holds while it allocates a year.
 struct PassYear<'w, T> {
-    remaining: &'w mut [T],
+    /// The units' amounts in the year.
+    amounts: &'w [T],
     covered: &'w mut [T],
     available: Vec<i128>,
     used: Vec<i128>,
@@ -408,7 +449,7 @@ impl<T: Slot> PassYear<'_, T> {
         let paid = share(
             self.available[s],
             members.iter().copied(),
-            self.remaining,
+            self.amounts,
             self.covered,
             rounded,
         );
@@ -424,7 +465,7 @@ impl<T: Slot> PassYear<'_, T> {
         }
         let pool: i128 = inputs.pooled.iter().map(|&s| self.available[s]).sum();
         // Every unit: those already covered take no share.
-        let mut paid = share(pool, 0..inputs.n, self.remaining, self.covered, rounded);
+        let mut paid = share(pool, 0..inputs.n, self.amounts, self.covered, rounded);
         // Drawn from the pooled sources in plan order.
         for &s in &inputs.pooled {
             let take = paid.min(self.available[s]);
@@ -437,7 +478,8 @@ impl<T: Slot> PassYear<'_, T> {
 
 /// Working lists one thread keeps from year to year.
 struct Scratch<T> {
-    remaining: [Vec<T>; 2],
+    /// A year's amounts, when they must be copied to be read in `T` slots.
+    amounts: Vec<T>,
     rounded: Vec<bool>,
 }
 
@@ -457,16 +499,27 @@ fn allocate_year<T: Slot>(
     scratch: &mut Scratch<T>,
 ) -> [Vec<i128>; 2] {
     let [committed_covered, pledged_covered] = covered;
-    let [committed_remaining, pledged_remaining] = &mut scratch.remaining;
+    let amounts = T::year(
+        inputs.amounts,
+        y * inputs.stride,
+        inputs.n,
+        &mut scratch.amounts,
+    );
     let rounded = &mut scratch.rounded;
-    T::read(inputs.amounts, y * inputs.stride, committed_remaining);
+    // Invariant: both rows are written whole before anything reads them (this one here, the
+    // other by a copy of this one), so the allocation may be made in memory that held an
+    // earlier costing's (`Slot::list`). Fresh memory is mapped by the system on first use:
+    // written first, each page is mapped once; read first (`share` reads a covered amount
+    // before it adds to it), it would be mapped to the shared zero page and then copied on
+    // the first write, a second fault that also makes the other core flush its address cache.
+    committed_covered.fill(T::default());
     let money = |pass: usize| -> Vec<i128> {
         (inputs.money.iter().zip(&inputs.counts))
             .map(|(m, counts)| if counts[pass] { m[y] } else { 0 })
             .collect()
     };
     let mut committed = PassYear {
-        remaining: committed_remaining,
+        amounts,
         covered: committed_covered,
         available: money(0),
         used: vec![0; inputs.money.len()],
@@ -476,10 +529,9 @@ fn allocate_year<T: Slot>(
             committed.pay(s, members, rounded);
         }
     }
-    pledged_remaining.copy_from_slice(committed.remaining);
     pledged_covered.copy_from_slice(committed.covered);
     let mut pledged = PassYear {
-        remaining: pledged_remaining,
+        amounts,
         covered: pledged_covered,
         available: (committed.available.iter().zip(money(1)).zip(&inputs.counts))
             .map(|((after_directed, all), counts)| if counts[0] { *after_directed } else { all })
@@ -505,7 +557,7 @@ fn allocate_years<T: Slot>(
 ) -> Vec<[Vec<i128>; 2]> {
     let n = inputs.n;
     let mut scratch = Scratch {
-        remaining: [vec![T::default(); n], vec![T::default(); n]],
+        amounts: Vec::new(),
         rounded: Vec::with_capacity(n),
     };
     let [committed, pledged] = covered;
@@ -524,10 +576,11 @@ fn allocate_all<T: Slot>(
     inputs: &YearInputs,
     years: usize,
     parts: usize,
+    mut recycled: Vec<Vec<i64>>,
 ) -> (Allocation, Allocation) {
     let n = inputs.n;
-    let mut committed = vec![T::default(); years * n];
-    let mut pledged = vec![T::default(); years * n];
+    let mut committed = T::list(years * n, recycled.pop());
+    let mut pledged = T::list(years * n, recycled.pop());
     let split = if parts > 1 { years / 2 } else { years };
     let used_by_year = if split == 0 || split == years {
         allocate_years(inputs, 0..years, [&mut committed, &mut pledged])
@@ -568,29 +621,31 @@ fn allocate_all<T: Slot>(
     )
 }
 
-/// Allocates the funding sources to the cost units, year by year, once counting committed
-/// sources and once counting committed and pledged ones. `amounts` are the units' fixed
-/// amounts year by year (`[year × stride + unit]`); `working` says how (the result is the
-/// same either way).
+/// Allocates the funding sources of `costing` to its cost units, year by year, once counting
+/// committed sources and once counting committed and pledged ones; `working` says how (the
+/// result is the same either way). `recycled` are lists of an earlier costing to make it in.
 pub(crate) fn allocate(
-    inputs: &FundingInputs,
-    units: &[CostUnit],
-    amounts: &FixedAmounts,
-    stride: usize,
-    years: usize,
-    source_amounts: &[Vec<Decimal>],
+    costing: &Costing,
     working: Working,
+    recycled: Vec<Vec<i64>>,
 ) -> (Allocation, Allocation) {
-    let inputs = YearInputs::new(inputs, units, amounts, stride, source_amounts);
+    let inputs = YearInputs::new(
+        &costing.funding,
+        &costing.units,
+        &costing.fixed,
+        costing.stride,
+        &costing.source_amounts,
+    );
+    let years = costing.years.len();
     match working {
         Working::Shared {
             narrow: true,
             parts,
-        } => allocate_all::<i64>(&inputs, years, parts),
+        } => allocate_all::<i64>(&inputs, years, parts, recycled),
         Working::Shared {
             narrow: false,
             parts,
-        } => allocate_all::<i128>(&inputs, years, parts),
+        } => allocate_all::<i128>(&inputs, years, parts, recycled),
         #[cfg(test)]
         Working::EachPassAlone => allocate_each_pass_alone(&inputs, years),
     }
@@ -605,8 +660,8 @@ fn allocate_each_pass_alone(inputs: &YearInputs, years: usize) -> (Allocation, A
         let mut used = vec![vec![Decimal::ZERO; years]; inputs.money.len()];
         let mut rounded = Vec::new();
         for y in 0..years {
-            let mut remaining = vec![0i128; n];
-            (inputs.amounts).read_into(y * inputs.stride, &mut remaining);
+            let mut amounts = vec![0i128; n];
+            (inputs.amounts).read_into(y * inputs.stride, &mut amounts);
             let mut covered_year = vec![0i128; n];
             let mut available: Vec<i128> = (inputs.money.iter().zip(&inputs.counts))
                 .map(|(m, counts)| if counts[pass] { m[y] } else { 0 })
@@ -617,7 +672,7 @@ fn allocate_each_pass_alone(inputs: &YearInputs, years: usize) -> (Allocation, A
                     let paid = share(
                         available[s],
                         members.iter().copied(),
-                        &mut remaining,
+                        &amounts,
                         &mut covered_year,
                         &mut rounded,
                     );
@@ -626,7 +681,7 @@ fn allocate_each_pass_alone(inputs: &YearInputs, years: usize) -> (Allocation, A
                 }
             }
             let pool = inputs.pooled.iter().map(|&s| available[s]).sum();
-            let mut left = share(pool, 0..n, &mut remaining, &mut covered_year, &mut rounded);
+            let mut left = share(pool, 0..n, &amounts, &mut covered_year, &mut rounded);
             for &s in &inputs.pooled {
                 let drawn = left.min(available[s]);
                 paid_by[s] += drawn;

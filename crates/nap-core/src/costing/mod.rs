@@ -47,7 +47,8 @@ pub mod settings;
 pub mod views;
 
 pub use engine::{
-    compute, exchange_factor, CostUnit, Costing, CostingError, Summary, UnitKind, AMOUNT_SCALE,
+    compute, compute_again, exchange_factor, CostUnit, Costing, CostingError, Summary, UnitKind,
+    AMOUNT_SCALE,
 };
 pub use rounding::{Rounding, TOTALS_NOTE};
 pub use views::{cross_table, mtef, Dimension, Member, MemberInfo, Table};

@@ -769,3 +769,73 @@ fn every_way_of_allocating_pays_what_the_plain_reading_of_the_rules_pays() {
         .max();
     assert!(wide_covered > Some(d("922337203.6854775807")));
 }
+
+/// A costing made again in the memory of an earlier one (what the kept costing of an open
+/// plan does after an edit) equals the costing made anew, allocation included, whatever the
+/// earlier one was: the same plan or another, larger or smaller, with its allocation made or
+/// not, its amounts within 64 bits or beyond; and it does use that memory.
+#[test]
+fn costing_again_in_an_earlier_costings_memory_gives_what_costing_anew_gives() {
+    use super::engine::compute_again;
+    let medium = crate::sample::generated_plan(crate::sample::PlanSize::Medium);
+    let n = medium.cost_lines.len();
+    let mut edited = medium.clone();
+    edited.meta.contingency = d("0.075");
+    edited.cost_lines.truncate(n - 40);
+    edited.funding_sources[0]
+        .amounts
+        .values_mut()
+        .for_each(|a| *a *= Decimal::from(3));
+    let mut wide = medium.clone();
+    for li in [7, n / 2 + 1, n - 2] {
+        wide.cost_lines[li].unit_cost = Some(d("50000000000"));
+    }
+    let sample = crate::sample::sample_plan();
+    let plans = [
+        ("medium", &medium),
+        ("edited", &edited),
+        ("wide", &wide),
+        ("sample", &sample),
+    ];
+    for (before_name, before) in plans {
+        for (after_name, after) in plans {
+            for allocated in [false, true] {
+                let previous = compute(before, None).unwrap();
+                if allocated {
+                    assert!(previous.committed().total() > Decimal::ZERO);
+                }
+                let memory = previous.fixed.memory();
+                let again = compute_again(after, None, previous).unwrap();
+                let anew = compute(after, None).unwrap();
+                let case = format!("{before_name} → {after_name}, allocated before: {allocated}");
+                assert!(again == anew, "{case}: the costing differs");
+                assert_eq!(again.summary(after), anew.summary(after), "{case}");
+                let slots =
+                    |p: &Plan| (p.cost_lines.len() + p.activities.len()) * p.years().count();
+                if slots(after) <= slots(before) {
+                    assert_eq!(again.fixed.memory(), memory, "{case}: memory not reused");
+                }
+            }
+        }
+    }
+    // The allocation's lists are lent on: a costing made again twice, its allocation made
+    // each time, still allocates what a fresh one does.
+    let mut c = compute(&medium, None).unwrap();
+    for plan in [&edited, &medium, &edited] {
+        let _ = c.with_pledged();
+        c = compute_again(plan, None, c).unwrap();
+        let fresh = compute(plan, None).unwrap();
+        assert_eq!(
+            (c.committed(), c.with_pledged()),
+            (fresh.committed(), fresh.with_pledged())
+        );
+    }
+    // A plan that cannot be costed gives its error, as compute does.
+    let mut broken = medium.clone();
+    broken.cost_lines[3].unit_cost = None;
+    broken.cost_lines[3].catalogue_item_id = None;
+    assert_eq!(
+        compute_again(&broken, None, c).unwrap_err(),
+        compute(&broken, None).unwrap_err()
+    );
+}
