@@ -69,6 +69,23 @@ function view(nodes?: ResultNode[]): ResultsView {
   };
 }
 
+/** A pillar, one outcome, 45 outputs of 10 activities each: 497 results, above the size at
+ *  which the outputs open folded. */
+function largeView(): ResultsView {
+  const title = (text: string) => ({ text, l2: null });
+  const nodes: ResultNode[] = [
+    node({ level: 'pillar', id: 'p', parent_id: null, depth: 0, code: '1', title: title('Pillar one'), children: 1, indicators: 0 }),
+    node({ level: 'outcome', id: 'o', parent_id: 'p', depth: 1, code: '1.1', title: title('Outcome one'), children: 45, indicators: 0 }),
+  ];
+  for (let k = 1; k <= 45; k++) {
+    nodes.push(node({ level: 'output', id: `out${k}`, parent_id: 'o', depth: 2, code: `1.1.${k}`, title: title(`Output ${k}`), children: 10, indicators: 0 }));
+    for (let j = 1; j <= 10; j++) {
+      nodes.push(node({ level: 'activity', id: `a${k}.${j}`, parent_id: `out${k}`, depth: 3, code: `1.1.${k}.${j}`, title: title(`Activity ${k}.${j}`), indicators: 0 }));
+    }
+  }
+  return { ...view(nodes), indicators: [] };
+}
+
 function fakeBackend() {
   const backend = {
     results: vi.fn(async () => view()),
@@ -174,6 +191,60 @@ describe('the results framework', () => {
 
     await fireEvent.click(screen.getByRole('button', { name: 'Delete this outcome' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Something is still under this'));
+  });
+
+  it("opens a large plan's outputs folded, and folds and unfolds by mouse and by keys", async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend();
+    backend.results = vi.fn(async () => largeView());
+    backend.addResult = vi.fn(async () => largeView());
+    render(ResultsScreen, { backend });
+    const tree = await screen.findByRole('tree');
+    // The goal, the pillar, the outcome and 45 outputs; no activity.
+    expect(screen.getAllByRole('treeitem')).toHaveLength(48);
+    expect(screen.queryByText('Activity 1.1')).toBeNull();
+    const output1 = screen.getByText('Output 1').closest('li') as HTMLElement;
+    expect(output1.getAttribute('aria-expanded')).toBe('false');
+    expect(output1.textContent).toContain('10 activities');
+    expect(screen.getByText('Outcome one').closest('li')!.getAttribute('aria-expanded')).toBe('true');
+
+    // The triangle unfolds it, and leaves the selection where it was.
+    await fireEvent.click(output1.querySelector('.twisty')!);
+    expect(screen.getByText('Activity 1.1')).toBeTruthy();
+    expect(output1.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('Women and girls');
+
+    // Keys: ↓ walks the results shown; ← folds an open one; → unfolds, then enters it.
+    for (let k = 0; k < 3; k++) await fireEvent.keyDown(tree, { key: 'ArrowDown' });
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('Output 1');
+    await fireEvent.keyDown(tree, { key: 'ArrowLeft' });
+    expect(screen.queryByText('Activity 1.1')).toBeNull();
+    await fireEvent.keyDown(tree, { key: 'ArrowDown' });
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('Output 2');
+    await fireEvent.keyDown(tree, { key: 'ArrowUp' });
+    await fireEvent.keyDown(tree, { key: 'ArrowRight' });
+    expect(screen.getByText('Activity 1.10')).toBeTruthy();
+    await fireEvent.keyDown(tree, { key: 'ArrowRight' });
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('Activity 1.1');
+    // ← on an activity goes to its output; → on it (open) goes back in.
+    await fireEvent.keyDown(tree, { key: 'ArrowLeft' });
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('Output 1');
+
+    // Folding the output of the selected activity selects the output.
+    await fireEvent.click(screen.getByText('Activity 1.3'));
+    await fireEvent.click(output1.querySelector('.twisty')!);
+    expect(screen.queryByText('Activity 1.3')).toBeNull();
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toContain('Output 1');
+
+    // An activity added to a folded output is shown: the output opens.
+    await fireEvent.click(screen.getByText('Output 2'));
+    await fireEvent.input(screen.getByLabelText('Title of a new activity'), { target: { value: 'Train judges' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(backend.addResult).toHaveBeenCalledWith('out2', 'Train judges'));
+    await waitFor(() => expect(screen.getByText('Output 2').closest('li')!.getAttribute('aria-expanded')).toBe('true'));
+    expect(screen.getByText('Activity 2.1')).toBeTruthy();
+    // Output 1 stayed folded through the reload.
+    expect(output1.getAttribute('aria-expanded')).toBe('false');
   });
 
   it('shows titles and labels in Khmer', async () => {
