@@ -540,6 +540,89 @@ fn is_total(text: &str) -> bool {
     .any(|t| f == *t || f.starts_with(&format!("{t} ")))
 }
 
+/// Words (folded) of a group header that name who funds the amounts under it: the State
+/// ("État", "Budget national", "ថវិកាជាតិ") or partners ("PTF", "Development partners",
+/// "ដៃគូអភិវឌ្ឍន៍"). A sheet that splits each year's cost between funders has one group of
+/// year columns per funder.
+const FUNDER_WORDS: &[&str] = &[
+    // The State.
+    "etat",
+    "gouvernement",
+    "budget national",
+    "budget de l etat",
+    "tresor",
+    "ressources internes",
+    "contrepartie",
+    "government",
+    "govt",
+    "rgc",
+    "national budget",
+    "state budget",
+    "domestic",
+    "counterpart",
+    "រាជរដ្ឋាភិបាល",
+    "ថវិកាជាតិ",
+    "ថវិការដ្ឋ",
+    "รัฐบาล",
+    "งบประมาณแผ่นดิน",
+    "ngan sach nha nuoc",
+    "pemerintah",
+    "apbn",
+    // Partners.
+    "partenaires",
+    "ptf",
+    "bailleurs",
+    "bailleurs de fonds",
+    "ressources exterieures",
+    "exterieur",
+    "partners",
+    "development partners",
+    "donors",
+    "donor",
+    "external",
+    "ong",
+    "ngo",
+    "ngos",
+    "nations unies",
+    "united nations",
+    "ដៃគូអភិវឌ្ឍន៍",
+    "ម្ចាស់ជំនួយ",
+    "ผู้บริจาค",
+    "หุ้นส่วนการพัฒนา",
+    "nha tai tro",
+    "doi tac phat trien",
+    "mitra pembangunan",
+];
+
+/// Words (folded) that make a group something other than one funder's share of the cost:
+/// what is still to find, what is acquired, or a total of the others.
+const NOT_ONE_FUNDER: &[&str] = &[
+    "total",
+    "gap",
+    "ecart",
+    "besoin",
+    "deficit",
+    "manque",
+    "acquis",
+    "disponible",
+    "mobilise",
+    "a rechercher",
+    "funded",
+    "unfunded",
+    "secured",
+    "shortfall",
+    "សរុប",
+];
+
+/// Whether the group header `group` names one funder of the amounts under it, and nothing
+/// that would make them something else ("État", "Partenaires techniques et financiers";
+/// not "Total (État + PTF)", "Gap", "Financement acquis").
+fn names_one_funder(group: &str) -> bool {
+    let words = format!(" {} ", fold(group));
+    let has = |w: &&str| words.contains(&format!(" {w} "));
+    !group.contains('+') && FUNDER_WORDS.iter().any(has) && !NOT_ONE_FUNDER.iter().any(has)
+}
+
 /// Where a column's values go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Use {
@@ -1163,6 +1246,11 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     // What the officer maps is theirs before any column is recognised as it.
     let mut taken: Vec<Field> = Vec::new();
     let mut years_taken: Vec<Year> = Vec::new();
+    // The groups of the columns read for each year, where every one names a funder ("État",
+    // "Partenaires"): a column of the year under another funder's group holds that funder's
+    // share of the year's cost, added to the others' rather than left out. (Column, funder)
+    // of each, for the review.
+    let mut funders: BTreeMap<Year, Vec<(usize, String)>> = BTreeMap::new();
     for u in (by_letter.iter().filter_map(|(u, _)| u.as_ref()))
         .chain(by_header.iter().filter_map(|(u, _)| u.as_ref()))
     {
@@ -1228,10 +1316,22 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         } else if let Some((y, fiscal)) = (fiscal_year(text).map(|(y, w)| (y, Some(w))))
             .or_else(|| header_year(text, plan).map(|y| (y, None)))
         {
-            if years_taken.contains(&y) {
+            let funder = group.as_ref().filter(|g| names_one_funder(g));
+            let another_funder = |read: &Vec<(usize, String)>| {
+                funder.is_some_and(|f| read.iter().all(|(_, g)| fold(g) != fold(f)))
+            };
+            if years_taken.contains(&y) && funders.get(&y).is_some_and(another_funder) {
+                if let Some(f) = funder {
+                    funders.entry(y).or_default().push((i, f.clone()));
+                }
+                (Some(Use::Year(y)), said("column_year", &[]))
+            } else if years_taken.contains(&y) {
                 (None, said("column_second_year", &[("year", y.to_string())]))
             } else if (plan.meta.start_year..=plan.meta.end_year).contains(&y) {
                 years_taken.push(y);
+                if let Some(f) = funder {
+                    funders.entry(y).or_default().push((i, f.clone()));
+                }
                 let buddhist = (y + BUDDHIST_ERA).to_string();
                 let note = match fiscal {
                     Some(written) => said(
@@ -1286,6 +1386,26 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
                 currency,
                 total: uses.get(&i) == Some(&Use::Total),
             });
+        }
+    }
+    // Each column of a year split between funders says so, and with whom.
+    for (year, read) in funders.iter().filter(|(_, read)| read.len() > 1) {
+        for (i, funder) in read {
+            let others: Vec<&str> = (read.iter())
+                .filter(|(j, _)| j != i)
+                .map(|(_, g)| g.as_str())
+                .collect();
+            let letter = column_letter(*i);
+            if let Some(c) = columns.iter_mut().find(|c| c.column == letter) {
+                c.note = said(
+                    "column_year_funder",
+                    &[
+                        ("year", year.to_string()),
+                        ("funder", crate::text::quoted(funder).into_owned()),
+                        ("others", others.join(", ")),
+                    ],
+                );
+            }
         }
     }
     for (u, i) in &by_letter {
@@ -1875,6 +1995,9 @@ pub fn import_sheet(
             } else {
                 &since_start
             };
+            // The sheet's total of each year: a year split between funders has one in each
+            // of its columns, whose sum is the year's (see `layout`).
+            let mut sheet_totals: Vec<(Option<Year>, Decimal)> = Vec::new();
             for (i, y) in year_columns
                 .iter()
                 .map(|(i, y)| (*i, Some(*y)))
@@ -1885,25 +2008,35 @@ pub fn import_sheet(
                 if text.is_empty() {
                     continue;
                 }
-                if let Some(total) = parse_amount(text, mark)
+                let Some(total) = parse_amount(text, mark)
                     .ok()
                     .and_then(|t| t.checked_mul(scale_of(Some(i))))
+                else {
+                    continue;
+                };
+                match sheet_totals
+                    .iter_mut()
+                    .find(|(year, _)| y.is_some() && *year == y)
                 {
-                    let imported = if y.is_none() && !year_columns.is_empty() {
-                        counted
-                            .values()
-                            .fold(Decimal::ZERO, |s, v| s.saturating_add(*v))
-                    } else {
-                        counted.get(&y).copied().unwrap_or_default()
-                    };
-                    total_checks.push(TotalCheck {
-                        row: number,
-                        year: y,
-                        sheet_total: total.normalize().to_string(),
-                        imported: imported.normalize().to_string(),
-                        difference: total.saturating_sub(imported).normalize().to_string(),
-                    });
+                    Some((_, sum)) => *sum = sum.saturating_add(total),
+                    None => sheet_totals.push((y, total)),
                 }
+            }
+            for (y, total) in sheet_totals {
+                let imported = if y.is_none() && !year_columns.is_empty() {
+                    counted
+                        .values()
+                        .fold(Decimal::ZERO, |s, v| s.saturating_add(*v))
+                } else {
+                    counted.get(&y).copied().unwrap_or_default()
+                };
+                total_checks.push(TotalCheck {
+                    row: number,
+                    year: y,
+                    sheet_total: total.normalize().to_string(),
+                    imported: imported.normalize().to_string(),
+                    difference: total.saturating_sub(imported).normalize().to_string(),
+                });
             }
             if sub_total {
                 since_total.clear();
@@ -1988,7 +2121,9 @@ pub fn import_sheet(
                         currency_seen = currency_of_amount(text, Some(*col));
                     }
                     if !v.is_zero() {
-                        lump.insert(*year, v);
+                        // Several columns of a year are its funders' shares (see `layout`).
+                        let e = lump.entry(*year).or_default();
+                        *e = e.saturating_add(v);
                     }
                 }
                 Err(e) => refuse(*col, e),

@@ -1637,3 +1637,115 @@ proptest::proptest! {
         }
     }
 }
+
+/// A budget that splits each year's cost between its funders, one group of year columns per
+/// funder ("État" and "PTF" over 2026, 2027): each year's cost is the sum of its funders'
+/// columns, and the Total row (one total per column) is checked against that sum. Groups that
+/// are not one funder's share (a gap, what is acquired, a total of the others) are not added.
+#[test]
+fn a_year_split_between_funders_is_the_sum_of_their_columns() {
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &["Budget (en millions de FCFA)", "", "", "", "", ""],
+        &[
+            "Activité",
+            "État",
+            "",
+            "Partenaires techniques et financiers (PTF)",
+            "",
+            "Responsable",
+        ],
+        &["", "2026", "2027", "2026", "2027", ""],
+        &["Former les comités", "10", "12", "5", "6", "MPF"],
+        &["Sensibiliser les leaders", "4", "", "8", "8", "MS"],
+        &["Total", "14", "12", "13", "14", ""],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let r = &out.review;
+    assert_eq!(
+        column_fields(r),
+        [
+            Some("activity"),
+            Some("year:2026"),
+            Some("year:2027"),
+            Some("year:2026"),
+            Some("year:2027"),
+            Some("lead_agency")
+        ]
+    );
+    assert_eq!(r.columns[1].note.code, "column_year_funder");
+    assert_eq!(
+        r.columns[3].note.message,
+        "amounts of 2026 funded by Partenaires techniques et financiers (PTF): added to those funded by État"
+    );
+    // 10 + 4 + 5 + 8 = 27 and 12 + 6 + 8 = 26 millions.
+    assert_eq!(year_amounts(r), [(2026, "27000000"), (2027, "26000000")]);
+    let checks: Vec<(Option<Year>, &str, &str)> = (r.total_checks.iter())
+        .map(|c| (c.year, c.sheet_total.as_str(), c.difference.as_str()))
+        .collect();
+    assert_eq!(
+        checks,
+        [(Some(2026), "27000000", "0"), (Some(2027), "26000000", "0")]
+    );
+    // One line per activity, its years the sum of its funders' shares.
+    let first = (out.plan.cost_lines.iter())
+        .find(|l| {
+            out.plan
+                .activities
+                .iter()
+                .any(|a| a.record.id == l.activity_id && a.title.text == "Former les comités")
+        })
+        .expect("a line for the first activity");
+    assert_eq!(
+        first.quantities.get(&2026),
+        Some(&Decimal::from(15_000_000))
+    );
+    assert_eq!(
+        first.quantities.get(&2027),
+        Some(&Decimal::from(18_000_000))
+    );
+    assert!(crate::validate::validate(&out.plan).is_empty());
+
+    // In English and in Khmer.
+    for (state, partners) in [
+        ("Government", "Development partners"),
+        ("ថវិកាជាតិ", "ដៃគូអភិវឌ្ឍន៍"),
+    ] {
+        let header = ["Activity", state, partners];
+        let rows: Vec<&[&str]> = vec![
+            &header,
+            &["", "2026", "2026"],
+            &["Train committees", "3", "4"],
+        ];
+        let out = accepted(&p, &rows, vec![]);
+        assert_eq!(
+            year_amounts(&out.review),
+            [(2026, "7")],
+            "{state} / {partners}"
+        );
+    }
+
+    // Groups that are not one funder's share: the second column of a year is left out, as
+    // before (adding a gap, or a total of the others, would count the cost twice).
+    for (first, second) in [
+        ("Coût total", "Gap"),
+        ("État", "Financement acquis"),
+        ("Total (État + PTF)", "État"),
+        ("État", "Total (État + PTF)"),
+        ("Government", "Government"),
+    ] {
+        let header = ["Activity", first, second];
+        let rows: Vec<&[&str]> = vec![
+            &header,
+            &["", "2026", "2026"],
+            &["Train committees", "3", "4"],
+        ];
+        let out = accepted(&p, &rows, vec![]);
+        let r = &out.review;
+        assert_eq!(year_amounts(r), [(2026, "3")], "{first} / {second}");
+        assert_eq!(
+            r.columns[2].note.code, "column_second_year",
+            "{first} / {second}"
+        );
+    }
+}
