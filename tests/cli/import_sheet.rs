@@ -186,7 +186,7 @@ fn a_french_plan_comes_in_from_its_workbook_and_costs_by_axis_and_year() {
         "Budget",
         "--dry-run",
     ]);
-    assert!(dry.contains("pillar       0 new, 2 matched"), "{dry}");
+    assert!(dry.contains("pillar         0 new, 2 matched"), "{dry}");
     assert!(
         dry.contains("(2027): 650000000 in the sheet, 650000000 imported: agrees"),
         "{dry}"

@@ -122,7 +122,7 @@ fn review_text(imported: &SheetImported) -> String {
     for c in &r.counts {
         let _ = writeln!(
             out,
-            "  {:<12} {} new, {} matched",
+            "  {:<14} {} new, {} matched",
             c.kind.replace('_', " "),
             c.created,
             c.matched

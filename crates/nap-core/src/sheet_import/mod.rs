@@ -540,12 +540,10 @@ fn is_total(text: &str) -> bool {
     .any(|t| f == *t || f.starts_with(&format!("{t} ")))
 }
 
-/// Words (folded) of a group header that name who funds the amounts under it: the State
-/// ("État", "Budget national", "ថវិកាជាតិ") or partners ("PTF", "Development partners",
-/// "ដៃគូអភិវឌ្ឍន៍"). A sheet that splits each year's cost between funders has one group of
-/// year columns per funder.
-const FUNDER_WORDS: &[&str] = &[
-    // The State.
+/// Words (folded) of a group header that name the State as the funder of the amounts under
+/// it ("État", "Budget national", "ថវិកាជាតិ"). A sheet that splits each year's cost between
+/// funders has one group of year columns per funder.
+const STATE_WORDS: &[&str] = &[
     "etat",
     "gouvernement",
     "budget national",
@@ -568,7 +566,14 @@ const FUNDER_WORDS: &[&str] = &[
     "ngan sach nha nuoc",
     "pemerintah",
     "apbn",
-    // Partners.
+];
+
+/// Words (folded) that name civil society as the funder ("ONG", "NGOs").
+const CSO_WORDS: &[&str] = &["ong", "ngo", "ngos", "osc", "cso", "csos"];
+
+/// Words (folded) that name development partners as the funder ("PTF", "Development
+/// partners", "ដៃគូអភិវឌ្ឍន៍").
+const PARTNER_WORDS: &[&str] = &[
     "partenaires",
     "ptf",
     "bailleurs",
@@ -580,9 +585,6 @@ const FUNDER_WORDS: &[&str] = &[
     "donors",
     "donor",
     "external",
-    "ong",
-    "ngo",
-    "ngos",
     "nations unies",
     "united nations",
     "ដៃគូអភិវឌ្ឍន៍",
@@ -614,13 +616,22 @@ const NOT_ONE_FUNDER: &[&str] = &[
     "សរុប",
 ];
 
-/// Whether the group header `group` names one funder of the amounts under it, and nothing
-/// that would make them something else ("État", "Partenaires techniques et financiers";
-/// not "Total (État + PTF)", "Gap", "Financement acquis").
-fn names_one_funder(group: &str) -> bool {
+/// The kind of the one funder the group header `group` names ("État": the national budget;
+/// "Partenaires techniques et financiers": development partners), or `None` when it names
+/// none, several ("État et PTF"), or something that would make its amounts other than a
+/// funder's share ("Total (État + PTF)", "Gap", "Financement acquis").
+fn funder_kind(group: &str) -> Option<SourceKind> {
     let words = format!(" {} ", fold(group));
-    let has = |w: &&str| words.contains(&format!(" {w} "));
-    !group.contains('+') && FUNDER_WORDS.iter().any(has) && !NOT_ONE_FUNDER.iter().any(has)
+    let has = |list: &[&str]| list.iter().any(|w| words.contains(&format!(" {w} ")));
+    if group.contains('+') || has(NOT_ONE_FUNDER) {
+        return None;
+    }
+    match (has(STATE_WORDS), has(CSO_WORDS), has(PARTNER_WORDS)) {
+        (true, false, false) => Some(SourceKind::NationalBudget),
+        (false, true, false) => Some(SourceKind::Csos),
+        (false, false, true) => Some(SourceKind::DevelopmentPartner),
+        _ => None,
+    }
 }
 
 /// Where a column's values go.
@@ -1117,6 +1128,10 @@ struct Layout {
     /// The currency each amount column's header (or a title above it) states, for the cells
     /// that state none ("Budget 2028 (USD)").
     currencies: BTreeMap<usize, String>,
+    /// The funder ("État", "PTF") whose group each year column stands under, where the sheet
+    /// splits a year's cost between funders: that column's amounts are costed on a line of
+    /// their own, funded by a source of that name.
+    funders: BTreeMap<usize, String>,
 }
 
 /// The `--map` field that leaves a column out (`--map ignore=C`).
@@ -1316,7 +1331,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         } else if let Some((y, fiscal)) = (fiscal_year(text).map(|(y, w)| (y, Some(w))))
             .or_else(|| header_year(text, plan).map(|y| (y, None)))
         {
-            let funder = group.as_ref().filter(|g| names_one_funder(g));
+            let funder = group.as_ref().filter(|g| funder_kind(g).is_some());
             let another_funder = |read: &Vec<(usize, String)>| {
                 funder.is_some_and(|f| read.iter().all(|(_, g)| fold(g) != fold(f)))
             };
@@ -1388,6 +1403,13 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             });
         }
     }
+    // Where the sheet splits a year between funders, each year column under a funder's group
+    // is that funder's.
+    let split = funders.values().any(|read| read.len() > 1);
+    let funder_of: BTreeMap<usize, String> = (funders.values().flatten())
+        .filter(|_| split)
+        .map(|(i, f)| (*i, f.clone()))
+        .collect();
     // Each column of a year split between funders says so, and with whom.
     for (year, read) in funders.iter().filter(|(_, read)| read.len() > 1) {
         for (i, funder) in read {
@@ -1448,6 +1470,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         columns,
         scales,
         currencies,
+        funders: funder_of,
     })
 }
 
@@ -1498,8 +1521,12 @@ struct Importer<'a, F: FnMut() -> Id> {
     /// every agency's folded code and names on each row was a quarter of a large review.
     agencies_seen: HashMap<String, Id>,
     /// The plan's funding sources by folded code and by folded name (the first source in
-    /// plan order for a name two share); the import adds none.
+    /// plan order for a name two share).
     sources: HashMap<String, Id>,
+    /// The source of each funder a group of year columns names, by folded name.
+    funders_seen: HashMap<String, Id>,
+    /// Sources made for funders, with their share of each year (their amounts at the end).
+    funder_shares: BTreeMap<Id, BTreeMap<Year, Decimal>>,
 }
 
 impl<F: FnMut() -> Id> Importer<'_, F> {
@@ -1742,6 +1769,80 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
 
     /// The agency named `name` (by code, name or second-language name), else a new one with
     /// a readable unique code.
+    /// The funding source of the funder a group of year columns names (`name`: "État",
+    /// "Partenaires techniques et financiers (PTF)"): the plan's source of that name or code
+    /// (the name's initials, or the acronym it gives), else a new one of the funder's kind
+    /// in `currency`, expected (the sheet states a share of the cost, not a commitment), its
+    /// amounts the shares of the lines it funds.
+    fn funder_source(&mut self, name: &str, currency: &str) -> Id {
+        let f = fold(name);
+        if let Some(&id) = self.funders_seen.get(&f) {
+            return id;
+        }
+        // "Partenaires techniques et financiers (PTF)" gives its own acronym.
+        let acronym = (name
+            .split_once('(')
+            .and_then(|(_, rest)| rest.split_once(')')))
+        .map(|(inside, _)| inside.trim())
+        .filter(|a| (2..=8).contains(&a.chars().count()))
+        .filter(|a| a.chars().all(char::is_alphanumeric));
+        let code = acronym.map_or_else(|| cells::agency_code(name), str::to_uppercase);
+        // A name that gives no code in Latin letters ("ថវិកាជាតិ") is numbered as a source.
+        let numbered = code == cells::NUMBERED_AGENCY_CODE;
+        let code = if numbered { "FS".to_string() } else { code };
+        let id = match (self.sources.get(&f)).or_else(|| self.sources.get(&fold(&code))) {
+            Some(&id) => {
+                let known = (self.plan.funding_sources.iter()).find(|s| s.record.id == id);
+                let code = known.map(|s| s.code.clone()).unwrap_or_default();
+                self.notes.push(said(
+                    "funder_source_matched",
+                    &[("funder", quoted(name)), ("code", code)],
+                ));
+                self.count("funding_source", false);
+                id
+            }
+            None => {
+                let taken = |c: &str| {
+                    (self.plan.funding_sources.iter()).any(|s| s.code.eq_ignore_ascii_case(c))
+                };
+                let mut unique = if numbered {
+                    format!("{code}1")
+                } else {
+                    code.clone()
+                };
+                let mut n = 2;
+                while taken(&unique) {
+                    unique = format!("{code}{n}");
+                    n += 1;
+                }
+                let kind = funder_kind(name).unwrap_or(SourceKind::Other);
+                let record = self.meta();
+                let id = record.id;
+                self.plan.funding_sources.push(FundingSource {
+                    record,
+                    code: unique.clone(),
+                    name: LocalText::new(name.trim()),
+                    kind,
+                    agency_id: None,
+                    on_budget: kind == SourceKind::NationalBudget,
+                    status: FundingStatus::Expected,
+                    currency: currency.to_string(),
+                    amounts: PerYear::new(),
+                    earmarks: Vec::new(),
+                });
+                self.notes.push(said(
+                    "funder_source_created",
+                    &[("funder", quoted(name)), ("code", unique)],
+                ));
+                self.count("funding_source", true);
+                self.funder_shares.insert(id, BTreeMap::new());
+                id
+            }
+        };
+        self.funders_seen.insert(f, id);
+        id
+    }
+
     fn agency(&mut self, name: &str) -> Id {
         let f = fold(name);
         if let Some(&id) = self.agencies_seen.get(&f) {
@@ -1938,6 +2039,8 @@ pub fn import_sheet(
         open_lines: HashMap::new(),
         agencies_seen: HashMap::new(),
         sources: plan_sources(plan),
+        funders_seen: HashMap::new(),
+        funder_shares: BTreeMap::new(),
     };
     let mut refused = Vec::new();
     let mut total_checks = Vec::new();
@@ -2106,6 +2209,10 @@ pub fn import_sheet(
             }
         };
         let mut lump: BTreeMap<Year, Decimal> = BTreeMap::new();
+        // The amounts of columns under a funder's group, by funder in the sheet's order of
+        // columns: each funder's are costed on a line of its own, the rest of `lump` on one
+        // line as before.
+        let mut lump_by_funder: Vec<(&str, BTreeMap<Year, Decimal>)> = Vec::new();
         let mut currency_seen = row_currency.clone();
         for (col, year) in &year_columns {
             let text = amount_cell(Some(*col));
@@ -2124,6 +2231,17 @@ pub fn import_sheet(
                         // Several columns of a year are its funders' shares (see `layout`).
                         let e = lump.entry(*year).or_default();
                         *e = e.saturating_add(v);
+                        if let Some(funder) = layout.funders.get(col) {
+                            let at = match lump_by_funder.iter().position(|(f, _)| f == funder) {
+                                Some(at) => at,
+                                None => {
+                                    lump_by_funder.push((funder, BTreeMap::new()));
+                                    lump_by_funder.len() - 1
+                                }
+                            };
+                            let e = lump_by_funder[at].1.entry(*year).or_default();
+                            *e = e.saturating_add(v);
+                        }
                     }
                 }
                 Err(e) => refuse(*col, e),
@@ -2532,7 +2650,21 @@ pub fn import_sheet(
                             unit: String,
                             unit_cost: Decimal,
                             quantities: BTreeMap<Year, Decimal>,
-                            inflate: bool| {
+                            inflate: bool,
+                            source: Option<Id>| {
+            // A source made for a funder is in the currency of its first line; a line in
+            // another currency is funded by it but not counted in its amounts.
+            let same_currency = |id: Id| {
+                (im.plan.funding_sources.iter())
+                    .any(|s| s.record.id == id && s.currency == cost_currency)
+            };
+            let counted = source.filter(|s| same_currency(*s));
+            if let Some(shares) = counted.and_then(|s| im.funder_shares.get_mut(&s)) {
+                for (y, q) in &quantities {
+                    let e = shares.entry(*y).or_default();
+                    *e = e.saturating_add(q.saturating_mul(unit_cost));
+                }
+            }
             for (y, q) in &quantities {
                 for sum in [&mut since_total, &mut since_start] {
                     let e = sum.entry(Some(*y)).or_default();
@@ -2574,14 +2706,35 @@ pub fn import_sheet(
         };
         if !lump.is_empty() {
             let item = item.clone().unwrap_or_else(|| "Lump sum".to_string());
-            add_line(
-                &mut im,
-                item,
-                crate::costing::lump_sum::LUMP_SUM_UNIT.into(),
-                Decimal::ONE,
-                lump,
-                false,
-            );
+            // What no funder's column gave (other columns of a year, an amount column).
+            let mut rest = lump;
+            for (y, a) in lump_by_funder.iter().flat_map(|(_, amounts)| amounts) {
+                if let Some(e) = rest.get_mut(y) {
+                    *e -= *a;
+                }
+            }
+            rest.retain(|_, a| !a.is_zero());
+            let parts = (!rest.is_empty())
+                .then_some((None, rest))
+                .into_iter()
+                .chain(
+                    (lump_by_funder.into_iter()).map(|(funder, amounts)| (Some(funder), amounts)),
+                );
+            for (funder, amounts) in parts {
+                let source = match funder {
+                    Some(funder) => Some(im.funder_source(funder, &cost_currency)),
+                    None => source,
+                };
+                add_line(
+                    &mut im,
+                    item.clone(),
+                    crate::costing::lump_sum::LUMP_SUM_UNIT.into(),
+                    Decimal::ONE,
+                    amounts,
+                    false,
+                    source,
+                );
+            }
         }
         if let Some((unit_cost, quantity, year)) = unit_line {
             let unit = cell(column_of(Field::Unit));
@@ -2598,6 +2751,7 @@ pub fn import_sheet(
                 unit_cost,
                 [(year, quantity)].into_iter().collect(),
                 true,
+                source,
             );
         }
     }
@@ -2631,6 +2785,11 @@ pub fn import_sheet(
         0 => {}
         1 => im.notes.push(said("dashes_one", &[])),
         n => im.notes.push(said("dashes", &[("n", n.to_string())])),
+    }
+    for (id, shares) in std::mem::take(&mut im.funder_shares) {
+        if let Some(s) = (im.plan.funding_sources.iter_mut()).find(|s| s.record.id == id) {
+            s.amounts = shares;
+        }
     }
     let problems = validate(&im.plan);
     if let Some(first) = problems.first() {

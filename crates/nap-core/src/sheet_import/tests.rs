@@ -1640,11 +1640,28 @@ proptest::proptest! {
 
 /// A budget that splits each year's cost between its funders, one group of year columns per
 /// funder ("État" and "PTF" over 2026, 2027): each year's cost is the sum of its funders'
-/// columns, and the Total row (one total per column) is checked against that sum. Groups that
-/// are not one funder's share (a gap, what is acquired, a total of the others) are not added.
+/// columns, each funder's share is costed on a line it funds (a source of the plan of that
+/// name or acronym, or one made for it as expected funding with those shares as its
+/// amounts), and the Total row (one total per column) is checked against the sum. Groups
+/// that are not one funder's share (a gap, what is acquired, a total of the others) are not
+/// added.
 #[test]
 fn a_year_split_between_funders_is_the_sum_of_their_columns() {
-    let p = plan("XOF", 2026, 2030);
+    let mut p = plan("XOF", 2026, 2030);
+    // The plan already has the partners' source, coded with their acronym.
+    let partners = Id::from_u128(900);
+    p.funding_sources.push(FundingSource {
+        record: RecordMeta::new(partners, &Timestamp::from_unix_millis(0), "t"),
+        code: "PTF".into(),
+        name: LocalText::new("Partenaires"),
+        kind: SourceKind::DevelopmentPartner,
+        agency_id: None,
+        on_budget: false,
+        status: FundingStatus::Pledged,
+        currency: "XOF".into(),
+        amounts: [(2026, Decimal::from(99))].into_iter().collect(),
+        earmarks: vec![],
+    });
     let rows: Vec<&[&str]> = vec![
         &["Budget (en millions de FCFA)", "", "", "", "", ""],
         &[
@@ -1676,7 +1693,7 @@ fn a_year_split_between_funders_is_the_sum_of_their_columns() {
     assert_eq!(r.columns[1].note.code, "column_year_funder");
     assert_eq!(
         r.columns[3].note.message,
-        "amounts of 2026 funded by Partenaires techniques et financiers (PTF): added to those funded by État"
+        "amounts of 2026 funded by Partenaires techniques et financiers (PTF) (the year's cost adds those funded by État)"
     );
     // 10 + 4 + 5 + 8 = 27 and 12 + 6 + 8 = 26 millions.
     assert_eq!(year_amounts(r), [(2026, "27000000"), (2027, "26000000")]);
@@ -1687,22 +1704,55 @@ fn a_year_split_between_funders_is_the_sum_of_their_columns() {
         checks,
         [(Some(2026), "27000000", "0"), (Some(2027), "26000000", "0")]
     );
-    // One line per activity, its years the sum of its funders' shares.
-    let first = (out.plan.cost_lines.iter())
-        .find(|l| {
-            out.plan
-                .activities
-                .iter()
-                .any(|a| a.record.id == l.activity_id && a.title.text == "Former les comités")
-        })
-        .expect("a line for the first activity");
+    // The State's source is made, expected, with its shares as amounts; the partners' is
+    // the plan's own, found by the acronym, and left as it was.
+    let state = (out.plan.funding_sources.iter())
+        .find(|s| s.code == "ETAT")
+        .expect("a source made for the State");
     assert_eq!(
-        first.quantities.get(&2026),
-        Some(&Decimal::from(15_000_000))
+        (
+            state.name.text.as_str(),
+            state.kind,
+            state.status,
+            state.on_budget
+        ),
+        (
+            "État",
+            SourceKind::NationalBudget,
+            FundingStatus::Expected,
+            true
+        )
     );
+    let millions = |n: i64| Decimal::from(n * 1_000_000);
+    // 10 + 4 in 2026, 12 in 2027.
+    let amounts: PerYear<Decimal> = [(2026, millions(14)), (2027, millions(12))].into();
+    assert_eq!(state.amounts, amounts);
+    assert_eq!(out.plan.funding_sources.len(), 2);
+    assert_eq!(out.plan.funding_sources[0], p.funding_sources[0]);
+    assert_eq!(count(r, "funding_source"), (1, 1));
+    let notes: Vec<&str> = r.notes.iter().map(|n| n.code.as_str()).collect();
+    assert_eq!(notes, ["funder_source_created", "funder_source_matched"]);
+    // Each funder's share of an activity is a line it funds, the State's first.
+    let activity = (out.plan.activities.iter())
+        .find(|a| a.title.text == "Former les comités")
+        .expect("the first activity");
+    let lines: Vec<_> = (out.plan.cost_lines.iter())
+        .filter(|l| l.activity_id == activity.record.id)
+        .map(|l| {
+            let q = |y| l.quantities.get(&y).copied();
+            (l.funding_source_id, q(2026), q(2027))
+        })
+        .collect();
     assert_eq!(
-        first.quantities.get(&2027),
-        Some(&Decimal::from(18_000_000))
+        lines,
+        [
+            (
+                Some(state.record.id),
+                Some(millions(10)),
+                Some(millions(12))
+            ),
+            (Some(partners), Some(millions(5)), Some(millions(6))),
+        ]
     );
     assert!(crate::validate::validate(&out.plan).is_empty());
 
@@ -1721,6 +1771,22 @@ fn a_year_split_between_funders_is_the_sum_of_their_columns() {
         assert_eq!(
             year_amounts(&out.review),
             [(2026, "7")],
+            "{state} / {partners}"
+        );
+        let made: Vec<(&str, SourceKind)> = (out.plan.funding_sources.iter().skip(1))
+            .map(|s| (s.code.as_str(), s.kind))
+            .collect();
+        let codes = if state == "Government" {
+            ["GOVERNME", "DP"]
+        } else {
+            ["FS1", "FS2"]
+        };
+        assert_eq!(
+            made,
+            [
+                (codes[0], SourceKind::NationalBudget),
+                (codes[1], SourceKind::DevelopmentPartner)
+            ],
             "{state} / {partners}"
         );
     }
