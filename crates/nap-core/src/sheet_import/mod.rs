@@ -2705,7 +2705,9 @@ pub fn import_sheet(
             Some(item_text.to_string())
         };
         if !lump.is_empty() {
-            let item = item.clone().unwrap_or_else(|| "Lump sum".to_string());
+            let item = item
+                .clone()
+                .unwrap_or_else(|| placeholder::lump_sum_item(&im.plan.meta.working_language));
             // What no funder's column gave (other columns of a year, an amount column).
             let mut rest = lump;
             for (y, a) in lump_by_funder.iter().flat_map(|(_, amounts)| amounts) {

@@ -21,10 +21,11 @@ pub(crate) const CATALOGUES: [(&str, &str); 9] = [
     ("tl", include_str!("../../../../i18n/tl.json")),
 ];
 
-/// The keys read: the two wordings and the names of the four levels.
-const KEYS: [&str; 6] = [
+/// The keys read: the two wordings, the names of the four levels and a lump sum's.
+const KEYS: [&str; 7] = [
     "out.placeholder_title",
     "out.placeholder_top",
+    "out.lump_sum_unit",
     "out.pillar",
     "out.outcome",
     "out.output",
@@ -84,9 +85,33 @@ pub(crate) fn placeholder_title(tag: &str, level: &str, parent: &str) -> String 
         .replace("{parent}", parent)
 }
 
+/// What a lump-sum line the import makes for a row without an item is called, in the
+/// language of `tag` ("Forfait", "ចំនួនសរុប"): like a placeholder's title, it is the plan's
+/// own text, printed in its annex.
+pub(crate) fn lump_sum_item(tag: &str) -> String {
+    let name = word(&language(tag), "out.lump_sum_unit");
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lump_sum_without_an_item_is_named_in_the_plans_language() {
+        assert_eq!(lump_sum_item("fr-CI"), "Forfait");
+        assert_eq!(lump_sum_item("en"), "Lump sum");
+        assert_eq!(lump_sum_item("km"), "ចំនួនសរុប");
+        assert_eq!(
+            lump_sum_item("ka"),
+            "Lump sum",
+            "a language without a catalogue"
+        );
+    }
 
     #[test]
     fn a_placeholder_is_titled_in_the_plans_language() {

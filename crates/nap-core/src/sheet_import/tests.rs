@@ -1815,3 +1815,20 @@ fn a_year_split_between_funders_is_the_sum_of_their_columns() {
         );
     }
 }
+
+/// A lump sum a row gives without naming an item is named in the plan's working language:
+/// the name is the plan's text, printed in its annex.
+#[test]
+fn a_lump_sum_without_an_item_is_named_in_the_plans_working_language() {
+    let rows: Vec<&[&str]> = vec![&["Activité", "2026"], &["Former les comités", "10"]];
+    for (language, item) in [("fr", "Forfait"), ("en", "Lump sum"), ("th", "เหมาจ่าย")]
+    {
+        let mut p = plan("XOF", 2026, 2030);
+        p.meta.working_language = language.into();
+        let out = accepted(&p, &rows, vec![]);
+        let names: Vec<&str> = (out.plan.cost_lines.iter())
+            .map(|l| l.item.text.as_str())
+            .collect();
+        assert_eq!(names, [item], "{language}");
+    }
+}
