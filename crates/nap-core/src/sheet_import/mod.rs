@@ -1220,36 +1220,78 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
                 .iter()
                 .all(|c| header_year(c, plan).is_some() || is_total(c))
     };
-    let (header_row, years_below) = if header_row > 0
-        && years_row(&rows[header_row])
-        && rows[header_row - 1].iter().any(|c| recognised(c).is_some())
-    {
-        (header_row - 1, Some(&rows[header_row]))
-    } else {
-        (
-            header_row,
-            rows.get(header_row + 1).filter(|r| years_row(r)),
-        )
+    // A header over three rows: the group ("Coût (en millions de FCFA)"), a row of the
+    // funders its years are split between ("État", "PTF"), each merged over its years, and
+    // the years. Every cell of the funders' row stands over a year.
+    let over_years = |middle: &Vec<String>, years: &Vec<String>| {
+        let mut filled = middle
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.trim().is_empty());
+        filled.clone().next().is_some()
+            && filled.all(|(i, _)| years.get(i).is_some_and(|y| header_year(y, plan).is_some()))
     };
-    let data_row = header_row + 1 + usize::from(years_below.is_some());
+    let names_fields = |row: &Vec<String>| row.iter().any(|c| recognised(c).is_some());
+    // (the header's first row, the funders' row, the years' row)
+    let (header_row, funders_row, years_below) = if header_row > 0 && years_row(&rows[header_row]) {
+        let years = &rows[header_row];
+        if names_fields(&rows[header_row - 1]) {
+            (header_row - 1, None, Some(years))
+        } else if header_row > 1
+            && over_years(&rows[header_row - 1], years)
+            && names_fields(&rows[header_row - 2])
+        {
+            (header_row - 2, Some(&rows[header_row - 1]), Some(years))
+        } else {
+            (header_row, None, None)
+        }
+    } else {
+        match (rows.get(header_row + 1), rows.get(header_row + 2)) {
+            (Some(years), _) if years_row(years) => (header_row, None, Some(years)),
+            (Some(middle), Some(years)) if years_row(years) && over_years(middle, years) => {
+                (header_row, Some(middle), Some(years))
+            }
+            _ => (header_row, None, None),
+        }
+    };
+    let data_row =
+        header_row + 1 + usize::from(years_below.is_some()) + usize::from(funders_row.is_some());
     let header = &rows[header_row];
     // Each column's header: the year below where there is one (with its group, the nearest
-    // header at or left of it, which states the multiple and currency), else its own.
+    // header at or left of it, which states the multiple and currency, and the funder above
+    // it in a header of three rows), else its own.
     let width = header.len().max(years_below.map_or(0, Vec::len));
     let mut group = String::new();
-    // (the header, the group above it when it stands under one)
-    let headers: Vec<(String, Option<String>)> = (0..width)
+    let mut funder = String::new();
+    // (the header, the group above it when it stands under one, the group that would name
+    // its funder: the funder's cell of a header of three rows, else the group)
+    let headers: Vec<(String, Option<String>, Option<String>)> = (0..width)
         .map(|i| {
             let own = header.get(i).map_or("", |h| h.trim());
             if !own.is_empty() {
                 group = own.to_string();
+                funder.clear();
+            }
+            if let Some(f) = funders_row.and_then(|r| r.get(i)).map(|f| f.trim()) {
+                if !f.is_empty() {
+                    funder = f.to_string();
+                }
             }
             match years_below.and_then(|r| r.get(i)).map(|y| y.trim()) {
-                Some(year) if !year.is_empty() => (
-                    year.to_string(),
-                    Some(group.clone()).filter(|g| !g.is_empty()),
-                ),
-                _ => (own.to_string(), None),
+                Some(year) if !year.is_empty() => {
+                    let shown = match (group.is_empty(), funder.is_empty()) {
+                        (true, true) => None,
+                        (false, true) => Some(group.clone()),
+                        (true, false) => Some(funder.clone()),
+                        (false, false) => Some(format!("{group} › {funder}")),
+                    };
+                    let named = match funders_row {
+                        Some(_) => Some(funder.clone()).filter(|f| !f.is_empty()),
+                        None => shown.clone(),
+                    };
+                    (year.to_string(), shown, named)
+                }
+                _ => (own.to_string(), None, None),
             }
         })
         .collect();
@@ -1302,7 +1344,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
             Use::Year(_) | Use::Total | Use::Field(Field::Amount | Field::UnitCost)
         )
     };
-    for (i, (text, group)) in headers.iter().enumerate() {
+    for (i, (text, group, funder_group)) in headers.iter().enumerate() {
         let folded = fold(text);
         let mapped = by_letter
             .iter()
@@ -1331,7 +1373,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         } else if let Some((y, fiscal)) = (fiscal_year(text).map(|(y, w)| (y, Some(w))))
             .or_else(|| header_year(text, plan).map(|y| (y, None)))
         {
-            let funder = group.as_ref().filter(|g| funder_kind(g).is_some());
+            let funder = funder_group.as_ref().filter(|g| funder_kind(g).is_some());
             let another_funder = |read: &Vec<(usize, String)>| {
                 funder.is_some_and(|f| read.iter().all(|(_, g)| fold(g) != fold(f)))
             };
@@ -1453,7 +1495,7 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     for (mapped, h) in &by_header {
         let found = match mapped {
             Some(mapped) => uses.values().any(|u| u == mapped),
-            None => headers.iter().any(|(text, _)| fold(text) == *h),
+            None => headers.iter().any(|(text, _, _)| fold(text) == *h),
         };
         if !found {
             return Err(SheetError::UnknownColumn {

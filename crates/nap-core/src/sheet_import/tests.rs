@@ -1832,3 +1832,72 @@ fn a_lump_sum_without_an_item_is_named_in_the_plans_working_language() {
         assert_eq!(names, [item], "{language}");
     }
 }
+
+/// A header over three rows: the cost's group ("Coût (en millions de FCFA)"), the funders it
+/// is split between, each over its years, and the years. Read whether the row of fields or
+/// the row of years (here the one with more recognised headers) is found first.
+#[test]
+fn a_header_of_three_rows_splits_the_years_between_funders_under_the_costs_group() {
+    let p = plan("XOF", 2026, 2030);
+    let two_years: Vec<&[&str]> = vec![
+        &[
+            "Activité",
+            "Coût total (en millions de FCFA)",
+            "",
+            "",
+            "",
+            "Responsable",
+        ],
+        &["", "État", "", "PTF", "", ""],
+        &["", "2026", "2027", "2026", "2027", ""],
+        &["Former les comités", "10", "12", "5", "6", "MPF"],
+        &["Total", "10", "12", "5", "6", ""],
+    ];
+    let four_years: Vec<&[&str]> = vec![
+        &[
+            "Activité",
+            "Coût total (en millions de FCFA)",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        &["", "État", "", "", "", "PTF", "", "", ""],
+        &[
+            "", "2026", "2027", "2028", "2029", "2026", "2027", "2028", "2029",
+        ],
+        &["Former les comités", "10", "12", "", "", "5", "6", "", ""],
+        &["Total", "10", "12", "", "", "5", "6", "", ""],
+    ];
+    for rows in [two_years, four_years] {
+        let out = accepted(&p, &rows, vec![]);
+        let r = &out.review;
+        assert_eq!((r.header_row, r.header_last_row), (1, 3), "{rows:?}");
+        assert_eq!(r.rows, 1);
+        assert_eq!(
+            r.columns[1].header,
+            "Coût total (en millions de FCFA) › État › 2026"
+        );
+        assert_eq!(r.columns[1].multiple.as_deref(), Some("1000000"));
+        // "Coût total" above them does not stop the funders' columns from being added.
+        assert_eq!(year_amounts(r), [(2026, "15000000"), (2027, "18000000")]);
+        assert!(r.total_checks.iter().all(|c| c.difference == "0"));
+        let codes: Vec<&str> = (out.plan.funding_sources.iter())
+            .map(|s| s.code.as_str())
+            .collect();
+        assert_eq!(codes, ["ETAT", "PTF"]);
+        assert_eq!(out.plan.cost_lines.len(), 2, "a line per funder");
+    }
+
+    // A row under the fields that is not over years only (a first data row) is data.
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "Responsable", "2026"],
+        &["Former les comités", "MPF", ""],
+        &["", "", "2027"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    assert_eq!(out.review.header_last_row, 1);
+}
