@@ -2007,7 +2007,11 @@ pub fn import_sheet(
     if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
         return Err(SheetError::Empty);
     }
-    let layout = layout(&rows, plan, options)?;
+    // The header is read from the cells as they are: a field's cell merged down the rows of
+    // a header over two or three rows ("Activité" over the group's row and the years' row)
+    // is its first row's, not a year or a funder of the rows below. The data is read with
+    // the merges spread, so an outcome merged down its results' rows is each row's.
+    let layout = layout(&sheet.rows, plan, options)?;
     let has = |f: Field| layout.uses.values().any(|u| *u == Use::Field(f));
     let year_columns: Vec<(usize, Year)> = layout
         .uses

@@ -1901,3 +1901,59 @@ fn a_header_of_three_rows_splits_the_years_between_funders_under_the_costs_group
     let out = run(&p, &rows, vec![], &[]);
     assert_eq!(out.review.header_last_row, 1);
 }
+
+/// The fields' cells of a header over two or three rows are often merged down to its last
+/// row ("Activité" over rows 1–3): read as the field, not as a year or a funder.
+#[test]
+fn fields_merged_down_the_rows_of_the_header_are_still_the_fields() {
+    let p = plan("XOF", 2026, 2030);
+    let down = |rows: usize, col: usize| Merged {
+        first_row: 0,
+        first_col: col,
+        last_row: rows - 1,
+        last_col: col,
+    };
+    let two: Vec<&[&str]> = vec![
+        &[
+            "Activité",
+            "Budget (en millions de FCFA)",
+            "",
+            "Responsable",
+        ],
+        &["", "2026", "2027", ""],
+        &["Former les comités", "1", "2", "MPF"],
+    ];
+    let out = accepted(&p, &two, vec![down(2, 0), down(2, 3)]);
+    let r = &out.review;
+    assert_eq!((r.header_row, r.header_last_row), (1, 2));
+    assert_eq!(
+        column_fields(r),
+        [
+            Some("activity"),
+            Some("year:2026"),
+            Some("year:2027"),
+            Some("lead_agency")
+        ]
+    );
+    assert_eq!(r.columns[0].header, "Activité");
+    assert_eq!(year_amounts(r), [(2026, "1000000"), (2027, "2000000")]);
+
+    let three: Vec<&[&str]> = vec![
+        &[
+            "Activité",
+            "Coût (en millions de FCFA)",
+            "",
+            "",
+            "",
+            "Responsable",
+        ],
+        &["", "État", "", "PTF", "", ""],
+        &["", "2026", "2027", "2026", "2027", ""],
+        &["Former les comités", "10", "12", "5", "6", "MPF"],
+    ];
+    let out = accepted(&p, &three, vec![down(3, 0), down(3, 5)]);
+    let r = &out.review;
+    assert_eq!((r.header_row, r.header_last_row), (1, 3));
+    assert_eq!(column_fields(r)[5], Some("lead_agency"));
+    assert_eq!(year_amounts(r), [(2026, "15000000"), (2027, "18000000")]);
+}
