@@ -596,40 +596,78 @@ const PARTNER_WORDS: &[&str] = &[
     "mitra pembangunan",
 ];
 
-/// Words (folded) that make a group something other than one funder's share of the cost:
-/// what is still to find, what is acquired, or a total of the others.
-const NOT_ONE_FUNDER: &[&str] = &[
+/// Words (folded) of a group that totals others ("Total (État + PTF)"): never added to them.
+const TOTAL_WORDS: &[&str] = &[
     "total",
-    "gap",
-    "ecart",
-    "besoin",
-    "deficit",
-    "manque",
-    "acquis",
-    "disponible",
-    "mobilise",
-    "a rechercher",
-    "funded",
-    "unfunded",
-    "secured",
-    "shortfall",
+    "totaux",
+    "ensemble",
     "សរុប",
+    "รวม",
+    "tong",
+    "jumlah",
 ];
 
-/// The kind of the one funder the group header `group` names ("État": the national budget;
-/// "Partenaires techniques et financiers": development partners), or `None` when it names
-/// none, several ("État et PTF"), or something that would make its amounts other than a
-/// funder's share ("Total (État + PTF)", "Gap", "Financement acquis").
-fn funder_kind(group: &str) -> Option<SourceKind> {
+/// Words (folded) of a group of what is already funded, by no funder named ("Financement
+/// acquis"): beside the funders' columns it would count their money twice.
+const FUNDED_WORDS: &[&str] = &["acquis", "disponible", "mobilise", "funded", "secured"];
+
+/// Words (folded) of a group of the cost no funder covers yet ("Gap", "Besoin de
+/// financement", "À rechercher"): beside the funders' columns, the rest of the year's cost.
+const GAP_WORDS: &[&str] = &[
+    "gap",
+    "funding gap",
+    "unfunded",
+    "shortfall",
+    "to be mobilised",
+    "to be mobilized",
+    "ecart",
+    "besoin",
+    "besoin de financement",
+    "a rechercher",
+    "a mobiliser",
+    "non finance",
+    "deficit",
+    "manque",
+    "គម្លាត",
+    "គម្លាតថវិកា",
+    "ส่วนขาด",
+];
+
+/// What the amounts under a group of year columns are, when the group is one part of each
+/// year's cost that the other parts are added to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Share {
+    /// The share one funder pays, of this kind ("État", "Partenaires techniques et
+    /// financiers").
+    Funder(SourceKind),
+    /// The share no funder covers yet ("Gap").
+    Unfunded,
+}
+
+/// The share of each year's cost the group header `group` names, or `None` when it names
+/// none, several funders ("État et PTF"), a total of others ("Total (État + PTF)") or what
+/// is funded by no funder named ("Financement acquis").
+fn group_share(group: &str) -> Option<Share> {
     let words = format!(" {} ", fold(group));
     let has = |list: &[&str]| list.iter().any(|w| words.contains(&format!(" {w} ")));
-    if group.contains('+') || has(NOT_ONE_FUNDER) {
+    if group.contains('+') || has(TOTAL_WORDS) || has(FUNDED_WORDS) {
         return None;
     }
+    if has(GAP_WORDS) {
+        return Some(Share::Unfunded);
+    }
     match (has(STATE_WORDS), has(CSO_WORDS), has(PARTNER_WORDS)) {
-        (true, false, false) => Some(SourceKind::NationalBudget),
-        (false, true, false) => Some(SourceKind::Csos),
-        (false, false, true) => Some(SourceKind::DevelopmentPartner),
+        (true, false, false) => Some(Share::Funder(SourceKind::NationalBudget)),
+        (false, true, false) => Some(Share::Funder(SourceKind::Csos)),
+        (false, false, true) => Some(Share::Funder(SourceKind::DevelopmentPartner)),
+        _ => None,
+    }
+}
+
+/// The kind of the one funder `group` names (see [`group_share`]).
+fn funder_kind(group: &str) -> Option<SourceKind> {
+    match group_share(group) {
+        Some(Share::Funder(kind)) => Some(kind),
         _ => None,
     }
 }
@@ -1373,9 +1411,16 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
         } else if let Some((y, fiscal)) = (fiscal_year(text).map(|(y, w)| (y, Some(w))))
             .or_else(|| header_year(text, plan).map(|y| (y, None)))
         {
-            let funder = funder_group.as_ref().filter(|g| funder_kind(g).is_some());
+            // A share of the year's cost: a funder's, or what no funder covers yet.
+            let funder = funder_group.as_ref().filter(|g| group_share(g).is_some());
+            // Another share of a year whose columns read so far are shares too; one of them
+            // at least a funder's (a gap beside a gap is not a split between funders).
             let another_funder = |read: &Vec<(usize, String)>| {
-                funder.is_some_and(|f| read.iter().all(|(_, g)| fold(g) != fold(f)))
+                funder.is_some_and(|f| {
+                    read.iter().all(|(_, g)| fold(g) != fold(f))
+                        && (funder_kind(f).is_some()
+                            || read.iter().any(|(_, g)| funder_kind(g).is_some()))
+                })
             };
             if years_taken.contains(&y) && funders.get(&y).is_some_and(another_funder) {
                 if let Some(f) = funder {
@@ -1448,8 +1493,10 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     // Where the sheet splits a year between funders, each year column under a funder's group
     // is that funder's.
     let split = funders.values().any(|read| read.len() > 1);
+    // Only a funder's columns are costed on lines of its own; what no funder covers yet is
+    // the rest of the year's cost.
     let funder_of: BTreeMap<usize, String> = (funders.values().flatten())
-        .filter(|_| split)
+        .filter(|(_, f)| split && funder_kind(f).is_some())
         .map(|(i, f)| (*i, f.clone()))
         .collect();
     // Each column of a year split between funders says so, and with whom.
@@ -1461,14 +1508,15 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
                 .collect();
             let letter = column_letter(*i);
             if let Some(c) = columns.iter_mut().find(|c| c.column == letter) {
-                c.note = said(
-                    "column_year_funder",
-                    &[
-                        ("year", year.to_string()),
-                        ("funder", crate::text::quoted(funder).into_owned()),
-                        ("others", others.join(", ")),
-                    ],
-                );
+                let values = [
+                    ("year", year.to_string()),
+                    ("funder", crate::text::quoted(funder).into_owned()),
+                    ("others", others.join(", ")),
+                ];
+                c.note = match funder_kind(funder) {
+                    Some(_) => said("column_year_funder", &values),
+                    None => said("column_year_unfunded", &values),
+                };
             }
         }
     }

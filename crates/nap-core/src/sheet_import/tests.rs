@@ -1693,7 +1693,7 @@ fn a_year_split_between_funders_is_the_sum_of_their_columns() {
     assert_eq!(r.columns[1].note.code, "column_year_funder");
     assert_eq!(
         r.columns[3].note.message,
-        "amounts of 2026 funded by Partenaires techniques et financiers (PTF) (the year's cost adds those funded by État)"
+        "amounts of 2026 funded by Partenaires techniques et financiers (PTF) (the year's cost adds the columns of État)"
     );
     // 10 + 4 + 5 + 8 = 27 and 12 + 6 + 8 = 26 millions.
     assert_eq!(year_amounts(r), [(2026, "27000000"), (2027, "26000000")]);
@@ -1956,4 +1956,60 @@ fn fields_merged_down_the_rows_of_the_header_are_still_the_fields() {
     assert_eq!((r.header_row, r.header_last_row), (1, 3));
     assert_eq!(column_fields(r)[5], Some("lead_agency"));
     assert_eq!(year_amounts(r), [(2026, "15000000"), (2027, "18000000")]);
+}
+
+/// Beside the funders' columns, a group of what no funder covers yet ("Gap", "Besoin de
+/// financement") is the rest of the year's cost: added, on a line funded by no source. Without
+/// a funder beside it, or after a total, it is a second column of the year, left out.
+#[test]
+fn a_gap_beside_the_funders_columns_is_the_rest_of_the_years_cost() {
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "État", "PTF", "Gap de financement"],
+        &["", "2026", "2026", "2026"],
+        &["Former les comités", "10", "5", "7"],
+        &["Total", "10", "5", "7"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let r = &out.review;
+    assert_eq!(year_amounts(r), [(2026, "22")]);
+    assert_eq!(r.total_checks[0].difference, "0");
+    assert_eq!(r.columns[3].note.code, "column_year_unfunded");
+    assert_eq!(
+        r.columns[3].note.message,
+        "amounts of 2026 no funder covers yet (Gap de financement): added to the columns of État, PTF, on no funding source"
+    );
+    let codes: Vec<&str> = (out.plan.funding_sources.iter())
+        .map(|s| s.code.as_str())
+        .collect();
+    assert_eq!(codes, ["ETAT", "PTF"], "no source for the gap");
+    let mut lines: Vec<(Option<&str>, String)> = (out.plan.cost_lines.iter())
+        .map(|l| {
+            let source = (out.plan.funding_sources.iter())
+                .find(|s| Some(s.record.id) == l.funding_source_id)
+                .map(|s| s.code.as_str());
+            (source, l.quantities[&2026].to_string())
+        })
+        .collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            (None, "7".to_string()),
+            (Some("ETAT"), "10".to_string()),
+            (Some("PTF"), "5".to_string())
+        ]
+    );
+
+    for (first, second) in [("Gap", "Besoin de financement"), ("Coût", "Gap")] {
+        let header = ["Activity", first, second];
+        let rows: Vec<&[&str]> = vec![&header, &["", "2026", "2026"], &["Train", "3", "4"]];
+        let out = accepted(&p, &rows, vec![]);
+        assert_eq!(
+            year_amounts(&out.review),
+            [(2026, "3")],
+            "{first} / {second}"
+        );
+        assert!(out.plan.funding_sources.is_empty());
+    }
 }
