@@ -1341,10 +1341,10 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     // What the officer maps is theirs before any column is recognised as it.
     let mut taken: Vec<Field> = Vec::new();
     let mut years_taken: Vec<Year> = Vec::new();
-    // The groups of the columns read for each year, where every one names a funder ("État",
-    // "Partenaires"): a column of the year under another funder's group holds that funder's
-    // share of the year's cost, added to the others' rather than left out. (Column, funder)
-    // of each, for the review.
+    // The groups of the columns read for each year, where each is a share of the year's cost
+    // (a funder's, "État", "Partenaires", or what no funder covers yet, "Gap"): a column of
+    // the year under another share's group holds that share, added to the others rather
+    // than left out. (Column, group) of each.
     let mut funders: BTreeMap<Year, Vec<(usize, String)>> = BTreeMap::new();
     for u in (by_letter.iter().filter_map(|(u, _)| u.as_ref()))
         .chain(by_header.iter().filter_map(|(u, _)| u.as_ref()))
@@ -1857,8 +1857,6 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
             .unwrap_or_default()
     }
 
-    /// The agency named `name` (by code, name or second-language name), else a new one with
-    /// a readable unique code.
     /// The funding source of the funder a group of year columns names (`name`: "État",
     /// "Partenaires techniques et financiers (PTF)"): the plan's source of that name or code
     /// (the name's initials, or the acronym it gives), else a new one of the funder's kind
@@ -1933,6 +1931,8 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
         id
     }
 
+    /// The agency named `name` (by code, name or second-language name), else a new one with
+    /// a readable unique code.
     fn agency(&mut self, name: &str) -> Id {
         let f = fold(name);
         if let Some(&id) = self.agencies_seen.get(&f) {
