@@ -1196,7 +1196,12 @@ fn mapped_use(field: &str, plan: &Plan) -> Result<Option<Use>, SheetError> {
     }
 }
 
-fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<Layout, SheetError> {
+fn layout(
+    rows: &[Vec<String>],
+    raw: &[Vec<String>],
+    plan: &Plan,
+    options: &SheetOptions,
+) -> Result<Layout, SheetError> {
     // What the officer maps, by column letter and by header: `None` leaves it out.
     let mut by_header: Vec<(Option<Use>, String)> = Vec::new();
     let mut by_letter: Vec<(Option<Use>, usize)> = Vec::new();
@@ -1271,20 +1276,34 @@ fn layout(rows: &[Vec<String>], plan: &Plan, options: &SheetOptions) -> Result<L
     };
     let names_fields = |row: &Vec<String>| row.iter().any(|c| recognised(c).is_some());
     // (the header's first row, the funders' row, the years' row)
-    let (header_row, funders_row, years_below) = if header_row > 0 && years_row(&rows[header_row]) {
-        let years = &rows[header_row];
-        if names_fields(&rows[header_row - 1]) {
-            (header_row - 1, None, Some(years))
-        } else if header_row > 1
-            && over_years(&rows[header_row - 1], years)
+    // Rows of years or funders are read from the cells as they are: a field's cell merged
+    // down the header ("Activité" over the group's row and the years' row) is spread into
+    // them in `rows`, and is neither a year nor a funder. Fields are read from `rows`, so a
+    // header of two levels of fields finds its merged fields on its lower row.
+    let (header_row, funders_row, years_below) = if header_row > 0 && years_row(&raw[header_row]) {
+        let years = &raw[header_row];
+        // Three rows first: fields merged down make the funders' row name them too.
+        if header_row > 1
+            && over_years(&raw[header_row - 1], years)
             && names_fields(&rows[header_row - 2])
         {
-            (header_row - 2, Some(&rows[header_row - 1]), Some(years))
+            (header_row - 2, Some(&raw[header_row - 1]), Some(years))
+        } else if names_fields(&rows[header_row - 1]) {
+            (header_row - 1, None, Some(years))
         } else {
             (header_row, None, None)
         }
     } else {
-        match (rows.get(header_row + 1), rows.get(header_row + 2)) {
+        match (raw.get(header_row + 1), raw.get(header_row + 2)) {
+            // The funders' row, found first for the fields merged down into it.
+            (Some(years), _)
+                if years_row(years)
+                    && header_row > 0
+                    && over_years(&raw[header_row], years)
+                    && names_fields(&rows[header_row - 1]) =>
+            {
+                (header_row - 1, Some(&raw[header_row]), Some(years))
+            }
             (Some(years), _) if years_row(years) => (header_row, None, Some(years)),
             (Some(middle), Some(years)) if years_row(years) && over_years(middle, years) => {
                 (header_row, Some(middle), Some(years))
@@ -2055,11 +2074,9 @@ pub fn import_sheet(
     if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
         return Err(SheetError::Empty);
     }
-    // The header is read from the cells as they are: a field's cell merged down the rows of
-    // a header over two or three rows ("Activité" over the group's row and the years' row)
-    // is its first row's, not a year or a funder of the rows below. The data is read with
-    // the merges spread, so an outcome merged down its results' rows is each row's.
-    let layout = layout(&sheet.rows, plan, options)?;
+    // The data is read with merges spread (an outcome merged down its results' rows is each
+    // row's); the header's rows of years and funders from the cells as they are.
+    let layout = layout(&rows, &sheet.rows, plan, options)?;
     let has = |f: Field| layout.uses.values().any(|u| *u == Use::Field(f));
     let year_columns: Vec<(usize, Year)> = layout
         .uses

@@ -2013,3 +2013,38 @@ fn a_gap_beside_the_funders_columns_is_the_rest_of_the_years_cost() {
         assert!(out.plan.funding_sources.is_empty());
     }
 }
+
+/// A logframe whose header has two levels ("Indicateurs" over its statement and target) and
+/// whose other fields are merged down both rows: the fields are read from the lower row.
+#[test]
+fn a_two_level_header_of_fields_merged_down_is_read_whole() {
+    let p = plan("XOF", 2026, 2030);
+    let rows: Vec<&[&str]> = vec![
+        &["Résultat", "Indicateurs", "", "Responsable"],
+        &["", "Indicateur", "Cible", ""],
+        &[
+            "Les femmes participent",
+            "Part des femmes élues",
+            "30",
+            "MPF",
+        ],
+    ];
+    let down = |col: usize| Merged {
+        first_row: 0,
+        first_col: col,
+        last_row: 1,
+        last_col: col,
+    };
+    let out = accepted(&p, &rows, vec![down(0), down(3)]);
+    let r = &out.review;
+    assert_eq!(r.rows, 1, "{:?}", r.columns);
+    assert_eq!(
+        column_fields(r),
+        [
+            Some("output"),
+            Some("indicator"),
+            Some("target"),
+            Some("lead_agency")
+        ]
+    );
+}
