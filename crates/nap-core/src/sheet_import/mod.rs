@@ -1275,42 +1275,29 @@ fn layout(
             && filled.all(|(i, _)| years.get(i).is_some_and(|y| header_year(y, plan).is_some()))
     };
     let names_fields = |row: &Vec<String>| row.iter().any(|c| recognised(c).is_some());
-    // (the header's first row, the funders' row, the years' row)
     // Rows of years or funders are read from the cells as they are: a field's cell merged
     // down the header ("Activité" over the group's row and the years' row) is spread into
     // them in `rows`, and is neither a year nor a funder. Fields are read from `rows`, so a
     // header of two levels of fields finds its merged fields on its lower row.
-    let (header_row, funders_row, years_below) = if header_row > 0 && years_row(&raw[header_row]) {
-        let years = &raw[header_row];
-        // Three rows first: fields merged down make the funders' row name them too.
-        if header_row > 1
-            && over_years(&raw[header_row - 1], years)
-            && names_fields(&rows[header_row - 2])
-        {
-            (header_row - 2, Some(&raw[header_row - 1]), Some(years))
-        } else if names_fields(&rows[header_row - 1]) {
-            (header_row - 1, None, Some(years))
-        } else {
-            (header_row, None, None)
-        }
-    } else {
-        match (raw.get(header_row + 1), raw.get(header_row + 2)) {
-            // The funders' row, found first for the fields merged down into it.
-            (Some(years), _)
-                if years_row(years)
-                    && header_row > 0
-                    && over_years(&raw[header_row], years)
-                    && names_fields(&rows[header_row - 1]) =>
-            {
-                (header_row - 1, Some(&raw[header_row]), Some(years))
-            }
-            (Some(years), _) if years_row(years) => (header_row, None, Some(years)),
-            (Some(middle), Some(years)) if years_row(years) && over_years(middle, years) => {
-                (header_row, Some(middle), Some(years))
-            }
-            _ => (header_row, None, None),
-        }
+    // A row above the one found starts the header only if it names fields.
+    let starts = |first: usize| first == header_row || names_fields(&rows[first]);
+    let three_rows = |first: usize| {
+        starts(first)
+            && (raw.get(first + 2))
+                .is_some_and(|years| years_row(years) && over_years(&raw[first + 1], years))
     };
+    let two_rows = |first: usize| starts(first) && raw.get(first + 1).is_some_and(years_row);
+    // The header's first row, the funders' row and the years' row, whichever of its rows the
+    // search above found (the one with the most recognised headers). Three rows are tried
+    // first: fields merged down make the funders' row name fields too.
+    let (header_row, funders_row, years_below) =
+        match (header_row.saturating_sub(2)..=header_row).find(|&first| three_rows(first)) {
+            Some(first) => (first, Some(&raw[first + 1]), Some(&raw[first + 2])),
+            None => match (header_row.saturating_sub(1)..=header_row).find(|&f| two_rows(f)) {
+                Some(first) => (first, None, Some(&raw[first + 1])),
+                None => (header_row, None, None),
+            },
+        };
     let data_row =
         header_row + 1 + usize::from(years_below.is_some()) + usize::from(funders_row.is_some());
     let header = &rows[header_row];
@@ -1342,10 +1329,12 @@ fn layout(
                         (true, false) => Some(funder.clone()),
                         (false, false) => Some(format!("{group} › {funder}")),
                     };
-                    let named = match funders_row {
-                        Some(_) => Some(funder.clone()).filter(|f| !f.is_empty()),
-                        None => shown.clone(),
+                    let named = if funders_row.is_some() {
+                        &funder
+                    } else {
+                        &group
                     };
+                    let named = Some(named.clone()).filter(|n| !n.is_empty());
                     (year.to_string(), shown, named)
                 }
                 _ => (own.to_string(), None, None),
@@ -1364,7 +1353,7 @@ fn layout(
     // (a funder's, "État", "Partenaires", or what no funder covers yet, "Gap"): a column of
     // the year under another share's group holds that share, added to the others rather
     // than left out. (Column, group) of each.
-    let mut funders: BTreeMap<Year, Vec<(usize, String)>> = BTreeMap::new();
+    let mut shares: BTreeMap<Year, Vec<(usize, String)>> = BTreeMap::new();
     for u in (by_letter.iter().filter_map(|(u, _)| u.as_ref()))
         .chain(by_header.iter().filter_map(|(u, _)| u.as_ref()))
     {
@@ -1401,7 +1390,7 @@ fn layout(
             Use::Year(_) | Use::Total | Use::Field(Field::Amount | Field::UnitCost)
         )
     };
-    for (i, (text, group, funder_group)) in headers.iter().enumerate() {
+    for (i, (text, group, share_group)) in headers.iter().enumerate() {
         let folded = fold(text);
         let mapped = by_letter
             .iter()
@@ -1431,27 +1420,27 @@ fn layout(
             .or_else(|| header_year(text, plan).map(|y| (y, None)))
         {
             // A share of the year's cost: a funder's, or what no funder covers yet.
-            let funder = funder_group.as_ref().filter(|g| group_share(g).is_some());
+            let share = share_group.as_ref().filter(|g| group_share(g).is_some());
             // Another share of a year whose columns read so far are shares too; one of them
             // at least a funder's (a gap beside a gap is not a split between funders).
-            let another_funder = |read: &Vec<(usize, String)>| {
-                funder.is_some_and(|f| {
+            let another_share = |read: &Vec<(usize, String)>| {
+                share.is_some_and(|f| {
                     read.iter().all(|(_, g)| fold(g) != fold(f))
                         && (funder_kind(f).is_some()
                             || read.iter().any(|(_, g)| funder_kind(g).is_some()))
                 })
             };
-            if years_taken.contains(&y) && funders.get(&y).is_some_and(another_funder) {
-                if let Some(f) = funder {
-                    funders.entry(y).or_default().push((i, f.clone()));
+            if years_taken.contains(&y) && shares.get(&y).is_some_and(another_share) {
+                if let Some(f) = share {
+                    shares.entry(y).or_default().push((i, f.clone()));
                 }
                 (Some(Use::Year(y)), said("column_year", &[]))
             } else if years_taken.contains(&y) {
                 (None, said("column_second_year", &[("year", y.to_string())]))
             } else if (plan.meta.start_year..=plan.meta.end_year).contains(&y) {
                 years_taken.push(y);
-                if let Some(f) = funder {
-                    funders.entry(y).or_default().push((i, f.clone()));
+                if let Some(f) = share {
+                    shares.entry(y).or_default().push((i, f.clone()));
                 }
                 let buddhist = (y + BUDDHIST_ERA).to_string();
                 let note = match fiscal {
@@ -1511,15 +1500,15 @@ fn layout(
     }
     // Where the sheet splits a year between funders, each year column under a funder's group
     // is that funder's.
-    let split = funders.values().any(|read| read.len() > 1);
+    let split = shares.values().any(|read| read.len() > 1);
     // Only a funder's columns are costed on lines of its own; what no funder covers yet is
     // the rest of the year's cost.
-    let funder_of: BTreeMap<usize, String> = (funders.values().flatten())
+    let funder_of: BTreeMap<usize, String> = (shares.values().flatten())
         .filter(|(_, f)| split && funder_kind(f).is_some())
         .map(|(i, f)| (*i, f.clone()))
         .collect();
     // Each column of a year split between funders says so, and with whom.
-    for (year, read) in funders.iter().filter(|(_, read)| read.len() > 1) {
+    for (year, read) in shares.iter().filter(|(_, read)| read.len() > 1) {
         for (i, funder) in read {
             let others: Vec<&str> = (read.iter())
                 .filter(|(j, _)| j != i)
@@ -2155,6 +2144,8 @@ pub fn import_sheet(
     };
     let mut refused = Vec::new();
     let mut total_checks = Vec::new();
+    // What a lump-sum line of a row without an item is called, in the plan's language.
+    let lump_sum_name = placeholder::lump_sum_item(&plan.meta.working_language);
     // The value of each hierarchy level in force (filled down), and the heading's.
     let mut current: [Option<String>; 4] = Default::default();
     let mut heading: Option<String> = None;
@@ -2816,9 +2807,7 @@ pub fn import_sheet(
             Some(item_text.to_string())
         };
         if !lump.is_empty() {
-            let item = item
-                .clone()
-                .unwrap_or_else(|| placeholder::lump_sum_item(&im.plan.meta.working_language));
+            let item = item.clone().unwrap_or_else(|| lump_sum_name.clone());
             // What no funder's column gave (other columns of a year, an amount column).
             let mut rest = lump;
             for (y, a) in lump_by_funder.iter().flat_map(|(_, amounts)| amounts) {
