@@ -5,7 +5,7 @@
 //! country, DAC sectors and the gender equality policy marker.
 //!
 //! The order of elements is the schema's (`xsd:sequence`); the test validates the sample
-//! plan's file against the official schema in `shared/standards/iati-2.03`.
+//! plan's file against the official schema kept in `assets/standards/iati-2.03`.
 
 use crate::ExportError;
 use nap_core::costing::views::Measure;

@@ -8,11 +8,12 @@ use std::path::Path;
 use std::process::Command;
 
 fn schema() -> std::path::PathBuf {
-    // The repository's sibling `shared/` folder, or a copy named by NAP_IATI_SCHEMA.
+    // The repository's own copy (so that a clean clone validates offline), or another named
+    // by NAP_IATI_SCHEMA.
     std::env::var_os("NAP_IATI_SCHEMA").map_or_else(
         || {
             Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/standards/iati-2.03/iati-activities-schema.xsd")
+                .join("../../assets/standards/iati-2.03/iati-activities-schema.xsd")
         },
         Into::into,
     )
