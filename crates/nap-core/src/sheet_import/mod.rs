@@ -672,6 +672,25 @@ fn funder_kind(group: &str) -> Option<SourceKind> {
     }
 }
 
+/// A readable code for the funder named `name`: its initials or short name as for an
+/// agency ("DP", "ETAT", "PTF"), except where those do not read: a single word cut at eight
+/// letters ("GOVERNME", "PARTENAI") or a name without Latin letters ("ថវិកាជាតិ"), which
+/// take the usual code of the funder's kind (GOV, DP, CSO) when it is known.
+fn funder_code(name: &str) -> String {
+    let code = cells::agency_code(name);
+    let letters = fold(name).chars().filter(|c| c.is_alphanumeric()).count();
+    let cut = code.chars().count() == 8 && letters > 8 && !fold(name).contains(' ');
+    if !cut && code != cells::NUMBERED_AGENCY_CODE {
+        return code;
+    }
+    match funder_kind(name) {
+        Some(SourceKind::NationalBudget) => "GOV".into(),
+        Some(SourceKind::DevelopmentPartner) => "DP".into(),
+        Some(SourceKind::Csos) => "CSO".into(),
+        _ => code,
+    }
+}
+
 /// Where a column's values go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Use {
@@ -1625,6 +1644,9 @@ struct Importer<'a, F: FnMut() -> Id> {
     funders_seen: HashMap<String, Id>,
     /// Sources made for funders, with their share of each year (their amounts at the end).
     funder_shares: BTreeMap<Id, BTreeMap<Year, Decimal>>,
+    /// Years of shares a source made for a funder could not count, by (source, the lines'
+    /// currency): the plan has no rate from that currency to the source's that year.
+    shares_without_rate: BTreeMap<(Id, String), BTreeSet<Year>>,
 }
 
 impl<F: FnMut() -> Id> Importer<'_, F> {
@@ -1882,8 +1904,8 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
         .map(|(inside, _)| inside.trim())
         .filter(|a| (2..=8).contains(&a.chars().count()))
         .filter(|a| a.chars().all(char::is_alphanumeric));
-        let code = acronym.map_or_else(|| cells::agency_code(name), str::to_uppercase);
-        // A name that gives no code in Latin letters ("ថវិកាជាតិ") is numbered as a source.
+        let code = acronym.map_or_else(|| funder_code(name), str::to_uppercase);
+        // A name that gives no code in Latin letters, of no kind known, is numbered.
         let numbered = code == cells::NUMBERED_AGENCY_CODE;
         let code = if numbered { "FS".to_string() } else { code };
         let id = match (self.sources.get(&f)).or_else(|| self.sources.get(&fold(&code))) {
@@ -2141,6 +2163,7 @@ pub fn import_sheet(
         sources: plan_sources(plan),
         funders_seen: HashMap::new(),
         funder_shares: BTreeMap::new(),
+        shares_without_rate: BTreeMap::new(),
     };
     let mut refused = Vec::new();
     let mut total_checks = Vec::new();
@@ -2754,17 +2777,32 @@ pub fn import_sheet(
                             quantities: BTreeMap<Year, Decimal>,
                             inflate: bool,
                             source: Option<Id>| {
-            // A source made for a funder is in the currency of its first line; a line in
-            // another currency is funded by it but not counted in its amounts.
-            let same_currency = |id: Id| {
-                (im.plan.funding_sources.iter())
-                    .any(|s| s.record.id == id && s.currency == cost_currency)
-            };
-            let counted = source.filter(|s| same_currency(*s));
-            if let Some(shares) = counted.and_then(|s| im.funder_shares.get_mut(&s)) {
+            // A source made for a funder is in the currency of its first line; a share in
+            // another currency is counted in its amounts at the plan's rate of that year.
+            if let Some(s) = source.filter(|s| im.funder_shares.contains_key(s)) {
+                let source_currency = (im.plan.funding_sources.iter())
+                    .find(|f| f.record.id == s)
+                    .map(|f| f.currency.clone())
+                    .unwrap_or_default();
                 for (y, q) in &quantities {
-                    let e = shares.entry(*y).or_default();
-                    *e = e.saturating_add(q.saturating_mul(unit_cost));
+                    let share = q.saturating_mul(unit_cost);
+                    let converted = if source_currency == cost_currency {
+                        Some(share)
+                    } else {
+                        share_in(&im.plan, share, &cost_currency, &source_currency, *y)
+                    };
+                    match converted {
+                        Some(share) => {
+                            let shares = im.funder_shares.entry(s).or_default();
+                            let e = shares.entry(*y).or_default();
+                            *e = e.saturating_add(share);
+                        }
+                        None => {
+                            (im.shares_without_rate.entry((s, cost_currency.clone())))
+                                .or_default()
+                                .insert(*y);
+                        }
+                    }
                 }
             }
             for (y, q) in &quantities {
@@ -2888,6 +2926,22 @@ pub fn import_sheet(
         1 => im.notes.push(said("dashes_one", &[])),
         n => im.notes.push(said("dashes", &[("n", n.to_string())])),
     }
+    for ((id, currency), years) in std::mem::take(&mut im.shares_without_rate) {
+        let source = (im.plan.funding_sources.iter()).find(|s| s.record.id == id);
+        let (code, source_currency) = source
+            .map(|s| (s.code.clone(), s.currency.clone()))
+            .unwrap_or_default();
+        let years: Vec<String> = years.iter().map(Year::to_string).collect();
+        im.notes.push(said(
+            "funder_share_without_rate",
+            &[
+                ("code", code),
+                ("currency", currency),
+                ("source_currency", source_currency),
+                ("years", years.join(", ")),
+            ],
+        ));
+    }
     for (id, shares) in std::mem::take(&mut im.funder_shares) {
         if let Some(s) = (im.plan.funding_sources.iter_mut()).find(|s| s.record.id == id) {
             s.amounts = shares;
@@ -2978,6 +3032,19 @@ fn quoted(text: &str) -> String {
 /// An amount as the review writes it: "1,250,000.5".
 fn grouped(amount: Decimal) -> String {
     crate::costing::rounding::grouped(amount.normalize(), ",")
+}
+
+/// `share` (an amount in `from`) in `to` at the plan's rate of `year`, rounded half away from
+/// zero to `to`'s minor units, as an amount of a funding source is written; `None` when the
+/// plan has no rate between the two that year.
+fn share_in(plan: &Plan, share: Decimal, from: &str, to: &str, year: Year) -> Option<Decimal> {
+    let factor = crate::costing::exchange_factor(plan, from, to, year)?;
+    let places = currency(to).map_or(2, |c| c.minor_units);
+    Some(
+        share
+            .checked_mul(factor)?
+            .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+    )
 }
 
 /// The ISO code of a currency cell ("USD", "usd", "$", "FCFA").

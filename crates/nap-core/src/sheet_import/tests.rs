@@ -1757,9 +1757,12 @@ fn a_year_split_between_funders_is_the_sum_of_their_columns() {
     assert!(crate::validate::validate(&out.plan).is_empty());
 
     // In English and in Khmer.
-    for (state, partners) in [
-        ("Government", "Development partners"),
-        ("ថវិកាជាតិ", "ដៃគូអភិវឌ្ឍន៍"),
+    // Codes that read: a one-word name is not cut at eight letters ("GOVERNME"), and a
+    // name without Latin letters takes its kind's code; one of no known kind is numbered.
+    for (state, partners, codes) in [
+        ("Government", "Development partners", ["GOV", "DP"]),
+        ("Gouvernement", "Bailleurs", ["GOV", "DP"]),
+        ("ថវិកាជាតិ", "ដៃគូអភិវឌ្ឍន៍", ["GOV", "DP"]),
     ] {
         let header = ["Activity", state, partners];
         let rows: Vec<&[&str]> = vec![
@@ -1776,11 +1779,6 @@ fn a_year_split_between_funders_is_the_sum_of_their_columns() {
         let made: Vec<(&str, SourceKind)> = (out.plan.funding_sources.iter().skip(1))
             .map(|s| (s.code.as_str(), s.kind))
             .collect();
-        let codes = if state == "Government" {
-            ["GOVERNME", "DP"]
-        } else {
-            ["FS1", "FS2"]
-        };
         assert_eq!(
             made,
             [
@@ -1961,6 +1959,86 @@ fn fields_merged_down_the_rows_of_the_header_are_still_the_fields() {
 /// Beside the funders' columns, a group of what no funder covers yet ("Gap", "Besoin de
 /// financement") is the rest of the year's cost: added, on a line funded by no source. Without
 /// a funder beside it, or after a total, it is a second column of the year, left out.
+#[test]
+fn a_funders_share_in_another_currency_is_counted_at_the_plans_rate() {
+    let mut p = plan("XOF", 2026, 2030);
+    // 655.957 francs to the euro in 2026 only: 2027's shares in euros cannot be counted.
+    p.exchange_rates.push(ExchangeRate {
+        record: RecordMeta::new(Id::from_u128(901), &Timestamp::from_unix_millis(0), "t"),
+        currency: "EUR".into(),
+        year: Some(2026),
+        rate: "655.957".parse().unwrap(),
+        date: crate::time::IsoDate::from_ymd(2025, 12, 31).unwrap(),
+        source: String::new(),
+    });
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "Devise", "État", "", "PTF", ""],
+        &["", "", "2026", "2027", "2026", "2027"],
+        &[
+            "Former les comités",
+            "XOF",
+            "1000000",
+            "2000000",
+            "500000",
+            "600000",
+        ],
+        &[
+            "Sensibiliser les leaders",
+            "EUR",
+            "1000.50",
+            "300",
+            "",
+            "200",
+        ],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let source = |code: &str| {
+        (out.plan.funding_sources.iter())
+            .find(|s| s.code == code)
+            .unwrap_or_else(|| panic!("a source made for {code}"))
+    };
+    let (state, partners) = (source("ETAT"), source("PTF"));
+    assert_eq!(
+        (state.currency.as_str(), partners.currency.as_str()),
+        ("XOF", "XOF")
+    );
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    // 1,000.50 € × 655.957 = 656,284.9785 francs, 656,285 in whole francs (XOF has no
+    // minor unit); 2027's 300 € are left out.
+    let amounts: PerYear<Decimal> = [(2026, d("1656285")), (2027, d("2000000"))].into();
+    assert_eq!(state.amounts, amounts);
+    let amounts: PerYear<Decimal> = [(2026, d("500000")), (2027, d("600000"))].into();
+    assert_eq!(partners.amounts, amounts);
+    let without_rate: Vec<_> = (out.review.notes.iter())
+        .filter(|n| n.code == "funder_share_without_rate")
+        .map(|n| (n.values["code"].as_str(), n.values["years"].as_str()))
+        .collect();
+    assert_eq!(without_rate, [("ETAT", "2027"), ("PTF", "2027")]);
+    let note = (out.review.notes.iter())
+        .find(|n| n.code == "funder_share_without_rate")
+        .unwrap();
+    assert!(
+        note.message.contains("EUR") && note.message.contains("XOF"),
+        "{}",
+        note.message
+    );
+    // The euro lines are the sheet's amounts, in euros, funded by the sources made.
+    let euro_lines: Vec<_> = (out.plan.cost_lines.iter())
+        .filter(|l| l.currency.as_deref() == Some("EUR"))
+        .map(|l| (l.funding_source_id, l.quantities.clone()))
+        .collect();
+    assert_eq!(
+        euro_lines,
+        [
+            (
+                Some(state.record.id),
+                [(2026, d("1000.50")), (2027, d("300"))].into()
+            ),
+            (Some(partners.record.id), [(2027, d("200"))].into()),
+        ]
+    );
+}
+
 #[test]
 fn a_gap_beside_the_funders_columns_is_the_rest_of_the_years_cost() {
     let p = plan("XOF", 2026, 2030);
