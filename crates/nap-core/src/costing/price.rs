@@ -18,6 +18,8 @@ use rust_decimal::Decimal;
 pub(crate) struct YearPrice {
     price: Decimal,
     fast: Fast,
+    /// The price is below zero (kept apart: `Decimal`'s sign is read from its flags).
+    negative: bool,
 }
 
 /// The price's magnitude, prepared for whole quantities (its sign aside).
@@ -66,7 +68,11 @@ impl YearPrice {
                 }
             }
         };
-        Self { price, fast }
+        Self {
+            price,
+            fast,
+            negative: price.is_sign_negative(),
+        }
     }
 
     /// `price × quantity` rounded to `AMOUNT_SCALE` places, as a fixed mantissa; `None`
@@ -84,10 +90,7 @@ impl YearPrice {
     /// general path rounds it as a `Decimal`), and the amount is within [`MAX_AMOUNT`].
     #[inline]
     fn whole_quantity_amount(&self, quantity: Decimal) -> Option<i128> {
-        if quantity.scale() != 0 {
-            return None;
-        }
-        let q = u64::try_from(quantity.mantissa().unsigned_abs()).ok()?;
+        let (q, negative) = whole_quantity(quantity)?;
         let magnitude = match self.fast {
             Fast::Scaled { scaled } => u128::from(scaled) * u128::from(q),
             Fast::Divided {
@@ -106,17 +109,32 @@ impl YearPrice {
             }
             Fast::None => return None,
         };
-        let m = i128::try_from(magnitude)
-            .ok()
-            .filter(|m| *m <= MAX_AMOUNT)?;
-        Some(
-            if self.price.is_sign_negative() != quantity.is_sign_negative() {
-                -m
-            } else {
-                m
-            },
-        )
+        if magnitude > MAX_AMOUNT.unsigned_abs() {
+            return None;
+        }
+        // Within MAX_AMOUNT, so within `i128`.
+        let m = magnitude as i128;
+        Some(if self.negative != negative { -m } else { m })
     }
+}
+
+/// A whole quantity's magnitude and sign, when its scale is 0 and its magnitude below 2^64
+/// (a line's quantity is nearly always such): read from the `Decimal`'s four words at once,
+/// where its scale, mantissa and sign accessors each decode them again.
+#[inline]
+fn whole_quantity(quantity: Decimal) -> Option<(u64, bool)> {
+    // `serialize`: the flags (scale in bits 16–23, sign in bit 31), then the mantissa's
+    // low, middle and high 32 bits, each little-endian.
+    let b = quantity.serialize();
+    let word = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let (flags, lo, mid, hi) = (word(0), word(4), word(8), word(12));
+    if flags & 0x00FF_0000 != 0 || hi != 0 {
+        return None;
+    }
+    Some((
+        u64::from(lo) | (u64::from(mid) << 32),
+        flags & 0x8000_0000 != 0,
+    ))
 }
 
 /// `price × quantity` (a line-year's amount, or a funding source's amount times its
