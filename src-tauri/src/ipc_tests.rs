@@ -31,12 +31,27 @@ fn call_with(
     cmd: &str,
     args: serde_json::Value,
 ) -> Answer {
-    let webview = match app.get_webview_window("main") {
+    invoke(&main_window(app), cmd, args)
+}
+
+/// The app's window, made when first asked for.
+fn main_window(
+    app: &tauri::App<tauri::test::MockRuntime>,
+) -> tauri::WebviewWindow<tauri::test::MockRuntime> {
+    match app.get_webview_window("main") {
         Some(w) => w,
         None => WebviewWindowBuilder::new(app, "main", Default::default())
             .build()
             .expect("mock window"),
-    };
+    }
+}
+
+/// The command `cmd` asked for by the page of `webview`.
+fn invoke(
+    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: serde_json::Value,
+) -> Answer {
     let response = get_ipc_response(
         &webview,
         InvokeRequest {
@@ -1831,6 +1846,39 @@ fn the_window_thread_is_told_busy_instead_of_waiting_for_a_long_task() {
     });
     let lines = on_window_thread(&state).expect("the plan is free");
     assert!(lines > 0);
+}
+
+/// The page asks for the summary and the dashboard together as it starts. The dashboard, like
+/// the summary, waits for the plan given at start however long it takes to open: asked on
+/// the window's thread it was told `busy` after 150 ms, and the first screen stayed empty.
+#[test]
+fn the_first_dashboard_waits_for_the_plan_opened_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(None);
+    let window = main_window(&app);
+    let state = app.state::<AppState>();
+    state.start.close();
+    std::thread::scope(|scope| {
+        let asked = std::thread::Builder::new()
+            .name(crate::state::WINDOW_THREAD.into())
+            .spawn_scoped(scope, || {
+                invoke(&window, "dashboard", serde_json::json!({}))
+            })
+            .unwrap();
+        // Longer than the window's thread waits for the plan before it answers `busy`.
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        assert!(!asked.is_finished(), "it waits for the plan");
+        {
+            let _done = state.start.open_when_done();
+            *state.document.lock().unwrap() = Some(sample_doc(&dir));
+        }
+        let answer = asked
+            .join()
+            .unwrap()
+            .0
+            .expect("the dashboard of the plan opened");
+        assert!(answer["total_cost"].is_string(), "{answer}");
+    });
 }
 
 /// The plan given at start is opened on its own thread while the page loads. Until it is

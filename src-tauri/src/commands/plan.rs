@@ -23,7 +23,11 @@ pub fn refused_plan(state: State<'_, AppState>) -> Result<Option<String>, IpcErr
     Ok(state.refused_path.lock().ok().and_then(|p| p.clone()))
 }
 
-#[tauri::command]
+/// The dashboard. Asked for with the summary as the page starts, and like it off the
+/// window's thread, so that it waits for the plan given at start however long that takes to
+/// open: on the window's thread it would be told `busy` after 150 ms (a large plan on a slow
+/// laptop) and the first screen would stay empty.
+#[tauri::command(async)]
 pub fn dashboard(state: State<'_, AppState>) -> Result<nap_core::dashboard::Dashboard, IpcError> {
     state.with_doc(|doc| nap_app::plan::dashboard(doc))
 }

@@ -177,6 +177,12 @@ export interface Commands {
    * The plan given at start that could not be opened, if any (see `plan_summary`'s error).
    */
   refusedPlan(): Promise<string | null>;
+  /**
+   * The dashboard. Asked for with the summary as the page starts, and like it off the
+   * window's thread, so that it waits for the plan given at start however long that takes to
+   * open: on the window's thread it would be told `busy` after 150 ms (a large plan on a slow
+   * laptop) and the first screen would stay empty.
+   */
   dashboard(): Promise<Dashboard>;
   budgetView(request: ViewRequest): Promise<ShownTable>;
   /**
