@@ -2926,7 +2926,13 @@ pub fn import_sheet(
         1 => im.notes.push(said("dashes_one", &[])),
         n => im.notes.push(said("dashes", &[("n", n.to_string())])),
     }
-    for ((id, currency), years) in std::mem::take(&mut im.shares_without_rate) {
+    // Said in the order the sources were made, as the notes that made them are.
+    let position = |id: &Id| (im.plan.funding_sources.iter()).position(|s| s.record.id == *id);
+    let mut without_rate: Vec<_> = std::mem::take(&mut im.shares_without_rate)
+        .into_iter()
+        .collect();
+    without_rate.sort_by_key(|((id, currency), _)| (position(id), currency.clone()));
+    for ((id, currency), years) in without_rate {
         let source = (im.plan.funding_sources.iter()).find(|s| s.record.id == id);
         let (code, source_currency) = source
             .map(|s| (s.code.clone(), s.currency.clone()))

@@ -2014,6 +2014,26 @@ fn a_funders_share_in_another_currency_is_counted_at_the_plans_rate() {
         .map(|n| (n.values["code"].as_str(), n.values["years"].as_str()))
         .collect();
     assert_eq!(without_rate, [("ETAT", "2027"), ("PTF", "2027")]);
+    // In the order the sources were made, whatever their ids (the app's are random).
+    let mut n = u128::MAX;
+    let descending = import_sheet(
+        &p,
+        &sheet_of(&rows, vec![]),
+        &SheetOptions::default(),
+        &Timestamp::from_unix_millis(0),
+        "import",
+        || {
+            n -= 1;
+            Id::from_u128(n)
+        },
+        &Unwatched,
+    )
+    .expect("imported");
+    let codes: Vec<_> = (descending.review.notes.iter())
+        .filter(|n| n.code == "funder_share_without_rate")
+        .map(|n| n.values["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["ETAT", "PTF"]);
     let note = (out.review.notes.iter())
         .find(|n| n.code == "funder_share_without_rate")
         .unwrap();
