@@ -13,10 +13,20 @@ export const nap = resolve(root, process.env.NAP_BIN ?? 'target/debug/nap');
 
 const PORT = 4444;
 
-/** Starts tauri-driver (which starts WebKitWebDriver) and waits until it listens. */
+/**
+ * Starts tauri-driver (which starts WebKitWebDriver) and waits until it listens. Fails when it
+ * ends at once: a driver left running by an earlier run holds the port, and the sessions would
+ * then go to that one, which the run cannot stop (the run hung at its end, its tests passed).
+ */
 export async function startDriver() {
   const driver = spawn('tauri-driver', ['--port', String(PORT)], { stdio: ['ignore', 'inherit', 'inherit'] });
-  await new Promise((r) => setTimeout(r, 1500));
+  const ended = new Promise((r) => driver.once('exit', (code) => r(code ?? 'a signal')));
+  const started = await Promise.race([ended, new Promise((r) => setTimeout(() => r('started'), 1500))]);
+  if (started !== 'started') {
+    throw new Error(
+      `tauri-driver ended at once (${started}): is another one still listening on port ${PORT}? (pkill tauri-driver)`,
+    );
+  }
   return driver;
 }
 
