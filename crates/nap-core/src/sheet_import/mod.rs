@@ -2777,8 +2777,8 @@ pub fn import_sheet(
                             quantities: BTreeMap<Year, Decimal>,
                             inflate: bool,
                             source: Option<Id>| {
-            // A source made for a funder is in the currency of its first line; a share in
-            // another currency is counted in its amounts at the plan's rate of that year.
+            // A source made for a funder is in the plan's currency; a share in another
+            // currency is counted in its amounts at the plan's rate of that year.
             if let Some(s) = source.filter(|s| im.funder_shares.contains_key(s)) {
                 let source_currency = (im.plan.funding_sources.iter())
                     .find(|f| f.record.id == s)
@@ -2862,7 +2862,9 @@ pub fn import_sheet(
                 );
             for (funder, amounts) in parts {
                 let source = match funder {
-                    Some(funder) => Some(im.funder_source(funder, &cost_currency)),
+                    // In the plan's currency, whatever the row's: the budget the funder's
+                    // share is part of is in it.
+                    Some(funder) => Some(im.funder_source(funder, &base_currency)),
                     None => source,
                 };
                 add_line(

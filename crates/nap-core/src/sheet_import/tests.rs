@@ -2057,6 +2057,16 @@ fn a_funders_share_in_another_currency_is_counted_at_the_plans_rate() {
             (Some(partners.record.id), [(2027, d("200"))].into()),
         ]
     );
+    // A sheet whose first row is in euros still makes the sources in francs, the plan's
+    // currency, with the francs as written and the euros converted.
+    let euros_first: Vec<&[&str]> = vec![rows[0], rows[1], rows[3], rows[2]];
+    let reordered = accepted(&p, &euros_first, vec![]);
+    let state = (reordered.plan.funding_sources.iter())
+        .find(|s| s.code == "ETAT")
+        .expect("a source made for the State");
+    assert_eq!(state.currency, "XOF");
+    let amounts: PerYear<Decimal> = [(2026, d("1656285")), (2027, d("2000000"))].into();
+    assert_eq!(state.amounts, amounts);
 }
 
 #[test]
