@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, fireEvent } from '@testing-library/svelte';
-import Picker, { matching, SHOWN, type Choice } from './Picker.svelte';
+import Picker, { matching, placeOf, SHOWN, type Choice } from './Picker.svelte';
 import { i18n } from '../i18n/i18n.svelte';
 
 /** A large plan's activities: "1.1.1.1 Activity 0" … */
@@ -158,5 +158,34 @@ describe('matching', () => {
     ];
     expect(matching(choices, 'អ្នកសម្របសម្រួល').map((c) => c.value)).toEqual(['a']);
     expect(matching(choices, 'radio').map((c) => c.value)).toEqual(['b']);
+  });
+});
+
+describe('where a picker draws its list', () => {
+  /** A field 30 px high whose top is `top` px down a window 768 px high. */
+  const field = (top: number) => {
+    const input = document.createElement('input');
+    input.getBoundingClientRect = () => ({ top, bottom: top + 30, left: 100, right: 400, width: 300, height: 30, x: 100, y: top, toJSON: () => ({}) });
+    return input;
+  };
+
+  it('opens upward when the whole list does not fit below and there is more room above, as a select does', () => {
+    vi.stubGlobal('innerHeight', 768);
+    // 170 px below (the list is up to 18rem, 288 px), 552 above: upward, where it once
+    // opened downward cut to 170 px because more than 160 were left.
+    const low = placeOf(field(560));
+    expect(low?.bottom).toBe(`${768 - 560 + 2}px`);
+    expect(low?.top).toBeNull();
+    expect(low?.maxHeight).toBe('min(18rem, 552px)');
+    // Room for the whole list below: downward.
+    const middle = placeOf(field(300));
+    expect(middle?.top).toBe('332px');
+    expect(middle?.bottom).toBeNull();
+    // Little room either way, less above: downward, as far as the window goes.
+    vi.stubGlobal('innerHeight', 300);
+    const near = placeOf(field(60));
+    expect(near?.top).toBe('92px');
+    expect(near?.maxHeight).toBe('min(18rem, 202px)');
+    vi.unstubAllGlobals();
   });
 });
