@@ -124,7 +124,7 @@ pub fn view_of(
     period: Period,
 ) -> Result<ProgressView, AppError> {
     let mut view = view::progress_view(plan, costing, period)?;
-    let minor = nap_core::currency::currency(&view.currency).map_or(2, |c| c.minor_units);
+    let minor = nap_core::currency::minor_units(&view.currency);
     view.by_pillar = view.by_pillar.rounded(minor);
     view.by_agency = view.by_agency.rounded(minor);
     for a in &mut view.activities {

@@ -128,7 +128,7 @@ pub fn compare(doc: &Document, from: Id, to: Option<Id>) -> Result<Comparison, A
         None => doc.plan().clone(),
     };
     let comparison = compare_plans(&before, &after)?;
-    let minor = nap_core::currency::currency(&comparison.currency).map_or(2, |c| c.minor_units);
+    let minor = nap_core::currency::minor_units(&comparison.currency);
     Ok(comparison.rounded(minor))
 }
 

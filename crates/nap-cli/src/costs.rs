@@ -6,7 +6,7 @@ use nap_core::costing::render::{self, Style};
 use nap_core::costing::rounding::format_amount;
 use nap_core::costing::views::{mtef, Measure};
 use nap_core::costing::{compute, cross_table, Dimension, Rounding};
-use nap_core::currency::currency;
+use nap_core::currency::minor_units;
 use nap_core::progress::render::{execution_csv, execution_text, ExecutionStyle};
 use nap_core::Plan;
 use nap_store::{Access, PlanFile};
@@ -67,7 +67,7 @@ pub fn costs(file: &Path, req: CostsRequest) -> Result<(), CliError> {
             .map_err(nap_app::AppError::from)?;
         let style = ExecutionStyle {
             rounding,
-            minor_units: currency(&costing.currency).map_or(2, |c| c.minor_units),
+            minor_units: minor_units(&costing.currency),
             second_language: req.khmer,
         };
         match req.format {
@@ -135,7 +135,7 @@ fn summary(
     format: CostsFormat,
 ) -> Result<(), CliError> {
     let s = costing.summary(plan);
-    let minor = currency(&costing.currency).map_or(2, |c| c.minor_units);
+    let minor = minor_units(&costing.currency);
     let percent = |part: Decimal| -> String {
         if s.total_cost.is_zero() {
             "0.0".into()

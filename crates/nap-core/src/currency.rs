@@ -43,6 +43,12 @@ pub fn currency(code: &str) -> Option<Currency> {
     iso_currency::Currency::from_code(code).and_then(of)
 }
 
+/// The decimal places amounts in `code` are written to: its ISO 4217 minor unit, and 2 (cents)
+/// for a code that is not a currency a plan can use.
+pub fn minor_units(code: &str) -> u32 {
+    currency(code).map_or(2, |c| c.minor_units)
+}
+
 /// Every currency a plan can use, by code.
 pub fn all() -> Vec<Currency> {
     let mut all: Vec<Currency> = iso_currency::Currency::iter().filter_map(of).collect();

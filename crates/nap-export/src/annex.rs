@@ -23,7 +23,7 @@ use nap_core::costing::views::{mtef, Measure};
 use nap_core::costing::{
     compute, cross_table, Costing, Dimension, Rounding, Table as View, UnitKind,
 };
-use nap_core::currency::currency;
+use nap_core::currency::minor_units;
 use nap_core::{FundingStatus, IsoDate, LocalText, Plan, SourceKind, Year};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -82,7 +82,7 @@ impl Ctx<'_> {
 fn context<'p>(plan: &'p Plan, opts: &AnnexOptions) -> Result<Ctx<'p>, ExportError> {
     let cur = opts.currency.as_deref().map(str::to_uppercase);
     let costing = compute(plan, cur.as_deref()).map_err(|e| ExportError::Costing(e.to_string()))?;
-    let minor = currency(&costing.currency).map_or(2, |c| c.minor_units);
+    let minor = minor_units(&costing.currency);
     if let Some(b) = opts.budget_year {
         if b < plan.meta.start_year || b > plan.meta.end_year {
             return Err(ExportError::Option(format!(
@@ -1048,7 +1048,7 @@ fn detail(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                                 let lump = line.is_lump_sum();
                                 let cost = inputs.unit_cost.unwrap_or_default();
                                 let cur = inputs.currency.unwrap_or_default();
-                                let cur_minor = currency(cur).map_or(2, |c| c.minor_units);
+                                let cur_minor = minor_units(cur);
                                 let source = line
                                     .funding_source_id
                                     .and_then(|s| sources.get(&s))
@@ -1254,7 +1254,7 @@ fn assumptions(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
             .catalogue
             .iter()
             .map(|i| {
-                let minor = currency(&i.currency).map_or(2, |c| c.minor_units);
+                let minor = minor_units(&i.currency);
                 Row::new(
                     RowKind::Body,
                     vec![

@@ -7,7 +7,7 @@ use crate::costing::render::{to_shown, ShownTable, Style};
 use crate::costing::rounding::round_to;
 use crate::costing::views::Measure;
 use crate::costing::{compute, cross_table, CostingError, Dimension, Rounding};
-use crate::currency::currency;
+use crate::currency::minor_units;
 use crate::model::*;
 use crate::text::LocalText;
 use rust_decimal::Decimal;
@@ -127,7 +127,7 @@ pub fn agency_plan_view(
         .collect();
     own.cost_lines.retain(|l| led.contains(&l.activity_id));
     let costing = compute(&own, None)?;
-    let unit = Decimal::new(1, currency(&costing.currency).map_or(2, |c| c.minor_units));
+    let unit = Decimal::new(1, minor_units(&costing.currency));
     let by_activity = cross_table(&own, &costing, Dimension::Activity, None, Measure::Cost);
     let cost_of = |id: Id| {
         by_activity

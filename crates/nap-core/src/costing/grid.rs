@@ -4,7 +4,7 @@
 
 use super::rounding::{format_amount, Rounding};
 use super::{from_fixed, Costing, UnitKind};
-use crate::currency::currency;
+use crate::currency::minor_units;
 use crate::fasthash::FastMap;
 use crate::model::{CostLine, Id, Plan, Year};
 use crate::text::LocalText;
@@ -215,7 +215,7 @@ struct Formatter {
 impl Formatter {
     fn new(costing: &Costing) -> Self {
         Self {
-            minor: currency(&costing.currency).map_or(2, |c| c.minor_units),
+            minor: minor_units(&costing.currency),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::rounding::{format_amount, present, Rounding, Shown};
 use super::views::{Dimension, Measure, Table};
-use crate::currency::currency;
+use crate::currency::minor_units;
 use serde_json::{json, Value};
 
 /// How a table is to be shown.
@@ -13,10 +13,6 @@ pub struct Style {
     pub reconcile: bool,
     /// Show the plan's second-language labels where they exist.
     pub second_language: bool,
-}
-
-fn minor_units(code: &str) -> u32 {
-    currency(code).map_or(2, |c| c.minor_units)
 }
 
 fn measure_name(m: Measure) -> &'static str {

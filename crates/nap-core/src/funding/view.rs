@@ -6,7 +6,7 @@
 use crate::costing::grid::GridChoice;
 use crate::costing::rounding::round_to;
 use crate::costing::{compute, CostingError};
-use crate::currency::currency;
+use crate::currency::minor_units;
 use crate::model::*;
 use crate::text::LocalText;
 use rust_decimal::Decimal;
@@ -142,7 +142,7 @@ fn percent_of(part: Decimal, whole: Decimal) -> Decimal {
 /// The funding screen of `plan`, in its base currency.
 pub fn funding_view(plan: &Plan) -> Result<FundingView, CostingError> {
     let costing = compute(plan, None)?;
-    let unit = Decimal::new(1, currency(&costing.currency).map_or(2, |c| c.minor_units));
+    let unit = Decimal::new(1, minor_units(&costing.currency));
     let round = |d: Decimal| round_to(d, unit);
     let summary = costing.summary(plan);
     let all_choices = choices(plan);

@@ -3047,7 +3047,7 @@ fn grouped(amount: Decimal) -> String {
 /// plan has no rate between the two that year.
 fn share_in(plan: &Plan, share: Decimal, from: &str, to: &str, year: Year) -> Option<Decimal> {
     let factor = crate::costing::exchange_factor(plan, from, to, year)?;
-    let places = currency(to).map_or(2, |c| c.minor_units);
+    let places = crate::currency::minor_units(to);
     Some(
         share
             .checked_mul(factor)?
