@@ -678,8 +678,9 @@ fn funder_kind(group: &str) -> Option<SourceKind> {
 /// take the usual code of the funder's kind (GOV, DP, CSO) when it is known.
 fn funder_code(name: &str) -> String {
     let code = cells::agency_code(name);
-    let letters = fold(name).chars().filter(|c| c.is_alphanumeric()).count();
-    let cut = code.chars().count() == 8 && letters > 8 && !fold(name).contains(' ');
+    let folded = fold(name);
+    let letters = folded.chars().filter(|c| c.is_alphanumeric()).count();
+    let cut = code.chars().count() == 8 && letters > 8 && !folded.contains(' ');
     if !cut && code != cells::NUMBERED_AGENCY_CODE {
         return code;
     }
@@ -1890,9 +1891,10 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
     /// The funding source of the funder a group of year columns names (`name`: "État",
     /// "Partenaires techniques et financiers (PTF)"): the plan's source of that name or code
     /// (the name's initials, or the acronym it gives), else a new one of the funder's kind
-    /// in `currency`, expected (the sheet states a share of the cost, not a commitment), its
-    /// amounts the shares of the lines it funds.
-    fn funder_source(&mut self, name: &str, currency: &str) -> Id {
+    /// in the plan's currency (the budget the share is part of is in it), expected (the sheet
+    /// states a share of the cost, not a commitment), its amounts the shares of the lines it
+    /// funds.
+    fn funder_source(&mut self, name: &str) -> Id {
         let f = fold(name);
         if let Some(&id) = self.funders_seen.get(&f) {
             return id;
@@ -1944,7 +1946,7 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
                     agency_id: None,
                     on_budget: kind == SourceKind::NationalBudget,
                     status: FundingStatus::Expected,
-                    currency: currency.to_string(),
+                    currency: self.plan.meta.base_currency.clone(),
                     amounts: PerYear::new(),
                     earmarks: Vec::new(),
                 });
@@ -2777,19 +2779,16 @@ pub fn import_sheet(
                             quantities: BTreeMap<Year, Decimal>,
                             inflate: bool,
                             source: Option<Id>| {
-            // A source made for a funder is in the plan's currency; a share in another
-            // currency is counted in its amounts at the plan's rate of that year.
+            // A source made for a funder is in the plan's currency (`funder_source`); a
+            // share in another currency is counted in its amounts at the plan's rate of that
+            // year.
             if let Some(s) = source.filter(|s| im.funder_shares.contains_key(s)) {
-                let source_currency = (im.plan.funding_sources.iter())
-                    .find(|f| f.record.id == s)
-                    .map(|f| f.currency.clone())
-                    .unwrap_or_default();
                 for (y, q) in &quantities {
                     let share = q.saturating_mul(unit_cost);
-                    let converted = if source_currency == cost_currency {
+                    let converted = if cost_currency == base_currency {
                         Some(share)
                     } else {
-                        share_in(&im.plan, share, &cost_currency, &source_currency, *y)
+                        share_in(&im.plan, share, &cost_currency, &base_currency, *y)
                     };
                     match converted {
                         Some(share) => {
@@ -2862,9 +2861,7 @@ pub fn import_sheet(
                 );
             for (funder, amounts) in parts {
                 let source = match funder {
-                    // In the plan's currency, whatever the row's: the budget the funder's
-                    // share is part of is in it.
-                    Some(funder) => Some(im.funder_source(funder, &base_currency)),
+                    Some(funder) => Some(im.funder_source(funder)),
                     None => source,
                 };
                 add_line(
@@ -2936,16 +2933,14 @@ pub fn import_sheet(
     without_rate.sort_by_key(|((id, currency), _)| (position(id), currency.clone()));
     for ((id, currency), years) in without_rate {
         let source = (im.plan.funding_sources.iter()).find(|s| s.record.id == id);
-        let (code, source_currency) = source
-            .map(|s| (s.code.clone(), s.currency.clone()))
-            .unwrap_or_default();
+        let code = source.map(|s| s.code.clone()).unwrap_or_default();
         let years: Vec<String> = years.iter().map(Year::to_string).collect();
         im.notes.push(said(
             "funder_share_without_rate",
             &[
                 ("code", code),
                 ("currency", currency),
-                ("source_currency", source_currency),
+                ("source_currency", base_currency.clone()),
                 ("years", years.join(", ")),
             ],
         ));
@@ -3047,12 +3042,10 @@ fn grouped(amount: Decimal) -> String {
 /// plan has no rate between the two that year.
 fn share_in(plan: &Plan, share: Decimal, from: &str, to: &str, year: Year) -> Option<Decimal> {
     let factor = crate::costing::exchange_factor(plan, from, to, year)?;
-    let places = crate::currency::minor_units(to);
-    Some(
-        share
-            .checked_mul(factor)?
-            .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
-    )
+    Some(crate::costing::quantize(
+        share.checked_mul(factor)?,
+        crate::currency::minor_units(to),
+    ))
 }
 
 /// The ISO code of a currency cell ("USD", "usd", "$", "FCFA").
