@@ -325,9 +325,15 @@ fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
         let year = r
             .year
             .map_or_else(|| ctx.l("all_years").to_string(), |y| y.to_string());
+        // A rate entered without its source leaves it out, not an empty "; )".
+        let source = r.source.trim();
         let line = tf(
             ctx.opts.lang,
-            "rate_line",
+            if source.is_empty() {
+                "rate_line_no_source"
+            } else {
+                "rate_line"
+            },
             &[
                 ("cur", &r.currency),
                 (
@@ -340,7 +346,7 @@ fn cover(ctx: &Ctx<'_>, flow: &mut Flow<'_>) {
                 ("base", &m.base_currency),
                 ("year", &year),
                 ("date", r.date.as_str()),
-                ("source", &r.source),
+                ("source", source),
             ],
         );
         flow.paragraph(&line, 10.0, &black());

@@ -496,3 +496,29 @@ fn the_detail_keeps_the_plans_order_with_each_pillar_from_the_top_of_a_page() {
         .expect("the plan's total in the detail");
     assert!(previous_subtotal.is_some_and(|last| last < total));
 }
+
+/// A rate entered without saying where it comes from is cited by its year and date alone:
+/// the French cover once printed "(toutes les années ; 2025-12-31 ; )".
+#[test]
+fn a_rate_without_a_source_is_cited_without_an_empty_one() {
+    let mut plan = sample_plan();
+    let rate = plan
+        .exchange_rates
+        .first_mut()
+        .expect("the sample converts a currency");
+    rate.source = "  ".into();
+    let cited = format!(
+        "({} ; {})",
+        rate.year
+            .map_or_else(|| "toutes les années".to_string(), |y| y.to_string()),
+        rate.date.as_str()
+    );
+    let currency = rate.currency.clone();
+    let all = pages(&annex(&plan, &options(Lang::Fr)).unwrap()).join("\n");
+    let line = all
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("1 {currency} = ")))
+        .unwrap_or_else(|| panic!("no rate line for {currency} in:\n{all}"));
+    assert!(line.trim_end().ends_with(&cited), "{line}");
+    assert!(!all.contains("; )"), "an empty source is cited somewhere");
+}
