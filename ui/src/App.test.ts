@@ -114,6 +114,41 @@ describe('App', () => {
     expect(calls.filter((c) => c === 'dashboard')).toHaveLength(1);
   });
 
+  it('draws the plan first in the language chosen last time, not in English and then again', async () => {
+    i18n.lang = 'en';
+    calls.length = 0;
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    mockIPC(async (cmd, args) => {
+      if (cmd === 'preferences') {
+        calls.push(cmd);
+        await held;
+        return { language: 'km', author: 'MOWA secretariat' };
+      }
+      return backendMock(cmd, args);
+    });
+    render(App, { props: { backend: tauriBackend } });
+    // Asked together at start; the plan waits for the language.
+    await waitFor(() => expect(calls).toEqual(expect.arrayContaining(['preferences', 'plan_summary', 'dashboard'])));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText('National Action Plan on WPS 2026–2030')).toBeNull();
+    expect(screen.queryByRole('navigation')).toBeNull();
+    release();
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('ផែនការសកម្មភាពជាតិ');
+    expect(document.documentElement.lang).toBe('km');
+    i18n.lang = 'en';
+  });
+
+  it('opens the plan in English when the settings cannot be read', async () => {
+    i18n.lang = 'en';
+    mockIPC((cmd, args) => {
+      if (cmd === 'preferences') throw new Error('settings unreadable');
+      return backendMock(cmd, args);
+    });
+    render(App, { props: { backend: tauriBackend } });
+    expect(await screen.findByText('National Action Plan on WPS 2026–2030')).toBeTruthy();
+  });
+
   it('says when a plan is open to read and export only, and only then', async () => {
     i18n.lang = 'en';
     mockIPC(backendMock);
