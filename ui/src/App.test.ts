@@ -139,6 +139,25 @@ describe('App', () => {
     i18n.lang = 'en';
   });
 
+  it('says why the plan given at start could not be opened in the language chosen last time', async () => {
+    i18n.lang = 'en';
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    mockIPC(async (cmd) => {
+      if (cmd === 'preferences') {
+        await held;
+        return { language: 'km', author: '' };
+      }
+      throw { code: 'truncated', message: '/tmp/x.nap: the file is truncated' };
+    });
+    render(App, { props: { backend: tauriBackend } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('alert')).toBeNull();
+    release();
+    expect((await screen.findByRole('alert')).textContent).toContain('មិនអាចបើកផែនការបានទេ');
+    i18n.lang = 'en';
+  });
+
   it('opens the plan in English when the settings cannot be read', async () => {
     i18n.lang = 'en';
     mockIPC((cmd, args) => {
