@@ -326,6 +326,11 @@ pub struct Shaper {
     /// Glyphs of the ASCII characters used in numbers, per weight, and of the few others.
     ascii_figures: [Vec<Option<FigureGlyph>>; 2],
     figures: FastMap<(char, Weight), FigureGlyph>,
+    /// The line-break opportunities of each paragraph wrapped so far (byte offsets, the
+    /// first 0 and the last its length). A title is wrapped in several tables and on many
+    /// pages, and finding the word boundaries of Khmer, Thai, Lao or Burmese text (an LSTM
+    /// model) costs more than shaping the words.
+    breaks: FastMap<String, Arc<[usize]>>,
 }
 
 /// Characters of formatted amounts and quantities: shaped without the shaper (one glyph per
@@ -450,6 +455,16 @@ impl Shaper {
         pieces
     }
 
+    /// The line-break opportunities of `paragraph` (see [`Shaper::breaks`]'s field).
+    fn breaks(&mut self, paragraph: &str) -> Arc<[usize]> {
+        if let Some(found) = self.breaks.get(paragraph) {
+            return found.clone();
+        }
+        let found: Arc<[usize]> = line_segmenter().segment_str(paragraph).collect();
+        self.breaks.insert(paragraph.to_string(), found.clone());
+        found
+    }
+
     /// Breaks `text` into lines no wider than `max` points at `size`: at line-break
     /// opportunities (UAX #14, with dictionary/LSTM word boundaries for Khmer, Thai, Lao and
     /// Burmese), and inside a word only when the word alone is too wide.
@@ -460,7 +475,7 @@ impl Shaper {
                 lines.push(paragraph.to_string());
                 continue;
             }
-            let breaks: Vec<usize> = line_segmenter().segment_str(paragraph).collect();
+            let breaks = self.breaks(paragraph);
             let mut segments: Vec<&str> = Vec::new();
             for w in breaks.windows(2) {
                 segments.push(&paragraph[w[0]..w[1]]);
@@ -501,6 +516,36 @@ impl Shaper {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Break opportunities are kept per paragraph: wrapped again, at another width or in
+    /// another paragraph's company, a paragraph breaks as a new shaper would break it.
+    #[test]
+    fn a_paragraph_wrapped_again_breaks_as_if_wrapped_first() {
+        let khmer = "ផែនការសកម្មភាពជាតិស្តីពីស្ត្រី សន្តិភាព និងសន្តិសុខ ដែលបានប៉ាន់ស្មានថវិកា\nក្រសួងកិច្ចការនារី";
+        let english = "Training of police officers on survivor-centred case handling";
+        let mut kept = Shaper::default();
+        let mut seen = Vec::new();
+        for (text, max) in [
+            (khmer, 400.0),
+            (english, 90.0),
+            (khmer, 90.0),
+            (khmer, 40.0),
+            (english, 400.0),
+        ] {
+            let lines = kept.wrap(text, Weight::Regular, 10.0, max);
+            assert_eq!(
+                lines,
+                Shaper::default().wrap(text, Weight::Regular, 10.0, max),
+                "{max}"
+            );
+            seen.push(lines);
+        }
+        assert_ne!(
+            seen[0], seen[2],
+            "the widths break the Khmer text differently"
+        );
+        assert!(seen[3].len() > seen[2].len(), "{:?}", seen[3]);
+    }
 
     #[test]
     fn khmer_is_shaped_with_stacked_subscripts() {
