@@ -237,7 +237,7 @@ impl<'a> Flow<'a> {
     }
 
     /// [`Flow::table`] with the widest cells measured as the rows were made.
-    pub fn measured_table(&mut self, table: &Table, widest: &Widest) {
+    pub fn measured_table<'t>(&mut self, table: &'t Table, widest: &Widest) {
         let n = table.columns.len();
         // Widths scale with the font size, so each column's widest content is measured once,
         // in ems: (widest header word, whole header, widest cell).
@@ -365,6 +365,24 @@ impl<'a> Flow<'a> {
 
         self.ensure(header_h + 3.0 * size * 1.75);
         draw_header(self);
+        // The lines of `text` in column `j`: wrapped to it in a column that wraps, else its
+        // one line, borrowed (a large annex has half a million of them).
+        let column_lines = |shaper: &mut crate::text::Shaper,
+                            text: &'t str,
+                            j: usize,
+                            weight: Weight,
+                            size: f32|
+         -> Vec<Cow<'t, str>> {
+            if table.columns.get(j).is_some_and(|col| col.wrap) {
+                shaper
+                    .wrap(text, weight, size, widths[j] - 2.0 * pad)
+                    .into_iter()
+                    .map(Cow::Owned)
+                    .collect()
+            } else {
+                vec![Cow::Borrowed(text)]
+            }
+        };
         for row in &table.rows {
             let weight = weight_of(row.kind);
             // Wrapped lines per cell; a cell of a column that does not wrap is its one line,
@@ -386,18 +404,7 @@ impl<'a> Flow<'a> {
                 row.cells
                     .iter()
                     .enumerate()
-                    .map(|(j, c)| {
-                        if table.columns.get(j).is_some_and(|col| col.wrap) {
-                            self.pdf
-                                .shaper
-                                .wrap(c, weight, size, widths[j] - 2.0 * pad)
-                                .into_iter()
-                                .map(Cow::Owned)
-                                .collect()
-                        } else {
-                            vec![Cow::Borrowed(c.as_str())]
-                        }
-                    })
+                    .map(|(j, c)| column_lines(&mut self.pdf.shaper, c, j, weight, size))
                     .collect()
             };
             let lh = row
@@ -405,8 +412,27 @@ impl<'a> Flow<'a> {
                 .iter()
                 .map(|c| self.pdf.line_height(c, weight, size))
                 .fold(size * 1.3, f32::max);
-            let has_notes = row.notes.iter().any(|n| !n.is_empty());
-            let note_h = if has_notes { size * 0.8 * 1.3 } else { 0.0 };
+            // Each cell's second line (a note in smaller, muted type: a cost line's catalogue
+            // item, a year's quantity) goes under the cell's own lines, wrapped to its column
+            // like the cell: drawn under the first line, it ran into a wrapped item's second.
+            let note_size = size * 0.8;
+            let note_lh = note_size * 1.3;
+            let note_lines: Vec<Vec<Cow<'_, str>>> = if row.kind == RowKind::Band {
+                Vec::new()
+            } else {
+                row.notes
+                    .iter()
+                    .enumerate()
+                    .map(|(j, note)| {
+                        if note.is_empty() {
+                            Vec::new()
+                        } else {
+                            column_lines(&mut self.pdf.shaper, note, j, Weight::Regular, note_size)
+                        }
+                    })
+                    .collect()
+            };
+            let note_h = note_lines.iter().map(Vec::len).max().unwrap_or(0) as f32 * note_lh;
             // A row is never taller than a page under the table's header: a cell with more
             // lines than fit is cut, its last line ending in an ellipsis (the workbook and the
             // JSON keep the whole text).
@@ -431,8 +457,14 @@ impl<'a> Flow<'a> {
                     }
                 }
             }
-            let lines = cell_lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
-            let h = lines * lh + note_h + pad;
+            // The lines of a cell and of its note, one column after another.
+            let cell_lines_of = |j: usize| cell_lines.get(j).map_or(0, Vec::len).max(1) as f32;
+            let content = (0..cell_lines.len().max(note_lines.len()))
+                .map(|j| {
+                    cell_lines_of(j) * lh + note_lines.get(j).map_or(0, Vec::len) as f32 * note_lh
+                })
+                .fold(lh, f32::max);
+            let h = content + pad;
             // A band (an activity's or output's title) stays with at least one row after it.
             let keep = if row.kind == RowKind::Band {
                 2.0 * (size * 1.75 + pad)
@@ -494,14 +526,18 @@ impl<'a> Flow<'a> {
                 // size once per row rather than once per cell (a sixth of a large annex's
                 // bytes went on switching back and forth).
                 for (j, col) in table.columns.iter().enumerate() {
-                    if let Some(note) = row.notes.get(j).filter(|n| !n.is_empty()) {
-                        let x = anchor(j, col);
-                        let baseline = y + pad / 2.0 + lh + note_h - size * 0.2;
+                    let Some(notes) = note_lines.get(j) else {
+                        continue;
+                    };
+                    let x = anchor(j, col);
+                    let below = y + pad / 2.0 + lh * cell_lines_of(j);
+                    for (m, note) in notes.iter().enumerate() {
+                        let baseline = below + note_lh * (m as f32 + 1.0) - size * 0.2;
                         self.pdf.text(
                             page,
                             x,
                             baseline,
-                            size * 0.8,
+                            note_size,
                             Weight::Regular,
                             &muted(),
                             note,

@@ -20,21 +20,63 @@ fn options(lang: Lang) -> AnnexOptions {
     }
 }
 
-/// Text of each page, via pdftotext.
-fn pages(pdf: &[u8]) -> Vec<String> {
+/// What pdftotext makes of `pdf` with the options `args`.
+fn pdftotext(pdf: &[u8], args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.pdf");
     std::fs::write(&path, pdf).unwrap();
     let out = Command::new("pdftotext")
-        .args(["-layout", path.to_str().unwrap(), "-"])
+        .args(args)
+        .arg(&path)
+        .arg("-")
         .output()
         .expect("pdftotext is needed for these tests (Debian package poppler-utils; scripts/test.sh installs it)");
     assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Text of each page, via pdftotext.
+fn pages(pdf: &[u8]) -> Vec<String> {
+    pdftotext(pdf, &["-layout"])
         .split('\u{c}')
         .map(str::to_string)
         .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+/// The PDF's text in the order its pages draw it, every run of white space (line ends
+/// included) made one space.
+fn in_drawing_order(pdf: &[u8]) -> String {
+    pdftotext(pdf, &["-raw"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each word of pages `first..=last` with its box (x0, y0, x1, y1, in points), page by page,
+/// as pdftotext places them.
+fn word_boxes(pdf: &[u8], first: usize, last: usize) -> Vec<Vec<(String, [f64; 4])>> {
+    let html = pdftotext(
+        pdf,
+        &["-bbox", "-f", &first.to_string(), "-l", &last.to_string()],
+    );
+    let attribute = |tag: &str, name: &str| -> f64 {
+        let from = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[from..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<word ")
+                .skip(1)
+                .map(|word| {
+                    let (tag, rest) = word.split_once('>').unwrap();
+                    let text = rest.split("</word>").next().unwrap().to_string();
+                    let b = ["xMin", "yMin", "xMax", "yMax"].map(|n| attribute(tag, n));
+                    (text, b)
+                })
+                .collect()
+        })
         .collect()
 }
 
@@ -420,8 +462,14 @@ fn cost_line_notes_and_lump_sums_are_marked_in_the_detail() {
     lump.economic_code = Some("22".into());
     lump.inflate = false;
     lump.quantities = [(2027, rust_decimal::Decimal::from(5_432_100))].into();
-    let text = pages(&annex(&plan, &options(Lang::En)).unwrap()).join("\n");
-    assert!(text.contains("Quote from the venue, March 2026"));
+    let pdf = annex(&plan, &options(Lang::En)).unwrap();
+    let text = pages(&pdf).join("\n");
+    // A note may wrap in its column: read in the order the page draws it, lines joined.
+    let drawn = in_drawing_order(&pdf);
+    assert!(
+        drawn.contains("Quote from the venue, March 2026"),
+        "{drawn}"
+    );
     assert!(text.contains("lump sum, as given in the plan"));
     // A line priced from the catalogue says which item.
     let priced = sample_plan()
@@ -431,7 +479,7 @@ fn cost_line_notes_and_lump_sums_are_marked_in_the_detail() {
         .and_then(|id| plan.catalogue.iter().find(|c| c.record.id == id))
         .map(|c| c.code.clone())
         .expect("the sample prices lines from its catalogue");
-    assert!(text.contains(&format!("unit cost from catalogue item {priced}")));
+    assert!(drawn.contains(&format!("unit cost from catalogue item {priced}")));
     // Its amount is shown as an amount, never as a quantity.
     assert!(text.contains("5,432,100"));
     assert!(!text.contains("× 5,432,100"));
@@ -521,4 +569,43 @@ fn a_rate_without_a_source_is_cited_without_an_empty_one() {
         .unwrap_or_else(|| panic!("no rate line for {currency} in:\n{all}"));
     assert!(line.trim_end().ends_with(&cited), "{line}");
     assert!(!all.contains("; )"), "an empty source is cited somewhere");
+}
+
+/// No word is drawn over another. Each cost line's note (its catalogue item, a year's
+/// quantity) was drawn under its cell's first line, so a wrapped item's second line ran
+/// under it.
+#[test]
+fn no_word_of_the_detail_is_drawn_over_another() {
+    let mut plan = sample_plan();
+    for line in plan.cost_lines.iter_mut().take(12) {
+        line.item = "Kampot district officers' per diem, travel and lodging for the \
+                     consultation in Sihanoukville"
+            .into();
+        line.note = "Quote from the provincial department, March 2026".into();
+    }
+    let pdf = annex(&plan, &options(Lang::En)).unwrap();
+    let pages = word_boxes(&pdf, 1, 1000);
+    let mut wrapped = 0;
+    for (p, words) in pages.iter().enumerate() {
+        for (i, (a, ba)) in words.iter().enumerate() {
+            for (b, bb) in &words[i + 1..] {
+                let width = ba[2].min(bb[2]) - ba[0].max(bb[0]);
+                let height = ba[3].min(bb[3]) - ba[1].max(bb[1]);
+                // Boxes are the fonts' whole height, so lines set close touch a little; a
+                // word drawn over another covers much of it.
+                let smaller = (ba[3] - ba[1]).min(bb[3] - bb[1]);
+                assert!(
+                    width <= 0.5 || height <= 0.3 * smaller,
+                    "page {}: {a:?} {ba:?} over {b:?} {bb:?}",
+                    p + 1
+                );
+            }
+        }
+        // The check proves something only where the items did wrap.
+        let top = |w: &str| words.iter().find(|(t, _)| t == w).map(|(_, b)| b[1]);
+        if let (Some(first), Some(last)) = (top("Kampot"), top("Sihanoukville")) {
+            wrapped += usize::from(last > first + 5.0);
+        }
+    }
+    assert!(wrapped > 0, "the long items wrapped on a page");
 }
