@@ -86,6 +86,13 @@ function backendMock(cmd: string, args?: unknown) {
   throw new Error(`unexpected command ${cmd}`);
 }
 
+/** A promise a mocked command waits on (`held`) until the test lets it go (`release`). */
+function gate() {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  return { held, release };
+}
+
 describe('App', () => {
   it('shows the open plan through the real IPC wrapper', async () => {
     i18n.lang = 'en';
@@ -100,8 +107,7 @@ describe('App', () => {
   it('asks for the dashboard at start with the summary, not once the summary is in', async () => {
     i18n.lang = 'en';
     calls.length = 0;
-    let release = () => {};
-    const held = new Promise<void>((r) => (release = r));
+    const { held, release } = gate();
     mockIPC(async (cmd, args) => {
       if (cmd === 'plan_summary') await held;
       return backendMock(cmd, args);
@@ -117,8 +123,7 @@ describe('App', () => {
   it('draws the plan first in the language chosen last time, not in English and then again', async () => {
     i18n.lang = 'en';
     calls.length = 0;
-    let release = () => {};
-    const held = new Promise<void>((r) => (release = r));
+    const { held, release } = gate();
     mockIPC(async (cmd, args) => {
       if (cmd === 'preferences') {
         calls.push(cmd);
@@ -141,8 +146,7 @@ describe('App', () => {
 
   it('says why the plan given at start could not be opened in the language chosen last time', async () => {
     i18n.lang = 'en';
-    let release = () => {};
-    const held = new Promise<void>((r) => (release = r));
+    const { held, release } = gate();
     mockIPC(async (cmd) => {
       if (cmd === 'preferences') {
         await held;
