@@ -254,14 +254,13 @@ impl Costing {
         if self.economic_codes.get(economic).map(String::as_str) != Some(code) {
             return false;
         }
-        let mut rates = Rates {
-            plan,
-            target: &self.currency,
-            years: &self.years,
-            cache: FastMap::default(),
-            missing: Vec::new(),
-        };
+        let mut rates = Rates::new(plan, &self.currency, &self.years);
         let factors = rates.factors(currency).to_vec();
+        for (&year, q) in &line.quantities {
+            if let Some(yi) = year_position(&self.years, year).filter(|_| !q.is_zero()) {
+                rates.used(currency, yi);
+            }
+        }
         if !rates.missing.is_empty() {
             return false;
         }
@@ -400,9 +399,39 @@ struct Rates<'p> {
     years: &'p [Year],
     cache: FastMap<&'p str, Vec<Decimal>>,
     missing: Vec<(String, Year)>,
+    /// Per currency converted from, the years (by position) it has no rate in. Such a year
+    /// is missing only once an amount in that currency falls in it ([`Rates::used`]): a
+    /// line in euros in 2026 alone needs the euro's rate of 2026, not of every year.
+    gaps: FastMap<&'p str, Vec<bool>>,
 }
 
 impl<'p> Rates<'p> {
+    fn new(plan: &'p Plan, target: &'p str, years: &'p [Year]) -> Self {
+        Self {
+            plan,
+            target,
+            years,
+            cache: FastMap::default(),
+            missing: Vec::new(),
+            gaps: FastMap::default(),
+        }
+    }
+
+    /// Whether `currency` (whose factors were asked for) lacks a rate in some year.
+    fn has_gaps(&self, currency: &str) -> bool {
+        self.gaps.contains_key(currency)
+    }
+
+    /// An amount in `currency` falls in the year at `yi`: its rate is missing if that year
+    /// is one of its gaps (noted once).
+    fn used(&mut self, currency: &str, yi: usize) {
+        if let Some(gap) = self.gaps.get_mut(currency).and_then(|g| g.get_mut(yi)) {
+            if std::mem::take(gap) {
+                self.missing.push((currency.to_string(), self.years[yi]));
+            }
+        }
+    }
+
     /// Base-currency units per one unit of `currency` in `year`.
     fn to_base(plan: &Plan, currency: &str, year: Year) -> Option<Decimal> {
         if currency == plan.meta.base_currency {
@@ -427,11 +456,12 @@ impl<'p> Rates<'p> {
     fn factors(&mut self, currency: &'p str) -> &[Decimal] {
         if !self.cache.contains_key(currency) {
             let mut out = Vec::with_capacity(self.years.len());
-            for &y in self.years {
+            for (yi, &y) in self.years.iter().enumerate() {
                 let from = Self::to_base(self.plan, currency, y);
                 let to = Self::to_base(self.plan, self.target, y);
                 if from.is_none() {
-                    self.missing.push((currency.to_string(), y));
+                    let n = self.years.len();
+                    self.gaps.entry(currency).or_insert_with(|| vec![false; n])[yi] = true;
                 }
                 if to.is_none() {
                     self.missing.push((self.target.to_string(), y));
@@ -615,18 +645,14 @@ impl<'p> LineContext<'p> {
         activity_totals: Vec<i128>,
     ) -> CostedRun<'p> {
         let ny = self.years.len();
-        let mut rates = Rates {
-            plan: self.plan,
-            target: self.target,
-            years: self.years,
-            cache: FastMap::default(),
-            missing: Vec::new(),
-        };
+        let mut rates = Rates::new(self.plan, self.target, self.years);
         // Price per year for each (unit cost, currency, inflates): lines that share a
         // catalogue item share it, so each line-year costs one multiplication. Keyed by the
         // unit cost's exact representation: `Decimal`'s own hash normalises the value, slow
         // on a hot path.
         let mut prices: Vec<Vec<YearPrice>> = Vec::new();
+        // Per price: its currency lacks a rate in some year (see `Rates::gaps`).
+        let mut price_gaps: Vec<bool> = Vec::new();
         let mut price_index: FastMap<([u8; 16], &str, bool), usize> = FastMap::default();
         // Per catalogue item, for lines that do not inflate and lines that do: the price
         // and economic code of a line that takes its unit cost, currency and code from the
@@ -695,6 +721,7 @@ impl<'p> LineContext<'p> {
                                 break;
                             };
                             prices.push(price);
+                            price_gaps.push(rates.has_gaps(line_currency));
                             price_index.insert(key, prices.len() - 1);
                             prices.len() - 1
                         }
@@ -706,11 +733,15 @@ impl<'p> LineContext<'p> {
                 }
             };
             let price = &prices[price_at];
+            let gaps = price_gaps[price_at];
             let slot = run.units.len();
             for (&year, &q) in &line.quantities {
                 let Some(yi) = year_position(self.years, year) else {
                     continue;
                 };
+                if gaps && !q.is_zero() {
+                    rates.used(line_currency, yi);
+                }
                 let Some(m) = price[yi].amount(q) else {
                     run.error = Some(overflow());
                     break;
@@ -880,13 +911,8 @@ fn compute_with(
     for (slot, yi, m) in wide {
         fixed.set(yi * stride + slot, m);
     }
-    let mut rates = Rates {
-        plan,
-        target,
-        years: &years,
-        cache: FastMap::default(),
-        missing,
-    };
+    let mut rates = Rates::new(plan, target, &years);
+    rates.missing = missing;
     if !rates.missing.is_empty() {
         let mut missing = std::mem::take(&mut rates.missing);
         missing.sort();
@@ -914,6 +940,11 @@ fn compute_with(
     let mut source_amounts = Vec::with_capacity(plan.funding_sources.len());
     for s in &plan.funding_sources {
         let factors = rates.factors(&s.currency).to_vec();
+        for (yi, y) in years.iter().enumerate() {
+            if s.amounts.get(y).is_some_and(|a| !a.is_zero()) {
+                rates.used(&s.currency, yi);
+            }
+        }
         let amounts: Option<Vec<Decimal>> = years
             .iter()
             .zip(&factors)

@@ -92,6 +92,38 @@ fn a_missing_rate_is_an_error_naming_the_currency_and_years() {
     );
 }
 
+/// A rate is needed for the years an amount in that currency falls in, not for every year
+/// of the plan: a sheet's one line in euros for 2026, with the euro's rate of 2026 entered,
+/// left the whole plan uncostable until a rate was entered for 2027 to 2030 too.
+#[test]
+fn a_rate_is_needed_only_in_the_years_a_currency_has_amounts() {
+    let mut t = Tiny::new();
+    t.rate("EUR", Some(2026), "4400");
+    t.line(0, "100", "EUR", &[(2026, "2"), (2028, "0")]);
+    let s = t.source(
+        FundingStatus::Committed,
+        &[(2026, "1000"), (2027, "0")],
+        None,
+    );
+    t.plan.funding_sources[s].currency = "EUR".into();
+    let c = compute(&t.plan, None).expect("costed with the rate of 2026 alone");
+    assert_eq!(c.summary(&t.plan).total_cost, d("880000"));
+    // An amount in a year without a rate still needs one, named with its year only.
+    t.plan.cost_lines[0].quantities.insert(2027, d("1"));
+    let err = compute(&t.plan, None).unwrap_err();
+    assert!(
+        matches!(&err, CostingError::MissingRates(m) if m == &[("EUR".to_string(), 2027)]),
+        "{err}"
+    );
+    t.plan.cost_lines[0].quantities.remove(&2027);
+    t.plan.funding_sources[s].amounts.insert(2029, d("5"));
+    let err = compute(&t.plan, None).unwrap_err();
+    assert!(
+        matches!(&err, CostingError::MissingRates(m) if m == &[("EUR".to_string(), 2029)]),
+        "{err}"
+    );
+}
+
 #[test]
 fn contingency_is_its_own_unit_with_activity_override() {
     let mut t = Tiny::new();
