@@ -188,7 +188,7 @@ fn a_french_plan_comes_in_from_its_workbook_and_costs_by_axis_and_year() {
     ]);
     assert!(dry.contains("pillar         0 new, 2 matched"), "{dry}");
     assert!(
-        dry.contains("(2027): 650000000 in the sheet, 650000000 imported: agrees"),
+        dry.contains("(2027): 650000000 in the sheet, 650000000 XOF imported: agrees"),
         "{dry}"
     );
     assert_eq!(

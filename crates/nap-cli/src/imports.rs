@@ -166,9 +166,17 @@ fn review_text(imported: &SheetImported) -> String {
         };
         let _ = writeln!(
             out,
-            "Total on row {} ({year}): {} in the sheet, {} imported: {verdict}",
-            c.row, c.sheet_total, c.imported
+            "Total on row {} ({year}): {} in the sheet, {} {} imported: {verdict}",
+            c.row, c.sheet_total, c.imported, c.currency
         );
+        if !c.converted.is_empty() {
+            let _ = writeln!(
+                out,
+                "  (amounts in {} counted in {} at the plan's rate of their year)",
+                c.converted.join(", "),
+                c.currency
+            );
+        }
     }
     if !r.refused.is_empty() {
         let _ = writeln!(out, "\n{} refused:", r.refused.len());

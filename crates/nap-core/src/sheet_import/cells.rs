@@ -103,6 +103,79 @@ const NUMBER_WORDS: &[&str] = &[
     "re",
 ];
 
+/// Ordinal words written between a level's name and its number ("ទី" in Khmer, "ที่" in
+/// Thai, "ທີ" in Lao, "thứ" in Vietnamese, "ke" in Indonesian, "n°" and "no" in French and
+/// English), folded; dropped before the name is looked up.
+pub(crate) const ORDINALS: &[&str] = &["ទី", "ที่", "ທີ", "thu", "ke", "n", "no"];
+
+/// Whether `word` (the text before a record's number) names a level (as a column of it is
+/// named, in any language, or by one of [`NUMBER_WORDS`]), with or without an ordinal word
+/// after it.
+fn is_number_word(word: &str) -> bool {
+    let known = |name: &str| {
+        NUMBER_WORDS.contains(&name)
+            || (super::folded_headers().iter())
+                .filter(|(field, _)| super::Field::ALL[..4].contains(field))
+                .any(|(_, names)| names.iter().any(|n| n == name))
+    };
+    let word = fold(word);
+    known(&word)
+        || (ORDINALS.iter()).any(|o| {
+            word.strip_suffix(o)
+                .is_some_and(|name| known(name.trim_end()))
+        })
+}
+
+/// The code and title of a level numbered in Roman numerals after its name ("AXE II :
+/// PROTECTION", "Pillar IV - Relief"): the number in Arabic digits, as the codes of the
+/// records under it are written ("2.1").
+fn roman_numbered(text: &str) -> Option<(Option<String>, String)> {
+    let mut words = text.split_whitespace();
+    let mut name = Vec::new();
+    // The name is at most three words ("axe stratégique", "objectif spécifique n°").
+    for word in words.by_ref().take(4) {
+        let numeral = word.trim_end_matches(['.', ':', ')', '-', '–', '៖']);
+        if !name.is_empty() && is_number_word(&name.join(" ")) {
+            if let Some(value) = roman_value(numeral) {
+                // `word` is a slice of `text`: where it starts is its distance from the start.
+                let at = word.as_ptr() as usize - text.as_ptr() as usize;
+                let after = &text[at + numeral.len()..];
+                let title =
+                    after.trim_start_matches(['.', ')', ':', '៖', '-', '–', '—', ' ', '\u{a0}']);
+                return Some((Some(value.to_string()), title.trim().to_string()));
+            }
+        }
+        name.push(word);
+    }
+    None
+}
+
+/// The value of a Roman numeral up to XXXIX (I, IV, XII), in capitals or not.
+fn roman_value(numeral: &str) -> Option<u32> {
+    let lower = numeral.to_ascii_lowercase();
+    let tens = lower.bytes().take_while(|b| *b == b'x').count();
+    let units = match &lower[tens..] {
+        "" if tens > 0 => 0,
+        "i" => 1,
+        "ii" => 2,
+        "iii" => 3,
+        "iv" => 4,
+        "v" => 5,
+        "vi" => 6,
+        "vii" => 7,
+        "viii" => 8,
+        "ix" => 9,
+        _ => return None,
+    };
+    (tens <= 3).then_some(tens as u32 * 10 + units)
+}
+
+/// Whether `c` is a digit of a script plans are written in (ASCII, Khmer, Thai, Lao,
+/// Burmese).
+fn is_digit(c: char) -> bool {
+    ascii_digit(c).is_ascii_digit()
+}
+
 /// The code and title of "AXE 2. PRÉVENTION", "1.2.1 Former les…", "OS 1.1 : Renforcer…",
 /// "3) Protection": the leading number (with its dots) is the code, the rest the title.
 /// A bare number is a code only when a mark follows it ("3.", "3)", "3:") or it has levels
@@ -110,37 +183,35 @@ const NUMBER_WORDS: &[&str] = &[
 pub fn split_numbering(text: &str) -> (Option<String>, String) {
     let text = text.trim();
     let whole = || (None, text.to_string());
-    let Some(at) = text.find(|c: char| c.is_ascii_digit()) else {
-        return whole();
+    let Some(at) = text.find(is_digit) else {
+        return roman_numbered(text).unwrap_or_else(whole);
     };
     let word = text[..at].trim();
     let has_word = !word.is_empty();
-    if has_word && !NUMBER_WORDS.contains(&fold(word).as_str()) {
+    if has_word && !is_number_word(word) {
         return whole();
     }
     let rest = &text[at..];
     let number_len = rest
         .char_indices()
-        .take_while(|(i, c)| {
-            c.is_ascii_digit()
-                || (*c == '.' && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-        })
+        .take_while(|(i, c)| is_digit(*c) || (*c == '.' && rest[i + 1..].starts_with(is_digit)))
         .map(|(i, c)| i + c.len_utf8())
         .last()
         .unwrap_or(0);
-    let code = &rest[..number_len];
+    // Codes are written in ASCII digits whatever the script of the sheet ("១.២" is "1.2").
+    let code: String = rest[..number_len].chars().map(ascii_digit).collect();
     let after = &rest[number_len..];
     let title = after
-        .trim_start_matches(['.', ')', ':', '-', '–', '—', ' ', '\u{a0}'])
+        .trim_start_matches(['.', ')', ':', '៖', '-', '–', '—', ' ', '\u{a0}'])
         .trim();
-    let marked =
-        after.starts_with(['.', ')', ':']) || after.trim_start().starts_with(['-', '–', '—', ':']);
+    let marked = after.starts_with(['.', ')', ':', '៖'])
+        || after.trim_start().starts_with(['-', '–', '—', ':', '៖']);
     let levelled = code.contains('.') && after.starts_with([' ', '\u{a0}']);
     let separated = after.is_empty() || after.starts_with([' ', '\u{a0}']) || marked;
     if !separated || !(has_word || marked || levelled || after.is_empty()) {
         return whole();
     }
-    (Some(code.to_string()), title.to_string())
+    (Some(code), title.to_string())
 }
 
 /// The items of a cell that lists several (one per line, with or without bullets or
@@ -512,6 +583,44 @@ mod tests {
         assert_eq!(
             split_numbering("Activité 3 - Former"),
             (Some("3".into()), "Former".into())
+        );
+        assert_eq!(
+            split_numbering("សសរស្តម្ភទី ២៖ ការការពារ"),
+            (Some("2".into()), "ការការពារ".into())
+        );
+        assert_eq!(
+            split_numbering("ผลลัพธ์ที่ ๒.๑ ผู้รอดชีวิตได้รับการดูแล"),
+            (Some("2.1".into()), "ผู้รอดชีวิตได้รับการดูแล".into())
+        );
+        assert_eq!(
+            split_numbering("Axe n° 3 : Participation"),
+            (Some("3".into()), "Participation".into())
+        );
+        assert_eq!(
+            split_numbering("Objectif spécifique 1.2 Protéger"),
+            (Some("1.2".into()), "Protéger".into())
+        );
+        assert_eq!(
+            split_numbering("PILLAR I: PARTICIPATION"),
+            (Some("1".into()), "PARTICIPATION".into())
+        );
+        assert_eq!(
+            split_numbering("AXE II : PROTECTION"),
+            (Some("2".into()), "PROTECTION".into())
+        );
+        assert_eq!(
+            split_numbering("Pillar XIV. Relief and recovery"),
+            (Some("14".into()), "Relief and recovery".into())
+        );
+        assert_eq!(
+            split_numbering("Vivre ensemble"),
+            (None, "Vivre ensemble".into()),
+            "a word that is a Roman numeral only after a level's name"
+        );
+        assert_eq!(split_numbering("Axe vi"), (Some("6".into()), String::new()));
+        assert_eq!(
+            split_numbering("Action civile"),
+            (None, "Action civile".into())
         );
         assert_eq!(
             split_numbering("UNSCR 1325 awareness"),

@@ -12,9 +12,11 @@
 //!   mapping).
 //! - Cells of a region merged over several rows all hold its value; a blank cell in a
 //!   hierarchy column (pillar, outcome, output, activity) takes the value above.
-//! - A row with only one cell filled is a heading: it starts a record of the level above the
-//!   highest mapped hierarchy column ("AXE 2. PRÉVENTION" starts a pillar when outcome is the
-//!   highest column). Rows whose first text is Total or Sous-total are checked, not imported.
+//! - A row with only one cell filled is a heading: it starts a record of the level its first
+//!   words name when that is above the highest mapped hierarchy column ("AXE 2.
+//!   PRÉVENTION" a pillar, "Objectif spécifique 1.1" an outcome), else of the level just
+//!   above that column. Rows whose first text is a total ("Total", "Sous-total", "รวม",
+//!   "សរុបរង") are checked against the rows they add up, not imported.
 //! - Leading numbering is the record's code; a cell of several lines gives several
 //!   activities or indicators; an actors cell gives the lead (first) and supporting agencies.
 //! - Columns headed by a year of the plan (or "Year 2", "Année 2") hold amounts per year:
@@ -524,20 +526,91 @@ const HEADERS: &[(Field, &[&str])] = &[
     ),
 ];
 
-/// Words that make a row or column a total ("Total", "Sous-total", "Grand total", "សរុប").
-fn is_total(text: &str) -> bool {
+/// What a Total row adds up: the rows since the last Total row, every row above it, or
+/// whichever of the two it agrees with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TotalKind {
+    /// "Sous-total", "Subtotal", "សរុបរង", "รวมย่อย": the rows since the last total.
+    Sub,
+    /// "Total général", "Grand total", "សរុបរួម", "รวมทั้งสิ้น": every row above.
+    Grand,
+    /// "Total", "TOTAL AXE 1", "សរុប", "รวม": a section's total or the sheet's.
+    Plain,
+}
+
+/// The words (folded) that open a Total row or name a Total column, by kind. A word matches
+/// a cell that is the word or starts with it and a space ("Total axe 1", "รวม ยุทธศาสตร์ที่
+/// 1"): an activity called "รวมพลังสตรี" is not a total.
+const TOTAL_ROW_WORDS: &[(TotalKind, &[&str])] = &[
+    (
+        TotalKind::Sub,
+        &[
+            "sous total",
+            "subtotal",
+            "sub total",
+            "total partiel",
+            "សរុបរង",
+            "รวมย่อย",
+            "tong phu",
+            "ລວມຍ່ອຍ",
+        ],
+    ),
+    (
+        TotalKind::Grand,
+        &[
+            "grand total",
+            "total general",
+            "total global",
+            "totaux",
+            "សរុបរួម",
+            "សរុបទាំងអស់",
+            "រួមទាំងអស់",
+            "รวมทั้งสิ้น",
+            "รวมทั้งหมด",
+            "ยอดรวมทั้งสิ้น",
+            "tong cong",
+            "total keseluruhan",
+            "jumlah total",
+            "ລວມທັງໝົດ",
+            "စုစုပေါင်း",
+            "kabuuang halaga",
+        ],
+    ),
+    (
+        TotalKind::Plain,
+        &[
+            "total",
+            "សរុប",
+            "รวม",
+            "ยอดรวม",
+            "tong so",
+            "jumlah",
+            "ລວມ",
+            "ပေါင်း",
+            "kabuuan",
+        ],
+    ),
+];
+
+/// Words (folded) that are a plain total only as the whole cell: Vietnamese "Tổng" opens
+/// activities too ("Tổng kết 5 năm…", a five-year review).
+const TOTAL_ALONE: &[&str] = &["tong", "cong"];
+
+/// The kind of total `text` names, if it names one ("Total", "Sous-total", "រួមទាំងអស់").
+fn total_kind(text: &str) -> Option<TotalKind> {
     let f = fold(text);
-    [
-        "total",
-        "sous total",
-        "subtotal",
-        "sub total",
-        "grand total",
-        "totaux",
-        "សរុប",
-    ]
-    .iter()
-    .any(|t| f == *t || f.starts_with(&format!("{t} ")))
+    if TOTAL_ALONE.contains(&f.as_str()) {
+        return Some(TotalKind::Plain);
+    }
+    let opens = |w: &str| f == w || f.strip_prefix(w).is_some_and(|rest| rest.starts_with(' '));
+    (TOTAL_ROW_WORDS.iter())
+        .find(|(_, words)| words.iter().any(|w| opens(&fold(w))))
+        .map(|(kind, _)| *kind)
+}
+
+/// Whether `text` makes a row or column a total.
+fn is_total(text: &str) -> bool {
+    total_kind(text).is_some()
 }
 
 /// Words (folded) of a group header that name the State as the funder of the amounts under
@@ -597,7 +670,7 @@ const PARTNER_WORDS: &[&str] = &[
 ];
 
 /// Words (folded) of a group that totals others ("Total (État + PTF)"): never added to them.
-const TOTAL_WORDS: &[&str] = &[
+const TOTAL_GROUP_WORDS: &[&str] = &[
     "total",
     "totaux",
     "ensemble",
@@ -650,7 +723,7 @@ enum Share {
 fn group_share(group: &str) -> Option<Share> {
     let words = format!(" {} ", fold(group));
     let has = |list: &[&str]| list.iter().any(|w| words.contains(&format!(" {w} ")));
-    if group.contains('+') || has(TOTAL_WORDS) || has(FUNDED_WORDS) {
+    if group.contains('+') || has(TOTAL_GROUP_WORDS) || has(FUNDED_WORDS) {
         return None;
     }
     if has(GAP_WORDS) {
@@ -794,6 +867,12 @@ pub struct TotalCheck {
     pub imported: String,
     /// Sheet total − imported; "0" when they agree.
     pub difference: String,
+    /// The currency of `imported`: the one the total's cell or column states, else the
+    /// rows' own when all the rows it adds up share one, else the plan's.
+    pub currency: String,
+    /// The currencies of rows counted in the plan's currency at its rate of their year
+    /// (empty when the rows share one currency).
+    pub converted: Vec<String>,
 }
 
 /// Amounts imported for one pillar and year, in the line's currency.
@@ -1064,6 +1143,56 @@ fn folded_headers() -> &'static [(Field, Vec<String>)] {
                 .collect()
         });
     &FOLDED
+}
+
+/// The hierarchy level (0 pillar … 3 activity) a heading row names by its first words: a
+/// column name of that level ([`HEADERS`]), an ordinal word or not, then a number ("AXE 2.
+/// PRÉVENTION" a pillar, "Objectif spécifique 1.1 : …" an outcome, "Résultat 1.1.1" an
+/// output, "ยุทธศาสตร์ที่ 1" a pillar, "Axe II" a pillar). Without the number a heading
+/// names no level: "Effets du conflit" is a title, not an outcome.
+fn level_named(heading: &str) -> Option<usize> {
+    let folded = fold(heading);
+    let numbered = |rest: &str| {
+        let rest = rest.trim_start();
+        let rest = (cells::ORDINALS.iter())
+            .find_map(|o| {
+                rest.strip_prefix(o)
+                    .filter(|r| r.starts_with([' ']) || r.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .unwrap_or(rest)
+            .trim_start();
+        let number = rest.split(' ').next().unwrap_or_default();
+        // Arabic numbers in any script (folded to ASCII) or Roman ones up to XX.
+        !number.is_empty()
+            && (number.starts_with(|c: char| c.is_ascii_digit())
+                || number.len() <= 5 && number.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+    };
+    (folded_headers().iter())
+        .filter_map(|(field, names)| {
+            let level = Field::ALL[..4].iter().position(|f| f == field)?;
+            let longest = (names.iter())
+                .filter(|name| {
+                    folded.strip_prefix(name.as_str()).is_some_and(|rest| {
+                        // "axes 1" is "axes", not "axe" then "s 1".
+                        !rest.starts_with(|c: char| c.is_alphabetic()) || script_word(name)
+                    } && numbered(&folded[name.len()..]))
+                })
+                .map(String::len)
+                .max()?;
+            Some((longest, level))
+        })
+        .max()
+        .map(|(_, level)| level)
+}
+
+/// Whether `name` is written in a script without spaces between words (Khmer, Thai, Lao,
+/// Burmese), where an ordinal word follows a level's name directly ("សសរស្តម្ភទី").
+fn script_word(name: &str) -> bool {
+    name.chars().any(|c| {
+        ('\u{0E00}'..='\u{0EFF}').contains(&c)
+            || ('\u{1000}'..='\u{109F}').contains(&c)
+            || ('\u{1780}'..='\u{17FF}').contains(&c)
+    })
 }
 
 /// Whether the folded words `rest`, after the name of `field` in a header, only date or price
@@ -2171,14 +2300,15 @@ pub fn import_sheet(
     let mut total_checks = Vec::new();
     // What a lump-sum line of a row without an item is called, in the plan's language.
     let lump_sum_name = placeholder::lump_sum_item(&plan.meta.working_language);
-    // The value of each hierarchy level in force (filled down), and the heading's.
+    // The value of each hierarchy level in force (filled down) and, for the levels above
+    // the highest column, the heading row's that gave it.
     let mut current: [Option<String>; 4] = Default::default();
-    let mut heading: Option<String> = None;
-    // Amounts imported since the last Total row, per year (None: rows without a year).
-    let mut since_total: BTreeMap<Option<Year>, Decimal> = BTreeMap::new();
+    let mut headings: [Option<String>; 4] = Default::default();
+    // Amounts imported since the last Total row, per year and currency.
+    let mut since_total = Counted::new();
     // Amounts imported in all, for a grand total under sub-totals (which restart
     // `since_total`).
-    let mut since_start: BTreeMap<Option<Year>, Decimal> = BTreeMap::new();
+    let mut since_start = Counted::new();
     let mut imported_rows = 0;
     // Amount cells that said "none" ("-", "n/a") and were read as empty, for the review.
     let said_nothing = std::cell::Cell::new(0usize);
@@ -2217,17 +2347,11 @@ pub fn import_sheet(
             continue;
         }
         let first_text = row[filled[0]].trim();
-        if is_total(first_text) {
-            let sub_total =
-                fold(first_text).starts_with("sous") || fold(first_text).starts_with("sub");
-            let counted = if sub_total {
-                &since_total
-            } else {
-                &since_start
-            };
+        if let Some(kind) = total_kind(first_text) {
             // The sheet's total of each year: a year split between funders has one in each
             // of its columns, whose sum is the year's (see `layout`).
-            let mut sheet_totals: Vec<(Option<Year>, Decimal)> = Vec::new();
+            // With the currency the cell or its column states, if any.
+            let mut sheet_totals: Vec<(Option<Year>, Decimal, Option<String>)> = Vec::new();
             for (i, y) in year_columns
                 .iter()
                 .map(|(i, y)| (*i, Some(*y)))
@@ -2246,31 +2370,73 @@ pub fn import_sheet(
                 };
                 match sheet_totals
                     .iter_mut()
-                    .find(|(year, _)| y.is_some() && *year == y)
+                    .find(|(year, _, _)| y.is_some() && *year == y)
                 {
-                    Some((_, sum)) => *sum = sum.saturating_add(total),
-                    None => sheet_totals.push((y, total)),
+                    Some((_, sum, _)) => *sum = sum.saturating_add(total),
+                    None => sheet_totals.push((y, total, currency_of_amount(text, Some(i)))),
                 }
             }
-            for (y, total) in sheet_totals {
-                let imported = if y.is_none() && !year_columns.is_empty() {
-                    counted
-                        .values()
-                        .fold(Decimal::ZERO, |s, v| s.saturating_add(*v))
-                } else {
-                    counted.get(&y).copied().unwrap_or_default()
+            for (y, total, stated) in sheet_totals {
+                let stated = stated.as_deref();
+                let section = || counted_total(&im.plan, &since_total, y, stated);
+                let sheet = || counted_total(&im.plan, &since_start, y, stated);
+                let agrees =
+                    |c: &Result<CountedTotal, NoRate>| c.as_ref().is_ok_and(|c| c.amount == total);
+                let counted = match kind {
+                    TotalKind::Sub => section(),
+                    TotalKind::Grand => sheet(),
+                    // A section's total when it agrees with the rows since the last total,
+                    // else the sheet's when it agrees with every row; when it agrees with
+                    // neither, the section's, unless no row came since the last total.
+                    TotalKind::Plain => match (section(), sheet()) {
+                        (section, _) if agrees(&section) => section,
+                        (_, sheet) if agrees(&sheet) => sheet,
+                        (section, sheet) => {
+                            if since_total.is_empty() {
+                                sheet
+                            } else {
+                                section
+                            }
+                        }
+                    },
                 };
-                total_checks.push(TotalCheck {
-                    row: number,
-                    year: y,
-                    sheet_total: total.normalize().to_string(),
-                    imported: imported.normalize().to_string(),
-                    difference: total.saturating_sub(imported).normalize().to_string(),
-                });
+                match counted {
+                    Ok(CountedTotal {
+                        amount,
+                        currency,
+                        converted,
+                    }) => total_checks.push(TotalCheck {
+                        row: number,
+                        year: y,
+                        sheet_total: total.normalize().to_string(),
+                        imported: amount.normalize().to_string(),
+                        difference: total.saturating_sub(amount).normalize().to_string(),
+                        currency,
+                        converted,
+                    }),
+                    Err(NoRate {
+                        currency,
+                        base,
+                        years,
+                    }) => im.notes.push(said(
+                        "total_without_rate",
+                        &[
+                            ("row", number.to_string()),
+                            ("currency", currency),
+                            ("base", base),
+                            (
+                                "years",
+                                years
+                                    .iter()
+                                    .map(Year::to_string)
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                            ),
+                        ],
+                    )),
+                }
             }
-            if sub_total {
-                since_total.clear();
-            }
+            since_total.clear();
             continue;
         }
         // A heading row: one cell filled (or one merged across the table).
@@ -2280,7 +2446,12 @@ pub fn import_sheet(
                 Some(Use::Year(_) | Use::Field(Field::Amount | Field::UnitCost | Field::Quantity))
             );
         if is_heading && highest > 0 && highest < 4 {
-            heading = Some(first_text.to_string());
+            // The level it names when that is above the columns, else the one just above.
+            let level = level_named(first_text)
+                .filter(|l| *l < highest)
+                .unwrap_or(highest - 1);
+            headings[level] = Some(first_text.to_string());
+            headings[level + 1..].fill(None);
             current = Default::default();
             continue;
         }
@@ -2531,15 +2702,16 @@ pub fn import_sheet(
         }
 
         // Records: top down, a placeholder for each level the sheet does not give.
-        // What this row gives at each level: a heading row's text names the level above the
-        // highest mapped column; the other levels come from the row (or the rows above).
-        let given = |level: usize| {
-            if highest < 4 && level + 1 == highest {
-                heading.is_some()
+        // What this row gives at each level: the levels above the highest mapped column come
+        // from heading rows, the others from the row (or the rows above).
+        let given_text = |level: usize| {
+            if level < highest {
+                headings[level].as_ref()
             } else {
-                current[level].is_some()
+                current[level].as_ref()
             }
         };
+        let given = |level: usize| given_text(level).is_some();
         let needs_activity = carries_cost && (!lump.is_empty() || unit_line.is_some()) || given(3);
         let indicator_text = cell(column_of(Field::Indicator));
         let deepest = if needs_activity {
@@ -2561,12 +2733,7 @@ pub fn import_sheet(
         let mut parent_title = String::new();
         let mut activities: Vec<Id> = Vec::new();
         for (level, kind) in LEVELS.iter().enumerate().take(deepest + 1) {
-            let given = if highest < 4 && level + 1 == highest {
-                heading.clone()
-            } else {
-                current[level].clone()
-            };
-            match given {
+            match given_text(level).cloned() {
                 Some(text) if level == 3 => {
                     let items = split_items(&text);
                     if items.len() > 1 && (!lump.is_empty() || unit_line.is_some()) {
@@ -2641,7 +2808,7 @@ pub fn import_sheet(
         // Indicators.
         if !indicator_text.is_empty() {
             let (level, parent_id) = match (deepest.min(2), parent) {
-                (2, Some(p)) if has(Field::Output) || heading.is_some() && highest == 3 => {
+                (2, Some(p)) if has(Field::Output) || headings[2].is_some() => {
                     (IndicatorLevel::Output, p)
                 }
                 (_, Some(p)) if im.plan.outputs.iter().any(|o| o.record.id == p) => {
@@ -2806,7 +2973,9 @@ pub fn import_sheet(
             }
             for (y, q) in &quantities {
                 for sum in [&mut since_total, &mut since_start] {
-                    let e = sum.entry(Some(*y)).or_default();
+                    let e = (sum.entry(*y).or_default())
+                        .entry(cost_currency.clone())
+                        .or_default();
                     *e = e.saturating_add(q.saturating_mul(unit_cost));
                 }
             }
@@ -3035,6 +3204,77 @@ fn quoted(text: &str) -> String {
 /// An amount as the review writes it: "1,250,000.5".
 fn grouped(amount: Decimal) -> String {
     crate::costing::rounding::grouped(amount.normalize(), ",")
+}
+
+/// Amounts imported by year and currency, for checking a Total row.
+type Counted = BTreeMap<Year, BTreeMap<String, Decimal>>;
+
+/// What the rows counted for a Total row add up to.
+#[derive(Debug)]
+struct CountedTotal {
+    amount: Decimal,
+    /// The currency of `amount`: see [`counted_total`].
+    currency: String,
+    /// The currencies counted in `currency` at the plan's rate of each year.
+    converted: Vec<String>,
+}
+
+/// Why a Total row cannot be checked: the plan has no rate from `currency` to `base` (the
+/// total's) in `years`.
+#[derive(Debug)]
+struct NoRate {
+    currency: String,
+    base: String,
+    years: Vec<Year>,
+}
+
+/// The rows of `counted` in `year` (every year for `None`) added up for a Total row, in the
+/// currency the total's cell or column states, else in the one currency all the rows it
+/// adds up share (a sheet in dollars totals dollars), else in the plan's. Amounts in another
+/// currency are counted at the plan's rate of their year, as the costing counts them: a
+/// Total that added euros to francs as they are then differs, and the review says so.
+fn counted_total(
+    plan: &Plan,
+    counted: &Counted,
+    year: Option<Year>,
+    stated: Option<&str>,
+) -> Result<CountedTotal, NoRate> {
+    let all: BTreeSet<&String> = counted.values().flat_map(BTreeMap::keys).collect();
+    let currency = match (stated, all.first()) {
+        (Some(stated), _) => stated.to_string(),
+        (None, Some(only)) if all.len() == 1 => (*only).clone(),
+        _ => plan.meta.base_currency.clone(),
+    };
+    let mut amount = Decimal::ZERO;
+    let mut converted = BTreeSet::new();
+    let mut without_rate: BTreeMap<&String, Vec<Year>> = BTreeMap::new();
+    let years = (counted.iter()).filter(|(y, _)| year.is_none_or(|year| **y == year));
+    for (y, by) in years {
+        for (from, value) in by {
+            let value = if *from == currency {
+                Some(*value)
+            } else {
+                converted.insert(from.clone());
+                share_in(plan, *value, from, &currency, *y)
+            };
+            match value {
+                Some(v) => amount = amount.saturating_add(v),
+                None => without_rate.entry(from).or_default().push(*y),
+            }
+        }
+    }
+    if let Some((from, years)) = without_rate.into_iter().next() {
+        return Err(NoRate {
+            currency: from.clone(),
+            base: currency,
+            years,
+        });
+    }
+    Ok(CountedTotal {
+        amount,
+        currency,
+        converted: converted.into_iter().collect(),
+    })
 }
 
 /// `share` (an amount in `from`) in `to` at the plan's rate of `year`, rounded half away from

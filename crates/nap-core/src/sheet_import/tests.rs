@@ -2156,3 +2156,400 @@ fn a_two_level_header_of_fields_merged_down_is_read_whole() {
         ]
     );
 }
+
+/// A costing sheet whose only hierarchy column is the activity, the axis, specific objective
+/// and result above it given by heading rows that say which they are.
+#[test]
+fn heading_rows_that_name_their_level_give_that_level() {
+    let p = plan("XOF", 2027, 2028);
+    let rows: Vec<&[&str]> = vec![
+        &["Budget du PAN 1325", "", ""],
+        &["Activités", "2027", "2028"],
+        &["AXE 1. PRÉVENTION", "", ""],
+        &["Objectif spécifique 1.1 : Renforcer la prévention", "", ""],
+        &[
+            "Résultat 1.1.1 : Les communautés sont sensibilisées",
+            "",
+            "",
+        ],
+        &["Émissions radio", "1 000 000", "1 200 000"],
+        &["Caravanes", "500 000", ""],
+        &["Résultat 1.1.2 : Les leaders s'engagent", "", ""],
+        &["Ateliers des leaders", "", "800 000"],
+        &["AXE 2. PROTECTION", "", ""],
+        &["Résultat 2.1.1 : Des centres sont ouverts", "", ""],
+        &["Équipement des centres", "2 000 000", ""],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let plan = &out.plan;
+    let pillars: Vec<(&str, &str)> = (plan.pillars.iter())
+        .map(|p| (p.code.as_str(), p.title.text.as_str()))
+        .collect();
+    assert_eq!(pillars, vec![("1", "PRÉVENTION"), ("2", "PROTECTION")]);
+    let outcome = &plan.outcomes[0];
+    assert_eq!(
+        (outcome.code.as_str(), outcome.title.text.as_str()),
+        ("1.1", "Renforcer la prévention")
+    );
+    assert_eq!(outcome.pillar_id, plan.pillars[0].record.id);
+    let outputs: Vec<(&str, &str)> = (plan.outputs.iter())
+        .map(|o| (o.code.as_str(), o.title.text.as_str()))
+        .collect();
+    assert_eq!(
+        outputs,
+        vec![
+            ("1.1.1", "Les communautés sont sensibilisées"),
+            ("1.1.2", "Les leaders s'engagent"),
+            ("2.1.1", "Des centres sont ouverts"),
+        ]
+    );
+    assert!(
+        plan.outputs[..2]
+            .iter()
+            .all(|o| o.outcome_id == outcome.record.id),
+        "both results of axis 1 are under its specific objective"
+    );
+    // Axis 2 names no specific objective: one placeholder outcome under it, and nothing
+    // else is a placeholder.
+    assert_eq!(plan.outcomes.len(), 2);
+    assert_eq!(plan.outcomes[1].pillar_id, plan.pillars[1].record.id);
+    assert_eq!(plan.outputs[2].outcome_id, plan.outcomes[1].record.id);
+    assert_eq!(
+        out.review.placeholders.len(),
+        1,
+        "{:?}",
+        out.review.placeholders
+    );
+    let under = |title: &str| {
+        let a = plan
+            .activities
+            .iter()
+            .find(|a| a.title.text == title)
+            .unwrap();
+        let o = plan
+            .outputs
+            .iter()
+            .find(|o| o.record.id == a.output_id)
+            .unwrap();
+        o.code.as_str()
+    };
+    assert_eq!(under("Émissions radio"), "1.1.1");
+    assert_eq!(under("Caravanes"), "1.1.1");
+    assert_eq!(under("Ateliers des leaders"), "1.1.2");
+    assert_eq!(under("Équipement des centres"), "2.1.1");
+    assert_eq!(validate(plan), vec![]);
+}
+
+/// A heading that names no level is the level above the highest column; one naming a higher
+/// level gives that level, and the unworded headings under it stay in it.
+#[test]
+fn a_heading_without_a_level_word_is_the_level_above_the_highest_column() {
+    let p = plan("XOF", 2027, 2027);
+    let rows: Vec<&[&str]> = vec![
+        &["Résultat attendu", "Activité", "2027"],
+        &["Axe 1 - Participation", "", ""],
+        &["Renforcer le leadership des femmes", "", ""],
+        &["1.1.1 Les femmes sont formées", "Formations", "300 000"],
+        &["Protéger les défenseures", "", ""],
+        &["1.1.2 Les élues sont appuyées", "Mentorat", "100 000"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let plan = &out.plan;
+    assert_eq!(plan.pillars.len(), 1);
+    assert_eq!(plan.pillars[0].title.text, "Participation");
+    // The unworded headings are outcomes of the named axis.
+    let outcomes: Vec<&str> = (plan.outcomes.iter())
+        .map(|o| o.title.text.as_str())
+        .collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            "Renforcer le leadership des femmes",
+            "Protéger les défenseures"
+        ]
+    );
+    assert!(plan
+        .outcomes
+        .iter()
+        .all(|o| o.pillar_id == plan.pillars[0].record.id));
+}
+
+/// Khmer and Thai plans number their headings in their own digits, after an ordinal word.
+#[test]
+fn khmer_and_thai_headings_name_their_level_and_number_in_their_own_digits() {
+    let (khr, thb) = (plan("KHR", 2027, 2027), plan("THB", 2027, 2027));
+    let rows: Vec<&[&str]> = vec![
+        &["សកម្មភាព", "២០២៧"],
+        &["សសរស្តម្ភទី ១៖ ការការពារ", ""],
+        &["លទ្ធផលទី ១.១ ស្ត្រីមានសុវត្ថិភាព", ""],
+        &["វគ្គបណ្តុះបណ្តាល", "៤០០ ០០០"],
+    ];
+    let out = accepted(&khr, &rows, vec![]);
+    let plan = &out.plan;
+    assert_eq!(
+        (
+            plan.pillars[0].code.as_str(),
+            plan.pillars[0].title.text.as_str()
+        ),
+        ("1", "ការការពារ")
+    );
+    assert_eq!(
+        (
+            plan.outcomes[0].code.as_str(),
+            plan.outcomes[0].title.text.as_str()
+        ),
+        ("1.1", "ស្ត្រីមានសុវត្ថិភាព")
+    );
+    assert_eq!(plan.outcomes.len(), 1);
+
+    let rows: Vec<&[&str]> = vec![
+        &["กิจกรรม", "2570"],
+        &["ยุทธศาสตร์ที่ 2 การคุ้มครอง", ""],
+        &["ผลลัพธ์ที่ ๒.๑ ผู้รอดชีวิตได้รับการดูแล", ""],
+        &["จัดตั้งศูนย์พึ่งได้", "150000"],
+    ];
+    let out = accepted(&thb, &rows, vec![]);
+    let plan = &out.plan;
+    assert_eq!(
+        (
+            plan.pillars[0].code.as_str(),
+            plan.pillars[0].title.text.as_str()
+        ),
+        ("2", "การคุ้มครอง")
+    );
+    assert_eq!(
+        (
+            plan.outcomes[0].code.as_str(),
+            plan.outcomes[0].title.text.as_str()
+        ),
+        ("2.1", "ผู้รอดชีวิตได้รับการดูแล")
+    );
+}
+
+/// The plan `p` with the euro's rate for `year` (1 EUR = 655.957 XOF).
+fn with_euro_rate(mut p: Plan, year: Year) -> Plan {
+    p.exchange_rates.push(ExchangeRate {
+        record: RecordMeta::new(Id::from_u128(902), &Timestamp::from_unix_millis(0), "t"),
+        currency: "EUR".into(),
+        year: Some(year),
+        rate: "655.957".parse().unwrap(),
+        date: crate::time::IsoDate::from_ymd(2025, 12, 31).unwrap(),
+        source: String::new(),
+    });
+    p
+}
+
+/// A Total row under rows in francs and in euros adds them up in francs at the plan's rate,
+/// as the costing does; a Total that added euros to francs as they are is off by the
+/// difference; a sheet all in euros totals euros.
+#[test]
+fn a_total_over_several_currencies_is_checked_in_the_plans_at_its_rate() {
+    let p = with_euro_rate(plan("XOF", 2026, 2027), 2026);
+    // 1 000 EUR is 655 957 XOF: the rows add up to 1 655 957 in 2026.
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "Devise", "2026"],
+        &["Formations", "FCFA", "1 000 000"],
+        &["Expertise", "EUR", "1 000"],
+        &["Sous-total", "", "1 655 957"],
+        &["Total", "", "1 001 000"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let checks: Vec<(usize, &str, &str, &str, &[String])> = (out.review.total_checks.iter())
+        .map(|c| {
+            (
+                c.row,
+                c.imported.as_str(),
+                c.difference.as_str(),
+                c.currency.as_str(),
+                c.converted.as_slice(),
+            )
+        })
+        .collect();
+    let eur = ["EUR".to_string()];
+    assert_eq!(
+        checks,
+        vec![
+            (4, "1655957", "0", "XOF", &eur[..]),
+            (5, "1655957", "-654957", "XOF", &eur[..]),
+        ]
+    );
+    let costing = crate::costing::compute(&out.plan, None).unwrap();
+    assert_eq!(costing.total(), "1655957".parse::<Decimal>().unwrap());
+
+    // A sub-total whose rows are in euros in one year and francs in another totals francs
+    // in both: its 2026 is the euros converted.
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "Devise", "2026", "2027"],
+        &["Expertise", "EUR", "1 000", ""],
+        &["Formations", "FCFA", "", "2 000 000"],
+        &["Sous-total", "", "655 957", "2 000 000"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let checks: Vec<(Option<Year>, &str, &str)> = (out.review.total_checks.iter())
+        .map(|c| (c.year, c.difference.as_str(), c.currency.as_str()))
+        .collect();
+    assert_eq!(
+        checks,
+        vec![(Some(2026), "0", "XOF"), (Some(2027), "0", "XOF")]
+    );
+
+    // All in euros: the total is the euros'.
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "Devise", "2026"],
+        &["Expertise", "EUR", "1 000"],
+        &["Voyages", "EUR", "250,50"],
+        &["Total", "", "1 250,50"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let c = &out.review.total_checks[0];
+    assert_eq!(
+        (
+            c.imported.as_str(),
+            c.difference.as_str(),
+            c.currency.as_str()
+        ),
+        ("1250.5", "0", "EUR")
+    );
+    assert!(c.converted.is_empty());
+}
+
+/// Without the rate of a year, a Total over several currencies is not checked, and the
+/// review says which rate is missing rather than comparing amounts that cannot be added.
+#[test]
+fn a_total_over_currencies_without_a_rate_is_said_not_checked() {
+    let p = with_euro_rate(plan("XOF", 2026, 2027), 2026);
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "Devise", "2026", "2027"],
+        &["Formations", "FCFA", "1 000 000", "1 000 000"],
+        &["Expertise", "EUR", "1 000", "2 000"],
+        &["Total", "", "1 655 957", "3 000"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let r = &out.review;
+    let checked: Vec<Option<Year>> = r.total_checks.iter().map(|c| c.year).collect();
+    assert_eq!(checked, vec![Some(2026)], "{:?}", r.total_checks);
+    assert_eq!(r.total_checks[0].difference, "0");
+    let said: Vec<&Said> = (r.notes.iter())
+        .filter(|n| n.code == "total_without_rate")
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", r.notes);
+    assert_eq!(said[0].values["row"], "4");
+    assert_eq!(said[0].values["currency"], "EUR");
+    assert_eq!(said[0].values["base"], "XOF");
+    assert_eq!(said[0].values["years"], "2027");
+    assert!(!said[0].message.contains('{'), "{}", said[0].message);
+}
+
+/// A sheet with a year column and one amount column: its Total row adds up every year.
+#[test]
+fn a_total_under_an_amount_column_with_a_year_column_adds_up_every_year() {
+    let p = plan("GEL", 2026, 2027);
+    let rows: Vec<&[&str]> = vec![
+        &["Activity", "Year", "Amount"],
+        &["Training of police", "2026", "12,000"],
+        &["Training of police", "2027", "8,500"],
+        &["Shelter running costs", "2027", "30,000"],
+        &["Total", "", "50,500"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let checks: Vec<(Option<Year>, &str, &str)> = (out.review.total_checks.iter())
+        .map(|c| (c.year, c.imported.as_str(), c.difference.as_str()))
+        .collect();
+    assert_eq!(checks, vec![(None, "50500", "0")]);
+}
+
+/// Total rows as Thai and Khmer budgets write them, and a French budget with a "TOTAL AXE"
+/// row per axis before its grand total: each is checked against the rows it adds up, and
+/// none is imported as an activity.
+#[test]
+fn totals_per_section_and_grand_totals_are_told_apart_in_every_language() {
+    let p = plan("THB", 2027, 2028);
+    let rows: Vec<&[&str]> = vec![
+        &["กิจกรรม", "2570", "2571"],
+        &["ยุทธศาสตร์ที่ 1 การป้องกัน", "", ""],
+        &["อบรมเจ้าหน้าที่ตำรวจ", "1,200,000", "1,200,000"],
+        &["รวมพลังสตรีในชุมชน", "300,000", ""],
+        &["รวม", "1,500,000", "1,200,000"],
+        &["ยุทธศาสตร์ที่ 2 การคุ้มครอง", "", ""],
+        &["จัดตั้งศูนย์พึ่งได้", "2,500,000", "3,000,000"],
+        &["รวมย่อย", "2,500,000", "3,000,000"],
+        &["รวมทั้งสิ้น", "4,000,000", "4,200,000"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    assert_eq!(
+        activity_titles(&out.plan),
+        ["อบรมเจ้าหน้าที่ตำรวจ", "รวมพลังสตรีในชุมชน", "จัดตั้งศูนย์พึ่งได้"],
+        "an activity whose name begins with รวม is an activity"
+    );
+    let checks: Vec<(usize, &str, &str)> = (out.review.total_checks.iter())
+        .map(|c| (c.row, c.imported.as_str(), c.difference.as_str()))
+        .collect();
+    assert_eq!(
+        checks,
+        vec![
+            (5, "1500000", "0"),
+            (5, "1200000", "0"),
+            (8, "2500000", "0"),
+            (8, "3000000", "0"),
+            (9, "4000000", "0"),
+            (9, "4200000", "0"),
+        ]
+    );
+
+    let p = plan("KHR", 2027, 2027);
+    let rows: Vec<&[&str]> = vec![
+        &["សកម្មភាព", "២០២៧"],
+        &["វគ្គបណ្តុះបណ្តាល", "៤០០ ០០០"],
+        &["សរុបរង", "៤០០ ០០០"],
+        &["វេទិកាយុវជន", "១០០ ០០០"],
+        &["សរុបរង", "១០០ ០០០"],
+        &["សរុបរួម", "៥០០ ០០០"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    assert_eq!(out.plan.activities.len(), 2);
+    let imported: Vec<&str> = (out.review.total_checks.iter())
+        .map(|c| c.imported.as_str())
+        .collect();
+    assert_eq!(imported, ["400000", "100000", "500000"]);
+
+    // Vietnamese: "Tổng cộng" is the grand total, "Tổng" alone a total, and an activity
+    // that opens with "Tổng kết" (a review) is an activity.
+    let p = plan("VND", 2027, 2027);
+    let rows: Vec<&[&str]> = vec![
+        &["Hoạt động", "2027"],
+        &["Tổng kết 5 năm thực hiện Kế hoạch", "50.000.000"],
+        &["Tổng", "50.000.000"],
+        &["Tập huấn cán bộ", "20.000.000"],
+        &["Tổng cộng", "70.000.000"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    assert_eq!(
+        activity_titles(&out.plan),
+        ["Tổng kết 5 năm thực hiện Kế hoạch", "Tập huấn cán bộ"]
+    );
+    let imported: Vec<&str> = (out.review.total_checks.iter())
+        .map(|c| c.imported.as_str())
+        .collect();
+    assert_eq!(imported, ["50000000", "70000000"]);
+
+    // "TOTAL AXE 1" is the axis's total, and a plain "TOTAL" after the axes the sheet's;
+    // one that agrees with neither is reported against its own axis.
+    let p = plan("XOF", 2027, 2027);
+    let rows: Vec<&[&str]> = vec![
+        &["Axe", "Activité", "2027"],
+        &["1. Prévention", "Émissions radio", "1 000"],
+        &["TOTAL AXE 1", "", "1 000"],
+        &["2. Protection", "Centres", "2 000"],
+        &["", "Formations", "500"],
+        &["TOTAL AXE 2", "", "2 400"],
+        &["TOTAL", "", "3 500"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let checks: Vec<(usize, &str, &str)> = (out.review.total_checks.iter())
+        .map(|c| (c.row, c.imported.as_str(), c.difference.as_str()))
+        .collect();
+    assert_eq!(
+        checks,
+        vec![(3, "1000", "0"), (6, "2500", "-100"), (7, "3500", "0")]
+    );
+}

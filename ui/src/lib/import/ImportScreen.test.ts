@@ -36,7 +36,10 @@ function reviewOf(refused: boolean): SheetImported {
       agencies_created: ['MPF Ministère de la Promotion de la Femme'],
       placeholders: [],
       amounts: [{ pillar: '1 PRÉVENTION', year: 2027, currency: 'XOF', amount: '1250000' }],
-      total_checks: [{ row: 9, year: 2027, sheet_total: '1300000', imported: '1250000', difference: '50000' }],
+      total_checks: [
+        { row: 9, year: 2027, sheet_total: '1300000', imported: '1250000', difference: '50000', currency: 'XOF', converted: [] },
+        { row: 12, year: null, sheet_total: '1905957', imported: '1905957', difference: '0', currency: 'XOF', converted: ['EUR'] },
+      ],
       refused: refused ? [{ row: 7, column: 'C (2027)', reason: { code: 'not_a_number', message: '“douze” is not a number', values: { value: 'douze' } } }] : [],
       notes: [],
       rows: 4,
@@ -66,6 +69,10 @@ describe('the import screen', () => {
     expect(backend.reviewSheet).toHaveBeenCalledWith({ path: '/plans/PAN Mali.xlsx', sheet: null, map: [], skip_invalid: false });
     expect(screen.getByText('MPF Ministère de la Promotion de la Femme')).toBeTruthy();
     expect(screen.getByText(/The total on row 9 \(2027\) is 1,300,000, but the rows imported add up to 1,250,000/)).toBeTruthy();
+    // A total over rows in several currencies says in which one it was added up.
+    const mixed = screen.getByText(/The total on row 12 \(all years\), 1,905,957, agrees/);
+    expect(mixed.textContent).toContain("Amounts in EUR are counted in XOF at the plan's rate of their year.");
+    expect(screen.getByText(/row 9/).textContent).not.toContain('Amounts in');
     // The multiple and currency the sheet states are said beside the column they apply to.
     expect(screen.getByText('× 1,000,000: the sheet states these amounts in millions · in XOF')).toBeTruthy();
     expect(document.querySelectorAll('.stated')).toHaveLength(1);

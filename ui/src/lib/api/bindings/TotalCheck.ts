@@ -11,4 +11,14 @@ year: number | null, sheet_total: string, imported: string,
 /**
  * Sheet total − imported; "0" when they agree.
  */
-difference: string, };
+difference: string, 
+/**
+ * The currency of `imported`: the one the total's cell or column states, else the
+ * rows' own when all the rows it adds up share one, else the plan's.
+ */
+currency: string, 
+/**
+ * The currencies of rows counted in the plan's currency at its rate of their year
+ * (empty when the rows share one currency).
+ */
+converted: Array<string>, };
