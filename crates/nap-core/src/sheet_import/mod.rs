@@ -151,6 +151,14 @@ const HEADERS: &[(Field, &[&str])] = &[
             "axe",
             "axes",
             "axe strategique",
+            "axes strategiques",
+            "piliers",
+            "pillars",
+            "strategic axes",
+            "priority areas",
+            "strategic areas",
+            "thematic areas",
+            "domaines prioritaires",
             "axis",
             "strategic axis",
             "priority area",
@@ -432,7 +440,44 @@ const HEADERS: &[(Field, &[&str])] = &[
     ),
     (
         Field::Year,
-        &["year", "annee", "ឆ្នាំ", "năm", "tahun", "ปี", "ປີ"],
+        &[
+            "year",
+            "annee",
+            "ឆ្នាំ",
+            "năm",
+            "tahun",
+            "ปี",
+            "ປີ",
+            // When the work is done, which is the year of its cost or the years it spreads
+            // over ("2026-2028", "Continu"): see `row_years`.
+            "period",
+            "periode",
+            "periode d execution",
+            "periode de mise en oeuvre",
+            "periode de realisation",
+            "echeance",
+            "echeances",
+            "echeancier",
+            "calendrier",
+            "calendrier d execution",
+            "chronogramme",
+            "delai",
+            "delais",
+            "delai d execution",
+            "timeframe",
+            "time frame",
+            "timeline",
+            "implementation period",
+            "រយៈពេល",
+            "ពេលវេលា",
+            "ពេលវេលាអនុវត្ត",
+            "ระยะเวลา",
+            "ระยะเวลาดำเนินการ",
+            "thời gian",
+            "thời gian thực hiện",
+            "waktu pelaksanaan",
+            "jangka waktu",
+        ],
     ),
     (
         Field::Amount,
@@ -611,6 +656,42 @@ fn total_kind(text: &str) -> Option<TotalKind> {
 /// Whether `text` makes a row or column a total.
 fn is_total(text: &str) -> bool {
     total_kind(text).is_some()
+}
+
+/// Names (folded) of a column of each row's whole cost ("Coût total (FCFA)", "Montant
+/// total", "Budget global"): beside year or unit-cost columns a total to check; alone, the
+/// amount (see `layout`).
+const TOTAL_COST_NAMES: &[&str] = &[
+    "cout total",
+    "couts totaux",
+    "cout global",
+    "montant total",
+    "budget total",
+    "budget global",
+    "cout total estime",
+    "total cost",
+    "total budget",
+    "total amount",
+    "estimated total cost",
+    "សរុបថវិកា",
+    "ថវិកាសរុប",
+    "งบประมาณรวม",
+    "tổng kinh phí",
+    "tổng chi phí",
+    "total biaya",
+    "total anggaran",
+];
+
+/// Whether `header` names a column of each row's whole cost, alone or with what prices it
+/// ("Coût total (en FCFA)").
+fn is_total_cost(header: &str) -> bool {
+    let f = fold(header);
+    TOTAL_COST_NAMES.iter().map(|n| fold(n)).any(|name| {
+        f == name
+            || (f.strip_prefix(name.as_str()))
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| qualifies(Field::Amount, rest))
+    })
 }
 
 /// Words (folded) of a group header that name the State as the funder of the amounts under
@@ -1100,6 +1181,115 @@ fn header_year(header: &str, plan: &Plan) -> Option<Year> {
     None
 }
 
+/// Words (folded) of a period cell that mean every year of the plan ("Continu",
+/// "Permanent", "Chaque année", "ทุกปี").
+const EVERY_YEAR_WORDS: &[&str] = &[
+    "continu",
+    "continue",
+    "en continu",
+    "permanent",
+    "permanente",
+    "chaque annee",
+    "tous les ans",
+    "annuel",
+    "annuelle",
+    "annuellement",
+    "ongoing",
+    "continuous",
+    "every year",
+    "each year",
+    "annual",
+    "annually",
+    "throughout",
+    "ជារៀងរាល់ឆ្នាំ",
+    "រៀងរាល់ឆ្នាំ",
+    "ជាប្រចាំ",
+    "ทุกปี",
+    "ต่อเนื่อง",
+    "hang nam",
+    "thuong xuyen",
+    "setiap tahun",
+    "berkelanjutan",
+];
+
+/// The years of the plan a row's year or period cell gives: one year ("2027", "FY 2026/27",
+/// "T2 2027", "2570"), a range ("2026-2028", "2026 à 2028"), a list ("2026, 2028"), or every
+/// year ("Continu", "Chaque année"). `Err` gives the years it names outside the plan (or
+/// none when it names no year).
+fn row_years(cell: &str, plan: &Plan) -> Result<Vec<Year>, Vec<Year>> {
+    let period = plan.meta.start_year..=plan.meta.end_year;
+    let folded = fold(cell);
+    let years: Vec<Year> = if EVERY_YEAR_WORDS.contains(&folded.as_str()) {
+        period.clone().collect()
+    } else if let Some(y) = header_year(cell, plan).or_else(|| cell.trim().parse().ok()) {
+        vec![y]
+    } else {
+        match header_years(cell).as_slice() {
+            [] => return Err(vec![]),
+            // A list names its years; otherwise the first and last bound a range.
+            named
+                if cell.contains([',', ';', '&'])
+                    || folded.contains(" et ")
+                    || folded.contains(" and ") =>
+            {
+                named.to_vec()
+            }
+            [first, .., last] if first < last => (*first..=*last).collect(),
+            named => named.to_vec(),
+        }
+    };
+    let outside: Vec<Year> = years
+        .iter()
+        .copied()
+        .filter(|y| !period.contains(y))
+        .collect();
+    if outside.is_empty() {
+        Ok(years)
+    } else {
+        Err(outside)
+    }
+}
+
+/// Row numbers (rising) written short: "2–4, 7".
+fn row_ranges(rows: &[usize]) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &r in rows {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == r => *last = r,
+            _ => runs.push((r, r)),
+        }
+    }
+    (runs.iter())
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `amount` in equal shares over `years` (in order, at least one), each cut to the minor
+/// unit of `currency`; the last share takes what the cutting leaves, so the shares add up to
+/// `amount` exactly and only the last year differs.
+fn spread_evenly(amount: Decimal, years: &[Year], currency: &str) -> Vec<(Year, Decimal)> {
+    let n = Decimal::from(years.len().max(1));
+    let share = (amount / n).round_dp_with_strategy(
+        crate::currency::minor_units(currency),
+        rust_decimal::RoundingStrategy::ToZero,
+    );
+    let mut left = amount;
+    let mut shares = Vec::with_capacity(years.len());
+    for (i, y) in years.iter().enumerate() {
+        let this = if i + 1 == years.len() { left } else { share };
+        left -= this;
+        shares.push((*y, this));
+    }
+    shares
+}
+
 /// The field a header names: one of the names above, alone ("Activités prévues") or followed
 /// by what only dates or prices it ("Activités prévues pour 2027", "Cible (2030)", "Valeur
 /// de référence 2024", "Unit cost (USD)", "Coût unitaire (milliers FCFA)": years, currencies,
@@ -1563,7 +1753,7 @@ fn layout(
                 taken.push(f);
                 (Some(Use::Field(f)), said("column_recognised", &[]))
             }
-        } else if is_total(text) {
+        } else if is_total(text) || is_total_cost(text) {
             (Some(Use::Total), said("column_total", &[]))
         } else if let Some((y, fiscal)) = (fiscal_year(text).map(|(y, w)| (y, Some(w))))
             .or_else(|| header_year(text, plan).map(|y| (y, None)))
@@ -1695,6 +1885,30 @@ fn layout(
                 currency,
                 total: false,
             });
+        }
+    }
+    // A sheet without year, amount or unit-cost columns gives each row's cost in its one
+    // Total column ("Coût total (FCFA)" beside "Période"): that is the amount, not a check.
+    let totals: Vec<usize> = (uses.iter())
+        .filter(|(_, u)| **u == Use::Total)
+        .map(|(i, _)| *i)
+        .collect();
+    let costed = uses.values().any(|u| {
+        matches!(
+            u,
+            Use::Year(_) | Use::Field(Field::Amount | Field::UnitCost | Field::Quantity)
+        )
+    });
+    let mapped_total = (by_letter.iter().map(|(u, _)| u))
+        .chain(by_header.iter().map(|(u, _)| u))
+        .any(|u| *u == Some(Use::Total));
+    if let ([only], false, false) = (totals.as_slice(), costed, mapped_total) {
+        uses.insert(*only, Use::Field(Field::Amount));
+        let letter = column_letter(*only);
+        if let Some(c) = columns.iter_mut().find(|c| c.column == letter) {
+            c.field = Use::Field(Field::Amount).name();
+            c.note = said("column_total_amount", &[]);
+            c.total = false;
         }
     }
     for (mapped, h) in &by_header {
@@ -2310,6 +2524,8 @@ pub fn import_sheet(
     // `since_total`).
     let mut since_start = Counted::new();
     let mut imported_rows = 0;
+    // Rows whose amount was spread over the several years of their period, for the review.
+    let mut spread_rows: Vec<usize> = Vec::new();
     // Amount cells that said "none" ("-", "n/a") and were read as empty, for the review.
     let said_nothing = std::cell::Cell::new(0usize);
     let header_label = |i: usize| {
@@ -2546,12 +2762,14 @@ pub fn import_sheet(
             }
         }
         let year_cell = cell(column_of(Field::Year));
-        let row_year = if year_cell.is_empty() {
-            None
+        // The years the row's year or period cell gives: one, or several that an amount is
+        // spread over ("2026-2028", "Continu").
+        let row_years = if year_cell.is_empty() {
+            vec![]
         } else {
-            match header_year(year_cell, plan).or_else(|| year_cell.parse::<Year>().ok()) {
-                Some(y) if (plan.meta.start_year..=plan.meta.end_year).contains(&y) => Some(y),
-                _ => {
+            match row_years(year_cell, plan) {
+                Ok(years) => years,
+                Err(_) => {
                     refuse(
                         column_of(Field::Year).unwrap_or(0),
                         said(
@@ -2563,9 +2781,13 @@ pub fn import_sheet(
                             ],
                         ),
                     );
-                    None
+                    vec![]
                 }
             }
+        };
+        let row_year = match row_years.as_slice() {
+            [y] => Some(*y),
+            _ => None,
         };
         let amount_text = amount_cell(column_of(Field::Amount));
         if !amount_text.is_empty() {
@@ -2583,6 +2805,19 @@ pub fn import_sheet(
                             if !v.is_zero() {
                                 let e = lump.entry(y).or_default();
                                 *e = e.saturating_add(v);
+                            }
+                        }
+                        // An amount for several years: spread evenly over them, and said.
+                        (None, true) if row_years.len() > 1 => {
+                            if !v.is_zero() {
+                                let currency = currency_seen
+                                    .clone()
+                                    .unwrap_or_else(|| base_currency.clone());
+                                for (y, share) in spread_evenly(v, &row_years, &currency) {
+                                    let e = lump.entry(y).or_default();
+                                    *e = e.saturating_add(share);
+                                }
+                                spread_rows.push(number);
                             }
                         }
                         (None, true) if !year_cell.is_empty() => {}
@@ -2634,6 +2869,12 @@ pub fn import_sheet(
                 (Ok(_), Ok(_), Some(_)) => refuse(
                     column_of(Field::UnitCost).unwrap_or(0),
                     said("negative_unit_cost", &[]),
+                ),
+                // A unit cost's quantity is of one year: over a period it could be each
+                // year's or the period's.
+                (Ok(_), Ok(_), None) if row_years.len() > 1 => refuse(
+                    column_of(Field::Year).unwrap_or(0),
+                    said("unit_cost_over_years", &[("value", quoted(year_cell))]),
                 ),
                 (Ok(_), Ok(_), None) if !year_cell.is_empty() => {}
                 (Ok(_), Ok(_), None) => refuse(
@@ -3089,6 +3330,15 @@ pub fn import_sheet(
         }
     }
 
+    match spread_rows.as_slice() {
+        [] => {}
+        [row] => im
+            .notes
+            .push(said("amounts_spread_one", &[("rows", row.to_string())])),
+        rows => im
+            .notes
+            .push(said("amounts_spread", &[("rows", row_ranges(rows))])),
+    }
     match said_nothing.get() {
         0 => {}
         1 => im.notes.push(said("dashes_one", &[])),

@@ -2553,3 +2553,195 @@ fn totals_per_section_and_grand_totals_are_told_apart_in_every_language() {
         vec![(3, "1000", "0"), (6, "2500", "-100"), (7, "3500", "0")]
     );
 }
+
+/// The matrix francophone plans are written in: axes, objectives and actions with a
+/// "Coût total (FCFA)" and a "Période" column. The cost of a row over several years is
+/// spread evenly over them (the francs' rounding on the last year), a row of one year is
+/// that year's, "Continu" is every year of the plan, and the review says which rows were
+/// spread.
+#[test]
+fn a_matrix_with_a_total_cost_and_a_period_spreads_each_cost_over_its_years() {
+    let p = plan("XOF", 2026, 2028);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Axes stratégiques",
+            "Objectifs spécifiques",
+            "Actions",
+            "Responsables",
+            "Coût total (FCFA)",
+            "Période",
+        ],
+        &[
+            "Axe 1 : Prévention",
+            "OS 1.1 : Réduire les VBG",
+            "Organiser des campagnes",
+            "MFFE",
+            "25 000 000",
+            "2026-2028",
+        ],
+        &["", "", "Former les leaders", "MFFE", "12 500 000", "2026"],
+        &[
+            "Axe 2 : Participation",
+            "OS 2.1 : Accroître la représentation",
+            "Plaidoyer auprès des partis",
+            "MFFE",
+            "8 000 001",
+            "2027 – 2028",
+        ],
+        &["", "", "Suivi du plan", "MFFE", "900 000", "Continu"],
+        &["TOTAL", "", "", "", "46 400 001", ""],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let r = &out.review;
+    assert_eq!(
+        column_fields(r),
+        [
+            Some("pillar"),
+            Some("outcome"),
+            Some("activity"),
+            Some("lead_agency"),
+            Some("amount"),
+            Some("year")
+        ]
+    );
+    assert_eq!(r.columns[4].note.code, "column_total_amount");
+    let plan = &out.plan;
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let years_of = |title: &str| -> Vec<(Year, Decimal)> {
+        let a = plan
+            .activities
+            .iter()
+            .find(|a| a.title.text == title)
+            .unwrap();
+        let line = (plan.cost_lines.iter())
+            .find(|l| l.activity_id == a.record.id)
+            .unwrap();
+        (line.quantities.iter())
+            .map(|(y, q)| (*y, q.saturating_mul(line.unit_cost.unwrap_or(Decimal::ONE))))
+            .collect()
+    };
+    assert_eq!(
+        years_of("Organiser des campagnes"),
+        [
+            (2026, d("8333333")),
+            (2027, d("8333333")),
+            (2028, d("8333334"))
+        ]
+    );
+    assert_eq!(years_of("Former les leaders"), [(2026, d("12500000"))]);
+    assert_eq!(
+        years_of("Plaidoyer auprès des partis"),
+        [(2027, d("4000000")), (2028, d("4000001"))]
+    );
+    assert_eq!(
+        years_of("Suivi du plan"),
+        [
+            (2026, d("300000")),
+            (2027, d("300000")),
+            (2028, d("300000"))
+        ]
+    );
+    let spread = r.notes.iter().find(|n| n.code == "amounts_spread").unwrap();
+    assert_eq!(spread.values["rows"], "2, 4–5");
+    assert_eq!(r.total_checks.len(), 1);
+    assert_eq!(r.total_checks[0].difference, "0");
+    let costing = crate::costing::compute(plan, None).unwrap();
+    assert_eq!(costing.total(), d("46400001"));
+}
+
+/// A period outside the plan, a period on a unit-cost row, and a period cell that names no
+/// year are refused with the row and column; "Coût total" beside year columns is a total
+/// to check, not a second amount.
+#[test]
+fn periods_that_cannot_be_costed_are_refused_and_a_total_cost_beside_years_is_checked() {
+    let p = plan("XOF", 2026, 2028);
+    let rows: Vec<&[&str]> = vec![
+        &["Actions", "Coût total", "Période"],
+        &["Campagnes", "1 000", "2025-2027"],
+        &["Formations", "1 000", "dès que possible"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let refused: Vec<(usize, &str)> = (out.review.refused.iter())
+        .map(|f| (f.row, f.reason.code.as_str()))
+        .collect();
+    assert_eq!(refused, [(2, "not_plan_year"), (3, "not_plan_year")]);
+    let rows: Vec<&[&str]> = vec![
+        &["Actions", "Coût total", "Période"],
+        &["Campagnes", "1 000", "2026-2027"],
+    ];
+    let one = accepted(&p, &rows, vec![]);
+    let said = (one.review.notes.iter())
+        .find(|n| n.code == "amounts_spread_one")
+        .unwrap();
+    assert_eq!(
+        said.message.split(':').next(),
+        Some("The amount of row 2 is for several years (its period)")
+    );
+
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "Coût unitaire", "Quantité", "Période"],
+        &["Ateliers", "500 000", "4", "2026-2027"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let f = &out.review.refused[0];
+    assert_eq!((f.row, f.reason.code.as_str()), (2, "unit_cost_over_years"));
+    assert!(
+        f.reason.message.contains("“2026-2027”"),
+        "{}",
+        f.reason.message
+    );
+
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "2026", "2027", "Coût total"],
+        &["Ateliers", "1 000", "2 000", "3 500"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    assert_eq!(
+        column_fields(&out.review),
+        [Some("activity"), Some("year:2026"), Some("year:2027"), None]
+    );
+    assert!(out.review.columns[3].total);
+    assert_eq!(out.plan.cost_lines.len(), 1);
+    let differs = (out.review.notes.iter())
+        .find(|n| n.code == "total_differs")
+        .unwrap();
+    assert_eq!(differs.values["total"], "3,500");
+}
+
+#[test]
+fn a_period_cell_gives_its_years_and_an_amount_is_cut_evenly_over_them() {
+    let p = plan("USD", 2026, 2030);
+    let years = |cell: &str| row_years(cell, &p);
+    assert_eq!(years("2027"), Ok(vec![2027]));
+    assert_eq!(years("FY 2026/27"), Ok(vec![2026]), "a fiscal year");
+    assert_eq!(years("T2 2028"), Ok(vec![2028]));
+    assert_eq!(years("2026 à 2028"), Ok(vec![2026, 2027, 2028]));
+    assert_eq!(years("2026–2027"), Ok(vec![2026, 2027]));
+    assert_eq!(
+        years("2570-2572"),
+        Ok(vec![2027, 2028, 2029]),
+        "Buddhist Era"
+    );
+    assert_eq!(years("២០២៦-២០២៧"), Ok(vec![2026, 2027]), "Khmer digits");
+    assert_eq!(years("2026, 2028 et 2030"), Ok(vec![2026, 2028, 2030]));
+    assert_eq!(years("En continu"), Ok((2026..=2030).collect()));
+    assert_eq!(years("ทุกปี"), Ok((2026..=2030).collect()));
+    assert_eq!(years("2024-2027"), Err(vec![2024, 2025]));
+    assert_eq!(years("à définir"), Err(vec![]));
+
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    assert_eq!(
+        spread_evenly(d("1000"), &[2026, 2027, 2028], "USD"),
+        [
+            (2026, d("333.33")),
+            (2027, d("333.33")),
+            (2028, d("333.34"))
+        ]
+    );
+    assert_eq!(
+        spread_evenly(d("1000"), &[2026, 2027, 2028], "KHR"),
+        [(2026, d("333")), (2027, d("333")), (2028, d("334"))]
+    );
+    assert_eq!(spread_evenly(d("7.5"), &[2027], "USD"), [(2027, d("7.5"))]);
+    assert_eq!(row_ranges(&[2, 3, 4, 7, 9, 10]), "2–4, 7, 9–10");
+}
