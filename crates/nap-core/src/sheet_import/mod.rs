@@ -2920,25 +2920,31 @@ pub fn import_sheet(
             continue;
         }
         let cost_currency = currency_seen.unwrap_or_else(|| base_currency.clone());
-        // A Total column: the row's years must add up to it.
-        if let (Some(col), false) = (total_column, lump.is_empty()) {
-            if let Some(total) = parse_amount(cell(Some(col)), mark)
+        // A Total column: the row's years, or its unit cost times its quantity, must come to
+        // it.
+        let row_total = total_column.and_then(|col| {
+            parse_amount(cell(Some(col)), mark)
                 .ok()
                 .and_then(|t| t.checked_mul(scale_of(Some(col))))
-            {
-                let sum = lump
-                    .values()
-                    .fold(Decimal::ZERO, |s, v| s.saturating_add(*v));
-                if sum != total {
-                    im.notes.push(said(
-                        "total_differs",
-                        &[
-                            ("row", number.to_string()),
-                            ("sum", grouped(sum)),
-                            ("total", grouped(total)),
-                        ],
-                    ));
+        });
+        if let Some(total) = row_total {
+            let values = |sum: Decimal| {
+                [
+                    ("row", number.to_string()),
+                    ("sum", grouped(sum)),
+                    ("total", grouped(total)),
+                ]
+            };
+            let years = (lump.values()).fold(Decimal::ZERO, |s, v| s.saturating_add(*v));
+            match unit_line {
+                _ if !lump.is_empty() && years != total => {
+                    im.notes.push(said("total_differs", &values(years)));
                 }
+                Some((uc, q, _)) if lump.is_empty() && uc.saturating_mul(q) != total => {
+                    let line = uc.saturating_mul(q);
+                    im.notes.push(said("line_total_differs", &values(line)));
+                }
+                _ => {}
             }
         }
 

@@ -2745,3 +2745,42 @@ fn a_period_cell_gives_its_years_and_an_amount_is_cut_evenly_over_them() {
     assert_eq!(spread_evenly(d("7.5"), &[2027], "USD"), [(2027, d("7.5"))]);
     assert_eq!(row_ranges(&[2, 3, 4, 7, 9, 10]), "2–4, 7, 9–10");
 }
+
+/// A costing sheet's "Coût total" column beside unit cost and quantity is each line's total:
+/// checked against unit cost × quantity, not imported again.
+#[test]
+fn a_line_total_beside_unit_cost_and_quantity_is_checked_not_added() {
+    let p = plan("XOF", 2026, 2027);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Activité",
+            "Désignation",
+            "Coût unitaire",
+            "Quantité",
+            "Année",
+            "Coût total",
+        ],
+        &[
+            "Ateliers",
+            "Location de salle",
+            "150 000",
+            "4",
+            "2026",
+            "600 000",
+        ],
+        &["Ateliers", "Pauses-café", "2 500", "120", "2026", "320 000"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let costing = crate::costing::compute(&out.plan, None).unwrap();
+    assert_eq!(costing.total(), "900000".parse::<Decimal>().unwrap());
+    let notes: Vec<(&str, &str, &str)> = (out.review.notes.iter())
+        .map(|n| {
+            (
+                n.code.as_str(),
+                n.values["row"].as_str(),
+                n.values["sum"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(notes, [("line_total_differs", "3", "300,000")]);
+}
