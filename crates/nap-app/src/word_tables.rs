@@ -26,6 +26,25 @@ const NAME_CHARS: usize = 60;
 /// The most characters of a caption: a longer paragraph is text, not a table's title.
 const CAPTION_CHARS: usize = 150;
 
+/// The paragraph above a table as its name says it: whole up to [`NAME_CHARS`], else cut
+/// after its last whole word within them, with "…" ("Tableau 4 : Matrice de mise en œuvre
+/// et du budget…", not "… et du budget prévis").
+fn short_name(paragraph: &str) -> String {
+    if paragraph.chars().count() <= NAME_CHARS {
+        return paragraph.to_string();
+    }
+    let cut: String = paragraph.chars().take(NAME_CHARS).collect();
+    // Cut before the word the limit falls in (a word cut at the limit ends it exactly).
+    let whole = match paragraph[cut.len()..].starts_with(char::is_whitespace) {
+        true => cut.as_str(),
+        false => cut
+            .rsplit_once(char::is_whitespace)
+            .map_or(cut.as_str(), |(w, _)| w),
+    };
+    let whole = whole.trim_end_matches(|c: char| c.is_whitespace() || "([{:;,–—-".contains(c));
+    format!("{whole}…")
+}
+
 /// `paragraph` when it reads as the caption of the table below it.
 fn caption(paragraph: &str) -> Option<String> {
     let sentence = paragraph.ends_with(['.', '!', '?', '។', '။']);
@@ -335,7 +354,7 @@ pub(crate) fn tables(document: &str) -> Result<Vec<WordTable>, WordError> {
                         depth -= 1;
                         if depth == 0 {
                             let n = found.len() + 1;
-                            let named: String = above.chars().take(NAME_CHARS).collect();
+                            let named = short_name(&above);
                             let label = if named.is_empty() {
                                 said("word_table", &[("n", n.to_string())])
                             } else {
@@ -439,6 +458,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         let t = &found[0];
         assert_eq!(t.name(), "Table 1 — Tableau 3 : Cadre logique");
+
         // The name in the app's language: its number and the paragraph, for the catalogue's
         // "Table {n} — {paragraph}" (in Khmer "តារាង {n} — {paragraph}").
         assert_eq!(t.label.code, "word_table_named");
@@ -517,5 +537,27 @@ mod tests {
         assert_eq!(caption("ថវិកាសរុបគឺ ៣ ពាន់លានរៀល។"), None);
         assert_eq!(caption(&"Budget ".repeat(30)), None);
         assert_eq!(caption(""), None);
+    }
+
+    #[test]
+    fn a_long_paragraph_names_its_table_up_to_its_last_whole_word() {
+        let long = "Tableau 4 : Matrice de mise en œuvre et budget (en milliers de FCFA)";
+        assert_eq!(
+            short_name(long),
+            "Tableau 4 : Matrice de mise en œuvre et budget (en milliers…"
+        );
+        let cut_in_a_word = "Tableau 4 : Matrice de mise en œuvre et du budget prévisionnel (FCFA)";
+        assert_eq!(
+            short_name(cut_in_a_word),
+            "Tableau 4 : Matrice de mise en œuvre et du budget…"
+        );
+        assert_eq!(short_name("Budget"), "Budget");
+        let exact = "a".repeat(NAME_CHARS);
+        assert_eq!(short_name(&exact), exact, "as long as allowed: whole");
+        // Khmer has no spaces between words: cut at the limit.
+        let khmer = "ថវិកា".repeat(20);
+        let named = short_name(&khmer);
+        assert_eq!(named.chars().count(), NAME_CHARS + 1);
+        assert!(named.ends_with('…'));
     }
 }

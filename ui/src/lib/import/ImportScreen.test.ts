@@ -182,6 +182,25 @@ describe('the review in Khmer', () => {
     i18n.lang = 'en';
   });
 
+  it('reviews another file typed over the last one without the last one\'s sheet and columns', async () => {
+    i18n.lang = 'en';
+    const backend = fakeBackend(false);
+    render(ImportScreen, { backend });
+    await fireEvent.click(screen.getByText('Choose…'));
+    await screen.findByText('Columns (the header is row 3)');
+    // The officer picks the workbook's budget sheet and reads a column as a year.
+    await fireEvent.change(screen.getByDisplayValue('Cadre logique'), { target: { value: 'Budget' } });
+    await waitFor(() => expect(backend.reviewSheet).toHaveBeenLastCalledWith(expect.objectContaining({ sheet: 'Budget' })));
+    await fireEvent.change(screen.getByLabelText('Read column B as'), { target: { value: 'activity' } });
+    await waitFor(() => expect(backend.reviewSheet).toHaveBeenLastCalledWith(expect.objectContaining({ map: [{ column: 'B', field: 'activity' }] })));
+    // Then types another file's path and reviews it: neither choice belongs to that file.
+    await fireEvent.input(screen.getByDisplayValue('/plans/PAN Mali.xlsx'), { target: { value: '/plans/Matrice.docx' } });
+    await fireEvent.click(screen.getByText('Review'));
+    await waitFor(() =>
+      expect(backend.reviewSheet).toHaveBeenLastCalledWith({ path: '/plans/Matrice.docx', sheet: null, map: [], skip_invalid: false }),
+    );
+  });
+
   it('names a Word document\'s tables in Khmer and picks one by its name', async () => {
     const review = reviewOf(false);
     review.sheets = ['Table 1', 'Table 2 — Tableau 2 : Cadre logique'];

@@ -26,9 +26,13 @@ export class ImportSession {
   error = $state.raw<BackendError | null>(null);
   /** Bumped by `reset`: the answer of a task started before it is dropped. */
   private generation = 0;
+  /** The file `sheet` and `chosen` were picked in: a review of another file (its path typed
+   *  or pasted over the last one) starts without them, as its sheets and columns differ. */
+  private choicesFor = '';
 
   reset() {
     this.generation += 1;
+    this.choicesFor = '';
     this.path = '';
     this.sheet = null;
     this.chosen = {};
@@ -64,6 +68,11 @@ export class ImportSession {
 
   /** Reviews the file chosen: what importing it would do; nothing is written. */
   async load(backend: Backend) {
+    if (this.path !== this.choicesFor) {
+      this.sheet = null;
+      this.chosen = {};
+      this.choicesFor = this.path;
+    }
     const generation = this.begin();
     this.done = null;
     try {
