@@ -1181,6 +1181,99 @@ fn header_year(header: &str, plan: &Plan) -> Option<Year> {
     None
 }
 
+/// Whether a header names a part of a year ("T1", "Q3", "S2", "Trim. 2", "1er trimestre",
+/// "Semestre 2", "Janv.", "March"): the columns of a chronogramme by quarter or month.
+fn is_year_part(header: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+        "janv",
+        "fevr",
+        "fev",
+        "avr",
+        "juil",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+    ];
+    let f = fold(header);
+    let words: Vec<&str> = f.split(' ').collect();
+    let small = |w: &str, most: u32| w.parse::<u32>().is_ok_and(|n| (1..=most).contains(&n));
+    let numbered = |w: &str, letters: &[&str], most: u32| {
+        letters
+            .iter()
+            .any(|l| w.strip_prefix(l).is_some_and(|n| small(n, most)))
+    };
+    let ordinal = |w: &str| {
+        [
+            "1er", "1re", "1st", "2e", "2eme", "2nd", "3e", "3eme", "3rd", "4e", "4eme", "4th",
+        ]
+        .contains(&w)
+    };
+    const QUARTER: &[&str] = &["trimestre", "trim", "quarter", "qtr"];
+    const HALF: &[&str] = &["semestre", "sem", "half"];
+    match words.as_slice() {
+        [w] => numbered(w, &["t", "q"], 4) || numbered(w, &["s", "h"], 2) || MONTHS.contains(w),
+        [name, n] if QUARTER.contains(name) => small(n, 4),
+        [name, n] if HALF.contains(name) => small(n, 2),
+        [o, name] => ordinal(o) && (QUARTER.contains(name) || HALF.contains(name)),
+        _ => false,
+    }
+}
+
+/// Whether a cell is a mark of a schedule ("X", "x", "✓", "√", "●"): the work is done that
+/// year (or quarter), with no amount.
+fn is_mark(cell: &str) -> bool {
+    matches!(
+        cell.trim(),
+        "X" | "x"
+            | "XX"
+            | "xx"
+            | "✓"
+            | "✔"
+            | "√"
+            | "●"
+            | "•"
+            | "■"
+            | "▪"
+            | "☑"
+            | "✗"
+            | "✘"
+            | "◼"
+    )
+}
+
 /// Words (folded) of a period cell that mean every year of the plan ("Continu",
 /// "Permanent", "Chaque année", "ทุกปี").
 const EVERY_YEAR_WORDS: &[&str] = &[
@@ -1271,9 +1364,9 @@ fn row_ranges(rows: &[usize]) -> String {
         .join(", ")
 }
 
-/// `amount` in equal shares over `years` (in order, at least one), each cut to the minor
-/// unit of `currency`; the last share takes what the cutting leaves, so the shares add up to
-/// `amount` exactly and only the last year differs.
+/// `amount` in equal shares over `years` (in order, at least one; a year given twice takes
+/// two shares), each cut to the minor unit of `currency`; the last share takes what the
+/// cutting leaves, so the shares add up to `amount` exactly and only the last year differs.
 fn spread_evenly(amount: Decimal, years: &[Year], currency: &str) -> Vec<(Year, Decimal)> {
     let n = Decimal::from(years.len().max(1));
     let share = (amount / n).round_dp_with_strategy(
@@ -1509,6 +1602,10 @@ struct Layout {
     /// splits a year's cost between funders: that column's amounts are costed on a line of
     /// their own, funded by a source of that name.
     funders: BTreeMap<usize, String>,
+    /// Year columns that hold a schedule, not amounts: every cell filled under them is a
+    /// mark ("X", "✓"). A row's marks give the years its cost is spent in (see
+    /// [`is_mark`]).
+    schedule: BTreeSet<usize>,
 }
 
 /// The `--map` field that leaves a column out (`--map ignore=C`).
@@ -1637,9 +1734,30 @@ fn layout(
                 None => (header_row, None, None),
             },
         };
-    let data_row =
-        header_row + 1 + usize::from(years_below.is_some()) + usize::from(funders_row.is_some());
     let header = &rows[header_row];
+    // A header over two rows: years ("2026", merged over its columns) above the parts of each
+    // year ("T1" … "T4", "S1", "Janv."), as a chronogramme by quarter is written. Each part's
+    // column is its year's; the parts of a year add up.
+    let parts_below = (raw.get(header_row + 1))
+        .filter(|_| years_below.is_none())
+        .filter(|parts| {
+            let filled: Vec<usize> = (parts.iter().enumerate())
+                .filter(|(_, c)| !c.trim().is_empty())
+                .map(|(i, _)| i)
+                .collect();
+            let year_over = |i: usize| {
+                (0..=i)
+                    .rev()
+                    .find_map(|j| header.get(j).map(|h| h.trim()).filter(|h| !h.is_empty()))
+                    .is_some_and(|h| header_year(h, plan).is_some())
+            };
+            filled.len() >= 2 && (filled.iter()).all(|i| is_year_part(&parts[*i]) && year_over(*i))
+        });
+    let data_row = header_row
+        + 1
+        + usize::from(years_below.is_some())
+        + usize::from(funders_row.is_some())
+        + usize::from(parts_below.is_some());
     // Each column's header: the year below where there is one (with its group, the nearest
     // header at or left of it, which states the multiple and currency, and the funder above
     // it in a header of three rows), else its own.
@@ -1676,10 +1794,16 @@ fn layout(
                     let named = Some(named.clone()).filter(|n| !n.is_empty());
                     (year.to_string(), shown, named)
                 }
-                _ => (own.to_string(), None, None),
+                _ => match parts_below.and_then(|r| r.get(i)).map(|p| p.trim()) {
+                    // "2026 T1": its year's, and the part said.
+                    Some(part) if !part.is_empty() => (format!("{group} {part}"), None, None),
+                    _ => (own.to_string(), None, None),
+                },
             }
         })
         .collect();
+    let is_part =
+        |i: usize| parts_below.is_some_and(|r| r.get(i).is_some_and(|p| !p.trim().is_empty()));
     let mut uses = BTreeMap::new();
     let mut columns = Vec::new();
     let mut shown_headers = Vec::with_capacity(width);
@@ -1769,7 +1893,19 @@ fn layout(
                             || read.iter().any(|(_, g)| funder_kind(g).is_some()))
                 })
             };
-            if years_taken.contains(&y) && shares.get(&y).is_some_and(another_share) {
+            if is_part(i)
+                && (years_taken.contains(&y)
+                    || (plan.meta.start_year..=plan.meta.end_year).contains(&y))
+            {
+                // A quarter (or month) of the year: added to the year's other parts.
+                if !years_taken.contains(&y) {
+                    years_taken.push(y);
+                }
+                (
+                    Some(Use::Year(y)),
+                    said("column_year_part", &[("year", y.to_string())]),
+                )
+            } else if years_taken.contains(&y) && shares.get(&y).is_some_and(another_share) {
                 if let Some(f) = share {
                     shares.entry(y).or_default().push((i, f.clone()));
                 }
@@ -1887,17 +2023,47 @@ fn layout(
             });
         }
     }
+    // Year columns with only marks under them ("X" under 2026, 2027, 2028: a chronogramme)
+    // are a schedule: the years each row's cost is spent in. Where the sheet has one, its
+    // empty year columns (a quarter no work falls in) are part of it.
+    let filled_under = |i: usize| {
+        (rows.iter().skip(data_row))
+            .filter(|r| !r.first().is_some_and(|c| is_total(c)))
+            .filter_map(move |r| r.get(i).map(|c| c.trim()))
+            .filter(|c| !c.is_empty())
+    };
+    let year_cols: Vec<usize> = (uses.iter())
+        .filter(|(_, u)| matches!(u, Use::Year(_)))
+        .map(|(i, _)| *i)
+        .collect();
+    let schedule: BTreeSet<usize> = if year_cols.iter().any(|i| filled_under(*i).any(is_mark)) {
+        (year_cols.iter().copied())
+            .filter(|i| filled_under(*i).all(is_mark))
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
+    for i in &schedule {
+        let letter = column_letter(*i);
+        if let Some(c) = columns.iter_mut().find(|c| c.column == letter) {
+            c.note = said("column_schedule", &[]);
+            (c.multiple, c.currency) = (None, None);
+        }
+        scales.remove(i);
+        currencies.remove(i);
+    }
     // A sheet without year, amount or unit-cost columns gives each row's cost in its one
     // Total column ("Coût total (FCFA)" beside "Période"): that is the amount, not a check.
     let totals: Vec<usize> = (uses.iter())
         .filter(|(_, u)| **u == Use::Total)
         .map(|(i, _)| *i)
         .collect();
-    let costed = uses.values().any(|u| {
-        matches!(
+    let costed = uses.iter().any(|(i, u)| match u {
+        Use::Year(_) => !schedule.contains(i),
+        u => matches!(
             u,
-            Use::Year(_) | Use::Field(Field::Amount | Field::UnitCost | Field::Quantity)
-        )
+            Use::Field(Field::Amount | Field::UnitCost | Field::Quantity)
+        ),
     });
     let mapped_total = (by_letter.iter().map(|(u, _)| u))
         .chain(by_header.iter().map(|(u, _)| u))
@@ -1932,6 +2098,7 @@ fn layout(
         scales,
         currencies,
         funders: funder_of,
+        schedule,
     })
 }
 
@@ -2434,14 +2601,17 @@ pub fn import_sheet(
     // row's); the header's rows of years and funders from the cells as they are.
     let layout = layout(&rows, &sheet.rows, plan, options)?;
     let has = |f: Field| layout.uses.values().any(|u| *u == Use::Field(f));
-    let year_columns: Vec<(usize, Year)> = layout
+    // Year columns of amounts, and those of a schedule (marks: the years a row's cost is
+    // spent in).
+    type YearColumns = Vec<(usize, Year)>;
+    let (schedule_columns, year_columns): (YearColumns, YearColumns) = layout
         .uses
         .iter()
         .filter_map(|(i, u)| match u {
             Use::Year(y) => Some((*i, *y)),
             _ => None,
         })
-        .collect();
+        .partition(|(i, _)| layout.schedule.contains(i));
     let total_column = layout
         .uses
         .iter()
@@ -2761,11 +2931,31 @@ pub fn import_sheet(
                 Err(e) => refuse(*col, e),
             }
         }
-        let year_cell = cell(column_of(Field::Year));
-        // The years the row's year or period cell gives: one, or several that an amount is
-        // spread over ("2026-2028", "Continu").
+        // The years the row's year or period cell gives (one, or several that an amount is
+        // spread over: "2026-2028", "Continu"), else those its schedule marks.
+        // One year per mark: an amount over marked quarters is spread over the quarters.
+        let marks: Vec<Year> = (schedule_columns.iter())
+            .filter(|(i, _)| is_mark(cell(Some(*i))))
+            .map(|(_, y)| *y)
+            .collect();
+        let marked: Vec<Year> = marks
+            .iter()
+            .copied()
+            .collect::<BTreeSet<Year>>()
+            .into_iter()
+            .collect();
+        let marked_text = (marked.iter())
+            .map(Year::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let year_cell = match cell(column_of(Field::Year)) {
+            "" => marked_text.as_str(),
+            given => given,
+        };
         let row_years = if year_cell.is_empty() {
             vec![]
+        } else if cell(column_of(Field::Year)).is_empty() {
+            marked.clone()
         } else {
             match row_years(year_cell, plan) {
                 Ok(years) => years,
@@ -2813,7 +3003,12 @@ pub fn import_sheet(
                                 let currency = currency_seen
                                     .clone()
                                     .unwrap_or_else(|| base_currency.clone());
-                                for (y, share) in spread_evenly(v, &row_years, &currency) {
+                                // Over the marks when the schedule gives the years
+                                // (two quarters of 2026 and one of 2027: two thirds in
+                                // 2026), else evenly over the years.
+                                let by_marks = cell(column_of(Field::Year)).is_empty();
+                                let over = if by_marks { &marks } else { &row_years };
+                                for (y, share) in spread_evenly(v, over, &currency) {
                                     let e = lump.entry(y).or_default();
                                     *e = e.saturating_add(share);
                                 }
@@ -2873,7 +3068,9 @@ pub fn import_sheet(
                 // A unit cost's quantity is of one year: over a period it could be each
                 // year's or the period's.
                 (Ok(_), Ok(_), None) if row_years.len() > 1 => refuse(
-                    column_of(Field::Year).unwrap_or(0),
+                    (column_of(Field::Year))
+                        .or(schedule_columns.first().map(|(i, _)| *i))
+                        .unwrap_or(0),
                     said("unit_cost_over_years", &[("value", quoted(year_cell))]),
                 ),
                 (Ok(_), Ok(_), None) if !year_cell.is_empty() => {}

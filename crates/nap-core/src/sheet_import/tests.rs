@@ -2784,3 +2784,154 @@ fn a_line_total_beside_unit_cost_and_quantity_is_checked_not_added() {
         .collect();
     assert_eq!(notes, [("line_total_differs", "3", "300,000")]);
 }
+
+/// A chronogramme: the years of the plan marked "X" beside each action's cost. The cost is
+/// spent in the years marked, spread evenly over them; a cost beside one mark is that
+/// year's; the Total row is checked against the costs.
+#[test]
+fn a_schedule_of_marked_years_gives_the_years_a_cost_is_spent_in() {
+    let p = plan("XOF", 2026, 2028);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Actions",
+            "Responsable",
+            "Coût total (FCFA)",
+            "2026",
+            "2027",
+            "2028",
+        ],
+        &["Campagnes", "MFFE", "9 000 000", "X", "X", "x"],
+        &["Former les leaders", "MFFE", "4 000 000", "✓", "", ""],
+        &["Équiper les centres", "MS", "6 000 001", "", "X", "X"],
+        &["TOTAL", "", "19 000 001", "", "", ""],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let r = &out.review;
+    assert_eq!(
+        column_fields(r),
+        [
+            Some("activity"),
+            Some("lead_agency"),
+            Some("amount"),
+            Some("year:2026"),
+            Some("year:2027"),
+            Some("year:2028")
+        ]
+    );
+    let notes: Vec<&str> = r.columns.iter().map(|c| c.note.code.as_str()).collect();
+    assert_eq!(notes[3..], ["column_schedule"; 3]);
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let years: Vec<Vec<(Year, Decimal)>> = (out.plan.cost_lines.iter())
+        .map(|l| l.quantities.iter().map(|(y, q)| (*y, *q)).collect())
+        .collect();
+    assert_eq!(
+        years,
+        [
+            vec![
+                (2026, d("3000000")),
+                (2027, d("3000000")),
+                (2028, d("3000000"))
+            ],
+            vec![(2026, d("4000000"))],
+            vec![(2027, d("3000000")), (2028, d("3000001"))],
+        ]
+    );
+    assert_eq!(r.total_checks.len(), 1, "{:?}", r.total_checks);
+    assert_eq!(r.total_checks[0].difference, "0");
+    let spread = r.notes.iter().find(|n| n.code == "amounts_spread").unwrap();
+    assert_eq!(spread.values["rows"], "2, 4");
+
+    // A unit cost beside several marks is refused: its quantity could be each year's.
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "Coût unitaire", "Quantité", "2026", "2027"],
+        &["Ateliers", "500 000", "4", "X", "X"],
+    ];
+    let out = run(&p, &rows, vec![], &[]);
+    let f = &out.review.refused[0];
+    assert_eq!(
+        (f.row, f.column.as_str(), f.reason.code.as_str()),
+        (2, "D (2026)", "unit_cost_over_years")
+    );
+    assert!(
+        f.reason.message.contains("“2026, 2027”"),
+        "{}",
+        f.reason.message
+    );
+}
+
+/// A chronogramme by quarter: the years over their quarters ("T1" … "T4") in a header of two
+/// rows. A cost is spread over the quarters marked, so two quarters of 2026 and one of 2027
+/// put two thirds in 2026; quarters of amounts add up to their year.
+#[test]
+fn quarters_under_their_years_are_read_as_parts_of_the_year() {
+    let p = plan("XOF", 2026, 2027);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Actions",
+            "Coût (FCFA)",
+            "2026",
+            "",
+            "",
+            "",
+            "2027",
+            "",
+            "",
+            "",
+        ],
+        &["", "", "T1", "T2", "T3", "T4", "T1", "T2", "T3", "T4"],
+        &["Campagnes", "9 000 000", "X", "", "X", "", "X", "", "", ""],
+        &["Formations", "4 000 000", "", "X", "X", "", "", "", "", ""],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let r = &out.review;
+    assert_eq!((r.header_row, r.header_last_row), (1, 2));
+    assert_eq!(r.columns[2].header, "2026 T1");
+    assert_eq!(r.columns[9].field.as_deref(), Some("year:2027"));
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let years: Vec<Vec<(Year, Decimal)>> = (out.plan.cost_lines.iter())
+        .map(|l| l.quantities.iter().map(|(y, q)| (*y, *q)).collect())
+        .collect();
+    assert_eq!(
+        years,
+        [
+            vec![(2026, d("6000000")), (2027, d("3000000"))],
+            vec![(2026, d("4000000"))],
+        ]
+    );
+
+    // Amounts by quarter: each year's quarters add up.
+    let rows: Vec<&[&str]> = vec![
+        &["Activité", "2026", "", "2027", ""],
+        &["", "S1", "S2", "S1", "S2"],
+        &["Ateliers", "100", "250", "", "75"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let line = &out.plan.cost_lines[0];
+    assert_eq!(
+        line.quantities
+            .iter()
+            .map(|(y, q)| (*y, *q))
+            .collect::<Vec<_>>(),
+        [(2026, d("350")), (2027, d("75"))]
+    );
+    let notes: Vec<&str> = (out.review.columns.iter())
+        .map(|c| c.note.code.as_str())
+        .collect();
+    assert_eq!(notes[1..], ["column_year_part"; 4]);
+
+    for part in [
+        "T1",
+        "q4",
+        "S2",
+        "Trim. 3",
+        "1er trimestre",
+        "Semestre 2",
+        "Janv.",
+        "March",
+    ] {
+        assert!(is_year_part(part), "{part}");
+    }
+    for not in ["T5", "S3", "Total", "2026", "Trimestre", "Marseille"] {
+        assert!(!is_year_part(not), "{not}");
+    }
+}
