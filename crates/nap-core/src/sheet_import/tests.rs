@@ -110,6 +110,13 @@ fn column_fields(review: &SheetReview) -> Vec<Option<&str>> {
     review.columns.iter().map(|c| c.field.as_deref()).collect()
 }
 
+/// Each cost line's quantities by year, in plan order (a lump sum's are its amounts).
+fn line_years(plan: &Plan) -> Vec<Vec<(Year, Decimal)>> {
+    (plan.cost_lines.iter())
+        .map(|l| l.quantities.iter().map(|(y, q)| (*y, *q)).collect())
+        .collect()
+}
+
 /// The review's amounts as (year, amount).
 fn year_amounts(review: &SheetReview) -> Vec<(Year, &str)> {
     review
@@ -2821,9 +2828,7 @@ fn a_schedule_of_marked_years_gives_the_years_a_cost_is_spent_in() {
     let notes: Vec<&str> = r.columns.iter().map(|c| c.note.code.as_str()).collect();
     assert_eq!(notes[3..], ["column_schedule"; 3]);
     let d = |s: &str| s.parse::<Decimal>().unwrap();
-    let years: Vec<Vec<(Year, Decimal)>> = (out.plan.cost_lines.iter())
-        .map(|l| l.quantities.iter().map(|(y, q)| (*y, *q)).collect())
-        .collect();
+    let years = line_years(&out.plan);
     assert_eq!(
         years,
         [
@@ -2888,9 +2893,7 @@ fn quarters_under_their_years_are_read_as_parts_of_the_year() {
     assert_eq!(r.columns[2].header, "2026 T1");
     assert_eq!(r.columns[9].field.as_deref(), Some("year:2027"));
     let d = |s: &str| s.parse::<Decimal>().unwrap();
-    let years: Vec<Vec<(Year, Decimal)>> = (out.plan.cost_lines.iter())
-        .map(|l| l.quantities.iter().map(|(y, q)| (*y, *q)).collect())
-        .collect();
+    let years = line_years(&out.plan);
     assert_eq!(
         years,
         [
