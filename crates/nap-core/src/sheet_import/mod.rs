@@ -2898,6 +2898,8 @@ pub fn import_sheet(
         // line as before.
         let mut lump_by_funder: Vec<(&str, BTreeMap<Year, Decimal>)> = Vec::new();
         let mut currency_seen = row_currency.clone();
+        // The note of a row whose amount is spread over several years.
+        let mut spread_from: Option<String> = None;
         for (col, year) in &year_columns {
             let text = amount_cell(Some(*col));
             if text.is_empty() {
@@ -3013,6 +3015,19 @@ pub fn import_sheet(
                                     *e = e.saturating_add(share);
                                 }
                                 spread_rows.push(number);
+                                // The sheet's figure as written, with the multiple it
+                                // is stated in ("45 000 × 1000" in a table in thousands).
+                                let scale = scale_of(column_of(Field::Amount));
+                                let written = if scale == Decimal::ONE {
+                                    amount_text.to_string()
+                                } else {
+                                    format!("{amount_text} × {}", scale.normalize())
+                                };
+                                spread_from = Some(placeholder::spread_note(
+                                    &plan.meta.working_language,
+                                    &written,
+                                    over,
+                                ));
                             }
                         }
                         (None, true) if !year_cell.is_empty() => {}
@@ -3366,7 +3381,12 @@ pub fn import_sheet(
         };
         let item_text = cell(column_of(Field::Item));
         let economic = cell(column_of(Field::EconomicCode)).to_string();
-        let note = cell(column_of(Field::Note)).to_string();
+        // The row's own note, and what the import did to its amount.
+        let note = match (cell(column_of(Field::Note)), &spread_from) {
+            (own, Some(spread)) if !own.is_empty() => format!("{own}; {spread}"),
+            (_, Some(spread)) => spread.clone(),
+            (own, None) => own.to_string(),
+        };
         let source = im.funding_source(cell(column_of(Field::FundingSource)));
         if let Some(f) = cell(column_of(Field::FunctionCode))
             .get(..)

@@ -21,9 +21,11 @@ pub(crate) const CATALOGUES: [(&str, &str); 9] = [
     ("tl", include_str!("../../../../i18n/tl.json")),
 ];
 
-/// The keys read: the two wordings, the names of the four levels and a lump sum's.
-const KEYS: [&str; 7] = [
+/// The keys read: the two wordings, the names of the four levels, a lump sum's and the note
+/// of an amount spread over several years.
+const KEYS: [&str; 8] = [
     "out.placeholder_title",
+    "out.spread_note",
     "out.placeholder_top",
     "out.lump_sum_unit",
     "out.pillar",
@@ -97,6 +99,33 @@ pub(crate) fn lump_sum_item(tag: &str) -> String {
     }
 }
 
+/// The note of a line whose amount, given for several years (a period, or a schedule's
+/// marks), was spread evenly over them: the sheet's own figure and years, in the language of
+/// `tag`, so that the annex shows the split was made on import, not in the sheet.
+pub(crate) fn spread_note(tag: &str, amount: &str, years: &[i32]) -> String {
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for &y in years {
+        match runs.last_mut() {
+            Some((_, last)) if *last == y => {}
+            Some((_, last)) if *last + 1 == y => *last = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    let years = (runs.iter())
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    word(&language(tag), "out.spread_note")
+        .replace("{amount}", amount)
+        .replace("{years}", &years)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +139,22 @@ mod tests {
             lump_sum_item("ka"),
             "Lump sum",
             "a language without a catalogue"
+        );
+    }
+
+    #[test]
+    fn a_spread_amount_is_noted_with_the_sheets_figure_and_years() {
+        assert_eq!(
+            spread_note("fr-SN", "45 000", &[2026, 2027, 2028]),
+            "« 45 000 » au tableau pour 2026–2028, réparti également"
+        );
+        assert_eq!(
+            spread_note("en", "900", &[2026, 2026, 2028]),
+            "“900” in the sheet for 2026, 2028, spread evenly"
+        );
+        assert_eq!(
+            spread_note("km", "៩០០", &[2026, 2027]),
+            "«៩០០» ក្នុងតារាងសម្រាប់ 2026–2027 ចែកស្មើៗគ្នា"
         );
     }
 

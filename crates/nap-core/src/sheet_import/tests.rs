@@ -2636,6 +2636,17 @@ fn a_matrix_with_a_total_cost_and_a_period_spreads_each_cost_over_its_years() {
         ]
     );
     assert_eq!(years_of("Former les leaders"), [(2026, d("12500000"))]);
+    // The split is the import's, and the line says so with the sheet's figure.
+    let notes: Vec<&str> = (plan.cost_lines.iter()).map(|l| l.note.as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "“25 000 000” in the sheet for 2026–2028, spread evenly",
+            "",
+            "“8 000 001” in the sheet for 2027–2028, spread evenly",
+            "“900 000” in the sheet for 2026–2028, spread evenly",
+        ]
+    );
     assert_eq!(
         years_of("Plaidoyer auprès des partis"),
         [(2027, d("4000000")), (2028, d("4000001"))]
@@ -2683,6 +2694,23 @@ fn periods_that_cannot_be_costed_are_refused_and_a_total_cost_beside_years_is_ch
     assert_eq!(
         said.message.split(':').next(),
         Some("The amount of row 2 is for several years (its period)")
+    );
+    // In a table in thousands, the line's note gives the sheet's figure and its multiple.
+    let rows: Vec<&[&str]> = vec![
+        &["Actions", "Coût total (en milliers de FCFA)", "Période"],
+        &["Campagnes", "1 000", "2026-2027"],
+    ];
+    let thousands = accepted(&p, &rows, vec![]);
+    assert_eq!(
+        thousands.plan.cost_lines[0].note,
+        "“1 000 × 1000” in the sheet for 2026–2027, spread evenly"
+    );
+    assert_eq!(
+        line_years(&thousands.plan),
+        [vec![
+            (2026, "500000".parse().unwrap()),
+            (2027, "500000".parse().unwrap())
+        ]]
     );
 
     let rows: Vec<&[&str]> = vec![
