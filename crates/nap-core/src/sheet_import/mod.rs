@@ -1343,13 +1343,15 @@ fn row_years(cell: &str, plan: &Plan) -> Result<Vec<Year>, Vec<Year>> {
     }
 }
 
-/// Row numbers (rising) written short: "2–4, 7".
-fn row_ranges(rows: &[usize]) -> String {
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for &r in rows {
+/// Numbers (rising; one repeated counts once) written short: "2–4, 7" (rows), "2026–2028"
+/// (years).
+pub(crate) fn ranges(numbers: impl IntoIterator<Item = i64>) -> String {
+    let mut runs: Vec<(i64, i64)> = Vec::new();
+    for n in numbers {
         match runs.last_mut() {
-            Some((_, last)) if *last + 1 == r => *last = r,
-            _ => runs.push((r, r)),
+            Some((_, last)) if *last == n => {}
+            Some((_, last)) if *last + 1 == n => *last = n,
+            _ => runs.push((n, n)),
         }
     }
     (runs.iter())
@@ -3558,9 +3560,10 @@ pub fn import_sheet(
         [row] => im
             .notes
             .push(said("amounts_spread_one", &[("rows", row.to_string())])),
-        rows => im
-            .notes
-            .push(said("amounts_spread", &[("rows", row_ranges(rows))])),
+        rows => im.notes.push(said(
+            "amounts_spread",
+            &[("rows", ranges(rows.iter().map(|r| *r as i64)))],
+        )),
     }
     match said_nothing.get() {
         0 => {}

@@ -103,24 +103,7 @@ pub(crate) fn lump_sum_item(tag: &str) -> String {
 /// marks), was spread evenly over them: the sheet's own figure and years, in the language of
 /// `tag`, so that the annex shows the split was made on import, not in the sheet.
 pub(crate) fn spread_note(tag: &str, amount: &str, years: &[i32]) -> String {
-    let mut runs: Vec<(i32, i32)> = Vec::new();
-    for &y in years {
-        match runs.last_mut() {
-            Some((_, last)) if *last == y => {}
-            Some((_, last)) if *last + 1 == y => *last = y,
-            _ => runs.push((y, y)),
-        }
-    }
-    let years = (runs.iter())
-        .map(|(a, b)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}–{b}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let years = super::ranges(years.iter().map(|y| i64::from(*y)));
     word(&language(tag), "out.spread_note")
         .replace("{amount}", amount)
         .replace("{years}", &years)

@@ -2778,7 +2778,7 @@ fn a_period_cell_gives_its_years_and_an_amount_is_cut_evenly_over_them() {
         [(2026, d("333")), (2027, d("333")), (2028, d("334"))]
     );
     assert_eq!(spread_evenly(d("7.5"), &[2027], "USD"), [(2027, d("7.5"))]);
-    assert_eq!(row_ranges(&[2, 3, 4, 7, 9, 10]), "2–4, 7, 9–10");
+    assert_eq!(ranges([2, 3, 4, 7, 9, 10]), "2–4, 7, 9–10");
 }
 
 /// A costing sheet's "Coût total" column beside unit cost and quantity is each line's total:
