@@ -2966,3 +2966,101 @@ fn quarters_under_their_years_are_read_as_parts_of_the_year() {
         assert!(!is_year_part(not), "{not}");
     }
 }
+
+/// The Philippine plan's layout: "Action Points" under "Pillar" heading rows, lead and
+/// support agencies, a "Timeframe" and a budget in pesos.
+#[test]
+fn a_philippine_action_plan_with_action_points_and_support_agencies_comes_in() {
+    let p = plan("PHP", 2026, 2028);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "Philippine National Action Plan on Women, Peace and Security",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "Action Points",
+            "Indicators",
+            "Lead Agency",
+            "Support Agencies",
+            "Timeframe",
+            "Budget (PhP)",
+        ],
+        &[
+            "Pillar 1: Empowerment and Participation",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "1.1 Train women mediators",
+            "Number of women mediators trained",
+            "OPAPRU",
+            "PCW, DILG",
+            "2026-2027",
+            "2,400,000.00",
+        ],
+        &["Pillar 2: Protection and Prevention", "", "", "", "", ""],
+        &[
+            "2.1 Establish VAW desks",
+            "Number of VAW desks",
+            "DILG",
+            "PNP",
+            "2026",
+            "3,000,000.00",
+        ],
+        &["Total", "", "", "", "", "5,400,000.00"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let r = &out.review;
+    assert_eq!(
+        column_fields(r),
+        [
+            Some("activity"),
+            Some("indicator"),
+            Some("lead_agency"),
+            Some("agencies"),
+            Some("year"),
+            Some("amount")
+        ]
+    );
+    let plan = &out.plan;
+    let pillars: Vec<(&str, &str)> = (plan.pillars.iter())
+        .map(|p| (p.code.as_str(), p.title.text.as_str()))
+        .collect();
+    assert_eq!(
+        pillars,
+        [
+            ("1", "Empowerment and Participation"),
+            ("2", "Protection and Prevention")
+        ]
+    );
+    let mediators = &plan.activities[0];
+    assert_eq!(mediators.title.text, "Train women mediators");
+    let code = |id: Option<Id>| {
+        let a = plan
+            .agencies
+            .iter()
+            .find(|a| Some(a.record.id) == id)
+            .unwrap();
+        a.code.as_str()
+    };
+    assert_eq!(code(mediators.lead_agency_id), "OPAPRU");
+    let support: Vec<&str> = (mediators.supporting_agency_ids.iter())
+        .map(|id| code(Some(*id)))
+        .collect();
+    assert_eq!(support, ["PCW", "DILG"]);
+    assert_eq!(r.total_checks[0].difference, "0");
+    assert_eq!(
+        line_years(plan)[0],
+        [
+            (2026, "1200000".parse().unwrap()),
+            (2027, "1200000".parse().unwrap())
+        ]
+    );
+}
