@@ -240,6 +240,16 @@ fn titled<K: Copy>(
         .collect()
 }
 
+/// The kind of the standard pillar titled `title` in any of the languages above, when it is
+/// one ("PENCEGAHAN", "Relief and recovery", "ការការពារ"), compared as `fold` compares.
+pub fn standard_pillar_kind(title: &str, fold: impl Fn(&str) -> String) -> Option<PillarKind> {
+    let title = fold(title);
+    PILLARS
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| fold(n) == title))
+        .map(|(kind, _)| *kind)
+}
+
 /// The standard pillars with their titles in a plan's working and second languages.
 pub fn pillars(working: &str, second: Option<&str>) -> Vec<(PillarKind, LocalText)> {
     titled(&PILLARS, working, second)

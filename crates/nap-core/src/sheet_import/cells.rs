@@ -150,8 +150,52 @@ fn roman_numbered(text: &str) -> Option<(Option<String>, String)> {
     None
 }
 
+/// The code a numbering cell gives, when the cell only numbers ("3", "2.1", "II", "B",
+/// "iv.", "៣"): Arabic digits as written (in ASCII), Roman numerals as their value, a letter
+/// as it is.
+pub(crate) fn numbering_code(cell: &str) -> Option<String> {
+    let cell = cell.trim_end_matches(['.', ')']).trim();
+    let arabic = !cell.is_empty()
+        && cell.chars().all(|c| is_digit(c) || c == '.')
+        && cell.starts_with(is_digit);
+    if arabic {
+        return Some(cell.chars().map(ascii_digit).collect());
+    }
+    if let Some(n) = roman_value(cell) {
+        return Some(n.to_string());
+    }
+    let mut chars = cell.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_alphabetic() => Some(c.to_ascii_uppercase().to_string()),
+        _ => None,
+    }
+}
+
+/// How a heading is numbered: in Roman numerals, in Arabic digits with so many parts ("2"
+/// one, "2.1" two), or by a letter. Headings numbered alike are at one level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum NumberingStyle {
+    Roman,
+    Arabic(usize),
+    Letter,
+}
+
+/// The numbering style of `number` ("II.", "2.1", "B)"), when it is a number.
+pub(crate) fn numbering_style(number: &str) -> Option<NumberingStyle> {
+    let n = number.trim().trim_end_matches(['.', ')']);
+    if roman_value(n).is_some() {
+        return Some(NumberingStyle::Roman);
+    }
+    let code = numbering_code(n)?;
+    Some(if code.starts_with(|c: char| c.is_ascii_digit()) {
+        NumberingStyle::Arabic(code.split('.').count())
+    } else {
+        NumberingStyle::Letter
+    })
+}
+
 /// The value of a Roman numeral up to XXXIX (I, IV, XII), in capitals or not.
-fn roman_value(numeral: &str) -> Option<u32> {
+pub(crate) fn roman_value(numeral: &str) -> Option<u32> {
     let lower = numeral.to_ascii_lowercase();
     let tens = lower.bytes().take_while(|b| *b == b'x').count();
     let units = match &lower[tens..] {

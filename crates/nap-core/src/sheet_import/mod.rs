@@ -394,6 +394,9 @@ const HEADERS: &[(Field, &[&str])] = &[
             "หน่วยงานร่วม",
             "ໜ່ວຍງານສະໜັບສະໜູນ",
             "katuwang na ahensya",
+            "instansi terkait",
+            "pihak terkait",
+            "mitra",
             "partenaires de mise en oeuvre",
             "structures associees",
             "implementing partners",
@@ -1531,6 +1534,27 @@ fn script_word(name: &str) -> bool {
 /// "période"). An amount takes no year (a year makes the column that year's amounts), and
 /// a quantity or a year nothing.
 fn qualifies(field: Field, rest: &str) -> bool {
+    // Currencies as ministries write them in headers, folded: "Anggaran (Rp)", "Budget
+    // (riels)", "งบประมาณ (บาท)", "Kinh phí (đồng)".
+    const LOCAL_CURRENCY_WORDS: &[&str] = &[
+        "rp",
+        "rupiah",
+        "riel",
+        "riels",
+        "រៀល",
+        "baht",
+        "บาท",
+        "kip",
+        "ກີບ",
+        "dong",
+        "peso",
+        "pesos",
+        "kyat",
+        "kyats",
+        "ကျပ်",
+        "ringgit",
+        "rm",
+    ];
     const SMALL: &[&str] = &[
         "pour",
         "for",
@@ -1564,6 +1588,7 @@ fn qualifies(field: Field, rest: &str) -> bool {
     let is_price = |w: &str| {
         (w.len() == 3 && crate::currency::currency(&w.to_ascii_uppercase()).is_some())
             || matches!(w, "fcfa" | "cfa")
+            || LOCAL_CURRENCY_WORDS.contains(&w)
             || amount_scale(w).is_some()
     };
     let words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
@@ -2575,17 +2600,60 @@ impl<F: FnMut() -> Id> Importer<'_, F> {
 /// The kind of a pillar titled `title`, from the four WPS pillars' names in English and
 /// French.
 pub fn pillar_kind(title: &str) -> PillarKind {
-    let f = fold(title);
+    let (_, title) = split_numbering(title);
+    if let Some(kind) = crate::sample::standard::standard_pillar_kind(&title, fold) {
+        return kind;
+    }
+    let f = fold(&title);
     let has = |words: &[&str]| words.iter().any(|w| f.contains(w));
-    if has(&["participation"]) {
+    if has(&[
+        "participation",
+        "partisipasi",
+        "tham gia",
+        "การมีส่วนร่วม",
+        "ការចូលរួម",
+    ]) {
         PillarKind::Participation
-    } else if has(&["prevention"]) {
+    } else if has(&[
+        "prevention",
+        "pencegahan",
+        "phong ngua",
+        "การป้องกัน",
+        "ការបង្ការ",
+    ]) {
         PillarKind::Prevention
-    } else if has(&["protection"]) {
+    } else if has(&[
+        "protection",
+        "perlindungan",
+        "bao ve",
+        "การคุ้มครอง",
+        "ការការពារ",
+    ]) {
         PillarKind::Protection
-    } else if has(&["relief", "recovery", "relevement", "secours"]) {
+    } else if has(&[
+        "relief",
+        "recovery",
+        "relevement",
+        "secours",
+        "pemulihan",
+        "cuu tro",
+        "phuc hoi",
+        "การฟื้นฟู",
+        "ការស្តារ",
+    ]) {
         PillarKind::ReliefRecovery
-    } else if has(&["coordination", "suivi", "monitoring", "evaluation"]) {
+    } else if has(&[
+        "coordination",
+        "suivi",
+        "monitoring",
+        "evaluation",
+        "koordinasi",
+        "pemantauan",
+        "dieu phoi",
+        "giam sat",
+        "การประสานงาน",
+        "ការសម្របសម្រួល",
+    ]) {
         PillarKind::CoordinationMe
     } else {
         PillarKind::Other
@@ -2735,6 +2803,8 @@ pub fn import_sheet(
     // the highest column, the heading row's that gave it.
     let mut current: [Option<String>; 4] = Default::default();
     let mut headings: [Option<String>; 4] = Default::default();
+    // The level of the first heading numbered in each style (see `cells::numbering_style`).
+    let mut heading_styles: HashMap<cells::NumberingStyle, usize> = HashMap::new();
     // Amounts imported since the last Total row, per year and currency.
     let mut since_total = Counted::new();
     // Amounts imported in all, for a grand total under sub-totals (which restart
@@ -2872,17 +2942,48 @@ pub fn import_sheet(
             since_total.clear();
             continue;
         }
-        // A heading row: one cell filled (or one merged across the table).
-        let is_heading = filled.len() == 1
+        // A heading row: one cell filled (or one merged across the table), or one beside its
+        // number in a numbering column the import does not read ("II" | "PENANGANAN").
+        let numbered = match filled.as_slice() {
+            [n, text] if !layout.uses.contains_key(n) => {
+                cells::numbering_code(row[*n].trim()).map(|code| (code, *text))
+            }
+            _ => None,
+        };
+        // How the heading is numbered ("II", "2.1", "B"), wherever its number stands.
+        let numbering = match &numbered {
+            Some(_) => row[filled[0]].trim(),
+            None => first_text
+                .split([' ', ':', '\u{a0}'])
+                .next()
+                .unwrap_or_default(),
+        };
+        let (heading_cell, heading_text) = match &numbered {
+            Some((code, text)) => (*text, format!("{code}. {}", row[*text].trim())),
+            None => (filled[0], first_text.to_string()),
+        };
+        let is_heading = (filled.len() == 1 || numbered.is_some())
             && !matches!(
-                layout.uses.get(&filled[0]),
+                layout.uses.get(&heading_cell),
                 Some(Use::Year(_) | Use::Field(Field::Amount | Field::UnitCost | Field::Quantity))
             );
+        let first_text = heading_text.as_str();
         if is_heading && highest > 0 && highest < 4 {
             // The level it names when that is above the columns, else the one just above.
-            let level = level_named(first_text)
+            // A heading that is a standard pillar's title ("PENCEGAHAN", "PROTECTION") is
+            // that pillar.
+            let pillar =
+                crate::sample::standard::standard_pillar_kind(&split_numbering(first_text).1, fold)
+                    .map(|_| 0);
+            // A heading numbered as an earlier one ("II" after "I", a pillar) is at its level.
+            let style = cells::numbering_style(numbering);
+            let level = (level_named(first_text).or(pillar))
+                .or_else(|| style.and_then(|s| heading_styles.get(&s).copied()))
                 .filter(|l| *l < highest)
                 .unwrap_or(highest - 1);
+            if let Some(style) = style {
+                heading_styles.entry(style).or_insert(level);
+            }
             headings[level] = Some(first_text.to_string());
             headings[level + 1..].fill(None);
             current = Default::default();

@@ -3064,3 +3064,96 @@ fn a_philippine_action_plan_with_action_points_and_support_agencies_comes_in() {
         ]
     );
 }
+
+/// The Indonesian action plan's layout: a "No" column numbering both the pillars' heading
+/// rows (Roman) and the rows, a budget in rupiah ("Anggaran (Rp)"), related agencies, and a
+/// "JUMLAH" total. "PENCEGAHAN" is the standard pillar by its Indonesian title, and
+/// "PENANGANAN", numbered as it is, a pillar too.
+#[test]
+fn an_indonesian_plan_numbered_in_a_column_of_its_own_comes_in() {
+    let p = plan("IDR", 2026, 2028);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "No",
+            "Kegiatan",
+            "Indikator",
+            "Penanggung Jawab",
+            "Instansi Terkait",
+            "Waktu Pelaksanaan",
+            "Anggaran (Rp)",
+        ],
+        &["I", "PENCEGAHAN", "", "", "", "", ""],
+        &[
+            "1",
+            "Pelatihan mediator perempuan",
+            "Jumlah mediator terlatih",
+            "KemenPPPA",
+            "Kemendagri, Polri",
+            "2026-2027",
+            "1.500.000.000",
+        ],
+        &["II.", "PENANGANAN", "", "", "", "", ""],
+        &[
+            "2",
+            "Layanan rumah aman",
+            "Jumlah rumah aman",
+            "Kemensos",
+            "KemenPPPA",
+            "2026",
+            "2.000.000.000",
+        ],
+        &["", "JUMLAH", "", "", "", "", "3.500.000.000"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let r = &out.review;
+    assert_eq!(
+        column_fields(r),
+        [
+            None,
+            Some("activity"),
+            Some("indicator"),
+            Some("lead_agency"),
+            Some("agencies"),
+            Some("year"),
+            Some("amount")
+        ]
+    );
+    assert_eq!(r.columns[6].currency.as_deref(), Some("IDR"));
+    let plan = &out.plan;
+    let pillars: Vec<(&str, &str, PillarKind)> = (plan.pillars.iter())
+        .map(|p| (p.code.as_str(), p.title.text.as_str(), p.kind))
+        .collect();
+    assert_eq!(
+        pillars,
+        [
+            ("1", "PENCEGAHAN", PillarKind::Prevention),
+            ("2", "PENANGANAN", PillarKind::Other)
+        ]
+    );
+    assert_eq!(plan.activities.len(), 2);
+    assert_eq!(plan.activities[0].supporting_agency_ids.len(), 2);
+    assert_eq!(r.total_checks[0].difference, "0");
+
+    for (cell, code) in [
+        ("3", "3"),
+        ("2.1", "2.1"),
+        ("IV", "4"),
+        ("b)", "B"),
+        ("៣", "3"),
+    ] {
+        assert_eq!(cells::numbering_code(cell).as_deref(), Some(code), "{cell}");
+    }
+    for cell in ["Total", "12a", "", "AB"] {
+        assert_eq!(cells::numbering_code(cell), None, "{cell}");
+    }
+    use cells::NumberingStyle::*;
+    for (cell, style) in [
+        ("II.", Roman),
+        ("2.1", Arabic(2)),
+        ("3", Arabic(1)),
+        ("B)", Letter),
+    ] {
+        assert_eq!(cells::numbering_style(cell), Some(style), "{cell}");
+    }
+    assert_eq!(cells::numbering_style("Axe"), None);
+}
