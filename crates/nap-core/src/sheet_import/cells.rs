@@ -365,7 +365,9 @@ pub fn agency_code(name: &str) -> String {
 }
 
 /// How the file writes decimals: detected from its numbers (a comma followed by one or two
-/// digits at the end of a number, "1 250,50", means a decimal comma).
+/// digits at the end of a number, "1 250,50", means a decimal comma). Where no number has
+/// decimals, numbers grouped by a point ("1.200", "2.450": Vietnamese and Indonesian
+/// tables) mean the comma is the decimal mark, as they would otherwise be read as 1.2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DecimalMark {
     #[default]
@@ -378,6 +380,8 @@ impl DecimalMark {
     pub fn detect<'a>(cells: impl Iterator<Item = &'a str>) -> Self {
         let mut comma = 0;
         let mut point = 0;
+        // Numbers whose last mark is followed by three digits: a group of thousands.
+        let (mut grouped_by_point, mut grouped_by_comma) = (0, 0);
         for cell in cells {
             let t: String = (cell.chars())
                 .filter(|c| !c.is_whitespace())
@@ -394,9 +398,14 @@ impl DecimalMark {
                     "," => comma += 1,
                     _ => point += 1,
                 }
+            } else if before && digits_after == 3 {
+                match &t[last..=last] {
+                    "," => grouped_by_comma += 1,
+                    _ => grouped_by_point += 1,
+                }
             }
         }
-        if comma > point {
+        if comma > point || (comma == 0 && point == 0 && grouped_by_point > grouped_by_comma) {
             Self::Comma
         } else {
             Self::Point
@@ -800,6 +809,26 @@ mod tests {
         );
         assert_eq!(
             DecimalMark::detect(["1,250.50", "1,000,000"].into_iter()),
+            DecimalMark::Point
+        );
+        // No decimals anywhere: numbers grouped by a point ("1.200" is one thousand two
+        // hundred in a Vietnamese table), by a comma in an English one.
+        let vietnamese = ["1.200", "450", "2.450", "12.000.000"];
+        assert_eq!(
+            DecimalMark::detect(vietnamese.into_iter()),
+            DecimalMark::Comma
+        );
+        assert_eq!(
+            parse_amount("1.200", DecimalMark::Comma),
+            Ok(Decimal::from(1200))
+        );
+        assert_eq!(
+            DecimalMark::detect(["1,200", "450", "2,450"].into_iter()),
+            DecimalMark::Point
+        );
+        // A decimal written once outweighs groups of three.
+        assert_eq!(
+            DecimalMark::detect(["1.250", "3.5"].into_iter()),
             DecimalMark::Point
         );
         assert_eq!(currency_in("1 200 000 FCFA").as_deref(), Some("XOF"));

@@ -3157,3 +3157,58 @@ fn an_indonesian_plan_numbered_in_a_column_of_its_own_comes_in() {
     }
     assert_eq!(cells::numbering_style("Axe"), None);
 }
+
+/// The Vietnamese plan's layout: "STT" numbering the pillars (Roman) and the tasks, amounts
+/// in millions of đồng grouped by points ("1.200" is 1,200 million), "Hằng năm" (every
+/// year) and a "Tổng cộng" grand total.
+#[test]
+fn a_vietnamese_plan_in_millions_grouped_by_points_comes_in() {
+    let p = plan("VND", 2026, 2028);
+    let rows: Vec<&[&str]> = vec![
+        &[
+            "STT",
+            "Nhiệm vụ, hoạt động",
+            "Cơ quan chủ trì",
+            "Thời gian thực hiện",
+            "Kinh phí (triệu đồng)",
+        ],
+        &["I", "Phòng ngừa", "", "", ""],
+        &[
+            "1",
+            "Tập huấn cán bộ",
+            "Bộ Quốc phòng",
+            "2026-2028",
+            "1.200",
+        ],
+        &["2", "Truyền thông", "Hội LHPN Việt Nam", "Hằng năm", "450"],
+        &["II", "Bảo vệ", "", "", ""],
+        &["3", "Hỗ trợ nạn nhân", "Bộ LĐTBXH", "2027", "800"],
+        &["", "Tổng cộng", "", "", "2.450"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    let plan = &out.plan;
+    let kinds: Vec<PillarKind> = plan.pillars.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, [PillarKind::Prevention, PillarKind::Protection]);
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    assert_eq!(
+        line_years(plan),
+        [
+            vec![
+                (2026, d("400000000")),
+                (2027, d("400000000")),
+                (2028, d("400000000"))
+            ],
+            vec![
+                (2026, d("150000000")),
+                (2027, d("150000000")),
+                (2028, d("150000000"))
+            ],
+            vec![(2027, d("800000000"))],
+        ]
+    );
+    let total = &out.review.total_checks[0];
+    assert_eq!(
+        (total.sheet_total.as_str(), total.difference.as_str()),
+        ("2450000000", "0")
+    );
+}
