@@ -628,20 +628,22 @@ pub(crate) fn docx_paragraph(text: &str, style: Option<&str>, bold: bool) -> doc
 pub(crate) const DOCX_MARGIN: i32 = 1134;
 
 /// Column widths in twentieths of a point across the landscape A4 text width: columns that
-/// do not wrap as wide as their longest entry (about 105 per character at 10 pt), the
-/// wrapping ones sharing the rest by weight.
+/// do not wrap as wide as their longest entry, the wrapping ones sharing the rest by weight.
+/// A character is counted at the width of a wide fallback font (DejaVu Sans, which Word and
+/// LibreOffice put in Noto Sans's place on a computer without it: 125 a character at 10 pt,
+/// 140 in the bold header), so that "2026" and "Lead" do not break inside the word.
 fn docx_widths(table: &Table) -> Vec<usize> {
     let text_width = (16838 - 2 * DOCX_MARGIN) as usize;
+    // Both cell margins (108 each, Word's default) and a little air.
+    const PADDING: usize = 260;
     let fixed = |j: usize| -> usize {
-        let longest = table
-            .rows
-            .iter()
+        let body = (table.rows.iter())
             .filter_map(|r| r.cells.get(j))
-            .chain([&table.columns[j].header])
-            .map(|c| c.chars().count())
+            .map(|c| c.chars().count() * 125)
             .max()
-            .unwrap_or(4);
-        (longest * 105 + 240).clamp(700, 3200)
+            .unwrap_or(0);
+        let header = table.columns[j].header.chars().count() * 140;
+        (body.max(header) + PADDING).clamp(800, 3600)
     };
     let mut widths: Vec<usize> = (0..table.columns.len())
         .map(|j| if table.columns[j].wrap { 0 } else { fixed(j) })
@@ -756,4 +758,43 @@ pub fn progress_report_docx(
         ExportError::Workbook(format!("the Word document could not be written: {e}"))
     })?;
     Ok(out.into_inner())
+}
+
+#[cfg(test)]
+mod docx_width_tests {
+    use super::*;
+    use crate::layout::{Column, Row, RowKind, Table};
+
+    /// Twips a bold header needs in DejaVu Sans Bold at 10 pt (the font Word and LibreOffice
+    /// put in Noto Sans's place where it is not installed), with both cell margins: advances
+    /// read from the font (digits 1425, "L" 1305, "e" 1389, "a" 1382, "d" 1466 of 2048 units
+    /// per em), not from the code under test.
+    fn dejavu_bold(advances: &[u32]) -> usize {
+        let points: f64 = advances.iter().map(|a| f64::from(*a) / 2048.0 * 10.0).sum();
+        (points * 20.0).ceil() as usize + 2 * 108
+    }
+
+    #[test]
+    fn a_year_and_a_short_code_fit_their_column_in_a_wide_fallback_font() {
+        let table = Table {
+            columns: vec![
+                Column::text("Activity", 1.0),
+                Column::short("Lead"),
+                Column::number("2026"),
+            ],
+            rows: vec![Row::new(
+                RowKind::Body,
+                vec!["Train police".into(), "MWA".into(), "1,000".into()],
+            )],
+        };
+        let widths = docx_widths(&table);
+        assert!(
+            widths[1] >= dejavu_bold(&[1305, 1389, 1382, 1466]),
+            "{widths:?}"
+        );
+        assert!(widths[2] >= dejavu_bold(&[1425; 4]), "{widths:?}");
+        // The wrapping column takes the rest of the landscape page.
+        let text_width = (16838 - 2 * DOCX_MARGIN) as usize;
+        assert_eq!(widths.iter().sum::<usize>(), text_width);
+    }
 }
