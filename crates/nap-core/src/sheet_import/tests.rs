@@ -3212,3 +3212,17 @@ fn a_vietnamese_plan_in_millions_grouped_by_points_comes_in() {
         ("2450000000", "0")
     );
 }
+
+/// The words compared with folded cells are written folded, as they are not folded again
+/// for every row.
+#[test]
+fn total_words_are_written_folded() {
+    for (_, words) in TOTAL_ROW_WORDS {
+        for w in *words {
+            assert_eq!(fold(w), *w);
+        }
+    }
+    for w in TOTAL_ALONE.iter().chain(EVERY_YEAR_WORDS) {
+        assert_eq!(fold(w), *w);
+    }
+}
