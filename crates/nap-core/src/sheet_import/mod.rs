@@ -1447,6 +1447,15 @@ fn spread_evenly(amount: Decimal, years: &[Year], currency: &str) -> Vec<(Year, 
 /// is the amount column, "Budget 2027" the column of 2027's amounts (see [`header_year`]);
 /// "Coût total" is not read without `--map`. Quantities and years are named alone.
 fn recognised(header: &str) -> Option<Field> {
+    // "โครงการ/กิจกรรม", "Projets / Activités": two names for one column; a name recognised
+    // in it (and no other field's) names it.
+    if header.contains('/') {
+        let fields: BTreeSet<Field> = header.split('/').filter_map(recognised).collect();
+        return match fields.len() {
+            1 => fields.into_iter().next(),
+            _ => None,
+        };
+    }
     let f = fold(header);
     if f.is_empty() {
         return None;

@@ -439,6 +439,10 @@ fn a_header_dated_or_priced_after_its_name_is_still_that_field() {
         ("Coût 2027 (USD)", None),
         ("Coût total", None),
         ("Quantité 2027", None),
+        // Two names for one column: the one recognised names it, unless both are fields.
+        ("โครงการ/กิจกรรม", Some(Field::Activity)),
+        ("Projets / Activités", Some(Field::Activity)),
+        ("Responsable/Partenaires", None),
     ] {
         assert_eq!(recognised(header), field, "{header}");
     }
