@@ -443,6 +443,12 @@ fn a_header_dated_or_priced_after_its_name_is_still_that_field() {
         ("โครงการ/กิจกรรม", Some(Field::Activity)),
         ("Projets / Activités", Some(Field::Activity)),
         ("Responsable/Partenaires", None),
+        // When the work is done, in the languages of the region.
+        ("ໄລຍະເວລາ", Some(Field::Year)),
+        ("အချိန်ကာလ", Some(Field::Year)),
+        ("Takdang panahon", Some(Field::Year)),
+        ("ဘတ်ဂျက် (ကျပ်)", Some(Field::Amount)),
+        ("ງົບປະມານ (ກີບ)", Some(Field::Amount)),
     ] {
         assert_eq!(recognised(header), field, "{header}");
     }
