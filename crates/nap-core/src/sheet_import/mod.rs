@@ -1856,7 +1856,9 @@ fn layout(
     // Each column's header: the year below where there is one (with its group, the nearest
     // header at or left of it, which states the multiple and currency, and the funder above
     // it in a header of three rows), else its own.
-    let width = header.len().max(years_below.map_or(0, Vec::len));
+    let width = (header.len())
+        .max(years_below.map_or(0, Vec::len))
+        .max(parts_below.map_or(0, Vec::len));
     let mut group = String::new();
     let mut funder = String::new();
     // (the header, the group above it when it stands under one, the group that would name

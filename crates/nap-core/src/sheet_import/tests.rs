@@ -2960,6 +2960,16 @@ fn quarters_under_their_years_are_read_as_parts_of_the_year() {
         .collect();
     assert_eq!(notes[1..], ["column_year_part"; 4]);
 
+    // A header row that stops at its last year (as a workbook stores it, without the empty
+    // cells after it) still covers that year's quarters.
+    let rows: Vec<&[&str]> = vec![
+        &["Actions", "Coût", "2026", "", "2027"],
+        &["", "", "S1", "S2", "S1", "S2"],
+        &["Centres", "600", "", "", "", "X"],
+    ];
+    let short = accepted(&p, &rows, vec![]);
+    assert_eq!(line_years(&short.plan), [vec![(2027, d("600"))]]);
+
     for part in [
         "T1",
         "q4",
