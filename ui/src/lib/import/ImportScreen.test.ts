@@ -182,6 +182,28 @@ describe('the review in Khmer', () => {
     i18n.lang = 'en';
   });
 
+  it('reads a schedule column as the year the work is done in, not as its amounts', async () => {
+    i18n.lang = 'en';
+    const review = reviewOf(false);
+    review.review.columns[2] = {
+      ...review.review.columns[2]!,
+      header: '2027 T1',
+      note: said('column_schedule', "a schedule: the years marked (X) are when the row's cost is spent"),
+      multiple: null,
+      currency: null,
+    };
+    const backend = fakeBackend(false);
+    backend.reviewSheet.mockResolvedValue(review);
+    render(ImportScreen, { backend });
+    await fireEvent.click(screen.getByText('Choose…'));
+    const schedule = (await screen.findByLabelText('Read column C as')) as HTMLSelectElement;
+    expect(schedule.selectedOptions[0]?.textContent).toBe('work in 2027 (a schedule)');
+    expect(screen.getByText("a schedule: the years marked (X) are when the row's cost is spent")).toBeTruthy();
+    // Another column's years still read as amounts.
+    const other = screen.getByLabelText('Read column A as') as HTMLSelectElement;
+    expect([...other.options].some((o) => o.textContent === 'amounts of 2027')).toBe(true);
+  });
+
   it('reviews another file typed over the last one without the last one\'s sheet and columns', async () => {
     i18n.lang = 'en';
     const backend = fakeBackend(false);
