@@ -525,6 +525,30 @@ pub fn says_nothing(text: &str) -> bool {
     )
 }
 
+/// Whether a cell says its amount is still to be determined, as budget tables write it
+/// where a cost is not yet known: "PM" (pour mémoire), "À déterminer", "TBD", "To be
+/// confirmed", "Akan ditentukan", "Chưa xác định", "รอกำหนด". Such a cell is read as no
+/// amount, and the review names its rows, so the line can be costed when the figure is known.
+pub fn to_be_determined(text: &str) -> bool {
+    matches!(
+        fold(text).as_str(),
+        "pm" | "p m"
+            | "pour memoire"
+            | "a determiner"
+            | "a definir"
+            | "a preciser"
+            | "a evaluer"
+            | "tbd"
+            | "tbc"
+            | "to be determined"
+            | "to be confirmed"
+            | "akan ditentukan"
+            | "chua xac dinh"
+            | "รอกำหนด"
+            | "រង់ចាំកំណត់"
+    )
+}
+
 /// The amount in `text` as a person typed it: thousands separated by spaces, no-break
 /// spaces, apostrophes, commas or points (following `mark`), a decimal comma in files that
 /// use one, a currency code or symbol beside it, a trailing `%`, in ASCII, Khmer, Thai, Lao

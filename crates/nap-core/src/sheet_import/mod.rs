@@ -2840,6 +2840,8 @@ pub fn import_sheet(
     let mut spread_rows: Vec<usize> = Vec::new();
     // Amount cells that said "none" ("-", "n/a") and were read as empty, for the review.
     let said_nothing = std::cell::Cell::new(0usize);
+    // Rows with an amount still to be determined ("PM", "TBD"), read as none, for the review.
+    let to_be_determined = std::cell::RefCell::new(BTreeSet::<usize>::new());
     let header_label = |i: usize| {
         let h = layout.headers.get(i).map(|h| h.trim()).unwrap_or_default();
         if h.is_empty() {
@@ -2860,6 +2862,9 @@ pub fn import_sheet(
             let text = cell(i);
             if says_nothing(text) {
                 said_nothing.set(said_nothing.get() + 1);
+                ""
+            } else if cells::to_be_determined(text) {
+                to_be_determined.borrow_mut().insert(number);
                 ""
             } else {
                 text
@@ -3232,7 +3237,9 @@ pub fn import_sheet(
         let unit_cost_text = amount_cell(column_of(Field::UnitCost));
         let quantity_text = amount_cell(column_of(Field::Quantity));
         let mut unit_line = None;
-        if !unit_cost_text.is_empty() || !quantity_text.is_empty() {
+        // A unit cost still to be determined makes no line yet, whatever the quantity.
+        let unit_cost_pending = cells::to_be_determined(cell(column_of(Field::UnitCost)));
+        if !unit_cost_pending && (!unit_cost_text.is_empty() || !quantity_text.is_empty()) {
             let uc = entry_amount(unit_cost_text, mark, scale_of(column_of(Field::UnitCost)))
                 .map_err(|e| (column_of(Field::UnitCost), e));
             let q = if quantity_text.is_empty() {
@@ -3733,6 +3740,21 @@ pub fn import_sheet(
             .push(said("amounts_spread_one", &[("rows", row.to_string())])),
         rows => im.notes.push(said(
             "amounts_spread",
+            &[("rows", ranges(rows.iter().map(|r| *r as i64)))],
+        )),
+    }
+    match to_be_determined
+        .take()
+        .into_iter()
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] => {}
+        [row] => im
+            .notes
+            .push(said("to_be_determined_one", &[("row", row.to_string())])),
+        rows => im.notes.push(said(
+            "to_be_determined",
             &[("rows", ranges(rows.iter().map(|r| *r as i64)))],
         )),
     }

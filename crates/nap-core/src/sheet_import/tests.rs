@@ -3246,3 +3246,40 @@ fn total_words_are_written_folded() {
         assert_eq!(fold(w), *w);
     }
 }
+
+/// "PM" (pour mémoire) and "TBD" where an amount or a unit cost would go: the cost is not
+/// known yet. The row's activity comes in without a cost line, nothing is refused, and the
+/// review names the rows to cost later.
+#[test]
+fn amounts_still_to_be_determined_come_in_as_no_amount_and_are_named() {
+    let p = plan("XOF", 2026, 2027);
+    let rows: Vec<&[&str]> = vec![
+        &["Actions", "Coût total (FCFA)", "Période"],
+        &["Campagnes", "1 000 000", "2026"],
+        &["Études", "PM", "2026-2027"],
+        &["Centres", "2 000 000", "2027"],
+        &["Plaidoyer", "p.m.", "2027"],
+        &["Suivi", "À déterminer", "Continu"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    assert_eq!(
+        activity_titles(&out.plan),
+        ["Campagnes", "Études", "Centres", "Plaidoyer", "Suivi"]
+    );
+    assert_eq!(out.plan.cost_lines.len(), 2);
+    let said = (out.review.notes.iter())
+        .find(|n| n.code == "to_be_determined")
+        .unwrap();
+    assert_eq!(said.values["rows"], "3, 5–6");
+
+    let rows: Vec<&[&str]> = vec![
+        &["Activity", "Item", "Unit cost", "Quantity", "Year"],
+        &["Training", "Venue", "TBD", "4", "2026"],
+    ];
+    let out = accepted(&p, &rows, vec![]);
+    assert!(out.plan.cost_lines.is_empty());
+    let said = (out.review.notes.iter())
+        .find(|n| n.code == "to_be_determined_one")
+        .unwrap();
+    assert_eq!(said.values["row"], "2");
+}
