@@ -2851,6 +2851,18 @@ pub fn import_sheet(
         }
     };
 
+    // How the rows that are plainly data (three cells or more) are numbered, by numbering
+    // column: a row of a number and a title numbered as they are ("3" | "Layanan konseling")
+    // is an activity with nothing else filled yet, not a heading.
+    let data_numbering: HashSet<(usize, cells::NumberingStyle)> = (rows.iter())
+        .skip(layout.data_row)
+        .filter_map(|row| {
+            let mut filled = (row.iter().enumerate()).filter(|(_, c)| !c.trim().is_empty());
+            let (n, number) = filled.next()?;
+            let style = cells::numbering_style(number).filter(|_| !layout.uses.contains_key(&n))?;
+            (filled.count() >= 2).then_some((n, style))
+        })
+        .collect();
     for (r, row) in rows.iter().enumerate().skip(layout.data_row) {
         if r % crate::watch::REPORT_EVERY == 0 && !watch.step(r as u64, rows.len() as u64) {
             return Err(SheetError::Stopped);
@@ -2976,7 +2988,12 @@ pub fn import_sheet(
         // number in a numbering column the import does not read ("II" | "PENANGANAN").
         let numbered = match filled.as_slice() {
             [n, text] if !layout.uses.contains_key(n) => {
-                cells::numbering_code(row[*n].trim()).map(|code| (code, *text))
+                let number = row[*n].trim();
+                let as_data = cells::numbering_style(number)
+                    .is_some_and(|style| data_numbering.contains(&(*n, style)));
+                cells::numbering_code(number)
+                    .filter(|_| !as_data)
+                    .map(|code| (code, *text))
             }
             _ => None,
         };

@@ -3122,6 +3122,9 @@ fn an_indonesian_plan_numbered_in_a_column_of_its_own_comes_in() {
             "2026",
             "2.000.000.000",
         ],
+        // An activity with nothing but its number and title yet: numbered as the rows are,
+        // it is an activity, not a heading.
+        &["3", "Layanan konseling", "", "", "", "", ""],
         &["", "JUMLAH", "", "", "", "", "3.500.000.000"],
     ];
     let out = accepted(&p, &rows, vec![]);
@@ -3150,7 +3153,14 @@ fn an_indonesian_plan_numbered_in_a_column_of_its_own_comes_in() {
             ("2", "PENANGANAN", PillarKind::Other)
         ]
     );
-    assert_eq!(plan.activities.len(), 2);
+    assert_eq!(
+        activity_titles(plan),
+        [
+            "Pelatihan mediator perempuan",
+            "Layanan rumah aman",
+            "Layanan konseling"
+        ]
+    );
     assert_eq!(plan.activities[0].supporting_agency_ids.len(), 2);
     assert_eq!(r.total_checks[0].difference, "0");
 
