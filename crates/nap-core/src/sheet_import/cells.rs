@@ -827,34 +827,24 @@ mod tests {
 
     #[test]
     fn the_decimal_mark_is_read_from_the_files_numbers() {
-        assert_eq!(
-            DecimalMark::detect(["1 250,50", "300", "12,5"].into_iter()),
-            DecimalMark::Comma
-        );
-        assert_eq!(
-            DecimalMark::detect(["1,250.50", "1,000,000"].into_iter()),
-            DecimalMark::Point
-        );
-        // No decimals anywhere: numbers grouped by a point ("1.200" is one thousand two
-        // hundred in a Vietnamese table), by a comma in an English one.
-        let vietnamese = ["1.200", "450", "2.450", "12.000.000"];
-        assert_eq!(
-            DecimalMark::detect(vietnamese.into_iter()),
-            DecimalMark::Comma
-        );
-        assert_eq!(
-            parse_amount("1.200", DecimalMark::Comma),
-            Ok(Decimal::from(1200))
-        );
-        assert_eq!(
-            DecimalMark::detect(["1,200", "450", "2,450"].into_iter()),
-            DecimalMark::Point
-        );
-        // A decimal written once outweighs groups of three.
-        assert_eq!(
-            DecimalMark::detect(["1.250", "3.5"].into_iter()),
-            DecimalMark::Point
-        );
+        use DecimalMark::{Comma, Point};
+        for (numbers, mark) in [
+            (&["1 250,50", "300", "12,5"][..], Comma),
+            (&["1,250.50", "1,000,000"], Point),
+            // No decimals anywhere: numbers grouped by a point ("1.200" is one thousand two
+            // hundred in a Vietnamese table), by a comma in an English one.
+            (&["1.200", "450", "2.450", "12.000.000"], Comma),
+            (&["1,200", "450", "2,450"], Point),
+            // A decimal written once outweighs groups of three.
+            (&["1.250", "3.5"], Point),
+        ] {
+            assert_eq!(
+                DecimalMark::detect(numbers.iter().copied()),
+                mark,
+                "{numbers:?}"
+            );
+        }
+        assert_eq!(parse_amount("1.200", Comma), Ok(Decimal::from(1200)));
         assert_eq!(currency_in("1 200 000 FCFA").as_deref(), Some("XOF"));
         assert_eq!(currency_in("GEL 5,000").as_deref(), Some("GEL"));
     }

@@ -1428,6 +1428,21 @@ pub(crate) fn ranges(numbers: impl IntoIterator<Item = i64>) -> String {
         .join(", ")
 }
 
+/// The review's sentence about `rows` (rising): `one` with the row when there is one,
+/// `many` with them written short ("2–4, 7") when there are several, nothing when none.
+fn rows_said(
+    rows: impl IntoIterator<Item = i64>,
+    one: impl FnOnce(String) -> Said,
+    many: impl FnOnce(String) -> Said,
+) -> Option<Said> {
+    let rows: Vec<i64> = rows.into_iter().collect();
+    match rows.as_slice() {
+        [] => None,
+        [row] => Some(one(row.to_string())),
+        _ => Some(many(ranges(rows))),
+    }
+}
+
 /// `amount` in equal shares over `years` (in order, at least one; a year given twice takes
 /// two shares), each cut to the minor unit of `currency`; the last share takes what the
 /// cutting leaves, so the shares add up to `amount` exactly and only the last year differs.
@@ -3135,42 +3150,41 @@ pub fn import_sheet(
             .filter(|(i, _)| is_mark(cell(Some(*i))))
             .map(|(_, y)| *y)
             .collect();
-        let marked: Vec<Year> = marks
-            .iter()
-            .copied()
-            .collect::<BTreeSet<Year>>()
-            .into_iter()
-            .collect();
-        let marked_text = (marked.iter())
+        let given_year = cell(column_of(Field::Year));
+        let by_marks = given_year.is_empty();
+        let row_years: Vec<Year> = if by_marks {
+            marks
+                .iter()
+                .copied()
+                .collect::<BTreeSet<Year>>()
+                .into_iter()
+                .collect()
+        } else {
+            row_years(given_year, plan).unwrap_or_else(|_| {
+                refuse(
+                    column_of(Field::Year).unwrap_or(0),
+                    said(
+                        "not_plan_year",
+                        &[
+                            ("value", quoted(given_year)),
+                            ("start", plan.meta.start_year.to_string()),
+                            ("end", plan.meta.end_year.to_string()),
+                        ],
+                    ),
+                );
+                vec![]
+            })
+        };
+        // The year cell as the sheet gives it, or the years its schedule marks, for messages
+        // (and non-empty when the row said when, even where that could not be read).
+        let marked_text = (row_years.iter())
             .map(Year::to_string)
             .collect::<Vec<_>>()
             .join(", ");
-        let year_cell = match cell(column_of(Field::Year)) {
-            "" => marked_text.as_str(),
-            given => given,
-        };
-        let row_years = if year_cell.is_empty() {
-            vec![]
-        } else if cell(column_of(Field::Year)).is_empty() {
-            marked.clone()
+        let year_cell = if by_marks {
+            marked_text.as_str()
         } else {
-            match row_years(year_cell, plan) {
-                Ok(years) => years,
-                Err(_) => {
-                    refuse(
-                        column_of(Field::Year).unwrap_or(0),
-                        said(
-                            "not_plan_year",
-                            &[
-                                ("value", quoted(year_cell)),
-                                ("start", plan.meta.start_year.to_string()),
-                                ("end", plan.meta.end_year.to_string()),
-                            ],
-                        ),
-                    );
-                    vec![]
-                }
-            }
+            given_year
         };
         let row_year = match row_years.as_slice() {
             [y] => Some(*y),
@@ -3203,7 +3217,6 @@ pub fn import_sheet(
                                 // Over the marks when the schedule gives the years
                                 // (two quarters of 2026 and one of 2027: two thirds in
                                 // 2026), else evenly over the years.
-                                let by_marks = cell(column_of(Field::Year)).is_empty();
                                 let over = if by_marks { &marks } else { &row_years };
                                 for (y, share) in spread_evenly(v, over, &currency) {
                                     let e = lump.entry(y).or_default();
@@ -3750,31 +3763,18 @@ pub fn import_sheet(
         }
     }
 
-    match spread_rows.as_slice() {
-        [] => {}
-        [row] => im
-            .notes
-            .push(said("amounts_spread_one", &[("rows", row.to_string())])),
-        rows => im.notes.push(said(
-            "amounts_spread",
-            &[("rows", ranges(rows.iter().map(|r| *r as i64)))],
-        )),
-    }
-    match to_be_determined
-        .take()
-        .into_iter()
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        [] => {}
-        [row] => im
-            .notes
-            .push(said("to_be_determined_one", &[("row", row.to_string())])),
-        rows => im.notes.push(said(
-            "to_be_determined",
-            &[("rows", ranges(rows.iter().map(|r| *r as i64)))],
-        )),
-    }
+    let spread_rows = spread_rows.iter().map(|r| *r as i64);
+    im.notes.extend(rows_said(
+        spread_rows,
+        |row| said("amounts_spread_one", &[("rows", row)]),
+        |rows| said("amounts_spread", &[("rows", rows)]),
+    ));
+    let pending = to_be_determined.take().into_iter().map(|r| r as i64);
+    im.notes.extend(rows_said(
+        pending,
+        |row| said("to_be_determined_one", &[("row", row)]),
+        |rows| said("to_be_determined", &[("rows", rows)]),
+    ));
     match said_nothing.get() {
         0 => {}
         1 => im.notes.push(said("dashes_one", &[])),

@@ -110,6 +110,20 @@ fn column_fields(review: &SheetReview) -> Vec<Option<&str>> {
     review.columns.iter().map(|c| c.field.as_deref()).collect()
 }
 
+/// The plan's pillars as (code, title), in plan order.
+fn pillar_codes(plan: &Plan) -> Vec<(&str, &str)> {
+    (plan.pillars.iter())
+        .map(|p| (p.code.as_str(), p.title.text.as_str()))
+        .collect()
+}
+
+/// The plan's outcomes as (code, title), in plan order.
+fn outcome_codes(plan: &Plan) -> Vec<(&str, &str)> {
+    (plan.outcomes.iter())
+        .map(|o| (o.code.as_str(), o.title.text.as_str()))
+        .collect()
+}
+
 /// Each cost line's quantities by year, in plan order (a lump sum's are its amounts).
 fn line_years(plan: &Plan) -> Vec<Vec<(Year, Decimal)>> {
     (plan.cost_lines.iter())
@@ -2199,10 +2213,10 @@ fn heading_rows_that_name_their_level_give_that_level() {
     ];
     let out = accepted(&p, &rows, vec![]);
     let plan = &out.plan;
-    let pillars: Vec<(&str, &str)> = (plan.pillars.iter())
-        .map(|p| (p.code.as_str(), p.title.text.as_str()))
-        .collect();
-    assert_eq!(pillars, vec![("1", "PRÉVENTION"), ("2", "PROTECTION")]);
+    assert_eq!(
+        pillar_codes(plan),
+        vec![("1", "PRÉVENTION"), ("2", "PROTECTION")]
+    );
     let outcome = &plan.outcomes[0];
     assert_eq!(
         (outcome.code.as_str(), outcome.title.text.as_str()),
@@ -2303,20 +2317,8 @@ fn khmer_and_thai_headings_name_their_level_and_number_in_their_own_digits() {
     ];
     let out = accepted(&khr, &rows, vec![]);
     let plan = &out.plan;
-    assert_eq!(
-        (
-            plan.pillars[0].code.as_str(),
-            plan.pillars[0].title.text.as_str()
-        ),
-        ("1", "ការការពារ")
-    );
-    assert_eq!(
-        (
-            plan.outcomes[0].code.as_str(),
-            plan.outcomes[0].title.text.as_str()
-        ),
-        ("1.1", "ស្ត្រីមានសុវត្ថិភាព")
-    );
+    assert_eq!(pillar_codes(plan)[0], ("1", "ការការពារ"));
+    assert_eq!(outcome_codes(plan)[0], ("1.1", "ស្ត្រីមានសុវត្ថិភាព"));
     assert_eq!(plan.outcomes.len(), 1);
 
     let rows: Vec<&[&str]> = vec![
@@ -2327,20 +2329,8 @@ fn khmer_and_thai_headings_name_their_level_and_number_in_their_own_digits() {
     ];
     let out = accepted(&thb, &rows, vec![]);
     let plan = &out.plan;
-    assert_eq!(
-        (
-            plan.pillars[0].code.as_str(),
-            plan.pillars[0].title.text.as_str()
-        ),
-        ("2", "การคุ้มครอง")
-    );
-    assert_eq!(
-        (
-            plan.outcomes[0].code.as_str(),
-            plan.outcomes[0].title.text.as_str()
-        ),
-        ("2.1", "ผู้รอดชีวิตได้รับการดูแล")
-    );
+    assert_eq!(pillar_codes(plan)[0], ("2", "การคุ้มครอง"));
+    assert_eq!(outcome_codes(plan)[0], ("2.1", "ผู้รอดชีวิตได้รับการดูแล"));
 }
 
 /// The plan `p` with the euro's rate for `year` (1 EUR = 655.957 XOF).
@@ -3050,11 +3040,8 @@ fn a_philippine_action_plan_with_action_points_and_support_agencies_comes_in() {
         ]
     );
     let plan = &out.plan;
-    let pillars: Vec<(&str, &str)> = (plan.pillars.iter())
-        .map(|p| (p.code.as_str(), p.title.text.as_str()))
-        .collect();
     assert_eq!(
-        pillars,
+        pillar_codes(plan),
         [
             ("1", "Empowerment and Participation"),
             ("2", "Protection and Prevention")
